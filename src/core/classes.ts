@@ -1,0 +1,68 @@
+// The class list shared by every split of one evaluation. Readers turn class names into
+// indices through it; accumulators and reports speak indices. When the list is fixed
+// (--classes, score columns, a model's output size) an unknown name is an error; otherwise
+// names are added as they are first seen and sorted once at the end (see `sortedOrder`).
+
+export class UnknownClassError extends Error {
+  constructor(public readonly className: string) {
+    super(`unknown class ${JSON.stringify(className)}`);
+  }
+}
+
+export class ClassIndex {
+  private readonly byName = new Map<string, number>();
+  readonly names: string[] = [];
+
+  constructor(
+    names: readonly string[] = [],
+    /** When true, `indexOf` rejects names that are not in the list. */
+    public fixed = false,
+  ) {
+    for (const n of names) this.add(n);
+  }
+
+  get size(): number {
+    return this.names.length;
+  }
+
+  has(name: string): boolean {
+    return this.byName.has(name);
+  }
+
+  /** Index of `name`, adding it when the list is not fixed. Throws UnknownClassError otherwise. */
+  indexOf(name: string): number {
+    const i = this.byName.get(name);
+    if (i !== undefined) return i;
+    if (this.fixed) throw new UnknownClassError(name);
+    return this.add(name);
+  }
+
+  private add(name: string): number {
+    const existing = this.byName.get(name);
+    if (existing !== undefined) throw new Error(`duplicate class name ${JSON.stringify(name)}`);
+    const i = this.names.length;
+    this.names.push(name);
+    this.byName.set(name, i);
+    return i;
+  }
+
+  /**
+   * For a discovered (not fixed) list: the permutation that sorts names naturally
+   * ("2" before "10"), as old index -> new index. Identity for fixed lists.
+   */
+  sortedOrder(): Uint32Array {
+    const perm = new Uint32Array(this.size);
+    if (this.fixed) {
+      for (let i = 0; i < perm.length; i++) perm[i] = i;
+      return perm;
+    }
+    const order = this.names.map((_, i) => i).sort((a, b) => naturalCompare(this.names[a], this.names[b]));
+    order.forEach((oldIndex, newIndex) => (perm[oldIndex] = newIndex));
+    return perm;
+  }
+}
+
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'variant' });
+export function naturalCompare(a: string, b: string): number {
+  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}

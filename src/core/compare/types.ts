@@ -1,0 +1,115 @@
+// What a comparison of a head report against a base report produces: every judged change,
+// why it was judged so, and the verdict. Rendering (Markdown, job summary, status line) and
+// the exit code read only this.
+
+import type { GapName, SanityFinding, Task } from '../report/types.js';
+
+export type Verdict = 'pass' | 'warn' | 'fail' | 'no-baseline';
+export type Level = 'ok' | 'warn' | 'fail';
+
+/** A two-sided confidence interval on a change (head - base), in the metric's own units (fractions). */
+export interface Interval {
+  lo: number;
+  hi: number;
+  /** Confidence level, e.g. 0.95. */
+  level: number;
+}
+
+export interface MetricDelta {
+  split: string;
+  metric: string;
+  higherIsBetter: boolean;
+  base: number | null;
+  head: number | null;
+  /** head - base; null when either side is missing. */
+  delta: number | null;
+  /** Paired-bootstrap interval on delta, when per-example data allowed one. */
+  ci?: Interval;
+  level: Level;
+  /** Plain words, present when level is warn or fail. */
+  reason?: string;
+}
+
+export interface GapDelta {
+  gap: GapName;
+  metric: string;
+  higherIsBetter: boolean;
+  /** Gap = score(minuend split) - score(subtrahend split), e.g. train - validation. */
+  base: number | null;
+  head: number | null;
+  delta: number | null;
+  ci?: Interval;
+  level: Level;
+  reason?: string;
+}
+
+export type ClassStatus =
+  | 'regression' // significant and at least the minimum drop
+  | 'catastrophic' // found >= k before, none now
+  | 'improvement'
+  | 'noise' // moved, but not significantly or less than the minimum drop
+  | 'unchanged'
+  | 'too-few' // even a total loss could not reach significance
+  | 'ignored' // configured to be ignored, or support below the minimum
+  | 'added' // class only in head
+  | 'removed'; // class only in base
+
+export interface ClassTest {
+  kind: 'mcnemar' | 'newcombe' | 'threshold';
+  /** One-sided p-value for "head's recall is lower". */
+  p?: number;
+  /** Multiple-comparison adjusted p-value (BH or BY). */
+  q?: number;
+  /** McNemar discordant counts: b = base found, head missed; c = head found, base missed. */
+  b?: number;
+  c?: number;
+  /** Interval on the recall change (Newcombe), when unpaired. */
+  ci?: Interval;
+}
+
+export interface ClassDelta {
+  name: string;
+  split: string;
+  /** Recall = found / support. */
+  base: { found: number; support: number } | null;
+  head: { found: number; support: number } | null;
+  /** head recall - base recall, null when either side is missing or has no support. */
+  delta: number | null;
+  test?: ClassTest;
+  status: ClassStatus;
+  level: Level;
+}
+
+export interface SideInfo {
+  commit?: string;
+  /** Where the report came from: a path, "ref:<sha>:<path>", "evaluated at <sha>", ... */
+  source?: string;
+  toolVersion?: string;
+  createdAt?: string;
+}
+
+export interface Comparison {
+  schema: 'modelgate/comparison@1';
+  verdict: Verdict;
+  /** The one or two reasons that matter most, most important first, in plain words. */
+  reasons: string[];
+  task: Task;
+  base: SideInfo | null;
+  head: SideInfo;
+  splits: { both: string[]; onlyBase: string[]; onlyHead: string[] };
+  /** Per split in both: true when the label fingerprints match (the same examples in the same order). */
+  sameExamples: Record<string, boolean>;
+  /** Per split: which test the per-class judgement used, and why. */
+  methods: Record<string, { classTest: ClassTest['kind']; why: string }>;
+  headline: MetricDelta[];
+  gaps: GapDelta[];
+  /** Every class of every judged split. Renderers pick regressions, improvements, too-few, ... */
+  classes: ClassDelta[];
+  classesAdded: string[];
+  classesRemoved: string[];
+  /** Count of classes that moved within noise, per split. */
+  noise: Record<string, number>;
+  sanity: SanityFinding[];
+  /** The effective rules, so a reader can see what was applied. */
+  settings: Record<string, unknown>;
+}

@@ -1,0 +1,144 @@
+// The report format: what one evaluation of one model on its splits produced.
+// Two reports (base and head) are what a comparison reads. Versioned by `schema`;
+// every read validates against schema/report.schema.json (see ./validate.ts).
+
+export const REPORT_SCHEMA = 'modelgate/report@1' as const;
+
+export type Task = 'multiclass' | 'multilabel';
+
+/** The split names between which generalization gaps are computed. */
+export const GAP_PAIRS = [
+  { name: 'train-validation', minuend: 'train', subtrahend: 'validation' },
+  { name: 'validation-test', minuend: 'validation', subtrahend: 'test' },
+] as const;
+export type GapName = (typeof GAP_PAIRS)[number]['name'];
+
+/**
+ * Headline metrics of one split. Every value is a fraction in [0, 1].
+ * Multiclass splits have `accuracy`; multi-label splits have `subset_accuracy` and `hamming_loss`.
+ */
+export interface SplitMetrics {
+  accuracy?: number;
+  subset_accuracy?: number;
+  hamming_loss?: number;
+  precision_micro: number;
+  recall_micro: number;
+  f1_micro: number;
+  precision_macro: number;
+  recall_macro: number;
+  f1_macro: number;
+  precision_weighted: number;
+  recall_weighted: number;
+  f1_weighted: number;
+}
+export type MetricName = keyof SplitMetrics;
+
+/** Direction of every metric: a comparison must know whether a rise is good. */
+export const LOWER_IS_BETTER: ReadonlySet<string> = new Set(['hamming_loss']);
+
+/** Per-class figures, columnar: index i belongs to report.classes[i]. */
+export interface PerClass {
+  tp: number[];
+  fp: number[];
+  fn: number[];
+  /** tp + fn: examples whose truth holds the class. */
+  support: number[];
+  /** tp + fp: examples predicted as the class. */
+  predicted: number[];
+  precision: number[];
+  recall: number[];
+  f1: number[];
+}
+
+export interface Confusion {
+  /** Dense row-major C x C counts (row = truth, column = prediction) when C is small; sparse triples otherwise. */
+  format: 'dense' | 'sparse';
+  /** dense: C*C counts. */
+  counts?: number[];
+  /** sparse: [truthIndex, predIndex, count] for non-zero off-diagonal cells, largest first, capped. */
+  cells?: [number, number, number][];
+  /** Number of off-diagonal cells left out of `cells` by the cap. */
+  truncated?: number;
+}
+
+/** For each class (by index), its most frequent wrong predictions: [predIndex, count], largest first. */
+export type TopConfusions = [number, number][][];
+
+export interface FileFingerprint {
+  path: string;
+  sha256: string;
+  bytes: number;
+}
+
+export interface Fingerprints {
+  /** sha256 over the sequence of true label names (and ids when given), independent of class order. */
+  labels: string;
+  files: FileFingerprint[];
+}
+
+/**
+ * Per-example predictions, kept compactly so that two reports of the same examples can be
+ * compared example by example (paired tests, paired bootstrap).
+ * Encoded in the report as base64 of deflated little-endian arrays (see ./examples.ts).
+ */
+export interface EncodedExamples {
+  /** 'u8' | 'u16' | 'u32': width of a class index. */
+  width: 'u8' | 'u16' | 'u32';
+  /** multiclass: truth[n] then pred[n]. multilabel: CSR truth (offsets u32[n+1], indices) then CSR pred. */
+  layout: 'multiclass' | 'multilabel-csr';
+  n: number;
+  /** base64(deflate(bytes)). */
+  data: string;
+}
+
+/** Decoded per-example data, in the report's own class index space. */
+export type SplitExamples =
+  | { task: 'multiclass'; n: number; truth: Uint32Array; pred: Uint32Array }
+  | {
+      task: 'multilabel';
+      n: number;
+      truthOffsets: Uint32Array;
+      truthIndices: Uint32Array;
+      predOffsets: Uint32Array;
+      predIndices: Uint32Array;
+    };
+
+export interface SplitReport {
+  examples: number;
+  metrics: SplitMetrics;
+  /** Classes with support > 0 that macro averages are taken over, and how many classes were left out. */
+  macro: { classes: number; excluded: number };
+  perClass: PerClass;
+  /** Class distribution of the truth (= support) and of the predictions (= predicted) are in perClass. */
+  confusion?: Confusion;
+  topConfusions?: TopConfusions;
+  /** Multi-label only. */
+  multilabel?: { emptyTruth: number; emptyPred: number; meanTrueLabels: number; meanPredLabels: number };
+  fingerprints: Fingerprints;
+  predictions?: EncodedExamples;
+}
+
+export interface Report {
+  schema: typeof REPORT_SCHEMA;
+  tool: { name: 'modelgate'; version: string };
+  createdAt: string;
+  commit?: string;
+  /** Free-form origin, e.g. "predictions" or "model:models/pr/model.json". */
+  source?: string;
+  task: Task;
+  classes: string[];
+  /** Multi-label decision thresholds used (score >= threshold). */
+  thresholds?: { default: number; perClass?: Record<string, number> };
+  splits: Record<string, SplitReport>;
+  /** Headline metric differences between splits, e.g. gaps['train-validation'].accuracy = train - validation. */
+  gaps: Partial<Record<GapName, Partial<Record<MetricName, number>>>>;
+  /** Findings about the model itself (constant output, NaN scores, ...), filled by the model runner. */
+  sanity?: SanityFinding[];
+}
+
+export interface SanityFinding {
+  level: 'warn' | 'fail';
+  split?: string;
+  code: 'collapsed' | 'constant-output' | 'non-finite' | 'not-probabilities' | 'chance-level' | string;
+  message: string;
+}

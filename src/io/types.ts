@@ -1,0 +1,45 @@
+// The contract between input readers (shell) and metric accumulators (core).
+// A reader streams one split's file in batches of class indices; it never holds the file.
+
+import type { ClassIndex } from '../core/classes.js';
+import type { FileFingerprint, Task } from '../core/report/types.js';
+
+export type { ExampleBatch } from '../core/metrics/batch.js';
+import type { ExampleBatch } from '../core/metrics/batch.js';
+
+export interface ReadOptions {
+  /** Shared by all splits of one evaluation; fixed when the user gave --classes. */
+  classes: ClassIndex;
+  /** Forces the task; otherwise detected (sets or a matrix of labels = multilabel). */
+  task?: Task;
+  /** Multi-label decision threshold (score >= threshold); default 0.5. */
+  threshold?: number;
+  perClassThreshold?: Record<string, number>;
+  /** Examples per batch; readers may use fewer. */
+  batchSize?: number;
+  /** Called now and then with rows read so far, for progress lines. */
+  onProgress?: (rows: number) => void;
+}
+
+/** What a reader yields: the detected task, then batches; the file fingerprint once fully read. */
+export interface PredictionStream {
+  task: Task;
+  batches: AsyncIterable<ExampleBatch>;
+  /** Resolves after the last batch was consumed: sha256 and size of the bytes read. */
+  fingerprint(): FileFingerprint;
+}
+
+/**
+ * A bad input: always names the file, the place (line, array, entry) and what was expected.
+ * The CLI and the action print `message` alone (no stack trace) and exit with code 2.
+ */
+export class InputError extends Error {
+  constructor(
+    public readonly file: string,
+    public readonly where: string | null,
+    public readonly expected: string,
+  ) {
+    super(`${file}${where ? `:${where}` : ''}: ${expected}`);
+    this.name = 'InputError';
+  }
+}
