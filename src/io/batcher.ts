@@ -1,0 +1,115 @@
+// Collects examples (as class indices) into ExampleBatch objects of a fixed size.
+// Each emitted batch owns fresh arrays, so consumers may keep them.
+
+import type { ExampleBatch } from '../core/metrics/batch.js';
+
+export const DEFAULT_BATCH_SIZE = 8192;
+
+export interface Batcher {
+  readonly n: number;
+  /** Returns the pending examples as a batch (or null when none) and starts a new one. */
+  flush(): ExampleBatch | null;
+}
+
+export class MulticlassBatcher implements Batcher {
+  n = 0;
+  private truth: Uint32Array;
+  private pred: Uint32Array;
+  constructor(readonly size: number) {
+    this.truth = new Uint32Array(size);
+    this.pred = new Uint32Array(size);
+  }
+  /** Adds one example; true when the batch is full and must be flushed. */
+  push(truth: number, pred: number): boolean {
+    this.truth[this.n] = truth;
+    this.pred[this.n] = pred;
+    return ++this.n === this.size;
+  }
+  flush(): ExampleBatch | null {
+    if (this.n === 0) return null;
+    const n = this.n;
+    const b: ExampleBatch = { task: 'multiclass', n, truth: this.truth.subarray(0, n), pred: this.pred.subarray(0, n) };
+    this.truth = new Uint32Array(this.size);
+    this.pred = new Uint32Array(this.size);
+    this.n = 0;
+    return b;
+  }
+}
+
+/** A growable CSR side (truth or pred) of a multi-label batch. */
+class CsrSide {
+  offsets: Uint32Array;
+  indices: Uint32Array;
+  len = 0;
+  private start = 0;
+  constructor(private readonly size: number) {
+    this.offsets = new Uint32Array(size + 1);
+    this.indices = new Uint32Array(Math.max(16, size * 2));
+  }
+  add(index: number): void {
+    if (this.len === this.indices.length) {
+      const grown = new Uint32Array(this.indices.length * 2);
+      grown.set(this.indices);
+      this.indices = grown;
+    }
+    this.indices[this.len++] = index;
+  }
+  /** Closes example `i`: sorts its indices and drops duplicates. */
+  close(i: number): void {
+    const a = this.indices;
+    const s = this.start;
+    // insertion sort: label sets are small
+    for (let k = s + 1; k < this.len; k++) {
+      const v = a[k];
+      let j = k - 1;
+      while (j >= s && a[j] > v) {
+        a[j + 1] = a[j];
+        j--;
+      }
+      a[j + 1] = v;
+    }
+    let w = s;
+    for (let k = s; k < this.len; k++) if (k === s || a[k] !== a[w - 1]) a[w++] = a[k];
+    this.len = w;
+    this.offsets[i + 1] = w;
+    this.start = w;
+  }
+  take(n: number): { offsets: Uint32Array; indices: Uint32Array } {
+    const out = { offsets: this.offsets.subarray(0, n + 1), indices: this.indices.slice(0, this.len) };
+    this.offsets = new Uint32Array(this.size + 1);
+    this.len = 0;
+    this.start = 0;
+    return out;
+  }
+}
+
+export class MultilabelBatcher implements Batcher {
+  n = 0;
+  readonly truth: CsrSide;
+  readonly pred: CsrSide;
+  constructor(readonly size: number) {
+    this.truth = new CsrSide(size);
+    this.pred = new CsrSide(size);
+  }
+  /** Ends the current example (after its truth/pred indices were added); true when full. */
+  end(): boolean {
+    this.truth.close(this.n);
+    this.pred.close(this.n);
+    return ++this.n === this.size;
+  }
+  flush(): ExampleBatch | null {
+    if (this.n === 0) return null;
+    const n = this.n;
+    const t = this.truth.take(n);
+    const p = this.pred.take(n);
+    this.n = 0;
+    return {
+      task: 'multilabel',
+      n,
+      truthOffsets: t.offsets,
+      truthIndices: t.indices,
+      predOffsets: p.offsets,
+      predIndices: p.indices,
+    };
+  }
+}

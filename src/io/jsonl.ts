@@ -1,0 +1,273 @@
+// Predictions as JSON lines (.jsonl/.ndjson): one object per line with the truth ("label" or
+// "labels") and the prediction ("pred", "preds" or "scores"). Blank lines are skipped.
+
+import type { Task } from '../core/report/types.js';
+import { DEFAULT_BATCH_SIZE, MulticlassBatcher, MultilabelBatcher } from './batcher.js';
+import { PROGRESS_EVERY } from './csv.js';
+import { MAX_RECORD_BYTES } from './csv-records.js';
+import { classIndexOf, thresholdFor } from './names.js';
+import { checkFile, Digest, fileChunks } from './source.js';
+import { InputError, type ExampleBatch, type PredictionStream, type ReadOptions } from './types.js';
+
+type Row = Record<string, unknown>;
+const LF = 10;
+
+/** Splits byte chunks into lines and parses each non-blank one as a JSON object. */
+class JsonLines {
+  line = 0;
+  private carry: Buffer | null = null;
+  constructor(private readonly file: string) {}
+
+  push(chunk: Buffer | null, onRow: (row: Row, line: number) => void): void {
+    let buf = this.carry && chunk ? Buffer.concat([this.carry, chunk]) : (chunk ?? this.carry);
+    this.carry = null;
+    if (!buf) return;
+    if (this.line === 0 && buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
+      buf = buf.subarray(3);
+    let pos = 0;
+    for (;;) {
+      let nl = buf.indexOf(LF, pos);
+      if (nl < 0) {
+        if (chunk !== null) break;
+        if (pos >= buf.length) break;
+        nl = buf.length;
+      }
+      this.line++;
+      this.row(buf, pos, nl, onRow);
+      pos = nl + 1;
+    }
+    if (pos < buf.length) this.carry = buf.subarray(pos);
+    if (this.carry && this.carry.length > MAX_RECORD_BYTES)
+      throw new InputError(
+        this.file,
+        `line ${this.line + 1}`,
+        `is longer than ${MAX_RECORD_BYTES >> 20} MB; expected one JSON object per line`,
+      );
+  }
+
+  private row(buf: Buffer, s: number, e: number, onRow: (row: Row, line: number) => void): void {
+    let blank = true;
+    for (let i = s; i < e; i++) {
+      const c = buf[i];
+      if (c !== 32 && c !== 9 && c !== 13) {
+        blank = false;
+        break;
+      }
+    }
+    if (blank) return;
+    let value: unknown;
+    try {
+      value = JSON.parse(buf.toString('utf8', s, e));
+    } catch (err) {
+      throw new InputError(
+        this.file,
+        `line ${this.line}`,
+        `invalid JSON (${(err as Error).message}); expected one JSON object per line`,
+      );
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+      throw new InputError(
+        this.file,
+        `line ${this.line}`,
+        `found ${Array.isArray(value) ? 'an array' : JSON.stringify(value)}; expected a JSON object`,
+      );
+    onRow(value as Row, this.line);
+  }
+}
+
+export async function openJsonl(path: string, opts: ReadOptions): Promise<PredictionStream> {
+  await checkFile(path);
+  const digest = new Digest(path);
+  const it = fileChunks(path, digest.hasher)[Symbol.asyncIterator]();
+  const lines = new JsonLines(path);
+  // Rows read while looking for the first one (to detect the task) are replayed afterwards.
+  const early: [Row, number][] = [];
+  let ended = false;
+  try {
+    while (early.length === 0 && !ended) {
+      const r = await it.next();
+      ended = !!r.done;
+      lines.push(r.done ? null : r.value, (row, line) => early.push([row, line]));
+    }
+  } catch (e) {
+    await it.return?.(undefined);
+    throw e;
+  }
+  if (early.length === 0) {
+    await it.return?.(undefined);
+    throw new InputError(path, null, 'has only blank lines; expected one JSON object per line');
+  }
+  const [first, firstLine] = early[0];
+  let task: Task;
+  if (opts.task) task = opts.task;
+  else if ('labels' in first) task = 'multilabel';
+  else if ('label' in first) task = 'multiclass';
+  else {
+    await it.return?.(undefined);
+    throw new InputError(path, `line ${firstLine}`, `found keys ${keysOf(first)}; expected a "label" or "labels" key`);
+  }
+
+  async function* batches(): AsyncGenerator<ExampleBatch> {
+    const ready: ExampleBatch[] = [];
+    const handle = rowHandler(path, task, opts, ready);
+    try {
+      for (const [row, line] of early) handle(row, line);
+      early.length = 0;
+      yield* ready.splice(0);
+      while (!ended) {
+        const r = await it.next();
+        ended = !!r.done;
+        lines.push(r.done ? null : r.value, handle);
+        yield* ready.splice(0);
+      }
+      handle.finish();
+      yield* ready.splice(0);
+      digest.finish();
+    } finally {
+      await it.return?.(undefined);
+    }
+  }
+  return { task, batches: batches(), fingerprint: () => digest.fingerprint() };
+}
+
+function keysOf(row: Row): string {
+  const k = Object.keys(row);
+  return k.length ? k.map((x) => JSON.stringify(x)).join(', ') : '(none)';
+}
+
+function rowHandler(path: string, task: Task, opts: ReadOptions, ready: ExampleBatch[]) {
+  const size = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
+  const classes = opts.classes;
+  let rows = 0;
+  const at = (line: number) => `line ${line}`;
+
+  const nameOf = (v: unknown, key: string, line: number): string => {
+    if (typeof v === 'string' && v !== '') return v;
+    if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+    throw new InputError(
+      path,
+      at(line),
+      `"${key}" holds ${JSON.stringify(v) ?? String(v)}; expected a class name (string)`,
+    );
+  };
+  const index = (v: unknown, key: string, line: number): number =>
+    classIndexOf(classes, nameOf(v, key, line), path, at(line), `"${key}"`);
+  const list = (v: unknown, key: string, line: number): unknown[] => {
+    if (!Array.isArray(v))
+      throw new InputError(path, at(line), `"${key}" is ${JSON.stringify(v)}; expected an array of class names`);
+    return v;
+  };
+  const single = (row: Row, one: string, many: string, line: number): number => {
+    if (one in row) return index(row[one], one, line);
+    const v = list(row[many], many, line);
+    if (v.length !== 1)
+      throw new InputError(
+        path,
+        at(line),
+        `"${many}" holds ${v.length} classes; expected exactly one for a multiclass task`,
+      );
+    return index(v[0], many, line);
+  };
+  /** Scores of one row as (class index, finite value) pairs in their order in the file. */
+  const scoresOf = (row: Row, line: number, each: (cls: number, v: number, name: string) => void): void => {
+    const s = row.scores;
+    const check = (v: unknown, name: string): number => {
+      if (typeof v !== 'number' || !Number.isFinite(v))
+        throw new InputError(
+          path,
+          at(line),
+          `score of ${JSON.stringify(name)} is ${JSON.stringify(v) ?? String(v)}; expected a finite number`,
+        );
+      return v;
+    };
+    if (Array.isArray(s)) {
+      if (!classes.fixed)
+        throw new InputError(
+          path,
+          at(line),
+          '"scores" is an array but no class list was given; expected --classes, or "scores" as an object {"class": score}',
+        );
+      if (s.length !== classes.size)
+        throw new InputError(
+          path,
+          at(line),
+          `"scores" has ${s.length} entries; expected ${classes.size}, one per class of the class list`,
+        );
+      for (let j = 0; j < s.length; j++) each(j, check(s[j], classes.names[j]), classes.names[j]);
+    } else if (s !== null && typeof s === 'object') {
+      for (const [name, v] of Object.entries(s))
+        each(classIndexOf(classes, name, path, at(line), '"scores" key'), check(v, name), name);
+    } else
+      throw new InputError(
+        path,
+        at(line),
+        `"scores" is ${JSON.stringify(s)}; expected an object {"class": score} or an array`,
+      );
+  };
+  const noPred = (row: Row, line: number) =>
+    new InputError(path, at(line), `found keys ${keysOf(row)}; expected a "pred", "preds" or "scores" key`);
+  const noTruth = (row: Row, line: number) =>
+    new InputError(
+      path,
+      at(line),
+      `found keys ${keysOf(row)}; expected a "${task === 'multilabel' ? 'labels' : 'label'}" key`,
+    );
+  const progress = () => {
+    rows++;
+    if (opts.onProgress && rows % PROGRESS_EVERY === 0) opts.onProgress(rows);
+  };
+
+  let handle: (row: Row, line: number) => void;
+  let flush: () => ExampleBatch | null;
+  if (task === 'multiclass') {
+    const b = new MulticlassBatcher(size);
+    flush = () => b.flush();
+    handle = (row, line) => {
+      if (!('label' in row) && !('labels' in row)) throw noTruth(row, line);
+      const t = single(row, 'label', 'labels', line);
+      let p = -1;
+      if ('pred' in row || 'preds' in row) p = single(row, 'pred', 'preds', line);
+      else if ('scores' in row) {
+        let best = -Infinity;
+        scoresOf(row, line, (c, v) => {
+          if (p < 0 || v > best) {
+            best = v;
+            p = c;
+          }
+        });
+        if (p < 0) throw new InputError(path, at(line), '"scores" is empty; expected one score per class');
+      } else throw noPred(row, line);
+      if (b.push(t, p)) ready.push(b.flush()!);
+      progress();
+    };
+  } else {
+    const b = new MultilabelBatcher(size);
+    flush = () => b.flush();
+    const thresholds = new Map<string, number>();
+    const threshold = (name: string) => {
+      let t = thresholds.get(name);
+      if (t === undefined) thresholds.set(name, (t = thresholdFor(name, opts.threshold, opts.perClassThreshold)));
+      return t;
+    };
+    handle = (row, line) => {
+      if ('labels' in row) for (const v of list(row.labels, 'labels', line)) b.truth.add(index(v, 'labels', line));
+      else if ('label' in row) {
+        if (row.label !== '') b.truth.add(index(row.label, 'label', line));
+      } else throw noTruth(row, line);
+      if ('preds' in row) for (const v of list(row.preds, 'preds', line)) b.pred.add(index(v, 'preds', line));
+      else if ('pred' in row) {
+        if (row.pred !== '') b.pred.add(index(row.pred, 'pred', line));
+      } else if ('scores' in row) scoresOf(row, line, (c, v, name) => v >= threshold(name) && b.pred.add(c));
+      else throw noPred(row, line);
+      if (b.end()) ready.push(b.flush()!);
+      progress();
+    };
+  }
+  return Object.assign(handle, {
+    finish() {
+      const last = flush();
+      if (last) ready.push(last);
+      opts.onProgress?.(rows);
+    },
+  });
+}

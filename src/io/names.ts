@@ -1,0 +1,45 @@
+// Turning class names read from a file into indices of the shared ClassIndex, with errors that
+// name the file and the place.
+
+import { UnknownClassError, type ClassIndex } from '../core/classes.js';
+import { InputError } from './types.js';
+
+/** Index of `name`, or an InputError naming file and place when a fixed list does not know it. */
+export function classIndexOf(classes: ClassIndex, name: string, file: string, where: string, column: string): number {
+  try {
+    return classes.indexOf(name);
+  } catch (e) {
+    if (e instanceof UnknownClassError) throw unknownClass(classes, name, file, where, column);
+    throw e;
+  }
+}
+
+export function unknownClass(
+  classes: ClassIndex,
+  name: string,
+  file: string,
+  where: string,
+  column: string,
+): InputError {
+  return new InputError(
+    file,
+    where,
+    `${column} ${quoteName(name)} is not a known class; expected one of ${listNames(classes.names)}`,
+  );
+}
+
+/** A class name as shown in messages: JSON-quoted and shortened. */
+export function quoteName(name: string): string {
+  return JSON.stringify(name.length > 60 ? name.slice(0, 60) + '…' : name);
+}
+
+export function listNames(names: readonly string[], max = 8): string {
+  const shown = names.slice(0, max).map(quoteName).join(', ');
+  return names.length > max ? `${shown}, … (${names.length} classes)` : shown || '(no classes)';
+}
+
+/** The decision threshold of each class for multi-label predictions from scores. */
+export function thresholdFor(name: string, threshold?: number, perClass?: Record<string, number>): number {
+  const t = perClass && Object.hasOwn(perClass, name) ? perClass[name] : (threshold ?? 0.5);
+  return t;
+}

@@ -1,0 +1,98 @@
+// Reading and writing report files. Reading turns every way a file can be wrong (missing,
+// not JSON, cut short, not a report) into one line for the user; writing goes through a
+// temporary file and a rename so a crash never leaves half a report behind.
+
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, basename } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Report } from '../core/report/types.js';
+import { validateReport } from '../core/report/validate.js';
+import { InputError } from './types.js';
+
+export async function readReport(path: string): Promise<Report> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT')
+      throw new InputError(path, null, 'no such file (expected a modelgate report written by `modelgate evaluate`)');
+    if (code === 'EISDIR') throw new InputError(path, null, 'is a directory; expected a report file');
+    throw new InputError(path, null, `cannot be read (${code ?? (e as Error).message})`);
+  }
+  return parseReport(text, path);
+}
+
+/** Parses and validates report text; `origin` names it in messages. */
+export function parseReport(text: string, origin: string): Report {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw jsonError(text, origin, e as Error);
+  }
+  return validateReport(data, origin);
+}
+
+function jsonError(text: string, origin: string, e: Error): InputError {
+  if (text.trim() === '') return new InputError(origin, null, 'is empty; expected a modelgate report (JSON)');
+  // V8 names a position ("... in JSON at position 123"); the end of input means a cut-short file.
+  const pos = /at position (\d+)/.exec(e.message);
+  const end = text.trimEnd().length;
+  const p = pos ? Number(pos[1]) : /end of JSON input/.test(e.message) ? end : null;
+  const where = p === null ? null : lineColumn(text, p);
+  if (p !== null && p >= end)
+    return new InputError(origin, where, 'the JSON ends early: the file is truncated (was it written completely?)');
+  // Never echo file contents beyond one character: V8 quotes a window of the text.
+  const token = /^Unexpected token '(.)'/.exec(e.message);
+  const detail = token
+    ? `unexpected ${JSON.stringify(token[1])}`
+    : e.message.replace(/ in JSON at position \d+.*$/, '').replace(/,? ".*$/, '');
+  return new InputError(origin, where, `not valid JSON (${detail.slice(0, 80)})`);
+}
+
+function lineColumn(text: string, p: number): string {
+  const before = text.slice(0, p);
+  const line = before.split('\n').length;
+  return `${line}:${p - before.lastIndexOf('\n')}`;
+}
+
+export async function writeReport(path: string, report: Report): Promise<void> {
+  const dir = dirname(path);
+  await mkdir(dir, { recursive: true });
+  const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await writeFile(tmp, formatReport(report));
+    await rename(tmp, path);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+/**
+ * JSON with two-space indentation, but arrays of numbers (per-class figures, confusion counts)
+ * on one line each: a 1024-class confusion matrix is a million numbers.
+ */
+export function formatReport(report: Report): string {
+  return format(report, '') + '\n';
+}
+
+function format(v: unknown, indent: string): string {
+  if (Array.isArray(v)) {
+    if (v.length === 0) return '[]';
+    if (
+      v.every((x) => x === null || typeof x !== 'object' || (Array.isArray(x) && x.every((y) => typeof y !== 'object')))
+    )
+      return JSON.stringify(v);
+    const inner = indent + '  ';
+    return `[\n${v.map((x) => inner + format(x, inner)).join(',\n')}\n${indent}]`;
+  }
+  if (v !== null && typeof v === 'object') {
+    const entries = Object.entries(v).filter(([, x]) => x !== undefined);
+    if (entries.length === 0) return '{}';
+    const inner = indent + '  ';
+    return `{\n${entries.map(([k, x]) => `${inner}${JSON.stringify(k)}: ${format(x, inner)}`).join(',\n')}\n${indent}}`;
+  }
+  return JSON.stringify(v);
+}

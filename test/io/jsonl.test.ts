@@ -1,0 +1,87 @@
+// The JSON lines reader: keys, task choice and errors.
+import { ClassIndex } from '../../src/core/classes.js';
+import { openPredictions } from '../../src/io/predictions.js';
+import type { ReadOptions } from '../../src/io/types.js';
+import { collect } from './collect.js';
+import { expectInputError, tempDir } from './tmp.js';
+
+const tmp = tempDir();
+afterAll(() => tmp.remove());
+let counter = 0;
+const read = async (lines: string[], opts: Partial<ReadOptions> = {}) => {
+  const classes = opts.classes ?? new ClassIndex();
+  const path = tmp.write(`t${counter++}.jsonl`, lines.join('\n'));
+  const got = await collect(await openPredictions(path, { ...opts, classes }));
+  const name = (i: number) => classes.names[i];
+  return {
+    ...got,
+    classes,
+    names: (xs: (number | number[])[]) => xs.map((x) => (Array.isArray(x) ? x.map(name) : name(x))),
+  };
+};
+
+describe('JSON lines', () => {
+  it('reads label/pred, turns numbers into names, skips blank lines', async () => {
+    const r = await read(['{"id": 1, "label": "cat", "pred": "dog"}', '', '  ', '{"label": 3, "pred": "3"}']);
+    expect(r.task).toBe('multiclass');
+    expect(r.names(r.truth)).toEqual(['cat', '3']);
+    expect(r.names(r.pred)).toEqual(['dog', '3']);
+  });
+
+  it('takes the argmax of a scores object (first key on ties) and of an array with a class list', async () => {
+    const r = await read(['{"label": "a", "scores": {"b": 0.4, "a": 0.4, "c": 0.2}}']);
+    expect(r.names(r.pred)).toEqual(['b']);
+    const classes = new ClassIndex(['x', 'y'], true);
+    const r2 = await read(['{"label": "x", "scores": [0.1, 0.9]}', '{"label": "y", "scores": [2, -1]}'], { classes });
+    expect(r2.pred).toEqual([1, 0]);
+  });
+
+  it('multi-label: arrays, duplicates merged, thresholds on scores', async () => {
+    const classes = new ClassIndex(['a', 'b', 'c'], true);
+    const r = await read(
+      ['{"labels": ["c", "a", "c"], "preds": []}', '{"labels": [], "scores": {"a": 0.5, "b": 0.2, "c": 0.7}}'],
+      {
+        classes,
+        perClassThreshold: { c: 0.8 },
+      },
+    );
+    expect(r.task).toBe('multilabel');
+    expect(r.truth).toEqual([[0, 2], []]);
+    expect(r.pred).toEqual([[], [0]]);
+  });
+
+  it('errors name the file, the line and what was expected', async () => {
+    await expectInputError(
+      read(['{"label": "a", "pred": "a"}', '{"label": "a", pred: 1}']),
+      '.jsonl:line 2:',
+      'invalid JSON',
+      'one JSON object per line',
+    );
+    await expectInputError(read(['{"labels": "a", "preds": []}']), ':line 1:', '"labels" is "a"; expected an array');
+    await expectInputError(read(['[1, 2]']), ':line 1:', 'expected a JSON object');
+    await expectInputError(read(['{"label": "a"}']), ':line 1:', 'expected a "pred", "preds" or "scores" key');
+    await expectInputError(read(['{"pred": "a"}']), ':line 1:', 'expected a "label" or "labels" key');
+    await expectInputError(
+      read(['{"label": "a", "pred": "a"}', '{"pred": "a"}']),
+      ':line 2:',
+      'expected a "label" key',
+    );
+    await expectInputError(read(['{"label": "a", "scores": [0.1, 0.9]}']), ':line 1:', 'no class list was given');
+    await expectInputError(
+      read(['{"label": "x", "scores": [0.1]}'], { classes: new ClassIndex(['x', 'y'], true) }),
+      'has 1 entries; expected 2',
+    );
+    await expectInputError(
+      read(['{"label": "a", "scores": {"a": "high"}}']),
+      'score of "a" is "high"; expected a finite number',
+    );
+    await expectInputError(read(['{"label": {"x": 1}, "pred": "a"}']), 'expected a class name');
+    await expectInputError(read(['', '   ']), 'only blank lines');
+    await expectInputError(read(['{"label": "", "pred": "a"}']), ':line 1:', '"label" holds ""; expected a class name');
+    await expectInputError(
+      read(['{"label": "cow", "pred": "cat"}'], { classes: new ClassIndex(['cat'], true) }),
+      ':line 1:',
+      '"cow" is not a known class',
+    );
+  });
+});

@@ -1,0 +1,54 @@
+// Class lists and per-class thresholds.
+import { readClassList } from '../../src/io/class-list.js';
+import { readThresholds } from '../../src/io/thresholds.js';
+import { expectInputError, tempDir } from './tmp.js';
+
+const tmp = tempDir();
+afterAll(() => tmp.remove());
+
+describe('readClassList', () => {
+  it('reads one name per line (CRLF, BOM, trailing empty line) keeping spaces and odd characters', async () => {
+    const p = tmp.write('c.txt', '\uFEFFcat\r\n a,b \r\n<img src=x>\r\nZürich ✓\r\n');
+    expect(await readClassList(p)).toEqual(['cat', ' a,b ', '<img src=x>', 'Zürich ✓']);
+  });
+
+  it('reads a JSON array', async () => {
+    expect(await readClassList(tmp.write('c.json', ' ["b", "a"]\n'))).toEqual(['b', 'a']);
+  });
+
+  it('names the line of a duplicate, an empty line, and bad JSON entries', async () => {
+    await expectInputError(
+      readClassList(tmp.write('d.txt', 'a\nb\na\n')),
+      'd.txt:line 3: repeats class "a" (first on line 1)',
+    );
+    await expectInputError(readClassList(tmp.write('e.txt', 'a\n\nb\n')), 'e.txt:line 2: is empty');
+    await expectInputError(
+      readClassList(tmp.write('f.json', '["a", 3]')),
+      'f.json:entry 1: is 3; expected a non-empty string',
+    );
+    await expectInputError(readClassList(tmp.write('g.json', '["a", "a"]')), 'g.json:entry 1: repeats class "a"');
+    await expectInputError(readClassList(tmp.write('h.json', '["a"')), 'h.json: invalid JSON');
+    await expectInputError(readClassList(tmp.path('missing.txt')), 'missing.txt: class list not found');
+    await expectInputError(readClassList(tmp.write('empty.txt', '')), 'empty.txt: class list is empty');
+  });
+});
+
+describe('readThresholds', () => {
+  it('reads class -> threshold', async () => {
+    expect(await readThresholds(tmp.write('t.json', '{"cat": 0.3, "a,b": 1, "x": 0}'))).toEqual({
+      cat: 0.3,
+      'a,b': 1,
+      x: 0,
+    });
+  });
+
+  it('rejects values outside [0, 1] and non-objects', async () => {
+    await expectInputError(
+      readThresholds(tmp.write('u.json', '{"cat": 1.5}')),
+      'u.json:key "cat": is 1.5; expected a number from 0 to 1',
+    );
+    await expectInputError(readThresholds(tmp.write('v.json', '{"cat": "0.5"}')), 'expected a number from 0 to 1');
+    await expectInputError(readThresholds(tmp.write('w.json', '[0.5]')), 'w.json: expected a JSON object');
+    await expectInputError(readThresholds(tmp.write('x.json', '{')), 'x.json: invalid JSON');
+  });
+});

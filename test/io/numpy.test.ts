@@ -1,0 +1,121 @@
+// The NumPy readers: unsupported arrays and broken archives fail with the file, the array and
+// what was expected.
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ClassIndex } from '../../src/core/classes.js';
+import { openPredictions } from '../../src/io/predictions.js';
+import { collect } from './collect.js';
+import { expectInputError, tempDir } from './tmp.js';
+
+const DIR = join(process.cwd(), 'fixtures/predictions');
+const BAD = join(DIR, 'bad');
+const tmp = tempDir();
+afterAll(() => tmp.remove());
+const open = (path: string, classes = new ClassIndex()) => openPredictions(path, { classes });
+const drain = async (path: string, classes = new ClassIndex()) => collect(await open(path, classes));
+
+describe('unsupported arrays', () => {
+  it.each([
+    ['fortran.npy', 'scores.npy:array scores: is in Fortran order; expected C order'],
+    ['bigendian.npy', 'scores.npy:array scores: dtype >f8 is not supported; expected little-endian float32 or float64'],
+    ['float16.npy', 'dtype <f2 is not supported; expected little-endian float32 or float64'],
+    ['strings.npy', 'labels.npy:array labels: dtype <U1 is not supported; expected little-endian integers'],
+    ['object.npy', 'labels.npy:array labels: dtype |O is not supported'],
+  ])('%s', async (dir, message) => {
+    await expectInputError(drain(join(BAD, dir)), message);
+  });
+
+  it('shapes must agree, naming both arrays and shapes', async () => {
+    await expectInputError(
+      drain(join(BAD, 'rows.npy')),
+      'labels has shape (39,) but scores has shape (40, 7); expected the same number of rows',
+    );
+    await expectInputError(drain(join(BAD, 'columns.npy')), 'labels has shape (40, 7) but scores has shape (40, 6)');
+  });
+
+  it('a class index beyond the scores columns or the class list is an error', async () => {
+    await expectInputError(
+      drain(join(BAD, 'index.npy')),
+      'labels.npy:array labels: row 1 holds 9; expected a class index from 0 to 6',
+    );
+    await expectInputError(
+      drain(join(DIR, 'multiclass.preds.npz'), new ClassIndex(['a', 'b'], true)),
+      /multiclass\.preds\.npz:array (labels|preds): row \d+ holds [2-6];/,
+      'expected a class index from 0 to 1',
+    );
+    await expectInputError(
+      drain(join(DIR, 'multiclass.npz'), new ClassIndex(['a', 'b'], true)),
+      'array scores: has 7 columns; expected 2',
+    );
+  });
+
+  it('NaN scores are an error', async () => {
+    await expectInputError(
+      drain(join(BAD, 'nan.npy')),
+      'scores.npy:array scores: row 0 column 2 holds NaN; expected a finite number',
+    );
+  });
+
+  it('a multiclass task cannot take a label matrix', async () => {
+    await expectInputError(
+      openPredictions(join(DIR, 'multilabel.npz'), { classes: new ClassIndex(), task: 'multiclass' }),
+      'array labels: has shape (50, 12); expected class indices (N,)',
+    );
+  });
+
+  it('forcing multilabel on class indices gives one-element sets', async () => {
+    const exp = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8')).binary;
+    const s = await openPredictions(join(DIR, 'binary.npz'), {
+      classes: new ClassIndex(['neg', 'pos'], true),
+      task: 'multilabel',
+      threshold: 0.5,
+    });
+    const got = await collect(s);
+    expect(got.truth).toEqual(exp.truth.map((t: number) => [t]));
+  });
+});
+
+describe('archives and folders', () => {
+  it('a folder needs labels.npy and scores.npy or preds.npy', async () => {
+    const d = tmp.path('only-labels');
+    mkdirSync(d);
+    copyFileSync(join(DIR, 'multiclass.npy', 'labels.npy'), join(d, 'labels.npy'));
+    await expectInputError(drain(d), 'only-labels: is a folder without labels.npy and scores.npy or preds.npy');
+  });
+
+  it('a truncated archive is an error', async () => {
+    const bytes = readFileSync(join(DIR, 'multiclass.npz'));
+    const p = tmp.write('cut.npz', bytes.subarray(0, bytes.length - 30));
+    await expectInputError(drain(p), 'cut.npz', 'expected a zip archive');
+  });
+
+  it('a damaged member fails its CRC check', async () => {
+    const bytes = Buffer.from(readFileSync(join(DIR, 'multiclass.npz')));
+    // flip a byte inside the last float of scores.npy (stored, so the bytes are the array)
+    const at = bytes.indexOf(Buffer.from('PK\x01\x02', 'latin1')) - 3;
+    bytes[at] ^= 0x01;
+    const p = tmp.write('flip.npz', bytes);
+    await expectInputError(drain(p), 'flip.npz:member scores.npy: is corrupt (CRC-32 mismatch)');
+  });
+
+  it('a damaged deflate stream is an error', async () => {
+    const bytes = Buffer.from(readFileSync(join(DIR, 'multilabel.compressed.npz')));
+    for (let i = 200; i < 260; i++) bytes[i] = 0xff;
+    const p = tmp.write('garbled.npz', bytes);
+    await expectInputError(drain(p), 'garbled.npz:member');
+  });
+
+  it('an archive without the arrays lists its members', async () => {
+    const text = readFileSync(join(DIR, 'multiclass.npz')).toString('latin1').replaceAll('labels.npy', 'lobels.npy');
+    const p = tmp.write('other.npz', Buffer.from(text, 'latin1'));
+    await expectInputError(
+      drain(p),
+      'has members "lobels.npy", "scores.npy"; expected labels.npy and scores.npy or preds.npy',
+    );
+  });
+
+  it('an unknown extension is an error', async () => {
+    const p = tmp.write('preds.parquet', 'x');
+    await expectInputError(drain(p), 'unknown extension ".parquet"');
+  });
+});

@@ -1,0 +1,80 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ClassIndex } from '../../src/core/classes.js';
+import { UsageError } from '../../src/core/errors.js';
+import { readReport, writeReport } from '../../src/io/report-file.js';
+import { InputError } from '../../src/io/types.js';
+import { NAMES, randomNamedSplit, reportOf } from '../core/report/helpers.js';
+
+const report = reportOf('multiclass', new ClassIndex(NAMES, true), {
+  test: randomNamedSplit('multiclass', 50, NAMES, 4),
+});
+let dir: string;
+beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'mg-report-'))));
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+async function readError(path: string): Promise<Error> {
+  try {
+    await readReport(path);
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error('expected readReport to fail');
+}
+
+describe('report files', () => {
+  it('round-trips through a new directory, atomically, numbers of an array on one line', async () => {
+    const path = join(dir, 'deep', 'er', 'report.json');
+    await writeReport(path, report);
+    expect(await readReport(path)).toEqual(report);
+    expect(readdirSync(join(dir, 'deep', 'er'))).toEqual(['report.json']); // no temp file left
+    const text = readFileSync(path, 'utf8');
+    expect(JSON.parse(text)).toEqual(report);
+    expect(text).toContain(`"support": ${JSON.stringify(report.splits.test.perClass.support)}`);
+    await writeReport(path, { ...report, commit: 'second' });
+    expect((await readReport(path)).commit).toBe('second');
+  });
+
+  it('names a missing file', async () => {
+    const e = await readError(join(dir, 'nope.json'));
+    expect(e).toBeInstanceOf(InputError);
+    expect(e.message).toBe(
+      `${join(dir, 'nope.json')}: no such file (expected a modelgate report written by \`modelgate evaluate\`)`,
+    );
+  });
+
+  it('says a cut-short file is truncated, with the line and column', async () => {
+    const path = join(dir, 'cut.json');
+    await writeReport(path, report);
+    const text = readFileSync(path, 'utf8');
+    writeFileSync(path, text.slice(0, Math.floor(text.length / 2)));
+    const e = await readError(path);
+    expect(e).toBeInstanceOf(InputError);
+    expect(e.message).toMatch(
+      new RegExp(
+        `^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: the JSON ends early: the file is truncated`,
+      ),
+    );
+  });
+
+  it('points at the position of invalid JSON without echoing the file', async () => {
+    const path = join(dir, 'bad.json');
+    writeFileSync(path, '{\n  "schema": "modelgate/report@1",,\n}');
+    const e = await readError(path);
+    expect(e).toBeInstanceOf(InputError);
+    expect(e.message).toMatch(/bad\.json:2:\d+: not valid JSON \(/);
+    writeFileSync(path, '');
+    expect((await readError(path)).message).toMatch(/bad\.json: is empty/);
+  });
+
+  it('passes schema problems on as one-line usage errors', async () => {
+    const path = join(dir, 'old.json');
+    writeFileSync(path, JSON.stringify({ ...report, schema: 'modelgate/report@0' }));
+    const e = await readError(path);
+    expect(e).toBeInstanceOf(UsageError);
+    expect(e.message).toBe(
+      `${path}: not a modelgate report: schema is "modelgate/report@0", expected 'modelgate/report@1'`,
+    );
+  });
+});
