@@ -1,5 +1,6 @@
 // The CLI door: `modelgate <command> ...`. Each command lives in ./commands/<name>.ts.
 import { describeError, EXIT_BAD_INPUT } from '../shell/errors.js';
+import { VERSION } from '../version.js';
 import type { Command } from './command.js';
 import { commands } from './commands/index.js';
 
@@ -22,7 +23,7 @@ export async function main(argv: string[]): Promise<number> {
     return name ? 0 : EXIT_BAD_INPUT;
   }
   if (name === '--version') {
-    process.stdout.write(`${process.env.MODELGATE_VERSION ?? '0.1.0'}\n`);
+    process.stdout.write(`${VERSION}\n`);
     return 0;
   }
   const cmd: Command | undefined = commands.find((c) => c.name === name);

@@ -3,7 +3,7 @@ import type { SplitExamples } from '../../src/core/report/types.js';
 
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 describe('per-example predictions', () => {
@@ -40,7 +40,10 @@ describe('per-example predictions', () => {
   });
 
   it('rejects damaged data with a plain message', () => {
-    const enc = encodeExamples({ task: 'multiclass', n: 2, truth: Uint32Array.from([0, 1]), pred: Uint32Array.from([1, 1]) }, 2);
+    const enc = encodeExamples(
+      { task: 'multiclass', n: 2, truth: Uint32Array.from([0, 1]), pred: Uint32Array.from([1, 1]) },
+      2,
+    );
     expect(() => decodeExamples({ ...enc, data: 'AAAA' }, 2)).toThrow(/not valid deflate data|truncated/);
     expect(() => decodeExamples({ ...enc, n: 3 }, 2)).toThrow(/truncated/);
     expect(() => decodeExamples(enc, 1)).toThrow(/class index 1 but the report has 1 classes/);

@@ -1,12 +1,44 @@
-// PLACEHOLDER: being written in this session; replaced before commit of the feature.
+// `modelgate merge`: reports of shards of one evaluation -> one report, as if evaluated in one pass.
 import { UsageError } from '../../core/errors.js';
+import { mergeReports } from '../../core/report/merge.js';
+import { readReport, writeReport } from '../../io/report-file.js';
+import { VERSION } from '../../version.js';
+import { parseArgs } from '../args.js';
 import type { Command } from '../command.js';
+import type { ProgressSink } from '../progress.js';
+import { summarizeReport } from '../summary.js';
+
+const HELP = `usage: modelgate merge PART.json PART.json ... --out FILE
+
+Merges reports of shards of the same evaluation (the same model and splits, evaluated in
+pieces, e.g. by parallel CI jobs) into one report. Classes are matched by name; every count
+is added exactly and per-example predictions are concatenated in the order the parts are
+given, so the result equals evaluating all shards in one pass. The parts must share the task,
+thresholds and commit, and carry per-example predictions.
+
+options:
+  --out FILE   where to write the merged report
+
+example:
+  modelgate merge shards/report-0.json shards/report-1.json shards/report-2.json --out reports/head.json
+`;
+
+export async function runMerge(argv: string[], io: { stdout?: ProgressSink } = {}): Promise<number> {
+  const { flags, positionals } = parseArgs('merge', argv, { out: { type: 'string' } }, { positionals: true });
+  if (positionals.length === 0)
+    throw new UsageError("merge: give the report files to merge (see 'modelgate merge --help')");
+  if (!flags.out) throw new UsageError("merge: --out FILE is required (see 'modelgate merge --help')");
+  const parts = [];
+  for (const p of positionals) parts.push(await readReport(p));
+  const merged = mergeReports(parts, positionals, { createdAt: new Date().toISOString(), toolVersion: VERSION });
+  await writeReport(flags.out, merged);
+  (io.stdout ?? process.stdout).write(summarizeReport(merged, flags.out));
+  return 0;
+}
 
 export const merge: Command = {
   name: 'merge',
-  summary: '(not built yet)',
-  help: 'modelgate merge: not built yet',
-  async run() {
-    throw new UsageError('merge is not built yet');
-  },
+  summary: 'merge reports of shards of one evaluation into one report',
+  help: HELP,
+  run: (argv) => runMerge(argv),
 };

@@ -92,7 +92,8 @@ export function decodeExamples(enc: EncodedExamples, numClasses: number): SplitE
   const n = enc.n;
   const checkIndices = (a: Uint32Array, what: string) => {
     for (let i = 0; i < a.length; i++)
-      if (a[i] >= numClasses) throw new Error(`${what} holds class index ${a[i]} but the report has ${numClasses} classes`);
+      if (a[i] >= numClasses)
+        throw new Error(`${what} holds class index ${a[i]} but the report has ${numClasses} classes`);
   };
   const checkOffsets = (o: Uint32Array, what: string) => {
     if (o[0] !== 0) throw new Error(`${what} offsets must start at 0`);

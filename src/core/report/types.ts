@@ -33,6 +33,22 @@ export interface SplitMetrics {
 }
 export type MetricName = keyof SplitMetrics;
 
+/** Every metric name, in the order reports and comments list them. */
+export const METRIC_NAMES: readonly MetricName[] = [
+  'accuracy',
+  'subset_accuracy',
+  'hamming_loss',
+  'precision_micro',
+  'recall_micro',
+  'f1_micro',
+  'precision_macro',
+  'recall_macro',
+  'f1_macro',
+  'precision_weighted',
+  'recall_weighted',
+  'f1_weighted',
+];
+
 /** Direction of every metric: a comparison must know whether a rise is good. */
 export const LOWER_IS_BETTER: ReadonlySet<string> = new Set(['hamming_loss']);
 
@@ -116,6 +132,20 @@ export interface SplitReport {
   multilabel?: { emptyTruth: number; emptyPred: number; meanTrueLabels: number; meanPredLabels: number };
   fingerprints: Fingerprints;
   predictions?: EncodedExamples;
+  /**
+   * Raw integer counts the headline metrics come from, so nothing needs a float round trip.
+   * Multiclass: `correct` (truth == prediction). Multi-label: `subsetCorrect` (exact set match),
+   * `hammingErrors` (wrong label decisions), `trueLabels` / `predLabels` (labels summed over examples).
+   */
+  counts?: RawCounts;
+}
+
+export interface RawCounts {
+  correct?: number;
+  subsetCorrect?: number;
+  hammingErrors?: number;
+  trueLabels?: number;
+  predLabels?: number;
 }
 
 export interface Report {

@@ -1,0 +1,99 @@
+// Builds a report from the accumulators of every split: figures from raw counts, confusion
+// from per-example predictions, gaps between splits, fingerprints. A discovered (not fixed)
+// class list is sorted naturally first and every per-class array, confusion cell and
+// per-example index is moved to the sorted order, so the report does not depend on the order
+// in which classes were first seen.
+
+import type { ClassIndex } from '../classes.js';
+import type { Accumulator } from '../metrics/accumulator.js';
+import { confusionOf } from '../metrics/confusion.js';
+import { computeSplit } from '../metrics/compute.js';
+import { remapCounts } from '../metrics/counts.js';
+import { isIdentity, remapExamples } from '../metrics/remap.js';
+import { encodeExamples } from './examples.js';
+import { labelFingerprint } from './fingerprint.js';
+import {
+  GAP_PAIRS,
+  REPORT_SCHEMA,
+  type FileFingerprint,
+  type MetricName,
+  type Report,
+  type SanityFinding,
+  type SplitReport,
+  type Task,
+} from './types.js';
+
+export interface BuildArgs {
+  task: Task;
+  classes: ClassIndex;
+  splits: { name: string; acc: Accumulator; files: FileFingerprint[] }[];
+  thresholds?: Report['thresholds'];
+  commit?: string;
+  source?: string;
+  createdAt: string;
+  toolVersion: string;
+  sanity?: SanityFinding[];
+  /** Keep per-example predictions in the report (needed for paired tests and merge). Default true. */
+  keepPredictions?: boolean;
+}
+
+export function buildReport(args: BuildArgs): Report {
+  const perm = args.classes.sortedOrder();
+  const C = args.classes.size;
+  const classes = new Array<string>(C);
+  for (let i = 0; i < C; i++) classes[perm[i]] = args.classes.names[i];
+  const identity = isIdentity(perm);
+
+  const splits: Record<string, SplitReport> = {};
+  for (const { name, acc, files } of args.splits) {
+    if (acc.task !== args.task)
+      throw new Error(`split ${JSON.stringify(name)} is ${acc.task} but the report is ${args.task}`);
+    if (Object.hasOwn(splits, name)) throw new Error(`split ${JSON.stringify(name)} appears twice`);
+    const raw = acc.counts();
+    const counts = identity ? raw : remapCounts(raw, perm, C);
+    const ex0 = acc.predictions();
+    const ex = identity ? ex0 : remapExamples(ex0, perm);
+    const computed = computeSplit(counts, C);
+    const split: SplitReport = { ...computed, fingerprints: { labels: labelFingerprint(ex, classes), files } };
+    if (ex.task === 'multiclass') {
+      const { confusion, topConfusions } = confusionOf(ex.truth, ex.pred, ex.n, C);
+      split.confusion = confusion;
+      split.topConfusions = topConfusions;
+    }
+    if (args.keepPredictions ?? true) split.predictions = encodeExamples(ex, C);
+    splits[name] = split;
+  }
+
+  const report: Report = {
+    schema: REPORT_SCHEMA,
+    tool: { name: 'modelgate', version: args.toolVersion },
+    createdAt: args.createdAt,
+    ...(args.commit !== undefined && { commit: args.commit }),
+    ...(args.source !== undefined && { source: args.source }),
+    task: args.task,
+    classes,
+    ...(args.thresholds !== undefined && { thresholds: args.thresholds }),
+    splits,
+    gaps: computeGaps(splits),
+    ...(args.sanity !== undefined && args.sanity.length > 0 && { sanity: args.sanity }),
+  };
+  return report;
+}
+
+/** Headline differences minuend - subtrahend for every GAP_PAIR whose two splits exist. */
+export function computeGaps(splits: Record<string, SplitReport>): Report['gaps'] {
+  const gaps: Report['gaps'] = {};
+  for (const g of GAP_PAIRS) {
+    if (!Object.hasOwn(splits, g.minuend) || !Object.hasOwn(splits, g.subtrahend)) continue;
+    const a = splits[g.minuend];
+    const b = splits[g.subtrahend];
+    const out: Partial<Record<MetricName, number>> = {};
+    for (const k of Object.keys(a.metrics) as MetricName[]) {
+      const x = a.metrics[k];
+      const y = b.metrics[k];
+      if (typeof x === 'number' && typeof y === 'number') out[k] = x - y;
+    }
+    gaps[g.name] = out;
+  }
+  return gaps;
+}

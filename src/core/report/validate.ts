@@ -1,0 +1,164 @@
+// Every report read from disk goes through here: the JSON Schema (schema/report.schema.json)
+// for shape and types, then the checks a schema cannot express (one entry per class, counts
+// that agree with each other and with the per-example predictions). Failures are UsageErrors
+// naming the origin and the JSON path.
+
+import { Ajv, type ErrorObject } from 'ajv';
+import schema from '../../../schema/report.schema.json' with { type: 'json' };
+import { UsageError } from '../errors.js';
+import { accumulatorFromExamples } from '../metrics/accumulator.js';
+import { decodeExamples } from './examples.js';
+import { REPORT_SCHEMA, type Report, type SplitExamples, type SplitReport } from './types.js';
+
+let compiled: ReturnType<Ajv['compile']> | undefined;
+function schemaValidator() {
+  // Compiled once, lazily: compiling costs a few milliseconds.
+  compiled ??= new Ajv({ allErrors: false }).compile(schema);
+  return compiled;
+}
+
+/** JSON Pointer of a path (RFC 6901 escaping). */
+export function pointer(...parts: (string | number)[]): string {
+  return parts.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+function describeAjvError(e: ErrorObject): string {
+  const at = e.instancePath || '/';
+  if (e.keyword === 'required')
+    return `${at} is missing ${JSON.stringify((e.params as { missingProperty: string }).missingProperty)}`;
+  if (e.keyword === 'additionalProperties')
+    return `${at} has an unexpected property ${JSON.stringify((e.params as { additionalProperty: string }).additionalProperty)}`;
+  if (e.keyword === 'enum')
+    return `${at} ${e.message}: ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+  return `${at} ${e.message ?? 'is invalid'}`;
+}
+
+/** Checks `data` (parsed JSON) and returns it typed; `origin` names it in messages (a path). */
+export function validateReport(data: unknown, origin: string): Report {
+  const fail = (msg: string): never => {
+    throw new UsageError(`${origin}: ${msg}`);
+  };
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    fail('not a modelgate report: expected a JSON object');
+  const schemaField = (data as { schema?: unknown }).schema;
+  if (schemaField !== REPORT_SCHEMA) {
+    fail(
+      schemaField === undefined
+        ? `not a modelgate report: no "schema" field, expected '${REPORT_SCHEMA}'`
+        : `not a modelgate report: schema is ${JSON.stringify(schemaField)}, expected '${REPORT_SCHEMA}'`,
+    );
+  }
+  const validate = schemaValidator();
+  if (!validate(data)) fail(describeAjvError(validate.errors![0]));
+  const report = data as Report;
+  checkSemantics(report, fail);
+  return report;
+}
+
+function checkSemantics(r: Report, fail: (msg: string) => never): void {
+  const C = r.classes.length;
+  const seen = new Set<string>();
+  r.classes.forEach((c, i) => {
+    if (seen.has(c)) fail(`${pointer('classes', i)} repeats the class ${JSON.stringify(c)}`);
+    seen.add(c);
+  });
+  for (const [name, s] of Object.entries(r.splits)) checkSplit(r, name, s, C, fail);
+  for (const [gap, metrics] of Object.entries(r.gaps)) {
+    for (const [m, v] of Object.entries(metrics ?? {}))
+      if (!Number.isFinite(v)) fail(`${pointer('gaps', gap, m)} must be a finite number`);
+  }
+}
+
+function checkSplit(r: Report, name: string, s: SplitReport, C: number, fail: (msg: string) => never): void {
+  const at = (...p: (string | number)[]) => pointer('splits', name, ...p);
+  const pc = s.perClass;
+  for (const key of ['tp', 'fp', 'fn', 'support', 'predicted', 'precision', 'recall', 'f1'] as const) {
+    const len = pc[key].length;
+    if (len !== C) fail(`${at('perClass', key)} has ${len} entries; expected ${C} (one per class)`);
+  }
+  for (let i = 0; i < C; i++) {
+    if (pc.support[i] !== pc.tp[i] + pc.fn[i])
+      fail(`${at('perClass', 'support', i)} is ${pc.support[i]}; expected tp + fn = ${pc.tp[i] + pc.fn[i]}`);
+    if (pc.predicted[i] !== pc.tp[i] + pc.fp[i])
+      fail(`${at('perClass', 'predicted', i)} is ${pc.predicted[i]}; expected tp + fp = ${pc.tp[i] + pc.fp[i]}`);
+  }
+  const withSupport = pc.support.filter((v) => v > 0).length;
+  if (s.macro.classes !== withSupport || s.macro.excluded !== C - withSupport)
+    fail(
+      `${at('macro')} is ${JSON.stringify(s.macro)}; expected {"classes":${withSupport},"excluded":${C - withSupport}} from the supports`,
+    );
+
+  const needed = r.task === 'multiclass' ? (['accuracy'] as const) : (['subset_accuracy', 'hamming_loss'] as const);
+  for (const m of needed)
+    if (s.metrics[m] === undefined)
+      fail(`${at('metrics')} is missing ${JSON.stringify(m)} (required for a ${r.task} report)`);
+  if (r.task === 'multiclass') {
+    const total = pc.support.reduce((a, b) => a + b, 0);
+    if (total !== s.examples)
+      fail(`${at('perClass', 'support')} adds up to ${total}; expected ${s.examples} (one true class per example)`);
+    if (s.multilabel) fail(`${at('multilabel')} is not allowed in a multiclass report`);
+  } else if (s.confusion || s.topConfusions) {
+    fail(`${at(s.confusion ? 'confusion' : 'topConfusions')} is not allowed in a multilabel report`);
+  }
+
+  if (s.confusion) {
+    const cf = s.confusion;
+    if (cf.format === 'dense') {
+      const len = cf.counts!.length;
+      if (len !== C * C) fail(`${at('confusion', 'counts')} has ${len} entries; expected ${C * C} (classes squared)`);
+    } else {
+      cf.cells!.forEach(([t, p], k) => {
+        if (t >= C || p >= C)
+          fail(`${at('confusion', 'cells', k)} names class index ${Math.max(t, p)}; the report has ${C} classes`);
+      });
+    }
+  }
+  if (s.topConfusions) {
+    if (s.topConfusions.length !== C)
+      fail(`${at('topConfusions')} has ${s.topConfusions.length} entries; expected ${C} (one per class)`);
+    s.topConfusions.forEach((row, t) =>
+      row.forEach(([p], k) => {
+        if (p >= C) fail(`${at('topConfusions', t, k)} names class index ${p}; the report has ${C} classes`);
+      }),
+    );
+  }
+
+  if (s.predictions) checkPredictions(r, s, C, at, fail);
+}
+
+function checkPredictions(
+  r: Report,
+  s: SplitReport,
+  C: number,
+  at: (...p: (string | number)[]) => string,
+  fail: (msg: string) => never,
+): void {
+  const enc = s.predictions!;
+  const layout = r.task === 'multiclass' ? 'multiclass' : 'multilabel-csr';
+  if (enc.layout !== layout)
+    fail(
+      `${at('predictions', 'layout')} is ${JSON.stringify(enc.layout)}; expected ${JSON.stringify(layout)} for a ${r.task} report`,
+    );
+  if (enc.n !== s.examples)
+    fail(`${at('predictions', 'n')} is ${enc.n}; expected ${s.examples} (the split's examples)`);
+  let ex: SplitExamples;
+  try {
+    ex = decodeExamples(enc, C);
+  } catch (e) {
+    return fail(`${at('predictions')}: ${(e as Error).message}`);
+  }
+  // The per-example data must reproduce the per-class counts, or comparisons would mix two stories.
+  let counts;
+  try {
+    counts = accumulatorFromExamples(ex).counts();
+  } catch (e) {
+    return fail(`${at('predictions')}: ${(e as Error).message}`);
+  }
+  for (const key of ['tp', 'fp', 'fn'] as const) {
+    for (let i = 0; i < C; i++) {
+      const v = i < counts[key].length ? counts[key][i] : 0;
+      if (v !== s.perClass[key][i])
+        fail(`${at('perClass', key, i)} is ${s.perClass[key][i]} but the per-example predictions give ${v}`);
+    }
+  }
+}

@@ -1,0 +1,132 @@
+import { ClassIndex } from '../../../src/core/classes.js';
+import { UsageError } from '../../../src/core/errors.js';
+import { encodeExamples } from '../../../src/core/report/examples.js';
+import type { Report } from '../../../src/core/report/types.js';
+import { validateReport } from '../../../src/core/report/validate.js';
+import { NAMES, randomNamedSplit, reportOf } from './helpers.js';
+
+const multiclass = reportOf('multiclass', new ClassIndex(NAMES, true), {
+  train: randomNamedSplit('multiclass', 200, NAMES, 11),
+  test: randomNamedSplit('multiclass', 100, NAMES, 12),
+});
+const multilabel = reportOf('multilabel', new ClassIndex(NAMES, true), {
+  test: randomNamedSplit('multilabel', 100, NAMES, 13),
+});
+
+/** A deep copy (as if read from disk) that the test may edit. */
+const copy = (r: Report): Report => JSON.parse(JSON.stringify(r));
+
+function rejects(data: unknown, message: string | RegExp) {
+  let err: unknown;
+  try {
+    validateReport(data, 'reports/main.json');
+  } catch (e) {
+    err = e;
+  }
+  expect(err).toBeInstanceOf(UsageError);
+  const msg = (err as Error).message;
+  expect(msg).not.toContain('\n');
+  if (typeof message === 'string') expect(msg).toBe(message);
+  else expect(msg).toMatch(message);
+}
+
+describe('validateReport', () => {
+  it('accepts reports as built', () => {
+    expect(validateReport(copy(multiclass), 'a.json')).toEqual(multiclass);
+    expect(validateReport(copy(multilabel), 'b.json')).toEqual(multilabel);
+  });
+
+  it('rejects what is not a report, naming the schema found', () => {
+    rejects([], 'reports/main.json: not a modelgate report: expected a JSON object');
+    rejects(
+      { ...copy(multiclass), schema: 'x' },
+      `reports/main.json: not a modelgate report: schema is "x", expected 'modelgate/report@1'`,
+    );
+    const { schema: _s, ...noSchema } = copy(multiclass);
+    rejects(noSchema, /no "schema" field/);
+  });
+
+  it('rejects a hand-edited array of the wrong length, naming the JSON path', () => {
+    const r = copy(multiclass);
+    r.splits.test.perClass.recall.pop();
+    rejects(
+      r,
+      `reports/main.json: /splits/test/perClass/recall has ${NAMES.length - 1} entries; expected ${NAMES.length} (one per class)`,
+    );
+    const d = copy(multiclass);
+    d.splits.train.confusion!.counts!.push(0);
+    rejects(d, /\/splits\/train\/confusion\/counts has 65 entries; expected 64/);
+    const t = copy(multiclass);
+    t.splits.train.topConfusions!.pop();
+    rejects(t, /\/splits\/train\/topConfusions has 7 entries; expected 8/);
+  });
+
+  it('rejects types and ranges through the schema with the path', () => {
+    const r = copy(multiclass);
+    (r.splits.test.metrics as unknown as Record<string, unknown>).accuracy = 1.5;
+    rejects(r, 'reports/main.json: /splits/test/metrics/accuracy must be <= 1');
+    const n = copy(multiclass);
+    n.splits.test.perClass.tp[2] = -1;
+    rejects(n, 'reports/main.json: /splits/test/perClass/tp/2 must be >= 0');
+    const f = copy(multiclass);
+    (f.splits.test.perClass.fp as unknown[])[0] = 1.5;
+    rejects(f, /\/splits\/test\/perClass\/fp\/0 must be integer/);
+    const m = copy(multiclass);
+    delete (m.splits.test.metrics as Partial<Report['splits'][string]['metrics']>).f1_macro;
+    rejects(m, `reports/main.json: /splits/test/metrics is missing "f1_macro"`);
+    const t = copy(multiclass);
+    (t as unknown as Record<string, unknown>).task = 'regression';
+    rejects(t, /\/task must be equal to one of the allowed values: "multiclass", "multilabel"/);
+  });
+
+  it('rejects counts that disagree with each other or with the per-example predictions', () => {
+    const s = copy(multiclass);
+    s.splits.test.perClass.support[1] += 1;
+    rejects(s, /\/splits\/test\/perClass\/support\/1 is \d+; expected tp \+ fn = \d+/);
+    const tp = copy(multiclass);
+    const pc = tp.splits.test.perClass;
+    pc.tp[0] += 1;
+    pc.fn[0] -= 1; // support unchanged, still consistent with itself
+    if (pc.fn[0] < 0) throw new Error('test data: class 0 needs a miss');
+    pc.predicted[0] += 1;
+    rejects(tp, /\/splits\/test\/perClass\/(tp|fp)\/\d+ is \d+ but the per-example predictions give \d+/);
+    const macro = copy(multilabel);
+    macro.splits.test.macro.excluded += 1;
+    rejects(macro, /\/splits\/test\/macro is .* expected .* from the supports/);
+  });
+
+  it('rejects damaged or mismatched per-example predictions', () => {
+    const d = copy(multiclass);
+    d.splits.test.predictions!.data = 'AAAA';
+    rejects(d, /\/splits\/test\/predictions: per-example predictions are (not valid deflate data|truncated)/);
+    const n = copy(multiclass);
+    n.splits.test.predictions!.n += 1;
+    rejects(n, /\/splits\/test\/predictions\/n is 101; expected 100/);
+    const l = copy(multilabel);
+    l.splits.test.predictions = encodeExamples(
+      { task: 'multiclass', n: 100, truth: new Uint32Array(100), pred: new Uint32Array(100) },
+      8,
+    );
+    rejects(l, /\/splits\/test\/predictions\/layout is "multiclass"; expected "multilabel-csr"/);
+  });
+
+  it('rejects task-specific parts in the wrong task and repeated class names', () => {
+    const c = copy(multilabel);
+    c.splits.test.confusion = { format: 'dense', counts: new Array(64).fill(0) };
+    rejects(c, /\/splits\/test\/confusion is not allowed in a multilabel report/);
+    const m = copy(multiclass);
+    delete m.splits.test.metrics.accuracy;
+    rejects(m, /\/splits\/test\/metrics is missing "accuracy" \(required for a multiclass report\)/);
+    const dup = copy(multiclass);
+    dup.classes[3] = dup.classes[0];
+    rejects(dup, `reports/main.json: /classes/3 repeats the class "cat"`);
+  });
+
+  it('escapes split names in JSON paths', () => {
+    const r = copy(multiclass);
+    r.splits['a/b~c'] = r.splits.test;
+    delete (r.splits as Record<string, unknown>).test;
+    r.splits['a/b~c'].perClass.f1.push(0);
+    rejects(r, /\/splits\/a~1b~0c\/perClass\/f1 has 9 entries/);
+  });
+});
