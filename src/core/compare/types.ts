@@ -78,6 +78,19 @@ export interface ClassDelta {
   test?: ClassTest;
   status: ClassStatus;
   level: Level;
+  /**
+   * Precision side, present when the rules ask for it (classes.precision): precision = tp / predicted.
+   * Paired test on the class's negatives (b = new false positives in head, c = false positives head dropped).
+   * A precision regression also sets the row's status to 'regression' and its level to 'fail'.
+   */
+  precision?: {
+    base: { tp: number; predicted: number } | null;
+    head: { tp: number; predicted: number } | null;
+    delta: number | null;
+    test?: ClassTest;
+    status: ClassStatus;
+    level: Level;
+  };
 }
 
 export interface SideInfo {

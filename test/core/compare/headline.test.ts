@@ -1,0 +1,225 @@
+import { compareReports } from '../../../src/core/compare/compare.js';
+import { judgeChange } from '../../../src/core/compare/headline.js';
+import { defaultRules, parseRules } from '../../../src/core/compare/rules.js';
+import { makeReport, mc, ml } from '../../helpers/stats-reports.js';
+
+function lcg(seed: number) {
+  let s = seed >>> 0;
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+}
+
+/** n examples over 5 classes; base right with probability 0.85; head = base with `lose` of its right answers turned wrong. */
+function pair(n: number, lose: number, seed = 1) {
+  const r = lcg(seed);
+  const truth = Array.from({ length: n }, () => Math.floor(r() * 5));
+  const base = truth.map((t) => (r() < 0.85 ? t : (t + 1) % 5));
+  const head = [...base];
+  let left = lose;
+  for (let i = 0; i < n && left > 0; i++)
+    if (head[i] === truth[i] && r() < 0.5) {
+      head[i] = (truth[i] + 2) % 5;
+      left--;
+    }
+  return { truth, base, head };
+}
+
+const names = ['a', 'b', 'c', 'd', 'e'];
+const only = (metrics: string[], extra: object = {}) =>
+  parseRules({ headline: { metrics }, classes: { splits: [] }, gaps: { metrics: [] }, ...extra }, 'test', 'multiclass');
+
+describe('headline metrics', () => {
+  it('fails when the whole interval is past the limit, with the interval in the reason', () => {
+    const d = pair(5000, 400); // -8 points of accuracy
+    const b = makeReport('multiclass', names, { test: mc(d.truth, d.base) });
+    const h = makeReport('multiclass', names, { test: mc(d.truth, d.head) });
+    const cmp = compareReports(b, h, only(['accuracy']));
+    const row = cmp.headline[0];
+    expect(row.delta).toBeCloseTo(-0.08, 12);
+    expect(row.ci!.lo).toBeLessThan(row.delta!);
+    expect(row.ci!.hi).toBeGreaterThan(row.delta!);
+    expect(row.ci!.hi).toBeLessThan(-0.02);
+    expect(row.level).toBe('fail');
+    expect(row.reason).toMatch(/^test accuracy fell 8\.0 pts \[-\d+\.\d, -\d+\.\d\], beyond the 2\.0 pt limit$/);
+    expect(cmp.verdict).toBe('fail');
+    expect(cmp.reasons[0]).toBe(row.reason);
+  });
+
+  it('only warns when the point is past the limit but the interval reaches back into the allowed change', () => {
+    const d = pair(300, 9); // -3 points on 300 examples: the interval is about +-2 points wide
+    const b = makeReport('multiclass', names, { test: mc(d.truth, d.base) });
+    const h = makeReport('multiclass', names, { test: mc(d.truth, d.head) });
+    const row = compareReports(b, h, only(['accuracy'])).headline[0];
+    expect(row.delta).toBeCloseTo(-0.03, 12);
+    expect(row.ci!.hi).toBeGreaterThan(-0.02);
+    expect(row.level).toBe('warn');
+    expect(row.reason).toMatch(/past the 2\.0 pt limit, but the 95% interval does not exclude it/);
+  });
+
+  it('never fails on an improvement', () => {
+    const d = pair(3000, 300);
+    const b = makeReport('multiclass', names, { test: mc(d.truth, d.head) });
+    const h = makeReport('multiclass', names, { test: mc(d.truth, d.base) });
+    const cmp = compareReports(b, h, only(['accuracy', 'recall_macro', 'f1_macro']));
+    expect(cmp.headline.every((r) => r.delta! > 0 && r.level === 'ok')).toBe(true);
+    expect(cmp.verdict).toBe('pass');
+  });
+
+  it('without paired data holds the point estimate against the limit and says so', () => {
+    const d = pair(300, 9);
+    const b = makeReport('multiclass', names, { test: mc(d.truth, d.base) }, { encode: false });
+    const h = makeReport('multiclass', names, { test: mc(d.truth, d.head) });
+    const row = compareReports(b, h, only(['accuracy'])).headline[0];
+    expect(row.ci).toBeUndefined();
+    expect(row.level).toBe('fail');
+    expect(row.reason).toMatch(/no interval: same examples, but the base report carries no per-example predictions/);
+  });
+
+  it('hamming loss is lower-is-better: a rise is the worsening', () => {
+    const truth = Array.from({ length: 400 }, (_, i) => [i % 3, (i + 1) % 3]);
+    const head = truth.map((t, i) => (i < 120 ? [t[0]] : t));
+    const rules = parseRules(
+      { headline: ['hamming_loss', 'subset_accuracy'], gaps: { metrics: [] } },
+      'test',
+      'multilabel',
+    );
+    const b = makeReport('multilabel', ['x', 'y', 'z'], { test: ml(truth, truth) });
+    const h = makeReport('multilabel', ['x', 'y', 'z'], { test: ml(truth, head) });
+    const cmp = compareReports(b, h, rules);
+    const ham = cmp.headline.find((r) => r.metric === 'hamming_loss')!;
+    expect(ham.higherIsBetter).toBe(false);
+    expect(ham.delta).toBeCloseTo(120 / 1200, 12);
+    expect(ham.level).toBe('fail');
+    expect(ham.reason).toMatch(/^test hamming_loss rose 10\.0 pts/);
+    // And the reverse change is an improvement.
+    const back = compareReports(h, b, rules).headline.find((r) => r.metric === 'hamming_loss')!;
+    expect(back.level).toBe('ok');
+  });
+
+  it('relative limits take a share of the base value, and fall back to points on a zero base', () => {
+    const th = { warn: null, fail: { value: 0.05, relative: true } };
+    // 5% of 0.8 = 4 points allowed.
+    expect(judgeChange(-0.03, 0.8, false, th, undefined, 'x', 'fell', null).level).toBe('ok');
+    expect(judgeChange(-0.045, 0.8, false, th, undefined, 'x', 'fell', null).level).toBe('fail');
+    // Zero base (hamming loss of a perfect model): "5%" reads as 5 points, no division by zero.
+    expect(judgeChange(0.04, 0, true, th, undefined, 'x', 'rose', null).level).toBe('ok');
+    expect(judgeChange(0.06, 0, true, th, undefined, 'x', 'rose', null).level).toBe('fail');
+    // An improvement is ok whatever the limits.
+    expect(
+      judgeChange(
+        0.5,
+        0,
+        false,
+        { warn: { value: 0, relative: false }, fail: { value: 0, relative: false } },
+        undefined,
+        'x',
+        'fell',
+        null,
+      ).level,
+    ).toBe('ok');
+  });
+
+  it('warn level on its own', () => {
+    const d = pair(3000, 45); // -1.5 points
+    const b = makeReport('multiclass', names, { test: mc(d.truth, d.base) });
+    const h = makeReport('multiclass', names, { test: mc(d.truth, d.head) });
+    const cmp = compareReports(b, h, only(['accuracy']));
+    expect(cmp.headline[0].level).toBe('warn');
+    expect(cmp.headline[0].reason).toMatch(/^test accuracy fell 1\.5 pts \[.*\], past the 1\.0 pt limit$/);
+    expect(cmp.verdict).toBe('warn');
+  });
+});
+
+describe('generalization gaps', () => {
+  it('a wider train-validation gap with both splits paired gets an interval from both bootstraps', () => {
+    const tr = pair(3000, 0, 5);
+    const va = pair(3000, 240, 6); // validation -8 points, train unchanged: the gap widens by 8
+    const b = makeReport('multiclass', names, { train: mc(tr.truth, tr.base), validation: mc(va.truth, va.base) });
+    const h = makeReport('multiclass', names, { train: mc(tr.truth, tr.head), validation: mc(va.truth, va.head) });
+    const rules = parseRules(
+      { headline: { metrics: [] }, gaps: { metrics: ['accuracy'] }, classes: { splits: [] } },
+      'test',
+      'multiclass',
+    );
+    const cmp = compareReports(b, h, rules);
+    const g = cmp.gaps.find((x) => x.gap === 'train-validation')!;
+    expect(g.base).toBeCloseTo(b.splits.train.metrics.accuracy! - b.splits.validation.metrics.accuracy!, 12);
+    expect(g.delta).toBeCloseTo(0.08, 12);
+    expect(g.ci!.lo).toBeGreaterThan(0.05);
+    expect(g.ci!.hi).toBeLessThan(0.11);
+    expect(g.level).toBe('fail');
+    expect(g.reason).toMatch(/^train-validation gap in accuracy widened 8\.0 pts \[\+\d/);
+  });
+
+  it('a narrower gap is fine; gaps without per-example data use the point estimate', () => {
+    const tr = pair(1000, 60, 5);
+    const va = pair(1000, 0, 6);
+    const b = makeReport(
+      'multiclass',
+      names,
+      { train: mc(tr.truth, tr.base), validation: mc(va.truth, va.base) },
+      { encode: false },
+    );
+    const h = makeReport(
+      'multiclass',
+      names,
+      { train: mc(tr.truth, tr.head), validation: mc(va.truth, va.head) },
+      { encode: false },
+    );
+    const rules = parseRules({ headline: { metrics: [] }, gaps: { metrics: ['accuracy'] } }, 'test', 'multiclass');
+    let g = compareReports(b, h, rules).gaps[0];
+    expect(g.delta).toBeCloseTo(-0.06, 12);
+    expect(g.level).toBe('ok');
+    g = compareReports(h, b, rules).gaps[0];
+    expect(g.ci).toBeUndefined();
+    expect(g.level).toBe('fail');
+    expect(g.reason).toMatch(/no interval: same examples, but either report carries no per-example predictions/);
+  });
+});
+
+describe('verdict plumbing', () => {
+  const d = pair(500, 0);
+  const r = makeReport('multiclass', names, { validation: mc(d.truth, d.base), test: mc(d.truth, d.base) });
+
+  it('no baseline: head values, base null, verdict no-baseline', () => {
+    const cmp = compareReports(null, r, defaultRules('multiclass'));
+    expect(cmp.verdict).toBe('no-baseline');
+    expect(cmp.base).toBeNull();
+    expect(cmp.headline.length).toBe(8);
+    expect(cmp.headline.every((x) => x.base === null && x.head !== null && x.delta === null)).toBe(true);
+    expect(cmp.splits.onlyHead).toEqual(['validation', 'test']);
+  });
+
+  it('a failing sanity finding in the head fails the verdict, even without a baseline', () => {
+    const bad = {
+      ...r,
+      sanity: [
+        {
+          level: 'fail' as const,
+          split: 'test',
+          code: 'constant-output',
+          message: 'predicts one class for every example',
+        },
+      ],
+    };
+    expect(compareReports(r, bad, defaultRules('multiclass')).verdict).toBe('fail');
+    const cmp = compareReports(null, bad, defaultRules('multiclass'));
+    expect(cmp.verdict).toBe('fail');
+    expect(cmp.reasons[0]).toBe('head model (test): predicts one class for every example');
+  });
+
+  it('a split missing in the head is reported and warns', () => {
+    const h = makeReport('multiclass', names, { validation: mc(d.truth, d.base) });
+    const cmp = compareReports(r, h, defaultRules('multiclass'));
+    expect(cmp.splits).toEqual({ both: ['validation'], onlyBase: ['test'], onlyHead: [] });
+    expect(cmp.verdict).toBe('warn');
+    expect(cmp.reasons[0]).toMatch(/split 'test' is in the base report but not in the head report/);
+  });
+
+  it('passes identical reports with a plain reason and records the effective settings', () => {
+    const cmp = compareReports(r, r, defaultRules('multiclass'), { head: { commit: 'abc' } });
+    expect(cmp.verdict).toBe('pass');
+    expect(cmp.reasons[0]).toMatch(/^no regression/);
+    expect(cmp.head.commit).toBe('abc');
+    expect(cmp.settings).toMatchObject({ fdr: { level: 0.05, method: 'bh' }, classes: { 'min-drop': 5 } });
+  });
+});
