@@ -3,7 +3,7 @@
 
 /** Keys are free text from workflow inputs: keep them to a safe alphabet inside the HTML comment. */
 export function normalizeKey(key: string): string {
-  return key.replace(/[^A-Za-z0-9_.\/-]+/g, '-').slice(0, 100) || 'default';
+  return key.replace(/[^A-Za-z0-9_./-]+/g, '-').slice(0, 100) || 'default';
 }
 
 export function commentMarker(key: string): string {

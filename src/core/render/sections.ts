@@ -1,0 +1,638 @@
+// The content of the PR comment and of the job summary, as sections that ./budget.ts can
+// shrink. Order of appearance = order of what a reviewer needs: verdict and reasons, warnings
+// that invalidate the comparison, headline metrics, generalization gaps, per-class
+// regressions, then the rest. Shrink rank = what to give up first when space runs out.
+// Every string that comes from data goes through escapeMarkdown (see ./escape.ts).
+
+import type { ClassDelta, Comparison, GapDelta, Level, MetricDelta, Verdict } from '../compare/types.js';
+import { LOWER_IS_BETTER } from '../report/types.js';
+import type { Section } from './budget.js';
+import { escapeMarkdown, markdownLink, safeUrl, truncateEnd, truncateMiddle } from './escape.js';
+import {
+  TEST_NAME,
+  change,
+  decimalsFor,
+  found,
+  interval,
+  levelText,
+  pValue,
+  pct,
+  plural,
+  pts,
+  qText,
+  thousands,
+} from './format.js';
+import { differentExampleSplits, gapWidened, groupClasses, splitOrder, type ClassGroups } from './select.js';
+
+export interface RenderContext {
+  /** Comment key (matrix job / model): shown discreetly, used in the marker. */
+  key: string;
+  /** Link to the workflow run. */
+  runUrl?: string;
+  baseCommit?: string;
+  baseCommitUrl?: string;
+  headCommit?: string;
+  /** Where the head report was written. */
+  reportPath?: string;
+  /** Comment limit in UTF-16 units; default 65536 (GitHub's comment limit). */
+  maxLength?: number;
+  /** Job summary limit in UTF-8 bytes; default 1 MiB (GitHub's step summary limit). */
+  summaryMaxBytes?: number;
+}
+
+export interface BuildOptions {
+  target: 'comment' | 'summary';
+  /** Longest class name shown in lists and in table cells, in code points. */
+  listNameMax: number;
+  cellNameMax: number;
+}
+
+export const VERDICT_ICON: Record<Verdict, string> = { pass: '✅', warn: '⚠️', fail: '❌', 'no-baseline': 'ℹ️' };
+export const VERDICT_WORD: Record<Verdict, string> = {
+  pass: 'pass',
+  warn: 'warn',
+  fail: 'fail',
+  'no-baseline': 'no baseline',
+};
+const LEVEL_ICON: Record<Level, string> = { ok: '', warn: '⚠️ ', fail: '❌ ' };
+/** Reasons are short by contract; this bounds a runaway one. */
+const REASON_MAX = 300;
+/** Lists longer than this are collapsed in `<details>`. */
+const COLLAPSE_OVER = 10;
+
+const esc = escapeMarkdown;
+
+/** Multi-label models have labels, multiclass models classes: say what the reader calls them. */
+function unit(cmp: Comparison): { one: string; many: string; One: string; Many: string } {
+  return cmp.task === 'multilabel'
+    ? { one: 'label', many: 'labels', One: 'Label', Many: 'Labels' }
+    : { one: 'class', many: 'classes', One: 'Class', Many: 'Classes' };
+}
+
+/** A class name for lists/cells: shortened (before escaping, so no entity is cut) and bold. */
+function nameMd(name: string, max: number): string {
+  if (name.trim() === '') return '<i>(blank name)</i>';
+  return `<b>${esc(truncateMiddle(name, max))}</b>`;
+}
+
+function splitMd(split: string): string {
+  return esc(truncateMiddle(split, 60));
+}
+
+/** A metric name, flagged when lower is better (from the metric itself: a gap row's direction is the gap's). */
+function metricMd(metric: string, higherIsBetter = true): string {
+  const m = esc(truncateEnd(metric, 60));
+  return higherIsBetter && !LOWER_IS_BETTER.has(metric) ? m : `${m} (lower is better)`;
+}
+
+function gapMd(gap: string): string {
+  return esc(truncateEnd(gap, 60)).replace(/-/, ' − ');
+}
+
+function shortCommit(sha: string): string {
+  return /^[0-9a-f]{8,64}$/i.test(sha) ? sha.slice(0, 7) : truncateEnd(sha, 40);
+}
+
+/** The first line: verdict and the one or two reasons that matter. */
+export function verdictLine(cmp: Comparison, reasonMax = REASON_MAX): string {
+  const shown = cmp.reasons.slice(0, 2).map((r) => esc(truncateEnd(r, reasonMax)));
+  const extra = cmp.reasons.length - shown.length;
+  const reasons = shown.join('; ') + (extra > 0 ? ` (+${extra} more)` : '');
+  const icon = VERDICT_ICON[cmp.verdict] ?? '❔';
+  const word = VERDICT_WORD[cmp.verdict] ?? esc(String(cmp.verdict));
+  return `${icon} **modelgate: ${word}**${reasons ? ` — ${reasons}` : ''}`;
+}
+
+/** Where the reader finds what was left out. */
+function elsewhere(ctx: RenderContext, opts: BuildOptions): string {
+  const path = ctx.reportPath ? esc(truncateMiddle(ctx.reportPath, 200)) : '';
+  if (opts.target === 'summary') {
+    return path ? `the full report is in ${path}` : 'left out to keep this summary under the size limit';
+  }
+  const summary = markdownLink('job summary', ctx.runUrl);
+  return path ? `the full report is in the ${summary} and in ${path}` : `the full report is in the ${summary}`;
+}
+
+function moreNote(ctx: RenderContext, opts: BuildOptions, unit: [string, string]): (n: number) => string {
+  return (n) => `\n\n… ${plural(n, `more ${unit[0]}`, `more ${unit[1]}`)}: ${elsewhere(ctx, opts)}.`;
+}
+
+function tableHead(columns: { title: string; right?: boolean }[]): string {
+  return `| ${columns.map((c) => c.title).join(' | ')} |\n|${columns.map((c) => (c.right ? '---:' : ':---')).join('|')}|\n`;
+}
+
+function row(cells: string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+function details(summary: string): { open: string; close: string } {
+  // The blank line after <summary> lets GitHub render the Markdown inside.
+  return { open: `<details>\n<summary>${summary}</summary>\n\n`, close: '\n\n</details>' };
+}
+
+/** "found 41/52 → 30/52 (−21.2 pts, q = 0.003)". */
+function classChange(c: ClassDelta): string {
+  const stats: string[] = [];
+  const ci = c.test?.ci;
+  stats.push(ci && c.delta !== null ? `${pts(c.delta)} ${interval(ci)}` : pts(c.delta));
+  // q tests "head is lower": meaningful for losses only.
+  if (c.status !== 'improvement') {
+    if (c.test?.q !== undefined) stats.push(qText('q', c.test.q));
+    else if (c.test?.p !== undefined) stats.push(qText('p', c.test.p));
+  }
+  return `found ${found(c.base)} → ${found(c.head)} (${stats.join(', ')})`;
+}
+
+function classItem(c: ClassDelta, g: ClassGroups, opts: BuildOptions, icon: string): string {
+  const where = g.multiSplit ? ` · ${splitMd(c.split)}` : '';
+  const lost = c.status === 'catastrophic' ? ' — <b>none found now</b>' : '';
+  return `- ${icon}${nameMd(c.name, opts.listNameMax)}${where}: ${classChange(c)}${lost}`;
+}
+
+function verdictSection(cmp: Comparison, marker: string | null): Section {
+  const lines = [marker, verdictLine(cmp)].filter((l): l is string => l !== null);
+  return { id: 'verdict', rank: Number.POSITIVE_INFINITY, head: lines.join('\n'), items: [], sep: '', tail: '' };
+}
+
+/** "test · 485 classes: 3 regressed, 2 improved, 212 within noise". */
+function overviewSection(cmp: Comparison, g: ClassGroups): Section | null {
+  if (cmp.verdict === 'no-baseline' || cmp.classes.length === 0) return null;
+  const perSplit = new Map<string, number>();
+  for (const c of cmp.classes) perSplit.set(c.split, (perSplit.get(c.split) ?? 0) + 1);
+  const counts = [...perSplit.values()];
+  const classes = counts.every((n) => n === counts[0]) ? counts[0] : Math.max(...counts);
+  const parts = [
+    `${thousands(g.regressions.length)} regressed`,
+    `${thousands(g.improvements.length)} improved`,
+    `${thousands(g.noise.length)} within noise`,
+  ];
+  if (g.tooFew.length) parts.push(`${thousands(g.tooFew.length)} too few to judge`);
+  if (g.ignored.length) parts.push(`${thousands(g.ignored.length)} ignored`);
+  const order = splitOrder(cmp);
+  const splits = [...perSplit.keys()]
+    .sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))
+    .map(splitMd)
+    .join(', ');
+  return {
+    id: 'overview',
+    rank: 95,
+    // Counts are per class and split, so with several splits say so rather than imply per class.
+    head: `${splits} · ${plural(classes, unit(cmp).one, unit(cmp).many)}${perSplit.size > 1 ? ` × ${perSplit.size} splits` : ''}: ${parts.join(', ')}`,
+    items: [],
+    sep: '',
+    tail: '',
+  };
+}
+
+function examplesWarning(cmp: Comparison): Section | null {
+  const splits = differentExampleSplits(cmp);
+  if (splits.length === 0) return null;
+  return {
+    id: 'different-examples',
+    rank: 100,
+    head:
+      `> [!WARNING]\n> **Base and head were not evaluated on the same examples** (${splits.map(splitMd).join(', ')}). ` +
+      'Their scores are not directly comparable: a change may come from the data, not the model, ' +
+      'and per-example (paired) tests could not be used.',
+    items: [],
+    sep: '',
+    tail: '',
+  };
+}
+
+function sanitySection(cmp: Comparison, ctx: RenderContext, opts: BuildOptions): Section | null {
+  if (cmp.sanity.length === 0) return null;
+  const sorted = [...cmp.sanity].sort((a, b) => (a.level === b.level ? 0 : a.level === 'fail' ? -1 : 1));
+  return {
+    id: 'sanity',
+    rank: 50,
+    head: '**Model sanity checks**\n',
+    items: sorted.map((f) => {
+      const where = f.split ? `${splitMd(f.split)}: ` : '';
+      return `- ${LEVEL_ICON[f.level] ?? ''}${where}${esc(truncateEnd(f.message, 400))} (${esc(truncateEnd(f.code, 40))})`;
+    }),
+    sep: '\n',
+    tail: '',
+    more: moreNote(ctx, opts, ['finding', 'findings']),
+    empty: (n) => `**Model sanity checks** (${thousands(n)}): not listed here; ${elsewhere(ctx, opts)}.`,
+  };
+}
+
+function ciHeader(rows: { ci?: { level: number } }[]): string {
+  const levels = new Set(rows.filter((r) => r.ci).map((r) => r.ci!.level));
+  return levels.size === 1 ? `change [${levelText([...levels][0])} CI]` : 'change';
+}
+
+function headlineSection(cmp: Comparison, ctx: RenderContext, opts: BuildOptions): Section | null {
+  if (cmp.headline.length === 0) return null;
+  const order = splitOrder(cmp);
+  const rows = [...cmp.headline].sort((a, b) => (order.get(a.split) ?? 0) - (order.get(b.split) ?? 0));
+  const noBase = cmp.verdict === 'no-baseline';
+  let last: string | null = null;
+  const items = rows.map((m: MetricDelta) => {
+    const split = m.split === last ? '' : splitMd(m.split);
+    last = m.split;
+    const d = decimalsFor([m.base, m.head]);
+    const metric = `${LEVEL_ICON[m.level] ?? ''}${metricMd(m.metric, m.higherIsBetter)}`;
+    if (noBase) return row([split, metric, pct(m.head, d)]);
+    return row([split, metric, pct(m.base, d), pct(m.head, d), change(m.delta, m.ci, d)]);
+  });
+  const head = noBase
+    ? tableHead([{ title: 'split' }, { title: 'metric' }, { title: 'head', right: true }])
+    : tableHead([
+        { title: 'split' },
+        { title: 'metric' },
+        { title: 'base', right: true },
+        { title: 'head', right: true },
+        { title: ciHeader(rows), right: true },
+      ]);
+  return {
+    id: 'headline',
+    rank: 80,
+    head,
+    items,
+    sep: '\n',
+    tail: '',
+    more: moreNote(ctx, opts, ['row', 'rows']),
+    empty: (n) => `Headline metrics (${plural(n, 'row', 'rows')}): not shown here; ${elsewhere(ctx, opts)}.`,
+  };
+}
+
+const GAP_MEANING: Record<string, string> = {
+  'train-validation': 'the model fits train better and generalizes worse',
+  'validation-test': 'the model does better on validation than on test, so it may be tuned to the validation split',
+};
+
+function gapsSection(cmp: Comparison, ctx: RenderContext, opts: BuildOptions): Section | null {
+  if (cmp.gaps.length === 0) return null;
+  const noBase = cmp.verdict === 'no-baseline';
+  let last: string | null = null;
+  const items = cmp.gaps.map((g: GapDelta) => {
+    const d = decimalsFor([g.base, g.head]);
+    const name = g.gap === last ? '' : gapMd(g.gap);
+    last = g.gap;
+    const metric = `${LEVEL_ICON[g.level] ?? ''}${metricMd(g.metric)}`;
+    if (noBase) return row([name, metric, pts(g.head, d)]);
+    return row([name, metric, pts(g.base, d), pts(g.head, d), change(g.delta, g.ci, d)]);
+  });
+  const head =
+    '**Generalization gaps**\n\n' +
+    (noBase
+      ? tableHead([{ title: 'gap' }, { title: 'metric' }, { title: 'head', right: true }])
+      : tableHead([
+          { title: 'gap' },
+          { title: 'metric' },
+          { title: 'base', right: true },
+          { title: 'head', right: true },
+          { title: ciHeader(cmp.gaps), right: true },
+        ]));
+  // One plain-words note per gap that widened enough to be flagged, naming its metrics.
+  const flagged = new Map<string, GapDelta[]>();
+  for (const g of cmp.gaps) {
+    if (noBase || g.level === 'ok' || !gapWidened(g.delta, g.higherIsBetter)) continue;
+    flagged.set(g.gap, [...(flagged.get(g.gap) ?? []), g]);
+  }
+  const notes = [...flagged].slice(0, 3).map(([gapName, rows]) => {
+    const meaning = GAP_MEANING[gapName] ?? 'the model generalizes worse than before';
+    const worst = rows.some((r) => r.level === 'fail') ? 'fail' : 'warn';
+    const by = rows
+      .slice(0, 4)
+      .map(
+        (r) =>
+          `${metricMd(r.metric)} by ${pts(Math.abs(r.delta ?? 0), decimalsFor([r.base, r.head])).replace(/^\+/, '')}`,
+      );
+    const more = rows.length > 4 ? ` and ${rows.length - 4} more` : '';
+    return `${LEVEL_ICON[worst]}The ${gapMd(gapName)} gap widened (${by.join(', ')}${more}): ${meaning}.`;
+  });
+  return {
+    id: 'gaps',
+    rank: 70,
+    head,
+    items,
+    sep: '\n',
+    tail: notes.length ? `\n\n${notes.join('\n\n')}` : '',
+    more: moreNote(ctx, opts, ['row', 'rows']),
+    empty: () =>
+      `**Generalization gaps**: not shown here; ${elsewhere(ctx, opts)}.${notes.length ? `\n\n${notes.join('\n\n')}` : ''}`,
+  };
+}
+
+function regressionsSection(cmp: Comparison, g: ClassGroups, ctx: RenderContext, opts: BuildOptions): Section | null {
+  if (g.regressions.length === 0) return null;
+  const n = g.regressions.length;
+  const lost = g.regressions.filter((c) => c.status === 'catastrophic').length;
+  const title = `**Per-${unit(cmp).one} recall regressions** (${thousands(n)}${lost ? `, ${thousands(lost)} no longer found at all` : ''})\n\n`;
+  return {
+    id: 'regressions',
+    rank: 60,
+    head: title,
+    items: g.regressions.map((c) => classItem(c, g, opts, LEVEL_ICON[c.level] || '⚠️ ')),
+    sep: '\n',
+    tail: '',
+    more: moreNote(ctx, opts, ['regression', 'regressions']),
+    empty: () => `${title.trimEnd()}: not listed here; ${elsewhere(ctx, opts)}.`,
+  };
+}
+
+function improvementsSection(g: ClassGroups, ctx: RenderContext, opts: BuildOptions): Section | null {
+  if (g.improvements.length === 0) return null;
+  return {
+    id: 'improvements',
+    rank: 30,
+    head: `**Improvements** (${thousands(g.improvements.length)})\n\n`,
+    items: g.improvements.map((c) => classItem(c, g, opts, '✅ ')),
+    sep: '\n',
+    tail: '',
+    more: moreNote(ctx, opts, ['improvement', 'improvements']),
+    empty: (n) => `**Improvements** (${thousands(n)}): not listed here; ${elsewhere(ctx, opts)}.`,
+  };
+}
+
+/** An inline list of names (collapsed when long), e.g. classes added or too few to judge. */
+function nameList(
+  id: string,
+  rank: number,
+  title: string,
+  items: string[],
+  ctx: RenderContext,
+  opts: BuildOptions,
+  lead = '',
+): Section | null {
+  if (items.length === 0) return null;
+  const more = moreNote(ctx, opts, ['name', 'names']);
+  if (items.length <= COLLAPSE_OVER) {
+    return { id, rank, head: `${lead}**${title}** (${thousands(items.length)}): `, items, sep: ' · ', tail: '', more };
+  }
+  const d = details(`${title} (${thousands(items.length)})`);
+  return {
+    id,
+    rank,
+    head: `${lead}${d.open}`,
+    items,
+    sep: ' · ',
+    tail: d.close,
+    more,
+    empty: (n) => `${lead}**${title}** (${thousands(n)}): not listed here; ${elsewhere(ctx, opts)}.`,
+  };
+}
+
+function noiseSection(cmp: Comparison, g: ClassGroups, ctx: RenderContext, opts: BuildOptions): Section | null {
+  const order = splitOrder(cmp);
+  const perSplit = Object.entries(cmp.noise)
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => (order.get(a[0]) ?? 0) - (order.get(b[0]) ?? 0));
+  if (perSplit.length === 0 && g.noise.length === 0) return null;
+  const counts =
+    perSplit.length > 0
+      ? perSplit
+          .map(([s, n], i) => `${i === 0 ? plural(n, unit(cmp).one, unit(cmp).many) : thousands(n)} on ${splitMd(s)}`)
+          .join(', ')
+      : plural(g.noise.length, unit(cmp).one, unit(cmp).many);
+  const line = `**Within noise:** ${counts} moved, but not significantly or by less than the minimum change.`;
+  const items = g.noise.map(
+    (c) => `${nameMd(c.name, opts.cellNameMax)}${g.multiSplit ? ` (${splitMd(c.split)})` : ''} ${pts(c.delta)}`,
+  );
+  if (items.length === 0) return { id: 'noise', rank: 10, head: line, items: [], sep: '', tail: '' };
+  const d = details(`Which ${unit(cmp).many}`);
+  return {
+    id: 'noise',
+    rank: 10,
+    head: `${line}\n\n${d.open}`,
+    items,
+    sep: ' · ',
+    tail: d.close,
+    more: moreNote(ctx, opts, [unit(cmp).one, unit(cmp).many]),
+    empty: () => line,
+  };
+}
+
+function tooFewSection(g: ClassGroups, ctx: RenderContext, opts: BuildOptions): Section | null {
+  const items = g.tooFew.map(
+    (c) =>
+      `${nameMd(c.name, opts.cellNameMax)}${g.multiSplit ? ` (${splitMd(c.split)})` : ''} ${found(c.base)} → ${found(c.head)}`,
+  );
+  return nameList('too-few', 20, 'Too few examples to judge', items, ctx, opts);
+}
+
+function addedRemovedSections(cmp: Comparison, ctx: RenderContext, opts: BuildOptions): Section[] {
+  const out: (Section | null)[] = [
+    nameList(
+      'classes-removed',
+      26,
+      `${unit(cmp).Many} removed (only in base)`,
+      cmp.classesRemoved.map((n) => nameMd(n, opts.cellNameMax)),
+      ctx,
+      opts,
+    ),
+    nameList(
+      'classes-added',
+      25,
+      `${unit(cmp).Many} added (only in head)`,
+      cmp.classesAdded.map((n) => nameMd(n, opts.cellNameMax)),
+      ctx,
+      opts,
+    ),
+  ];
+  return out.filter((s): s is Section => s !== null);
+}
+
+function oneSideSection(cmp: Comparison): Section | null {
+  if (cmp.verdict === 'no-baseline') return null;
+  const parts: string[] = [];
+  if (cmp.splits.onlyHead.length) parts.push(`only in head: ${cmp.splits.onlyHead.map(splitMd).join(', ')}`);
+  if (cmp.splits.onlyBase.length) parts.push(`only in base: ${cmp.splits.onlyBase.map(splitMd).join(', ')}`);
+  if (parts.length === 0) return null;
+  return {
+    id: 'one-side-splits',
+    rank: 45,
+    head: `**Splits not compared** (${parts.join('; ')}).`,
+    items: [],
+    sep: '',
+    tail: '',
+  };
+}
+
+function methodsSection(cmp: Comparison): Section | null {
+  const order = splitOrder(cmp);
+  const splits = Object.keys(cmp.methods).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  if (splits.length === 0 || cmp.verdict === 'no-baseline') return null;
+  // Splits judged the same way for the same reason are named together: say it once.
+  const groups = new Map<string, string[]>();
+  for (const s of splits) {
+    const m = cmp.methods[s];
+    const why = m.why ? ` (${esc(truncateEnd(m.why, 200))})` : '';
+    const text = `${TEST_NAME[m.classTest] ?? esc(String(m.classTest))}${why}`;
+    groups.set(text, [...(groups.get(text) ?? []), splitMd(s)]);
+  }
+  const items = [...groups].map(([text, names]) => `${names.join(', ')}: ${text}`);
+  return {
+    id: 'methods',
+    rank: 40,
+    head: `<sub>Per-${unit(cmp).one} test: `,
+    items,
+    sep: '; ',
+    tail: '.</sub>',
+    // Inline: a blank line inside <sub> would split it across paragraphs.
+    more: (n) => `; … ${plural(n, 'more split', 'more splits')}`,
+    empty: () => '',
+  };
+}
+
+function statusText(c: ClassDelta): string {
+  const word = c.status === 'too-few' ? 'too few' : c.status;
+  return `${LEVEL_ICON[c.level] ?? ''}${esc(String(word))}`;
+}
+
+function recallCell(side: { found: number; support: number } | null): string {
+  if (!side) return '—';
+  return side.support > 0
+    ? `${side.found}/${side.support} (${pct(side.found / side.support)})`
+    : `${side.found}/${side.support}`;
+}
+
+function fullTableSection(cmp: Comparison, g: ClassGroups, ctx: RenderContext, opts: BuildOptions): Section | null {
+  if (g.all.length === 0) return null;
+  const noBase = cmp.verdict === 'no-baseline';
+  const cols: { title: string; right?: boolean }[] = [{ title: unit(cmp).one }];
+  if (g.multiSplit) cols.push({ title: 'split' });
+  if (noBase) cols.push({ title: 'head found', right: true });
+  else
+    cols.push(
+      { title: 'base found', right: true },
+      { title: 'head found', right: true },
+      { title: 'change', right: true },
+      { title: 'q', right: true },
+      { title: 'status' },
+    );
+  const items = g.all.map((c) => {
+    const cells = [nameMd(c.name, opts.cellNameMax)];
+    if (g.multiSplit) cells.push(splitMd(c.split));
+    if (noBase) cells.push(recallCell(c.head));
+    else {
+      const q = c.test?.q ?? c.test?.p;
+      cells.push(recallCell(c.base), recallCell(c.head), pts(c.delta), q === undefined ? '' : pValue(q), statusText(c));
+    }
+    return row(cells);
+  });
+  const splits = [...new Set(g.all.map((c) => c.split))].map(splitMd).join(', ');
+  const d = details(`All ${plural(g.all.length, `${unit(cmp).one} row`, `${unit(cmp).one} rows`)} (${splits})`);
+  const more = moreNote(ctx, opts, ['row', 'rows']);
+  return {
+    id: 'full-table',
+    // In the comment the table goes first; the job summary is where readers look for it, so
+    // there it outranks the lists it repeats (improvements, noise, too few, added/removed).
+    rank: opts.target === 'summary' ? 35 : 0,
+    head: d.open + tableHead(cols),
+    items,
+    sep: '\n',
+    tail: d.close,
+    more,
+    empty: (n) =>
+      `The per-${unit(cmp).one} table (${plural(n, 'row', 'rows')}) did not fit here: ${elsewhere(ctx, opts)}.`,
+  };
+}
+
+function settingsSection(cmp: Comparison, ctx: RenderContext, opts: BuildOptions): Section | null {
+  if (cmp.verdict === 'no-baseline') return null; // no rule was applied
+  const leaves = flattenSettings(cmp.settings ?? {});
+  if (leaves.length === 0) return null;
+  const items = leaves.map(([k, v]) => `- ${esc(truncateEnd(k, 120))}: ${esc(truncateEnd(v, 300))}`);
+  const d = details('Rules applied');
+  return {
+    id: 'settings',
+    rank: -1,
+    head: d.open,
+    items,
+    sep: '\n',
+    tail: d.close,
+    more: moreNote(ctx, opts, ['rule', 'rules']),
+    empty: () => '',
+  };
+}
+
+/** Nested rules as dotted keys ("classes.catastrophic.min-found: 5"), in the engine's order. */
+function flattenSettings(v: unknown, prefix = '', depth = 0, out: [string, string][] = []): [string, string][] {
+  if (out.length >= 200) return out;
+  if (v !== null && typeof v === 'object' && !Array.isArray(v) && depth < 5) {
+    for (const [k, x] of Object.entries(v)) flattenSettings(x, prefix ? `${prefix}.${k}` : k, depth + 1, out);
+  } else if (prefix) out.push([prefix, settingValue(v)]);
+  return out;
+}
+
+function settingValue(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return v.length ? v.map(settingValue).join(', ') : 'none';
+  try {
+    return JSON.stringify(v) ?? String(v);
+  } catch {
+    return String(v);
+  }
+}
+
+function noBaselineSection(cmp: Comparison): Section | null {
+  if (cmp.verdict !== 'no-baseline') return null;
+  return {
+    id: 'no-baseline',
+    rank: 100,
+    head:
+      'There is no baseline report for the base branch, so nothing was compared: these are the head model’s scores.\n\n' +
+      '**To get a comparison on the next pull requests**, commit a report on the base branch, e.g. ' +
+      '`modelgate evaluate ... --out reports/main.json`, and set the `baseline-ref-path` input to `reports/main.json`; ' +
+      'or pass a report file with the `baseline-report` input.',
+    items: [],
+    sep: '',
+    tail: '',
+  };
+}
+
+function footerSection(cmp: Comparison, ctx: RenderContext, opts: BuildOptions): Section {
+  const parts: string[] = [];
+  const run = safeUrl(ctx.runUrl);
+  if (run) parts.push(markdownLink('workflow run', run));
+  const baseSha = ctx.baseCommit ?? cmp.base?.commit;
+  if (baseSha) parts.push(`base ${markdownLink(shortCommit(baseSha), ctx.baseCommitUrl)}`);
+  else if (cmp.base?.source) parts.push(`base ${esc(truncateMiddle(cmp.base.source, 80))}`);
+  const headSha = ctx.headCommit ?? cmp.head.commit;
+  if (headSha) parts.push(`head ${esc(shortCommit(headSha))}`);
+  if (opts.target === 'comment' && ctx.reportPath) parts.push(`report ${esc(truncateMiddle(ctx.reportPath, 120))}`);
+  if (ctx.key && ctx.key !== 'default') parts.push(`key ${esc(truncateEnd(ctx.key, 100))}`);
+  if (cmp.head.toolVersion) parts.push(`modelgate ${esc(truncateEnd(cmp.head.toolVersion, 30))}`);
+  return {
+    id: 'footer',
+    rank: Number.POSITIVE_INFINITY,
+    head: parts.length ? `<sub>${parts.join(' · ')}</sub>` : '',
+    items: [],
+    sep: '',
+    tail: '',
+  };
+}
+
+/** Every section, in display order. */
+export function buildSections(
+  cmp: Comparison,
+  ctx: RenderContext,
+  opts: BuildOptions,
+  marker: string | null,
+): Section[] {
+  const g = groupClasses(cmp);
+  const all: (Section | null)[] = [
+    verdictSection(cmp, marker),
+    overviewSection(cmp, g),
+    noBaselineSection(cmp),
+    examplesWarning(cmp),
+    sanitySection(cmp, ctx, opts),
+    headlineSection(cmp, ctx, opts),
+    gapsSection(cmp, ctx, opts),
+    regressionsSection(cmp, g, ctx, opts),
+    improvementsSection(g, ctx, opts),
+    noiseSection(cmp, g, ctx, opts),
+    tooFewSection(g, ctx, opts),
+    ...addedRemovedSections(cmp, ctx, opts),
+    oneSideSection(cmp),
+    methodsSection(cmp),
+    fullTableSection(cmp, g, ctx, opts),
+    settingsSection(cmp, ctx, opts),
+    footerSection(cmp, ctx, opts),
+  ];
+  return all.filter((s): s is Section => s !== null && (s.head !== '' || s.items.length > 0));
+}

@@ -1,0 +1,93 @@
+// Which classes a reader should see, in which order. Shared by the Markdown and terminal
+// renderers so both tell the same story: catastrophic losses first, then the most
+// significant regressions; improvements by size; the full table worst first, so that when it
+// must be cut, the rows that go are the least interesting ones.
+
+import type { ClassDelta, ClassStatus, Comparison } from '../compare/types.js';
+
+const STATUS_RANK: Record<ClassStatus, number> = {
+  catastrophic: 0,
+  regression: 1,
+  improvement: 2,
+  noise: 3,
+  'too-few': 4,
+  unchanged: 5,
+  ignored: 6,
+  added: 7,
+  removed: 8,
+};
+
+const byName = (a: ClassDelta, b: ClassDelta): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+const deltaAsc = (a: ClassDelta, b: ClassDelta): number =>
+  (a.delta ?? Number.POSITIVE_INFINITY) - (b.delta ?? Number.POSITIVE_INFINITY);
+
+/** Split order: judged splits as the comparison lists them, then any other split seen on a class. */
+export function splitOrder(cmp: Comparison): Map<string, number> {
+  const order = new Map<string, number>();
+  for (const s of [...cmp.splits.both, ...cmp.splits.onlyHead, ...cmp.splits.onlyBase])
+    if (!order.has(s)) order.set(s, order.size);
+  for (const c of cmp.classes) if (!order.has(c.split)) order.set(c.split, order.size);
+  return order;
+}
+
+export interface ClassGroups {
+  regressions: ClassDelta[];
+  improvements: ClassDelta[];
+  noise: ClassDelta[];
+  tooFew: ClassDelta[];
+  ignored: ClassDelta[];
+  /** Every class of every split, worst first within each split. */
+  all: ClassDelta[];
+  /** True when classes of more than one split are present, so items must name their split. */
+  multiSplit: boolean;
+}
+
+export function groupClasses(cmp: Comparison): ClassGroups {
+  const splits = splitOrder(cmp);
+  const bySplit = (a: ClassDelta, b: ClassDelta): number => (splits.get(a.split) ?? 0) - (splits.get(b.split) ?? 0);
+  const q = (c: ClassDelta): number => c.test?.q ?? c.test?.p ?? Number.POSITIVE_INFINITY;
+
+  const regressions = cmp.classes
+    .filter((c) => c.status === 'catastrophic' || c.status === 'regression')
+    .sort(
+      (a, b) =>
+        STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
+        (a.level === b.level ? 0 : a.level === 'fail' ? -1 : b.level === 'fail' ? 1 : 0) ||
+        q(a) - q(b) ||
+        deltaAsc(a, b) ||
+        bySplit(a, b) ||
+        byName(a, b),
+    );
+  const improvements = cmp.classes
+    .filter((c) => c.status === 'improvement')
+    .sort((a, b) => (b.delta ?? 0) - (a.delta ?? 0) || bySplit(a, b) || byName(a, b));
+  const noise = cmp.classes
+    .filter((c) => c.status === 'noise')
+    .sort((a, b) => deltaAsc(a, b) || bySplit(a, b) || byName(a, b));
+  const tooFew = cmp.classes
+    .filter((c) => c.status === 'too-few')
+    .sort((a, b) => deltaAsc(a, b) || bySplit(a, b) || byName(a, b));
+  const ignored = cmp.classes.filter((c) => c.status === 'ignored').sort((a, b) => bySplit(a, b) || byName(a, b));
+  const all = [...cmp.classes].sort(
+    (a, b) => bySplit(a, b) || STATUS_RANK[a.status] - STATUS_RANK[b.status] || deltaAsc(a, b) || byName(a, b),
+  );
+  const multiSplit = new Set(cmp.classes.map((c) => c.split)).size > 1;
+  return { regressions, improvements, noise, tooFew, ignored, all, multiSplit };
+}
+
+/** Splits in which base and head were not evaluated on the same examples. */
+export function differentExampleSplits(cmp: Comparison): string[] {
+  return Object.keys(cmp.sameExamples)
+    .filter((s) => cmp.sameExamples[s] === false)
+    .sort((a, b) => (splitOrder(cmp).get(a) ?? 0) - (splitOrder(cmp).get(b) ?? 0));
+}
+
+/**
+ * Whether a gap change means worse generalization. `higherIsBetter` is the direction of the GAP
+ * value, as the comparison engine sets it: false for an accuracy gap (a larger train - validation
+ * gap is worse), true for a Hamming-loss gap (it falls as the model overfits).
+ */
+export function gapWidened(delta: number | null, higherIsBetter: boolean): boolean {
+  if (delta === null) return false;
+  return higherIsBetter ? delta < 0 : delta > 0;
+}

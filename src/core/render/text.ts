@@ -1,0 +1,180 @@
+// Terminal output of `modelgate compare`: the comment's story in compact plain text. No
+// Markdown, no HTML, ASCII signs; names are sanitized (no escape sequences reach the terminal)
+// and long lists are cut, since the report file has everything.
+
+import type { ClassDelta, Comparison, Level } from '../compare/types.js';
+import { LOWER_IS_BETTER } from '../report/types.js';
+import { escapePlain, truncateEnd, truncateMiddle } from './escape.js';
+import {
+  PLAIN_STYLE as P,
+  TEST_NAME,
+  change,
+  decimalsFor,
+  found,
+  interval,
+  pct,
+  plural,
+  pts,
+  qText,
+  thousands,
+} from './format.js';
+import { differentExampleSplits, gapWidened, groupClasses, splitOrder } from './select.js';
+
+const LIST_MAX = { regressions: 20, improvements: 10, names: 5 };
+const LEVEL_TAG: Record<Level, string> = { ok: '', warn: 'WARN', fail: 'FAIL' };
+
+const name = (s: string, max = 80): string => escapePlain(truncateMiddle(s, max));
+const width = (s: string): number => Array.from(s).length;
+const padEnd = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - width(s)));
+const padStart = (s: string, n: number): string => ' '.repeat(Math.max(0, n - width(s))) + s;
+
+/** Aligns rows of cells; `right` marks numeric columns. */
+function table(rows: string[][], right: boolean[], indent = '  '): string[] {
+  const widths = right.map((_, j) => Math.max(0, ...rows.map((r) => width(r[j] ?? ''))));
+  return rows.map((r) =>
+    (indent + r.map((c, j) => (right[j] ? padStart(c, widths[j]) : padEnd(c, widths[j]))).join('  ')).trimEnd(),
+  );
+}
+
+function classLine(c: ClassDelta, multiSplit: boolean): string {
+  const stats = [
+    c.test?.ci && c.delta !== null ? `${pts(c.delta, 1, P)} ${interval(c.test.ci, 1, P)}` : pts(c.delta, 1, P),
+  ];
+  if (c.status !== 'improvement') {
+    if (c.test?.q !== undefined) stats.push(qText('q', c.test.q));
+    else if (c.test?.p !== undefined) stats.push(qText('p', c.test.p));
+  }
+  const tag = LEVEL_TAG[c.level] || (c.status === 'improvement' ? 'UP' : '');
+  const lost = c.status === 'catastrophic' ? ' - none found now' : '';
+  return `  ${padEnd(tag, 4)} ${name(c.name)}${multiSplit ? ` [${name(c.split, 30)}]` : ''}: found ${found(c.base, P)} -> ${found(c.head, P)} (${stats.join(', ')})${lost}`;
+}
+
+function metricName(metric: string, higherIsBetter = true): string {
+  const m = name(metric, 40);
+  return higherIsBetter && !LOWER_IS_BETTER.has(metric) ? m : `${m} (lower is better)`;
+}
+
+export function renderText(cmp: Comparison): string {
+  const out: string[] = [];
+  const g = groupClasses(cmp);
+  const noBase = cmp.verdict === 'no-baseline';
+  const reasons = cmp.reasons.slice(0, 2).map((r) => escapePlain(truncateEnd(r, 300)).replace(/\u2212/g, '-'));
+  const word = noBase ? 'NO BASELINE' : String(cmp.verdict).toUpperCase();
+  out.push(`modelgate: ${escapePlain(word)}${reasons.length ? ` - ${reasons.join('; ')}` : ''}`);
+
+  if (noBase) {
+    out.push(
+      'No baseline report: nothing was compared. To compare, commit a report on the base branch',
+      '(modelgate evaluate ... --out reports/main.json) and set baseline-ref-path, or pass baseline-report.',
+    );
+  } else if (cmp.classes.length) {
+    const parts = [
+      `${thousands(g.regressions.length)} regressed`,
+      `${thousands(g.improvements.length)} improved`,
+      `${thousands(g.noise.length)} within noise`,
+    ];
+    if (g.tooFew.length) parts.push(`${thousands(g.tooFew.length)} too few to judge`);
+    out.push(`${plural(cmp.classes.length, 'class row', 'class rows')}: ${parts.join(', ')}`);
+  }
+
+  const diff = differentExampleSplits(cmp);
+  if (diff.length) {
+    out.push(
+      '',
+      `WARNING: base and head were not evaluated on the same examples (${diff.map((s) => name(s, 30)).join(', ')}): scores are not directly comparable.`,
+    );
+  }
+
+  if (cmp.sanity.length) {
+    out.push('', 'Sanity checks');
+    for (const f of cmp.sanity)
+      out.push(
+        `  ${padEnd(LEVEL_TAG[f.level] ?? '', 4)} ${f.split ? `${name(f.split, 30)}: ` : ''}${escapePlain(truncateEnd(f.message, 300))} (${name(f.code, 40)})`,
+      );
+  }
+
+  if (cmp.headline.length) {
+    const order = splitOrder(cmp);
+    const rows = [...cmp.headline].sort((a, b) => (order.get(a.split) ?? 0) - (order.get(b.split) ?? 0));
+    const cells = rows.map((m) => {
+      const d = decimalsFor([m.base, m.head]);
+      const base = [name(m.split, 30), metricName(m.metric, m.higherIsBetter)];
+      return noBase
+        ? [...base, pct(m.head, d, P)]
+        : [...base, pct(m.base, d, P), pct(m.head, d, P), change(m.delta, m.ci, d, P), LEVEL_TAG[m.level]];
+    });
+    const header = noBase ? ['split', 'metric', 'head'] : ['split', 'metric', 'base', 'head', 'change', ''];
+    const right = noBase ? [false, false, true] : [false, false, true, true, true, false];
+    out.push('', ...table([header, ...cells], right, ''));
+  }
+
+  if (cmp.gaps.length) {
+    const cells = cmp.gaps.map((gp) => {
+      const d = decimalsFor([gp.base, gp.head]);
+      const base = [name(gp.gap, 40), metricName(gp.metric)];
+      return noBase
+        ? [...base, pts(gp.head, d, P)]
+        : [...base, pts(gp.base, d, P), pts(gp.head, d, P), change(gp.delta, gp.ci, d, P), LEVEL_TAG[gp.level]];
+    });
+    const header = noBase ? ['gap', 'metric', 'head'] : ['gap', 'metric', 'base', 'head', 'change', ''];
+    const right = noBase ? [false, false, true] : [false, false, true, true, true, false];
+    out.push('', ...table([header, ...cells], right, ''));
+    const widened = new Map<string, string[]>();
+    for (const gp of cmp.gaps) {
+      if (noBase || gp.level === 'ok' || !gapWidened(gp.delta, gp.higherIsBetter)) continue;
+      widened.set(gp.gap, [...(widened.get(gp.gap) ?? []), name(gp.metric, 40)]);
+    }
+    for (const [gapName, metrics] of widened) {
+      const meaning =
+        gapName === 'validation-test'
+          ? 'the model does better on validation than on test'
+          : 'the model fits train better and generalizes worse';
+      out.push(`  ${name(gapName, 40)} gap widened (${metrics.join(', ')}): ${meaning}.`);
+    }
+  }
+
+  const list = (title: string, items: ClassDelta[], max: number): void => {
+    if (!items.length) return;
+    out.push('', `${title} (${thousands(items.length)})`);
+    for (const c of items.slice(0, max)) out.push(classLine(c, g.multiSplit));
+    if (items.length > max) out.push(`  ... ${thousands(items.length - max)} more in the report`);
+  };
+  list('Per-class recall regressions', g.regressions, LIST_MAX.regressions);
+  list('Improvements', g.improvements, LIST_MAX.improvements);
+
+  const names = (title: string, items: string[]): void => {
+    if (!items.length) return;
+    const shown = items.slice(0, LIST_MAX.names).map((n) => name(n, 50));
+    const more = items.length > shown.length ? `, ... ${thousands(items.length - shown.length)} more` : '';
+    out.push(`${title} (${thousands(items.length)}): ${shown.join(', ')}${more}`);
+  };
+  const tail: string[] = [];
+  const noiseTotal = Object.values(cmp.noise).reduce((a, b) => a + b, 0) || g.noise.length;
+  if (noiseTotal) tail.push(`Within noise: ${plural(noiseTotal, 'class', 'classes')} moved, not significantly`);
+  if (tail.length || g.tooFew.length || cmp.classesAdded.length || cmp.classesRemoved.length) out.push('');
+  out.push(...tail);
+  names(
+    'Too few examples to judge',
+    g.tooFew.map((c) => c.name),
+  );
+  names('Classes added', cmp.classesAdded);
+  names('Classes removed', cmp.classesRemoved);
+  if (!noBase && (cmp.splits.onlyHead.length || cmp.splits.onlyBase.length)) {
+    const parts = [];
+    if (cmp.splits.onlyHead.length)
+      parts.push(`only in head: ${cmp.splits.onlyHead.map((s) => name(s, 30)).join(', ')}`);
+    if (cmp.splits.onlyBase.length)
+      parts.push(`only in base: ${cmp.splits.onlyBase.map((s) => name(s, 30)).join(', ')}`);
+    out.push(`Splits not compared: ${parts.join('; ')}`);
+  }
+  const methods = new Map<string, string[]>();
+  for (const s of Object.keys(cmp.methods)) {
+    const kind = cmp.methods[s].classTest;
+    const test = TEST_NAME[kind] ?? escapePlain(String(kind));
+    methods.set(test, [...(methods.get(test) ?? []), name(s, 30)]);
+  }
+  if (methods.size && !noBase) {
+    out.push(`Per-class test: ${[...methods].map(([test, splits]) => `${splits.join(', ')}: ${test}`).join('; ')}`);
+  }
+  return out.join('\n') + '\n';
+}
