@@ -1,0 +1,160 @@
+// The action's inputs, read and checked once. Names match action.yml; a bad value is a
+// UsageError naming the input and what it takes.
+
+import { UsageError } from '../core/errors.js';
+import { COMMENT_MODES, type CommentMode } from '../github/comments.js';
+import type { BackendRequest } from '../model/backend.js';
+
+/** As src/model/backend.ts; restated so reading inputs does not load TensorFlow.js. */
+const BACKEND_REQUESTS: readonly BackendRequest[] = ['auto', 'tensorflow', 'wasm', 'cpu'];
+
+export interface SplitInput {
+  name: string;
+  path: string;
+}
+
+export interface ActionInputs {
+  token: string;
+  splits: SplitInput[];
+  classes?: string;
+  task?: 'multiclass' | 'multilabel';
+  threshold?: number;
+  perClassThreshold?: string;
+  model?: string;
+  data: SplitInput[];
+  backend?: BackendRequest;
+  /** Inline YAML/JSON mapping (scale, mean, std, resize, channels); over .modelgate.yml's preprocess. */
+  preprocess?: string;
+  batchSize?: number;
+  baseline: 'report' | 'evaluate';
+  baselineReport?: string;
+  baselineRefPath?: string;
+  config: string;
+  /** Rule inputs that were given (see RULE_INPUTS), raw text. */
+  rules: Partial<Record<RuleInput, string>>;
+  /** Undefined when not given: .modelgate.yml may set it; default true. */
+  failOnRegression?: boolean;
+  commentMode: CommentMode;
+  /** Explicitly given (otherwise the job name is used). */
+  commentKey?: string;
+  commentSkipUnchanged: boolean;
+  commitStatus: boolean;
+  reportPath?: string;
+}
+
+export type GetInput = (name: string) => string;
+
+/** Inputs that override a rule of .modelgate.yml (see ./config.ts for where each goes). */
+export const RULE_INPUTS = ['max-drop', 'min-drop', 'min-support', 'ignore-classes', 'fdr'] as const;
+export type RuleInput = (typeof RULE_INPUTS)[number];
+
+function bool<D extends boolean | undefined>(get: GetInput, name: string, dflt: D): boolean | D {
+  const v = get(name).trim().toLowerCase();
+  if (v === '') return dflt;
+  if (['true', 'yes', 'on', '1'].includes(v)) return true;
+  if (['false', 'no', 'off', '0'].includes(v)) return false;
+  throw new UsageError(`input ${name}: expected true or false, got ${JSON.stringify(get(name))}`);
+}
+
+function num(get: GetInput, name: string, check: (n: number) => boolean, what: string): number | undefined {
+  const v = get(name).trim();
+  if (v === '') return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || !check(n))
+    throw new UsageError(`input ${name}: expected ${what}, got ${JSON.stringify(v)}`);
+  return n;
+}
+
+/** `name=path` lines (blank lines and # comments skipped); a single bare path is the split `test`. */
+export function parseSplits(text: string, input = 'splits'): SplitInput[] {
+  const out: SplitInput[] = [];
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+  lines.forEach((line, i) => {
+    const eq = line.indexOf('=');
+    if (eq < 0) {
+      if (lines.length === 1) return out.push({ name: 'test', path: line });
+      throw new UsageError(
+        `input ${input}, line ${i + 1}: expected name=path (e.g. test=predictions/test.csv), got ${JSON.stringify(line)}`,
+      );
+    }
+    const name = line.slice(0, eq).trim();
+    const path = line.slice(eq + 1).trim();
+    if (!/^[A-Za-z0-9_.-]{1,64}$/.test(name))
+      throw new UsageError(
+        `input ${input}, line ${i + 1}: split name ${JSON.stringify(name)} must be 1-64 letters, digits, '_', '-' or '.'`,
+      );
+    if (!path) throw new UsageError(`input ${input}, line ${i + 1}: split ${name} has no path`);
+    if (out.some((s) => s.name === name))
+      throw new UsageError(`input ${input}, line ${i + 1}: split ${name} is given twice`);
+    out.push({ name, path });
+  });
+  return out;
+}
+
+export function readInputs(get: GetInput): ActionInputs {
+  const opt = (name: string) => get(name).trim() || undefined;
+  const task = opt('task');
+  if (task && task !== 'multiclass' && task !== 'multilabel')
+    throw new UsageError(`input task: expected multiclass or multilabel, got ${JSON.stringify(task)}`);
+  const mode = (opt('comment-mode') ?? 'update') as CommentMode;
+  if (!COMMENT_MODES.includes(mode))
+    throw new UsageError(`input comment-mode: expected ${COMMENT_MODES.join(', ')}, got ${JSON.stringify(mode)}`);
+  const baseline = opt('baseline') ?? 'report';
+  if (baseline !== 'report' && baseline !== 'evaluate')
+    throw new UsageError(`input baseline: expected report or evaluate, got ${JSON.stringify(baseline)}`);
+
+  // Rule inputs are checked by parseRules (see ./config.ts), which knows their syntax.
+  const rules: Record<string, string> = {};
+  for (const name of RULE_INPUTS) {
+    const v = get(name).trim();
+    if (v) rules[name] = v;
+  }
+
+  const backend = opt('backend');
+  if (backend && !BACKEND_REQUESTS.includes(backend as BackendRequest))
+    throw new UsageError(`input backend: expected ${BACKEND_REQUESTS.join(', ')}, got ${JSON.stringify(backend)}`);
+
+  const splits = parseSplits(get('splits'));
+  const model = opt('model');
+  const data = parseSplits(get('data'), 'data');
+  if (!splits.length && !model)
+    throw new UsageError(
+      'input splits: give the prediction files (name=path, one a line), or a model with the model and data inputs',
+    );
+  if (splits.length && model)
+    throw new UsageError(
+      'inputs splits and model: give one of them (predictions to score, or a model to run), not both',
+    );
+  if (model && !data.length)
+    throw new UsageError('input data: a model needs the data to run on (name=path, one a line)');
+  if (baseline === 'evaluate' && !model)
+    throw new UsageError('input baseline: evaluate re-runs the base branch model and needs the model input');
+
+  return {
+    token: get('github-token').trim(),
+    splits,
+    classes: opt('classes'),
+    task: task as ActionInputs['task'],
+    threshold: num(get, 'threshold', (n) => n >= 0 && n <= 1, 'a number between 0 and 1'),
+    perClassThreshold: opt('per-class-threshold'),
+    model,
+    data,
+    backend: backend as BackendRequest | undefined,
+    preprocess: opt('preprocess'),
+    batchSize: num(get, 'batch-size', (n) => Number.isInteger(n) && n > 0, 'a positive whole number'),
+    baseline,
+    baselineReport: opt('baseline-report'),
+    baselineRefPath: opt('baseline-ref-path'),
+    config: opt('config') ?? '.modelgate.yml',
+    rules,
+    failOnRegression: bool(get, 'fail-on-regression', undefined),
+    commentMode: mode,
+    commentKey: opt('comment-key'),
+    commentSkipUnchanged: bool(get, 'comment-skip-unchanged', true),
+    commitStatus: bool(get, 'commit-status', true),
+    reportPath: opt('report-path'),
+  };
+}

@@ -1,0 +1,99 @@
+// Publishing the outcome: job summary (always), PR comment (pull requests only), commit status.
+// Each write stands alone; a refused write (fork PR, missing permission) becomes a warning that
+// names the permission, so the summary and the exit code still do their job.
+
+import * as core from '@actions/core';
+import type { GitHubClient } from '../github/client.js';
+import { upsertStickyComment, type CommentMode, type CommentResult } from '../github/comments.js';
+import { GitHubCallError } from '../github/errors.js';
+import { whoAmI } from '../github/identity.js';
+import { setCommitStatus, type StatusState } from '../github/statuses.js';
+import type { PullRequestInfo } from './context.js';
+
+export const FORK_HINT =
+  'This pull request comes from a fork, and GitHub gives fork workflows a read-only token, so modelgate cannot ' +
+  'comment or set a status here. The verdict is in the job summary and the exit code. To get comments on fork PRs, ' +
+  'run modelgate in a second workflow triggered by workflow_run (two-workflow mode, planned) - never check out fork ' +
+  'code under pull_request_target.';
+
+/** Writes the job summary; false (with a note) when there is no summary file, e.g. when run locally. */
+export async function writeSummary(markdown: string): Promise<boolean> {
+  if (!process.env.GITHUB_STEP_SUMMARY) {
+    core.info('GITHUB_STEP_SUMMARY is not set (not on a runner?): the job summary was not written');
+    return false;
+  }
+  await core.summary.addRaw(markdown, true).write({ overwrite: false });
+  return true;
+}
+
+/** What a write came to: done, refused for lack of permission, or failed otherwise (both logged). */
+export type WriteOutcome = 'done' | 'denied' | 'failed';
+
+function reportWriteFailure(e: unknown): WriteOutcome {
+  if (!(e instanceof GitHubCallError)) throw e;
+  core.warning(e.message);
+  return e.permissionDenied ? 'denied' : 'failed';
+}
+
+export interface CommentTarget {
+  owner: string;
+  repo: string;
+  pr: PullRequestInfo;
+  key: string;
+  body: string;
+  mode: CommentMode;
+  skipUnchanged: boolean;
+}
+
+/** The sticky comment, or why there is none (already logged). */
+export async function publishComment(gh: GitHubClient, t: CommentTarget): Promise<CommentResult | WriteOutcome> {
+  if (t.mode === 'off') {
+    core.info('comment-mode is off: no PR comment');
+    return { action: 'off' };
+  }
+  try {
+    const identity = await whoAmI(gh, core.debug);
+    core.info(
+      identity.login
+        ? `commenting as ${identity.login}`
+        : 'commenting with the workflow token (own comments = bot comments, github-actions[bot] first)',
+    );
+    const r = await upsertStickyComment(gh, { owner: t.owner, repo: t.repo, issueNumber: t.pr.number }, t.key, t.body, {
+      mode: t.mode,
+      skipUnchanged: t.skipUnchanged,
+      identity,
+    });
+    const what = {
+      created: 'created',
+      updated: 'updated',
+      unchanged: 'left as is (unchanged)',
+      recreated: 'recreated',
+      off: 'off',
+    }[r.action];
+    core.info(`PR comment ${what}: ${r.url ?? ''}`);
+    if (r.duplicates) core.info(`${r.duplicates} more comment(s) of ours carry the same key; left alone`);
+    return r;
+  } catch (e) {
+    return reportWriteFailure(e);
+  }
+}
+
+export interface StatusTarget {
+  owner: string;
+  repo: string;
+  sha: string;
+  context: string;
+  state: StatusState;
+  description: string;
+  targetUrl?: string;
+}
+
+export async function publishStatus(gh: GitHubClient, s: StatusTarget): Promise<WriteOutcome> {
+  try {
+    await setCommitStatus(gh, s);
+    core.info(`commit status ${s.context} = ${s.state} on ${s.sha.slice(0, 12)}`);
+    return 'done';
+  } catch (e) {
+    return reportWriteFailure(e);
+  }
+}

@@ -1,0 +1,213 @@
+// The action door: inputs -> evaluate the head -> find the baseline at the PR's base commit ->
+// compare -> publish (summary always; comment on PRs; status) -> exit code by verdict.
+
+import * as core from '@actions/core';
+import { normalizeKey } from '../core/render/marker.js';
+import type { Report } from '../core/report/types.js';
+import { createClient, retrySettingsFromEnv, type GitHubClient } from '../github/client.js';
+import { refBaseline } from '../github/baseline-ref.js';
+import { writeReport } from '../io/report-file.js';
+import { fileBaseline, findBaseline, runGate, type BaselineSource, type GateOutcome } from '../pipeline/gate.js';
+import { EXIT_FAIL_VERDICT, EXIT_OK } from '../shell/errors.js';
+import { VERSION } from '../version.js';
+import { loadRules, preprocessOf, readActionConfig } from './config.js';
+import { readContext, type ActionContext } from './context.js';
+import { evaluateHead, modelAtCommit, readSetup, type EvaluationSetup } from './evaluate.js';
+import { readInputs, type ActionInputs } from './inputs.js';
+import { FORK_HINT, publishComment, publishStatus, writeSummary, type WriteOutcome } from './publish.js';
+
+/** Where the head report goes when report-path is not given. */
+export function defaultReportPath(explicitKey: string | undefined): string {
+  return explicitKey ? `modelgate-report-${normalizeKey(explicitKey)}.json` : 'modelgate-report.json';
+}
+
+function baselineSources(
+  inputs: ActionInputs,
+  ctx: ActionContext,
+  gh: GitHubClient | null,
+  setup: EvaluationSetup,
+): BaselineSource[] {
+  // The PR's base commit; on a push, the commit before the push.
+  const ref = ctx.pr ? ctx.pr.baseSha : ctx.before;
+  if (inputs.baseline === 'evaluate') {
+    if (inputs.baselineReport || inputs.baselineRefPath)
+      core.info('baseline: evaluate re-runs the base model; baseline-report and baseline-ref-path are not used');
+    if (!ref) {
+      core.info(`baseline: evaluate: no base commit for a ${ctx.eventName || 'local'} event (new branch?)`);
+      return [];
+    }
+    return [modelAtCommit(inputs, setup, ref)];
+  }
+  const sources: BaselineSource[] = [];
+  if (inputs.baselineReport) sources.push(fileBaseline(inputs.baselineReport));
+  if (inputs.baselineRefPath) {
+    if (!ref)
+      core.info(`baseline-ref-path: no base commit for a ${ctx.eventName || 'local'} event (new branch?): skipped`);
+    else if (!gh) core.warning('baseline-ref-path: no github-token, so the committed report cannot be read');
+    else sources.push(refBaseline(gh, { owner: ctx.owner, repo: ctx.repo, path: inputs.baselineRefPath, ref }));
+  }
+  return sources;
+}
+
+interface Publishable {
+  key: string;
+  statusContext: string;
+  headSha: string;
+  comment: string;
+  status: GateOutcome['status'];
+}
+
+/** Comment (PRs) and status; every failure is a warning. Returns the comment URL ('' when none). */
+async function publishWrites(
+  gh: GitHubClient,
+  ctx: ActionContext,
+  inputs: ActionInputs,
+  p: Publishable,
+): Promise<string> {
+  const fork = ctx.pr?.fork ?? false;
+  if (fork) core.info('pull request from a fork: the token is probably read-only; trying anyway');
+  const outcomes: WriteOutcome[] = [];
+  let commentUrl = '';
+  if (ctx.pr) {
+    const r = await publishComment(gh, {
+      owner: ctx.owner,
+      repo: ctx.repo,
+      pr: ctx.pr,
+      key: p.key,
+      body: p.comment,
+      mode: inputs.commentMode,
+      skipUnchanged: inputs.commentSkipUnchanged,
+    });
+    if (typeof r === 'string') outcomes.push(r);
+    else commentUrl = r.url ?? '';
+  } else {
+    core.info(`${ctx.eventName || 'this'} event: no pull request, so no comment`);
+  }
+  if (inputs.commitStatus && p.headSha) {
+    outcomes.push(
+      await publishStatus(gh, {
+        owner: ctx.owner,
+        repo: ctx.repo,
+        sha: p.headSha,
+        context: p.statusContext,
+        state: p.status.state,
+        description: p.status.description,
+        targetUrl: ctx.runUrl,
+      }),
+    );
+  }
+  if (fork && outcomes.includes('denied')) core.warning(FORK_HINT);
+  return commentUrl;
+}
+
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const { ctx, inputs, config, setup } = await core.group('modelgate: inputs', async () => {
+    const inputs = readInputs((name) => core.getInput(name));
+    if (inputs.token) core.setSecret(inputs.token);
+    const ctx = readContext(env);
+    const config = await readActionConfig(inputs.config);
+    core.info(config.file ? `config: ${inputs.config}` : `config: ${inputs.config} not found, default rules`);
+    const setup = await readSetup(inputs, inputs.model ? preprocessOf(config, inputs.preprocess) : undefined);
+    core.info(
+      `event ${ctx.eventName || '(none)'} on ${ctx.owner ? `${ctx.owner}/${ctx.repo}` : '(no repository)'}${ctx.pr ? `, PR #${ctx.pr.number} (head ${ctx.pr.headSha.slice(0, 12)}, base ${ctx.pr.baseSha.slice(0, 12)}${ctx.pr.fork ? ', from a fork' : ''})` : ''}`,
+    );
+    return { ctx, inputs, config, setup };
+  });
+  const key = inputs.commentKey ?? (ctx.job || 'modelgate');
+  const statusContext = inputs.commentKey ? `modelgate/${normalizeKey(inputs.commentKey)}` : 'modelgate';
+  const reportPath = inputs.reportPath ?? defaultReportPath(inputs.commentKey);
+  const headSha = ctx.pr?.headSha ?? ctx.sha;
+
+  const head: Report = await core.group('modelgate: evaluate the head', () => evaluateHead(inputs, setup, headSha));
+  await writeReport(reportPath, head);
+  core.setOutput('report', reportPath);
+  core.info(`head report written to ${reportPath}`);
+
+  const gh = inputs.token
+    ? createClient({
+        token: inputs.token,
+        baseUrl: ctx.apiUrl,
+        userAgent: `modelgate/${VERSION}`,
+        retry: retrySettingsFromEnv(env),
+        log: { debug: core.debug, info: core.info, warn: core.warning },
+      })
+    : null;
+
+  const baseline = await core.group('modelgate: baseline', async () => {
+    const b = await findBaseline(baselineSources(inputs, ctx, gh, setup), core.info);
+    if (!b) core.info('no baseline found: verdict no-baseline (the comment says how to produce one)');
+    else if (ctx.pr && b.commit && b.commit !== ctx.pr.baseSha) {
+      core.notice(
+        `the baseline report was made at ${b.commit.slice(0, 12)}, not at the PR's base commit ${ctx.pr.baseSha.slice(0, 12)}`,
+      );
+    }
+    return b;
+  });
+
+  const outcome = await core.group('modelgate: compare', async () => {
+    const { rules, failOnRegression, origin } = await loadRules({
+      config,
+      inputRules: inputs.rules,
+      failOnRegression: inputs.failOnRegression,
+      task: head.task,
+    });
+    core.info(`rules: ${origin}`);
+    const baseCommit = baseline?.commit;
+    const gate = runGate({
+      head,
+      headSide: {
+        commit: headSha || undefined,
+        source: head.source,
+        toolVersion: head.tool.version,
+        createdAt: head.createdAt,
+      },
+      baseline,
+      rules,
+      render: {
+        key,
+        runUrl: ctx.runUrl,
+        baseCommit,
+        baseCommitUrl:
+          baseCommit && ctx.owner ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/commit/${baseCommit}` : undefined,
+        headCommit: headSha || undefined,
+        reportPath,
+      },
+    });
+    core.info(
+      `verdict: ${gate.comparison.verdict}${gate.comparison.reasons.length ? ` (${gate.comparison.reasons.join('; ')})` : ''}`,
+    );
+    return { ...gate, failOnRegression };
+  });
+  const { comparison: cmp } = outcome;
+
+  await core.group('modelgate: publish', async () => {
+    // Outputs and summary first: they need no permission and must survive a refused write.
+    core.setOutput('verdict', cmp.verdict);
+    core.setOutput('regressions', String(outcome.regressions));
+    await writeSummary(outcome.summary);
+    let commentUrl = '';
+    try {
+      if (gh)
+        commentUrl = await publishWrites(gh, ctx, inputs, {
+          key,
+          statusContext,
+          headSha,
+          comment: outcome.comment,
+          status: outcome.status,
+        });
+      else core.warning('github-token is empty: no PR comment and no commit status');
+    } finally {
+      core.setOutput('comment-url', commentUrl);
+    }
+  });
+
+  if (cmp.verdict === 'fail') {
+    const why = cmp.reasons[0] ?? 'regressions found';
+    if (outcome.failOnRegression) {
+      core.setFailed(`modelgate: ${why}`);
+      return EXIT_FAIL_VERDICT;
+    }
+    core.warning(`modelgate: ${why} (not failing the job: fail-on-regression is false)`);
+  }
+  return EXIT_OK;
+}

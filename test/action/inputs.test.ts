@@ -1,0 +1,64 @@
+import { describe, expect, it } from '@jest/globals';
+import { parseSplits, readInputs } from '../../src/action/inputs.js';
+
+const getter = (m: Record<string, string>) => (name: string) => m[name] ?? '';
+
+describe('parseSplits', () => {
+  it('reads name=path lines, skipping blanks and comments', () => {
+    expect(parseSplits('train=p/train.csv\n\n# the test set\n  test = p/test.csv  \r\n')).toEqual([
+      { name: 'train', path: 'p/train.csv' },
+      { name: 'test', path: 'p/test.csv' },
+    ]);
+  });
+  it('takes a single bare path as the test split', () => {
+    expect(parseSplits('preds.csv')).toEqual([{ name: 'test', path: 'preds.csv' }]);
+  });
+  it('names the line of a bad entry', () => {
+    expect(() => parseSplits('train=a.csv\nb.csv')).toThrow('input splits, line 2: expected name=path');
+    expect(() => parseSplits('a=x\na=y')).toThrow('split a is given twice');
+    expect(() => parseSplits('bad name=x')).toThrow(/split name "bad name"/);
+    expect(() => parseSplits('test=')).toThrow('split test has no path');
+  });
+});
+
+describe('readInputs', () => {
+  it('applies the defaults of action.yml when inputs are empty', () => {
+    const i = readInputs(getter({ splits: 'test=t.csv' }));
+    expect(i).toMatchObject({
+      commentMode: 'update',
+      commentSkipUnchanged: true,
+      commitStatus: true,
+      config: '.modelgate.yml',
+      baseline: 'report',
+      rules: {},
+    });
+    expect(i.failOnRegression).toBeUndefined();
+    expect(i.commentKey).toBeUndefined();
+  });
+  it('reads booleans and rule inputs', () => {
+    const i = readInputs(
+      getter({
+        splits: 'test=t.csv',
+        'fail-on-regression': 'false',
+        'comment-skip-unchanged': 'No',
+        'max-drop': '2pt',
+        fdr: '0.1',
+        'ignore-classes': 'a, b',
+      }),
+    );
+    expect(i.failOnRegression).toBe(false);
+    expect(i.commentSkipUnchanged).toBe(false);
+    expect(i.rules).toEqual({ 'max-drop': '2pt', fdr: '0.1', 'ignore-classes': 'a, b' });
+  });
+  it('refuses bad values with the input name', () => {
+    expect(() => readInputs(getter({ splits: 'x.csv', 'comment-mode': 'sticky' }))).toThrow(
+      'input comment-mode: expected update, recreate, off',
+    );
+    expect(() => readInputs(getter({ splits: 'x.csv', 'fail-on-regression': 'maybe' }))).toThrow(
+      'input fail-on-regression: expected true or false',
+    );
+    expect(() => readInputs(getter({ splits: 'x.csv', threshold: '2' }))).toThrow('input threshold');
+    expect(() => readInputs(getter({}))).toThrow('input splits: give the prediction files');
+    expect(() => readInputs(getter({ splits: 'x.csv', model: 'm.json' }))).toThrow(/not both/);
+  });
+});

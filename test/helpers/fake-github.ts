@@ -1,0 +1,331 @@
+// A fake GitHub REST server on 127.0.0.1 that the real octokit client (in-process or inside the
+// built action) talks to over HTTP. It holds state (comments with ids and authors, statuses,
+// files per ref), records every request, and can be scripted to fail the way GitHub does
+// (5xx, permission 403, 429 with retry-after, secondary rate limits).
+
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface FakeUser {
+  login: string;
+  id: number;
+  type: 'User' | 'Bot';
+}
+
+/** What GITHUB_TOKEN authenticates as. */
+export const ACTIONS_BOT: FakeUser = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
+const ACTIONS_APP = { id: 15368, slug: 'github-actions', name: 'GitHub Actions' };
+
+export interface FakeComment {
+  id: number;
+  body: string;
+  user: FakeUser;
+  performed_via_github_app: typeof ACTIONS_APP | null;
+  created_at: string;
+  updated_at: string;
+  html_url: string;
+}
+
+export interface FakeStatus {
+  owner: string;
+  repo: string;
+  sha: string;
+  state: string;
+  context: string;
+  description?: string;
+  target_url?: string;
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** Path without the query string, e.g. /repos/o/r/issues/2/comments. */
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingMessage['headers'];
+  body: unknown;
+  /** The status the server answered with. */
+  status: number;
+}
+
+/** A scripted failure: answers the next `times` requests that match with `status`. */
+export interface Failure {
+  method?: string;
+  /** Matched against the path (without query). */
+  path?: RegExp;
+  status: number;
+  headers?: Record<string, string>;
+  message?: string;
+  times?: number;
+}
+
+/** Permissions the token lacks: writes (or reads) of that kind get GitHub's 403. */
+export type Permission = 'issues:write' | 'statuses:write' | 'contents:read';
+
+const INTEGRATION_403 = 'Resource not accessible by integration';
+/** Over this size the contents API leaves `content` empty and wants the raw media type. */
+const CONTENTS_JSON_LIMIT = 1024 * 1024;
+
+export class FakeGitHub {
+  url = '';
+  readonly requests: RecordedRequest[] = [];
+  /** Keyed by `owner/repo#number`. */
+  readonly comments = new Map<string, FakeComment[]>();
+  readonly statuses: FakeStatus[] = [];
+  /** Keyed by `owner/repo@ref:path`. */
+  readonly files = new Map<string, Buffer>();
+  readonly failures: Failure[] = [];
+  readonly denied = new Set<Permission>();
+  /** The account the token belongs to: author of every comment written through the API. */
+  actor: FakeUser = ACTIONS_BOT;
+  /** GET /user answers 403 for installation tokens such as GITHUB_TOKEN; true = answer with `actor`. */
+  userEndpoint = false;
+  private nextId = 1000;
+  private server: Server | null = null;
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((e) => {
+        res.statusCode = 500;
+        res.end(JSON.stringify({ message: `fake server bug: ${e}` }));
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    const { port } = this.server.address() as AddressInfo;
+    this.url = `http://127.0.0.1:${port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    const s = this.server;
+    this.server = null;
+    if (!s) return;
+    s.closeAllConnections();
+    await new Promise<void>((resolve) => s.close(() => resolve()));
+  }
+
+  /** Seeds a comment as if written earlier by `user`. Returns it. */
+  addComment(repo: string, issue: number, body: string, user: FakeUser = ACTIONS_BOT): FakeComment {
+    const list = this.commentList(repo, issue);
+    const id = this.nextId++;
+    const now = new Date(Date.UTC(2026, 0, 1, 0, 0, list.length)).toISOString();
+    const c: FakeComment = {
+      id,
+      body,
+      user,
+      performed_via_github_app: user.type === 'Bot' && user.login === ACTIONS_BOT.login ? ACTIONS_APP : null,
+      created_at: now,
+      updated_at: now,
+      html_url: `https://github.com/${repo}/pull/${issue}#issuecomment-${id}`,
+    };
+    list.push(c);
+    return c;
+  }
+
+  commentList(repo: string, issue: number): FakeComment[] {
+    const k = `${repo}#${issue}`;
+    let l = this.comments.get(k);
+    if (!l) this.comments.set(k, (l = []));
+    return l;
+  }
+
+  putFile(repo: string, ref: string, path: string, content: string | Buffer): void {
+    this.files.set(`${repo}@${ref}:${path}`, Buffer.isBuffer(content) ? content : Buffer.from(content));
+  }
+
+  fail(f: Failure): void {
+    this.failures.push({ times: 1, ...f });
+  }
+
+  /** Requests other than GET /user, for assertions on what the client wrote. */
+  writes(): RecordedRequest[] {
+    return this.requests.filter((r) => r.method !== 'GET');
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const u = new URL(req.url ?? '/', 'http://fake');
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    let body: unknown = undefined;
+    if (raw) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        body = raw;
+      }
+    }
+    const rec: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: u.pathname,
+      query: u.searchParams,
+      headers: req.headers,
+      body,
+      status: 0,
+    };
+    this.requests.push(rec);
+    const send = (status: number, data: unknown, headers: Record<string, string> = {}) => {
+      rec.status = status;
+      const payload = Buffer.isBuffer(data)
+        ? data
+        : data === undefined
+          ? Buffer.alloc(0)
+          : Buffer.from(JSON.stringify(data));
+      res.writeHead(status, {
+        'content-type': Buffer.isBuffer(data) ? 'application/vnd.github.raw' : 'application/json; charset=utf-8',
+        'content-length': String(payload.length),
+        ...headers,
+      });
+      res.end(payload);
+    };
+
+    // Scripted failures first, in order.
+    const fi = this.failures.findIndex(
+      (f) => (!f.method || f.method === rec.method) && (!f.path || f.path.test(rec.path)) && (f.times ?? 1) > 0,
+    );
+    if (fi >= 0) {
+      const f = this.failures[fi];
+      f.times = (f.times ?? 1) - 1;
+      if (f.times <= 0) this.failures.splice(fi, 1);
+      return send(
+        f.status,
+        { message: f.message ?? `scripted ${f.status}`, documentation_url: 'https://docs.github.com/rest' },
+        f.headers,
+      );
+    }
+    if (!/^(token|Bearer) \S+$/.test(req.headers.authorization ?? ''))
+      return send(401, { message: 'Requires authentication' });
+    const deny = (p: Permission) => {
+      if (!this.denied.has(p)) return false;
+      send(403, { message: INTEGRATION_403, documentation_url: 'https://docs.github.com/rest', status: '403' });
+      return true;
+    };
+
+    let m: RegExpMatchArray | null;
+    if (rec.method === 'GET' && rec.path === '/user') {
+      if (!this.userEndpoint) return send(403, { message: INTEGRATION_403, status: '403' });
+      return send(200, { login: this.actor.login, id: this.actor.id, type: this.actor.type });
+    }
+    if ((m = rec.path.match(/^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/))) {
+      const list = this.commentList(`${m[1]}/${m[2]}`, Number(m[3]));
+      if (rec.method === 'GET') {
+        const perPage = Math.min(100, Number(u.searchParams.get('per_page') ?? 30) || 30);
+        const page = Math.max(1, Number(u.searchParams.get('page') ?? 1) || 1);
+        const last = Math.max(1, Math.ceil(list.length / perPage));
+        const links: string[] = [];
+        const link = (p: number, rel: string) => {
+          const q = new URLSearchParams(u.searchParams);
+          q.set('page', String(p));
+          q.set('per_page', String(perPage));
+          links.push(`<${this.url}${rec.path}?${q}>; rel="${rel}"`);
+        };
+        if (page < last) {
+          link(page + 1, 'next');
+          link(last, 'last');
+        }
+        if (page > 1) {
+          link(1, 'first');
+          link(page - 1, 'prev');
+        }
+        return send(
+          200,
+          list.slice((page - 1) * perPage, page * perPage),
+          links.length ? { link: links.join(', ') } : {},
+        );
+      }
+      if (rec.method === 'POST') {
+        if (deny('issues:write')) return;
+        const text = (body as { body?: unknown })?.body;
+        if (typeof text !== 'string') return send(422, { message: 'Invalid request: body is required' });
+        if (text.length > 65536)
+          return send(422, {
+            message: 'Validation Failed',
+            errors: [{ code: 'custom', message: 'Body is too long (maximum is 65536 characters)' }],
+          });
+        const c = this.addComment(`${m[1]}/${m[2]}`, Number(m[3]), text, this.actor);
+        return send(201, c);
+      }
+    }
+    if ((m = rec.path.match(/^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/))) {
+      const id = Number(m[3]);
+      const repo = `${m[1]}/${m[2]}`;
+      let found: { list: FakeComment[]; i: number } | null = null;
+      for (const [k, list] of this.comments) {
+        if (!k.startsWith(`${repo}#`)) continue;
+        const i = list.findIndex((c) => c.id === id);
+        if (i >= 0) found = { list, i };
+      }
+      if (!found) return send(404, { message: 'Not Found' });
+      if (rec.method === 'GET') return send(200, found.list[found.i]);
+      if (deny('issues:write')) return;
+      const c = found.list[found.i];
+      // GitHub lets an account edit or delete only its own comments (short of admin rights).
+      if (c.user.login !== this.actor.login) return send(403, { message: 'Must have admin rights to Repository.' });
+      if (rec.method === 'PATCH') {
+        const text = (body as { body?: unknown })?.body;
+        if (typeof text !== 'string') return send(422, { message: 'Invalid request: body is required' });
+        if (text.length > 65536)
+          return send(422, {
+            message: 'Validation Failed',
+            errors: [{ code: 'custom', message: 'Body is too long (maximum is 65536 characters)' }],
+          });
+        c.body = text;
+        c.updated_at = new Date().toISOString();
+        return send(200, c);
+      }
+      if (rec.method === 'DELETE') {
+        found.list.splice(found.i, 1);
+        return send(204, undefined);
+      }
+    }
+    if ((m = rec.path.match(/^\/repos\/([^/]+)\/([^/]+)\/statuses\/([0-9a-f]{40})$/)) && rec.method === 'POST') {
+      if (deny('statuses:write')) return;
+      const b = body as Partial<FakeStatus>;
+      if (!['error', 'failure', 'pending', 'success'].includes(String(b?.state)))
+        return send(422, { message: 'Validation Failed: state' });
+      if (b.description && b.description.length > 140)
+        return send(422, { message: 'Validation Failed: description is too long (maximum is 140 characters)' });
+      const s: FakeStatus = {
+        owner: m[1],
+        repo: m[2],
+        sha: m[3],
+        state: b.state!,
+        context: b.context ?? 'default',
+        description: b.description,
+        target_url: b.target_url,
+      };
+      this.statuses.push(s);
+      return send(201, { id: this.nextId++, url: `${this.url}${rec.path}`, ...s });
+    }
+    if ((m = rec.path.match(/^\/repos\/([^/]+)\/([^/]+)\/contents\/(.+)$/)) && rec.method === 'GET') {
+      if (deny('contents:read')) return;
+      const repo = `${m[1]}/${m[2]}`;
+      const path = decodeURIComponent(m[3]);
+      const ref = u.searchParams.get('ref') ?? 'HEAD';
+      const content = this.files.get(`${repo}@${ref}:${path}`);
+      if (!content)
+        return send(404, {
+          message: 'Not Found',
+          documentation_url: 'https://docs.github.com/rest/repos/contents#get-repository-content',
+          status: '404',
+        });
+      if (/application\/vnd\.github(\.v3)?\.raw/.test(req.headers.accept ?? '')) return send(200, content);
+      const big = content.length > CONTENTS_JSON_LIMIT;
+      return send(200, {
+        type: 'file',
+        name: path.split('/').pop(),
+        path,
+        size: content.length,
+        sha: 'f'.repeat(40),
+        encoding: big ? 'none' : 'base64',
+        // GitHub wraps base64 at 60 columns.
+        content: big ? '' : (content.toString('base64').match(/.{1,60}/g) ?? []).join('\n'),
+      });
+    }
+    return send(404, { message: 'Not Found (fake GitHub has no such route)' });
+  }
+}
+
+/** Starts a fake GitHub; stop it in afterEach/afterAll. */
+export async function startFakeGitHub(): Promise<FakeGitHub> {
+  return new FakeGitHub().start();
+}
