@@ -1,0 +1,49 @@
+// The contract between feature readers (CSV, NumPy, image folders) and the model runner:
+// a split streamed as batches of float features plus their true labels as class indices.
+
+import type { ClassIndex } from '../../core/classes.js';
+import type { FileFingerprint, Task } from '../../core/report/types.js';
+
+/** One batch: n examples, row-major features (n * featureSize) and the truth in the ClassIndex's space. */
+export interface FeatureBatch {
+  n: number;
+  x: Float32Array;
+  /** Multiclass: one class index per example. */
+  truth?: Uint32Array;
+  /** Multi-label: CSR, labels of example i are truthIndices[truthOffsets[i] .. truthOffsets[i+1]), sorted, unique. */
+  truthOffsets?: Uint32Array;
+  truthIndices?: Uint32Array;
+}
+
+export interface FeatureStream {
+  /** Shape of one example, e.g. [64] or [28, 28, 1]. */
+  featureShape: number[];
+  task: Task;
+  /** Number of examples when known before reading (progress lines); null otherwise. */
+  count: number | null;
+  batches: AsyncIterable<FeatureBatch>;
+  /** Releases the files when the stream is dropped before its end (reaching the end releases them too). */
+  close(): Promise<void>;
+  /** After the last batch: fingerprints of the files read. */
+  fingerprints(): FileFingerprint[];
+}
+
+export interface ImageOptions {
+  /** Target [height, width]; images of another size are resized bilinearly. Required when sizes differ. */
+  resize?: [number, number];
+  /** 1 = grayscale (luma), 3 = RGB. Default 3. */
+  channels?: 1 | 3;
+}
+
+export interface DataOptions {
+  /** The class list of this evaluation (fixed when it comes from the model's output size or config). */
+  classes: ClassIndex;
+  task?: Task;
+  batchSize?: number;
+  /** CSV: the label column, by header name or 0-based index (negative counts from the end). Default `label`, else the last column. */
+  labelColumn?: string | number;
+  /** CSV: columns to leave out of the features (e.g. an id column), by name or index. */
+  dropColumns?: (string | number)[];
+  /** Image folders: decoding options (from the Preprocess of the evaluation). */
+  image?: ImageOptions;
+}

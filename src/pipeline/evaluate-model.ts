@@ -1,0 +1,262 @@
+// Evaluates a model itself (instead of reading its predictions): picks the backend, loads the
+// model (from the file system or from a git commit), streams every split's features through the
+// one Preprocess of this evaluation, and feeds the predictions into the same accumulators and
+// report as predictions files do. Used for the head model and for `baseline: evaluate`, where the
+// base commit's model is evaluated on the head's data.
+
+import { ClassIndex } from '../core/classes.js';
+import { createAccumulator, type Accumulator } from '../core/metrics/accumulator.js';
+import { buildReport } from '../core/report/build.js';
+import type { FileFingerprint, Report, SanityFinding, Task } from '../core/report/types.js';
+import { imageClassNames, openFeatures, type FeatureStream } from '../io/data/index.js';
+import { detectDataFormat } from '../io/data/index.js';
+import { InputError } from '../io/types.js';
+import { selectBackend, type Backend, type BackendRequest } from '../model/backend.js';
+import { loadModel, type LoadedModel } from '../model/load.js';
+import { Preprocess, type PreprocessSpec } from '../model/preprocess.js';
+import { DEFAULT_BATCH_SIZE, inputShapeFor, runModel, type Progress } from '../model/run.js';
+import { defaultWorkers, findWorkerFile, startWorkerPool, WORKER_FILE, type WorkerPool } from '../model/parallel.js';
+import type { ModelSource } from '../model/source.js';
+import { UsageError } from '../shell/errors.js';
+import { VERSION } from '../version.js';
+
+export type { Progress } from '../model/run.js';
+
+export interface EvaluateModelOptions {
+  /** A model.json, its directory, a SavedModel directory (tfjs-node), or a file at a git commit. */
+  model: ModelSource;
+  /** The splits, in order (e.g. train, validation, test). */
+  data: { name: string; path: string }[];
+  backend?: BackendRequest;
+  /** Examples per model call; default 128 (DEFAULT_BATCH_SIZE; see docs/models.md for the measurements). */
+  batchSize?: number;
+  /** One object for every split: the same transformation by construction. */
+  preprocess?: Preprocess | PreprocessSpec;
+  task?: Task;
+  /** Class names in the order of the model's outputs; default: image folder names, else "0".."C-1". */
+  classes?: string[];
+  /** Multi-label (and single-sigmoid binary) decision threshold; default 0.5. */
+  threshold?: number;
+  perClassThreshold?: Record<string, number>;
+  /** CSV label column (name or index); default `label`, else the last column. */
+  labelColumn?: string | number;
+  /** 'auto' (default) checks probabilities when the model ends in softmax/sigmoid. */
+  expectProbabilities?: 'auto' | boolean;
+  commit?: string;
+  /** report.source; default "model:<path>". */
+  source?: string;
+  keepPredictions?: boolean;
+  createdAt?: string;
+  onProgress?: (p: Progress) => void;
+  log?: (line: string) => void;
+  /**
+   * Worker threads for inference (wasm/cpu only; native TensorFlow has its own threads).
+   * 'auto' (default): one per core when the model has at least PARALLEL_MIN_PARAMETERS weights and
+   * dist/model-worker.js is there; 1 = in this thread.
+   */
+  workers?: number | 'auto';
+  /** An already selected backend (the demo evaluates two models on one). */
+  backendHandle?: Backend;
+}
+
+/** Below this many weights a model is so cheap that starting workers costs more than it saves. */
+export const PARALLEL_MIN_PARAMETERS = 100_000;
+
+export interface ModelEvaluation {
+  report: Report;
+  backend: Backend['name'];
+  /** Worker threads used for inference (1 = in the main thread). */
+  workers: number;
+  examples: number;
+  seconds: number;
+}
+
+/** One progress line: split, examples done, examples/s, time left. */
+export function formatProgress(p: Progress): string {
+  const total = p.total !== null ? `/${p.total}` : '';
+  const eta = p.etaSeconds !== null ? `, ${Math.ceil(p.etaSeconds)} s left` : '';
+  return `${p.split}: ${p.done}${total} examples, ${Math.round(p.perSecond)} examples/s${eta}`;
+}
+
+async function resolveClasses(
+  opts: EvaluateModelOptions,
+  model: LoadedModel,
+  outputs: number,
+  task: Task,
+): Promise<ClassIndex> {
+  const binary = task === 'multiclass' && outputs === 1;
+  const want = binary ? 2 : outputs;
+  let names = opts.classes;
+  let origin = 'the configured classes';
+  if (!names) {
+    const images = [];
+    for (const d of opts.data) if ((await detectDataFormat(d.path)) === 'images') images.push(d.path);
+    if (images.length) {
+      names = await imageClassNames(images[0]);
+      origin = `the class folders of ${images[0]}`;
+    } else names = Array.from({ length: want }, (_, i) => String(i));
+  }
+  if (names.length !== want)
+    throw new InputError(
+      model.label,
+      null,
+      `model has ${outputs} output${outputs === 1 ? '' : 's'}${binary ? ' (binary: 2 classes)' : ''} but ${origin} name ${names.length} classes`,
+    );
+  return new ClassIndex(names, true);
+}
+
+/** Output columns of a model that does not declare them: one probe on a zero example. */
+function probeOutputs(backend: Backend, model: LoadedModel, stream: FeatureStream, file: string): number {
+  const shape = inputShapeFor(model, stream.featureShape, file);
+  const { tf } = backend;
+  const y = tf.tidy(() => model.predict(tf.zeros([1, ...shape])));
+  const c = y.shape[1] as number;
+  y.dispose();
+  return c;
+}
+
+async function maybeStartPool(
+  opts: EvaluateModelOptions,
+  backend: Backend,
+  model: LoadedModel,
+): Promise<WorkerPool | null> {
+  const requested = opts.workers ?? 'auto';
+  if (requested !== 'auto' && (!Number.isInteger(requested) || requested < 1))
+    throw new UsageError(`workers must be a positive integer or auto, got ${requested}`);
+  if (requested === 1) return null;
+  const why = (reason: string) => {
+    opts.log?.(`inference in the main thread: ${reason}`);
+    return null;
+  };
+  if (backend.name === 'tensorflow') return why('the tensorflow backend runs its own threads');
+  if (!model.artifacts) return why('the model is not a layers or graph model');
+  const n = requested === 'auto' ? defaultWorkers() : requested;
+  if (n < 2 && requested === 'auto') return why('one core');
+  if (requested === 'auto' && (model.parameters ?? 0) < PARALLEL_MIN_PARAMETERS)
+    return why(`small model (${model.parameters} weights < ${PARALLEL_MIN_PARAMETERS})`);
+  const workerFile = findWorkerFile();
+  if (!workerFile) return why(`${WORKER_FILE} not found next to the program (run npm run build)`);
+  const pool = await startWorkerPool({
+    artifacts: model.artifacts,
+    graph: model.kind === 'graph',
+    backend: backend.name,
+    workers: n,
+    workerFile,
+  });
+  opts.log?.(`inference in ${n} worker threads on ${backend.name}`);
+  return pool;
+}
+
+export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEvaluation> {
+  if (opts.data.length === 0) throw new UsageError('no data splits given: name at least one split=path');
+  const names = new Set<string>();
+  for (const d of opts.data) {
+    if (names.has(d.name)) throw new UsageError(`split ${JSON.stringify(d.name)} is named twice`);
+    names.add(d.name);
+  }
+  const started = performance.now();
+  const backend = opts.backendHandle ?? (await selectBackend(opts.backend ?? 'auto', opts.log));
+  const { tf } = backend;
+  const preprocess = opts.preprocess instanceof Preprocess ? opts.preprocess : new Preprocess(opts.preprocess ?? {});
+  const model = await loadModel(tf, opts.model);
+  const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new UsageError(`batch-size must be a positive integer, got ${opts.batchSize}`);
+  let pool: WorkerPool | null = null;
+  try {
+    pool = await maybeStartPool(opts, backend, model);
+    opts.log?.(
+      `model: ${model.label} (${model.kind}, input [batch, ${model.inputShape.map((d) => d ?? '?').join(', ')}], ${model.outputSize ?? '?'} outputs, ${model.activation})`,
+    );
+    let classes: ClassIndex | null = null;
+    let task: Task | null = opts.task ?? null;
+    const splits: { name: string; acc: Accumulator; files: FileFingerprint[] }[] = [];
+    const sanity: SanityFinding[] = [];
+    let examples = 0;
+    for (const d of opts.data) {
+      // The first split fixes the task and classes; every later split must fit them.
+      const provisional = classes ?? new ClassIndex([], false);
+      const open = (c: ClassIndex, t?: Task) =>
+        openFeatures(d.path, {
+          classes: c,
+          task: t,
+          batchSize: Math.max(batchSize, 1024),
+          labelColumn: opts.labelColumn,
+          image: preprocess.image,
+        });
+      let stream: FeatureStream;
+      if (!classes) {
+        const peek = await open(provisional, task ?? undefined);
+        task ??= peek.task;
+        const outputs = model.outputSize ?? probeOutputs(backend, model, peek, d.path);
+        await peek.close();
+        classes = await resolveClasses(opts, model, outputs, task);
+        stream = await open(classes, task);
+      } else stream = await open(classes, task ?? undefined);
+      if (stream.task !== task)
+        throw new InputError(d.path, null, `split is ${stream.task} but the first split is ${task}`);
+      const acc = createAccumulator(task);
+      const thresholds = opts.perClassThreshold
+        ? Float32Array.from(classes.names, (n) => opts.perClassThreshold?.[n] ?? opts.threshold ?? 0.5)
+        : undefined;
+      const r = await runModel(
+        tf,
+        model,
+        stream,
+        {
+          split: d.name,
+          file: d.path,
+          classes: classes.size,
+          preprocess,
+          threshold: opts.threshold,
+          thresholds,
+          batchSize,
+          expectProbabilities: opts.expectProbabilities,
+          onProgress: opts.onProgress,
+        },
+        (b) => acc.update(b),
+        pool ?? undefined,
+      );
+      examples += r.examples;
+      sanity.push(
+        ...r.sanity.map((f) =>
+          f.code === 'collapsed'
+            ? { ...f, message: f.message.replace(/index (\d+)/, (_, i) => JSON.stringify(classes!.names[Number(i)])) }
+            : f,
+        ),
+      );
+      splits.push({ name: d.name, acc, files: stream.fingerprints() });
+      opts.log?.(`${d.name}: ${r.examples} examples evaluated`);
+    }
+    const report = buildReport({
+      task: task!,
+      classes: classes!,
+      splits,
+      thresholds:
+        task === 'multilabel'
+          ? { default: opts.threshold ?? 0.5, ...(opts.perClassThreshold && { perClass: opts.perClassThreshold }) }
+          : undefined,
+      commit: opts.commit,
+      source: opts.source ?? `model:${model.label}`,
+      createdAt: opts.createdAt ?? new Date().toISOString(),
+      toolVersion: VERSION,
+      sanity,
+      keepPredictions: opts.keepPredictions,
+    });
+    return {
+      report,
+      backend: backend.name,
+      workers: pool?.size ?? 1,
+      examples,
+      seconds: (performance.now() - started) / 1000,
+    };
+  } finally {
+    await pool?.close();
+    model.dispose();
+  }
+}
+
+/** The signature the action wires: evaluates the model on every split and returns the report. */
+export async function evaluateModelSplits(opts: EvaluateModelOptions): Promise<Report> {
+  return (await evaluateModel(opts)).report;
+}

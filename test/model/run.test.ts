@@ -1,0 +1,268 @@
+import * as tf from '@tensorflow/tfjs';
+import type { FeatureStream } from '../../src/io/data/types.js';
+import type { ExampleBatch } from '../../src/io/types.js';
+import { selectBackend } from '../../src/model/backend.js';
+import type { LoadedModel, OutputActivation } from '../../src/model/load.js';
+import { parsePreprocess, Preprocess } from '../../src/model/preprocess.js';
+import { inputShapeFor, runModel } from '../../src/model/run.js';
+
+/** A model from a function of the input tensor. */
+function fake(
+  outputs: number,
+  activation: OutputActivation,
+  f: (x: tf.Tensor) => tf.Tensor,
+  inputShape: (number | null)[] = [2],
+): LoadedModel {
+  return {
+    kind: 'layers',
+    label: 'fake/model.json',
+    inputShape,
+    outputSize: outputs,
+    activation,
+    predict: (x) => tf.tidy(() => f(x)),
+    dispose: () => {},
+  };
+}
+
+/** A multiclass stream of rows and labels, in batches of `bs`. */
+function stream(rows: number[][], labels: number[], bs = 3): FeatureStream {
+  const f = rows[0].length;
+  return {
+    featureShape: [f],
+    task: 'multiclass',
+    count: rows.length,
+    batches: (async function* () {
+      for (let s = 0; s < rows.length; s += bs) {
+        const r = rows.slice(s, s + bs);
+        yield { n: r.length, x: Float32Array.from(r.flat()), truth: Uint32Array.from(labels.slice(s, s + bs)) };
+      }
+    })(),
+    close: async () => {},
+    fingerprints: () => [],
+  };
+}
+
+async function run(model: LoadedModel, s: FeatureStream, classes: number, extra = {}) {
+  const out: ExampleBatch[] = [];
+  const r = await runModel(
+    tf,
+    model,
+    s,
+    { split: 'validation', file: 'v.csv', classes, preprocess: new Preprocess(), batchSize: 4, ...extra },
+    (b) => out.push(b),
+  );
+  return { ...r, batches: out };
+}
+
+const rows = Array.from({ length: 40 }, (_, i) => [i % 4, (i * 7) % 5]);
+const labels = rows.map((r) => r[0] % 3);
+
+beforeAll(async () => {
+  await selectBackend('cpu');
+});
+
+describe('runModel', () => {
+  it('argmax predictions, cut to the batch size, truth passed through', async () => {
+    // Scores: class k gets -(x0 - k)^2, so the prediction is x0 clamped to 0..2.
+    const m = fake(3, 'other', (x) => {
+      const x0 = x.slice([0, 0], [-1, 1]);
+      return tf.neg(tf.square(tf.sub(x0, tf.tensor2d([[0, 1, 2]]))));
+    });
+    const r = await run(m, stream(rows, labels, 10), 3);
+    // Reader batches of 10 cut into model calls of at most 4.
+    expect(r.batches.map((b) => b.n)).toEqual([4, 4, 2, 4, 4, 2, 4, 4, 2, 4, 4, 2]);
+    const pred = r.batches.flatMap((b) => (b.task === 'multiclass' ? Array.from(b.pred) : []));
+    const truth = r.batches.flatMap((b) => (b.task === 'multiclass' ? Array.from(b.truth) : []));
+    expect(pred).toEqual(rows.map((x) => Math.min(x[0], 2)));
+    expect(truth).toEqual(labels);
+    expect(r.examples).toBe(40);
+  });
+
+  it('multi-label: score >= threshold per class; binary single sigmoid: class 1 when >= threshold', async () => {
+    const m = fake(2, 'sigmoid', (x) => tf.div(x, 10));
+    const s: FeatureStream = {
+      featureShape: [2],
+      task: 'multilabel',
+      count: 3,
+      batches: (async function* () {
+        yield {
+          n: 3,
+          x: Float32Array.from([5, 1, 3, 9, 7, 7]),
+          truthOffsets: Uint32Array.from([0, 1, 1, 3]),
+          truthIndices: Uint32Array.from([0, 0, 1]),
+        };
+      })(),
+      close: async () => {},
+      fingerprints: () => [],
+    };
+    const r = await run(m, s, 2, { thresholds: Float32Array.from([0.5, 0.8]) });
+    const b = r.batches[0];
+    if (b.task !== 'multilabel') throw new Error('multilabel expected');
+    expect(Array.from(b.predOffsets)).toEqual([0, 1, 2, 3]);
+    expect(Array.from(b.predIndices)).toEqual([0, 1, 0]);
+    expect(Array.from(b.truthIndices)).toEqual([0, 0, 1]);
+
+    const bin = fake(1, 'sigmoid', (x) => tf.sigmoid(x.slice([0, 0], [-1, 1])), [2]);
+    const rb = await run(
+      bin,
+      stream(
+        [
+          [-1, 0],
+          [0, 0],
+          [2, 0],
+        ],
+        [0, 1, 1],
+      ),
+      2,
+    );
+    const pb = rb.batches[0];
+    expect(pb.task === 'multiclass' && Array.from(pb.pred)).toEqual([0, 1, 1]);
+  });
+
+  it('keeps the tensor count flat', async () => {
+    const m = fake(3, 'softmax', (x) => tf.softmax(tf.matMul(x, tf.ones([2, 3]))));
+    const counts: number[] = [];
+    const before = tf.memory().numTensors;
+    await run(m, stream(rows, labels, 10), 3, { onProgress: () => counts.push(tf.memory().numTensors) });
+    expect(counts.length).toBe(12);
+    expect(new Set(counts)).toEqual(new Set([before]));
+  });
+
+  it('progress reports done, total, rate and time left', async () => {
+    const m = fake(3, 'other', (x) => tf.matMul(x, tf.ones([2, 3])));
+    const seen: { done: number; total: number | null; eta: number | null }[] = [];
+    await run(m, stream(rows, labels, 40), 3, {
+      batchSize: 16,
+      onProgress: (p: { done: number; total: number | null; etaSeconds: number | null; perSecond: number }) => {
+        expect(p.perSecond).toBeGreaterThan(0);
+        seen.push({ done: p.done, total: p.total, eta: p.etaSeconds });
+      },
+    });
+    expect(seen.map((s) => s.done)).toEqual([16, 32, 40]);
+    expect(seen.every((s) => s.total === 40 && s.eta !== null)).toBe(true);
+    expect(seen[2].eta).toBe(0);
+  });
+});
+
+describe('sanity findings', () => {
+  const codes = (r: { sanity: { code: string; level: string }[] }) =>
+    r.sanity.map((f) => `${f.level}:${f.code}`).sort();
+
+  it('a sound model has none', async () => {
+    // Predicts the label itself (x0 % 3) with softmax-ed one-hot scores.
+    const m = fake(3, 'softmax', (x) =>
+      tf.softmax(tf.mul(tf.oneHot(tf.mod(x.slice([0, 0], [-1, 1]).squeeze([1]), 3).toInt(), 3).toFloat(), 5)),
+    );
+    expect(codes(await run(m, stream(rows, labels), 3))).toEqual([]);
+  });
+
+  it('constant output', async () => {
+    const m = fake(3, 'softmax', (x) => tf.softmax(tf.zeros([x.shape[0], 3])));
+    expect(codes(await run(m, stream(rows, labels), 3))).toEqual(['fail:constant-output', 'warn:chance-level']);
+  });
+
+  it('collapsed onto one class', async () => {
+    const m = fake(3, 'softmax', (x) =>
+      tf.softmax(tf.add(tf.mul(x.slice([0, 0], [-1, 1]), tf.tensor2d([[0.1, 0, 0]])), tf.tensor2d([[0, 0, 9]]))),
+    );
+    const r = await run(m, stream(rows, labels), 3);
+    expect(codes(r)).toEqual(['fail:collapsed', 'warn:chance-level']);
+    const c = r.sanity.find((f) => f.code === 'collapsed')!;
+    // Our own figures: every prediction is class 2; its truth share:
+    const share = labels.filter((l) => l === 2).length / labels.length;
+    expect(c.message).toBe(
+      `100.0% of predictions are one class (index 2), which is the truth for only ${(100 * share).toFixed(1)}%`,
+    );
+  });
+
+  it('NaN and infinite outputs', async () => {
+    const m = fake(3, 'other', (x) => tf.div(tf.matMul(x, tf.ones([2, 3])), tf.zeros([1, 3])));
+    const r = await run(m, stream(rows, labels), 3);
+    const nf = r.sanity.find((f) => f.code === 'non-finite')!;
+    expect(nf.level).toBe('fail');
+    // x . [1,1] = 0 only for rows (0, 0): 0/0 = NaN; every other row gives +inf. All 120 outputs are non-finite.
+    expect(nf.message).toBe('120 model outputs are NaN or infinite (first in example 1)');
+  });
+
+  it('scores that are not probabilities although the model ends in softmax', async () => {
+    const m = fake(3, 'softmax', (x) =>
+      tf.mul(
+        tf.softmax(
+          tf.matMul(
+            x,
+            tf.tensor2d([
+              [1, 0, 0],
+              [0, 1, 0],
+            ]),
+          ),
+        ),
+        2,
+      ),
+    );
+    const r = await run(m, stream(rows, labels), 3);
+    expect(codes(r)).toContain('warn:not-probabilities');
+    // Logits from a linear last layer are not checked unless asked for.
+    const logits = fake(3, 'other', (x) =>
+      tf.matMul(
+        x,
+        tf.tensor2d([
+          [1, 0, 0],
+          [0, 1, 0],
+        ]),
+      ),
+    );
+    expect(codes(await run(logits, stream(rows, labels), 3))).not.toContain('warn:not-probabilities');
+    expect(codes(await run(logits, stream(rows, labels), 3, { expectProbabilities: true }))).toContain(
+      'warn:not-probabilities',
+    );
+  });
+
+  it('chance level: accuracy within noise of the majority rate', async () => {
+    // Always the majority class would score the majority rate; here: a model unrelated to the labels.
+    const m = fake(3, 'other', (x) => tf.oneHot(tf.mod(x.slice([0, 1], [-1, 1]).squeeze([1]), 3).toInt(), 3).toFloat());
+    const r = await run(m, stream(rows, labels), 3);
+    const pred = rows.map((x) => x[1] % 3);
+    const acc = pred.filter((p, i) => p === labels[i]).length / 40;
+    const counts = [0, 1, 2].map((k) => labels.filter((l) => l === k).length);
+    const chance = Math.max(1 / 3, Math.max(...counts) / 40);
+    expect(acc).toBeLessThanOrEqual(chance + 2 * Math.sqrt((chance * (1 - chance)) / 40)); // the premise
+    expect(codes(r)).toContain('warn:chance-level');
+  });
+});
+
+describe('input shapes and preprocessing', () => {
+  const m = (shape: (number | null)[]) => fake(10, 'softmax', (x) => x, shape);
+  it('feeds the model its own layout when only the layout differs', () => {
+    expect(inputShapeFor(m([8, 8, 1]), [64], 'd.csv')).toEqual([8, 8, 1]);
+    expect(inputShapeFor(m([null]), [64], 'd.csv')).toEqual([64]);
+    expect(() => inputShapeFor(m([784]), [64], 'd.csv')).toThrow(
+      'd.csv: examples have shape [64] but the model expects input [batch, 784]',
+    );
+  });
+
+  it('scale, then mean and std per feature or per channel', () => {
+    const p = new Preprocess({ scale: 0.5, mean: [1, 2, 3], std: [1, 2, 4] });
+    const x = Float32Array.from([2, 4, 6, 8, 10, 12]); // two pixels of 3 channels
+    p.bind([1, 2, 3])(x);
+    expect(Array.from(x)).toEqual([(1 - 1) / 1, (2 - 2) / 2, (3 - 3) / 4, (4 - 1) / 1, (5 - 2) / 2, (6 - 3) / 4]);
+    expect(() => new Preprocess({ mean: [1, 2] }).bind([5])).toThrow(
+      'preprocess.mean has 2 values; expected 1, one per feature (5) or one per channel (5)',
+    );
+  });
+
+  it('parses configuration and refuses what it cannot use', () => {
+    expect(
+      parsePreprocess({ scale: '1/255', mean: '0.5, 0.4, 0.3', std: 0.2, resize: [28, 28], channels: '1' }),
+    ).toEqual({
+      scale: 1 / 255,
+      mean: [0.5, 0.4, 0.3],
+      std: 0.2,
+      resize: [28, 28],
+      channels: 1,
+    });
+    expect(() => parsePreprocess({ std: [1, 0] })).toThrow('preprocess.std must not contain 0');
+    expect(() => parsePreprocess({ resize: [28] })).toThrow('preprocess.resize must be [height, width]');
+    expect(() => parsePreprocess({ channels: 4 })).toThrow('preprocess.channels must be 1 or 3');
+    expect(() => parsePreprocess({ scael: 1 })).toThrow('preprocess.scael is not a known option');
+  });
+});
