@@ -1,12 +1,14 @@
 // Bundles the doors (action, CLI; the bot joins when it is built) into dist/ as self-contained ESM files.
 // The output is committed; .ci/run rebuilds and fails when dist/ differs.
 import { build } from 'esbuild';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, rmSync } from 'node:fs';
+import { ESM_BANNER } from './esm-banner.mjs';
 
 rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });
 
-const entries = { index: 'src/action/main.ts', cli: 'src/cli/main.ts' };
+// model-worker: the inference worker thread (src/model/parallel.ts starts it from next to the bundle).
+const entries = { index: 'src/action/main.ts', cli: 'src/cli/main.ts', 'model-worker': 'src/model/worker.ts' };
 for (const [name, entry] of Object.entries(entries)) {
   await build({
     entryPoints: [entry],
@@ -18,13 +20,7 @@ for (const [name, entry] of Object.entries(entries)) {
     legalComments: 'none',
     // tfjs-node is optional and native: load it at run time when present, never bundle it.
     external: ['@tensorflow/tfjs-node'],
-    banner: {
-      js: [
-        name === 'cli' ? '#!/usr/bin/env node' : '',
-        "import { createRequire as __mgCreateRequire } from 'node:module';",
-        'const require = __mgCreateRequire(import.meta.url);',
-      ].filter(Boolean).join('\n'),
-    },
+    banner: { js: [name === 'cli' ? '#!/usr/bin/env node' : '', ESM_BANNER].filter(Boolean).join('\n') },
     logLevel: 'warning',
   });
 }
@@ -32,3 +28,4 @@ for (const [name, entry] of Object.entries(entries)) {
 for (const f of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm']) {
   cpSync(`node_modules/@tensorflow/tfjs-backend-wasm/dist/${f}`, `dist/${f}`);
 }
+chmodSync('dist/cli.js', 0o755);

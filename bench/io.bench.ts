@@ -1,0 +1,253 @@
+// Prediction readers on a 100,000 x 485 score matrix: CSV (pandas-style float64 text) and npz
+// (stored and deflated), generated in a temp dir and removed after. Prints rows/s and MB/s;
+// with /usr/bin/python3 (pandas, scikit-learn) present, also times pandas.read_csv + argmax +
+// accuracy_score on the same CSV for comparison.
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { crc32, deflateRawSync } from 'node:zlib';
+import { ClassIndex } from '../src/core/classes.js';
+import { openPredictions } from '../src/io/predictions.js';
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+const COLS = 485;
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 2 ** 32;
+  };
+}
+
+function npy(header: string, data: Uint8Array): Buffer {
+  let h = header;
+  while ((10 + h.length + 1) % 64) h += ' ';
+  h += '\n';
+  const pre = Buffer.alloc(10);
+  Buffer.from('\x93NUMPY', 'latin1').copy(pre);
+  pre[6] = 1;
+  pre.writeUInt16LE(h.length, 8);
+  return Buffer.concat([pre, Buffer.from(h, 'latin1'), data]);
+}
+
+/** A zip of whole members (bench data only; the reader under test streams). */
+function zip(members: [string, Buffer][], deflate: boolean): Buffer {
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const [name, data] of members) {
+    const body = deflate ? deflateRawSync(data, { level: 1 }) : data;
+    const nm = Buffer.from(name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(deflate ? 8 : 0, 8);
+    local.writeUInt32LE(crc32(data), 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nm.length, 26);
+    const c = Buffer.alloc(46);
+    c.writeUInt32LE(0x02014b50, 0);
+    c.writeUInt16LE(20, 4);
+    c.writeUInt16LE(20, 6);
+    c.writeUInt16LE(deflate ? 8 : 0, 10);
+    c.writeUInt32LE(crc32(data), 16);
+    c.writeUInt32LE(body.length, 20);
+    c.writeUInt32LE(data.length, 24);
+    c.writeUInt16LE(nm.length, 28);
+    c.writeUInt32LE(offset, 42);
+    central.push(c, nm);
+    parts.push(local, nm, body);
+    offset += 30 + nm.length + body.length;
+  }
+  const cd = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(members.length, 8);
+  end.writeUInt16LE(members.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, cd, end]);
+}
+
+function generate(dir: string): {
+  csv: string;
+  npz: string;
+  npzDeflated: string;
+  truth: Uint32Array;
+  pred: Uint32Array;
+} {
+  const r = rng(42);
+  const truth = new Uint32Array(ROWS);
+  const pred = new Uint32Array(ROWS);
+  const scores = new Float64Array(ROWS * COLS);
+  const csv = join(dir, 'bench.csv');
+  const fd = openSync(csv, 'w');
+  writeSync(fd, `id,label,${Array.from({ length: COLS }, (_, j) => `score:c${j}`).join(',')}\n`);
+  let text = '';
+  for (let i = 0; i < ROWS; i++) {
+    truth[i] = Math.floor(r() * COLS);
+    let sum = 0;
+    for (let j = 0; j < COLS; j++) {
+      const v = r() ** 4 + (j === truth[i] && r() < 0.7 ? 2 : 0);
+      scores[i * COLS + j] = v;
+      sum += v;
+    }
+    let best = -1;
+    const cells: string[] = [];
+    for (let j = 0; j < COLS; j++) {
+      const p = scores[i * COLS + j] / sum;
+      scores[i * COLS + j] = p;
+      if (best < 0 || p > scores[i * COLS + best]) best = j;
+      cells.push(String(p));
+    }
+    pred[i] = best;
+    text += `r${i},c${truth[i]},${cells.join(',')}\n`;
+    if (text.length > 8 << 20) {
+      writeSync(fd, text);
+      text = '';
+    }
+  }
+  writeSync(fd, text);
+  closeSync(fd);
+  const labels = npy(
+    `{'descr': '<i8', 'fortran_order': False, 'shape': (${ROWS},), }`,
+    new Uint8Array(BigInt64Array.from(truth, BigInt).buffer),
+  );
+  const sc = npy(
+    `{'descr': '<f8', 'fortran_order': False, 'shape': (${ROWS}, ${COLS}), }`,
+    new Uint8Array(scores.buffer),
+  );
+  const npz = join(dir, 'bench.npz');
+  const npzDeflated = join(dir, 'bench.compressed.npz');
+  const write = (p: string, b: Buffer) => {
+    const f = openSync(p, 'w');
+    writeSync(f, b);
+    closeSync(f);
+  };
+  write(
+    npz,
+    zip(
+      [
+        ['labels.npy', labels],
+        ['scores.npy', sc],
+      ],
+      false,
+    ),
+  );
+  write(
+    npzDeflated,
+    zip(
+      [
+        ['labels.npy', labels],
+        ['scores.npy', sc],
+      ],
+      true,
+    ),
+  );
+  return { csv, npz, npzDeflated, truth, pred };
+}
+
+interface Measure {
+  n: number;
+  sec: number;
+  peakRss: number;
+  correct: number;
+  agree: boolean;
+}
+
+/** Reads one file; `expected` (when given) must match the truth and argmax of every row. */
+async function measure(
+  path: string,
+  numeric: boolean,
+  expected?: { truth: Uint32Array; pred: Uint32Array },
+): Promise<Measure> {
+  const classes = new ClassIndex(
+    Array.from({ length: COLS }, (_, j) => (numeric ? String(j) : `c${j}`)),
+    true,
+  );
+  const t0 = performance.now();
+  const s = await openPredictions(path, { classes });
+  let n = 0;
+  let correct = 0;
+  let agree = true;
+  let peakRss = process.memoryUsage.rss();
+  for await (const b of s.batches) {
+    if (b.task !== 'multiclass') throw new Error('expected multiclass');
+    for (let i = 0; i < b.n; i++) {
+      if (b.truth[i] === b.pred[i]) correct++;
+      if (expected && (b.truth[i] !== expected.truth[n + i] || b.pred[i] !== expected.pred[n + i])) agree = false;
+    }
+    n += b.n;
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
+  }
+  s.fingerprint();
+  return { n, sec: (performance.now() - t0) / 1000, peakRss, correct, agree };
+}
+
+/** In a fresh process (cold JIT, clean RSS) when run from the bench bundle; in this one otherwise. */
+export async function child(args: string[]): Promise<void> {
+  console.log(JSON.stringify(await measure(args[0], args[1] === 'numeric')));
+}
+
+async function time(
+  label: string,
+  path: string,
+  expected: { truth: Uint32Array; pred: Uint32Array },
+  numeric: boolean,
+) {
+  const bytes = statSync(path).size;
+  const script = process.argv[1] ?? '';
+  const sub = spawnSync(process.execPath, [script, path, numeric ? 'numeric' : 'names'], {
+    env: { ...process.env, MODELGATE_BENCH_CHILD: 'io' },
+    encoding: 'utf8',
+  });
+  let m: Measure;
+  let where = 'fresh process';
+  try {
+    m = JSON.parse(sub.stdout.trim().split('\n').pop() ?? '');
+  } catch {
+    m = await measure(path, numeric);
+    where = 'same process';
+  }
+  const check = await measure(path, numeric, expected); // correctness check (warm)
+  console.log(
+    `${label.padEnd(22)} ${(bytes / 2 ** 20).toFixed(0).padStart(5)} MB  ${m.sec.toFixed(2).padStart(6)} s  ` +
+      `${Math.round(m.n / m.sec)
+        .toLocaleString('en')
+        .padStart(9)} rows/s  ${(bytes / 2 ** 20 / m.sec).toFixed(0).padStart(4)} MB/s  ` +
+      `peak RSS ${(m.peakRss / 2 ** 20).toFixed(0)} MB (${where}); warm ${check.sec.toFixed(2)} s  ` +
+      `accuracy ${(check.correct / check.n).toFixed(4)}${check.agree && check.n === ROWS ? '' : '  MISMATCH'}`,
+  );
+}
+
+export async function run(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'modelgate-bench-io-'));
+  try {
+    const g = generate(dir);
+    console.log(`prediction readers: ${ROWS.toLocaleString('en')} rows x ${COLS} score columns (sha256 included)`);
+    await time('csv (float64 text)', g.csv, g, false);
+    await time('npz (stored)', g.npz, g, true);
+    await time('npz (deflated)', g.npzDeflated, g, true);
+    const py = spawnSync(
+      '/usr/bin/python3',
+      [
+        '-c',
+        `import sys,time,numpy as np,pandas as pd
+from sklearn.metrics import accuracy_score
+t=time.time(); d=pd.read_csv(sys.argv[1]); s=d.filter(like='score:').to_numpy()
+p=np.array([c[6:] for c in d.columns if c.startswith('score:')])[s.argmax(1)]
+a=accuracy_score(d['label'],p); print(f"pandas.read_csv + argmax + accuracy_score   {time.time()-t:.2f} s  accuracy {a:.4f}")`,
+        g.csv,
+      ],
+      { encoding: 'utf8' },
+    );
+    if (py.status === 0) console.log(`reference: ${py.stdout.trim()}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

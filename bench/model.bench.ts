@@ -1,0 +1,218 @@
+// Inference throughput of the model runner: the digits example models (whole evaluations) per
+// backend, and a 784-512-512-10 MLP on random input at several batch sizes, single-threaded and
+// across worker threads, against numpy running the same network (/usr/bin/python3).
+// `npm run bench -- model`
+
+import * as tfjs from '@tensorflow/tfjs';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FeatureStream } from '../src/io/data/types.js';
+import { selectBackend, type BackendName, type TF } from '../src/model/backend.js';
+import { wrapLayersModel } from '../src/model/load.js';
+import { findWorkerFile, startWorkerPool } from '../src/model/parallel.js';
+import { Preprocess } from '../src/model/preprocess.js';
+import { runModel } from '../src/model/run.js';
+import { evaluateModel } from '../src/pipeline/evaluate-model.js';
+
+const N = 30_000;
+const LAYERS = [784, 512, 512, 10];
+const FLOP_PER_EXAMPLE = 2 * LAYERS.slice(1).reduce((a, u, i) => a + LAYERS[i] * u, 0);
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function randomInput(n: number): Float32Array {
+  const r = mulberry32(1);
+  return Float32Array.from({ length: n * LAYERS[0] }, r);
+}
+
+function streamOf(x: Float32Array, n: number, readBatch = 4096): FeatureStream {
+  const f = LAYERS[0];
+  return {
+    featureShape: [f],
+    task: 'multiclass',
+    count: n,
+    batches: (async function* () {
+      for (let s = 0; s < n; s += readBatch) {
+        const m = Math.min(readBatch, n - s);
+        yield { n: m, x: x.subarray(s * f, (s + m) * f), truth: new Uint32Array(m) };
+      }
+    })(),
+    close: async () => {},
+    fingerprints: () => [],
+  };
+}
+
+function mlp(tf: TF): tfjs.LayersModel {
+  tf.setBackend(tf.getBackend());
+  const m = tf.sequential();
+  LAYERS.slice(1).forEach((units, i) =>
+    m.add(
+      tf.layers.dense({
+        units,
+        inputShape: i === 0 ? [LAYERS[0]] : undefined,
+        activation: i === LAYERS.length - 2 ? 'softmax' : 'relu',
+        kernelInitializer: tf.initializers.glorotUniform({ seed: 7 + i }),
+      }),
+    ),
+  );
+  return m;
+}
+
+function line(label: string, n: number, seconds: number): string {
+  const rate = n / seconds;
+  return `${label.padEnd(44)} ${String(n).padStart(6)} ex  ${seconds.toFixed(2).padStart(6)} s  ${Math.round(rate).toString().padStart(7)} ex/s  ${((rate * FLOP_PER_EXAMPLE) / 1e9).toFixed(1).padStart(5)} GFLOP/s`;
+}
+
+async function mlpSingle(tf: TF, backend: BackendName, n: number, batchSize: number, x: Float32Array): Promise<number> {
+  const model = wrapLayersModel(mlp(tf), 'mlp');
+  // Warm-up: the first call compiles kernels / allocates.
+  await runModel(
+    tf,
+    model,
+    streamOf(x, Math.min(n, 512), 512),
+    { split: 'w', file: 'mlp', classes: 10, preprocess: new Preprocess(), batchSize },
+    () => {},
+  );
+  const t = performance.now();
+  await runModel(
+    tf,
+    model,
+    streamOf(x, n),
+    { split: 'b', file: 'mlp', classes: 10, preprocess: new Preprocess(), batchSize },
+    () => {},
+  );
+  const s = (performance.now() - t) / 1000;
+  model.dispose();
+  console.log(line(`mlp 784-512-512-10 ${backend} batch ${batchSize}`, n, s));
+  return s;
+}
+
+function numpy(n: number): number | null {
+  const code = `
+import time, numpy as np
+r = np.random.default_rng(0)
+L = ${JSON.stringify(LAYERS)}
+W = [r.standard_normal((L[i], L[i+1]), dtype=np.float32) * 0.05 for i in range(len(L)-1)]
+b = [np.zeros(L[i+1], dtype=np.float32) for i in range(len(L)-1)]
+X = r.random((${n}, L[0]), dtype=np.float32)
+best = 1e9
+for bs in (256, 1000, 10000):
+    for rep in range(5):
+        t = time.perf_counter()
+        for s in range(0, X.shape[0], bs):
+            h = X[s:s+bs]
+            for i in range(len(W)):
+                h = h @ W[i] + b[i]
+                if i < len(W) - 1: np.maximum(h, 0, out=h)
+            e = np.exp(h - h.max(1, keepdims=True)); p = e / e.sum(1, keepdims=True); a = p.argmax(1)
+        best = min(best, time.perf_counter() - t)
+print(best)
+`;
+  if (!existsSync('/usr/bin/python3')) return null;
+  const r = spawnSync('/usr/bin/python3', ['-c', code], { encoding: 'utf8' });
+  if (r.status !== 0) return null;
+  return Number(r.stdout.trim());
+}
+
+export async function run(): Promise<void> {
+  console.log(`${os.cpus().length} cores, node ${process.version}`);
+  const backends: BackendName[] = [];
+  for (const b of ['tensorflow', 'wasm', 'cpu'] as const) {
+    try {
+      await selectBackend(b);
+      backends.push(b);
+    } catch (e) {
+      console.log(`${b}: not available (${(e as Error).message})`);
+    }
+  }
+
+  // The digits example: whole evaluations (read CSV, preprocess, predict, metrics, report).
+  const root = path.resolve('examples/digits');
+  const data = ['train', 'validation', 'test'].map((name) => ({ name, path: path.join(root, 'data', `${name}.csv`) }));
+  for (const b of backends)
+    for (const m of ['base', 'pr']) {
+      const backend = await selectBackend(b);
+      await evaluateModel({
+        model: path.join(root, 'models', m),
+        data,
+        backendHandle: backend,
+        preprocess: { scale: 1 / 16 },
+      });
+      const r = await evaluateModel({
+        model: path.join(root, 'models', m),
+        data,
+        backendHandle: backend,
+        preprocess: { scale: 1 / 16 },
+      });
+      console.log(
+        `digits ${m.padEnd(4)} on ${b.padEnd(10)} whole evaluation: ${r.examples} examples in ${r.seconds.toFixed(3)} s = ${Math.round(r.examples / r.seconds)} ex/s`,
+      );
+    }
+
+  // The 784-512-512-10 MLP.
+  const x = randomInput(N);
+  const times: Record<string, number> = {};
+  for (const b of backends) {
+    const { tf } = await selectBackend(b);
+    const n = b === 'cpu' ? 2000 : N;
+    const sizes = b === 'wasm' ? [64, 128, 256, 512, 1024, 10000] : [256];
+    for (const bs of sizes) times[`${b}/${bs}`] = ((await mlpSingle(tf, b, n, bs, x)) * N) / n;
+  }
+  const workerFile = findWorkerFile();
+  const threads = Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+  if (!workerFile) console.log('parallel: skipped (dist/model-worker.js not built; run npm run build)');
+  else
+    for (const bs of [128, 256]) {
+      const { tf } = await selectBackend('wasm');
+      const model = mlp(tf);
+      let artifacts: tfjs.io.ModelArtifacts | null = null;
+      await model.save(
+        tf.io.withSaveHandler(
+          async (a) => ((artifacts = a), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } }),
+        ),
+      );
+      const loaded = wrapLayersModel(model, 'mlp');
+      const t0 = performance.now();
+      const pool = await startWorkerPool({ artifacts: artifacts!, backend: 'wasm', workers: threads, workerFile });
+      const startup = (performance.now() - t0) / 1000;
+      const t1 = performance.now();
+      await runModel(
+        tf,
+        loaded,
+        streamOf(x, N),
+        { split: 'b', file: 'mlp', classes: 10, preprocess: new Preprocess(), batchSize: bs },
+        () => {},
+        pool,
+      );
+      const s = (performance.now() - t1) / 1000;
+      await pool.close();
+      times[`wasm x${threads}/${bs}`] = s + startup;
+      console.log(
+        line(`mlp 784-512-512-10 wasm ${threads} workers batch ${bs}`, N, s) +
+          `  (+${startup.toFixed(2)} s worker start)`,
+      );
+      loaded.dispose();
+    }
+  const np = numpy(N);
+  if (np === null) console.log('numpy: not available');
+  else {
+    console.log(line('numpy (best of batch 256/1000/10000)', N, np));
+    const best = Object.entries(times).sort((a, b) => a[1] - b[1])[0];
+    console.log(
+      `best tfjs: ${best[0]} at ${best[1].toFixed(2)} s for ${N} (worker start included) = ${(best[1] / np).toFixed(1)}x numpy's time`,
+    );
+    for (const [k, v] of Object.entries(times))
+      if (k.startsWith('wasm')) console.log(`  ${k.padEnd(16)} ${(v / np).toFixed(1)}x numpy`);
+  }
+}
