@@ -34,6 +34,8 @@ export interface RunOptions {
   file: string;
   /** Classes in the evaluation (model outputs, or 2 for a single sigmoid output). */
   classes: number;
+  /** Class names by index, so findings can name a class rather than an index. */
+  classNames?: readonly string[];
   preprocess: Preprocess;
   /** Multi-label (and single-output binary) decision threshold; default 0.5. */
   threshold?: number;
@@ -104,7 +106,14 @@ export async function runModel(
     : model.activation === 'softmax' && !binary && stream.task === 'multiclass'
       ? 'softmax'
       : 'sigmoid';
-  const sanity = new SanityTracker({ split: opts.split, task: stream.task, outputs, classes: opts.classes, expect });
+  const sanity = new SanityTracker({
+    split: opts.split,
+    task: stream.task,
+    outputs,
+    classes: opts.classes,
+    classNames: opts.classNames,
+    expect,
+  });
   const thr = opts.thresholds ?? new Float32Array(Math.max(outputs, 1)).fill(opts.threshold ?? 0.5);
   const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
   const started = performance.now();

@@ -12,6 +12,8 @@ export interface SanityOptions {
   outputs: number;
   /** Classes of the evaluation (output columns, or 2 for a single sigmoid output). */
   classes: number;
+  /** Class names by index, when known. */
+  classNames?: readonly string[];
   /** 'softmax': rows must be in [0, 1] and sum to 1; 'sigmoid': values in [0, 1]; null: not checked. */
   expect: 'softmax' | 'sigmoid' | null;
 }
@@ -31,6 +33,11 @@ export class SanityTracker {
   private readonly predCount: Float64Array;
   private readonly truthCount: Float64Array;
   private correct = 0;
+
+  private className(k: number): string {
+    const name = this.o.classNames?.[k];
+    return name === undefined ? `index ${k}` : `class ${JSON.stringify(name)}`;
+  }
 
   constructor(private readonly o: SanityOptions) {
     this.min = new Float64Array(o.outputs).fill(Infinity);
@@ -117,7 +124,7 @@ export class SanityTracker {
         level: topShare === 1 ? 'fail' : 'warn',
         split,
         code: 'collapsed',
-        message: `${(100 * topShare).toFixed(1)}% of predictions are one class (index ${top}), which is the truth for only ${((100 * this.truthCount[top]) / n).toFixed(1)}%`,
+        message: `${(100 * topShare).toFixed(1)}% of predictions are one class (${this.className(top)}), which is the truth for only ${((100 * this.truthCount[top]) / n).toFixed(1)}%`,
       });
     // Chance: the better of guessing uniformly and always answering the majority class.
     const majority = Math.max(...this.truthCount) / n;

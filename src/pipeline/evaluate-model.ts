@@ -207,6 +207,7 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
           split: d.name,
           file: d.path,
           classes: classes.size,
+          classNames: classes.names,
           preprocess,
           threshold: opts.threshold,
           thresholds,

@@ -173,6 +173,11 @@ describe('sanity findings', () => {
     expect(c.message).toBe(
       `100.0% of predictions are one class (index 2), which is the truth for only ${(100 * share).toFixed(1)}%`,
     );
+    // With class names known (as the pipeline passes them), the finding names the class.
+    const named = await run(m, stream(rows, labels), 3, { classNames: ['cat', 'dog', 'bird'] });
+    expect(named.sanity.find((f) => f.code === 'collapsed')!.message).toMatch(
+      /^100\.0% of predictions are one class \(class "bird"\)/,
+    );
   });
 
   it('NaN and infinite outputs', async () => {

@@ -62,6 +62,31 @@ function sanityFindings(sanity: SanityFinding[]): Finding[] {
     }));
 }
 
+/** A head score this far below the base's on a split where the head is at chance level fails. */
+const CHANCE_ESCALATION_DROP = 0.1;
+
+/**
+ * "The saved model predicts randomly": a head model at chance level is only a warning on its own
+ * (some problems are hard), but at chance while the base scored well on the same split it is the
+ * classic broken export or reload, and fails.
+ */
+function escalateChanceLevel(sanity: SanityFinding[], head: Report, base: Report | null): SanityFinding[] {
+  if (!base) return sanity;
+  const metric = head.task === 'multiclass' ? 'accuracy' : 'subset_accuracy';
+  return sanity.map((f) => {
+    if (f.code !== 'chance-level' || f.level === 'fail' || !f.split) return f;
+    const b = base.splits[f.split]?.metrics[metric];
+    const h = head.splits[f.split]?.metrics[metric];
+    const baseAtChance = (base.sanity ?? []).some((x) => x.code === 'chance-level' && x.split === f.split);
+    if (b === undefined || h === undefined || baseAtChance || b - h < CHANCE_ESCALATION_DROP) return f;
+    return {
+      ...f,
+      level: 'fail',
+      message: `${f.message}, while the base model scored ${(100 * b).toFixed(1)}%: the saved model may predict garbage once reloaded`,
+    };
+  });
+}
+
 /**
  * Compares `head` against `base` (null: no baseline; the head's figures are still shown).
  * Per-example predictions are decoded from the reports.
@@ -83,7 +108,7 @@ export function compareWithSource(
   sides: { base?: SideInfo; head?: SideInfo } | undefined,
   source: ExampleSource,
 ): Comparison {
-  const sanity = head.sanity ?? [];
+  const sanity = escalateChanceLevel(head.sanity ?? [], head, base);
   const findings: Finding[] = sanityFindings(sanity);
   const headSplits = orderSplits(Object.keys(head.splits));
   const cmp: Comparison = {

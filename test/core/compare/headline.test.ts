@@ -207,6 +207,30 @@ describe('verdict plumbing', () => {
     expect(cmp.reasons[0]).toBe('head model (test): predicts one class for every example');
   });
 
+  it('a head at chance level fails only when the base scored well on the same split', () => {
+    // Head guesses: right on about a fifth of the examples, as a broken reload would be.
+    const guess = d.truth.map((t, i) => (i % 5 === 0 ? t : (t + 1 + (i % 4)) % 5));
+    const chance = {
+      level: 'warn' as const,
+      split: 'test',
+      code: 'chance-level',
+      message: 'accuracy 20.0% is within noise of chance (20.0%: 1/5)',
+    };
+    const h = {
+      ...makeReport('multiclass', names, { validation: mc(d.truth, d.base), test: mc(d.truth, guess) }),
+      sanity: [chance],
+    };
+    const cmp = compareReports(r, h, parseRules({ classes: { splits: [] } }, 'test', 'multiclass'));
+    expect(cmp.sanity[0].level).toBe('fail');
+    expect(cmp.sanity[0].message).toMatch(/while the base model scored 8\d\.\d%/);
+    expect(cmp.verdict).toBe('fail');
+    expect(cmp.reasons[0]).toMatch(/^head model \(test\): accuracy 20\.0% is within noise of chance/);
+    // Without a base, or when the base was at chance too, it stays a warning.
+    expect(compareReports(null, h, defaultRules('multiclass')).sanity[0].level).toBe('warn');
+    const baseAtChance = { ...h, sanity: [chance] };
+    expect(compareReports(baseAtChance, h, defaultRules('multiclass')).sanity[0].level).toBe('warn');
+  });
+
   it('a split missing in the head is reported and warns', () => {
     const h = makeReport('multiclass', names, { validation: mc(d.truth, d.base) });
     const cmp = compareReports(r, h, defaultRules('multiclass'));
