@@ -166,8 +166,9 @@ export function judgeClasses(
       status = 'regression';
       level = 'fail';
       const what = c.measure === 'recall' ? 'found' : 'precision';
-      // A catastrophic class already has its own finding.
-      if (!(c.measure === 'recall' && catastrophicRows.has(c.row)))
+      // A catastrophic class already has its own finding, unless that one is only a warning:
+      // a significant regression fails whatever level the catastrophic rule is set to.
+      if (!(c.measure === 'recall' && catastrophicRows.has(c.row) && c.row.level === 'fail'))
         findings.push({
           level,
           category: 3,
@@ -183,7 +184,7 @@ export function judgeClasses(
       if (!catastrophicRows.has(c.row)) {
         c.row.status = status;
         c.row.level = level;
-      }
+      } else if (level === 'fail') c.row.level = 'fail';
     } else if (c.row.precision) {
       c.row.precision.test = c.test;
       c.row.precision.status = status;

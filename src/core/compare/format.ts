@@ -7,9 +7,14 @@ export function quoteName(name: string): string {
   return `'${flat.length > 60 ? `${flat.slice(0, 57)}...` : flat}'`;
 }
 
-/** A fraction as points with one decimal: 0.041 -> "4.1". */
+/**
+ * A fraction as points with one decimal: 0.041 -> "4.1". A non-zero change that would round to
+ * "0.0" keeps one significant digit instead (0.00002 -> "0.002"), so a reason never says that a
+ * metric "rose 0.0 pts, beyond the 0.0 pt limit".
+ */
 export function pts(x: number): string {
   const v = Math.round(x * 1000) / 10;
+  if (v === 0 && x !== 0 && Number.isFinite(x)) return Number((x * 100).toPrecision(1)).toString();
   return (Object.is(v, -0) ? 0 : v).toFixed(1);
 }
 

@@ -13,6 +13,9 @@ import type { GapDelta, Interval, Level, MetricDelta } from './types.js';
 
 const EPS = 1e-12;
 
+/** Why a split that was bootstrapped still has no interval (fewer than two resamples drew an example). */
+const NO_RESAMPLE_WHY = 'too few examples for a bootstrap interval';
+
 /** Per split: its bootstrap, or why there is none. */
 export type Boots = Map<string, { boot: SplitBootstrap } | { why: string }>;
 
@@ -108,7 +111,7 @@ export function judgeHeadline(
         row.ci,
         `${split} ${metric}`,
         higherIsBetter ? 'fell' : 'rose',
-        b && 'why' in b ? b.why : null,
+        b && 'why' in b ? b.why : b ? NO_RESAMPLE_WHY : null,
       );
       row.level = j.level;
       if (j.reason) {
@@ -159,6 +162,7 @@ export function judgeGaps(
         for (let r = 0; r < R; r++)
           d[r] = b1.boot.head[m][r] - b2.boot.head[m][r] - (b1.boot.base[m][r] - b2.boot.base[m][r]);
         row.ci = ivl(d, conf);
+        if (!row.ci) why = NO_RESAMPLE_WHY;
       } else {
         const w = [b1, b2].find((x) => x && 'why' in x) as { why: string } | undefined;
         why = w ? w.why : 'no per-example data for both splits';

@@ -3,6 +3,7 @@
 // models' metrics from weighted per-class tp/fp/fn. The metric definitions follow the report:
 // precision of a class never predicted is 0, macro and weighted averages run over the classes
 // with support > 0 (in the resample), hamming loss divides by each report's own class count.
+// A resample that drew no example is undefined (NaN) and left out of the intervals.
 
 import { GroupBuilder, poissonBootstrap, pointEstimate, type WeightedGroups } from '../stats/bootstrap.js';
 import { Rng } from '../stats/rng.js';
@@ -140,6 +141,12 @@ function sideMetrics(
   // Multiclass: every example has one truth, so N = total support and exact matches = total tp.
   const n = exact === null ? TP + FN : N;
   const ex = exact === null ? TP : exact;
+  // A resample that drew no example has no metrics: NaN, which percentileInterval leaves out
+  // (scoring it 0 for both sides would read as "no change" and pull every interval towards 0).
+  if (n === 0) {
+    out.fill(NaN, off, off + M);
+    return;
+  }
   out[off + 0] = div(ex, n); // accuracy (multiclass)
   out[off + 1] = div(ex, n); // subset accuracy (multi-label)
   out[off + 2] = div(FP + FN, n * hamClasses); // hamming loss: every fp and fn is one wrong label
