@@ -19,7 +19,8 @@ function usage(): string {
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(usage() + '\n');
+    // Asked for: stdout and success; missing: it is an error, so stderr.
+    (name ? process.stdout : process.stderr).write(usage() + '\n');
     return name ? 0 : EXIT_BAD_INPUT;
   }
   if (name === '--version') {

@@ -1,20 +1,24 @@
 // A class list file (--classes): one name per line, or a JSON array of strings.
 
 import { readFile } from 'node:fs/promises';
-import { checkFile } from './source.js';
+import { checkFile, decodeText } from './source.js';
 import { InputError } from './types.js';
 
 export async function readClassList(path: string): Promise<string[]> {
   await checkFile(path, 'class list');
-  let text = (await readFile(path)).toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const text = decodeText(path, await readFile(path), 'class list');
   const first = /\S/.exec(text);
   if (first && text[first.index] === '[') return fromJson(path, text);
   const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
   if (lines.length && lines[lines.length - 1] === '') lines.pop();
   const seen = new Map<string, number>();
   lines.forEach((name, i) => {
-    if (name === '') throw new InputError(path, `line ${i + 1}`, 'is empty; expected a class name on every line');
+    if (name.trim() === '')
+      throw new InputError(
+        path,
+        `line ${i + 1}`,
+        `is ${name === '' ? 'empty' : 'blank'}; expected a class name on every line`,
+      );
     const prev = seen.get(name);
     if (prev !== undefined)
       throw new InputError(
@@ -39,7 +43,7 @@ function fromJson(path: string, text: string): string[] {
     throw new InputError(path, null, 'expected a non-empty JSON array of class names');
   const seen = new Map<string, number>();
   v.forEach((name, i) => {
-    if (typeof name !== 'string' || name === '')
+    if (typeof name !== 'string' || name.trim() === '')
       throw new InputError(path, `entry ${i}`, `is ${JSON.stringify(name)}; expected a non-empty string`);
     const prev = seen.get(name);
     if (prev !== undefined)

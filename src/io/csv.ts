@@ -7,7 +7,7 @@ import { DEFAULT_BATCH_SIZE, MulticlassBatcher, MultilabelBatcher } from './batc
 import { CsvRecords, type FastRow, type Fields, type OnRecord } from './csv-records.js';
 import { decimalEnd, describeBadNumber, parseDecimal, parseDecimalPrefix, parseDecimalText } from './decimal.js';
 import { classIndexOf, listNames, quoteName, thresholdFor } from './names.js';
-import { checkFile, Digest, fileChunks } from './source.js';
+import { checkFile, Digest, textChunks } from './source.js';
 import { InputError, type ExampleBatch, type PredictionStream, type ReadOptions } from './types.js';
 
 const COMMA = 44;
@@ -41,7 +41,7 @@ interface Plan {
 export async function openCsv(path: string, opts: ReadOptions): Promise<PredictionStream> {
   await checkFile(path);
   const digest = new Digest(path);
-  const it = fileChunks(path, digest.hasher)[Symbol.asyncIterator]();
+  const it = textChunks(path, digest.hasher, 'CSV')[Symbol.asyncIterator]();
   const rec = new CsvRecords(path);
   let header: string[] | null = null;
   let ended = false;
@@ -126,6 +126,12 @@ function planColumns(path: string, header: string[], opts: ReadOptions): Plan {
   if (predCol < 0) {
     scoreCols.forEach((col, k) => {
       const name = header[col].slice(SCORE_PREFIX.length);
+      if (name.trim() === '')
+        throw new InputError(
+          path,
+          'line 1',
+          `column ${quoteName(header[col])} names no class; expected 'score:<class>' with a class name`,
+        );
       scoreClass[k] = classIndexOf(classes, name, path, 'line 1', 'score column for class');
       scoreNames.push(header[col]);
       thresholds[k] = thresholdFor(name, opts.threshold, opts.perClassThreshold);

@@ -5,8 +5,8 @@ import type { Task } from '../core/report/types.js';
 import { DEFAULT_BATCH_SIZE, MulticlassBatcher, MultilabelBatcher } from './batcher.js';
 import { PROGRESS_EVERY } from './csv.js';
 import { MAX_RECORD_BYTES } from './csv-records.js';
-import { classIndexOf, thresholdFor } from './names.js';
-import { checkFile, Digest, fileChunks } from './source.js';
+import { classIndexOf, quoteName, thresholdFor } from './names.js';
+import { checkFile, Digest, textChunks } from './source.js';
 import { InputError, type ExampleBatch, type PredictionStream, type ReadOptions } from './types.js';
 
 type Row = Record<string, unknown>;
@@ -62,7 +62,7 @@ class JsonLines {
       throw new InputError(
         this.file,
         `line ${this.line}`,
-        `invalid JSON (${(err as Error).message}); expected one JSON object per line`,
+        `invalid JSON (${jsonProblem((err as Error).message)}); expected one JSON object per line`,
       );
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value))
@@ -78,7 +78,7 @@ class JsonLines {
 export async function openJsonl(path: string, opts: ReadOptions): Promise<PredictionStream> {
   await checkFile(path);
   const digest = new Digest(path);
-  const it = fileChunks(path, digest.hasher)[Symbol.asyncIterator]();
+  const it = textChunks(path, digest.hasher, 'JSON lines')[Symbol.asyncIterator]();
   const lines = new JsonLines(path);
   // Rows read while looking for the first one (to detect the task) are replayed afterwards.
   const early: [Row, number][] = [];
@@ -130,6 +130,16 @@ export async function openJsonl(path: string, opts: ReadOptions): Promise<Predic
   return { task, batches: batches(), fingerprint: () => digest.fingerprint() };
 }
 
+/** V8's JSON.parse message without the quoted text, its position given as a column. */
+function jsonProblem(message: string): string {
+  const pos = /at position (\d+)/.exec(message);
+  const what = message
+    .replace(/ in JSON at position \d+.*$/s, '')
+    .replace(/,? ".*$/s, '')
+    .slice(0, 80);
+  return pos ? `${what} at column ${Number(pos[1]) + 1}` : what;
+}
+
 function keysOf(row: Row): string {
   const k = Object.keys(row);
   return k.length ? k.map((x) => JSON.stringify(x)).join(', ') : '(none)';
@@ -168,6 +178,9 @@ function rowHandler(path: string, task: Task, opts: ReadOptions, ready: ExampleB
       );
     return index(v[0], many, line);
   };
+  // The classes of the first "scores" object: every row must score the same ones, or argmax
+  // and thresholds would silently compare different candidates from row to row.
+  let scored: { line: number; names: string[]; has: boolean[] } | null = null;
   /** Scores of one row as (class index, finite value) pairs in their order in the file. */
   const scoresOf = (row: Row, line: number, each: (cls: number, v: number, name: string) => void): void => {
     const s = row.scores;
@@ -195,8 +208,29 @@ function rowHandler(path: string, task: Task, opts: ReadOptions, ready: ExampleB
         );
       for (let j = 0; j < s.length; j++) each(j, check(s[j], classes.names[j]), classes.names[j]);
     } else if (s !== null && typeof s === 'object') {
-      for (const [name, v] of Object.entries(s))
-        each(classIndexOf(classes, name, path, at(line), '"scores" key'), check(v, name), name);
+      const entries = Object.entries(s);
+      const first = scored === null;
+      if (first) scored = { line, names: entries.map(([name]) => name), has: [] };
+      const ref = scored!;
+      for (const [name, v] of entries) {
+        const c = classIndexOf(classes, name, path, at(line), '"scores" key');
+        if (first) ref.has[c] = true;
+        else if (!ref.has[c])
+          throw new InputError(
+            path,
+            at(line),
+            `"scores" has class ${quoteName(name)}, which line ${ref.line} does not score; expected the same classes on every line`,
+          );
+        each(c, check(v, name), name);
+      }
+      if (entries.length < ref.names.length) {
+        const missing = ref.names.find((n) => !Object.hasOwn(s, n))!;
+        throw new InputError(
+          path,
+          at(line),
+          `"scores" lacks class ${quoteName(missing)} (scored on line ${ref.line}); expected the same classes on every line`,
+        );
+      }
     } else
       throw new InputError(
         path,

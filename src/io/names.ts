@@ -7,7 +7,12 @@ import { InputError } from './types.js';
 /** Index of `name`, or an InputError naming file and place when a fixed list does not know it. */
 export function classIndexOf(classes: ClassIndex, name: string, file: string, where: string, column: string): number {
   try {
-    return classes.indexOf(name);
+    const known = classes.size;
+    const i = classes.indexOf(name);
+    // A new name is checked once: blank names are a formatting slip, never a class.
+    if (i >= known && name.trim() === '')
+      throw new InputError(file, where, `${column} ${quoteName(name)} is blank; expected a class name`);
+    return i;
   } catch (e) {
     if (e instanceof UnknownClassError) throw unknownClass(classes, name, file, where, column);
     throw e;

@@ -189,7 +189,9 @@ function plan(o: Opened, opts: ReadOptions): PredictionStream {
       throw new InputError(
         s.file,
         s.where,
-        `row ${row} holds ${i}; expected a class index from 0 to ${limit - 1}${width !== undefined ? ` (the arrays have ${width} columns)` : classes.fixed ? ' (the class list)' : ''}`,
+        limit === Infinity
+          ? `row ${row} holds ${i}; expected a class index (an integer from 0)`
+          : `row ${row} holds ${i}; expected a class index from 0 to ${limit - 1}${width !== undefined ? ` (the arrays have ${width} columns)` : classes.fixed ? ' (the class list)' : ''}`,
       );
     c = classes.fixed ? i : classIndexOf(classes, String(i), s.file, s.where, 'class');
     map[i] = c;

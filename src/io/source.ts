@@ -3,6 +3,7 @@
 
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { stat } from 'node:fs/promises';
 import type { FileFingerprint } from '../core/report/types.js';
 import { InputError } from './types.js';
@@ -31,7 +32,8 @@ export async function checkFile(path: string, what = 'file'): Promise<number> {
     throw new InputError(path, null, `${what} not found or not readable (${errCode(e)})`);
   }
   if (st.isDirectory()) throw new InputError(path, null, `expected a ${what}, found a directory`);
-  if (st.size === 0) throw new InputError(path, null, `${what} is empty`);
+  if (st.size === 0)
+    throw new InputError(path, null, `${what} is empty (0 bytes); expected data (was it written completely?)`);
   return st.size;
 }
 
@@ -57,6 +59,123 @@ export async function* fileChunks(
   } finally {
     stream.destroy();
   }
+}
+
+/**
+ * `fileChunks` for a text format (CSV, JSON lines): refuses compressed or binary files by their
+ * first bytes and invalid UTF-8 anywhere (which would otherwise become U+FFFD in class names),
+ * naming the line. Validation is one SIMD pass per chunk; a multi-byte character cut by a chunk
+ * boundary is carried over to the next chunk.
+ */
+export async function* textChunks(path: string, hasher?: ByteHasher, format = 'text'): AsyncGenerator<Buffer> {
+  let first = true;
+  let tail: Buffer | null = null;
+  let offset = 0; // file offset of the first byte of `tail` or of the next chunk
+  for await (const chunk of fileChunks(path, hasher)) {
+    if (first && chunk.length > 0) {
+      first = false;
+      checkNotBinary(path, chunk, format);
+    }
+    const buf: Buffer = tail ? Buffer.concat([tail, chunk]) : chunk;
+    const cut = completeUtf8Length(buf);
+    if (!isUtf8(buf.subarray(0, cut))) throw await invalidUtf8(path, buf.subarray(0, cut), offset, format);
+    tail = cut < buf.length ? Buffer.from(buf.subarray(cut)) : null;
+    offset += cut;
+    yield chunk;
+  }
+  if (tail) throw await invalidUtf8(path, tail, offset, format);
+}
+
+const MAGIC: [number[], string][] = [
+  [[0x1f, 0x8b], 'gzip-compressed; decompress it first'],
+  [[0x50, 0x4b, 0x03, 0x04], 'a zip archive; extract it first'],
+  [[0x28, 0xb5, 0x2f, 0xfd], 'zstd-compressed; decompress it first'],
+  [[0x42, 0x5a, 0x68], 'bzip2-compressed; decompress it first'],
+  [[0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59], 'a NumPy .npy array; name it .npy inside a folder, or use .npz'],
+  [[0x50, 0x41, 0x52, 0x31], 'a Parquet file; export it with to_csv'],
+  [[0xff, 0xfe], 'UTF-16 text; re-save it as UTF-8'],
+  [[0xfe, 0xff], 'UTF-16 text; re-save it as UTF-8'],
+];
+
+function checkNotBinary(path: string, head: Buffer, format: string): void {
+  for (const [magic, what] of MAGIC)
+    if (head.length >= magic.length && magic.every((b, i) => head[i] === b))
+      throw new InputError(path, null, `is ${what}; expected a ${format} file`);
+  const nul = head.subarray(0, 4096).indexOf(0);
+  if (nul >= 0)
+    throw new InputError(path, lineOf(head, nul), `holds a NUL byte: a binary file? expected a ${format} file`);
+}
+
+/** Length of `buf` without a trailing, possibly incomplete, multi-byte UTF-8 sequence. */
+function completeUtf8Length(buf: Buffer): number {
+  const n = buf.length;
+  for (let k = 1; k <= 3 && k <= n; k++) {
+    const b = buf[n - k];
+    if (b < 0x80) return n; // ASCII: complete
+    if (b >= 0xc0) {
+      const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+      return need > k ? n - k : n;
+    }
+  }
+  return n;
+}
+
+/** Error path only: names the line of the first invalid byte (re-reading the file up to it). */
+async function invalidUtf8(path: string, buf: Buffer, offset: number, format: string): Promise<InputError> {
+  const at = offset + Math.max(0, firstInvalidUtf8(buf));
+  let lines = 1;
+  if (at > 0)
+    for await (const chunk of fileChunks(path, undefined, { start: 0, end: at - 1 }))
+      for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) lines++;
+  return new InputError(
+    path,
+    `line ${lines}`,
+    `holds bytes that are not valid UTF-8 (at byte ${at}); expected a UTF-8 ${format} file (re-save it as UTF-8)`,
+  );
+}
+
+/** Offset of the first byte that starts an invalid UTF-8 sequence (RFC 3629), or -1. */
+export function firstInvalidUtf8(buf: Uint8Array): number {
+  const n = buf.length;
+  const cont = (j: number, lo = 0x80, hi = 0xbf) => j < n && buf[j] >= lo && buf[j] <= hi;
+  for (let i = 0; i < n;) {
+    const b = buf[i];
+    if (b < 0x80) i++;
+    else if (b >= 0xc2 && b <= 0xdf && cont(i + 1)) i += 2;
+    else if (b >= 0xe0 && b <= 0xef && cont(i + 1, b === 0xe0 ? 0xa0 : 0x80, b === 0xed ? 0x9f : 0xbf) && cont(i + 2))
+      i += 3;
+    else if (
+      b >= 0xf0 &&
+      b <= 0xf4 &&
+      cont(i + 1, b === 0xf0 ? 0x90 : 0x80, b === 0xf4 ? 0x8f : 0xbf) &&
+      cont(i + 2) &&
+      cont(i + 3)
+    )
+      i += 4;
+    else return i;
+  }
+  return -1;
+}
+
+/** A whole small text file (class list, thresholds) as a string, with the checks of `textChunks`. */
+export function decodeText(path: string, buf: Buffer, format: string): string {
+  if (buf.length > 0) checkNotBinary(path, buf, format);
+  if (!isUtf8(buf)) {
+    const at = Math.max(0, firstInvalidUtf8(buf));
+    throw new InputError(
+      path,
+      lineOf(buf, at),
+      `holds bytes that are not valid UTF-8 (at byte ${at}); expected a UTF-8 ${format} file (re-save it as UTF-8)`,
+    );
+  }
+  const text = buf.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function lineOf(buf: Buffer, pos: number): string {
+  let lines = 1;
+  for (let i = buf.indexOf(10); i >= 0 && i < pos; i = buf.indexOf(10, i + 1)) lines++;
+  return `line ${lines}`;
 }
 
 /** Collects the sha256 of a split's bytes; `fingerprint()` works once `finish()` was called. */

@@ -1,14 +1,15 @@
 // Per-class multi-label thresholds: a JSON object {"class": threshold in [0, 1]}.
 
 import { readFile } from 'node:fs/promises';
-import { checkFile } from './source.js';
+import { checkFile, decodeText } from './source.js';
 import { InputError } from './types.js';
 
 export async function readThresholds(path: string): Promise<Record<string, number>> {
   await checkFile(path, 'thresholds file');
+  const text = decodeText(path, await readFile(path), 'JSON');
   let v: unknown;
   try {
-    v = JSON.parse((await readFile(path)).toString('utf8').replace(/^\uFEFF/, ''));
+    v = JSON.parse(text);
   } catch (e) {
     throw new InputError(path, null, `invalid JSON (${(e as Error).message}); expected an object {"class": threshold}`);
   }

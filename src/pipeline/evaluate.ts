@@ -38,6 +38,9 @@ export async function evaluatePredictionFiles(
   for (const s of splits) {
     if (!s.name || !s.name.trim())
       throw new UsageError(`split name is empty for ${JSON.stringify(s.path)}; use --split NAME=PATH`);
+    // Splits are keys of plain objects in the report; a name like "__proto__" would vanish.
+    if (s.name in Object.prototype)
+      throw new UsageError(`split name ${JSON.stringify(s.name)} is reserved; choose another name (e.g. test)`);
     if (names.has(s.name))
       throw new UsageError(`split ${JSON.stringify(s.name)} is given twice; split names must be unique`);
     names.add(s.name);

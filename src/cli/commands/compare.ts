@@ -1,14 +1,13 @@
 // `modelgate compare`: base report + head report (+ rules) -> verdict, Comparison JSON and the
 // Markdown comment. Exit 1 when the verdict is fail, 0 otherwise; bad input exits 2 (main.ts).
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { parseDocument } from 'yaml';
 import { compareReports } from '../../core/compare/compare.js';
 import { parseRules } from '../../core/compare/rules.js';
 import type { Comparison } from '../../core/compare/types.js';
 import { UsageError } from '../../core/errors.js';
 import { renderComment } from '../../core/render/comment.js';
-import { readReport } from '../../io/report-file.js';
+import { readReport, writeOutputs } from '../../io/report-file.js';
 import { InputError } from '../../io/types.js';
 import { EXIT_FAIL_VERDICT, EXIT_OK } from '../../shell/errors.js';
 import { parseArgs } from '../args.js';
@@ -64,11 +63,6 @@ async function readConfig(path: string, explicit: boolean): Promise<unknown> {
   return doc.toJS() ?? undefined;
 }
 
-async function writeOut(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, text);
-}
-
 /** The few lines printed to stdout: verdict, reasons, class counts, files written. */
 export function verdictText(cmp: Comparison, written: string[]): string {
   const lines = [`verdict: ${cmp.verdict.toUpperCase()}`];
@@ -111,15 +105,13 @@ export async function runCompare(argv: string[], io: { stdout?: ProgressSink } =
     base: base && flags.base ? { source: flags.base } : undefined,
     head: { source: flags.head },
   });
-  const written: string[] = [];
-  if (flags.json) {
-    await writeOut(flags.json, JSON.stringify(cmp, null, 2) + '\n');
-    written.push(flags.json);
-  }
-  if (flags.markdown) {
-    await writeOut(flags.markdown, renderComment(cmp, { key: 'cli', reportPath: flags.head }));
-    written.push(flags.markdown);
-  }
+  const outputs: { path: string; text: string }[] = [];
+  if (flags.json) outputs.push({ path: flags.json, text: JSON.stringify(cmp, null, 2) + '\n' });
+  if (flags.markdown)
+    outputs.push({ path: flags.markdown, text: renderComment(cmp, { key: 'cli', reportPath: flags.head }) });
+  const inputs = [flags.head, flags.base, configPath].filter((p) => p !== undefined);
+  await writeOutputs(outputs, inputs);
+  const written = outputs.map((o) => o.path);
   (io.stdout ?? process.stdout).write(verdictText(cmp, written));
   return cmp.verdict === 'fail' ? EXIT_FAIL_VERDICT : EXIT_OK;
 }

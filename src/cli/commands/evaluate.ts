@@ -2,7 +2,7 @@
 import { UsageError } from '../../core/errors.js';
 import type { Task } from '../../core/report/types.js';
 import { readClassList } from '../../io/class-list.js';
-import { writeReport } from '../../io/report-file.js';
+import { checkOutputPath, writeReport } from '../../io/report-file.js';
 import { readThresholds } from '../../io/thresholds.js';
 import { evaluatePredictionFiles } from '../../pipeline/evaluate.js';
 import { parseArgs } from '../args.js';
@@ -71,11 +71,13 @@ export async function runEvaluate(
   let threshold: number | undefined;
   if (flags.threshold !== undefined) {
     threshold = Number(flags.threshold);
-    if (flags.threshold.trim() === '' || !(threshold >= 0 && threshold <= 1))
+    if (!/^\s*(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i.test(flags.threshold) || !(threshold >= 0 && threshold <= 1))
       throw new UsageError(
         `evaluate: --threshold is ${JSON.stringify(flags.threshold)}; expected a number from 0 to 1`,
       );
   }
+  const inputs = [...splits.map((s) => s.path), flags.classes, flags.thresholds].filter((p) => p !== undefined);
+  await checkOutputPath(flags.out, inputs);
   const classes = flags.classes !== undefined ? await readClassList(flags.classes) : undefined;
   const perClassThreshold = flags.thresholds !== undefined ? await readThresholds(flags.thresholds) : undefined;
   const progress = createProgress({ stream: io.stderr ?? process.stderr });
@@ -93,7 +95,7 @@ export async function runEvaluate(
   } finally {
     progress.finish();
   }
-  await writeReport(flags.out, report);
+  await writeReport(flags.out, report, inputs);
   (io.stdout ?? process.stdout).write(summarizeReport(report, flags.out));
   return 0;
 }

@@ -1,7 +1,7 @@
 // `modelgate merge`: reports of shards of one evaluation -> one report, as if evaluated in one pass.
 import { UsageError } from '../../core/errors.js';
 import { mergeReports } from '../../core/report/merge.js';
-import { readReport, writeReport } from '../../io/report-file.js';
+import { checkOutputPath, readReport, writeReport } from '../../io/report-file.js';
 import { VERSION } from '../../version.js';
 import { parseArgs } from '../args.js';
 import type { Command } from '../command.js';
@@ -28,10 +28,11 @@ export async function runMerge(argv: string[], io: { stdout?: ProgressSink } = {
   if (positionals.length === 0)
     throw new UsageError("merge: give the report files to merge (see 'modelgate merge --help')");
   if (!flags.out) throw new UsageError("merge: --out FILE is required (see 'modelgate merge --help')");
+  await checkOutputPath(flags.out, positionals);
   const parts = [];
   for (const p of positionals) parts.push(await readReport(p));
   const merged = mergeReports(parts, positionals, { createdAt: new Date().toISOString(), toolVersion: VERSION });
-  await writeReport(flags.out, merged);
+  await writeReport(flags.out, merged, positionals);
   (io.stdout ?? process.stdout).write(summarizeReport(merged, flags.out));
   return 0;
 }

@@ -22,8 +22,13 @@ export function pointer(...parts: (string | number)[]): string {
   return parts.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }
 
-function describeAjvError(e: ErrorObject): string {
+function describeAjvError(e: ErrorObject, data: unknown): string {
   const at = e.instancePath || '/';
+  // JSON has no NaN: JSON.stringify and Python's json write null (or a bare NaN, not JSON at all).
+  if (e.keyword === 'type' && valueAt(data, e.instancePath) === null) {
+    const t = String((e.params as { type: unknown }).type);
+    return `${at} is null; expected ${/^[aeiou]/.test(t) ? 'an' : 'a'} ${t} (a NaN or infinity written as null?)`;
+  }
   if (e.keyword === 'required')
     return `${at} is missing ${JSON.stringify((e.params as { missingProperty: string }).missingProperty)}`;
   if (e.keyword === 'additionalProperties')
@@ -31,6 +36,17 @@ function describeAjvError(e: ErrorObject): string {
   if (e.keyword === 'enum')
     return `${at} ${e.message}: ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
   return `${at} ${e.message ?? 'is invalid'}`;
+}
+
+/** The value at a JSON Pointer, or undefined. */
+function valueAt(data: unknown, ptr: string): unknown {
+  let v = data;
+  for (const raw of ptr.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, key)) return undefined;
+    v = (v as Record<string, unknown>)[key];
+  }
+  return v;
 }
 
 /** Checks `data` (parsed JSON) and returns it typed; `origin` names it in messages (a path). */
@@ -41,6 +57,11 @@ export function validateReport(data: unknown, origin: string): Report {
   if (typeof data !== 'object' || data === null || Array.isArray(data))
     fail('not a modelgate report: expected a JSON object');
   const schemaField = (data as { schema?: unknown }).schema;
+  const future = typeof schemaField === 'string' && /^modelgate\/report@(\d+)$/.exec(schemaField);
+  if (future && Number(future[1]) > Number(REPORT_SCHEMA.split('@')[1]))
+    fail(
+      `schema is ${JSON.stringify(schemaField)}: written by a newer modelgate; this one reads '${REPORT_SCHEMA}' (upgrade modelgate)`,
+    );
   if (schemaField !== REPORT_SCHEMA) {
     fail(
       schemaField === undefined
@@ -49,7 +70,7 @@ export function validateReport(data: unknown, origin: string): Report {
     );
   }
   const validate = schemaValidator();
-  if (!validate(data)) fail(describeAjvError(validate.errors![0]));
+  if (!validate(data)) fail(describeAjvError(validate.errors![0], data));
   const report = data as Report;
   checkSemantics(report, fail);
   return report;
@@ -62,6 +83,10 @@ function checkSemantics(r: Report, fail: (msg: string) => never): void {
     if (seen.has(c)) fail(`${pointer('classes', i)} repeats the class ${JSON.stringify(c)}`);
     seen.add(c);
   });
+  const splits = Object.keys(r.splits);
+  if (splits.length === 0) fail('/splits is empty; expected at least one split');
+  for (const name of splits)
+    if (name in Object.prototype) fail(`${pointer('splits', name)}: the split name is reserved; expected another name`);
   for (const [name, s] of Object.entries(r.splits)) checkSplit(r, name, s, C, fail);
   for (const [gap, metrics] of Object.entries(r.gaps)) {
     for (const [m, v] of Object.entries(metrics ?? {}))

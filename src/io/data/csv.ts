@@ -97,6 +97,8 @@ export async function readCsvFeatures(file: string, opts: DataOptions): Promise<
   };
   const first = await next();
   if (first === null) throw new InputError(file, null, 'empty file: expected feature columns and a label column');
+  if (first.includes('\0'))
+    throw new InputError(file, `line ${lineNo}`, 'holds a NUL byte: a binary file? expected a CSV text file');
   const firstCells = splitCsvLine(first, delim);
   const width = firstCells.length;
   if (width < 2) throw new InputError(file, 'line 1', 'expected at least one feature column and a label column');
@@ -133,6 +135,7 @@ export async function readCsvFeatures(file: string, opts: DataOptions): Promise<
     let truth = new Uint32Array(batchSize);
     const csr = new CsrBuilder();
     let n = 0;
+    let rows = 0;
     const flush = (): FeatureBatch => {
       const b: FeatureBatch =
         task === 'multiclass'
@@ -161,11 +164,13 @@ export async function readCsvFeatures(file: string, opts: DataOptions): Promise<
       if (task === 'multiclass') truth[n] = classIndexOf(opts.classes, lab, file, where);
       else csr.push(labelSetOf(opts.classes, lab, file, where));
       n++;
+      rows++;
       if (n === batchSize) yield flush();
       pending = await next();
       pendingLine = lineNo;
     }
     if (n > 0) yield flush();
+    else if (rows === 0) throw new InputError(file, null, 'has no data rows; expected at least one example');
   }
 
   let digest: string | null = null;

@@ -15,6 +15,9 @@ export function classIndexOf(classes: ClassIndex, raw: string, file: string, whe
   if (classes.has(name)) return classes.indexOf(name);
   const alt = canonicalNumber(name);
   if (alt !== null && classes.has(alt)) return classes.indexOf(alt);
+  // Text is decoded leniently; a replacement character in a new name means invalid UTF-8 bytes.
+  if (name.includes('\uFFFD'))
+    throw new InputError(file, where, `label ${JSON.stringify(name)} is not valid UTF-8; expected a UTF-8 text file`);
   try {
     return classes.indexOf(alt ?? name);
   } catch (e) {

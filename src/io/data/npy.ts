@@ -143,6 +143,12 @@ function plan(o: Opened, opts: DataOptions, close: () => Promise<void>): Feature
   if (xa.shape.length < 2)
     throw new InputError(xs.name, 'shape', `x has shape ${shapeText(xa.shape)}; expected (examples, features...)`);
   if (xa.kind === 'unicode') throw new InputError(xs.name, 'dtype', 'x must be numeric');
+  if (n === 0)
+    throw new InputError(
+      xs.name,
+      'shape',
+      `x has shape ${shapeText(xa.shape)}: no rows; expected at least one example`,
+    );
   if (ya.shape[0] !== n) throw new InputError(ys.name, 'shape', `y has ${ya.shape[0]} rows but x has ${n}`);
   if (ya.shape.length < 1 || ya.shape.length > 2)
     throw new InputError(

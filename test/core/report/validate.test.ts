@@ -36,6 +36,29 @@ describe('validateReport', () => {
     expect(validateReport(copy(multilabel), 'b.json')).toEqual(multilabel);
   });
 
+  it('tells a report from a newer modelgate, and a NaN written as null, apart from damage', () => {
+    rejects(
+      { ...copy(multiclass), schema: 'modelgate/report@2' },
+      /^reports\/main\.json: schema is "modelgate\/report@2": written by a newer modelgate; .*upgrade/,
+    );
+    const nulled = copy(multiclass) as unknown as { splits: { test: { metrics: Record<string, unknown> } } };
+    nulled.splits.test.metrics.f1_macro = null;
+    rejects(
+      nulled,
+      'reports/main.json: /splits/test/metrics/f1_macro is null; expected a number (a NaN or infinity written as null?)',
+    );
+  });
+
+  it('rejects a report without splits, or with a split name that plain objects reserve', () => {
+    rejects(
+      { ...copy(multiclass), splits: {}, gaps: {} },
+      'reports/main.json: /splits is empty; expected at least one split',
+    );
+    const r = copy(multiclass);
+    const splits = JSON.parse(JSON.stringify({ constructor: r.splits.test }));
+    rejects({ ...r, splits, gaps: {} }, /^reports\/main\.json: \/splits\/constructor: the split name is reserved/);
+  });
+
   it('rejects what is not a report, naming the schema found', () => {
     rejects([], 'reports/main.json: not a modelgate report: expected a JSON object');
     rejects(

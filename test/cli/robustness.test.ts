@@ -1,0 +1,231 @@
+// Bad input through the real CLI, as a user meets it: every case must exit 2 with one line that
+// names the file, the place and what was expected, print no stack trace, and leave no output
+// file (not even a temporary one) behind.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync, zipSync } from 'fflate';
+import { build } from 'esbuild';
+
+let dir: string;
+let cli: string;
+const at = (name: string) => join(dir, name);
+
+/** A little-endian .npy file (format 1.0) of `dtype` with `shape`. */
+function npy(dtype: '<i8' | '<f8', shape: number[], values: number[]): Uint8Array {
+  let header = `{'descr': '${dtype}', 'fortran_order': False, 'shape': (${shape.join(', ')}${shape.length === 1 ? ',' : ''}), }`;
+  header += ' '.repeat(63 - ((10 + header.length) % 64)) + '\n';
+  const body = Buffer.alloc(values.length * 8);
+  values.forEach((v, i) => (dtype === '<i8' ? body.writeBigInt64LE(BigInt(v), i * 8) : body.writeDoubleLE(v, i * 8)));
+  const pre = Buffer.from([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, header.length & 0xff, header.length >> 8]);
+  return Buffer.concat([pre, Buffer.from(header, 'latin1'), body]);
+}
+
+const REPORT_OK = 'ok.json';
+const GOOD = 'label,pred\na,a\nb,a\nb,b\n';
+let okText: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'mg-robust-'));
+  cli = at('cli.mjs');
+  await build({
+    entryPoints: ['src/cli/main.ts'],
+    outfile: cli,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: ['@tensorflow/tfjs-node'],
+    banner: { js: "import { createRequire as __c } from 'node:module'; const require = __c(import.meta.url);" },
+    logLevel: 'error',
+  });
+  const w = (name: string, data: string | Uint8Array) => writeFileSync(at(name), data);
+  w('good.csv', GOOD);
+  w('gzip.csv', gzipSync(Buffer.from('label,pred\na,a\n')));
+  w('binary.csv', Buffer.from([0x6c, 0x61, 0x00, 0x01, 0xff, 0x0a, 0x41]));
+  w('latin1.csv', Buffer.concat([Buffer.from('label,pred\na,a\ncaf'), Buffer.from([0xe9]), Buffer.from(',a\n')]));
+  w(
+    'latin1.jsonl',
+    Buffer.concat([Buffer.from('{"label":"a","pred":"a"}\n{"label":"caf'), Buffer.from([0xe9, 0x22, 0x7d])]),
+  );
+  w('score-empty.csv', 'label,score:,score:cat\ncat,0.1,0.9\n');
+  w('score-blank.csv', 'label,score: ,score:cat\ncat,0.1,0.9\n');
+  w('label-blank.csv', 'label,pred\na,a\n  ,a\n');
+  w(
+    'scores-extra.jsonl',
+    '{"label":"a","scores":{"a":0.1,"b":0.9}}\n{"label":"a","scores":{"a":0.1,"b":0.2,"c":0.7}}\n',
+  );
+  w('scores-missing.jsonl', '{"label":"a","scores":{"a":0.1,"b":0.9}}\n{"label":"b","scores":{"a":0.8}}\n');
+  w('trailing-comma.jsonl', '{"label":"a","pred":"a",}\n');
+  w('neg-preds.npz', zipSync({ 'labels.npy': npy('<i8', [2], [0, 1]), 'preds.npy': npy('<i8', [2], [0, -5]) }));
+  w('classes-blank.txt', 'a\n   \nb\n');
+  w('future.json', JSON.stringify({ schema: 'modelgate/report@2', splits: {} }));
+  mkdirSync(at('outdir'));
+  // A valid report, then the same with NaN as null / as a bare NaN (Python's json.dump).
+  const p = run('evaluate', '--split', `test=${at('good.csv')}`, '--out', at(REPORT_OK));
+  expect(p.status).toBe(0);
+  const text = (okText = readFileSync(at(REPORT_OK), 'utf8'));
+  const nulled = JSON.parse(text);
+  nulled.splits.test.metrics.f1_macro = null;
+  w('null.json', JSON.stringify(nulled, null, 2));
+  const bare = text.replace(/"f1_macro": [^,\n]+/, '"f1_macro": NaN');
+  expect(bare).not.toBe(text);
+  w('bare-nan.json', bare);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(...args: string[]) {
+  return spawnSync(process.execPath, [cli, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, MODELGATE_DEBUG: '' },
+  });
+}
+
+const evaluate = (split: string, ...more: string[]) => [
+  'evaluate',
+  '--split',
+  `test=${split}`,
+  '--out',
+  'out/r.json',
+  ...more,
+];
+
+describe('bad input: exit 2, one line, no stack trace, no output file', () => {
+  it.each<[string, string[], RegExp]>([
+    ['gzip named .csv', evaluate('gzip.csv'), /^error: gzip\.csv: is gzip-compressed.*expected a CSV file$/],
+    ['binary file', evaluate('binary.csv'), /^error: binary\.csv:line 1: holds a NUL byte.*expected a CSV file$/],
+    [
+      'invalid UTF-8 in CSV',
+      evaluate('latin1.csv'),
+      /^error: latin1\.csv:line 3: .*not valid UTF-8.*expected a UTF-8 CSV/,
+    ],
+    [
+      'invalid UTF-8 in JSONL',
+      evaluate('latin1.jsonl'),
+      /^error: latin1\.jsonl:line 2: .*not valid UTF-8.*expected a UTF-8 JSON lines/,
+    ],
+    [
+      'score: without a class',
+      evaluate('score-empty.csv'),
+      /^error: score-empty\.csv:line 1: column "score:" names no class/,
+    ],
+    [
+      'score: blank class',
+      evaluate('score-blank.csv'),
+      /^error: score-blank\.csv:line 1: column "score: " names no class/,
+    ],
+    [
+      'blank label',
+      evaluate('label-blank.csv'),
+      /^error: label-blank\.csv:line 3: label " {2}" is blank; expected a class/,
+    ],
+    [
+      'JSONL scores with an extra class',
+      evaluate('scores-extra.jsonl'),
+      /^error: scores-extra\.jsonl:line 2: "scores" has class "c", which line 1 does not score; expected the same classes/,
+    ],
+    [
+      'JSONL scores missing a class',
+      evaluate('scores-missing.jsonl'),
+      /^error: scores-missing\.jsonl:line 2: "scores" lacks class "b" \(scored on line 1\); expected the same classes/,
+    ],
+    [
+      'JSONL trailing comma',
+      evaluate('trailing-comma.jsonl'),
+      /^error: trailing-comma\.jsonl:line 1: invalid JSON \(.* at column 25\); expected one JSON object per line$/,
+    ],
+    [
+      'negative int preds',
+      evaluate('neg-preds.npz'),
+      /^error: neg-preds\.npz:array preds: row 1 holds -5; expected a class index \(an integer from 0\)$/,
+    ],
+    [
+      '--classes with a blank line',
+      evaluate('good.csv', '--classes', 'classes-blank.txt'),
+      /^error: classes-blank\.txt:line 2: /,
+    ],
+    [
+      '--threshold 0x1',
+      evaluate('good.csv', '--threshold', '0x1'),
+      /^error: evaluate: --threshold is "0x1"; expected a number/,
+    ],
+    [
+      'split named __proto__ (would vanish from the report)',
+      ['evaluate', '--split', '__proto__=good.csv', '--out', 'out/r.json'],
+      /^error: split name "__proto__" is reserved/,
+    ],
+    [
+      '--out is an input',
+      ['evaluate', '--split', 'test=good.csv', '--out', 'good.csv'],
+      /^error: good\.csv: is also an input \(good\.csv\); expected a separate output file$/,
+    ],
+    [
+      'merge --out is a part',
+      ['merge', REPORT_OK, '--out', `./${REPORT_OK}`],
+      /^error: \.\/ok\.json: is also an input \(ok\.json\)/,
+    ],
+    [
+      'compare --json and --markdown the same file',
+      ['compare', '--head', REPORT_OK, '--json', 'out/c.txt', '--markdown', 'out/../out/c.txt'],
+      /^error: out\/\.\.\/out\/c\.txt: is named for two outputs/,
+    ],
+    [
+      '--out is a directory',
+      ['evaluate', '--split', 'test=good.csv', '--out', 'outdir'],
+      /^error: outdir: is a directory/,
+    ],
+    [
+      '--out under a file',
+      ['evaluate', '--split', 'test=good.csv', '--out', 'good.csv/r.json'],
+      /^error: good\.csv\/r\.json: cannot be written: good\.csv is a file; expected a directory/,
+    ],
+    ['merge --out is a directory', ['merge', REPORT_OK, '--out', 'outdir'], /^error: outdir: is a directory/],
+    [
+      'compare --markdown is a directory',
+      ['compare', '--head', REPORT_OK, '--json', 'out/c.json', '--markdown', 'outdir'],
+      /^error: outdir: is a directory/,
+    ],
+    [
+      'report from a newer modelgate',
+      ['compare', '--head', 'future.json'],
+      /^error: future\.json: schema is "modelgate\/report@2": written by a newer modelgate/,
+    ],
+    [
+      'report with NaN written as null',
+      ['compare', '--head', 'null.json'],
+      /^error: null\.json: \/splits\/test\/metrics\/f1_macro is null; expected a number \(a NaN/,
+    ],
+    [
+      'report with a bare NaN',
+      ['compare', '--head', 'bare-nan.json'],
+      /^error: bare-nan\.json:\d+:\d+: holds NaN or Infinity, which JSON does not allow; expected a number$/,
+    ],
+  ])('%s', (_name, args, message) => {
+    rmSync(at('out'), { recursive: true, force: true });
+    mkdirSync(at('out'));
+    const p = run(...args);
+    expect(p.stdout).toBe('');
+    expect(p.stderr.trimEnd()).toMatch(message);
+    expect(p.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(p.status).toBe(2);
+    expect(readdirSync(at('out'))).toEqual([]);
+    expect(readdirSync(at('outdir'))).toEqual([]);
+    expect(readFileSync(at('good.csv'), 'utf8')).toBe(GOOD);
+    expect(readFileSync(at(REPORT_OK), 'utf8')).toBe(okText);
+  });
+
+  it('no command: usage on stderr, exit 2, nothing on stdout', () => {
+    const p = run();
+    expect(p.status).toBe(2);
+    expect(p.stdout).toBe('');
+    expect(p.stderr).toMatch(/^usage: modelgate <command>/);
+  });
+
+  it('--help: usage on stdout, exit 0', () => {
+    const p = run('--help');
+    expect(p.status).toBe(0);
+    expect(p.stdout).toMatch(/^usage: modelgate <command>/);
+  });
+});
