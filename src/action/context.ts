@@ -33,6 +33,9 @@ export interface ActionContext {
 
 const ZERO_SHA = /^0{40}$/;
 
+/** A commit id (abbreviated or full SHA-1/SHA-256): what a commit link or a git argument may be built from. */
+export const COMMIT_ID = /^[0-9a-f]{7,64}$/i;
+
 function str(v: unknown): string | undefined {
   return typeof v === 'string' && v ? v : undefined;
 }

@@ -3,7 +3,7 @@
 // a model is given, so prediction-only runs start fast.
 
 import { execFile } from 'node:child_process';
-import * as core from '@actions/core';
+import * as log from './log.js';
 import { UsageError } from '../core/errors.js';
 import type { Report } from '../core/report/types.js';
 import { readClassList } from '../io/class-list.js';
@@ -12,6 +12,7 @@ import type { PreprocessSpec } from '../model/preprocess.js';
 import type { ModelSource } from '../model/source.js';
 import { evaluatePredictionFiles } from '../pipeline/evaluate.js';
 import type { BaselineSource } from '../pipeline/gate.js';
+import { COMMIT_ID } from './context.js';
 import type { ActionInputs } from './inputs.js';
 
 /** Class list and thresholds, read once for head and baseline. */
@@ -39,7 +40,7 @@ function progressLogger(): (line: string) => void {
     const now = Date.now();
     if (now - last < 10_000) return;
     last = now;
-    core.info(line);
+    log.info(line);
   };
 }
 
@@ -64,17 +65,17 @@ async function evaluateModelAt(
     perClassThreshold: setup.perClassThreshold,
     commit,
     source,
-    log: core.info,
+    log: log.info,
     onProgress: (p) => progress(formatProgress(p)),
   });
 }
 
 export async function evaluateHead(inputs: ActionInputs, setup: EvaluationSetup, commit: string): Promise<Report> {
   if (inputs.model) {
-    core.info(`model ${inputs.model} on ${inputs.data.map((d) => `${d.name}=${d.path}`).join(', ')}`);
+    log.info(`model ${inputs.model} on ${inputs.data.map((d) => `${d.name}=${d.path}`).join(', ')}`);
     return evaluateModelAt(inputs.model, inputs, setup, commit || undefined);
   }
-  for (const s of inputs.splits) core.info(`split ${s.name}: ${s.path}`);
+  for (const s of inputs.splits) log.info(`split ${s.name}: ${s.path}`);
   return evaluatePredictionFiles(inputs.splits, {
     classes: setup.classes,
     task: inputs.task,
@@ -100,6 +101,9 @@ export function modelAtCommit(inputs: ActionInputs, setup: EvaluationSetup, ref:
   return {
     describe: () => `${path} as committed at ${short}, evaluated on this run's data`,
     async load() {
+      // Only a commit id reaches git's argument list (never an option or a revision expression).
+      if (!COMMIT_ID.test(ref))
+        throw new UsageError(`baseline: evaluate: expected a commit id, got ${JSON.stringify(ref)}`);
       if (!(await git(['cat-file', '-e', `${ref}^{commit}`])))
         throw new UsageError(
           `baseline: evaluate needs the base commit ${short} in the checkout; use actions/checkout with fetch-depth: 0 (or run git fetch origin ${ref})`,

@@ -3,6 +3,7 @@
 // names the permission, so the summary and the exit code still do their job.
 
 import * as core from '@actions/core';
+import * as log from './log.js';
 import type { GitHubClient } from '../github/client.js';
 import { upsertStickyComment, type CommentMode, type CommentResult } from '../github/comments.js';
 import { GitHubCallError } from '../github/errors.js';
@@ -19,7 +20,7 @@ export const FORK_HINT =
 /** Writes the job summary; false (with a note) when there is no summary file, e.g. when run locally. */
 export async function writeSummary(markdown: string): Promise<boolean> {
   if (!process.env.GITHUB_STEP_SUMMARY) {
-    core.info('GITHUB_STEP_SUMMARY is not set (not on a runner?): the job summary was not written');
+    log.info('GITHUB_STEP_SUMMARY is not set (not on a runner?): the job summary was not written');
     return false;
   }
   await core.summary.addRaw(markdown, true).write({ overwrite: false });
@@ -31,7 +32,7 @@ export type WriteOutcome = 'done' | 'denied' | 'failed';
 
 function reportWriteFailure(e: unknown): WriteOutcome {
   if (!(e instanceof GitHubCallError)) throw e;
-  core.warning(e.message);
+  log.warning(e.message);
   return e.permissionDenied ? 'denied' : 'failed';
 }
 
@@ -48,12 +49,12 @@ export interface CommentTarget {
 /** The sticky comment, or why there is none (already logged). */
 export async function publishComment(gh: GitHubClient, t: CommentTarget): Promise<CommentResult | WriteOutcome> {
   if (t.mode === 'off') {
-    core.info('comment-mode is off: no PR comment');
+    log.info('comment-mode is off: no PR comment');
     return { action: 'off' };
   }
   try {
-    const identity = await whoAmI(gh, core.debug);
-    core.info(
+    const identity = await whoAmI(gh, log.debug);
+    log.info(
       identity.login
         ? `commenting as ${identity.login}`
         : 'commenting with the workflow token (own comments = bot comments, github-actions[bot] first)',
@@ -70,8 +71,8 @@ export async function publishComment(gh: GitHubClient, t: CommentTarget): Promis
       recreated: 'recreated',
       off: 'off',
     }[r.action];
-    core.info(`PR comment ${what}: ${r.url ?? ''}`);
-    if (r.duplicates) core.info(`${r.duplicates} more comment(s) of ours carry the same key; left alone`);
+    log.info(`PR comment ${what}: ${r.url ?? ''}`);
+    if (r.duplicates) log.info(`${r.duplicates} more comment(s) of ours carry the same key; left alone`);
     return r;
   } catch (e) {
     return reportWriteFailure(e);
@@ -91,7 +92,7 @@ export interface StatusTarget {
 export async function publishStatus(gh: GitHubClient, s: StatusTarget): Promise<WriteOutcome> {
   try {
     await setCommitStatus(gh, s);
-    core.info(`commit status ${s.context} = ${s.state} on ${s.sha.slice(0, 12)}`);
+    log.info(`commit status ${s.context} = ${s.state} on ${s.sha.slice(0, 12)}`);
     return 'done';
   } catch (e) {
     return reportWriteFailure(e);

@@ -2,6 +2,7 @@
 // compare -> publish (summary always; comment on PRs; status) -> exit code by verdict.
 
 import * as core from '@actions/core';
+import * as log from './log.js';
 import { normalizeKey } from '../core/render/marker.js';
 import type { Report } from '../core/report/types.js';
 import { createClient, retrySettingsFromEnv, type GitHubClient } from '../github/client.js';
@@ -11,7 +12,7 @@ import { fileBaseline, findBaseline, runGate, type BaselineSource, type GateOutc
 import { EXIT_FAIL_VERDICT, EXIT_OK } from '../shell/errors.js';
 import { VERSION } from '../version.js';
 import { loadRules, preprocessOf, readActionConfig } from './config.js';
-import { readContext, type ActionContext } from './context.js';
+import { COMMIT_ID, readContext, type ActionContext } from './context.js';
 import { evaluateHead, modelAtCommit, readSetup, type EvaluationSetup } from './evaluate.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { FORK_HINT, publishComment, publishStatus, writeSummary, type WriteOutcome } from './publish.js';
@@ -31,9 +32,9 @@ function baselineSources(
   const ref = ctx.pr ? ctx.pr.baseSha : ctx.before;
   if (inputs.baseline === 'evaluate') {
     if (inputs.baselineReport || inputs.baselineRefPath)
-      core.info('baseline: evaluate re-runs the base model; baseline-report and baseline-ref-path are not used');
+      log.info('baseline: evaluate re-runs the base model; baseline-report and baseline-ref-path are not used');
     if (!ref) {
-      core.info(`baseline: evaluate: no base commit for a ${ctx.eventName || 'local'} event (new branch?)`);
+      log.info(`baseline: evaluate: no base commit for a ${ctx.eventName || 'local'} event (new branch?)`);
       return [];
     }
     return [modelAtCommit(inputs, setup, ref)];
@@ -42,8 +43,8 @@ function baselineSources(
   if (inputs.baselineReport) sources.push(fileBaseline(inputs.baselineReport));
   if (inputs.baselineRefPath) {
     if (!ref)
-      core.info(`baseline-ref-path: no base commit for a ${ctx.eventName || 'local'} event (new branch?): skipped`);
-    else if (!gh) core.warning('baseline-ref-path: no github-token, so the committed report cannot be read');
+      log.info(`baseline-ref-path: no base commit for a ${ctx.eventName || 'local'} event (new branch?): skipped`);
+    else if (!gh) log.warning('baseline-ref-path: no github-token, so the committed report cannot be read');
     else sources.push(refBaseline(gh, { owner: ctx.owner, repo: ctx.repo, path: inputs.baselineRefPath, ref }));
   }
   return sources;
@@ -65,7 +66,7 @@ async function publishWrites(
   p: Publishable,
 ): Promise<string> {
   const fork = ctx.pr?.fork ?? false;
-  if (fork) core.info('pull request from a fork: the token is probably read-only; trying anyway');
+  if (fork) log.info('pull request from a fork: the token is probably read-only; trying anyway');
   const outcomes: WriteOutcome[] = [];
   let commentUrl = '';
   if (ctx.pr) {
@@ -81,7 +82,7 @@ async function publishWrites(
     if (typeof r === 'string') outcomes.push(r);
     else commentUrl = r.url ?? '';
   } else {
-    core.info(`${ctx.eventName || 'this'} event: no pull request, so no comment`);
+    log.info(`${ctx.eventName || 'this'} event: no pull request, so no comment`);
   }
   if (inputs.commitStatus && p.headSha) {
     outcomes.push(
@@ -96,7 +97,7 @@ async function publishWrites(
       }),
     );
   }
-  if (fork && outcomes.includes('denied')) core.warning(FORK_HINT);
+  if (fork && outcomes.includes('denied')) log.warning(FORK_HINT);
   return commentUrl;
 }
 
@@ -106,9 +107,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
     if (inputs.token) core.setSecret(inputs.token);
     const ctx = readContext(env);
     const config = await readActionConfig(inputs.config);
-    core.info(config.file ? `config: ${inputs.config}` : `config: ${inputs.config} not found, default rules`);
+    log.info(config.file ? `config: ${inputs.config}` : `config: ${inputs.config} not found, default rules`);
     const setup = await readSetup(inputs, inputs.model ? preprocessOf(config, inputs.preprocess) : undefined);
-    core.info(
+    log.info(
       `event ${ctx.eventName || '(none)'} on ${ctx.owner ? `${ctx.owner}/${ctx.repo}` : '(no repository)'}${ctx.pr ? `, PR #${ctx.pr.number} (head ${ctx.pr.headSha.slice(0, 12)}, base ${ctx.pr.baseSha.slice(0, 12)}${ctx.pr.fork ? ', from a fork' : ''})` : ''}`,
     );
     return { ctx, inputs, config, setup };
@@ -121,7 +122,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
   const head: Report = await core.group('modelgate: evaluate the head', () => evaluateHead(inputs, setup, headSha));
   await writeReport(reportPath, head);
   core.setOutput('report', reportPath);
-  core.info(`head report written to ${reportPath}`);
+  log.info(`head report written to ${reportPath}`);
 
   const gh = inputs.token
     ? createClient({
@@ -129,15 +130,15 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
         baseUrl: ctx.apiUrl,
         userAgent: `modelgate/${VERSION}`,
         retry: retrySettingsFromEnv(env),
-        log: { debug: core.debug, info: core.info, warn: core.warning },
+        log: { debug: log.debug, info: log.info, warn: log.warning },
       })
     : null;
 
   const baseline = await core.group('modelgate: baseline', async () => {
-    const b = await findBaseline(baselineSources(inputs, ctx, gh, setup), core.info);
-    if (!b) core.info('no baseline found: verdict no-baseline (the comment says how to produce one)');
+    const b = await findBaseline(baselineSources(inputs, ctx, gh, setup), log.info);
+    if (!b) log.info('no baseline found: verdict no-baseline (the comment says how to produce one)');
     else if (ctx.pr && b.commit && b.commit !== ctx.pr.baseSha) {
-      core.notice(
+      log.notice(
         `the baseline report was made at ${b.commit.slice(0, 12)}, not at the PR's base commit ${ctx.pr.baseSha.slice(0, 12)}`,
       );
     }
@@ -151,7 +152,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
       failOnRegression: inputs.failOnRegression,
       task: head.task,
     });
-    core.info(`rules: ${origin}`);
+    log.info(`rules: ${origin}`);
     const baseCommit = baseline?.commit;
     const gate = runGate({
       head,
@@ -167,13 +168,16 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
         key,
         runUrl: ctx.runUrl,
         baseCommit,
+        // The commit may come from a report file: link it only when it is a commit id.
         baseCommitUrl:
-          baseCommit && ctx.owner ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/commit/${baseCommit}` : undefined,
+          baseCommit && ctx.owner && COMMIT_ID.test(baseCommit)
+            ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/commit/${baseCommit}`
+            : undefined,
         headCommit: headSha || undefined,
         reportPath,
       },
     });
-    core.info(
+    log.info(
       `verdict: ${gate.comparison.verdict}${gate.comparison.reasons.length ? ` (${gate.comparison.reasons.join('; ')})` : ''}`,
     );
     return { ...gate, failOnRegression };
@@ -195,7 +199,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
           comment: outcome.comment,
           status: outcome.status,
         });
-      else core.warning('github-token is empty: no PR comment and no commit status');
+      else log.warning('github-token is empty: no PR comment and no commit status');
     } finally {
       core.setOutput('comment-url', commentUrl);
     }
@@ -204,10 +208,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
   if (cmp.verdict === 'fail') {
     const why = cmp.reasons[0] ?? 'regressions found';
     if (outcome.failOnRegression) {
-      core.setFailed(`modelgate: ${why}`);
+      log.setFailed(`modelgate: ${why}`);
       return EXIT_FAIL_VERDICT;
     }
-    core.warning(`modelgate: ${why} (not failing the job: fail-on-regression is false)`);
+    log.warning(`modelgate: ${why} (not failing the job: fail-on-regression is false)`);
   }
   return EXIT_OK;
 }

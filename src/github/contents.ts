@@ -1,6 +1,7 @@
 // Reads one file of the repository at a given commit through the contents API, so a report
 // committed on the base branch is found even in a shallow checkout.
 
+import { UsageError } from '../core/errors.js';
 import type { GitHubClient } from './client.js';
 import { explain, httpStatus } from './errors.js';
 
@@ -9,19 +10,29 @@ export interface RepoFile {
   size: number;
 }
 
+/**
+ * The path as it goes into the contents URL. Segments are encoded one by one: octokit's {path}
+ * would turn '/' into %2F, which GitHub answers with 404 for some tokens (octokit/octokit.js#2422).
+ * `.` and `..` segments are refused: URL parsing resolves them, so `../../issues` would leave
+ * /contents/ and read another endpoint with our token.
+ */
+export function contentsPath(path: string): string {
+  const segments = path.replace(/^(\.?\/)+/, '').split('/');
+  // eslint-disable-next-line no-control-regex
+  if (segments.some((s) => s === '.' || s === '..' || s === '') || /[\u0000-\u001f\u007f]/.test(path))
+    throw new UsageError(
+      `baseline-ref-path: expected a file path inside the repository (no '.', '..' or empty segments, no control characters), got ${JSON.stringify(path)}`,
+    );
+  return segments.map(encodeURIComponent).join('/');
+}
+
 /** The file's text at `ref`, or null when the path does not exist there. */
 export async function readRepoFile(
   gh: GitHubClient,
   p: { owner: string; repo: string; path: string; ref: string },
 ): Promise<RepoFile | null> {
   const where = `reading ${p.path} at ${p.ref.slice(0, 12)}`;
-  // Segments encoded one by one: octokit's {path} would turn '/' into %2F, which GitHub answers
-  // with 404 for some tokens (octokit/octokit.js#2422).
-  const encoded = p.path
-    .replace(/^(\.?\/)+/, '')
-    .split('/')
-    .map(encodeURIComponent)
-    .join('/');
+  const encoded = contentsPath(p.path);
   const route = `GET /repos/{owner}/{repo}/contents/${encoded}`;
   const params = { owner: p.owner, repo: p.repo, ref: p.ref };
   let data: unknown;

@@ -1,7 +1,7 @@
 // Commit statuses and the contents API against the fake GitHub.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { createClient, type GitHubClient } from '../../src/github/client.js';
-import { readRepoFile } from '../../src/github/contents.js';
+import { contentsPath, readRepoFile } from '../../src/github/contents.js';
 import { setCommitStatus, statusDescription } from '../../src/github/statuses.js';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
 
@@ -81,6 +81,19 @@ describe('readRepoFile', () => {
       (await readRepoFile(client, { owner: 'o', repo: 'r', path: 'my reports/main #1?.json', ref: SHA }))?.text,
     ).toBe('x');
     expect(gh.requests[0].path).toBe('/repos/o/r/contents/my%20reports/main%20%231%3F.json');
+  });
+  it.each(['../../issues', 'reports/../../../../user', './../pulls', 'reports/./main.json', 'a//b.json', 'x\n/y'])(
+    'refuses %j before any request: it must not leave the contents endpoint',
+    async (path) => {
+      await expect(readRepoFile(client, { owner: 'o', repo: 'r', path, ref: SHA })).rejects.toThrow(
+        /baseline-ref-path: expected a file path inside the repository/,
+      );
+      expect(gh.requests).toEqual([]);
+    },
+  );
+  it('encodes dots and URL syntax inside segments, so every read stays under /contents/', () => {
+    expect(contentsPath('/reports/main.json')).toBe('reports/main.json');
+    expect(contentsPath('.../..x/%2e%2e/a?b#c/{owner}')).toBe('.../..x/%252e%252e/a%3Fb%23c/%7Bowner%7D');
   });
   it('fetches files over 1 MB with the raw media type', async () => {
     const big = JSON.stringify({ pad: 'z'.repeat(1_200_000) });
