@@ -1,8 +1,8 @@
 // Inference across worker threads: wasm (and cpu) run one thread each in Node, so on a machine
 // with several cores a pool of workers, each holding its own copy of the model, multiplies
 // throughput for models where compute dominates. The main thread keeps reading, preprocessing
-// and finishing predictions in input order; at most two chunks per worker are in flight, so
-// memory stays bounded. The worker code is the separately bundled dist/model-worker.js.
+// and finishing predictions in input order, and (mainComputes) scores batches itself whenever
+// no worker has room; at most two messages per worker are in flight, so memory stays bounded. The worker code is the separately bundled dist/model-worker.js.
 
 import type * as tfjs from '@tensorflow/tfjs';
 import { existsSync } from 'node:fs';
@@ -10,12 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { FeatureStream } from '../io/data/types.js';
-import type { ExampleBatch } from '../io/types.js';
 import type { BackendName } from './backend.js';
-import type { LoadedModel } from './load.js';
-import { runModel, type RunOptions, type RunResult, type Scorer } from './run.js';
-import type { WorkerInit, WorkerReply } from './worker.js';
+import type { WorkerInit, WorkerReply, WorkerRequest } from './worker.js';
 
 export const WORKER_FILE = 'model-worker.js';
 
@@ -41,22 +37,54 @@ export interface PoolOptions {
   artifacts: tfjs.io.ModelArtifacts;
   graph?: boolean;
   backend: BackendName;
+  /** Worker threads to start (the main thread comes on top when the pool helps it). */
   workers: number;
   workerFile: string;
+  /**
+   * true: the main thread computes too whenever no worker has room (and alone until the workers
+   * are up, so their start costs no waiting); false: the workers do all the compute.
+   */
+  mainComputes?: boolean;
 }
 
+/**
+ * Examples per worker message (whole model calls, at least one): enough that messaging costs
+ * little, few enough that the last messages of a split do not leave the main thread waiting long
+ * (measured in bench/model.bench.ts; 256-1024 were within noise of each other).
+ */
+export const EXAMPLES_PER_MESSAGE = 512;
+
+/** Examples per worker message for a batch size: whole batches, about EXAMPLES_PER_MESSAGE. */
+export function messageSize(batchSize: number): number {
+  return batchSize * Math.max(1, Math.round(EXAMPLES_PER_MESSAGE / batchSize));
+}
+/** Messages a worker may have queued: one computing, one waiting, so it never idles between them. */
+const DEPTH = 2;
+
 export interface WorkerPool {
+  /** Worker threads. */
   size: number;
-  score: Scorer;
-  inFlight: number;
+  mainComputes: boolean;
+  /** Settles when every worker has loaded the model (rejects with the first start failure). */
+  ready: Promise<void>;
+  /** The first failure of a worker (start, crash), if any. */
+  failed(): Error | null;
+  /** A worker is up and can take another message now. */
+  hasRoom(): boolean;
+  /** Scores n examples (x is transferred) in a worker, `batch` examples per model call. */
+  send(x: Float32Array, n: number, shape: number[], batch: number): Promise<Float32Array>;
   close(): Promise<void>;
 }
 
-/** Starts the workers and waits until each has loaded the model. */
-export async function startWorkerPool(o: PoolOptions): Promise<WorkerPool> {
+/**
+ * Spawns the workers and returns at once; they load the model in the background (`ready`).
+ * Callers that compute in the main thread meanwhile (mainComputes) lose no time to the start.
+ */
+export function spawnWorkerPool(o: PoolOptions): WorkerPool {
   const init: WorkerInit = { artifacts: o.artifacts, graph: !!o.graph, backend: o.backend };
   const waiting = new Map<number, { resolve: (s: Float32Array) => void; reject: (e: Error) => void }>();
   const busy: number[] = [];
+  const up: boolean[] = [];
   const workers: Worker[] = [];
   let nextId = 0;
   let failure: Error | null = null;
@@ -65,15 +93,21 @@ export async function startWorkerPool(o: PoolOptions): Promise<WorkerPool> {
     for (const w of waiting.values()) w.reject(e);
     waiting.clear();
   };
-  const ready = Array.from({ length: Math.max(1, o.workers) }, (_, k) => {
+  const readies = Array.from({ length: Math.max(1, o.workers) }, (_, k) => {
     const w = new Worker(o.workerFile, { workerData: { modelgateModelWorker: true, init } });
     workers.push(w);
     busy.push(0);
+    up.push(false);
     return new Promise<void>((resolve, reject) => {
       w.on('message', (m: WorkerReply) => {
-        if (m.type === 'ready') resolve();
-        else if (m.type === 'error' && m.id === null) reject(new Error(`model worker ${k}: ${m.message}`));
-        else {
+        if (m.type === 'ready') {
+          up[k] = true;
+          resolve();
+        } else if (m.type === 'error' && m.id === null) {
+          const e = new Error(`model worker ${k}: ${m.message}`);
+          reject(e);
+          fail(e);
+        } else {
           const id = m.id as number;
           const p = waiting.get(id);
           waiting.delete(id);
@@ -87,47 +121,50 @@ export async function startWorkerPool(o: PoolOptions): Promise<WorkerPool> {
         fail(e);
       });
       w.on('exit', (code) => {
+        up[k] = false;
         if (code !== 0) fail(new Error(`model worker ${k} exited with code ${code}`));
       });
     });
   });
-  const close = async () => {
-    await Promise.all(workers.map((w) => w.terminate()));
+  const ready = Promise.all(readies).then(() => {});
+  ready.catch(() => {}); // reported through `ready` to whoever waits, and through failed chunks
+  // The least busy worker that is up, if it has room.
+  const pick = (): number => {
+    let k = -1;
+    for (let i = 0; i < workers.length; i++) if (up[i] && busy[i] < DEPTH && (k < 0 || busy[i] < busy[k])) k = i;
+    return k;
   };
-  try {
-    await Promise.all(ready);
-  } catch (e) {
-    await close();
-    throw e;
-  }
-  const score: Scorer = (x, _n, shape) => {
-    if (failure) return Promise.reject(failure);
-    // The least busy worker takes the chunk.
-    let k = 0;
-    for (let i = 1; i < workers.length; i++) if (busy[i] < busy[k]) k = i;
-    busy[k]++;
-    const id = nextId++;
-    return new Promise<Float32Array>((resolve, reject) => {
-      waiting.set(id, { resolve, reject });
-      workers[k].postMessage({ id, x, shape }, [x.buffer as ArrayBuffer]);
-    });
+  return {
+    size: workers.length,
+    mainComputes: !!o.mainComputes,
+    ready,
+    failed: () => failure,
+    hasRoom: () => !failure && pick() >= 0,
+    send(x, n, shape, batch) {
+      if (failure) return Promise.reject(failure);
+      const k = pick();
+      if (k < 0) return Promise.reject(new Error('no model worker has room'));
+      busy[k]++;
+      const id = nextId++;
+      return new Promise<Float32Array>((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        workers[k].postMessage({ id, x, n, shape, batch } satisfies WorkerRequest, [x.buffer as ArrayBuffer]);
+      });
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
   };
-  return { size: workers.length, score, inFlight: 2 * workers.length, close };
 }
 
-/** runModel with a pool started for this one split (the pipeline keeps one pool for all splits). */
-export async function runModelParallel(
-  pool: PoolOptions,
-  model: LoadedModel,
-  stream: FeatureStream,
-  opts: RunOptions,
-  sink: (batch: ExampleBatch) => void,
-): Promise<RunResult> {
-  const p = await startWorkerPool(pool);
+/** Starts the workers and waits until each has loaded the model. */
+export async function startWorkerPool(o: PoolOptions): Promise<WorkerPool> {
+  const pool = spawnWorkerPool(o);
   try {
-    // tf is only used for in-thread prediction, which the pool replaces.
-    return await runModel(null as never, model, stream, opts, sink, p);
-  } finally {
-    await p.close();
+    await pool.ready;
+  } catch (e) {
+    await pool.close();
+    throw e;
   }
+  return pool;
 }

@@ -10,13 +10,21 @@ import type { TF } from './backend.js';
 import type { LoadedModel } from './load.js';
 import { Preprocess } from './preprocess.js';
 import { SanityTracker } from './sanity.js';
+import { messageSize, type WorkerPool } from './parallel.js';
 
 /**
- * Examples per model call. Measured on 2 cores (bench/model.bench.ts): wasm runs a 784-512-512-10
- * MLP at ~27-28k examples/s with 64-256, 24k at 512, and falls to 12k at 1024 and 8k at 10,000
- * (the activations no longer fit in cache); 128 was the best or near it every time.
+ * Examples per model call. Measured on 2 cores (bench/model.bench.ts, 784-512-512-10 MLP, wasm):
+ * one thread runs batches of 64 to 1,024 within 5% of each other (~42-44 GFLOP/s); main thread +
+ * 1 worker takes 0.63 s for 30,000 at 128 and 0.58-0.59 s at 256 or 512 (worker start included).
  */
-export const DEFAULT_BATCH_SIZE = 128;
+export const DEFAULT_BATCH_SIZE = 256;
+/** ...but one call's input stays within this (224x224x3 images: 111 examples, not 256). */
+export const MAX_BATCH_BYTES = 64 * 2 ** 20;
+
+/** The default batch for examples of `featureSize` float32 values. */
+export function defaultBatchSize(featureSize: number): number {
+  return Math.max(1, Math.min(DEFAULT_BATCH_SIZE, Math.floor(MAX_BATCH_BYTES / (4 * Math.max(1, featureSize)))));
+}
 
 export interface Progress {
   split: string;
@@ -41,7 +49,7 @@ export interface RunOptions {
   threshold?: number;
   /** Per class index; overrides `threshold`. */
   thresholds?: Float32Array;
-  /** Examples per model call; the reader's batches are cut to this size. Default DEFAULT_BATCH_SIZE (128). */
+  /** Examples per model call; the reader's batches are cut to this size. Default defaultBatchSize() (256, less for large inputs). */
   batchSize?: number;
   /** Check scores are probabilities: 'auto' trusts the model's last activation. */
   expectProbabilities?: 'auto' | boolean;
@@ -72,12 +80,10 @@ export function inputShapeFor(model: LoadedModel, featureShape: readonly number[
   );
 }
 
-/** Scores of a chunk of n preprocessed examples (n x outputs, row-major). */
-export type Scorer = (x: Float32Array, n: number, shape: number[]) => Promise<Float32Array>;
-
 /**
- * Runs the model over a split. `scorer` replaces in-thread prediction (a worker pool), with up
- * to `inFlight` chunks outstanding; predictions still reach `sink` in input order.
+ * Runs the model over a split. With a worker pool, chunks of several model calls go to the
+ * workers while they have room; the main thread scores batches itself meanwhile when the pool
+ * says so (pool.mainComputes), else waits. Predictions reach `sink` in input order.
  */
 export async function runModel(
   tf: TF,
@@ -85,7 +91,7 @@ export async function runModel(
   stream: FeatureStream,
   opts: RunOptions,
   sink: (batch: ExampleBatch) => void,
-  scorer?: { score: Scorer; inFlight: number },
+  pool?: WorkerPool,
 ): Promise<RunResult> {
   const shape = inputShapeFor(model, stream.featureShape, opts.file);
   const featureSize = shape.reduce((a, b) => a * b, 1);
@@ -115,20 +121,22 @@ export async function runModel(
     expect,
   });
   const thr = opts.thresholds ?? new Float32Array(Math.max(outputs, 1)).fill(opts.threshold ?? 0.5);
-  const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
+  const batchSize = Math.max(1, opts.batchSize ?? defaultBatchSize(featureSize));
   const started = performance.now();
   let done = 0;
-  const score: Scorer =
-    scorer?.score ??
-    (async (x, n, shp) => {
-      const y = tf.tidy(() => model.predict(tf.tensor(x, [n, ...shp], 'float32')));
-      try {
-        return (await y.data()) as Float32Array;
-      } finally {
-        y.dispose();
-      }
-    });
-  const inFlight = Math.max(1, scorer?.inFlight ?? 1);
+  // In this thread: dataSync (no await per batch: the workers' replies are let in explicitly).
+  const local = (x: Float32Array, n: number): Float32Array => {
+    const y = tf.tidy(() => model.predict(tf.tensor(x, [n, ...shape], 'float32')));
+    try {
+      return y.dataSync() as Float32Array;
+    } finally {
+      y.dispose();
+    }
+  };
+  const mainComputes = !pool || pool.mainComputes;
+  const chunkSize = messageSize(batchSize);
+  // Finished-or-not chunks kept in order: bounds memory (scores of local batches are small).
+  const maxPending = pool ? 4 * pool.size * (chunkSize / batchSize) + 4 : 1;
 
   /** Turns one chunk's scores into predictions, in input order. */
   const finish = (
@@ -171,14 +179,9 @@ export async function runModel(
         for (let j = 0; j < outputs; j++) if (scores[i * outputs + j] >= thr[j]) idx.push(j);
         predOffsets[i + 1] = idx.length;
       }
-      sink({
-        task: 'multilabel',
-        n,
-        truthOffsets: offsets!,
-        truthIndices: indices!,
-        predOffsets,
-        predIndices: Uint32Array.from(idx),
-      });
+      const predIndices = Uint32Array.from(idx);
+      sanity.observeLabels(offsets!, indices!, predOffsets, predIndices, n);
+      sink({ task: 'multilabel', n, truthOffsets: offsets!, truthIndices: indices!, predOffsets, predIndices });
     }
     done += n;
     if (opts.onProgress) {
@@ -195,42 +198,81 @@ export async function runModel(
     }
   };
 
-  // Chunks in flight (more than one only with a worker pool); results are finished in order.
-  const pending: {
-    scores: Promise<Float32Array>;
+  // Chunks in input order; worker chunks settle when their reply arrives.
+  type Chunk = {
+    scores: Float32Array | null;
+    failed?: unknown;
+    wait?: Promise<void>;
     n: number;
     truth?: Uint32Array;
     offsets?: Uint32Array;
     indices?: Uint32Array;
-  }[] = [];
-  const drainOne = async () => {
-    const c = pending.shift()!;
-    finish(await c.scores, c.n, c.truth, c.offsets, c.indices);
   };
+  const pending: Chunk[] = [];
+  const finishHead = () => {
+    const c = pending.shift()!;
+    if (c.failed !== undefined) throw c.failed;
+    finish(c.scores!, c.n, c.truth, c.offsets, c.indices);
+  };
+  const settled = (c: Chunk) => c.scores !== null || c.failed !== undefined;
+  const drainSettled = () => {
+    while (pending.length && settled(pending[0])) finishHead();
+  };
+  const waitHead = async () => {
+    await pending[0].wait;
+    finishHead();
+  };
+  // Lets worker replies (and 'ready') in between batches computed here.
+  const yieldToEvents = () => new Promise<void>((r) => setImmediate(r));
   try {
     for await (const b of stream.batches) {
-      for (let s = 0; s < b.n; s += batchSize) {
-        const m = Math.min(batchSize, b.n - s);
+      for (let s = 0; s < b.n;) {
+        drainSettled();
+        const toWorker = !!pool && pool.hasRoom();
+        if (!toWorker && !mainComputes) {
+          const failed = pool!.failed();
+          if (failed) throw failed;
+          // Nothing in flight: the workers are still starting.
+          if (pending.length) await waitHead();
+          else await pool!.ready;
+          continue;
+        }
+        const m = Math.min(toWorker ? chunkSize : batchSize, b.n - s);
         // Copy: preprocessing works in place and the reader's buffer is not ours.
         const x = b.x.slice(s * featureSize, (s + m) * featureSize);
         apply(x);
-        const scores = score(x, m, shape);
-        scores.catch(() => {}); // rejections surface when drained, in order
-        if (stream.task === 'multiclass') pending.push({ scores, n: m, truth: b.truth!.subarray(s, s + m) });
+        const c: Chunk = { scores: null, n: m };
+        if (stream.task === 'multiclass') c.truth = b.truth!.subarray(s, s + m);
         else {
           const off = b.truthOffsets!;
           const base = off[s];
           const offsets = new Uint32Array(m + 1);
           for (let i = 0; i <= m; i++) offsets[i] = off[s + i] - base;
-          pending.push({ scores, n: m, offsets, indices: b.truthIndices!.slice(base, off[s + m]) });
+          c.offsets = offsets;
+          c.indices = b.truthIndices!.slice(base, off[s + m]);
         }
-        while (pending.length >= inFlight) await drainOne();
+        pending.push(c);
+        s += m;
+        if (toWorker)
+          c.wait = pool!.send(x, m, shape, batchSize).then(
+            (v) => void (c.scores = v),
+            (e: unknown) => void (c.failed = e ?? new Error('model worker failed')),
+          );
+        else {
+          c.scores = local(x, m);
+          drainSettled();
+          if (pool) await yieldToEvents();
+        }
+        while (pending.length >= maxPending) await waitHead();
       }
     }
-    while (pending.length) await drainOne();
+    while (pending.length) {
+      if (settled(pending[0])) finishHead();
+      else await waitHead();
+    }
   } finally {
     // On error, let chunks still in flight settle before the caller tears the pool down.
-    await Promise.allSettled(pending.map((p) => p.scores));
+    await Promise.allSettled(pending.map((p) => p.wait));
   }
   return { examples: done, sanity: sanity.findings() };
 }

@@ -1,6 +1,7 @@
 // Watches a model's raw outputs and predictions over one split and reports what looks broken:
 // non-finite scores, constant output, predictions collapsed onto one class, scores that are not
-// probabilities although the model ends in softmax/sigmoid, and accuracy at chance level.
+// probabilities although the model ends in softmax/sigmoid, and accuracy (multi-label: micro-F1)
+// at chance level.
 // Pure bookkeeping: memory grows with classes, not examples.
 
 import type { SanityFinding, Task } from '../core/report/types.js';
@@ -33,6 +34,10 @@ export class SanityTracker {
   private readonly predCount: Float64Array;
   private readonly truthCount: Float64Array;
   private correct = 0;
+  /** Multi-label: examples predicted positive for a class that truly has it, summed over classes. */
+  private truePositives = 0;
+  private readonly stamp: Int32Array;
+  private row = 0;
 
   private className(k: number): string {
     const name = this.o.classNames?.[k];
@@ -44,6 +49,7 @@ export class SanityTracker {
     this.max = new Float64Array(o.outputs).fill(-Infinity);
     this.predCount = new Float64Array(o.classes);
     this.truthCount = new Float64Array(o.classes);
+    this.stamp = new Int32Array(o.classes).fill(-1);
   }
 
   /** One batch of raw outputs (n x outputs, row-major). */
@@ -82,6 +88,66 @@ export class SanityTracker {
     }
   }
 
+  /** Multi-label truth and predictions of the same batch (CSR: row i is indices[offsets[i]..offsets[i+1])). */
+  observeLabels(
+    truthOffsets: Uint32Array,
+    truthIndices: Uint32Array,
+    predOffsets: Uint32Array,
+    predIndices: Uint32Array,
+    n: number,
+  ): void {
+    for (let i = 0; i < n; i++, this.row++) {
+      for (let k = truthOffsets[i]; k < truthOffsets[i + 1]; k++) {
+        const j = truthIndices[k];
+        if (j >= this.o.classes || this.stamp[j] === this.row) continue;
+        this.stamp[j] = this.row;
+        this.truthCount[j]++;
+      }
+      for (let k = predOffsets[i]; k < predOffsets[i + 1]; k++) {
+        const j = predIndices[k];
+        if (j >= this.o.classes) continue;
+        this.predCount[j]++;
+        if (this.stamp[j] === this.row) this.truePositives++;
+      }
+    }
+  }
+
+  /**
+   * Multi-label chance: micro-F1 no better than predictions that ignore the input would score,
+   * the better of guessing each class at its base rate p (expected micro-F1 sum p^2 / sum p) and
+   * guessing at the model's own per-class rates q independently of the truth (2 sum pq / (sum p + sum q)).
+   */
+  private labelChance(n: number): SanityFinding | null {
+    let p = 0;
+    let p2 = 0;
+    let q = 0;
+    let pq = 0;
+    let varTp = 0;
+    for (let j = 0; j < this.o.classes; j++) {
+      const pj = this.truthCount[j] / n;
+      const qj = this.predCount[j] / n;
+      p += pj;
+      p2 += pj * pj;
+      q += qj;
+      pq += pj * qj;
+      varTp += n * pj * qj * (1 - pj * qj);
+    }
+    if (n < 30 || p === 0) return null;
+    const baseRate = p2 / p;
+    const independent = (2 * pq) / (p + q);
+    const chance = Math.max(baseRate, independent);
+    const f1 = (2 * this.truePositives) / (n * (p + q));
+    // Two standard deviations of micro-F1 under independence (the true-positive count drives it).
+    const noise = (2 * 2 * Math.sqrt(varTp)) / (n * (p + q));
+    if (f1 > chance + noise) return null;
+    return {
+      level: 'warn',
+      split: this.o.split,
+      code: 'chance-level',
+      message: `micro-F1 ${(100 * f1).toFixed(1)}% is within noise of chance (${(100 * chance).toFixed(1)}%: ${baseRate >= independent ? 'guessing each class at its base rate' : "guessing at the model's own rates, ignoring the input"})`,
+    };
+  }
+
   findings(): SanityFinding[] {
     const out: SanityFinding[] = [];
     const { split, task } = this.o;
@@ -113,6 +179,10 @@ export class SanityTracker {
         code: 'not-probabilities',
         message: `${this.outOfRange} of ${n} output rows are not probabilities; expected ${what} (first: example ${this.firstBadRow + 1})`,
       });
+    }
+    if (task === 'multilabel') {
+      const f = this.labelChance(n);
+      if (f) out.push(f);
     }
     if (task !== 'multiclass') return out;
     const supported = [...this.truthCount].filter((c) => c > 0).length;

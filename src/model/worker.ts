@@ -1,6 +1,8 @@
 // Entry of one inference worker thread (bundled on its own as dist/model-worker.js). It starts
 // the backend it is told, loads the model from the artifacts it was handed (no file access) and
-// answers {id, x, shape} with {id, scores}. Preprocessing and everything else stay in the main thread.
+// answers {id, x, shape, batch} with {id, scores}: one message carries several model calls of
+// `batch` examples, so messaging costs little next to the compute. Preprocessing and everything
+// else stay in the main thread.
 
 import type * as tfjs from '@tensorflow/tfjs';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -11,7 +13,8 @@ export interface WorkerInit {
   graph: boolean;
   backend: BackendName;
 }
-export type WorkerRequest = { id: number; x: Float32Array; shape: number[] };
+/** n examples of `shape` (x is transferred), scored `batch` examples per model call. */
+export type WorkerRequest = { id: number; x: Float32Array; n: number; shape: number[]; batch: number };
 export type WorkerReply =
   | { type: 'ready' }
   | { type: 'scores'; id: number; scores: Float32Array }
@@ -28,20 +31,36 @@ async function start(port: NonNullable<typeof parentPort>, init: WorkerInit): Pr
       predict = (x) => m.predict(x) as tfjs.Tensor;
     } else {
       const m = await tf.loadLayersModel(handler);
-      predict = (x) => m.predict(x) as tfjs.Tensor;
+      // As in load.ts: predict() would cut each call into batches of 32.
+      predict = (x) => m.predictOnBatch(x) as tfjs.Tensor;
     }
   } catch (e) {
     port.postMessage({ type: 'error', id: null, message: (e as Error).message } satisfies WorkerReply);
     return;
   }
-  port.on('message', async (req: WorkerRequest) => {
+  port.on('message', (req: WorkerRequest) => {
     try {
-      const y = tf.tidy(() =>
-        predict(tf.tensor(req.x, [req.x.length / req.shape.reduce((a, b) => a * b, 1), ...req.shape], 'float32')),
-      );
-      const scores = Float32Array.from((await y.data()) as Float32Array);
-      y.dispose();
-      port.postMessage({ type: 'scores', id: req.id, scores } satisfies WorkerReply, [scores.buffer]);
+      const size = req.shape.reduce((a, b) => a * b, 1);
+      const batch = Math.max(1, req.batch);
+      let scores: Float32Array | null = null;
+      for (let s = 0; s < req.n; s += batch) {
+        const m = Math.min(batch, req.n - s);
+        const y = tf.tidy(() =>
+          predict(tf.tensor(req.x.subarray(s * size, (s + m) * size), [m, ...req.shape], 'float32')),
+        );
+        try {
+          const v = y.dataSync();
+          const per = v.length / m;
+          scores ??= new Float32Array(req.n * per);
+          if (v.length !== m * per || scores.length !== req.n * per)
+            throw new Error('model gave a varying number of scores per example');
+          scores.set(v, s * per);
+        } finally {
+          y.dispose();
+        }
+      }
+      scores ??= new Float32Array(0);
+      port.postMessage({ type: 'scores', id: req.id, scores } satisfies WorkerReply, [scores.buffer as ArrayBuffer]);
     } catch (e) {
       port.postMessage({ type: 'error', id: req.id, message: (e as Error).message } satisfies WorkerReply);
     }

@@ -15,7 +15,7 @@ import { selectBackend, type Backend, type BackendRequest } from '../model/backe
 import { loadModel, type LoadedModel } from '../model/load.js';
 import { Preprocess, type PreprocessSpec } from '../model/preprocess.js';
 import { DEFAULT_BATCH_SIZE, inputShapeFor, runModel, type Progress } from '../model/run.js';
-import { defaultWorkers, findWorkerFile, startWorkerPool, WORKER_FILE, type WorkerPool } from '../model/parallel.js';
+import { defaultWorkers, findWorkerFile, spawnWorkerPool, WORKER_FILE, type WorkerPool } from '../model/parallel.js';
 import type { ModelSource } from '../model/source.js';
 import { UsageError } from '../shell/errors.js';
 import { VERSION } from '../version.js';
@@ -28,7 +28,7 @@ export interface EvaluateModelOptions {
   /** The splits, in order (e.g. train, validation, test). */
   data: { name: string; path: string }[];
   backend?: BackendRequest;
-  /** Examples per model call; default 128 (DEFAULT_BATCH_SIZE; see docs/models.md for the measurements). */
+  /** Examples per model call; default 256, fewer when one call's input would pass 64 MB (defaultBatchSize; docs/models.md has the measurements). */
   batchSize?: number;
   /** One object for every split: the same transformation by construction. */
   preprocess?: Preprocess | PreprocessSpec;
@@ -50,9 +50,9 @@ export interface EvaluateModelOptions {
   onProgress?: (p: Progress) => void;
   log?: (line: string) => void;
   /**
-   * Worker threads for inference (wasm/cpu only; native TensorFlow has its own threads).
-   * 'auto' (default): one per core when the model has at least PARALLEL_MIN_PARAMETERS weights and
-   * dist/model-worker.js is there; 1 = in this thread.
+   * Threads computing inference (wasm/cpu only; native TensorFlow has its own threads): this one
+   * plus workers-1 worker threads. 'auto' (default): one per core when the model has at least
+   * PARALLEL_MIN_PARAMETERS weights and dist/model-worker.js is there; 1 = in this thread only.
    */
   workers?: number | 'auto';
   /** An already selected backend (the demo evaluates two models on one). */
@@ -65,7 +65,7 @@ export const PARALLEL_MIN_PARAMETERS = 100_000;
 export interface ModelEvaluation {
   report: Report;
   backend: Backend['name'];
-  /** Worker threads used for inference (1 = in the main thread). */
+  /** Threads that computed inference: the main thread plus the workers (1 = main thread only). */
   workers: number;
   examples: number;
   seconds: number;
@@ -136,14 +136,20 @@ async function maybeStartPool(
     return why(`small model (${model.parameters} weights < ${PARALLEL_MIN_PARAMETERS})`);
   const workerFile = findWorkerFile();
   if (!workerFile) return why(`${WORKER_FILE} not found next to the program (run npm run build)`);
-  const pool = await startWorkerPool({
+  // The workers load their copies in the background while this thread reads and scores the
+  // first batches itself (measured in bench/model.bench.ts: faster on 2 cores than 2 workers
+  // with an idle main thread, and their start costs no waiting).
+  const pool = spawnWorkerPool({
     artifacts: model.artifacts,
     graph: model.kind === 'graph',
     backend: backend.name,
-    workers: n,
+    workers: n - 1,
     workerFile,
+    mainComputes: true,
   });
-  opts.log?.(`inference in ${n} worker threads on ${backend.name}`);
+  // This thread carries on alone then; say so rather than fail an evaluation it can finish.
+  pool.ready.catch((e: Error) => opts.log?.(`inference in the main thread only: ${e.message}`));
+  opts.log?.(`inference in ${n} threads on ${backend.name} (this one and ${n - 1} worker${n > 2 ? 's' : ''})`);
   return pool;
 }
 
@@ -159,8 +165,8 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
   const { tf } = backend;
   const preprocess = opts.preprocess instanceof Preprocess ? opts.preprocess : new Preprocess(opts.preprocess ?? {});
   const model = await loadModel(tf, opts.model);
-  const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
-  if (!Number.isInteger(batchSize) || batchSize < 1)
+  const batchSize = opts.batchSize;
+  if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1))
     throw new UsageError(`batch-size must be a positive integer, got ${opts.batchSize}`);
   let pool: WorkerPool | null = null;
   try {
@@ -180,7 +186,7 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
         openFeatures(d.path, {
           classes: c,
           task: t,
-          batchSize: Math.max(batchSize, 1024),
+          batchSize: Math.max(batchSize ?? DEFAULT_BATCH_SIZE, 1024),
           labelColumn: opts.labelColumn,
           image: preprocess.image,
         });
@@ -247,7 +253,7 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
     return {
       report,
       backend: backend.name,
-      workers: pool?.size ?? 1,
+      workers: pool ? pool.size + 1 : 1,
       examples,
       seconds: (performance.now() - started) / 1000,
     };

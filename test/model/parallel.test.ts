@@ -5,7 +5,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { decodeExamples } from '../../src/core/report/examples.js';
 import { selectBackend } from '../../src/model/backend.js';
+import type { FeatureStream } from '../../src/io/data/types.js';
+import type { ExampleBatch } from '../../src/io/types.js';
+import { loadModel } from '../../src/model/load.js';
 import { startWorkerPool } from '../../src/model/parallel.js';
+import { Preprocess } from '../../src/model/preprocess.js';
+import { runModel } from '../../src/model/run.js';
 import { evaluateModel } from '../../src/pipeline/evaluate-model.js';
 
 const ROOT = path.resolve('examples/digits');
@@ -56,13 +61,86 @@ describe('inference in worker threads', () => {
       const two = await run(2);
       expect(one.workers).toBe(1);
       expect(two.workers).toBe(2);
-      expect(lines).toContain(`inference in 2 worker threads on ${name}`);
+      expect(lines).toContain(`inference in 2 threads on ${name} (this one and 1 worker)`);
       for (const s of ['train', 'validation', 'test']) {
         const a = decodeExamples(one.report.splits[s].predictions!, 10);
         const b = decodeExamples(two.report.splits[s].predictions!, 10);
         expect(b).toEqual(a);
         expect(two.report.splits[s].metrics).toEqual(one.report.splits[s].metrics);
       }
+    },
+  );
+
+  // 2,000 pseudo-random digit-like rows (64 features in 0..1): enough for many worker messages.
+  const N = 2000;
+  const rows = (() => {
+    let seed = 7;
+    return Float32Array.from(
+      { length: N * 64 },
+      () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) / 2 ** 24,
+    );
+  })();
+  const rowStream = (): FeatureStream => ({
+    featureShape: [64],
+    task: 'multiclass',
+    count: N,
+    batches: (async function* () {
+      for (let s = 0; s < N; s += 300) {
+        const m = Math.min(300, N - s);
+        yield {
+          n: m,
+          x: rows.slice(s * 64, (s + m) * 64),
+          truth: Uint32Array.from({ length: m }, (_, i) => (s + i) % 10),
+        };
+      }
+    })(),
+    close: async () => {},
+    fingerprints: () => [],
+  });
+
+  it.each([
+    ['wasm', false],
+    ['wasm', true],
+    ['cpu', true],
+  ] as const)(
+    'runModel with a pool (%s, main thread computes too: %s): same predictions, both sides used, tensors flat',
+    async (name, mainComputes) => {
+      const { tf } = await selectBackend(name);
+      const model = await loadModel(tf, path.join(ROOT, 'models/pr'));
+      let mainCalls = 0;
+      const predict = model.predict;
+      model.predict = (x) => (mainCalls++, predict(x));
+      const go = async (pool?: Awaited<ReturnType<typeof startWorkerPool>>) => {
+        const out: ExampleBatch[] = [];
+        const opts = { split: 's', file: 'rows', classes: 10, preprocess: new Preprocess(), batchSize: 32 };
+        await runModel(tf, model, rowStream(), opts, (b) => out.push(b), pool);
+        return out.flatMap((b) => (b.task === 'multiclass' ? Array.from(b.pred) : []));
+      };
+      const alone = await go();
+      const pool = await startWorkerPool({
+        artifacts: model.artifacts!,
+        backend: name,
+        workers: 1,
+        workerFile,
+        mainComputes,
+      });
+      let sent = 0;
+      const send = pool.send;
+      pool.send = (...a) => (sent++, send(...a));
+      mainCalls = 0;
+      const before = tf.memory().numTensors;
+      try {
+        const both = await go(pool);
+        expect(tf.memory().numTensors).toBe(before);
+        expect(both).toEqual(alone);
+        expect(new Set(alone).size).toBeGreaterThan(1); // the premise: predictions vary
+      } finally {
+        await pool.close();
+        model.dispose();
+      }
+      expect(sent).toBeGreaterThan(0);
+      if (mainComputes) expect(mainCalls).toBeGreaterThan(0);
+      else expect(mainCalls).toBe(0);
     },
   );
 

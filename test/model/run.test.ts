@@ -4,7 +4,7 @@ import type { ExampleBatch } from '../../src/io/types.js';
 import { selectBackend } from '../../src/model/backend.js';
 import type { LoadedModel, OutputActivation } from '../../src/model/load.js';
 import { parsePreprocess, Preprocess } from '../../src/model/preprocess.js';
-import { inputShapeFor, runModel } from '../../src/model/run.js';
+import { defaultBatchSize, inputShapeFor, runModel } from '../../src/model/run.js';
 
 /** A model from a function of the input tensor. */
 function fake(
@@ -117,6 +117,28 @@ describe('runModel', () => {
     );
     const pb = rb.batches[0];
     expect(pb.task === 'multiclass' && Array.from(pb.pred)).toEqual([0, 1, 1]);
+  });
+
+  it('default batch: 256 examples, fewer when one call would pass 64 MB of input', async () => {
+    expect(defaultBatchSize(784)).toBe(256);
+    expect(defaultBatchSize(224 * 224 * 3)).toBe(111); // 67,108,864 / 602,112 bytes
+    expect(defaultBatchSize(64 * 2 ** 20)).toBe(1);
+    const big = Array.from({ length: 600 }, (_, i) => [i % 4, 1]);
+    const out: ExampleBatch[] = [];
+    const m = fake(3, 'other', (x) => tf.matMul(x, tf.ones([2, 3])));
+    const opts = { split: 's', file: 'v.csv', classes: 3, preprocess: new Preprocess() };
+    await runModel(
+      tf,
+      m,
+      stream(
+        big,
+        big.map(() => 0),
+        600,
+      ),
+      opts,
+      (b) => out.push(b),
+    );
+    expect(out.map((b) => b.n)).toEqual([256, 256, 88]);
   });
 
   it('keeps the tensor count flat', async () => {
@@ -232,6 +254,72 @@ describe('sanity findings', () => {
     const chance = Math.max(1 / 3, Math.max(...counts) / 40);
     expect(acc).toBeLessThanOrEqual(chance + 2 * Math.sqrt((chance * (1 - chance)) / 40)); // the premise
     expect(codes(r)).toContain('warn:chance-level');
+  });
+});
+
+describe('multi-label chance level', () => {
+  const codes = (r: { sanity: { code: string; level: string }[] }) =>
+    r.sanity.map((f) => `${f.level}:${f.code}`).sort();
+  // 240 examples, 3 classes: class j is present when bit j of x0 (0..7) is set; x1 is unrelated noise.
+  const n = 240;
+  let seed = 12345;
+  const noise = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16) % 8;
+  const xs = Array.from({ length: n }, (_, i) => [i % 8, noise()]);
+  const bits = (v: number) => [0, 1, 2].filter((j) => (v >> j) & 1);
+  const labelStream = (): FeatureStream => {
+    const truth = xs.map((x) => bits(x[0]));
+    const offsets = Uint32Array.from([0, ...truth.map((t, i) => truth.slice(0, i + 1).flat().length)]);
+    return {
+      featureShape: [2],
+      task: 'multilabel',
+      count: n,
+      batches: (async function* () {
+        yield {
+          n,
+          x: Float32Array.from(xs.flat()),
+          truthOffsets: offsets,
+          truthIndices: Uint32Array.from(truth.flat()),
+        };
+      })(),
+      close: async () => {},
+      fingerprints: () => [],
+    };
+  };
+  // Sigmoid-like scores 0.9 / 0.1 from the bits of one column.
+  const fromColumn = (c: number) =>
+    fake(3, 'sigmoid', (x) => {
+      const v = x.slice([0, c], [-1, 1]);
+      return tf.concat(
+        [0, 1, 2].map((j) => tf.add(tf.mul(tf.mod(tf.floorDiv(v, 2 ** j), 2), 0.8), 0.1)),
+        1,
+      );
+    });
+
+  it('a model that reads the labels is not at chance', async () => {
+    const r = await run(fromColumn(0), labelStream(), 3);
+    expect(codes(r)).toEqual([]);
+  });
+
+  it('micro-F1 of input-independent predictions is flagged', async () => {
+    // The premise, computed here: micro-F1 of the noise column's bits against the truth is near
+    // what guessing at the base rates (sum p^2 / sum p) gives.
+    let tp = 0;
+    let t = 0;
+    let q = 0;
+    for (const [a, b] of xs) {
+      const truth = bits(a);
+      const pred = bits(b);
+      t += truth.length;
+      q += pred.length;
+      tp += pred.filter((j) => truth.includes(j)).length;
+    }
+    const f1 = (2 * tp) / (t + q);
+    const rates = [0, 1, 2].map((j) => xs.filter((x) => (x[0] >> j) & 1).length / n);
+    const baseRate = rates.reduce((a, p) => a + p * p, 0) / rates.reduce((a, p) => a + p, 0);
+    expect(Math.abs(f1 - baseRate)).toBeLessThan(0.1);
+    const r = await run(fromColumn(1), labelStream(), 3);
+    expect(codes(r)).toEqual(['warn:chance-level']);
+    expect(r.sanity[0].message).toMatch(/^micro-F1 \d+\.\d% is within noise of chance \(\d+\.\d%: /);
   });
 });
 

@@ -141,7 +141,7 @@ Markdown comment the action would post is printed. Both reports are written to -
 options:
   --out DIR          where the two reports go (default: demo-output)
   --backend NAME     auto (default), tensorflow (needs @tensorflow/tfjs-node), wasm or cpu
-  --batch-size N     examples per model call (default 128)
+  --batch-size N     examples per model call (default 256, fewer for large inputs)
   --examples DIR     the digits example directory (default: found next to the program, else from the working directory)
 `,
   async run(argv) {
