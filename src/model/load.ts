@@ -208,17 +208,11 @@ export async function loadModel(tf: TF, source: ModelSource): Promise<LoadedMode
     } catch (e) {
       throw new InputError(label, null, `not a loadable graph model: ${(e as Error).message.split('\n')[0]}`);
     }
-    checkSingle(
+    const outputSize = checkInputOutput(
       label,
-      'input',
       model.inputs.map((i) => i.shape),
-    );
-    checkSingle(
-      label,
-      'output',
       model.outputs.map((o) => o.shape),
     );
-    const outputSize = checkOutputShape(label, model.outputs[0].shape);
     const inShape = model.inputs[0].shape?.slice(1).map((d) => (d < 0 ? null : d)) ?? [];
     return {
       kind: 'graph',
@@ -245,23 +239,28 @@ export async function loadModel(tf: TF, source: ModelSource): Promise<LoadedMode
   return { ...wrapLayersModel(model, label), artifacts, parameters: countParameters(artifacts) };
 }
 
+/** One input and one [batch, classes] output, whatever the model kind; returns the number of classes (null: unknown). */
+function checkInputOutput(
+  label: string,
+  inputs: (readonly (number | null)[] | undefined)[],
+  outputs: (readonly (number | null)[] | undefined)[],
+): number | null {
+  checkSingle(label, 'input', inputs);
+  checkSingle(label, 'output', outputs);
+  return checkOutputShape(label, outputs[0]);
+}
+
 function countParameters(a: tfjs.io.ModelArtifacts): number {
   return (a.weightSpecs ?? []).reduce((t, w) => t + w.shape.reduce((x, y) => x * y, 1), 0);
 }
 
 /** A layers model already in memory (built or loaded elsewhere) behind the runner's interface, with the same checks. */
 export function wrapLayersModel(model: tfjs.LayersModel, label: string): LoadedModel {
-  checkSingle(
+  const outputSize = checkInputOutput(
     label,
-    'input',
     model.inputs.map((i) => i.shape),
-  );
-  checkSingle(
-    label,
-    'output',
     model.outputs.map((o) => o.shape),
   );
-  const outputSize = checkOutputShape(label, model.outputs[0].shape);
   return {
     kind: 'layers',
     label,
