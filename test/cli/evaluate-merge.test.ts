@@ -2,12 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { evaluate, runEvaluate } from '../../src/cli/commands/evaluate.js';
 import { merge, runMerge } from '../../src/cli/commands/merge.js';
 import { UsageError } from '../../src/core/errors.js';
 import { readReport } from '../../src/io/report-file.js';
 import { InputError } from '../../src/io/types.js';
+import { bundleEntry } from '../helpers/bundle.js';
 
 let dir: string;
 const at = (name: string) => join(dir, name);
@@ -129,17 +129,7 @@ describe('the modelgate binary', () => {
   beforeAll(async () => {
     // The real door, bundled like dist/cli.js but into a temp dir (dist/ belongs to the build).
     cli = at('cli.mjs');
-    await build({
-      entryPoints: ['src/cli/main.ts'],
-      outfile: cli,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      external: ['@tensorflow/tfjs-node'],
-      banner: { js: "import { createRequire as __c } from 'node:module'; const require = __c(import.meta.url);" },
-      logLevel: 'error',
-    });
+    await bundleEntry('src/cli/main.ts', cli);
   });
   const run = (...args: string[]) =>
     spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, MODELGATE_DEBUG: '' } });

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync, zipSync } from 'fflate';
-import { build } from 'esbuild';
+import { bundleEntry } from '../helpers/bundle.js';
 
 let dir: string;
 let cli: string;
@@ -29,17 +29,7 @@ let okText: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'mg-robust-'));
   cli = at('cli.mjs');
-  await build({
-    entryPoints: ['src/cli/main.ts'],
-    outfile: cli,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: ['@tensorflow/tfjs-node'],
-    banner: { js: "import { createRequire as __c } from 'node:module'; const require = __c(import.meta.url);" },
-    logLevel: 'error',
-  });
+  await bundleEntry('src/cli/main.ts', cli);
   const w = (name: string, data: string | Uint8Array) => writeFileSync(at(name), data);
   w('good.csv', GOOD);
   w('gzip.csv', gzipSync(Buffer.from('label,pred\na,a\n')));

@@ -3,11 +3,11 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { refBaseline } from '../../src/github/baseline-ref.js';
-import { createClient, type GitHubClient } from '../../src/github/client.js';
+import type { GitHubClient } from '../../src/github/client.js';
 import { writeReport } from '../../src/io/report-file.js';
 import { evaluatePredictionFiles } from '../../src/pipeline/evaluate.js';
 import { ANIMALS, workspace, writePredictions } from '../action/scenario.js';
-import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
+import { fakeServerClient, startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
 
 const SHA = '1234567890123456789012345678901234567890';
 let gh: FakeGitHub;
@@ -25,11 +25,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 beforeEach(async () => {
   gh = await startFakeGitHub();
-  client = createClient({
-    token: 't',
-    baseUrl: gh.url,
-    retry: { baseMs: 1, retries: 1, maxRetryAfterS: 60, rateLimitRetries: 1 },
-  });
+  client = fakeServerClient(gh, 1);
 });
 afterEach(() => gh.stop());
 

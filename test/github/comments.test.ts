@@ -1,10 +1,16 @@
 // The sticky comment against the fake GitHub: real octokit, real HTTP, real pagination.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { createClient, type GitHubClient } from '../../src/github/client.js';
+import type { GitHubClient } from '../../src/github/client.js';
 import { findOwnComments, MAX_COMMENT_LENGTH, prepareBody, upsertStickyComment } from '../../src/github/comments.js';
 import { whoAmI, type Identity } from '../../src/github/identity.js';
 import { commentMarker } from '../../src/core/render/marker.js';
-import { ACTIONS_BOT, startFakeGitHub, type FakeGitHub, type FakeUser } from '../helpers/fake-github.js';
+import {
+  ACTIONS_BOT,
+  fakeServerClient,
+  startFakeGitHub,
+  type FakeGitHub,
+  type FakeUser,
+} from '../helpers/fake-github.js';
 
 const REPO = 'octo/models';
 const ref = { owner: 'octo', repo: 'models', issueNumber: 7 };
@@ -16,11 +22,7 @@ let gh: FakeGitHub;
 let client: GitHubClient;
 beforeEach(async () => {
   gh = await startFakeGitHub();
-  client = createClient({
-    token: 't',
-    baseUrl: gh.url,
-    retry: { baseMs: 1, retries: 2, maxRetryAfterS: 60, rateLimitRetries: 1 },
-  });
+  client = fakeServerClient(gh);
 });
 afterEach(() => gh.stop());
 

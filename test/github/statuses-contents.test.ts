@@ -1,20 +1,16 @@
 // Commit statuses and the contents API against the fake GitHub.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { createClient, type GitHubClient } from '../../src/github/client.js';
+import type { GitHubClient } from '../../src/github/client.js';
 import { contentsPath, readRepoFile } from '../../src/github/contents.js';
 import { setCommitStatus, statusDescription } from '../../src/github/statuses.js';
-import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
+import { fakeServerClient, startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
 
 const SHA = '0123456789abcdef0123456789abcdef01234567';
 let gh: FakeGitHub;
 let client: GitHubClient;
 beforeEach(async () => {
   gh = await startFakeGitHub();
-  client = createClient({
-    token: 't',
-    baseUrl: gh.url,
-    retry: { baseMs: 1, retries: 2, maxRetryAfterS: 60, rateLimitRetries: 1 },
-  });
+  client = fakeServerClient(gh);
 });
 afterEach(() => gh.stop());
 

@@ -5,6 +5,7 @@
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createClient, type GitHubClient } from '../../src/github/client.js';
 
 export interface FakeUser {
   login: string;
@@ -328,4 +329,13 @@ export class FakeGitHub {
 /** Starts a fake GitHub; stop it in afterEach/afterAll. */
 export async function startFakeGitHub(): Promise<FakeGitHub> {
   return new FakeGitHub().start();
+}
+
+/** The real client pointed at the fake server, with millisecond backoff so retry tests run fast. */
+export function fakeServerClient(gh: FakeGitHub, retries = 2): GitHubClient {
+  return createClient({
+    token: 't',
+    baseUrl: gh.url,
+    retry: { baseMs: 1, retries, maxRetryAfterS: 60, rateLimitRetries: 1 },
+  });
 }

@@ -1,8 +1,6 @@
-import { build } from 'esbuild';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { decodeExamples } from '../../src/core/report/examples.js';
 import { selectBackend } from '../../src/model/backend.js';
 import type { FeatureStream } from '../../src/io/data/types.js';
@@ -12,6 +10,7 @@ import { startWorkerPool } from '../../src/model/parallel.js';
 import { Preprocess } from '../../src/model/preprocess.js';
 import { runModel } from '../../src/model/run.js';
 import { evaluateModel } from '../../src/pipeline/evaluate-model.js';
+import { bundleEntry } from '../helpers/bundle.js';
 
 const ROOT = path.resolve('examples/digits');
 const SPLITS = ['train', 'validation', 'test'].map((name) => ({ name, path: path.join(ROOT, `data/${name}.csv`) }));
@@ -20,21 +19,7 @@ const SPLITS = ['train', 'validation', 'test'].map((name) => ({ name, path: path
 let workerFile = '';
 beforeAll(async () => {
   workerFile = path.join(mkdtempSync(path.join(tmpdir(), 'mg-worker-')), 'model-worker.js');
-  await build({
-    entryPoints: ['src/model/worker.ts'],
-    outfile: workerFile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    external: ['@tensorflow/tfjs-node'],
-    // The banner of scripts/build.mjs: the wasm backend's CommonJS glue needs require and __dirname.
-    banner: {
-      js: ((await import(pathToFileURL(path.resolve('scripts/esm-banner.mjs')).href)) as { ESM_BANNER: string })
-        .ESM_BANNER,
-    },
-    nodePaths: [path.resolve('node_modules')],
-    logLevel: 'error',
-  });
+  await bundleEntry('src/model/worker.ts', workerFile);
   process.env.MODELGATE_MODEL_WORKER = workerFile;
 });
 afterAll(() => {
