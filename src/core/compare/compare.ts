@@ -5,6 +5,7 @@ import { naturalCompare } from '../classes.js';
 import type { Report, SanityFinding } from '../report/types.js';
 import { judgeClasses, type Finding } from './classes.js';
 import { judgeGaps, judgeHeadline, type Boots } from './headline.js';
+import { causeHints } from './hints.js';
 import {
   decodedFromReport,
   discordantCounts,
@@ -53,7 +54,7 @@ function topReasons(findings: Finding[]): string[] {
 
 function sanityFindings(sanity: SanityFinding[]): Finding[] {
   return sanity
-    .filter((s) => s.level === 'fail' || s.level === 'warn')
+    .filter((s): s is SanityFinding & { level: 'warn' | 'fail' } => s.level === 'fail' || s.level === 'warn')
     .map((s, i) => ({
       level: s.level,
       category: 0,
@@ -85,6 +86,10 @@ function escalateChanceLevel(sanity: SanityFinding[], head: Report, base: Report
       message: `${f.message}, while the base model scored ${(100 * b).toFixed(1)}%: the saved model may predict garbage once reloaded`,
     };
   });
+}
+
+function addHints(cmp: Comparison, hints: Comparison['hints'] & object): void {
+  if (hints.length) cmp.hints = hints;
 }
 
 /**
@@ -137,6 +142,7 @@ export function compareWithSource(
     const hs = rules.headline.splits ? headSplits.filter((s) => rules.headline.splits!.includes(s)) : headSplits;
     cmp.headline = judgeHeadline(null, head, hs, rules, boots).rows;
     cmp.gaps = judgeGaps(null, head, rules, boots).rows;
+    addHints(cmp, causeHints(null, head, []));
     const fail = findings.some((f) => f.level === 'fail');
     cmp.verdict = fail ? 'fail' : 'no-baseline';
     cmp.reasons = fail
@@ -240,6 +246,7 @@ export function compareWithSource(
   cmp.classes = c.classes;
   cmp.noise = c.noise;
   findings.push(...c.findings);
+  addHints(cmp, causeHints(base, head, cmp.classes));
 
   const levels = findings.map((f) => f.level);
   const verdict: Verdict = levels.includes('fail') ? 'fail' : levels.includes('warn') ? 'warn' : 'pass';
