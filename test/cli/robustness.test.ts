@@ -219,3 +219,62 @@ describe('bad input: exit 2, one line, no stack trace, no output file', () => {
     expect(p.stdout).toMatch(/^usage: modelgate <command>/);
   });
 });
+
+// Data and verdict integrity (issue 13): what would let a report or a rule change the verdict
+// without anyone noticing is refused, in one line, with exit 2.
+describe('integrity: a hand-edited report or a misnamed rule cannot change the verdict', () => {
+  /** n examples of classes a, b, c; the first `wrong` are predicted as the next class. */
+  const csv = (n: number, wrong: number) => {
+    const names = ['a', 'b', 'c'];
+    const rows = Array.from({ length: n }, (_, i) => {
+      const t = i % 3;
+      return `${names[t]},${names[i < wrong ? (t + 1) % 3 : t]}`;
+    });
+    return `label,pred\n${rows.join('\n')}\n`;
+  };
+
+  beforeAll(() => {
+    mkdirSync(at('integrity'), { recursive: true });
+    writeFileSync(at('integrity/base.csv'), csv(300, 10));
+    writeFileSync(at('integrity/head.csv'), csv(300, 60));
+    for (const side of ['base', 'head'])
+      expect(run('evaluate', '--split', `test=integrity/${side}.csv`, '--out', `integrity/${side}.json`).status).toBe(
+        0,
+      );
+    for (const side of ['base', 'head'])
+      expect(
+        run(
+          'evaluate',
+          '--split',
+          `test=integrity/${side}.csv`,
+          '--no-predictions',
+          '--out',
+          `integrity/${side}-bare.json`,
+        ).status,
+      ).toBe(0);
+  });
+
+  const compare = (base: string, head: string, ...more: string[]) =>
+    run('compare', '--base', `integrity/${base}`, '--head', `integrity/${head}`, ...more);
+  const oneLine = (p: ReturnType<typeof run>, message: RegExp) => {
+    expect(p.stdout).toBe('');
+    expect(p.stderr.trimEnd()).toMatch(message);
+    expect(p.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(p.status).toBe(2);
+  };
+
+  it.each(['head.json', 'head-bare.json'])(
+    'a fail whose %s metrics were edited to the base values is refused',
+    (head) => {
+      const base = head.replace('head', 'base');
+      expect(compare(base, head).status).toBe(1); // the control: an honest fail
+      const edited = JSON.parse(readFileSync(at(`integrity/${head}`), 'utf8'));
+      edited.splits.test.metrics = JSON.parse(readFileSync(at(`integrity/${base}`), 'utf8')).splits.test.metrics;
+      writeFileSync(at('integrity/edited.json'), JSON.stringify(edited, null, 2));
+      oneLine(
+        compare(base, 'edited.json'),
+        /^error: integrity\/edited\.json: \/splits\/test\/metrics\/accuracy is 0\.966\d* but the report's counts give 0\.8: the report was edited or damaged; re-run modelgate evaluate$/,
+      );
+    },
+  );
+});
