@@ -3,7 +3,8 @@
 // where a regressed class's examples go now (its confusions, base -> head), and, for model runs,
 // what changed in the model (weight count, preprocessing). Pure: reads the two reports.
 
-import { classOrderMapping, denseConfusion, quote } from '../report/sanity.js';
+import { classOrderMapping, denseConfusion } from '../report/sanity.js';
+import { quoteName as quote } from './format.js';
 import type { Report, SplitReport } from '../report/types.js';
 import type { ClassDelta, Hint } from './types.js';
 

@@ -5,6 +5,7 @@
 // class shares that differ between splits beyond what a random split gives. Every finding names
 // its class. docs/rules.md gives each one's reason and level.
 
+import { quoteName as quote } from '../compare/format.js';
 import { chiSquareSf } from '../stats/special.js';
 import type { SanityFinding, SplitReport, Task } from './types.js';
 
@@ -37,10 +38,6 @@ export const SHARES_MIN_TV = 0.1;
 export const SHARES_MAX_P = 0.001;
 /** Names listed in one message before "and N more". */
 const LIST_MAX = 5;
-
-export function quote(name: string): string {
-  return `'${name}'`;
-}
 
 function pct(x: number): string {
   return `${(100 * x).toFixed(1)}%`;
