@@ -26,6 +26,11 @@ export async function readConfigFile(path: string): Promise<Record<string, unkno
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new UsageError(`${path}: cannot read the config file (${(e as Error).message})`);
   }
+  return parseConfigText(text, path);
+}
+
+/** A config file's text as an object; `path` names it in errors (a file, or "path at <commit>"). */
+export function parseConfigText(text: string, path: string): Record<string, unknown> {
   let data: unknown;
   try {
     data = parseYaml(text);

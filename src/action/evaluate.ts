@@ -3,6 +3,7 @@
 // a model is given, so prediction-only runs start fast.
 
 import { execFile } from 'node:child_process';
+import { isAbsolute } from 'node:path';
 import * as log from './log.js';
 import { UsageError } from '../core/errors.js';
 import type { Report } from '../core/report/types.js';
@@ -12,6 +13,8 @@ import type { PreprocessSpec } from '../model/preprocess.js';
 import type { ModelSource } from '../model/source.js';
 import { evaluatePredictionFiles } from '../pipeline/evaluate.js';
 import type { BaselineSource } from '../pipeline/gate.js';
+import { describePreprocess } from '../model/describe-preprocess.js';
+import { parseConfigText, preprocessOf } from './config.js';
 import { COMMIT_ID } from './context.js';
 import type { ActionInputs } from './inputs.js';
 
@@ -90,6 +93,41 @@ function git(args: string[]): Promise<boolean> {
   return new Promise((resolve) => execFile('git', args, (err) => resolve(!err)));
 }
 
+/** A file's text at a commit; null when the commit does not hold it. Bounded by a timeout and a size cap. */
+function gitShow(ref: string, path: string): Promise<string | null> {
+  return new Promise((resolve) =>
+    execFile(
+      'git',
+      ['show', `${ref}:./${path.replace(/^\.\//, '')}`],
+      { timeout: 30_000, maxBuffer: 1 << 20 },
+      (err, out) => resolve(err ? null : out),
+    ),
+  );
+}
+
+/**
+ * The preprocessing the base model is evaluated with: the `preprocess` input when given (it sets
+ * both), else the base commit's own .modelgate.yml, so a PR that changes the preprocessing
+ * together with the model is judged with each model's own; the head's when that commit has no
+ * config file (or the config is outside the repository).
+ */
+async function preprocessAtCommit(
+  inputs: ActionInputs,
+  setup: EvaluationSetup,
+  ref: string,
+): Promise<PreprocessSpec | undefined> {
+  if (inputs.preprocess || isAbsolute(inputs.config)) return setup.preprocess;
+  const text = await gitShow(ref, inputs.config);
+  const where = `${inputs.config} at ${ref.slice(0, 12)}`;
+  if (text === null) {
+    log.info(`baseline: no ${where}: the base model is evaluated with this run's preprocessing`);
+    return setup.preprocess;
+  }
+  const spec = preprocessOf({ path: where, file: parseConfigText(text, where) }, undefined);
+  log.info(`baseline: preprocessing from ${where}: ${describePreprocess(spec ?? {})}`);
+  return spec;
+}
+
 /**
  * `baseline: evaluate`: the model as committed at `ref` (the PR's base), run on the head's data,
  * so both sides see exactly the same examples. Needs that commit in the checkout; a model that
@@ -109,7 +147,14 @@ export function modelAtCommit(inputs: ActionInputs, setup: EvaluationSetup, ref:
           `baseline: evaluate needs the base commit ${short} in the checkout; use actions/checkout with fetch-depth: 0 (or run git fetch origin ${ref})`,
         );
       if (!(await git(['cat-file', '-e', `${ref}:./${path.replace(/^\.\//, '')}`]))) return null;
-      const report = await evaluateModelAt({ gitRef: ref, path }, inputs, setup, ref, `model:${short}:${path}`);
+      const preprocess = await preprocessAtCommit(inputs, setup, ref);
+      const report = await evaluateModelAt(
+        { gitRef: ref, path },
+        inputs,
+        { ...setup, preprocess },
+        ref,
+        `model:${short}:${path}`,
+      );
       return { report, commit: ref, source: `model ${path} at ${ref}` };
     },
   };

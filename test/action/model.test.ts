@@ -3,7 +3,7 @@
 // model bird's recall is 50/50 in every split, under the head model 20/50; cat and dog stay 50/50.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
 import { buildAction, prPayload, pushPayload, ROOT, runAction } from '../helpers/run-action.js';
@@ -133,5 +133,33 @@ describe('model evaluation in the action', () => {
     });
     expect(pr.code).toBe(1);
     expect(pr.outputs.verdict).toBe('fail');
+  });
+
+  it("baseline: evaluate runs the base model with its own commit's preprocessing and names the change", async () => {
+    const dir = workspace();
+    dirs.push(dir);
+    cpSync(join(FIX, 'model-data'), join(dir, 'data'), { recursive: true });
+    cpSync(join(FIX, 'models/base'), join(dir, 'model'), { recursive: true });
+    writeFileSync(join(dir, '.modelgate.yml'), 'preprocess: { scale: 1 }\n');
+    git(dir, 'init', '-q');
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-q', '-m', 'base');
+    const baseSha = git(dir, 'rev-parse', 'HEAD');
+    // The PR changes the model and its preprocessing together.
+    cpSync(join(FIX, 'models/head'), join(dir, 'model'), { recursive: true });
+    writeFileSync(join(dir, '.modelgate.yml'), 'preprocess: { scale: 0.5 }\n');
+    const r = await runAction({
+      cwd: dir,
+      apiUrl: gh.url,
+      eventName: 'pull_request',
+      payload: prPayload(REPO, { baseSha }),
+      inputs: { ...modelInputs, baseline: 'evaluate' },
+    });
+    expect(r.stdout).toContain(`baseline: preprocessing from .modelgate.yml at ${baseSha.slice(0, 12)}: scale 1`);
+    const head = JSON.parse(readFileSync(join(dir, r.outputs.report), 'utf8'));
+    expect(head.model.preprocess).toBe('scale 1/2');
+    const body = gh.commentList(REPO, 2)[0].body;
+    expect(body).toContain('**Likely causes**');
+    expect(body).toContain('the preprocessing changed: base scale 1, head scale 1/2');
   });
 });
