@@ -3,6 +3,7 @@
 // asserting the verdict and the words a reviewer sees outside <details>, with clean controls.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { renderText } from '../../src/core/render/text.js';
 import { runScenario, SCENARIOS, type ScenarioResult } from '../helpers/scenario.js';
 
 /** The visible comment as a reader sees it rendered: character references decoded. */
@@ -108,6 +109,8 @@ describe("the PR's model with its output columns permuted (digits)", () => {
     expect(text).toContain(`likely a class-order mismatch (train, validation, test): ${mapping}, `);
     // The class-order mismatch explains every regression: no per-class confusion hints beside it.
     expect(r.comparison.hints?.map((h) => h.kind)).toEqual(['class-order']);
+    // The terminal output (CLI) says it too.
+    expect(renderText(r.comparison)).toMatch(/Likely causes\n {2}likely a class-order mismatch/);
   });
 
   it('control: two healthy digit models (same code, another seed) have neither finding nor hint', async () => {

@@ -95,6 +95,11 @@ export function renderText(cmp: Comparison): string {
       );
   }
 
+  if (cmp.hints?.length) {
+    out.push('', 'Likely causes');
+    for (const h of cmp.hints) out.push(`  ${escapePlain(truncateEnd(h.message, 600))}`);
+  }
+
   if (cmp.headline.length) {
     const order = splitOrder(cmp);
     const rows = [...cmp.headline].sort((a, b) => (order.get(a.split) ?? 0) - (order.get(b.split) ?? 0));
