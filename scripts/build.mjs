@@ -8,7 +8,7 @@ rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });
 
 // model-worker: the inference worker thread (src/model/parallel.ts starts it from next to the bundle).
-const entries = { index: 'src/action/main.ts', cli: 'src/cli/main.ts', 'model-worker': 'src/model/worker.ts' };
+const entries = { index: 'src/action/index.ts', cli: 'src/cli/main.ts', 'model-worker': 'src/model/worker.ts' };
 for (const [name, entry] of Object.entries(entries)) {
   await build({
     entryPoints: [entry],
