@@ -54,7 +54,7 @@ export function retrySettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Retr
 export interface Limits {
   /** Longest wait for one answer (each retry gets its own). */
   requestTimeoutMs: number;
-  /** All requests of one client together, retries and rate-limit waits included. */
+  /** All requests of one client together, retries and rate-limit waits included, from its first request. */
   budgetMs: number;
   /** Most pages read from one paginated list. */
   maxPages: number;
@@ -102,9 +102,11 @@ type HookOptions = Required<EndpointDefaults>;
 const limitsPlugin: Plugin = (octokit, options) => {
   const l = (options as { modelgateLimits?: Limits }).modelgateLimits ?? DEFAULT_LIMITS;
   const log = (options as { modelgateLog?: ClientLog }).modelgateLog;
-  const deadline = Date.now() + l.budgetMs;
+  // The budget runs from the first request, not from when the client was made.
+  let deadline: number | undefined;
   octokit.hook.wrap('request', async (request, opts: HookOptions) => {
     const what = `${opts.method} ${String(opts.url).replace(/\?.*$/, '')}`;
+    deadline ??= Date.now() + l.budgetMs;
     const left = deadline - Date.now();
     if (left <= 0)
       throw new GitHubLimitError(
