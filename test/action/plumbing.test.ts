@@ -189,7 +189,7 @@ describe('self-hosted runners and GitHub Enterprise Server', () => {
       expect(gh.statuses).toHaveLength(1);
       expect(gh.requests.every((q) => q.headers['x-github-api-version'] === '2022-11-28')).toBe(true);
       // GHES serves the API under /api/v3: the client keeps the path.
-      expect(gh.requests.every((q) => q.rawPath.startsWith('/api/v3/'))).toBe(true);
+      expect(gh.requests.every((q) => q.rawPath?.startsWith('/api/v3/'))).toBe(true);
 
       // NO_PROXY names the host: no proxy, so the unresolvable name fails the calls (warnings only).
       proxy.seen.length = 0;

@@ -42,7 +42,7 @@ export interface RecordedRequest {
   /** Path without the query string, e.g. /repos/o/r/issues/2/comments (without GHES's /api/v3 prefix). */
   path: string;
   /** The path as requested, e.g. /api/v3/repos/o/r/issues/2/comments on GitHub Enterprise Server. */
-  rawPath: string;
+  rawPath?: string;
   query: URLSearchParams;
   headers: IncomingMessage['headers'];
   body: unknown;
@@ -150,7 +150,7 @@ export class FakeGitHub {
     return this.requests.filter((r) => r.method !== 'GET');
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const u = new URL(req.url ?? '/', 'http://fake');
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
