@@ -88,6 +88,22 @@ function escalateChanceLevel(sanity: SanityFinding[], head: Report, base: Report
 }
 
 /**
+ * A multiclass model and a multi-label one are not scored by the same metrics (accuracy vs
+ * subset accuracy, recall over one label vs over a label set), so nothing is compared: the
+ * verdict is warn, said first, unless the head model itself fails a sanity check (docs/rules.md).
+ */
+function taskChanged(cmp: Comparison, base: Report, head: Report, findings: Finding[]): Comparison {
+  // No split is compared, so none is listed (not even as 'only in base').
+  const fail = findings.some((f) => f.level === 'fail');
+  cmp.verdict = fail ? 'fail' : 'warn';
+  cmp.reasons = [
+    `the task changed from ${base.task} (base) to ${head.task} (head): nothing to compare, the scores of the two tasks do not measure the same thing`,
+    ...topReasons(findings).slice(0, 1),
+  ];
+  return cmp;
+}
+
+/**
  * Compares `head` against `base` (null: no baseline; the head's figures are still shown).
  * Per-example predictions are decoded from the reports.
  */
@@ -145,6 +161,8 @@ export function compareWithSource(
     return cmp;
   }
 
+  if (base.task !== head.task) return taskChanged(cmp, base, head, findings);
+
   const baseSplits = orderSplits(Object.keys(base.splits));
   cmp.splits.both = headSplits.filter((s) => s in base.splits);
   cmp.splits.onlyBase = baseSplits.filter((s) => !(s in head.splits));
@@ -156,8 +174,6 @@ export function compareWithSource(
       rank: 0,
       text: `split '${s}' is in the base report but not in the head report`,
     });
-  if (base.task !== head.task)
-    findings.push({ level: 'warn', category: 5, rank: -1, text: `the task changed from ${base.task} to ${head.task}` });
 
   const union = unionClasses(base.classes, head.classes);
   const baseNames = new Set(base.classes);
