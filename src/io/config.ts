@@ -39,23 +39,28 @@ export interface ConfigFile {
  * defaults unless `required` (the user named it).
  */
 export async function readConfig(path: string, required = false): Promise<ConfigFile> {
-  const data = await readYaml(path, required);
-  const cfg: ConfigFile = { path, found: data !== null, rules: { ...(data ?? {}) } };
+  const text = await readText(path, required);
+  return text === null ? { path, found: false, rules: {} } : parseConfig(text, path);
+}
+
+/** A config file's text (e.g. fetched at a commit) checked as readConfig does; `origin` names it. */
+export function parseConfig(text: string, origin: string): ConfigFile {
+  const cfg: ConfigFile = { path: origin, found: true, rules: { ...parseYaml(text, origin) } };
   if ('fail-on-regression' in cfg.rules) {
     const v = cfg.rules['fail-on-regression'];
     if (typeof v !== 'boolean')
-      throw new UsageError(`${path}: fail-on-regression: expected true or false, got ${JSON.stringify(v)}`);
+      throw new UsageError(`${origin}: fail-on-regression: expected true or false, got ${JSON.stringify(v)}`);
     cfg.failOnRegression = v;
   }
   if (cfg.rules.preprocess !== undefined && cfg.rules.preprocess !== null) {
     try {
       cfg.preprocess = parsePreprocess(cfg.rules.preprocess);
     } catch (e) {
-      throw new UsageError(`${path}: preprocess: ${(e as Error).message}`);
+      throw new UsageError(`${origin}: preprocess: ${(e as Error).message}`);
     }
   }
   for (const k of DOOR_KEYS) delete cfg.rules[k];
-  checkRulesEarly(cfg.rules, path);
+  checkRulesEarly(cfg.rules, origin);
   return cfg;
 }
 
@@ -84,14 +89,14 @@ export function rulesOf(cfg: ConfigFile, task: Task): GateRules {
   return parseRules(cfg.rules, cfg.path, task);
 }
 
-async function readYaml(path: string, required: boolean): Promise<Obj | null> {
-  let text: string;
+/** The file's text; null when it does not exist and is not required. */
+async function readText(path: string, required: boolean): Promise<string | null> {
   try {
     const st = await stat(path);
     if (st.isDirectory()) throw new InputError(path, null, 'is a directory; expected a YAML rules file');
     if (st.size > MAX_CONFIG_BYTES)
       throw new InputError(path, null, `is ${st.size} bytes; expected a YAML rules file (at most 1 MB)`);
-    text = await readFile(path, 'utf8');
+    return await readFile(path, 'utf8');
   } catch (e) {
     if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
@@ -104,6 +109,9 @@ async function readYaml(path: string, required: boolean): Promise<Obj | null> {
         : `cannot be read (${code ?? (e as Error).message})`,
     );
   }
+}
+
+function parseYaml(text: string, path: string): Obj {
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length) {
     const e = doc.errors[0];

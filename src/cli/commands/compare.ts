@@ -3,7 +3,8 @@
 import type { Comparison } from '../../core/compare/types.js';
 import { UsageError } from '../../core/errors.js';
 import { DEFAULT_CONFIG, readConfig, rulesOf } from '../../io/config.js';
-import { readReport, writeOutputs } from '../../io/report-file.js';
+import { writeOutputs } from '../../io/output-file.js';
+import { readReport } from '../../io/report-file.js';
 import { runGate } from '../../pipeline/gate.js';
 import { EXIT_FAIL_VERDICT, EXIT_OK } from '../../shell/errors.js';
 import { parseArgs } from '../args.js';

@@ -193,7 +193,10 @@ function examplesWarning(cmp: Comparison): Section | null {
     head:
       `> [!WARNING]\n> **Base and head were not evaluated on the same examples** (${splits.map(splitMd).join(', ')}). ` +
       'Their scores are not directly comparable: a change may come from the data, not the model, ' +
-      'and per-example (paired) tests could not be used.',
+      'and per-example (paired) tests could not be used.' +
+      notesOf(cmp, 'data')
+        .map((t) => `\n> ${t}`)
+        .join(''),
     items: [],
     sep: '',
     tail: '',
@@ -223,6 +226,11 @@ function ciHeader(rows: { ci?: { level: number } }[]): string {
   return levels.size === 1 ? `change [${levelText([...levels][0])} CI]` : 'change';
 }
 
+/** The comparison's plain-words notes for one section, escaped and bounded. */
+function notesOf(cmp: Comparison, section: 'headline' | 'gaps' | 'data'): string[] {
+  return (cmp.notes ?? []).filter((n) => n.section === section).map((n) => esc(truncateEnd(n.text, 600)));
+}
+
 function headlineSection(cmp: Comparison, ctx: RenderContext, opts: BuildOptions): Section | null {
   if (cmp.headline.length === 0) return null;
   const order = splitOrder(cmp);
@@ -246,20 +254,21 @@ function headlineSection(cmp: Comparison, ctx: RenderContext, opts: BuildOptions
         { title: 'head', right: true },
         { title: ciHeader(rows), right: true },
       ]);
+  const notes = notesOf(cmp, 'headline');
   return {
     id: 'headline',
     rank: 80,
     head,
     items,
     sep: '\n',
-    tail: '',
+    tail: notes.length ? `\n\n${notes.join('\n\n')}` : '',
     more: moreNote(ctx, opts, ['row', 'rows']),
     empty: (n) => `Headline metrics (${plural(n, 'row', 'rows')}): not shown here; ${elsewhere(ctx, opts)}.`,
   };
 }
 
 const GAP_MEANING: Record<string, string> = {
-  'train-validation': 'the model fits train better and generalizes worse',
+  'train-validation': 'the model fits train better and generalizes worse (a held-out split fell too)',
   'validation-test': 'the model does better on validation than on test, so it may be tuned to the validation split',
 };
 
@@ -304,6 +313,7 @@ function gapsSection(cmp: Comparison, ctx: RenderContext, opts: BuildOptions): S
     const more = rows.length > 4 ? ` and ${rows.length - 4} more` : '';
     return `${LEVEL_ICON[worst]}The ${gapMd(gapName)} gap widened (${by.join(', ')}${more}): ${meaning}.`;
   });
+  notes.push(...notesOf(cmp, 'gaps'));
   return {
     id: 'gaps',
     rank: 70,
