@@ -39,9 +39,17 @@ function failureLines(e: unknown): string[] {
   return errs.map((x) => (x instanceof Error ? x.message : String(x)).split('\n')[0]);
 }
 
-export function createBot(config: BotConfig, o: { log?: BotLog; retry?: RetrySettings } = {}): Bot {
+export function createBot(
+  config: BotConfig,
+  o: { log?: BotLog; retry?: RetrySettings; requestTimeoutMs?: number } = {},
+): Bot {
   const log = o.log ?? consoleLog;
-  const app = createApp({ ...config, retry: o.retry ?? retrySettingsFromEnv(), log });
+  const app = createApp({
+    ...config,
+    retry: o.retry ?? retrySettingsFromEnv(),
+    log,
+    requestTimeoutMs: o.requestTimeoutMs,
+  });
   let me: Promise<Identity> | null = null;
   const ctx: BotContext = {
     log,

@@ -2,7 +2,7 @@
 // section and its hidden record when a regression was accepted for this head), the check run
 // `modelgate` (verdict, summary, per-class annotations) and the commit status of the same name.
 
-import { acceptanceBlock, acceptedDescription, acceptedSection, type Acceptance } from '../github/acceptance.js';
+import { acceptedDescription, acceptedSection, withAcceptance, type Acceptance } from '../github/acceptance.js';
 import { publishCheckRun, MAX_CHECK_TEXT, type CheckAnnotation, type CheckConclusion } from '../github/check-runs.js';
 import type { GitHubClient } from '../github/client.js';
 import { MAX_COMMENT_LENGTH, upsertStickyComment } from '../github/comments.js';
@@ -61,17 +61,16 @@ export interface PublishInput {
 
 /** The sticky comment: the rendered comparison, with the acceptance right under the marker. */
 export function stickyBody(pg: PullGate, acceptance: Acceptance | null): string {
-  const extra = acceptance ? `${acceptanceBlock(acceptance)}\n\n${acceptedSection(acceptance)}\n\n---\n` : '';
   const ctx = {
     key: pg.found.evaluation.key,
     runUrl: pg.found.runUrl,
     headCommit: pg.pull.headSha,
     baseCommit: pg.baseline?.commit,
   };
-  const comment = renderComment(pg.gate.comparison, { ...ctx, maxLength: MAX_COMMENT_LENGTH - extra.length - 1 });
-  if (!extra) return comment;
-  const nl = comment.indexOf('\n');
-  return `${comment.slice(0, nl + 1)}${extra}${comment.slice(nl + 1)}`;
+  // Room for the acceptance, so the comment stays within GitHub's limit with it.
+  const room = acceptance ? withAcceptance('', acceptance).length + 1 : 0;
+  const comment = renderComment(pg.gate.comparison, { ...ctx, maxLength: MAX_COMMENT_LENGTH - room });
+  return acceptance ? withAcceptance(comment, acceptance) : comment;
 }
 
 export async function publishPullGate(

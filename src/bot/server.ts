@@ -36,8 +36,8 @@ export interface WebhookServer {
   listen(port: number, host: string): Promise<number>;
   /** Resolves when every delivery accepted so far has been processed. */
   idle(): Promise<void>;
-  /** Stops accepting deliveries, waits for the in-flight ones, closes the server. */
-  close(): Promise<void>;
+  /** Stops accepting deliveries, waits for the in-flight ones (at most `graceMs`), closes the server. */
+  close(graceMs?: number): Promise<void>;
   inFlight(): number;
 }
 
@@ -168,11 +168,15 @@ export function createWebhookServer(o: WebhookServerOptions): WebhookServer {
       }),
     idle,
     inFlight: () => running.size,
-    async close() {
+    async close(graceMs = 120_000) {
       closing = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      await idle();
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
+      await Promise.race([idle(), late]);
+      clearTimeout(timer);
+      if (running.size) o.log.warn(`stopping with ${running.size} delivery(ies) unfinished after ${graceMs} ms`);
       server.closeAllConnections();
       await closed;
     },

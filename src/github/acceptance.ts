@@ -4,6 +4,7 @@
 // turns a failing verdict into `accepted`. The bot records it in its sticky comment (a hidden
 // block); the action, without the bot, finds the command itself among the PR's comments.
 
+import { readFileSync } from 'node:fs';
 import type { Comparison } from '../core/compare/types.js';
 import { escapeMarkdown, sanitizeText, truncateEnd } from '../core/render/escape.js';
 import type { GitHubClient } from './client.js';
@@ -137,4 +138,54 @@ export async function findAcceptance(gh: GitHubClient, q: AcceptanceQuery): Prom
     if (roles.size >= 10) break;
   }
   return null;
+}
+
+/** The sticky comment with the acceptance (section and record) right under its marker line. */
+export function withAcceptance(comment: string, a: Acceptance): string {
+  const extra = `${acceptanceBlock(a)}\n\n${acceptedSection(a)}\n\n---\n`;
+  const nl = comment.indexOf('\n');
+  return nl < 0 ? `${comment}\n${extra}` : `${comment.slice(0, nl + 1)}${extra}${comment.slice(nl + 1)}`;
+}
+
+export interface AcceptedOutcome {
+  acceptance: Acceptance;
+  comment: string;
+  status: { state: 'success'; description: string };
+}
+
+/**
+ * The action's hook: on a failing verdict for a pull request, a valid acceptance of this head
+ * (see findAcceptance; `since` is the event's pull_request.updated_at, i.e. when the run's head
+ * was pushed) turns the outcome into `accepted`. Any failure to check means no acceptance.
+ */
+export async function honourAcceptance(
+  gh: GitHubClient,
+  q: Omit<AcceptanceQuery, 'since'> & { eventPath: string | undefined },
+  outcome: { comparison: Comparison; comment: string },
+  log: { info(m: string): void; warning(m: string): void },
+): Promise<AcceptedOutcome | null> {
+  if (outcome.comparison.verdict !== 'fail' || !q.eventPath) return null;
+  let since: unknown;
+  try {
+    const payload = JSON.parse(readFileSync(q.eventPath, 'utf8')) as { pull_request?: { updated_at?: unknown } };
+    since = payload.pull_request?.updated_at;
+  } catch {
+    return null;
+  }
+  if (typeof since !== 'string' || Number.isNaN(Date.parse(since))) return null;
+  let found: Acceptance | null;
+  try {
+    found = await findAcceptance(gh, { ...q, since });
+  } catch (e) {
+    log.warning(`checking for a /modelgate accept comment failed: ${(e as Error).message}`);
+    return null;
+  }
+  if (!found) return null;
+  const acceptance = { ...found, regressions: regressionNames(outcome.comparison) };
+  log.info(`${acceptedDescription(acceptance)} (${acceptance.role}, ${acceptance.commentUrl ?? ''}): verdict accepted`);
+  return {
+    acceptance,
+    comment: withAcceptance(outcome.comment, acceptance),
+    status: { state: 'success', description: acceptedDescription(acceptance) },
+  };
 }

@@ -182,3 +182,28 @@ describe('graceful shutdown', () => {
     expect(replies(31)).toEqual([]);
   });
 });
+
+describe('a GitHub API that hangs', () => {
+  it('times each request out, retries, and gives up on that delivery alone', async () => {
+    await w.stop();
+    w = await startWorld({ requestTimeoutMs: 300 });
+    w.gh.runsDelayMs = 60_000;
+    w.gh.addPull(REPO, {
+      number: 40,
+      headSha: 'b'.repeat(40),
+      baseSha: 'a'.repeat(40),
+      baseRef: 'main',
+      headRepo: REPO,
+    });
+    const payload = commentPayload(REPO, 40, '/modelgate explain dog', ALICE);
+    const t0 = Date.now();
+    await w.send('issue_comment', payload);
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    // Three attempts (two retries), then one error line and 😕.
+    expect(w.gh.requests.filter((r) => r.path.endsWith('/actions/runs'))).toHaveLength(3);
+    const errors = w.logs.filter((l) => l.startsWith('error '));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/listing the workflow runs of bbbbbbbbbbbb failed/);
+    expect(w.gh.reactionsOn(payload.comment.id)).toEqual(['eyes', 'confused']);
+  });
+});

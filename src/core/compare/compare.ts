@@ -6,6 +6,7 @@ import type { Report, SanityFinding } from '../report/types.js';
 import { judgeClasses, type Finding } from './classes.js';
 import { quoteName } from './format.js';
 import { gateSplits, judgeGaps, judgeHeadline, type Boots } from './headline.js';
+import { causeHints } from './hints.js';
 import {
   decodedFromReport,
   discordantCounts,
@@ -55,7 +56,7 @@ function topReasons(findings: Finding[]): string[] {
 
 function sanityFindings(sanity: SanityFinding[]): Finding[] {
   return sanity
-    .filter((s) => s.level === 'fail' || s.level === 'warn')
+    .filter((s): s is SanityFinding & { level: 'warn' | 'fail' } => s.level === 'fail' || s.level === 'warn')
     .map((s, i) => ({
       level: s.level,
       category: 0,
@@ -87,6 +88,10 @@ function escalateChanceLevel(sanity: SanityFinding[], head: Report, base: Report
       message: `${f.message}, while the base model scored ${(100 * b).toFixed(1)}%: the saved model may predict garbage once reloaded`,
     };
   });
+}
+
+function addHints(cmp: Comparison, hints: Comparison['hints'] & object): void {
+  if (hints.length) cmp.hints = hints;
 }
 
 /**
@@ -153,6 +158,7 @@ export function compareWithSource(
   cmp.notes.push(...h.notes, ...g.notes);
 
   findings.push(...judgeClassSplits(cmp, base, head, union, plan.classes, paired, why, rules));
+  addHints(cmp, causeHints(base, head, cmp.classes));
   decide(cmp, findings, rules);
   return cmp;
 }
@@ -198,6 +204,7 @@ function firstRun(cmp: Comparison, head: Report, rules: GateRules, findings: Fin
   const g = judgeGaps(null, head, rules, boots);
   cmp.gaps = g.rows;
   cmp.notes = [...h.notes, ...g.notes];
+  addHints(cmp, causeHints(null, head, []));
   const fail = findings.some((f) => f.level === 'fail');
   cmp.verdict = fail ? 'fail' : 'no-baseline';
   cmp.reasons = fail

@@ -108,6 +108,17 @@ export interface ClassDelta {
   };
 }
 
+/** A likely cause of what the comparison found, where the data supports one (./hints.ts). */
+export interface Hint {
+  kind: 'class-order' | 'confusions' | 'parameters' | 'preprocess';
+  /** The splits it is seen on (class-order, confusions). */
+  splits?: string[];
+  /** The class it is about (confusions). */
+  className?: string;
+  /** Plain words; renderers escape it. */
+  message: string;
+}
+
 export interface SideInfo {
   commit?: string;
   /** Where the report came from: a path, "ref:<sha>:<path>", "evaluated at <sha>", ... */
@@ -138,6 +149,8 @@ export interface Comparison {
   /** Count of classes that moved within noise, per split. */
   noise: Record<string, number>;
   sanity: SanityFinding[];
+  /** Likely causes (class-order mismatch, where a regressed class's examples go now, model changes). */
+  hints?: Hint[];
   /** The effective rules, so a reader can see what was applied. */
   settings: Record<string, unknown>;
   /** Explanations of the headline and gap judgement and of data differences (see Note). */

@@ -203,21 +203,41 @@ function examplesWarning(cmp: Comparison): Section | null {
   };
 }
 
+const SANITY_ORDER: Record<string, number> = { fail: 0, warn: 1, info: 2 };
+
+/** Sanity and split findings: outside <details>, because each one can make the scores meaningless. */
 function sanitySection(cmp: Comparison, ctx: RenderContext, opts: BuildOptions): Section | null {
   if (cmp.sanity.length === 0) return null;
-  const sorted = [...cmp.sanity].sort((a, b) => (a.level === b.level ? 0 : a.level === 'fail' ? -1 : 1));
+  const sorted = [...cmp.sanity].sort((a, b) => (SANITY_ORDER[a.level] ?? 3) - (SANITY_ORDER[b.level] ?? 3));
   return {
     id: 'sanity',
     rank: 50,
-    head: '**Model sanity checks**\n',
+    head: '**Sanity checks**\n',
     items: sorted.map((f) => {
+      const icon = f.level === 'info' ? 'ℹ️ ' : (LEVEL_ICON[f.level] ?? '');
       const where = f.split ? `${splitMd(f.split)}: ` : '';
-      return `- ${LEVEL_ICON[f.level] ?? ''}${where}${esc(truncateEnd(f.message, 400))} (${esc(truncateEnd(f.code, 40))})`;
+      return `- ${icon}${where}${esc(truncateEnd(f.message, 400))} (${esc(truncateEnd(f.code, 40))})`;
     }),
     sep: '\n',
     tail: '',
     more: moreNote(ctx, opts, ['finding', 'findings']),
-    empty: (n) => `**Model sanity checks** (${thousands(n)}): not listed here; ${elsewhere(ctx, opts)}.`,
+    empty: (n) => `**Sanity checks** (${thousands(n)}): not listed here; ${elsewhere(ctx, opts)}.`,
+  };
+}
+
+/** Likely causes (class-order mismatch, where a regressed class's examples go, model changes). */
+function hintsSection(cmp: Comparison, ctx: RenderContext, opts: BuildOptions): Section | null {
+  const hints = cmp.hints ?? [];
+  if (hints.length === 0) return null;
+  return {
+    id: 'hints',
+    rank: 55,
+    head: '**Likely causes**\n',
+    items: hints.map((h) => `- ${esc(truncateEnd(h.message, 600))}`),
+    sep: '\n',
+    tail: '',
+    more: moreNote(ctx, opts, ['hint', 'hints']),
+    empty: (n) => `**Likely causes** (${thousands(n)}): not listed here; ${elsewhere(ctx, opts)}.`,
   };
 }
 
@@ -631,6 +651,7 @@ export function buildSections(
     noBaselineSection(cmp),
     examplesWarning(cmp),
     sanitySection(cmp, ctx, opts),
+    hintsSection(cmp, ctx, opts),
     headlineSection(cmp, ctx, opts),
     gapsSection(cmp, ctx, opts),
     regressionsSection(cmp, g, ctx, opts),

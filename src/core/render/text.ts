@@ -91,7 +91,7 @@ export function renderText(cmp: Comparison): string {
     out.push('', 'Sanity checks');
     for (const f of cmp.sanity)
       out.push(
-        `  ${padEnd(LEVEL_TAG[f.level] ?? '', 4)} ${f.split ? `${name(f.split, 30)}: ` : ''}${escapePlain(truncateEnd(f.message, 300))} (${name(f.code, 40)})`,
+        `  ${padEnd(f.level === 'info' ? 'INFO' : (LEVEL_TAG[f.level] ?? ''), 4)} ${f.split ? `${name(f.split, 30)}: ` : ''}${escapePlain(truncateEnd(f.message, 300))} (${name(f.code, 40)})`,
       );
   }
 
