@@ -79,7 +79,7 @@ export function createBot(
         typeof app.webhooks.receive
       >[0]);
     } catch (e) {
-      for (const line of failureLines(e)) log.error(`delivery ${d.id} (${d.name}): ${line}`);
+      throw new Error(failureLines(e).join('; '));
     }
   };
   const web = createWebhookServer({

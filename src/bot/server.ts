@@ -24,7 +24,7 @@ export interface WebhookServerOptions {
   maxBodyBytes: number;
   /** True when `signature` (X-Hub-Signature-256) signs `body` with the webhook secret. */
   verify(body: string, signature: string): Promise<boolean>;
-  /** Processes one delivery; rejections are logged, never sent back. */
+  /** Processes one delivery; a rejection is logged (never sent back) and lets a redelivery through. */
   handle(delivery: Delivery): Promise<void>;
   log: BotLog;
   /** Delivery ids remembered for de-duplication. */
@@ -93,7 +93,11 @@ export function createWebhookServer(o: WebhookServerOptions): WebhookServer {
   const dispatch = (d: Delivery) => {
     const p = o
       .handle(d)
-      .catch((e: unknown) => o.log.error(`delivery ${d.id} (${d.name}): ${e instanceof Error ? e.message : String(e)}`))
+      .catch((e: unknown) => {
+        // Failed: a redelivery of the same id (from the App's settings page) gets another try.
+        seen.delete(d.id);
+        o.log.error(`delivery ${d.id} (${d.name}): ${e instanceof Error ? e.message : String(e)}`);
+      })
       .finally(() => running.delete(p));
     running.add(p);
   };

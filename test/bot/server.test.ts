@@ -207,3 +207,17 @@ describe('a GitHub API that hangs', () => {
     expect(w.gh.reactionsOn(payload.comment.id)).toEqual(['eyes', 'confused']);
   });
 });
+
+describe('a delivery that failed', () => {
+  it('is processed again when GitHub redelivers it with the same id', async () => {
+    w.gh.fail({ method: 'POST', path: /\/issues\/\d+\/comments$/, status: 502, times: 3 });
+    const payload = commentPayload(REPO, 50, '/modelgate help', ALICE);
+    await w.send('issue_comment', payload, { id: 'redelivered-1' });
+    expect(replies(50)).toEqual([]);
+    expect(w.logs.filter((l) => l.startsWith('error '))).toEqual([
+      expect.stringMatching(/^error delivery redelivered-1 \(issue_comment\): replying on #50 failed \(HTTP 502/),
+    ]);
+    await w.send('issue_comment', payload, { id: 'redelivered-1' });
+    expect(replies(50)).toEqual([HELP]);
+  });
+});
