@@ -4,7 +4,7 @@
 import { naturalCompare } from '../classes.js';
 import type { Report, SanityFinding } from '../report/types.js';
 import { judgeClasses, type Finding } from './classes.js';
-import { quoteName } from './format.js';
+import { orderSplits, quoteName } from './format.js';
 import { gateSplits, judgeGaps, judgeHeadline, type Boots } from './headline.js';
 import { causeHints } from './hints.js';
 import {
@@ -21,17 +21,6 @@ import { bootstrapSplit, bootstrapUnpaired, selfPaired } from './resample.js';
 import { rulesToSettings, type GateRules } from './rules.js';
 import type { ClassTest, Comparison, MetricDelta, Note, SideInfo, Verdict } from './types.js';
 import { GAP_PAIRS } from '../report/types.js';
-
-const SPLIT_ORDER = ['train', 'validation', 'test'];
-
-function orderSplits(names: Iterable<string>): string[] {
-  return [...names].sort((a, b) => {
-    const ia = SPLIT_ORDER.indexOf(a);
-    const ib = SPLIT_ORDER.indexOf(b);
-    if (ia >= 0 || ib >= 0) return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib);
-    return naturalCompare(a, b);
-  });
-}
 
 function sideFrom(r: Report, given?: SideInfo): SideInfo {
   return { commit: r.commit, source: r.source, toolVersion: r.tool?.version, createdAt: r.createdAt, ...given };
