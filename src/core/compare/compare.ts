@@ -136,7 +136,7 @@ export function compareWithSource(
   const plan = planSplits(cmp.splits.both, rules);
   const { paired, why } = pairSplits(cmp, base, head, union, plan.needed, source);
   const boots = bootstrapSplits(base, head, union, plan.needBoot, paired, why, rules, source);
-  cmp.notes = dataShiftNotes(base, head, cmp);
+  cmp.notes = dataShiftNotes(base, head, cmp, boots);
 
   const h = judgeHeadline(base, head, plan.gate, plan.context, rules, boots);
   cmp.headline = h.rows;
@@ -381,7 +381,7 @@ const SHIFT_LIST_MAX = 5;
  * Splits whose two evaluations saw different examples: name how the class distribution moved
  * between them (base → head counts and shares), so a reader can tell data from model.
  */
-function dataShiftNotes(base: Report, head: Report, cmp: Comparison): Note[] {
+function dataShiftNotes(base: Report, head: Report, cmp: Comparison, boots: Boots): Note[] {
   const notes: Note[] = [];
   for (const s of cmp.splits.both) {
     if (cmp.sameExamples[s]) continue;
@@ -410,7 +410,12 @@ function dataShiftNotes(base: Report, head: Report, cmp: Comparison): Note[] {
     const what = moved.length
       ? `${listed.join(', ')}${more}`
       : 'the same class counts, other examples or another order';
-    notes.push({ section: 'data', text: `${s}: base and head data differ${total}: ${what}.` });
+    const b = boots.get(s);
+    const how =
+      b && 'boot' in b && b.unpaired
+        ? ' Its intervals come from an unpaired bootstrap (each side resampled on its own).'
+        : '';
+    notes.push({ section: 'data', text: `${s}: base and head data differ${total}: ${what}.${how}` });
   }
   return notes;
 }
