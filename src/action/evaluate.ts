@@ -14,7 +14,7 @@ import type { ModelSource } from '../model/source.js';
 import { evaluatePredictionFiles } from '../pipeline/evaluate.js';
 import type { BaselineSource } from '../pipeline/gate.js';
 import { describePreprocess } from '../model/describe-preprocess.js';
-import { parseConfigText, preprocessOf } from './config.js';
+import { parseConfig } from '../io/config.js';
 import { COMMIT_ID } from './context.js';
 import type { ActionInputs } from './inputs.js';
 
@@ -123,7 +123,7 @@ async function preprocessAtCommit(
     log.info(`baseline: no ${where}: the base model is evaluated with this run's preprocessing`);
     return setup.preprocess;
   }
-  const spec = preprocessOf({ path: where, file: parseConfigText(text, where) }, undefined);
+  const spec = parseConfig(text, where).preprocess;
   log.info(`baseline: preprocessing from ${where}: ${describePreprocess(spec ?? {})}`);
   return spec;
 }
