@@ -3,6 +3,7 @@
 
 import { naturalCompare } from '../classes.js';
 import type { Report, SanityFinding } from '../report/types.js';
+import { judgeClassAggregates } from './bands.js';
 import { judgeClasses, type Finding } from './classes.js';
 import { judgeGaps, judgeHeadline, type Boots } from './headline.js';
 import {
@@ -240,6 +241,9 @@ export function compareWithSource(
   cmp.classes = c.classes;
   cmp.noise = c.noise;
   findings.push(...c.findings);
+  const agg = judgeClassAggregates(base, union, classSplits, c.classes, paired, why, rules);
+  cmp.classAggregates = agg.aggregates;
+  findings.push(...agg.findings);
 
   const levels = findings.map((f) => f.level);
   const verdict: Verdict = levels.includes('fail') ? 'fail' : levels.includes('warn') ? 'warn' : 'pass';
