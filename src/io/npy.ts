@@ -18,8 +18,12 @@ export interface NpyArray {
 
 const MAGIC = Buffer.from('\x93NUMPY', 'latin1');
 
-/** Reads and checks the header of an .npy stream; the reader is left at the first element. */
-export async function readNpyHeader(r: PullReader, file: string, where: string): Promise<NpyArray> {
+/**
+ * Reads and checks the header of an .npy stream of `bytes` bytes (the file's size, or the zip
+ * member's declared size); the reader is left at the first element. A shape that needs more bytes
+ * than there are is refused here, before anything is allocated or looped over for it.
+ */
+export async function readNpyHeader(r: PullReader, bytes: number, file: string, where: string): Promise<NpyArray> {
   const bad = (what: string) => new InputError(file, where, `${what}; expected an .npy array (numpy.save)`);
   const pre = await r.read(10);
   if (pre.length < 10 || !pre.subarray(0, 6).equals(MAGIC)) throw bad('no NumPy magic string');
@@ -36,22 +40,30 @@ export async function readNpyHeader(r: PullReader, file: string, where: string):
   const text = h.toString(major === 3 ? 'utf8' : 'latin1');
   const descr = /'descr'\s*:\s*'([^']*)'/.exec(text)?.[1];
   const fortran = /'fortran_order'\s*:\s*(True|False)/.exec(text)?.[1];
-  const shapeText = /'shape'\s*:\s*\(([^)]*)\)/.exec(text)?.[1];
+  const shapeField = /'shape'\s*:\s*\(([^)]*)\)/.exec(text)?.[1];
   if (descr === undefined) {
     if (/'descr'\s*:\s*\[/.test(text))
       throw new InputError(file, where, 'has a structured dtype; expected a plain numeric array');
     throw bad('a header without a dtype');
   }
-  if (fortran === undefined || shapeText === undefined) throw bad('a header without order or shape');
+  if (fortran === undefined || shapeField === undefined) throw bad('a header without order or shape');
   if (fortran === 'True')
     throw new InputError(file, where, 'is in Fortran order; expected C order (save np.ascontiguousarray(a))');
-  const shape = shapeText
+  const shape = shapeField
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s !== '')
     .map((s) => Number(s.replace(/L$/, '')));
-  if (shape.some((n) => !Number.isSafeInteger(n) || n < 0)) throw bad(`a bad shape (${shapeText})`);
-  return { descr, shape, ...dtypeOf(descr) };
+  if (shape.some((n) => !Number.isSafeInteger(n) || n < 0)) throw bad(`a bad shape (${shapeField})`);
+  const array = { descr, shape, ...dtypeOf(descr) };
+  const need = r.offset + shape.reduce((a, d) => a * d, 1) * Math.max(1, array.itemSize);
+  if (need > bytes)
+    throw new InputError(
+      file,
+      where,
+      `has shape ${shapeText(shape)}, which needs ${need} bytes, but holds ${bytes}; expected a complete array`,
+    );
+  return array;
 }
 
 function dtypeOf(descr: string): { kind: Kind; itemSize: number } {

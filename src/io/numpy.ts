@@ -53,7 +53,7 @@ async function openNpz(path: string): Promise<Opened> {
     const reader = new PullReader(zipMemberChunks(path, entry)[Symbol.asyncIterator]());
     readers.push(reader);
     const where = `array ${role}`;
-    return { role, file: path, where, reader, array: await readNpyHeader(reader, path, where) };
+    return { role, file: path, where, reader, array: await readNpyHeader(reader, entry.size, path, where) };
   };
   // The archive's own bytes are hashed in a separate sequential pass, alongside the reading.
   const hashing = hashInBackground(path);
@@ -82,13 +82,13 @@ async function openFolder(dir: string): Promise<Opened> {
   const readers: PullReader[] = [];
   const source = async (role: Source['role'], name: string): Promise<Source> => {
     const file = join(dir, name);
-    await checkFile(file);
+    const size = await checkFile(file);
     const h = new ByteHasher();
     hashers.push([name, h]);
     const reader = new PullReader(fileChunks(file, h)[Symbol.asyncIterator]());
     readers.push(reader);
     const where = `array ${role}`;
-    return { role, file, where, reader, array: await readNpyHeader(reader, file, where) };
+    return { role, file, where, reader, array: await readNpyHeader(reader, size, file, where) };
   };
   let labels: Source, pred: Source;
   try {

@@ -1,13 +1,11 @@
 // Reading and writing report files. Reading turns every way a file can be wrong (missing,
-// not JSON, cut short, not a report) into one line for the user; writing goes through a
-// temporary file and a rename so a crash never leaves half a report behind.
+// not JSON, cut short, not a report) into one line for the user; writing goes through
+// ./output-file.ts (never over an input, never half a file).
 
-import { constants } from 'node:fs';
-import { access, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { Report } from '../core/report/types.js';
 import { validateReport } from '../core/report/validate.js';
+import { writeOutputs } from './output-file.js';
 import { InputError } from './types.js';
 
 export async function readReport(path: string): Promise<Report> {
@@ -68,89 +66,6 @@ function lineColumn(text: string, p: number): string {
 
 export async function writeReport(path: string, report: Report, inputs: readonly string[] = []): Promise<void> {
   await writeOutputs([{ path, text: formatReport(report) }], inputs);
-}
-
-/**
- * Writes files all or nothing: each goes to a temporary file beside it, and only when every one
- * was written are they renamed into place, so a failure never leaves a partial or stale mix.
- * Failures (a directory in the way, no permission) are InputErrors naming the path.
- */
-export async function writeOutputs(
-  files: { path: string; text: string }[],
-  inputs: readonly string[] = [],
-): Promise<void> {
-  for (const f of files) await checkOutputPath(f.path, inputs);
-  if (new Set(files.map((f) => resolve(f.path))).size < files.length)
-    throw new InputError(files[files.length - 1].path, null, 'is named for two outputs; expected one file per output');
-  const tmps: string[] = [];
-  let current = files[0]?.path ?? '';
-  try {
-    for (const f of files) {
-      current = f.path;
-      const dir = dirname(f.path);
-      await mkdir(dir, { recursive: true });
-      const tmp = join(dir, `.${basename(f.path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-      tmps.push(tmp);
-      await writeFile(tmp, f.text);
-    }
-    for (let i = 0; i < files.length; i++) {
-      current = files[i].path;
-      await rename(tmps[i], files[i].path);
-      tmps[i] = '';
-    }
-  } catch (e) {
-    await Promise.all(tmps.filter(Boolean).map((t) => rm(t, { force: true })));
-    throw writeError(current, e);
-  }
-}
-
-/**
- * Fails early (before a long evaluation) when `path` cannot be an output file: it is a
- * directory, or a parent is a file, or the nearest existing folder is not writable.
- */
-export async function checkOutputPath(path: string, inputs: readonly string[] = []): Promise<void> {
-  const st = await stat(path).catch(() => null);
-  if (st?.isDirectory()) throw new InputError(path, null, 'is a directory; expected a file name to write to');
-  // Writing over an input would destroy it (a predictions file, a shard, the base report).
-  if (st)
-    for (const input of inputs) {
-      const i = await stat(input).catch(() => null);
-      if (i && i.dev === st.dev && i.ino === st.ino)
-        throw new InputError(path, null, `is also an input (${input}); expected a separate output file`);
-    }
-  let dir = dirname(path);
-  for (;;) {
-    const d = await stat(dir).catch(() => null);
-    if (d) {
-      if (!d.isDirectory())
-        throw new InputError(path, null, `cannot be written: ${dir} is a file; expected a directory there`);
-      try {
-        await access(dir, constants.W_OK);
-      } catch (e) {
-        throw writeError(path, e);
-      }
-      return;
-    }
-    const up = dirname(dir);
-    if (up === dir) return;
-    dir = up;
-  }
-}
-
-function writeError(path: string, e: unknown): unknown {
-  const code = (e as NodeJS.ErrnoException)?.code;
-  if (!code) return e;
-  const why =
-    code === 'EACCES' || code === 'EPERM'
-      ? 'permission denied'
-      : code === 'EROFS'
-        ? 'read-only file system'
-        : code === 'ENOSPC'
-          ? 'no space left on device'
-          : code === 'EISDIR'
-            ? 'it is a directory'
-            : code;
-  return new InputError(path, null, `cannot be written (${why}); expected a writable file path`);
 }
 
 /**

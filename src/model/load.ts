@@ -292,7 +292,7 @@ async function loadSavedModel(tf: TF, dir: string): Promise<LoadedModel> {
     throw new InputError(
       dir,
       null,
-      'is a TensorFlow SavedModel: it needs the tensorflow backend (install @tensorflow/tfjs-node) or conversion with tensorflowjs_converter',
+      'is a TensorFlow SavedModel; convert it with tensorflowjs_converter --input_format tf_saved_model (loading it directly needs native TensorFlow, which the action cannot load)',
     );
   let model: TfNodeSavedModel;
   try {

@@ -112,14 +112,7 @@ export async function runModel(
     : model.activation === 'softmax' && !binary && stream.task === 'multiclass'
       ? 'softmax'
       : 'sigmoid';
-  const sanity = new SanityTracker({
-    split: opts.split,
-    task: stream.task,
-    outputs,
-    classes: opts.classes,
-    classNames: opts.classNames,
-    expect,
-  });
+  const sanity = new SanityTracker({ split: opts.split, outputs, expect });
   const thr = opts.thresholds ?? new Float32Array(Math.max(outputs, 1)).fill(opts.threshold ?? 0.5);
   const batchSize = Math.max(1, opts.batchSize ?? defaultBatchSize(featureSize));
   const started = performance.now();
@@ -170,7 +163,6 @@ export async function runModel(
           }
           pred[i] = best;
         }
-      sanity.observeClasses(truth!, pred, n);
       sink({ task: 'multiclass', n, truth: truth!, pred });
     } else {
       const predOffsets = new Uint32Array(n + 1);
@@ -180,7 +172,6 @@ export async function runModel(
         predOffsets[i + 1] = idx.length;
       }
       const predIndices = Uint32Array.from(idx);
-      sanity.observeLabels(offsets!, indices!, predOffsets, predIndices, n);
       sink({ task: 'multilabel', n, truthOffsets: offsets!, truthIndices: indices!, predOffsets, predIndices });
     }
     done += n;

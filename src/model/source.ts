@@ -3,7 +3,7 @@
 // memory; a model is loaded from memory on every backend (no file:// or http handlers).
 
 import { execFile } from 'node:child_process';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../io/types.js';
 
@@ -37,6 +37,23 @@ export function safeRelativePath(p: unknown, jsonPath: string, where: string): s
   const norm = path.posix.normalize(unified);
   if (norm === '..' || norm.startsWith('../')) throw bad('escapes the model directory');
   return norm;
+}
+
+/**
+ * The real path of `rel` inside `dir`, after resolving every link: a weight file that is a link
+ * out of the model folder (to /etc/shadow, to another repository's secrets) is refused.
+ */
+async function insideFolder(dir: string, rel: string, jsonPath: string): Promise<string> {
+  const real = await realpath(path.join(dir, rel));
+  const folder = await realpath(dir);
+  const up = path.relative(folder, real);
+  if (up === '' || up === '..' || up.startsWith(`..${path.sep}`) || path.isAbsolute(up))
+    throw new InputError(
+      jsonPath,
+      null,
+      `weight file ${JSON.stringify(rel)} resolves to a file outside the model directory (a link?); expected a file inside it`,
+    );
+  return real;
 }
 
 function gitShow(cwd: string, spec: string): Promise<Buffer> {
@@ -91,8 +108,9 @@ export async function openModelFiles(source: ModelSource): Promise<ModelFiles> {
       jsonName: path.basename(jsonPath),
       async read(rel) {
         try {
-          return await readFile(path.join(dir, rel));
+          return await readFile(await insideFolder(dir, rel, jsonPath));
         } catch (e) {
+          if (e instanceof InputError) throw e;
           throw new InputError(
             jsonPath,
             null,

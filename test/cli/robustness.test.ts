@@ -1,10 +1,23 @@
 // Bad input through the real CLI, as a user meets it: every case must exit 2 with one line that
 // names the file, the place and what was expected, print no stack trace, and leave no output
 // file (not even a temporary one) behind.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
 import { gzipSync, zipSync } from 'fflate';
 import { bundleEntry } from '../helpers/bundle.js';
 
@@ -218,4 +231,243 @@ describe('bad input: exit 2, one line, no stack trace, no output file', () => {
     expect(p.status).toBe(0);
     expect(p.stdout).toMatch(/^usage: modelgate <command>/);
   });
+});
+
+// Issue 13, items 4-7: outputs never destroy an input or a special file, tiny files cannot claim
+// unbounded work, and model files cannot be links out of the model folder.
+describe('outputs, special files, claimed sizes and links', () => {
+  const labels = () => npy('<i8', [3], [0, 1, 1]);
+  const scores = () => npy('<f8', [3, 2], [0.9, 0.1, 0.2, 0.8, 0.6, 0.4]);
+  beforeAll(() => {
+    mkdirSync(at('npdir'));
+    writeFileSync(at('npdir/labels.npy'), labels());
+    writeFileSync(at('npdir/scores.npy'), scores());
+    symlinkSync(at('npdir'), at('npdir-link'));
+    symlinkSync(at('good.csv'), at('good-alias.csv'));
+    // A header claiming 50 x 10^14 float64 scores (40 PB) in a file of under 2 KB.
+    mkdirSync(at('huge'));
+    writeFileSync(at('huge/labels.npy'), npy('<i8', [50], Array(50).fill(0)));
+    writeFileSync(at('huge/scores.npy'), npy('<f8', [50, 1e14], Array(200).fill(0.5)));
+    writeFileSync(
+      at('huge.npz'),
+      zipSync({
+        'labels.npy': npy('<i8', [50], Array(50).fill(0)),
+        'scores.npy': npy('<f8', [50, 1e14], Array(200).fill(0.5)),
+      }),
+    );
+  });
+
+  it.each<[string, string[], RegExp]>([
+    [
+      '--out inside a NumPy split folder',
+      ['evaluate', '--split', 'test=npdir', '--out', 'npdir/labels.npy'],
+      /^error: npdir\/labels\.npy: is inside the input folder npdir; expected an output outside it$/,
+    ],
+    [
+      '--out inside a NumPy split folder, through a link',
+      ['evaluate', '--split', 'test=npdir', '--out', 'npdir-link/labels.npy'],
+      /^error: npdir-link\/labels\.npy: is inside the input folder npdir; expected an output outside it$/,
+    ],
+    [
+      '--out a new file inside the split folder (it would become part of the input)',
+      ['evaluate', '--split', 'test=npdir-link', '--out', 'npdir/preds.npy'],
+      /^error: npdir\/preds\.npy: is inside the input folder npdir-link/,
+    ],
+    [
+      '--out a link to an input',
+      ['evaluate', '--split', 'test=good.csv', '--out', 'good-alias.csv'],
+      /^error: good-alias\.csv: is also an input \(good\.csv\)/,
+    ],
+    [
+      'an .npy header claiming (50, 10^14) in a folder',
+      evaluate('huge'),
+      /^error: huge\/scores\.npy:array scores: has shape \(50, 100000000000000\), which needs \d+ bytes, but holds \d+; expected a complete array$/,
+    ],
+    [
+      'an .npy header claiming (50, 10^14) in an .npz',
+      evaluate('huge.npz'),
+      /^error: huge\.npz:array scores: has shape \(50, 100000000000000\), which needs \d+ bytes, but holds \d+; expected a complete array$/,
+    ],
+  ])('%s: exit 2, one line, the input intact', (_name, args, message) => {
+    rmSync(at('out'), { recursive: true, force: true });
+    mkdirSync(at('out'));
+    const started = Date.now();
+    const p = run(...args);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(p.stderr.trimEnd()).toMatch(message);
+    expect(p.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(p.status).toBe(2);
+    expect(readdirSync(at('npdir')).sort()).toEqual(['labels.npy', 'scores.npy']);
+    expect(readFileSync(at('npdir/labels.npy'))).toEqual(Buffer.from(labels()));
+    expect(lstatSync(at('good-alias.csv')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(at('good.csv'), 'utf8')).toBe(GOOD);
+  });
+
+  it('--out a FIFO: written in place, the FIFO stays a FIFO', async () => {
+    const fifo = at('out.fifo');
+    rmSync(fifo, { force: true });
+    const made = spawnSync('mkfifo', [fifo]);
+    if (made.status !== 0) {
+      console.log('skipped: mkfifo is not available here');
+      return;
+    }
+    const reader = spawn('cat', [fifo], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let read = '';
+    reader.stdout.on('data', (b: Buffer) => (read += b.toString()));
+    const readerDone = new Promise<void>((resolve) => reader.on('close', () => resolve()));
+    const cliRun = spawn(process.execPath, [cli, 'evaluate', '--split', 'test=good.csv', '--out', fifo], { cwd: dir });
+    const code = await new Promise<number | null>((resolve) => cliRun.on('close', resolve));
+    // Today's rename replaced the FIFO with a plain file: the reader would wait forever.
+    const timer = setTimeout(() => reader.kill(), 3000);
+    await readerDone;
+    clearTimeout(timer);
+    expect(code).toBe(0);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(JSON.parse(read).schema).toBe('modelgate/report@1');
+  });
+
+  it('--out /dev/stdout: the report on stdout, /dev/stdout untouched', () => {
+    const before = lstatSync('/dev/stdout');
+    const p = run('evaluate', '--split', 'test=good.csv', '--out', '/dev/stdout');
+    expect(p.status).toBe(0);
+    expect(p.stdout).toContain('"schema": "modelgate/report@1"');
+    const after = lstatSync('/dev/stdout');
+    expect([after.isSymbolicLink(), after.ino]).toEqual([before.isSymbolicLink(), before.ino]);
+  });
+
+  it('--out /dev/full: one line naming the full device, exit 2, the device stays a device', () => {
+    const st = statSync('/dev/full', { throwIfNoEntry: false });
+    if (!st?.isCharacterDevice()) {
+      console.log('skipped: /dev/full is not a character device here');
+      return;
+    }
+    const p = run('evaluate', '--split', 'test=good.csv', '--out', '/dev/full');
+    expect(p.stderr.trimEnd()).toBe(
+      'error: /dev/full: cannot be written (no space left on device); expected a writable file path',
+    );
+    expect(p.status).toBe(2);
+    expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
+  });
+
+  it('demo --out inside the example it reads is refused before any work', () => {
+    const p = run('demo', '--examples', EXAMPLES, '--out', join(EXAMPLES, 'models', 'base'));
+    expect(p.stderr.trimEnd()).toMatch(
+      /^error: .*models\/base\/base-report\.json: is inside the input folder .*models\/base; expected an output outside it$/,
+    );
+    expect(p.status).toBe(2);
+    expect(readdirSync(join(EXAMPLES, 'models', 'base')).sort()).toEqual(['group1-shard1of1.bin', 'model.json']);
+  });
+
+  it('a weights file that is a link out of the model folder is refused', () => {
+    const copy = at('digits');
+    cpSync(EXAMPLES, copy, { recursive: true });
+    const shard = join(copy, 'models', 'base', 'group1-shard1of1.bin');
+    renameSync(shard, at('outside.bin'));
+    symlinkSync(at('outside.bin'), shard);
+    const p = run('demo', '--examples', copy, '--out', at('demo-out'), '--backend', 'cpu');
+    const lines = p.stderr.trimEnd().split('\n');
+    expect(lines[lines.length - 1]).toBe(
+      `error: ${join(copy, 'models', 'base', 'model.json')}: weight file "group1-shard1of1.bin" resolves to a file outside the model directory (a link?); expected a file inside it`,
+    );
+    expect(p.stderr).not.toMatch(/\n\s+at /);
+    expect(p.status).toBe(2);
+  });
+
+  it('an image claiming 32768 x 32768 pixels in a few bytes is refused before decoding', async () => {
+    const images = at('images');
+    mkdirSync(join(images, 'cat'), { recursive: true });
+    writeFileSync(join(images, 'cat', 'huge.png'), png(32768, 32768));
+    const { readImageFolder } = await import('../../src/io/data/images.js');
+    const { ClassIndex } = await import('../../src/core/classes.js');
+    const started = Date.now();
+    const stream = readImageFolder(images, { classes: new ClassIndex() });
+    await expect(stream).rejects.toThrow(
+      `${join(images, 'cat', 'huge.png')}: image is 32768x32768 (1073741824 pixels); expected at most 67108864 pixels (8192x8192): resize it first`,
+    );
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+});
+
+const EXAMPLES = join(process.cwd(), 'examples', 'digits');
+
+/** A valid PNG header (8-bit grayscale) of the given size with a tiny image stream. */
+function png(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), 8 + data.length);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 0; // grayscale
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.alloc(1024))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+// Data and verdict integrity (issue 13): what would let a report or a rule change the verdict
+// without anyone noticing is refused, in one line, with exit 2.
+describe('integrity: a hand-edited report or a misnamed rule cannot change the verdict', () => {
+  /** n examples of classes a, b, c; the first `wrong` are predicted as the next class. */
+  const csv = (n: number, wrong: number) => {
+    const names = ['a', 'b', 'c'];
+    const rows = Array.from({ length: n }, (_, i) => {
+      const t = i % 3;
+      return `${names[t]},${names[i < wrong ? (t + 1) % 3 : t]}`;
+    });
+    return `label,pred\n${rows.join('\n')}\n`;
+  };
+
+  beforeAll(() => {
+    mkdirSync(at('integrity'), { recursive: true });
+    writeFileSync(at('integrity/base.csv'), csv(300, 10));
+    writeFileSync(at('integrity/head.csv'), csv(300, 60));
+    for (const side of ['base', 'head'])
+      expect(run('evaluate', '--split', `test=integrity/${side}.csv`, '--out', `integrity/${side}.json`).status).toBe(
+        0,
+      );
+    for (const side of ['base', 'head'])
+      expect(
+        run(
+          'evaluate',
+          '--split',
+          `test=integrity/${side}.csv`,
+          '--no-predictions',
+          '--out',
+          `integrity/${side}-bare.json`,
+        ).status,
+      ).toBe(0);
+  });
+
+  const compare = (base: string, head: string, ...more: string[]) =>
+    run('compare', '--base', `integrity/${base}`, '--head', `integrity/${head}`, ...more);
+  const oneLine = (p: ReturnType<typeof run>, message: RegExp) => {
+    expect(p.stdout).toBe('');
+    expect(p.stderr.trimEnd()).toMatch(message);
+    expect(p.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(p.status).toBe(2);
+  };
+
+  it.each(['head.json', 'head-bare.json'])(
+    'a fail whose %s metrics were edited to the base values is refused',
+    (head) => {
+      const base = head.replace('head', 'base');
+      expect(compare(base, head).status).toBe(1); // the control: an honest fail
+      const edited = JSON.parse(readFileSync(at(`integrity/${head}`), 'utf8'));
+      edited.splits.test.metrics = JSON.parse(readFileSync(at(`integrity/${base}`), 'utf8')).splits.test.metrics;
+      writeFileSync(at('integrity/edited.json'), JSON.stringify(edited, null, 2));
+      oneLine(
+        compare(base, 'edited.json'),
+        /^error: integrity\/edited\.json: \/splits\/test\/metrics\/accuracy is 0\.966\d* but the report's counts give 0\.8: the report was edited or damaged; re-run modelgate evaluate$/,
+      );
+    },
+  );
 });

@@ -6,7 +6,7 @@ import { gzipSync } from 'fflate';
 import { ClassIndex } from '../../src/core/classes.js';
 import { openFeatures } from '../../src/io/data/index.js';
 import { openPredictions } from '../../src/io/predictions.js';
-import { writeOutputs } from '../../src/io/report-file.js';
+import { writeOutputs } from '../../src/io/output-file.js';
 import { CHUNK_BYTES, firstInvalidUtf8 } from '../../src/io/source.js';
 import { collect } from './collect.js';
 import { expectInputError, tempDir } from './tmp.js';

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { selectBackend, type BackendName } from '../../src/model/backend.js';
@@ -7,6 +8,14 @@ import { loadModel } from '../../src/model/load.js';
 import { InputError } from '../../src/io/types.js';
 
 const MODELS = path.resolve('examples/digits/models');
+const HAS_TFJS_NODE = (() => {
+  try {
+    createRequire(import.meta.url).resolve('@tensorflow/tfjs-node');
+    return true;
+  } catch {
+    return false;
+  }
+})();
 const csvRows = readFileSync('examples/digits/data/validation.csv', 'utf8').trim().split('\n').slice(1, 41);
 const X = Float32Array.from(
   csvRows.flatMap((l) =>
@@ -88,24 +97,63 @@ describe('loading TensorFlow.js models from the file system', () => {
     }
   });
 
-  it('through tfjs-node where installed', async () => {
+  it('without tfjs-node, auto falls back to wasm and names why; a request for tensorflow is an error', async () => {
     const b = await selectBackend('auto');
-    if (b.name !== 'tensorflow') {
-      console.log(`skipped: tfjs-node is not available (${b.skipped.find((s) => s.name === 'tensorflow')?.reason})`);
-      expect(b.skipped[0].name).toBe('tensorflow');
-      expect(b.name).toBe('wasm');
-      expect(b.why).toBe(`backend: wasm (SIMD) (auto); skipped tensorflow: ${b.skipped[0].reason}`);
-      await expect(selectBackend('tensorflow')).rejects.toThrow(
-        `backend tensorflow is not available: ${b.skipped[0].reason}`,
-      );
-      await expect(selectBackend('gpu' as never)).rejects.toThrow(
-        'backend must be one of auto, tensorflow, wasm, cpu, got "gpu"',
-      );
-      return;
-    }
+    if (b.name === 'tensorflow') return void expect(HAS_TFJS_NODE).toBe(true);
+    expect(b.skipped[0].name).toBe('tensorflow');
+    expect(b.name).toBe('wasm');
+    expect(b.why).toBe(`backend: wasm (SIMD) (auto); skipped tensorflow: ${b.skipped[0].reason}`);
+    await expect(selectBackend('tensorflow')).rejects.toThrow(
+      `backend tensorflow is not available: ${b.skipped[0].reason}`,
+    );
+    await expect(selectBackend('gpu' as never)).rejects.toThrow(
+      'backend must be one of auto, tensorflow, wasm, cpu, got "gpu"',
+    );
+  });
+
+  // Skipped (and counted as skipped) where @tensorflow/tfjs-node is not installed.
+  (HAS_TFJS_NODE ? it : it.skip)('through tfjs-node where installed', async () => {
+    const b = await selectBackend('tensorflow');
+    expect(b.name).toBe('tensorflow');
     const m = await loadModel(b.tf, path.join(MODELS, 'base'));
     const y = m.predict(b.tf.tensor(X, [40, 64]));
     expect(maxAbsDiff((await y.data()) as Float32Array, Float32Array.from(reference()))).toBeLessThan(1e-5);
+  });
+
+  it('a SavedModel directory goes to tf.node.loadSavedModel (a stand-in here), with the same output checks', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mg-saved-'));
+    writeFileSync(path.join(dir, 'saved_model.pb'), 'stand-in');
+    const { tf: t } = await selectBackend('cpu');
+    const loaded: string[] = [];
+    const standIn = (outputs: number[][]) => ({
+      ...t,
+      node: {
+        loadSavedModel: async (d: string) => {
+          loaded.push(d);
+          return {
+            inputs: [{ shape: [-1, 64] }],
+            outputs: outputs.map((shape) => ({ shape })),
+            predict: (x: tf.Tensor) => t.softmax(t.ones([x.shape[0], 10])),
+            dispose: () => {},
+          };
+        },
+      },
+    });
+    const m = await loadModel(standIn([[-1, 10]]) as never, dir);
+    expect([m.kind, m.label, m.inputShape, m.outputSize, loaded]).toEqual(['saved-model', dir, [64], 10, [dir]]);
+    const y = m.predict(t.zeros([3, 64]));
+    expect(y.shape).toEqual([3, 10]);
+    y.dispose();
+    await expect(
+      loadModel(
+        standIn([
+          [-1, 10],
+          [-1, 2],
+        ]) as never,
+        dir,
+      ),
+    ).rejects.toThrow(`${dir}: model has 2 outputs ([batch?, 10], [batch?, 2]); expected one output`);
+    await expect(loadModel(t, dir)).rejects.toThrow(`${dir}: is a TensorFlow SavedModel`);
   });
 
   it('reports the kind, the input shape, the output size and the last activation', async () => {

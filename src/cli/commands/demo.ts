@@ -11,6 +11,7 @@ import { defaultRules } from '../../core/compare/rules.js';
 import type { Comparison } from '../../core/compare/types.js';
 import type { Report } from '../../core/report/types.js';
 import { renderComment } from '../../core/render/comment.js';
+import { checkOutputPath } from '../../io/output-file.js';
 import { writeReport } from '../../io/report-file.js';
 import { BACKEND_REQUESTS, selectBackend, type BackendRequest } from '../../model/backend.js';
 import { evaluateModel, formatProgress } from '../../pipeline/evaluate-model.js';
@@ -82,9 +83,13 @@ export interface DemoResult {
 
 export async function runDemo(o: DemoOptions): Promise<DemoResult> {
   const started = performance.now();
-  const backend = await selectBackend(o.backend ?? 'auto', o.log);
   // Both models on the same examples (the PR branch's splits): every comparison is paired.
   const data = demoSplits(o.examplesDir);
+  const basePath = path.join(o.outDir, 'base-report.json');
+  const headPath = path.join(o.outDir, 'head-report.json');
+  const inputs = [...data.map((d) => d.path), ...['base', 'pr'].map((m) => path.join(o.examplesDir, 'models', m))];
+  for (const out of [basePath, headPath]) await checkOutputPath(out, inputs);
+  const backend = await selectBackend(o.backend ?? 'auto', o.log);
   // The models were trained on pixels scaled to [0, 1]; stated once, applied to every split.
   const preprocess = { scale: 1 / 16 };
   let lastLog = 0;
@@ -113,10 +118,8 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
   };
   const base = await evaluate('base');
   const head = await evaluate('pr');
-  const basePath = path.join(o.outDir, 'base-report.json');
-  const headPath = path.join(o.outDir, 'head-report.json');
-  await writeReport(basePath, base);
-  await writeReport(headPath, head);
+  await writeReport(basePath, base, inputs);
+  await writeReport(headPath, head, inputs);
   const comparison = compareReports(base, head, defaultRules('multiclass'), {
     base: { source: `${EXAMPLE}/models/base` },
     head: { source: `${EXAMPLE}/models/pr` },

@@ -2,7 +2,8 @@
 import { UsageError } from '../../core/errors.js';
 import type { Task } from '../../core/report/types.js';
 import { readClassList } from '../../io/class-list.js';
-import { checkOutputPath, writeReport } from '../../io/report-file.js';
+import { checkOutputPath } from '../../io/output-file.js';
+import { writeReport } from '../../io/report-file.js';
 import { readThresholds } from '../../io/thresholds.js';
 import { evaluatePredictionFiles } from '../../pipeline/evaluate.js';
 import { parseArgs } from '../args.js';

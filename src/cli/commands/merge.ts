@@ -1,7 +1,8 @@
 // `modelgate merge`: reports of shards of one evaluation -> one report, as if evaluated in one pass.
 import { UsageError } from '../../core/errors.js';
 import { mergeReports } from '../../core/report/merge.js';
-import { checkOutputPath, readReport, writeReport } from '../../io/report-file.js';
+import { checkOutputPath } from '../../io/output-file.js';
+import { readReport, writeReport } from '../../io/report-file.js';
 import { VERSION } from '../../version.js';
 import { parseArgs } from '../args.js';
 import type { Command } from '../command.js';

@@ -1,12 +1,13 @@
 // Every report read from disk goes through here: the JSON Schema (schema/report.schema.json)
 // for shape and types, then the checks a schema cannot express (one entry per class, counts
-// that agree with each other and with the per-example predictions). Failures are UsageErrors
-// naming the origin and the JSON path.
+// that agree with each other and with the per-example predictions, every figure recomputed from
+// the counts: ./consistency.ts). Failures are UsageErrors naming the origin and the JSON path.
 
 import { Ajv, type ErrorObject } from 'ajv';
 import schema from '../../../schema/report.schema.json' with { type: 'json' };
 import { UsageError } from '../errors.js';
 import { accumulatorFromExamples } from '../metrics/accumulator.js';
+import { checkGaps, checkSplitFigures, type ExampleFacts } from './consistency.js';
 import { decodeExamples } from './examples.js';
 import { REPORT_SCHEMA, type Report, type SplitExamples, type SplitReport } from './types.js';
 
@@ -92,6 +93,7 @@ function checkSemantics(r: Report, fail: (msg: string) => never): void {
     for (const [m, v] of Object.entries(metrics ?? {}))
       if (!Number.isFinite(v)) fail(`${pointer('gaps', gap, m)} must be a finite number`);
   }
+  checkGaps(r, fail, pointer);
 }
 
 function checkSplit(r: Report, name: string, s: SplitReport, C: number, fail: (msg: string) => never): void {
@@ -148,7 +150,8 @@ function checkSplit(r: Report, name: string, s: SplitReport, C: number, fail: (m
     );
   }
 
-  if (s.predictions) checkPredictions(r, s, C, at, fail);
+  const facts = s.predictions ? checkPredictions(r, s, C, at, fail) : null;
+  checkSplitFigures(r, s, facts, at, fail);
 }
 
 function checkPredictions(
@@ -157,7 +160,7 @@ function checkPredictions(
   C: number,
   at: (...p: (string | number)[]) => string,
   fail: (msg: string) => never,
-): void {
+): ExampleFacts {
   const enc = s.predictions!;
   const layout = r.task === 'multiclass' ? 'multiclass' : 'multilabel-csr';
   if (enc.layout !== layout)
@@ -186,4 +189,5 @@ function checkPredictions(
         fail(`${at('perClass', key, i)} is ${s.perClass[key][i]} but the per-example predictions give ${v}`);
     }
   }
+  return { examples: ex, counts };
 }

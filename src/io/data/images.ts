@@ -23,7 +23,46 @@ export interface DecodedImage {
   rgba: Uint8Array;
 }
 
+/** Largest image decoded: 8192 x 8192 (64 Mpx, 256 MB of RGBA); a 1 MB PNG can claim 32768 x 32768. */
+export const MAX_IMAGE_PIXELS = 8192 * 8192;
+
+/**
+ * Width and height from a PNG's IHDR or a JPEG's start-of-frame marker, read before decoding so
+ * that a small file claiming a huge image is refused before any pixel memory is allocated.
+ * Null when the header is not found (the decoder then reports the damage).
+ */
+export function imageSize(bytes: Uint8Array): { width: number; height: number } | null {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (b.length >= 24 && b.readUInt32BE(0) === 0x89504e47 && b.toString('latin1', 12, 16) === 'IHDR')
+    return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+  if (b.length < 4 || b[0] !== 0xff || b[1] !== 0xd8) return null;
+  for (let p = 2; p + 9 <= b.length;) {
+    if (b[p] !== 0xff) return null;
+    const marker = b[p + 1];
+    if (marker === 0xff) {
+      p++; // fill byte
+      continue;
+    }
+    if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+      p += 2; // markers without a length
+      continue;
+    }
+    // SOF0..SOF15 except DHT (c4), JPG (c8) and DAC (cc): precision, height, width.
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc)
+      return { width: b.readUInt16BE(p + 7), height: b.readUInt16BE(p + 5) };
+    p += 2 + b.readUInt16BE(p + 2);
+  }
+  return null;
+}
+
 export function decodeImage(bytes: Uint8Array, file: string): DecodedImage {
+  const size = imageSize(bytes);
+  if (size && size.width * size.height > MAX_IMAGE_PIXELS)
+    throw new InputError(
+      file,
+      null,
+      `image is ${size.height}x${size.width} (${size.width * size.height} pixels); expected at most ${MAX_IMAGE_PIXELS} pixels (8192x8192): resize it first`,
+    );
   try {
     if (/\.png$/i.test(file)) {
       const png = PNG.sync.read(Buffer.from(bytes));

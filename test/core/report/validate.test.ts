@@ -153,3 +153,106 @@ describe('validateReport', () => {
     rejects(r, /\/splits\/a~1b~0c\/perClass\/f1 has 9 entries/);
   });
 });
+
+describe('validateReport recomputes every figure from the counts (a hand edit cannot change a verdict)', () => {
+  /** The same report without per-example predictions (as `--no-predictions` writes it). */
+  const bare = (r: Report): Report => {
+    const c = copy(r);
+    for (const s of Object.values(c.splits)) delete s.predictions;
+    return c;
+  };
+  const EDITED = /: the report was edited or damaged; re-run modelgate evaluate$/;
+
+  it.each(['with', 'without'])('refuses an edited headline metric (%s per-example data)', (kept) => {
+    for (const base of [multiclass, multilabel]) {
+      for (const metric of Object.keys(base.splits.test.metrics)) {
+        const r = kept === 'with' ? copy(base) : bare(base);
+        const m = r.splits.test.metrics as unknown as Record<string, number>;
+        m[metric] = m[metric] > 0.5 ? m[metric] - 0.01 : m[metric] + 0.01;
+        rejects(
+          r,
+          new RegExp(
+            `^reports/main\\.json: /splits/test/metrics/${metric} is [\\d.]+ but the report's counts give [\\d.]+${EDITED.source}`,
+          ),
+        );
+      }
+    }
+  });
+
+  it('accepts a figure off by float rounding only, and reports as built without per-example data', () => {
+    const r = copy(multiclass);
+    r.splits.test.metrics.f1_macro += 1e-12;
+    expect(() => validateReport(r, 'a.json')).not.toThrow();
+    expect(() => validateReport(bare(multiclass), 'a.json')).not.toThrow();
+    expect(() => validateReport(bare(multilabel), 'a.json')).not.toThrow();
+  });
+
+  it('refuses edited per-class rates, naming the class', () => {
+    const r = copy(multiclass);
+    r.splits.test.perClass.recall[2] = r.splits.test.perClass.recall[2] > 0.5 ? 0.1 : 0.9;
+    rejects(
+      r,
+      /^reports\/main\.json: \/splits\/test\/perClass\/recall\/2 \(class "\w+"\) is [\d.]+ but its counts give [\d.]+: the report/,
+    );
+  });
+
+  it('refuses edited gaps', () => {
+    const r = copy(multiclass);
+    r.gaps['train-validation'] = { accuracy: 0 };
+    rejects(r, /^reports\/main\.json: \/gaps\/train-validation is given but the report lacks one of its two splits/);
+    const t = copy(multiclass);
+    t.splits.validation = t.splits.test;
+    t.gaps = { ...t.gaps, 'validation-test': { accuracy: 0.2 } };
+    rejects(t, /\/gaps\/validation-test\/accuracy is 0\.2 but the splits' metrics give 0: the report was edited/);
+  });
+
+  it('checks the counts against each other when the per-example data is not kept', () => {
+    const correct = bare(multiclass);
+    correct.splits.test.counts!.correct! += 1;
+    rejects(correct, /\/splits\/test\/counts\/correct is \d+; expected \d+ \(the true positives summed over classes\)/);
+    // A prediction moved from one class to another, per-class counts consistent with themselves:
+    // the class predictions no longer add up to the examples.
+    const moved = bare(multiclass);
+    const pc = moved.splits.test.perClass;
+    pc.fp[0] += 1;
+    pc.predicted[0] += 1;
+    rejects(moved, /\/splits\/test\/perClass\/predicted adds up to 101; expected 100 \(one prediction per example\)/);
+    const conf = bare(multiclass);
+    const counts = conf.splits.test.confusion!.counts!;
+    const C = conf.classes.length;
+    counts[0 * C + 1] += 1;
+    counts[0 * C + 2] -= counts[0 * C + 2] > 0 ? 1 : -1;
+    rejects(conf, /\/splits\/test\/confusion\/counts: class \d's row, column or diagonal disagrees with perClass/);
+    const ham = bare(multilabel);
+    ham.splits.test.counts!.hammingErrors! += 2;
+    rejects(ham, /\/splits\/test\/counts\/hammingErrors is \d+; expected \d+ \(false positives plus false negatives\)/);
+    const sub = bare(multilabel);
+    sub.splits.test.counts!.subsetCorrect = 101;
+    rejects(sub, /\/splits\/test\/counts\/subsetCorrect is 101; expected at most 100/);
+    const none = bare(multilabel);
+    delete none.splits.test.counts;
+    rejects(none, /\/splits\/test\/counts is missing "subsetCorrect"/);
+  });
+
+  it('checks counts and the confusion matrix against the per-example data when kept', () => {
+    const sub = copy(multilabel);
+    sub.splits.test.counts!.subsetCorrect! += 1;
+    sub.splits.test.metrics.subset_accuracy! += 0.01;
+    rejects(sub, /\/splits\/test\/counts\/subsetCorrect is \d+; expected \d+ \(the per-example predictions\)/);
+    const top = copy(multiclass);
+    const rows = top.splits.test.topConfusions!;
+    const t = rows.findIndex((row) => row.length > 0);
+    expect(t).toBeGreaterThanOrEqual(0);
+    rows[t] = [];
+    rejects(top, /\/splits\/test\/topConfusions differs from the per-example predictions/);
+    // One wrong prediction of class t moved to another wrong class: the row still adds up to t's support.
+    const cf = copy(multiclass);
+    const C = cf.classes.length;
+    const counts = cf.splits.test.confusion!.counts!;
+    const from = multiclass.splits.test.topConfusions![t][0][0];
+    const to = [...Array(C).keys()].find((p) => p !== t && p !== from)!;
+    counts[t * C + from] -= 1;
+    counts[t * C + to] += 1;
+    rejects(cf, /\/splits\/test\/confusion differs from the per-example predictions/);
+  });
+});

@@ -134,7 +134,9 @@ describe('bad input names the file and the place', () => {
     mkdirSync(d);
     writeFileSync(path.join(d, 'x.npy'), readFileSync(path.join(FIX, 'features_npy/x.npy')).subarray(0, 300));
     writeFileSync(path.join(d, 'y.npy'), readFileSync(path.join(FIX, 'features_npy/y.npy')));
-    await expect(run(d)).rejects.toThrow(/x\.npy: truncated: the header promises 704 bytes, the file has 300/);
+    await expect(run(d)).rejects.toThrow(
+      /x\.npy:header: has shape \(12, 6\), which needs 704 bytes, but holds 300; expected a complete array/,
+    );
   });
   it('y rows that do not match x', async () => {
     const d = path.join(dir, 'rows');
