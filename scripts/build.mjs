@@ -9,7 +9,7 @@ mkdirSync('dist', { recursive: true });
 
 // model-worker: the inference worker thread (src/model/parallel.ts starts it from next to the bundle).
 const entries = {
-  index: 'src/action/main.ts',
+  index: 'src/action/index.ts',
   cli: 'src/cli/main.ts',
   'model-worker': 'src/model/worker.ts',
   bot: 'src/bot/main.ts',

@@ -5,7 +5,7 @@ import * as core from '@actions/core';
 import * as log from './log.js';
 import { normalizeKey } from '../core/render/marker.js';
 import type { Report } from '../core/report/types.js';
-import { createClient, retrySettingsFromEnv, type GitHubClient } from '../github/client.js';
+import { createClient, limitsFromEnv, retrySettingsFromEnv, type GitHubClient, type Limits } from '../github/client.js';
 import { honourAcceptance } from '../github/acceptance.js';
 import { refBaseline } from '../github/baseline-ref.js';
 import { writeReport } from '../io/report-file.js';
@@ -16,7 +16,15 @@ import { loadRules, preprocessOf, readActionConfig } from './config.js';
 import { COMMIT_ID, readContext, type ActionContext } from './context.js';
 import { evaluateHead, modelAtCommit, readSetup, type EvaluationSetup } from './evaluate.js';
 import { readInputs, type ActionInputs } from './inputs.js';
-import { FORK_HINT, publishComment, publishStatus, writeSummary, type WriteOutcome } from './publish.js';
+import {
+  channel,
+  FORK_HINT,
+  publishComment,
+  publishStatus,
+  setOutput,
+  writeSummary,
+  type WriteOutcome,
+} from './publish.js';
 
 /** Where the head report goes when report-path is not given. */
 export function defaultReportPath(explicitKey: string | undefined): string {
@@ -65,6 +73,7 @@ async function publishWrites(
   ctx: ActionContext,
   inputs: ActionInputs,
   p: Publishable,
+  limits: Limits,
 ): Promise<string> {
   const fork = ctx.pr?.fork ?? false;
   if (fork) log.info('pull request from a fork: the token is probably read-only; trying anyway');
@@ -79,6 +88,7 @@ async function publishWrites(
       body: p.comment,
       mode: inputs.commentMode,
       skipUnchanged: inputs.commentSkipUnchanged,
+      maxPages: limits.maxPages,
     });
     if (typeof r === 'string') outcomes.push(r);
     else commentUrl = r.url ?? '';
@@ -102,6 +112,30 @@ async function publishWrites(
   return commentUrl;
 }
 
+/**
+ * The token, or '' when it cannot be one: run outside GitHub Actions (e.g. by
+ * @github/local-action), the action.yml default `${{ github.token }}` arrives unexpanded.
+ */
+export function usableToken(token: string): string {
+  if (!/^\s*\$\{\{[^}]*\}\}\s*$/.test(token)) return token;
+  log.warning(
+    `github-token is the unexpanded expression ${token.trim()} (not running on GitHub Actions?): no PR comment, commit status or contents API; set INPUT_GITHUB-TOKEN to a token to use them`,
+  );
+  return '';
+}
+
+function githubClient(token: string, ctx: ActionContext, env: NodeJS.ProcessEnv, limits: Limits): GitHubClient | null {
+  if (!token) return null;
+  return createClient({
+    token,
+    baseUrl: ctx.apiUrl,
+    userAgent: `modelgate/${VERSION}`,
+    retry: retrySettingsFromEnv(env),
+    limits,
+    log: { debug: log.debug, info: log.info, warn: log.warning },
+  });
+}
+
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const { ctx, inputs, config, setup } = await core.group('modelgate: inputs', async () => {
     const inputs = readInputs((name) => core.getInput(name));
@@ -121,19 +155,13 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
   const headSha = ctx.pr?.headSha ?? ctx.sha;
 
   const head: Report = await core.group('modelgate: evaluate the head', () => evaluateHead(inputs, setup, headSha));
-  await writeReport(reportPath, head);
-  core.setOutput('report', reportPath);
-  log.info(`head report written to ${reportPath}`);
+  if (await channel(`writing the head report to ${reportPath}`, () => writeReport(reportPath, head).then(() => true))) {
+    await setOutput('report', reportPath);
+    log.info(`head report written to ${reportPath}`);
+  }
 
-  const gh = inputs.token
-    ? createClient({
-        token: inputs.token,
-        baseUrl: ctx.apiUrl,
-        userAgent: `modelgate/${VERSION}`,
-        retry: retrySettingsFromEnv(env),
-        log: { debug: log.debug, info: log.info, warn: log.warning },
-      })
-    : null;
+  const limits = limitsFromEnv(env);
+  const gh = githubClient(usableToken(inputs.token), ctx, env, limits);
 
   const baseline = await core.group('modelgate: baseline', async () => {
     const b = await findBaseline(baselineSources(inputs, ctx, gh, setup), log.info);
@@ -198,23 +226,23 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
 
   await core.group('modelgate: publish', async () => {
     // Outputs and summary first: they need no permission and must survive a refused write.
-    core.setOutput('verdict', accepted ? 'accepted' : cmp.verdict);
-    core.setOutput('regressions', String(outcome.regressions));
-    await writeSummary(outcome.summary);
+    await setOutput('verdict', accepted ? 'accepted' : cmp.verdict);
+    await setOutput('regressions', String(outcome.regressions));
+    await channel('writing the job summary', () => writeSummary(outcome.summary));
     let commentUrl = '';
-    try {
-      if (gh)
-        commentUrl = await publishWrites(gh, ctx, inputs, {
-          key,
-          statusContext,
-          headSha,
-          comment: outcome.comment,
-          status: outcome.status,
-        });
-      else log.warning('github-token is empty: no PR comment and no commit status');
-    } finally {
-      core.setOutput('comment-url', commentUrl);
-    }
+    if (gh)
+      commentUrl =
+        (await channel('publishing to GitHub', () =>
+          publishWrites(
+            gh,
+            ctx,
+            inputs,
+            { key, statusContext, headSha, comment: outcome.comment, status: outcome.status },
+            limits,
+          ),
+        )) ?? '';
+    else log.warning('github-token is empty: no PR comment and no commit status');
+    await setOutput('comment-url', commentUrl);
   });
 
   if (cmp.verdict === 'fail' && !accepted) {

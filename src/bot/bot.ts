@@ -39,9 +39,17 @@ function failureLines(e: unknown): string[] {
   return errs.map((x) => (x instanceof Error ? x.message : String(x)).split('\n')[0]);
 }
 
-export function createBot(config: BotConfig, o: { log?: BotLog; retry?: RetrySettings } = {}): Bot {
+export function createBot(
+  config: BotConfig,
+  o: { log?: BotLog; retry?: RetrySettings; requestTimeoutMs?: number } = {},
+): Bot {
   const log = o.log ?? consoleLog;
-  const app = createApp({ ...config, retry: o.retry ?? retrySettingsFromEnv(), log });
+  const app = createApp({
+    ...config,
+    retry: o.retry ?? retrySettingsFromEnv(),
+    log,
+    requestTimeoutMs: o.requestTimeoutMs,
+  });
   let me: Promise<Identity> | null = null;
   const ctx: BotContext = {
     log,
@@ -71,7 +79,7 @@ export function createBot(config: BotConfig, o: { log?: BotLog; retry?: RetrySet
         typeof app.webhooks.receive
       >[0]);
     } catch (e) {
-      for (const line of failureLines(e)) log.error(`delivery ${d.id} (${d.name}): ${line}`);
+      throw new Error(failureLines(e).join('; '));
     }
   };
   const web = createWebhookServer({

@@ -182,6 +182,9 @@ export async function onIssueComment(gh: GitHubClient, p: IssueCommentPayload, c
   try {
     outcome = await runCommand(gh, p, cmd, ctx);
   } catch (e) {
+    // A broken input (e.g. .modelgate.yml at the base) is the repository's to fix: say it there.
+    if (e instanceof UsageError)
+      await reply(gh, r, p.issue.number, `modelgate could not answer: ${escapeMarkdown(e.message)}`).catch(() => {});
     await react(REACTION.refused).catch(() => {});
     throw e;
   }

@@ -16,7 +16,19 @@ function spacing(minTime: number) {
   return new Bottleneck.Group({ maxConcurrent: 1, minTime });
 }
 
-export function botOctokitClass(apiUrl: string, r: RetrySettings, log: BotLog) {
+/** No GitHub call may hang a delivery: each request is aborted after this long (then retried). */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+/** fetch with a deadline per request, so a stalled connection becomes a retryable failure. */
+function fetchWithTimeout(ms: number): typeof fetch {
+  return (input, init) => {
+    const deadline = AbortSignal.timeout(ms);
+    const signal = init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
+    return fetch(input, { ...init, signal });
+  };
+}
+
+export function botOctokitClass(apiUrl: string, r: RetrySettings, log: BotLog, timeoutMs = REQUEST_TIMEOUT_MS) {
   const scale = r.baseMs / 1000;
   const onLimit =
     (kind: string) =>
@@ -32,6 +44,7 @@ export function botOctokitClass(apiUrl: string, r: RetrySettings, log: BotLog) {
   return Octokit.defaults({
     baseUrl: apiUrl,
     userAgent: `modelgate-bot/${VERSION}`,
+    request: { fetch: fetchWithTimeout(timeoutMs) },
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
     retry: { retries: r.retries, retryAfterBaseValue: r.baseMs, doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
     throttle: {
@@ -53,12 +66,13 @@ export function createApp(o: {
   apiUrl: string;
   retry: RetrySettings;
   log: BotLog;
+  requestTimeoutMs?: number;
 }) {
   return new App({
     appId: o.appId,
     privateKey: o.privateKey,
     webhooks: { secret: o.webhookSecret },
-    Octokit: botOctokitClass(o.apiUrl, o.retry, o.log),
+    Octokit: botOctokitClass(o.apiUrl, o.retry, o.log, o.requestTimeoutMs),
     log: { debug: () => {}, info: () => {}, warn: (m: string) => o.log.warn(m), error: (m: string) => o.log.error(m) },
   });
 }

@@ -24,7 +24,7 @@ export interface WebhookServerOptions {
   maxBodyBytes: number;
   /** True when `signature` (X-Hub-Signature-256) signs `body` with the webhook secret. */
   verify(body: string, signature: string): Promise<boolean>;
-  /** Processes one delivery; rejections are logged, never sent back. */
+  /** Processes one delivery; a rejection is logged (never sent back) and lets a redelivery through. */
   handle(delivery: Delivery): Promise<void>;
   log: BotLog;
   /** Delivery ids remembered for de-duplication. */
@@ -36,8 +36,8 @@ export interface WebhookServer {
   listen(port: number, host: string): Promise<number>;
   /** Resolves when every delivery accepted so far has been processed. */
   idle(): Promise<void>;
-  /** Stops accepting deliveries, waits for the in-flight ones, closes the server. */
-  close(): Promise<void>;
+  /** Stops accepting deliveries, waits for the in-flight ones (at most `graceMs`), closes the server. */
+  close(graceMs?: number): Promise<void>;
   inFlight(): number;
 }
 
@@ -93,7 +93,11 @@ export function createWebhookServer(o: WebhookServerOptions): WebhookServer {
   const dispatch = (d: Delivery) => {
     const p = o
       .handle(d)
-      .catch((e: unknown) => o.log.error(`delivery ${d.id} (${d.name}): ${e instanceof Error ? e.message : String(e)}`))
+      .catch((e: unknown) => {
+        // Failed: a redelivery of the same id (from the App's settings page) gets another try.
+        seen.delete(d.id);
+        o.log.error(`delivery ${d.id} (${d.name}): ${e instanceof Error ? e.message : String(e)}`);
+      })
       .finally(() => running.delete(p));
     running.add(p);
   };
@@ -168,11 +172,15 @@ export function createWebhookServer(o: WebhookServerOptions): WebhookServer {
       }),
     idle,
     inFlight: () => running.size,
-    async close() {
+    async close(graceMs = 120_000) {
       closing = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      await idle();
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
+      await Promise.race([idle(), late]);
+      clearTimeout(timer);
+      if (running.size) o.log.warn(`stopping with ${running.size} delivery(ies) unfinished after ${graceMs} ms`);
       server.closeAllConnections();
       await closed;
     },

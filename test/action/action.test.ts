@@ -20,7 +20,7 @@ const dirs: string[] = [];
 let baselineReport = '';
 
 beforeAll(async () => {
-  buildAction();
+  await buildAction();
   // The baseline: what a push to main produced (reports/main.json), as a user would commit it.
   const server = await startFakeGitHub();
   try {

@@ -183,3 +183,17 @@ describe('/modelgate accept', () => {
     expect(sticky(14)!.body).toContain('### Accepted');
   });
 });
+
+describe('a broken .modelgate.yml at the base', () => {
+  it('is named in a reply, and nothing else is written', async () => {
+    seedPull(w.gh, { number: 20, base, head });
+    w.gh.putFile(REPO, 'a'.repeat(40), '.modelgate.yml', 'fdr: { level: lots }\n');
+    const payload = commentPayload(REPO, 20, '/modelgate explain dog', ADMIN);
+    await w.send('issue_comment', payload);
+    expect(comments(20).map((c) => c.body)).toEqual([
+      expect.stringMatching(/^modelgate could not answer: \.modelgate\.yml at aaaaaaaaaaaa: fdr\.level/),
+    ]);
+    expect(w.gh.reactionsOn(payload.comment.id)).toEqual(['eyes', 'confused']);
+    expect(w.gh.checkRuns).toEqual([]);
+  });
+});

@@ -141,6 +141,18 @@ describe('workflow_run completed with an evaluation artifact', () => {
     expect(w.gh.checkRuns[0].output.title).toMatch(/^no baseline/);
   });
 
+  it('reads the rules at the base commit: fail-on-regression: false there makes the check neutral', async () => {
+    w.gh.putFile(REPO, BASE_SHA, '.modelgate.yml', 'fail-on-regression: false\n');
+    // The PR's own copy would say otherwise; it is never read.
+    w.gh.putFile(REPO, HEAD_SHA, '.modelgate.yml', 'classes: { ignore: [dog] }\n');
+    const run = seedPull(w.gh, { number: 11, base, head });
+    await w.send('workflow_run', workflowRunPayload(w.gh, run));
+    expect(w.gh.checkRuns[0]).toMatchObject({ conclusion: 'neutral' });
+    expect(w.gh.statuses[0]).toMatchObject({ state: 'success' });
+    const contents = w.gh.requests.filter((r) => r.path.includes('/contents/'));
+    expect(contents.map((r) => r.query.get('ref'))).toEqual([BASE_SHA]);
+  });
+
   it('sends more than 50 annotations in batches of 50', async () => {
     const many = Array.from({ length: 60 }, (_, i) => `class-${String(i).padStart(2, '0')}`);
     const b = await reportOf({ classes: many, perClass: 30 }, BASE_SHA);

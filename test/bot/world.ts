@@ -51,7 +51,7 @@ export interface World {
   stop(): Promise<void>;
 }
 
-export async function startWorld(o: { maxBodyBytes?: number } = {}): Promise<World> {
+export async function startWorld(o: { maxBodyBytes?: number; requestTimeoutMs?: number } = {}): Promise<World> {
   keys ??= appKeyPair();
   const gh = await startFakeGitHubApp(keys.publicKey);
   const logs: string[] = [];
@@ -73,6 +73,7 @@ export async function startWorld(o: { maxBodyBytes?: number } = {}): Promise<Wor
         error: (m) => logs.push(`error ${m}`),
       },
       retry: { baseMs: 1, retries: 2, maxRetryAfterS: 60, rateLimitRetries: 1 },
+      requestTimeoutMs: o.requestTimeoutMs,
     },
   );
   const port = await bot.start();

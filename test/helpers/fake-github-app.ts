@@ -210,7 +210,7 @@ export class FakeGitHubApp extends FakeGitHub {
       return send(201, { token: t, expires_at: new Date(Date.now() + 3600_000).toISOString(), permissions: {} });
     }
     if (!token) return send(401, { message: 'Requires authentication' });
-    if (this.runsDelayMs && route.name === 'runs') await new Promise((r) => setTimeout(r, this.runsDelayMs));
+    if (this.runsDelayMs && route.name === 'runs') await new Promise((r) => setTimeout(r, this.runsDelayMs).unref());
     return this.repoRoute(route.name, route.m, u, body, send);
   }
 

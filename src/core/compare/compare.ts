@@ -5,7 +5,7 @@ import { naturalCompare } from '../classes.js';
 import type { Report, SanityFinding } from '../report/types.js';
 import { judgeClassAggregates } from './bands.js';
 import { judgeClasses, type Finding } from './classes.js';
-import { quoteName } from './format.js';
+import { orderSplits, quoteName } from './format.js';
 import { gateSplits, judgeGaps, judgeHeadline, type Boots } from './headline.js';
 import { causeHints } from './hints.js';
 import {
@@ -22,17 +22,6 @@ import { bootstrapSplit, bootstrapUnpaired, selfPaired } from './resample.js';
 import { rulesToSettings, type GateRules } from './rules.js';
 import type { ClassTest, Comparison, MetricDelta, Note, SideInfo, Verdict } from './types.js';
 import { GAP_PAIRS } from '../report/types.js';
-
-const SPLIT_ORDER = ['train', 'validation', 'test'];
-
-function orderSplits(names: Iterable<string>): string[] {
-  return [...names].sort((a, b) => {
-    const ia = SPLIT_ORDER.indexOf(a);
-    const ib = SPLIT_ORDER.indexOf(b);
-    if (ia >= 0 || ib >= 0) return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib);
-    return naturalCompare(a, b);
-  });
-}
 
 function sideFrom(r: Report, given?: SideInfo): SideInfo {
   return { commit: r.commit, source: r.source, toolVersion: r.tool?.version, createdAt: r.createdAt, ...given };
@@ -131,7 +120,7 @@ export function compareWithSource(
   const plan = planSplits(cmp.splits.both, rules);
   const { paired, why } = pairSplits(cmp, base, head, union, plan.needed, source);
   const boots = bootstrapSplits(base, head, union, plan.needBoot, paired, why, rules, source);
-  cmp.notes = dataShiftNotes(base, head, cmp);
+  cmp.notes = dataShiftNotes(base, head, cmp, boots);
 
   const h = judgeHeadline(base, head, plan.gate, plan.context, rules, boots);
   cmp.headline = h.rows;
@@ -380,7 +369,7 @@ const SHIFT_LIST_MAX = 5;
  * Splits whose two evaluations saw different examples: name how the class distribution moved
  * between them (base → head counts and shares), so a reader can tell data from model.
  */
-function dataShiftNotes(base: Report, head: Report, cmp: Comparison): Note[] {
+function dataShiftNotes(base: Report, head: Report, cmp: Comparison, boots: Boots): Note[] {
   const notes: Note[] = [];
   for (const s of cmp.splits.both) {
     if (cmp.sameExamples[s]) continue;
@@ -409,7 +398,12 @@ function dataShiftNotes(base: Report, head: Report, cmp: Comparison): Note[] {
     const what = moved.length
       ? `${listed.join(', ')}${more}`
       : 'the same class counts, other examples or another order';
-    notes.push({ section: 'data', text: `${s}: base and head data differ${total}: ${what}.` });
+    const b = boots.get(s);
+    const how =
+      b && 'boot' in b && b.unpaired
+        ? ' Its intervals come from an unpaired bootstrap (each side resampled on its own).'
+        : '';
+    notes.push({ section: 'data', text: `${s}: base and head data differ${total}: ${what}.${how}` });
   }
   return notes;
 }

@@ -90,11 +90,17 @@ function confusionHint(base: Report, head: Report, c: ClassDelta): Hint | null {
   };
 }
 
-function confusionHints(base: Report | null, head: Report, classes: readonly ClassDelta[]): Hint[] {
+/** Regressed classes' confusions, except on splits a class-order mismatch already explains. */
+function confusionHints(
+  base: Report | null,
+  head: Report,
+  classes: readonly ClassDelta[],
+  explained: Set<string>,
+): Hint[] {
   if (!base || head.task !== 'multiclass' || base.task !== 'multiclass') return [];
   const out: Hint[] = [];
   const regressed = classes
-    .filter((c) => c.status === 'regression' || c.status === 'catastrophic')
+    .filter((c) => (c.status === 'regression' || c.status === 'catastrophic') && !explained.has(c.split))
     .sort((a, b) => (a.delta ?? 0) - (b.delta ?? 0));
   for (const c of regressed) {
     if (out.length >= CONFUSION_CLASSES) break;
@@ -126,5 +132,7 @@ function modelHints(base: Report | null, head: Report): Hint[] {
 
 /** Every hint the two reports support (`base` null: first run; only the head's own hints). */
 export function causeHints(base: Report | null, head: Report, classes: readonly ClassDelta[]): Hint[] {
-  return [...classOrderHints(head), ...confusionHints(base, head, classes), ...modelHints(base, head)];
+  const order = classOrderHints(head);
+  const explained = new Set(order.flatMap((h) => h.splits ?? []));
+  return [...order, ...confusionHints(base, head, classes, explained), ...modelHints(base, head)];
 }

@@ -5,7 +5,7 @@
 // class shares that differ between splits beyond what a random split gives. Every finding names
 // its class. docs/rules.md gives each one's reason and level.
 
-import { quoteName as quote } from '../compare/format.js';
+import { orderSplits, quoteName as quote } from '../compare/format.js';
 import { chiSquareSf } from '../stats/special.js';
 import type { SanityFinding, SplitReport, Task } from './types.js';
 
@@ -239,7 +239,7 @@ function multilabelFindings(split: string, s: SplitReport, classes: readonly str
 
 /** A class with no example in a split where its share elsewhere would put at least MIN_AT_STAKE. */
 function absentClasses(splits: Record<string, SplitReport>, classes: readonly string[]): SanityFinding[] {
-  const names = Object.keys(splits);
+  const names = orderSplits(Object.keys(splits));
   const out: SanityFinding[] = [];
   if (names.length < 2) return out;
   for (const name of names) {
@@ -284,7 +284,7 @@ export function shareSkew(a: readonly number[], b: readonly number[]): { tv: num
 
 /** The pair of splits whose class shares differ most, when notably and beyond a random split. */
 function classShares(splits: Record<string, SplitReport>, classes: readonly string[]): SanityFinding[] {
-  const names = Object.keys(splits).filter((x) => splits[x].examples > 0);
+  const names = orderSplits(Object.keys(splits)).filter((x) => splits[x].examples > 0);
   let worst: { a: string; b: string; tv: number; p: number } | null = null;
   for (let i = 0; i < names.length; i++)
     for (let j = i + 1; j < names.length; j++) {
@@ -316,8 +316,10 @@ export function reportSanity(
   splits: Record<string, SplitReport>,
 ): SanityFinding[] {
   const out: SanityFinding[] = [];
-  for (const [name, s] of Object.entries(splits))
+  for (const name of orderSplits(Object.keys(splits))) {
+    const s = splits[name];
     out.push(...(task === 'multiclass' ? multiclassFindings(name, s, classes) : multilabelFindings(name, s, classes)));
+  }
   out.push(...absentClasses(splits, classes));
   if (task === 'multiclass') out.push(...classShares(splits, classes));
   return out;
