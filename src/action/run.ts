@@ -12,7 +12,7 @@ import { writeReport } from '../io/report-file.js';
 import { fileBaseline, findBaseline, runGate, type BaselineSource, type GateOutcome } from '../pipeline/gate.js';
 import { EXIT_FAIL_VERDICT, EXIT_OK } from '../shell/errors.js';
 import { VERSION } from '../version.js';
-import { loadRules, preprocessOf, readActionConfig } from './config.js';
+import { checkActionConfig, loadRules, preprocessOf, readActionConfig } from './config.js';
 import { COMMIT_ID, readContext, type ActionContext } from './context.js';
 import { evaluateHead, modelAtCommit, readSetup, type EvaluationSetup } from './evaluate.js';
 import { readInputs, type ActionInputs } from './inputs.js';
@@ -142,7 +142,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
     if (inputs.token) core.setSecret(inputs.token);
     const ctx = readContext(env);
     const config = await readActionConfig(inputs.config);
-    log.info(config.file ? `config: ${inputs.config}` : `config: ${inputs.config} not found, default rules`);
+    checkActionConfig(config, inputs.rules, inputs.task);
+    log.info(config.found ? `config: ${inputs.config}` : `config: ${inputs.config} not found, default rules`);
     const setup = await readSetup(inputs, inputs.model ? preprocessOf(config, inputs.preprocess) : undefined);
     log.info(
       `event ${ctx.eventName || '(none)'} on ${ctx.owner ? `${ctx.owner}/${ctx.repo}` : '(no repository)'}${ctx.pr ? `, PR #${ctx.pr.number} (head ${ctx.pr.headSha.slice(0, 12)}, base ${ctx.pr.baseSha.slice(0, 12)}${ctx.pr.fork ? ', from a fork' : ''})` : ''}`,
@@ -175,7 +176,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
   });
 
   const outcome = await core.group('modelgate: compare', async () => {
-    const { rules, failOnRegression, origin } = await loadRules({
+    const { rules, failOnRegression, origin } = loadRules({
       config,
       inputRules: inputs.rules,
       failOnRegression: inputs.failOnRegression,
@@ -193,6 +194,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
       },
       baseline,
       rules,
+      rulesOrigin: origin,
       render: {
         key,
         runUrl: ctx.runUrl,

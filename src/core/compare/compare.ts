@@ -85,6 +85,22 @@ function addHints(cmp: Comparison, hints: Comparison['hints'] & object): void {
 }
 
 /**
+ * A multiclass model and a multi-label one are not scored by the same metrics (accuracy vs
+ * subset accuracy, recall over one label vs over a label set), so nothing is compared: the
+ * verdict is warn, said first, unless the head model itself fails a sanity check (docs/rules.md).
+ */
+function taskChanged(cmp: Comparison, base: Report, head: Report, findings: Finding[]): Comparison {
+  // No split is compared, so none is listed (not even as 'only in base').
+  const fail = findings.some((f) => f.level === 'fail');
+  cmp.verdict = fail ? 'fail' : 'warn';
+  cmp.reasons = [
+    `the task changed from ${base.task} (base) to ${head.task} (head): nothing to compare, the scores of the two tasks do not measure the same thing`,
+    ...topReasons(findings).slice(0, 1),
+  ];
+  return cmp;
+}
+
+/**
  * Compares `head` against `base` (null: no baseline; the head's figures are still shown).
  * Per-example predictions are decoded from the reports.
  */
@@ -109,6 +125,7 @@ export function compareWithSource(
   const findings: Finding[] = sanityFindings(sanity);
   const cmp = emptyComparison(base, head, rules, sides, sanity);
   if (!base) return firstRun(cmp, head, rules, findings);
+  if (base.task !== head.task) return taskChanged(cmp, base, head, findings);
 
   findings.push(...matchSplits(cmp, base, head));
   const union = unionClasses(base.classes, head.classes);
@@ -201,8 +218,6 @@ function matchSplits(cmp: Comparison, base: Report, head: Report): Finding[] {
       rank: 0,
       text: `split '${s}' is in the base report but not in the head report`,
     });
-  if (base.task !== head.task)
-    findings.push({ level: 'warn', category: 5, rank: -1, text: `the task changed from ${base.task} to ${head.task}` });
   return findings;
 }
 
