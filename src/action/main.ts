@@ -2,7 +2,7 @@
 // a failing verdict: exit 1; our own bug: a short line and exit 3 (stack with MODELGATE_DEBUG).
 import * as core from '@actions/core';
 import { escapeMarkdown } from '../core/render/escape.js';
-import { describeError } from '../shell/errors.js';
+import { describeError } from '../exit.js';
 import { run } from './run.js';
 
 /** The job summary says why there is no report (the message may quote file contents: escaped). */

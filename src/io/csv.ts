@@ -8,7 +8,7 @@ import { CsvRecords, type FastRow, type Fields, type OnRecord } from './csv-reco
 import { decimalEnd, describeBadNumber, parseDecimal, parseDecimalPrefix, parseDecimalText } from './decimal.js';
 import { classIndexOf, listNames, quoteName, thresholdFor } from './names.js';
 import { checkFile, Digest, textChunks } from './source.js';
-import { InputError, type ExampleBatch, type PredictionStream, type ReadOptions } from './types.js';
+import { InputError, PROGRESS_EVERY, type ExampleBatch, type PredictionStream, type ReadOptions } from './types.js';
 
 const COMMA = 44;
 const LF = 10;
@@ -16,7 +16,6 @@ const CR = 13;
 const QUOTE = 34;
 
 export const SCORE_PREFIX = 'score:';
-export const PROGRESS_EVERY = 100_000;
 
 /** Which columns hold what, and how they are read for the task. */
 interface Plan {

@@ -8,12 +8,11 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Task } from '../core/report/types.js';
 import { DEFAULT_BATCH_SIZE, MulticlassBatcher, MultilabelBatcher } from './batcher.js';
-import { PROGRESS_EVERY } from './csv.js';
 import { getterFor, readNpyHeader, requireDtype, shapeText, type NpyArray } from './npy.js';
 import { classIndexOf, thresholdFor } from './names.js';
 import { PullReader } from './pull-reader.js';
 import { checkFile, fileChunks, ByteHasher, hashInBackground } from './source.js';
-import { InputError, type ExampleBatch, type PredictionStream, type ReadOptions } from './types.js';
+import { InputError, PROGRESS_EVERY, type ExampleBatch, type PredictionStream, type ReadOptions } from './types.js';
 import type { FileFingerprint } from '../core/report/types.js';
 import { readZipDirectory, zipMemberChunks } from './zip.js';
 

@@ -17,7 +17,7 @@ import { Preprocess, type PreprocessSpec } from '../model/preprocess.js';
 import { DEFAULT_BATCH_SIZE, inputShapeFor, runModel, type Progress } from '../model/run.js';
 import { defaultWorkers, findWorkerFile, spawnWorkerPool, WORKER_FILE, type WorkerPool } from '../model/parallel.js';
 import type { ModelSource } from '../model/source.js';
-import { UsageError } from '../shell/errors.js';
+import { UsageError } from '../core/errors.js';
 import { VERSION } from '../version.js';
 
 export type { Progress } from '../model/run.js';
@@ -225,13 +225,7 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
         pool ?? undefined,
       );
       examples += r.examples;
-      sanity.push(
-        ...r.sanity.map((f) =>
-          f.code === 'collapsed'
-            ? { ...f, message: f.message.replace(/index (\d+)/, (_, i) => JSON.stringify(classes!.names[Number(i)])) }
-            : f,
-        ),
-      );
+      sanity.push(...r.sanity);
       splits.push({ name: d.name, acc, files: stream.fingerprints() });
       opts.log?.(`${d.name}: ${r.examples} examples evaluated`);
     }

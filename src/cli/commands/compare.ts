@@ -10,7 +10,7 @@ import { renderComment } from '../../core/render/comment.js';
 import { writeOutputs } from '../../io/output-file.js';
 import { readReport } from '../../io/report-file.js';
 import { InputError } from '../../io/types.js';
-import { EXIT_FAIL_VERDICT, EXIT_OK } from '../../shell/errors.js';
+import { EXIT_FAIL_VERDICT, EXIT_OK } from '../../exit.js';
 import { parseArgs } from '../args.js';
 import type { Command } from '../command.js';
 import type { ProgressSink } from '../progress.js';

@@ -10,7 +10,7 @@ import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { Task } from '../../core/report/types.js';
 import { InputError } from '../types.js';
-import { classIndexOf, CsrBuilder, labelSetOf } from './labels.js';
+import { labelIndexOf, CsrBuilder, labelSetOf } from './labels.js';
 import type { DataOptions, FeatureBatch, FeatureStream } from './types.js';
 
 /** Splits one CSV line; double-quoted fields may hold the delimiter and doubled quotes. */
@@ -161,7 +161,7 @@ export async function readCsvFeatures(file: string, opts: DataOptions): Promise<
         x[base + k] = v;
       }
       const lab = cells[labelCol];
-      if (task === 'multiclass') truth[n] = classIndexOf(opts.classes, lab, file, where);
+      if (task === 'multiclass') truth[n] = labelIndexOf(opts.classes, lab, file, where);
       else csr.push(labelSetOf(opts.classes, lab, file, where));
       n++;
       rows++;

@@ -12,7 +12,7 @@ import { PullReader } from '../pull-reader.js';
 import { ByteHasher, checkFile, fileChunks, hashInBackground } from '../source.js';
 import { InputError } from '../types.js';
 import { readZipDirectory, zipMemberChunks } from '../zip.js';
-import { classIndexOf, CsrBuilder } from './labels.js';
+import { labelIndexOf, CsrBuilder } from './labels.js';
 import type { DataOptions, FeatureBatch, FeatureStream } from './types.js';
 
 /** One array being streamed: its header, and the reader left at its first element. */
@@ -208,7 +208,7 @@ function plan(o: Opened, opts: DataOptions, close: () => Promise<void>): Feature
               if (!Number.isInteger(v)) throw new InputError(ys.name, where, `label ${v} is not an integer class`);
               name = String(v);
             }
-            truth[i] = classIndexOf(opts.classes, name, ys.name, where);
+            truth[i] = labelIndexOf(opts.classes, name, ys.name, where);
           }
           yield { n: m, x, truth };
         } else {
@@ -220,7 +220,7 @@ function plan(o: Opened, opts: DataOptions, close: () => Promise<void>): Feature
               const v = getY!(yv, (i * c + j) * ya.itemSize);
               const where = `y[${start + i}, ${j}]`;
               if (v !== 0 && v !== 1) throw new InputError(ys.name, where, `expected 0 or 1, found ${v}`);
-              if (v === 1) set.push(j < opts.classes.size ? j : classIndexOf(opts.classes, String(j), ys.name, where));
+              if (v === 1) set.push(j < opts.classes.size ? j : labelIndexOf(opts.classes, String(j), ys.name, where));
             }
             csr.push(set);
           }

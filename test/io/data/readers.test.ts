@@ -114,7 +114,7 @@ describe('bad input names the file and the place', () => {
   });
   it('a label the model does not have', async () => {
     const f = write('label.csv', '1,2,0\n1,1,7\n');
-    await expect(run(f)).rejects.toThrow(`${f}:line 2: label "7" is not one of the model's classes (0, 1, 2)`);
+    await expect(run(f)).rejects.toThrow(`${f}:line 2: label "7" is not a known class; expected one of "0", "1", "2"`);
   });
   it('a missing label column name', async () => {
     const f = write('named.csv', 'a,b,c\n1,2,0\n');
