@@ -154,3 +154,39 @@ describe('bad input names the file and the place', () => {
     await expect(run(f)).rejects.toThrow(`${f}: unknown data format`);
   });
 });
+
+describe('feature CSV through the one CSV parser', () => {
+  it('reads quoted fields holding a line break, a comma and a doubled quote, in CSV and gzip TSV alike', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mg-quoted-'));
+    const csv = path.join(dir, 'q.csv');
+    writeFileSync(csv, 'f1,f2,label\n1,2,"two\nlines"\n3,4,"a, ""b"""\n5,6,"two\nlines"\n');
+    const tsv = path.join(dir, 'q.tsv.gz');
+    writeFileSync(
+      tsv,
+      gzipSync(Buffer.from('f1\tf2\tlabel\n1\t2\t"two\nlines"\n3\t4\t"a, ""b"""\n5\t6\t"two\nlines"\n')),
+    );
+    for (const file of [csv, tsv]) {
+      const classes = new ClassIndex();
+      const s = await openFeatures(file, { classes });
+      const truth: number[] = [];
+      const x: number[] = [];
+      for await (const b of s.batches) {
+        truth.push(...b.truth!);
+        x.push(...b.x);
+      }
+      expect([classes.names, truth, x]).toEqual([
+        ['two\nlines', 'a, "b"'],
+        [0, 1, 0],
+        [1, 2, 3, 4, 5, 6],
+      ]);
+    }
+    writeFileSync(path.join(dir, 'bad.csv'), 'f1,label\n1,"open\n');
+    const bad = await openFeatures(path.join(dir, 'bad.csv'), { classes: new ClassIndex() }).then(
+      async (s) => {
+        for await (const _ of s.batches);
+      },
+      (e: unknown) => e,
+    );
+    expect(String(bad)).toMatch(/bad\.csv:line 2: a quoted field that is never closed/);
+  });
+});
