@@ -135,7 +135,7 @@ describe('bad input names the file and the place', () => {
     writeFileSync(path.join(d, 'x.npy'), readFileSync(path.join(FIX, 'features_npy/x.npy')).subarray(0, 300));
     writeFileSync(path.join(d, 'y.npy'), readFileSync(path.join(FIX, 'features_npy/y.npy')));
     await expect(run(d)).rejects.toThrow(
-      /x\.npy:header: has shape \(12, 6\), which needs 704 bytes, but holds 300; expected a complete array/,
+      /x\.npy:array x: has shape \(12, 6\), which needs 704 bytes, but holds 300; expected a complete array/,
     );
   });
   it('y rows that do not match x', async () => {
