@@ -1,4 +1,4 @@
-// Bundles the doors (action, CLI; the bot joins when it is built) into dist/ as self-contained ESM files.
+// Bundles the doors (action, CLI, bot) into dist/ as self-contained ESM files.
 // The output is committed; .ci/run rebuilds and fails when dist/ differs.
 import { build } from 'esbuild';
 import { chmodSync, cpSync, mkdirSync, rmSync } from 'node:fs';
@@ -8,7 +8,12 @@ rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });
 
 // model-worker: the inference worker thread (src/model/parallel.ts starts it from next to the bundle).
-const entries = { index: 'src/action/main.ts', cli: 'src/cli/main.ts', 'model-worker': 'src/model/worker.ts' };
+const entries = {
+  index: 'src/action/main.ts',
+  cli: 'src/cli/main.ts',
+  'model-worker': 'src/model/worker.ts',
+  bot: 'src/bot/main.ts',
+};
 for (const [name, entry] of Object.entries(entries)) {
   await build({
     entryPoints: [entry],

@@ -6,6 +6,7 @@ import * as log from './log.js';
 import { normalizeKey } from '../core/render/marker.js';
 import type { Report } from '../core/report/types.js';
 import { createClient, retrySettingsFromEnv, type GitHubClient } from '../github/client.js';
+import { honourAcceptance } from '../github/acceptance.js';
 import { refBaseline } from '../github/baseline-ref.js';
 import { writeReport } from '../io/report-file.js';
 import { fileBaseline, findBaseline, runGate, type BaselineSource, type GateOutcome } from '../pipeline/gate.js';
@@ -183,10 +184,21 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
     return { ...gate, failOnRegression };
   });
   const { comparison: cmp } = outcome;
+  // `/modelgate accept <reason>` by a maintainer, for this very head: the verdict becomes accepted.
+  const accepted =
+    gh && ctx.pr
+      ? await honourAcceptance(
+          gh,
+          { owner: ctx.owner, repo: ctx.repo, prNumber: ctx.pr.number, headSha, eventPath: env.GITHUB_EVENT_PATH },
+          outcome,
+          log,
+        )
+      : null;
+  if (accepted) Object.assign(outcome, { comment: accepted.comment, status: accepted.status });
 
   await core.group('modelgate: publish', async () => {
     // Outputs and summary first: they need no permission and must survive a refused write.
-    core.setOutput('verdict', cmp.verdict);
+    core.setOutput('verdict', accepted ? 'accepted' : cmp.verdict);
     core.setOutput('regressions', String(outcome.regressions));
     await writeSummary(outcome.summary);
     let commentUrl = '';
@@ -205,7 +217,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
     }
   });
 
-  if (cmp.verdict === 'fail') {
+  if (cmp.verdict === 'fail' && !accepted) {
     const why = cmp.reasons[0] ?? 'regressions found';
     if (outcome.failOnRegression) {
       log.setFailed(`modelgate: ${why}`);

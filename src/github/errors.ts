@@ -6,6 +6,11 @@ export const PERMISSION_FOR = {
   comment: 'pull-requests: write',
   status: 'statuses: write',
   contents: 'contents: read',
+  actions: 'actions: read',
+  pulls: 'pull-requests: read',
+  checks: 'checks: write',
+  reaction: 'issues: write',
+  metadata: 'metadata: read',
 } as const;
 export type GitHubOperation = keyof typeof PERMISSION_FOR;
 

@@ -265,10 +265,7 @@ export async function runModel(
   const apply = opts.preprocess.bind(shape);
   const sanity = new SanityTracker({
     split: opts.split,
-    task: stream.task,
     outputs,
-    classes: opts.classes,
-    classNames: opts.classNames,
     expect: expectedScores(model, stream.task, plan.binary, opts),
   });
   const progress = progressReporter(opts, stream.count);
@@ -290,11 +287,9 @@ export async function runModel(
     sanity.observeOutputs(scores!, n);
     if (stream.task === 'multiclass') {
       const pred = classPredictions(scores!, n, plan);
-      sanity.observeClasses(truth!, pred, n);
       sink({ task: 'multiclass', n, truth: truth!, pred });
     } else {
       const { predOffsets, predIndices } = labelPredictions(scores!, n, plan);
-      sanity.observeLabels(offsets!, indices!, predOffsets, predIndices, n);
       sink({ task: 'multilabel', n, truthOffsets: offsets!, truthIndices: indices!, predOffsets, predIndices });
     }
     done += n;

@@ -61,6 +61,9 @@ describe('evaluateModel on the digits example', () => {
     expect(report.classes).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
     expect(report.source).toBe(`model:${path.join(ROOT, 'models/base/model.json')}`);
     expect(report.sanity).toBeUndefined();
+    // What a comparison names when it changes: the weights (counted from the layers read here) and the preprocessing.
+    const weights = mlp.layers.reduce((a, l) => a + l.w.length + l.b.length, 0);
+    expect(report.model).toEqual({ parameters: weights, preprocess: 'scale 1/16' });
   });
 
   it('the graph model gives the same report figures as the layers model on cpu', async () => {

@@ -4,31 +4,23 @@
 import { naturalCompare } from '../classes.js';
 import type { Report, SanityFinding } from '../report/types.js';
 import { judgeClasses, type Finding } from './classes.js';
-import { judgeGaps, judgeHeadline, type Boots } from './headline.js';
+import { orderSplits, quoteName } from './format.js';
+import { gateSplits, judgeGaps, judgeHeadline, type Boots } from './headline.js';
+import { causeHints } from './hints.js';
 import {
   decodedFromReport,
   discordantCounts,
   pairSplit,
   unionClasses,
+  type ClassUnion,
   type Discordant,
   type ExampleSource,
   type PairedSplit,
 } from './pairing.js';
-import { bootstrapSplit } from './resample.js';
+import { bootstrapSplit, bootstrapUnpaired, selfPaired } from './resample.js';
 import { rulesToSettings, type GateRules } from './rules.js';
-import type { ClassTest, Comparison, SideInfo, Verdict } from './types.js';
+import type { ClassTest, Comparison, MetricDelta, Note, SideInfo, Verdict } from './types.js';
 import { GAP_PAIRS } from '../report/types.js';
-
-const SPLIT_ORDER = ['train', 'validation', 'test'];
-
-function orderSplits(names: Iterable<string>): string[] {
-  return [...names].sort((a, b) => {
-    const ia = SPLIT_ORDER.indexOf(a);
-    const ib = SPLIT_ORDER.indexOf(b);
-    if (ia >= 0 || ib >= 0) return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib);
-    return naturalCompare(a, b);
-  });
-}
 
 function sideFrom(r: Report, given?: SideInfo): SideInfo {
   return { commit: r.commit, source: r.source, toolVersion: r.tool?.version, createdAt: r.createdAt, ...given };
@@ -53,7 +45,7 @@ function topReasons(findings: Finding[]): string[] {
 
 function sanityFindings(sanity: SanityFinding[]): Finding[] {
   return sanity
-    .filter((s) => s.level === 'fail' || s.level === 'warn')
+    .filter((s): s is SanityFinding & { level: 'warn' | 'fail' } => s.level === 'fail' || s.level === 'warn')
     .map((s, i) => ({
       level: s.level,
       category: 0,
@@ -87,6 +79,10 @@ function escalateChanceLevel(sanity: SanityFinding[], head: Report, base: Report
   });
 }
 
+function addHints(cmp: Comparison, hints: Comparison['hints'] & object): void {
+  if (hints.length) cmp.hints = hints;
+}
+
 /**
  * Compares `head` against `base` (null: no baseline; the head's figures are still shown).
  * Per-example predictions are decoded from the reports.
@@ -110,8 +106,43 @@ export function compareWithSource(
 ): Comparison {
   const sanity = escalateChanceLevel(head.sanity ?? [], head, base);
   const findings: Finding[] = sanityFindings(sanity);
-  const headSplits = orderSplits(Object.keys(head.splits));
-  const cmp: Comparison = {
+  const cmp = emptyComparison(base, head, rules, sides, sanity);
+  if (!base) return firstRun(cmp, head, rules, findings);
+
+  findings.push(...matchSplits(cmp, base, head));
+  const union = unionClasses(base.classes, head.classes);
+  const baseNames = new Set(base.classes);
+  const headNames = new Set(head.classes);
+  cmp.classesAdded = head.classes.filter((n) => !baseNames.has(n));
+  cmp.classesRemoved = base.classes.filter((n) => !headNames.has(n));
+
+  const plan = planSplits(cmp.splits.both, rules);
+  const { paired, why } = pairSplits(cmp, base, head, union, plan.needed, source);
+  const boots = bootstrapSplits(base, head, union, plan.needBoot, paired, why, rules, source);
+  cmp.notes = dataShiftNotes(base, head, cmp);
+
+  const h = judgeHeadline(base, head, plan.gate, plan.context, rules, boots);
+  cmp.headline = h.rows;
+  findings.push(...h.findings);
+  const g = judgeGaps(base, head, rules, boots);
+  cmp.gaps = g.rows;
+  findings.push(...g.findings);
+  cmp.notes.push(...h.notes, ...g.notes);
+
+  findings.push(...judgeClassSplits(cmp, base, head, union, plan.classes, paired, why, rules));
+  addHints(cmp, causeHints(base, head, cmp.classes));
+  decide(cmp, findings, rules);
+  return cmp;
+}
+
+function emptyComparison(
+  base: Report | null,
+  head: Report,
+  rules: GateRules,
+  sides: { base?: SideInfo; head?: SideInfo } | undefined,
+  sanity: SanityFinding[],
+): Comparison {
+  return {
     schema: 'modelgate/comparison@1',
     verdict: 'pass',
     reasons: [],
@@ -129,22 +160,35 @@ export function compareWithSource(
     noise: {},
     sanity,
     settings: rulesToSettings(rules),
+    notes: [],
   };
+}
 
-  if (!base) {
-    cmp.splits.onlyHead = headSplits;
-    const boots: Boots = new Map();
-    const hs = rules.headline.splits ? headSplits.filter((s) => rules.headline.splits!.includes(s)) : headSplits;
-    cmp.headline = judgeHeadline(null, head, hs, rules, boots).rows;
-    cmp.gaps = judgeGaps(null, head, rules, boots).rows;
-    const fail = findings.some((f) => f.level === 'fail');
-    cmp.verdict = fail ? 'fail' : 'no-baseline';
-    cmp.reasons = fail
-      ? topReasons(findings)
-      : ['no base report to compare against: the head results are shown without a verdict'];
-    return cmp;
-  }
+/** No baseline: the head's figures without a verdict, unless a sanity finding fails. */
+function firstRun(cmp: Comparison, head: Report, rules: GateRules, findings: Finding[]): Comparison {
+  const headSplits = orderSplits(Object.keys(head.splits));
+  cmp.splits.onlyHead = headSplits;
+  const boots: Boots = new Map();
+  const gate = gateSplits(headSplits, rules.headline.splits);
+  const context = rules.headline.splits ? [] : headSplits.filter((s) => !gate.includes(s));
+  const h = judgeHeadline(null, head, gate, context, rules, boots);
+  cmp.headline = h.rows;
+  const g = judgeGaps(null, head, rules, boots);
+  cmp.gaps = g.rows;
+  cmp.notes = [...h.notes, ...g.notes];
+  addHints(cmp, causeHints(null, head, []));
+  const fail = findings.some((f) => f.level === 'fail');
+  cmp.verdict = fail ? 'fail' : 'no-baseline';
+  cmp.reasons = fail
+    ? topReasons(findings)
+    : ['no base report to compare against: the head results are shown without a verdict'];
+  return cmp;
+}
 
+/** Splits in both reports, in one only, and the findings that go with them. */
+function matchSplits(cmp: Comparison, base: Report, head: Report): Finding[] {
+  const findings: Finding[] = [];
+  const headSplits = orderSplits(Object.keys(head.splits));
   const baseSplits = orderSplits(Object.keys(base.splits));
   cmp.splits.both = headSplits.filter((s) => s in base.splits);
   cmp.splits.onlyBase = baseSplits.filter((s) => !(s in head.splits));
@@ -158,17 +202,15 @@ export function compareWithSource(
     });
   if (base.task !== head.task)
     findings.push({ level: 'warn', category: 5, rank: -1, text: `the task changed from ${base.task} to ${head.task}` });
+  return findings;
+}
 
-  const union = unionClasses(base.classes, head.classes);
-  const baseNames = new Set(base.classes);
-  const headNames = new Set(head.classes);
-  cmp.classesAdded = head.classes.filter((n) => !baseNames.has(n));
-  cmp.classesRemoved = base.classes.filter((n) => !headNames.has(n));
-
-  const both = cmp.splits.both;
-  const headlineSplits = rules.headline.splits ? both.filter((s) => rules.headline.splits!.includes(s)) : both;
+/** Which splits gate the headline, which are context, which the classes and gaps need. */
+function planSplits(both: string[], rules: GateRules) {
+  const gate = gateSplits(both, rules.headline.splits);
+  const context = rules.headline.splits ? [] : both.filter((s) => !gate.includes(s));
   const defaultClassSplits = both.filter((s) => s === 'validation' || s === 'test');
-  const classSplits = rules.classes.splits
+  const classes = rules.classes.splits
     ? both.filter((s) => rules.classes.splits!.includes(s))
     : defaultClassSplits.length
       ? defaultClassSplits
@@ -180,12 +222,23 @@ export function compareWithSource(
         gapSplits.add(g.minuend);
         gapSplits.add(g.subtrahend);
       }
-  const needBoot = new Set<string>([...(rules.headline.metrics.length ? headlineSplits : []), ...gapSplits]);
-  const needed = new Set<string>([...classSplits, ...needBoot]);
+  const needBoot = new Set<string>([...(rules.headline.metrics.length ? [...gate, ...context] : []), ...gapSplits]);
+  const needed = new Set<string>([...classes, ...needBoot]);
+  return { gate, context, classes, needBoot, needed };
+}
 
+/** Pairs every needed split example by example where the reports allow; records why not elsewhere. */
+function pairSplits(
+  cmp: Comparison,
+  base: Report,
+  head: Report,
+  union: ClassUnion,
+  needed: Set<string>,
+  source: ExampleSource,
+) {
   const paired = new Map<string, PairedSplit | null>();
   const why = new Map<string, string>();
-  for (const s of both) {
+  for (const s of cmp.splits.both) {
     const bs = base.splits[s];
     const hs = head.splits[s];
     cmp.sameExamples[s] = bs.fingerprints.labels === hs.fingerprints.labels && bs.examples === hs.examples;
@@ -197,35 +250,74 @@ export function compareWithSource(
       why.set(s, r.why);
     }
   }
+  return { paired, why };
+}
 
+/**
+ * Each side's own examples in the union class space, for the unpaired bootstrap of a split the
+ * two reports evaluated on different examples; or why there are none.
+ */
+function unpairedSides(
+  base: Report,
+  head: Report,
+  split: string,
+  union: ClassUnion,
+  source: ExampleSource,
+): { base: PairedSplit; head: PairedSplit } | { why: string } {
+  if (base.task !== head.task) return { why: `the task changed (${base.task} → ${head.task})` };
+  try {
+    const be = source(base, split, 'base');
+    const he = source(head, split, 'head');
+    if (!be || !he) return { why: 'a report carries no per-example predictions' };
+    const C = union.names.length;
+    return { base: selfPaired(be, union.fromBase, C), head: selfPaired(he, union.fromHead, C) };
+  } catch (e) {
+    return { why: `per-example predictions could not be read (${e instanceof Error ? e.message : String(e)})` };
+  }
+}
+
+/** Bootstrap per split: paired when the examples are the same, unpaired (each side on its own) when they differ. */
+function bootstrapSplits(
+  base: Report,
+  head: Report,
+  union: ClassUnion,
+  needBoot: Set<string>,
+  paired: Map<string, PairedSplit | null>,
+  why: Map<string, string>,
+  rules: GateRules,
+  source: ExampleSource,
+): Boots {
   const boots: Boots = new Map();
+  const { resamples, seed } = rules.bootstrap;
+  const [bc, hc] = [base.classes.length, head.classes.length];
   for (const s of needBoot) {
     const p = paired.get(s);
-    if (!p) boots.set(s, { why: why.get(s) ?? 'no per-example data' });
-    else if (rules.bootstrap.resamples < 2)
-      boots.set(s, { why: 'the bootstrap is turned off (bootstrap.resamples < 2)' });
-    else
-      boots.set(s, {
-        boot: bootstrapSplit(
-          p,
-          s,
-          rules.bootstrap.resamples,
-          rules.bootstrap.seed,
-          base.classes.length,
-          head.classes.length,
-        ),
-      });
+    if (resamples < 2) boots.set(s, { why: 'the bootstrap is turned off (bootstrap.resamples < 2)' });
+    else if (p) boots.set(s, { boot: bootstrapSplit(p, s, resamples, seed, bc, hc) });
+    else if (base.splits[s].fingerprints.labels === head.splits[s].fingerprints.labels)
+      boots.set(s, { why: why.get(s) ?? 'no per-example data' });
+    else {
+      const u = unpairedSides(base, head, s, union, source);
+      if ('why' in u) boots.set(s, { why: `the two reports were evaluated on different examples and ${u.why}` });
+      else boots.set(s, { boot: bootstrapUnpaired(u.base, u.head, s, resamples, seed, bc, hc), unpaired: true });
+    }
   }
+  return boots;
+}
 
-  const h = judgeHeadline(base, head, headlineSplits, rules, boots);
-  cmp.headline = h.rows;
-  findings.push(...h.findings);
-  const g = judgeGaps(base, head, rules, boots);
-  cmp.gaps = g.rows;
-  findings.push(...g.findings);
-
+/** Per-class judgement on its splits: McNemar where paired, Newcombe elsewhere. */
+function judgeClassSplits(
+  cmp: Comparison,
+  base: Report,
+  head: Report,
+  union: ClassUnion,
+  splits: string[],
+  paired: Map<string, PairedSplit | null>,
+  why: Map<string, string>,
+  rules: GateRules,
+): Finding[] {
   const disc = new Map<string, Discordant | null>();
-  for (const s of classSplits) {
+  for (const s of splits) {
     const p = paired.get(s);
     disc.set(s, p ? discordantCounts(p) : null);
     const kind: ClassTest['kind'] = p ? 'mcnemar' : 'newcombe';
@@ -236,20 +328,74 @@ export function compareWithSource(
         : `${why.get(s)}: unpaired comparison of the two recalls (Newcombe interval)`,
     };
   }
-  const c = judgeClasses(base, head, union, classSplits, disc, rules);
+  const c = judgeClasses(base, head, union, splits, disc, rules);
   cmp.classes = c.classes;
   cmp.noise = c.noise;
-  findings.push(...c.findings);
+  return c.findings;
+}
 
+/** The verdict is the worst finding's level; the reasons are the findings that matter most. */
+function decide(cmp: Comparison, findings: Finding[], rules: GateRules): void {
   const levels = findings.map((f) => f.level);
   const verdict: Verdict = levels.includes('fail') ? 'fail' : levels.includes('warn') ? 'warn' : 'pass';
   cmp.verdict = verdict;
-  if (verdict === 'pass') {
-    const noise = Object.values(cmp.noise).reduce((a, b) => a + b, 0);
-    cmp.reasons = [
-      `no regression: headline metrics within limits, no class dropped significantly (FDR ${rules.fdr.level})` +
-        (noise ? `; ${noise} class${noise === 1 ? '' : 'es'} moved within noise` : ''),
-    ];
-  } else cmp.reasons = topReasons(findings);
-  return cmp;
+  if (verdict !== 'pass') {
+    cmp.reasons = topReasons(findings);
+    return;
+  }
+  const noise = Object.values(cmp.noise).reduce((a, b) => a + b, 0);
+  cmp.reasons = [
+    `no regression: headline metrics ${headlineWords(cmp.headline)}, no class dropped significantly (FDR ${rules.fdr.level})` +
+      (noise ? `; ${noise} class${noise === 1 ? '' : 'es'} moved within noise` : ''),
+  ];
+}
+
+/** How the gating headline rows moved, for a pass: "within noise" unless one fell significantly (but within its limits). */
+function headlineWords(rows: MetricDelta[]): string {
+  const gate = rows.filter((r) => r.role !== 'context' && r.delta !== null);
+  const worse = (r: MetricDelta) => (r.higherIsBetter ? r.delta! < 0 : r.delta! > 0);
+  const significant = (r: MetricDelta) => !!r.ci && (r.higherIsBetter ? r.ci.hi < 0 : r.ci.lo > 0);
+  if (gate.some((r) => worse(r) && (significant(r) || !r.ci))) return 'within limits';
+  return gate.some(worse) ? 'within noise' : 'held or improved';
+}
+
+/** How many classes a data-shift note names before "and N more". */
+const SHIFT_LIST_MAX = 5;
+
+/**
+ * Splits whose two evaluations saw different examples: name how the class distribution moved
+ * between them (base → head counts and shares), so a reader can tell data from model.
+ */
+function dataShiftNotes(base: Report, head: Report, cmp: Comparison): Note[] {
+  const notes: Note[] = [];
+  for (const s of cmp.splits.both) {
+    if (cmp.sameExamples[s]) continue;
+    const bs = base.splits[s];
+    const hs = head.splits[s];
+    const bIdx = new Map(base.classes.map((n, i) => [n, i]));
+    const hIdx = new Map(head.classes.map((n, i) => [n, i]));
+    const names = [...new Set([...base.classes, ...head.classes])];
+    const share = (k: number, n: number) => `${n ? ((100 * k) / n).toFixed(1) : '0.0'}%`;
+    const moved = names
+      .map((name) => {
+        const b = bIdx.has(name) ? bs.perClass.support[bIdx.get(name)!] : 0;
+        const h = hIdx.has(name) ? hs.perClass.support[hIdx.get(name)!] : 0;
+        return { name, b, h };
+      })
+      .filter((c) => c.b !== c.h)
+      .sort((x, y) => Math.abs(y.h - y.b) - Math.abs(x.h - x.b) || naturalCompare(x.name, y.name));
+    const total = bs.examples === hs.examples ? '' : ` (${bs.examples} → ${hs.examples} examples in all)`;
+    const listed = moved
+      .slice(0, SHIFT_LIST_MAX)
+      .map(
+        (c) =>
+          `${head.task === 'multilabel' ? 'label' : 'class'} ${quoteName(c.name)} ${c.b} → ${c.h} examples (share ${share(c.b, bs.examples)} → ${share(c.h, hs.examples)})`,
+      );
+    const more = moved.length > SHIFT_LIST_MAX ? `, and ${moved.length - SHIFT_LIST_MAX} more` : '';
+    const what = moved.length
+      ? `${listed.join(', ')}${more}`
+      : 'the same class counts, other examples or another order';
+    notes.push({ section: 'data', text: `${s}: base and head data differ${total}: ${what}.` });
+  }
+  return notes;
 }

@@ -1,5 +1,19 @@
 // Plain-words formatting for comparison reasons. Renderers escape; here we only keep names on one line.
 
+import { naturalCompare } from '../classes.js';
+
+const SPLIT_ORDER = ['train', 'validation', 'test'];
+
+/** Split names in reading order: train, validation, test, then the others naturally sorted. */
+export function orderSplits(names: Iterable<string>): string[] {
+  return [...names].sort((a, b) => {
+    const ia = SPLIT_ORDER.indexOf(a);
+    const ib = SPLIT_ORDER.indexOf(b);
+    if (ia >= 0 || ib >= 0) return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib);
+    return naturalCompare(a, b);
+  });
+}
+
 /** A class name in quotes, control characters flattened, long names shortened. */
 export function quoteName(name: string): string {
   // eslint-disable-next-line no-control-regex

@@ -1,7 +1,10 @@
-// Headline metrics and generalization gaps: point changes from the reports, paired-bootstrap
-// intervals when the examples allow, and the warn/fail limits. A fail needs the whole interval
-// beyond the limit; without an interval the point estimate is held against the limit, and the
-// reason says so.
+// Headline metrics and generalization gaps, judged the way a data scientist reads them:
+// - held-out splits (validation, test) gate; train is shown for context and feeds the gaps,
+//   because augmentation, dropout and other train-time regularization move train on purpose;
+// - a change warns only when its bootstrap interval excludes 0 and it is past the warn limit,
+//   and fails only when the whole interval is past the fail limit; a point estimate alone
+//   (no interval could be had) never fails;
+// - a widened train − validation gap is a regression only when a held-out score fell too.
 
 import { GAP_PAIRS, LOWER_IS_BETTER, type Report } from '../report/types.js';
 import { percentileInterval } from '../stats/bootstrap.js';
@@ -9,32 +12,66 @@ import type { Finding } from './classes.js';
 import { pts } from './format.js';
 import type { SplitBootstrap, BootMetric } from './resample.js';
 import { allowedWorsening, gapThreshold, headlineThreshold, type GateRules, type Threshold } from './rules.js';
-import type { GapDelta, Interval, Level, MetricDelta } from './types.js';
+import type { GapDelta, Interval, Level, MetricDelta, Note } from './types.js';
 
 const EPS = 1e-12;
+
+/** The splits that gate by default; every other split is context. */
+export const HELD_OUT: readonly string[] = ['validation', 'test'];
 
 /** Why a split that was bootstrapped still has no interval (fewer than two resamples drew an example). */
 const NO_RESAMPLE_WHY = 'too few examples for a bootstrap interval';
 
-/** Per split: its bootstrap, or why there is none. */
-export type Boots = Map<string, { boot: SplitBootstrap } | { why: string }>;
+/** Per split: its bootstrap (paired, or unpaired when the two reports saw different examples), or why there is none. */
+export type Boots = Map<string, { boot: SplitBootstrap; unpaired?: boolean } | { why: string }>;
+
+/** The splits whose headline metrics gate: `configured` when given, else validation and test, else every split. */
+export function gateSplits(splits: string[], configured: string[] | null): string[] {
+  if (configured) return splits.filter((s) => configured.includes(s));
+  const held = splits.filter((s) => HELD_OUT.includes(s));
+  return held.length ? held : splits;
+}
 
 function metricOf(r: Report | null, split: string, metric: string): number | null {
   const v = r?.splits[split]?.metrics[metric as keyof Report['splits'][string]['metrics']];
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
-function ivl(values: Float64Array, level: number): Interval | undefined {
-  return percentileInterval(values, level) ?? undefined;
-}
-
-const signed = (x: number) => `${x > 0 ? '+' : ''}${pts(x)}`;
+const signed = (x: number) => `${x > 0 ? '+' : x < 0 ? '-' : ''}${pts(Math.abs(x))}`;
 const showCi = (ci: Interval) => `[${signed(ci.lo)}, ${signed(ci.hi)}]`;
 const showLimit = (allowed: number) => `${pts(allowed)} pt limit`;
+const levelPct = (ci: Interval) => `${Math.round(ci.level * 100)}%`;
+
+/** Interval on the change (head − base) of `metric` on `split`, from the split's bootstrap. */
+function changeInterval(boots: Boots, split: string, metric: string, level: number): Interval | undefined {
+  const b = boots.get(split);
+  if (!b || !('boot' in b)) return undefined;
+  const m = metric as BootMetric;
+  const d = b.boot.head[m].map((h, r) => h - b.boot.base[m][r]);
+  return percentileInterval(d, level) ?? undefined;
+}
+
+/** +1: the change is significantly better, -1: significantly worse, 0: the interval includes 0, null: no interval. */
+function direction(ci: Interval | undefined, higherIsBetter: boolean): -1 | 0 | 1 | null {
+  if (!ci) return null;
+  if (ci.lo > EPS) return higherIsBetter ? 1 : -1;
+  if (ci.hi < -EPS) return higherIsBetter ? -1 : 1;
+  return 0;
+}
+
+export interface Judged {
+  level: Level;
+  /** Present when level is warn or fail. */
+  reason?: string;
+  /** Present for a worsening past a limit that did not warn (within noise). */
+  note?: string;
+}
 
 /**
- * Level and reason for a change. `worseUp` = a rise is bad. `label` names the quantity;
- * `verb` describes a worsening ("fell", "widened").
+ * Level and words for a change. `worseUp` = a rise is bad; `label` names the quantity; `verb`
+ * describes a worsening ("fell", "widened"). With an interval: warn when it excludes 0 and the
+ * change is past the warn limit, fail when the whole interval is past the fail limit, otherwise
+ * "within noise". Without one (`noCiWhy`): at most a warning that says so.
  */
 export function judgeChange(
   delta: number,
@@ -45,64 +82,78 @@ export function judgeChange(
   label: string,
   verb: string,
   noCiWhy: string | null,
-): { level: Level; reason?: string } {
+): Judged {
   const worsening = worseUp ? delta : -delta;
   if (!(worsening > EPS)) return { level: 'ok' };
   const text = `${label} ${verb} ${pts(Math.abs(delta))} pts${ci ? ` ${showCi(ci)}` : ''}`;
   const failAt = th.fail ? allowedWorsening(th.fail, base) : null;
   const warnAt = th.warn ? allowedWorsening(th.warn, base) : null;
-  if (failAt !== null && worsening > failAt + EPS) {
-    if (ci) {
-      const leastWorsening = worseUp ? ci.lo : -ci.hi;
-      if (leastWorsening > failAt + EPS) return { level: 'fail', reason: `${text}, beyond the ${showLimit(failAt)}` };
-      return {
-        level: 'warn',
-        reason: `${text}: past the ${showLimit(failAt)}, but the ${Math.round(ci.level * 100)}% interval does not exclude it`,
-      };
-    }
-    return {
-      level: 'fail',
-      reason: `${text}, beyond the ${showLimit(failAt)} (no interval: ${noCiWhy ?? 'no per-example data'})`,
-    };
-  }
-  if (warnAt !== null && worsening > warnAt + EPS)
+  const limits = [warnAt, failAt].filter((x): x is number => x !== null);
+  if (limits.length === 0) return { level: 'ok' };
+  const lowest = Math.min(...limits);
+  if (!ci) {
+    if (worsening <= lowest + EPS) return { level: 'ok' };
+    const why = noCiWhy ?? 'no per-example data';
     return {
       level: 'warn',
-      reason: `${text}, past the ${showLimit(warnAt)}${ci ? '' : ` (no interval: ${noCiWhy ?? 'no per-example data'})`}`,
+      reason: `${text}, past the ${showLimit(lowest)}; no interval (${why}), so a point estimate alone cannot fail`,
     };
+  }
+  const leastWorsening = worseUp ? ci.lo : -ci.hi;
+  if (!(leastWorsening > EPS)) {
+    if (worsening <= lowest + EPS) return { level: 'ok' };
+    return { level: 'ok', note: `${text}: within noise (the ${levelPct(ci)} interval includes 0)` };
+  }
+  if (failAt !== null && leastWorsening > failAt + EPS)
+    return { level: 'fail', reason: `${text}, beyond the ${showLimit(failAt)}` };
+  if (failAt !== null && worsening > failAt + EPS)
+    return {
+      level: 'warn',
+      reason: `${text}: past the ${showLimit(failAt)}, but the ${levelPct(ci)} interval does not exclude it`,
+    };
+  if (warnAt !== null && worsening > warnAt + EPS)
+    return { level: 'warn', reason: `${text}, past the ${showLimit(warnAt)}` };
   return { level: 'ok' };
 }
 
+function noCiWhy(boots: Boots, split: string): string | null {
+  const b = boots.get(split);
+  return b && 'why' in b ? b.why : b ? NO_RESAMPLE_WHY : null;
+}
+
+/**
+ * Headline rows for every split in `gate` (judged) and `context` (shown, never warns or fails),
+ * and a note when train fell while the held-out splits held.
+ */
 export function judgeHeadline(
   base: Report | null,
   head: Report,
-  splits: string[],
+  gate: string[],
+  context: string[],
   rules: GateRules,
   boots: Boots,
-): { rows: MetricDelta[]; findings: Finding[] } {
+): { rows: MetricDelta[]; findings: Finding[]; notes: Note[] } {
   const rows: MetricDelta[] = [];
   const findings: Finding[] = [];
   const conf = rules.bootstrap.confidence;
-  for (const split of splits) {
-    const b = boots.get(split);
+  for (const split of [...context, ...gate].filter((s, i, a) => a.indexOf(s) === i)) {
+    const role = gate.includes(split) ? 'gate' : 'context';
     for (const metric of rules.headline.metrics) {
       const hv = metricOf(head, split, metric);
       const bv = base ? metricOf(base, split, metric) : null;
       const higherIsBetter = !LOWER_IS_BETTER.has(metric);
       if (!base) {
-        if (hv !== null) rows.push({ split, metric, higherIsBetter, base: null, head: hv, delta: null, level: 'ok' });
+        if (hv !== null)
+          rows.push({ split, metric, higherIsBetter, base: null, head: hv, delta: null, level: 'ok', role });
         continue;
       }
       if (hv === null && bv === null) continue;
-      const row: MetricDelta = { split, metric, higherIsBetter, base: bv, head: hv, delta: null, level: 'ok' };
+      const row: MetricDelta = { split, metric, higherIsBetter, base: bv, head: hv, delta: null, level: 'ok', role };
       rows.push(row);
       if (hv === null || bv === null) continue;
       row.delta = hv - bv;
-      if (b && 'boot' in b) {
-        const m = metric as BootMetric;
-        const d = b.boot.head[m].map((h, r) => h - b.boot.base[m][r]);
-        row.ci = ivl(d, conf);
-      }
+      row.ci = changeInterval(boots, split, metric, conf);
+      if (role === 'context') continue;
       const j = judgeChange(
         row.delta,
         bv,
@@ -111,16 +162,41 @@ export function judgeHeadline(
         row.ci,
         `${split} ${metric}`,
         higherIsBetter ? 'fell' : 'rose',
-        b && 'why' in b ? b.why : b ? NO_RESAMPLE_WHY : null,
+        noCiWhy(boots, split),
       );
       row.level = j.level;
+      if (j.note) row.note = j.note;
       if (j.reason) {
         row.reason = j.reason;
         findings.push({ level: j.level, category: 2, rank: -Math.abs(row.delta), text: j.reason });
       }
     }
   }
-  return { rows, findings };
+  const notes: Note[] = [];
+  const noise = rows.filter((r) => r.note).map((r) => r.note!);
+  if (noise.length) notes.push({ section: 'headline', text: `Within noise, not a warning: ${noise.join('; ')}.` });
+  const train = trainNote(rows, gate);
+  if (train) notes.push({ section: 'headline', text: train });
+  return { rows, findings, notes };
+}
+
+/** Train fell significantly while no gating row fell: say why that is not a regression. */
+function trainNote(rows: MetricDelta[], gate: string[]): string | null {
+  const fell = (r: MetricDelta) =>
+    r.delta !== null &&
+    (r.ci ? direction(r.ci, r.higherIsBetter) === -1 : r.higherIsBetter ? r.delta < 0 : r.delta > 0);
+  const trainFell = rows.filter((r) => r.role === 'context' && r.split === 'train' && r.ci && fell(r));
+  if (!trainFell.length || gate.length === 0) return null;
+  const gateRows = rows.filter((r) => r.role === 'gate' && r.delta !== null);
+  if (!gateRows.length || gateRows.some(fell)) return null;
+  const worst = [...trainFell].sort((a, b) => Math.abs(b.delta!) - Math.abs(a.delta!))[0];
+  const improved = gateRows.some((r) => direction(r.ci, r.higherIsBetter) === 1);
+  const held = `${gate.join(' and ')} ${improved ? 'held or improved' : 'held'}`;
+  return (
+    `Train fell (${worst.metric} ${signed(worst.delta!)} pts ${showCi(worst.ci!)}) while ${held}: ` +
+    'augmentation, dropout or other train-time regularization lowers the scores measured on train, ' +
+    'so a train drop alone never fails; the held-out splits decide.'
+  );
 }
 
 /** Gap = metric(minuend split) - metric(subtrahend split), e.g. train - validation. */
@@ -130,16 +206,53 @@ function gapOf(r: Report | null, minuend: string, subtrahend: string, metric: st
   return a === null || b === null ? null : a - b;
 }
 
+/** Interval on the change of a gap: the two splits are resampled independently, resample r of each paired base/head. */
+function gapInterval(boots: Boots, minuend: string, subtrahend: string, metric: string, level: number) {
+  const b1 = boots.get(minuend);
+  const b2 = boots.get(subtrahend);
+  if (b1 && 'boot' in b1 && b2 && 'boot' in b2) {
+    const m = metric as BootMetric;
+    const R = Math.min(b1.boot.resamples, b2.boot.resamples);
+    const d = new Float64Array(R);
+    const head = new Float64Array(R);
+    for (let r = 0; r < R; r++) {
+      head[r] = b1.boot.head[m][r] - b2.boot.head[m][r];
+      d[r] = head[r] - (b1.boot.base[m][r] - b2.boot.base[m][r]);
+    }
+    const ci = percentileInterval(d, level) ?? undefined;
+    return { ci, headCi: percentileInterval(head, level) ?? undefined, why: ci ? null : NO_RESAMPLE_WHY };
+  }
+  const w = [b1, b2].find((x) => x && 'why' in x) as { why: string } | undefined;
+  return { ci: undefined, headCi: undefined, why: w ? w.why : 'no per-example data for both splits' };
+}
+
+/** The held-out splits a gap speaks for: train − validation → validation, test; validation − test → test. */
+function heldOutFor(minuend: string, subtrahend: string): string[] {
+  return minuend === 'train' ? [subtrahend, ...HELD_OUT.filter((s) => s !== subtrahend)] : [subtrahend];
+}
+
+/** "train rose 1.5 pts", "validation improved 0.5 pts [+0.1, +0.9]", "test held (−0.3 pts, within noise)". */
+function movement(split: string, delta: number | null, ci: Interval | undefined, higherIsBetter: boolean): string {
+  if (delta === null) return `${split} has no score on one side`;
+  const dir = direction(ci, higherIsBetter);
+  if (dir === 1) return `${split} ${split === 'train' ? 'rose' : 'improved'} (${signed(delta)} pts)`;
+  if (dir === -1) return `${split} fell (${signed(delta)} pts)`;
+  return `${split} held (${signed(delta)} pts${dir === 0 ? ', within noise' : ''})`;
+}
+
 export function judgeGaps(
   base: Report | null,
   head: Report,
   rules: GateRules,
   boots: Boots,
-): { rows: GapDelta[]; findings: Finding[] } {
+): { rows: GapDelta[]; findings: Finding[]; notes: Note[] } {
   const rows: GapDelta[] = [];
   const findings: Finding[] = [];
+  const notes: Note[] = [];
   const conf = rules.bootstrap.confidence;
   for (const g of GAP_PAIRS) {
+    const explained: { metric: string; words: string }[] = [];
+    const below: string[] = [];
     for (const metric of rules.gaps.metrics) {
       const hv = gapOf(head, g.minuend, g.subtrahend, metric);
       const bv = base ? gapOf(base, g.minuend, g.subtrahend, metric) : null;
@@ -149,24 +262,17 @@ export function judgeGaps(
       if (hv === null && bv === null) continue;
       const row: GapDelta = { gap: g.name, metric, higherIsBetter, base: bv, head: hv, delta: null, level: 'ok' };
       rows.push(row);
+      const { ci, headCi, why } = base ? gapInterval(boots, g.minuend, g.subtrahend, metric, conf) : {};
+      // Train scoring below validation (augmentation, dropout, noisy train labels) is explained, not scored.
+      const trainBelow =
+        g.minuend === 'train' &&
+        hv !== null &&
+        (headCi ? direction(headCi, !lowerBetter) === -1 : lowerBetter ? hv > 0.01 : hv < -0.01);
+      if (trainBelow) below.push(`${metric} ${signed(hv!)} pts`);
       if (!base || hv === null || bv === null) continue;
       row.delta = hv - bv;
-      const b1 = boots.get(g.minuend);
-      const b2 = boots.get(g.subtrahend);
-      let why: string | null = null;
-      if (b1 && 'boot' in b1 && b2 && 'boot' in b2) {
-        // The two splits are resampled independently (separate streams); resample r of each is paired base/head.
-        const m = metric as BootMetric;
-        const R = Math.min(b1.boot.resamples, b2.boot.resamples);
-        const d = new Float64Array(R);
-        for (let r = 0; r < R; r++)
-          d[r] = b1.boot.head[m][r] - b2.boot.head[m][r] - (b1.boot.base[m][r] - b2.boot.base[m][r]);
-        row.ci = ivl(d, conf);
-        if (!row.ci) why = NO_RESAMPLE_WHY;
-      } else {
-        const w = [b1, b2].find((x) => x && 'why' in x) as { why: string } | undefined;
-        why = w ? w.why : 'no per-example data for both splits';
-      }
+      row.ci = ci;
+      if (trainBelow) continue;
       const j = judgeChange(
         row.delta,
         bv,
@@ -175,14 +281,65 @@ export function judgeGaps(
         row.ci,
         `${g.name} gap in ${metric}`,
         'widened',
-        why,
+        why ?? null,
       );
-      row.level = j.level;
-      if (j.reason) {
-        row.reason = j.reason;
-        findings.push({ level: j.level, category: 4, rank: -Math.abs(row.delta), text: j.reason });
+      const widenedSignificantly = direction(row.ci, higherIsBetter) === -1;
+      if (j.level === 'ok' || !widenedSignificantly) {
+        row.level = j.level;
+        if (j.reason) {
+          row.reason = j.reason;
+          findings.push({ level: j.level, category: 4, rank: -Math.abs(row.delta), text: j.reason });
+        }
+        if (j.note) row.note = j.note;
+        else if (widenedSignificantly)
+          explained.push({ metric, words: gapWords(g, metric, row, base, head, boots, conf) });
+        continue;
       }
+      // Widened significantly and past a limit: a regression only when a held-out score fell too.
+      const heldOut = heldOutFor(g.minuend, g.subtrahend);
+      const fell = heldOut.filter((s) => direction(changeInterval(boots, s, metric, conf), !lowerBetter) === -1);
+      if (fell.length) {
+        row.level = j.level;
+        row.reason = `${j.reason} and ${fell.join(' and ')} fell`;
+        findings.push({ level: j.level, category: 4, rank: -Math.abs(row.delta), text: row.reason });
+      } else explained.push({ metric, words: gapWords(g, metric, row, base, head, boots, conf) });
     }
+    if (explained.length) {
+      const [first, ...rest] = explained;
+      const same = rest.length ? ` (the same for ${rest.map((e) => e.metric).join(', ')})` : '';
+      notes.push({ section: 'gaps', text: `${first.words}${same}.` });
+    }
+    if (below.length)
+      notes.push({
+        section: 'gaps',
+        text:
+          `Train scores below ${g.subtrahend} in head (${below.join(', ')}): usual when train is measured with ` +
+          'augmentation or dropout active, or when its labels are noisier; explained, not scored as a change.',
+      });
   }
-  return { rows, findings };
+  return { rows, findings, notes };
+}
+
+/** Plain words for a gap that widened significantly while no held-out score fell. */
+function gapWords(
+  g: (typeof GAP_PAIRS)[number],
+  metric: string,
+  row: GapDelta,
+  base: Report,
+  head: Report,
+  boots: Boots,
+  conf: number,
+): string {
+  const hib = !LOWER_IS_BETTER.has(metric);
+  const move = (s: string) => {
+    const b = metricOf(base, s, metric);
+    const h = metricOf(head, s, metric);
+    return movement(s, b === null || h === null ? null : h - b, changeInterval(boots, s, metric, conf), hib);
+  };
+  const held = heldOutFor(g.minuend, g.subtrahend).filter((s) => s in head.splits && s in base.splits);
+  const label = g.name.replace('-', ' − ');
+  return (
+    `The ${label} gap in ${metric} widened by ${pts(Math.abs(row.delta!))} pts because ${move(g.minuend)} while ` +
+    `${held.map(move).join(' and ')}: nothing generalizes worse`
+  );
 }

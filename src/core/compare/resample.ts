@@ -8,6 +8,7 @@
 import { GroupBuilder, poissonBootstrap, pointEstimate, type WeightedGroups } from '../stats/bootstrap.js';
 import { Rng } from '../stats/rng.js';
 import { METRIC_NAMES, type MetricName } from '../report/types.js';
+import type { SplitExamples } from '../report/types.js';
 import type { PairedSplit } from './pairing.js';
 
 /** The bootstrap computes every report metric. */
@@ -205,4 +206,48 @@ export function bootstrapSplit(
     head: pick((i) => values[M + i]),
     point: { base: pick((i) => point[i]), head: pick((i) => point[M + i]) },
   };
+}
+
+/**
+ * One report's own examples as a PairedSplit whose base and head are the same predictions, in
+ * the union class space (`toUnion` maps the report's class indices). Lets the unpaired bootstrap
+ * reuse the paired machinery: each side is resampled on its own.
+ */
+export function selfPaired(ex: SplitExamples, toUnion: Uint32Array, classes: number): PairedSplit {
+  const map = (a: Uint32Array) => a.map((i) => toUnion[i]);
+  if (ex.task === 'multiclass') {
+    const pred = map(ex.pred);
+    return { task: 'multiclass', n: ex.n, classes, truth: map(ex.truth), base: pred, head: pred };
+  }
+  const pred = map(ex.predIndices);
+  return {
+    task: 'multilabel',
+    n: ex.n,
+    classes,
+    truthOffsets: ex.truthOffsets,
+    truth: map(ex.truthIndices),
+    baseOffsets: ex.predOffsets,
+    base: pred,
+    headOffsets: ex.predOffsets,
+    head: pred,
+  };
+}
+
+/**
+ * Unpaired bootstrap of one split whose two reports saw different examples: base and head are
+ * resampled independently (own seeded streams), so resample r of the difference head − base
+ * draws from the sampling distribution of both sides.
+ */
+export function bootstrapUnpaired(
+  base: PairedSplit,
+  head: PairedSplit,
+  split: string,
+  resamples: number,
+  seed: number,
+  baseClasses: number,
+  headClasses: number,
+): SplitBootstrap {
+  const b = bootstrapSplit(base, `${split}/base`, resamples, seed, baseClasses, headClasses);
+  const h = bootstrapSplit(head, `${split}/head`, resamples, seed, baseClasses, headClasses);
+  return { resamples, base: b.base, head: h.head, point: { base: b.point.base, head: h.point.head } };
 }

@@ -28,6 +28,19 @@ export interface MetricDelta {
   level: Level;
   /** Plain words, present when level is warn or fail. */
   reason?: string;
+  /**
+   * 'gate': judged against the limits; 'context': shown and used by the gaps, never warns or
+   * fails (train, by default: train-time augmentation and regularization move it on purpose).
+   */
+  role?: 'gate' | 'context';
+  /** Plain words for a worsening that did not warn: "within noise", or why there is no interval. */
+  note?: string;
+}
+
+/** A plain-words explanation the renderers show outside <details>, under the section it belongs to. */
+export interface Note {
+  section: 'headline' | 'gaps' | 'data';
+  text: string;
 }
 
 export interface GapDelta {
@@ -41,6 +54,8 @@ export interface GapDelta {
   ci?: Interval;
   level: Level;
   reason?: string;
+  /** Plain words for a change that is not a regression (e.g. the gap widened while held-out scores rose). */
+  note?: string;
 }
 
 export type ClassStatus =
@@ -93,6 +108,17 @@ export interface ClassDelta {
   };
 }
 
+/** A likely cause of what the comparison found, where the data supports one (./hints.ts). */
+export interface Hint {
+  kind: 'class-order' | 'confusions' | 'parameters' | 'preprocess';
+  /** The splits it is seen on (class-order, confusions). */
+  splits?: string[];
+  /** The class it is about (confusions). */
+  className?: string;
+  /** Plain words; renderers escape it. */
+  message: string;
+}
+
 export interface SideInfo {
   commit?: string;
   /** Where the report came from: a path, "ref:<sha>:<path>", "evaluated at <sha>", ... */
@@ -123,6 +149,10 @@ export interface Comparison {
   /** Count of classes that moved within noise, per split. */
   noise: Record<string, number>;
   sanity: SanityFinding[];
+  /** Likely causes (class-order mismatch, where a regressed class's examples go now, model changes). */
+  hints?: Hint[];
   /** The effective rules, so a reader can see what was applied. */
   settings: Record<string, unknown>;
+  /** Explanations of the headline and gap judgement and of data differences (see Note). */
+  notes?: Note[];
 }

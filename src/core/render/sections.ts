@@ -193,34 +193,62 @@ function examplesWarning(cmp: Comparison): Section | null {
     head:
       `> [!WARNING]\n> **Base and head were not evaluated on the same examples** (${splits.map(splitMd).join(', ')}). ` +
       'Their scores are not directly comparable: a change may come from the data, not the model, ' +
-      'and per-example (paired) tests could not be used.',
+      'and per-example (paired) tests could not be used.' +
+      notesOf(cmp, 'data')
+        .map((t) => `\n> ${t}`)
+        .join(''),
     items: [],
     sep: '',
     tail: '',
   };
 }
 
+const SANITY_ORDER: Record<string, number> = { fail: 0, warn: 1, info: 2 };
+
+/** Sanity and split findings: outside <details>, because each one can make the scores meaningless. */
 function sanitySection(cmp: Comparison, ctx: RenderContext, opts: BuildOptions): Section | null {
   if (cmp.sanity.length === 0) return null;
-  const sorted = [...cmp.sanity].sort((a, b) => (a.level === b.level ? 0 : a.level === 'fail' ? -1 : 1));
+  const sorted = [...cmp.sanity].sort((a, b) => (SANITY_ORDER[a.level] ?? 3) - (SANITY_ORDER[b.level] ?? 3));
   return {
     id: 'sanity',
     rank: 50,
-    head: '**Model sanity checks**\n',
+    head: '**Sanity checks**\n',
     items: sorted.map((f) => {
+      const icon = f.level === 'info' ? 'ℹ️ ' : (LEVEL_ICON[f.level] ?? '');
       const where = f.split ? `${splitMd(f.split)}: ` : '';
-      return `- ${LEVEL_ICON[f.level] ?? ''}${where}${esc(truncateEnd(f.message, 400))} (${esc(truncateEnd(f.code, 40))})`;
+      return `- ${icon}${where}${esc(truncateEnd(f.message, 400))} (${esc(truncateEnd(f.code, 40))})`;
     }),
     sep: '\n',
     tail: '',
     more: moreNote(ctx, opts, ['finding', 'findings']),
-    empty: (n) => `**Model sanity checks** (${thousands(n)}): not listed here; ${elsewhere(ctx, opts)}.`,
+    empty: (n) => `**Sanity checks** (${thousands(n)}): not listed here; ${elsewhere(ctx, opts)}.`,
+  };
+}
+
+/** Likely causes (class-order mismatch, where a regressed class's examples go, model changes). */
+function hintsSection(cmp: Comparison, ctx: RenderContext, opts: BuildOptions): Section | null {
+  const hints = cmp.hints ?? [];
+  if (hints.length === 0) return null;
+  return {
+    id: 'hints',
+    rank: 55,
+    head: '**Likely causes**\n',
+    items: hints.map((h) => `- ${esc(truncateEnd(h.message, 600))}`),
+    sep: '\n',
+    tail: '',
+    more: moreNote(ctx, opts, ['hint', 'hints']),
+    empty: (n) => `**Likely causes** (${thousands(n)}): not listed here; ${elsewhere(ctx, opts)}.`,
   };
 }
 
 function ciHeader(rows: { ci?: { level: number } }[]): string {
   const levels = new Set(rows.filter((r) => r.ci).map((r) => r.ci!.level));
   return levels.size === 1 ? `change [${levelText([...levels][0])} CI]` : 'change';
+}
+
+/** The comparison's plain-words notes for one section, escaped and bounded. */
+function notesOf(cmp: Comparison, section: 'headline' | 'gaps' | 'data'): string[] {
+  return (cmp.notes ?? []).filter((n) => n.section === section).map((n) => esc(truncateEnd(n.text, 600)));
 }
 
 function headlineSection(cmp: Comparison, ctx: RenderContext, opts: BuildOptions): Section | null {
@@ -246,20 +274,21 @@ function headlineSection(cmp: Comparison, ctx: RenderContext, opts: BuildOptions
         { title: 'head', right: true },
         { title: ciHeader(rows), right: true },
       ]);
+  const notes = notesOf(cmp, 'headline');
   return {
     id: 'headline',
     rank: 80,
     head,
     items,
     sep: '\n',
-    tail: '',
+    tail: notes.length ? `\n\n${notes.join('\n\n')}` : '',
     more: moreNote(ctx, opts, ['row', 'rows']),
     empty: (n) => `Headline metrics (${plural(n, 'row', 'rows')}): not shown here; ${elsewhere(ctx, opts)}.`,
   };
 }
 
 const GAP_MEANING: Record<string, string> = {
-  'train-validation': 'the model fits train better and generalizes worse',
+  'train-validation': 'the model fits train better and generalizes worse (a held-out split fell too)',
   'validation-test': 'the model does better on validation than on test, so it may be tuned to the validation split',
 };
 
@@ -304,6 +333,7 @@ function gapsSection(cmp: Comparison, ctx: RenderContext, opts: BuildOptions): S
     const more = rows.length > 4 ? ` and ${rows.length - 4} more` : '';
     return `${LEVEL_ICON[worst]}The ${gapMd(gapName)} gap widened (${by.join(', ')}${more}): ${meaning}.`;
   });
+  notes.push(...notesOf(cmp, 'gaps'));
   return {
     id: 'gaps',
     rank: 70,
@@ -621,6 +651,7 @@ export function buildSections(
     noBaselineSection(cmp),
     examplesWarning(cmp),
     sanitySection(cmp, ctx, opts),
+    hintsSection(cmp, ctx, opts),
     headlineSection(cmp, ctx, opts),
     gapsSection(cmp, ctx, opts),
     regressionsSection(cmp, g, ctx, opts),

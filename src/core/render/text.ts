@@ -85,11 +85,13 @@ export function renderText(cmp: Comparison): string {
     );
   }
 
+  for (const n of cmp.notes ?? []) if (n.section === 'data') out.push(`  ${escapePlain(truncateEnd(n.text, 600))}`);
+
   if (cmp.sanity.length) {
     out.push('', 'Sanity checks');
     for (const f of cmp.sanity)
       out.push(
-        `  ${padEnd(LEVEL_TAG[f.level] ?? '', 4)} ${f.split ? `${name(f.split, 30)}: ` : ''}${escapePlain(truncateEnd(f.message, 300))} (${name(f.code, 40)})`,
+        `  ${padEnd(f.level === 'info' ? 'INFO' : (LEVEL_TAG[f.level] ?? ''), 4)} ${f.split ? `${name(f.split, 30)}: ` : ''}${escapePlain(truncateEnd(f.message, 300))} (${name(f.code, 40)})`,
       );
   }
 
@@ -106,6 +108,7 @@ export function renderText(cmp: Comparison): string {
     const header = noBase ? ['split', 'metric', 'head'] : ['split', 'metric', 'base', 'head', 'change', ''];
     const right = noBase ? [false, false, true] : [false, false, true, true, true, false];
     out.push('', ...table([header, ...cells], right, ''));
+    for (const n of cmp.notes ?? []) if (n.section === 'headline') out.push(escapePlain(truncateEnd(n.text, 600)));
   }
 
   if (cmp.gaps.length) {
@@ -131,6 +134,7 @@ export function renderText(cmp: Comparison): string {
           : 'the model fits train better and generalizes worse';
       out.push(`  ${name(gapName, 40)} gap widened (${metrics.join(', ')}): ${meaning}.`);
     }
+    for (const n of cmp.notes ?? []) if (n.section === 'gaps') out.push(escapePlain(truncateEnd(n.text, 600)));
   }
 
   const list = (title: string, items: ClassDelta[], max: number): void => {

@@ -12,6 +12,7 @@ import { remapCounts } from '../metrics/counts.js';
 import { isIdentity, remapExamples } from '../metrics/remap.js';
 import { encodeExamples } from './examples.js';
 import { labelFingerprint } from './fingerprint.js';
+import { withReportSanity } from './sanity.js';
 import {
   GAP_PAIRS,
   REPORT_SCHEMA,
@@ -32,6 +33,7 @@ export interface BuildArgs {
   source?: string;
   createdAt: string;
   toolVersion: string;
+  /** What the model runner observed (raw outputs); the findings every report gets are added here (./sanity.ts). */
   sanity?: SanityFinding[];
   /** Keep per-example predictions in the report (needed for paired tests and merge). Default true. */
   keepPredictions?: boolean;
@@ -64,6 +66,7 @@ export function buildReport(args: BuildArgs): Report {
     splits[name] = split;
   }
 
+  const sanity = withReportSanity(args.sanity ?? [], args.task, classes, splits);
   const report: Report = {
     schema: REPORT_SCHEMA,
     tool: { name: 'modelgate', version: args.toolVersion },
@@ -75,7 +78,7 @@ export function buildReport(args: BuildArgs): Report {
     ...(args.thresholds !== undefined && { thresholds: args.thresholds }),
     splits,
     gaps: computeGaps(splits),
-    ...(args.sanity !== undefined && args.sanity.length > 0 && { sanity: args.sanity }),
+    ...(sanity.length > 0 && { sanity }),
   };
   return report;
 }

@@ -162,13 +162,17 @@ export interface Report {
   splits: Record<string, SplitReport>;
   /** Headline metric differences between splits, e.g. gaps['train-validation'].accuracy = train - validation. */
   gaps: Partial<Record<GapName, Partial<Record<MetricName, number>>>>;
-  /** Findings about the model itself (constant output, NaN scores, ...), filled by the model runner. */
+  /** Model runs: the model's weight count and the preprocessing applied, so a comparison can say what changed. */
+  model?: { parameters?: number; preprocess?: string };
+  /** Findings about the model and the splits (constant output, a class never predicted, a class absent from a split, ...). */
   sanity?: SanityFinding[];
 }
 
 export interface SanityFinding {
-  level: 'warn' | 'fail';
+  /** 'info': shown, never changes the verdict (e.g. class shares that differ between splits). */
+  level: 'info' | 'warn' | 'fail';
   split?: string;
-  code: 'collapsed' | 'constant-output' | 'non-finite' | 'not-probabilities' | 'chance-level' | string;
+  /** Model runs: 'constant-output', 'non-finite', 'not-probabilities'; every report: see REPORT_SANITY_CODES (./sanity.ts). */
+  code: string;
   message: string;
 }

@@ -200,3 +200,46 @@ export function normalQuantile(p: number): number {
   }
   return q < 0 ? -val : val;
 }
+
+/**
+ * Regularized upper incomplete gamma Q(a, x) = Gamma(a, x) / Gamma(a), for a > 0, x >= 0:
+ * the series for P when x < a + 1, Lentz's continued fraction for Q otherwise (Numerical Recipes 6.2).
+ */
+export function gammaQ(a: number, x: number): number {
+  if (!(a > 0) || !(x >= 0)) return NaN;
+  if (x === 0) return 1;
+  const logPrefix = -x + a * Math.log(x) - lgamma(a);
+  if (x < a + 1) {
+    let term = 1 / a;
+    let sum = term;
+    for (let n = 1; n < 10_000; n++) {
+      term *= x / (a + n);
+      sum += term;
+      if (Math.abs(term) < Math.abs(sum) * 1e-16) break;
+    }
+    return Math.max(0, 1 - sum * Math.exp(logPrefix));
+  }
+  const tiny = 1e-300;
+  let b = x + 1 - a;
+  let c = 1 / tiny;
+  let d = 1 / b;
+  let h = d;
+  for (let i = 1; i < 10_000; i++) {
+    const an = -i * (i - a);
+    b += 2;
+    d = an * d + b;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = b + an / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const delta = d * c;
+    h *= delta;
+    if (Math.abs(delta - 1) < 1e-16) break;
+  }
+  return Math.exp(logPrefix) * h;
+}
+
+/** P(X >= x) for X ~ chi-square with `df` degrees of freedom (scipy.stats.chi2.sf). */
+export function chiSquareSf(x: number, df: number): number {
+  return gammaQ(df / 2, x / 2);
+}

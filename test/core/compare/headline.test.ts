@@ -64,14 +64,16 @@ describe('headline metrics', () => {
     expect(cmp.verdict).toBe('pass');
   });
 
-  it('without paired data holds the point estimate against the limit and says so', () => {
+  it('without per-example data a point estimate past the limit only warns, and says why', () => {
     const d = pair(300, 9);
     const b = makeReport('multiclass', names, { test: mc(d.truth, d.base) }, { encode: false });
     const h = makeReport('multiclass', names, { test: mc(d.truth, d.head) });
     const row = compareReports(b, h, only(['accuracy'])).headline[0];
     expect(row.ci).toBeUndefined();
-    expect(row.level).toBe('fail');
-    expect(row.reason).toMatch(/no interval: same examples, but the base report carries no per-example predictions/);
+    expect(row.level).toBe('warn');
+    expect(row.reason).toMatch(
+      /no interval \(same examples, but the base report carries no per-example predictions\), so a point estimate alone cannot fail/,
+    );
   });
 
   it('hamming loss is lower-is-better: a rise is the worsening', () => {
@@ -97,12 +99,14 @@ describe('headline metrics', () => {
 
   it('relative limits take a share of the base value, and fall back to points on a zero base', () => {
     const th = { warn: null, fail: { value: 0.05, relative: true } };
+    // A narrow interval around the change, so the limit alone decides.
+    const tight = (d: number) => ({ lo: d - 0.001, hi: d + 0.001, level: 0.95 });
     // 5% of 0.8 = 4 points allowed.
-    expect(judgeChange(-0.03, 0.8, false, th, undefined, 'x', 'fell', null).level).toBe('ok');
-    expect(judgeChange(-0.045, 0.8, false, th, undefined, 'x', 'fell', null).level).toBe('fail');
+    expect(judgeChange(-0.03, 0.8, false, th, tight(-0.03), 'x', 'fell', null).level).toBe('ok');
+    expect(judgeChange(-0.045, 0.8, false, th, tight(-0.045), 'x', 'fell', null).level).toBe('fail');
     // Zero base (hamming loss of a perfect model): "5%" reads as 5 points, no division by zero.
-    expect(judgeChange(0.04, 0, true, th, undefined, 'x', 'rose', null).level).toBe('ok');
-    expect(judgeChange(0.06, 0, true, th, undefined, 'x', 'rose', null).level).toBe('fail');
+    expect(judgeChange(0.04, 0, true, th, tight(0.04), 'x', 'rose', null).level).toBe('ok');
+    expect(judgeChange(0.06, 0, true, th, tight(0.06), 'x', 'rose', null).level).toBe('fail');
     // An improvement is ok whatever the limits.
     expect(
       judgeChange(
@@ -126,6 +130,39 @@ describe('headline metrics', () => {
     expect(cmp.headline[0].level).toBe('warn');
     expect(cmp.headline[0].reason).toMatch(/^test accuracy fell 1\.5 pts \[.*\], past the 1\.0 pt limit$/);
     expect(cmp.verdict).toBe('warn');
+  });
+});
+
+describe('held-out splits gate, train explains', () => {
+  const tr = pair(3000, 300, 7); // train -10 points
+  const va = pair(3000, 0, 8);
+  const b = makeReport('multiclass', names, { train: mc(tr.truth, tr.base), validation: mc(va.truth, va.base) });
+  const h = makeReport('multiclass', names, { train: mc(tr.truth, tr.head), validation: mc(va.truth, va.head) });
+
+  it('by default a train drop is context: shown with its interval, never a finding', () => {
+    const cmp = compareReports(b, h, only(['accuracy']));
+    const train = cmp.headline.find((r) => r.split === 'train')!;
+    expect(train.role).toBe('context');
+    expect(train.ci!.hi).toBeLessThan(-0.05);
+    expect(train.level).toBe('ok');
+    expect(cmp.verdict).toBe('pass');
+    expect(cmp.notes!.map((n) => n.text).join('\n')).toMatch(
+      /^Train fell \(accuracy -10\.0 pts .*\) while validation held/m,
+    );
+  });
+
+  it('headline.splits still overrides: listed, train gates like any split', () => {
+    const cmp = compareReports(b, h, only(['accuracy'], { headline: { metrics: ['accuracy'], splits: ['train'] } }));
+    expect(cmp.headline.map((r) => [r.split, r.role])).toEqual([['train', 'gate']]);
+    expect(cmp.verdict).toBe('fail');
+  });
+
+  it('a report with neither validation nor test gates every split', () => {
+    const x = makeReport('multiclass', names, { train: mc(tr.truth, tr.base) });
+    const y = makeReport('multiclass', names, { train: mc(tr.truth, tr.head) });
+    const cmp = compareReports(x, y, only(['accuracy']));
+    expect(cmp.headline[0].role).toBe('gate');
+    expect(cmp.verdict).toBe('fail');
   });
 });
 
@@ -171,8 +208,8 @@ describe('generalization gaps', () => {
     expect(g.level).toBe('ok');
     g = compareReports(h, b, rules).gaps[0];
     expect(g.ci).toBeUndefined();
-    expect(g.level).toBe('fail');
-    expect(g.reason).toMatch(/no interval: same examples, but either report carries no per-example predictions/);
+    expect(g.level).toBe('warn');
+    expect(g.reason).toMatch(/no interval \(same examples, but either report carries no per-example predictions\)/);
   });
 });
 

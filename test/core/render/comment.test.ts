@@ -135,7 +135,7 @@ describe('renderComment: structural changes', () => {
   it('lists sanity findings, failures first', () => {
     order(
       md,
-      'Model sanity checks',
+      'Sanity checks',
       '- ❌ test: model outputs one class (dog) for 97% of test examples (collapsed)',
       '- ⚠️ scores do not sum to 1',
     );

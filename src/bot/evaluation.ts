@@ -1,0 +1,171 @@
+// What the bot compares, found from GitHub alone: the head's evaluation artifact (uploaded by
+// the pull request's workflow with `mode: evaluate-only`), the baseline (the evaluation
+// artifact of a push run at the PR's base commit, in this repository only), and the rules
+// (.modelgate.yml as committed at the base commit: a pull request cannot loosen its own gate).
+// Every artifact is untrusted: validated, and checked against the run and the pull request.
+
+import { parse as parseYaml } from 'yaml';
+import { UsageError } from '../core/errors.js';
+import { loadRules } from '../action/config.js';
+import type { GitHubClient } from '../github/client.js';
+import { readRepoFile } from '../github/contents.js';
+import { explain } from '../github/errors.js';
+import {
+  downloadEvaluation,
+  listEvaluationArtifacts,
+  type Evaluation,
+  type RepoRef,
+  type VerifiedPull,
+} from '../github/evaluation-artifact.js';
+import { findBaseline, runGate, type BaselineSource, type GateOutcome, type LoadedBaseline } from '../pipeline/gate.js';
+
+/** Workflow runs looked at per commit, newest first. */
+const MAX_RUNS = 10;
+export const CONFIG_PATH = '.modelgate.yml';
+
+export interface FoundEvaluation {
+  evaluation: Evaluation;
+  runId: number;
+  runUrl: string;
+}
+
+interface RunInfo {
+  id: number;
+  html_url: string;
+  head_sha: string;
+  event: string;
+  head_repository?: { full_name?: string } | null;
+}
+
+async function completedRuns(gh: GitHubClient, r: RepoRef, sha: string): Promise<RunInfo[]> {
+  try {
+    const { data } = await gh.rest.actions.listWorkflowRunsForRepo({
+      owner: r.owner,
+      repo: r.repo,
+      head_sha: sha,
+      status: 'completed',
+      per_page: MAX_RUNS,
+    });
+    return data.workflow_runs.filter((w) => w.head_sha === sha);
+  } catch (e) {
+    throw explain(e, 'actions', `listing the workflow runs of ${sha.slice(0, 12)}`);
+  }
+}
+
+/**
+ * The newest valid evaluation of `sha` among the completed runs of that commit. `accept` says
+ * which runs and evaluations count; invalid artifacts are skipped with a log line.
+ */
+export async function findEvaluationAt(
+  gh: GitHubClient,
+  r: RepoRef & { sha: string; key?: string },
+  accept: (run: RunInfo, ev: Evaluation) => boolean,
+  log: (line: string) => void,
+): Promise<FoundEvaluation | null> {
+  for (const run of await completedRuns(gh, r, r.sha)) {
+    for (const artifact of await listEvaluationArtifacts(gh, { ...r, runId: run.id })) {
+      try {
+        const ev = await downloadEvaluation(gh, { ...r, artifact });
+        if (ev.headSha !== run.head_sha)
+          throw new UsageError(
+            `claims head ${ev.headSha.slice(0, 12)}, the run evaluated ${run.head_sha.slice(0, 12)}`,
+          );
+        if (r.key !== undefined && ev.key !== r.key) continue;
+        if (!accept(run, ev)) continue;
+        return { evaluation: ev, runId: run.id, runUrl: run.html_url };
+      } catch (e) {
+        if (!(e instanceof UsageError)) throw e;
+        log(`run ${run.id}: ${artifact.name} skipped: ${e.message}`);
+      }
+    }
+  }
+  return null;
+}
+
+/** The evaluation of the pull request's head: it must name this PR and this head. */
+export function findPullEvaluation(gh: GitHubClient, r: RepoRef, pull: VerifiedPull, log: (l: string) => void) {
+  return findEvaluationAt(gh, { ...r, sha: pull.headSha }, (_run, ev) => ev.pullRequest === pull.number, log);
+}
+
+/** The baseline: an evaluation made by a push run of this repository at the base commit. */
+export function artifactBaseline(
+  gh: GitHubClient,
+  r: RepoRef & { baseSha: string; key: string },
+  log: (l: string) => void,
+): BaselineSource {
+  return {
+    describe: () => `evaluation artifact of a push run at ${r.baseSha.slice(0, 12)}`,
+    async load(): Promise<LoadedBaseline | null> {
+      const found = await findEvaluationAt(
+        gh,
+        { owner: r.owner, repo: r.repo, sha: r.baseSha, key: r.key },
+        (run, ev) =>
+          run.event === 'push' &&
+          run.head_repository?.full_name?.toLowerCase() === `${r.owner}/${r.repo}`.toLowerCase() &&
+          ev.pullRequest === null,
+        log,
+      );
+      return found
+        ? { report: found.evaluation.report, commit: r.baseSha, source: `artifact of run ${found.runId}` }
+        : null;
+    },
+  };
+}
+
+/** .modelgate.yml at the base commit, as the action would read it from its checkout. */
+export async function rulesAtBase(
+  gh: GitHubClient,
+  r: RepoRef & { baseSha: string },
+  task: Evaluation['report']['task'],
+) {
+  const origin = `${CONFIG_PATH} at ${r.baseSha.slice(0, 12)}`;
+  const file = await readRepoFile(gh, { ...r, path: CONFIG_PATH, ref: r.baseSha });
+  let data: unknown = null;
+  if (file) {
+    try {
+      data = parseYaml(file.text) ?? {};
+    } catch (e) {
+      throw new UsageError(`${origin}: expected YAML rules: ${(e as Error).message.split('\n')[0]}`);
+    }
+    if (typeof data !== 'object' || Array.isArray(data)) throw new UsageError(`${origin}: expected a mapping of rules`);
+  }
+  return loadRules({ config: { path: origin, file: data as Record<string, unknown> | null }, inputRules: {}, task });
+}
+
+export interface PullGate {
+  pull: VerifiedPull;
+  found: FoundEvaluation;
+  baseline: LoadedBaseline | null;
+  gate: GateOutcome;
+  /** From .modelgate.yml at the base: false makes a failing verdict a neutral check. */
+  failOnRegression: boolean;
+  serverUrl: string;
+}
+
+/** The comparison the bot publishes for a pull request's evaluation. */
+export async function gateForPull(
+  gh: GitHubClient,
+  r: RepoRef & { serverUrl: string },
+  pull: VerifiedPull,
+  found: FoundEvaluation,
+  log: (l: string) => void,
+): Promise<PullGate> {
+  const head = found.evaluation.report;
+  const key = found.evaluation.key;
+  const baseline = await findBaseline([artifactBaseline(gh, { ...r, baseSha: pull.baseSha, key }, log)], log);
+  const { rules, failOnRegression } = await rulesAtBase(gh, { ...r, baseSha: pull.baseSha }, head.task);
+  const gate = runGate({
+    head,
+    headSide: { commit: pull.headSha, source: head.source, toolVersion: head.tool.version, createdAt: head.createdAt },
+    baseline,
+    rules,
+    render: {
+      key,
+      runUrl: found.runUrl,
+      baseCommit: baseline?.commit,
+      baseCommitUrl: baseline?.commit ? `${r.serverUrl}/${r.owner}/${r.repo}/commit/${baseline.commit}` : undefined,
+      headCommit: pull.headSha,
+    },
+  });
+  return { pull, found, baseline, gate, failOnRegression, serverUrl: r.serverUrl };
+}

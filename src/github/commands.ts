@@ -1,0 +1,38 @@
+// Commands people give modelgate in a pull request comment: the first line, `/modelgate <verb>`.
+// Shared by the bot (which answers them) and the action (which honours an acceptance).
+
+export type BotCommand =
+  | { name: 'accept'; reason: string }
+  | { name: 'explain'; className: string }
+  | { name: 'help' }
+  | { name: 'unknown'; word: string };
+
+/** Reasons and class names longer than this are cut: a command is one line, not an essay. */
+export const MAX_ARGUMENT = 500;
+
+/** The command on the first line of `body`, or null when it is not addressed to modelgate. */
+export function parseCommand(body: string | null | undefined): BotCommand | null {
+  const first = (body ?? '')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/, 1)[0]
+    .trim();
+  const m = /^\/modelgate(?:\s+(\S+)(?:\s+(.*))?)?$/i.exec(first);
+  if (!m) return null;
+  const verb = (m[1] ?? 'help').toLowerCase();
+  const rest = (m[2] ?? '').trim().slice(0, MAX_ARGUMENT);
+  if (verb === 'accept') return { name: 'accept', reason: rest };
+  if (verb === 'explain') return { name: 'explain', className: unquote(rest) };
+  if (verb === 'help') return { name: 'help' };
+  return { name: 'unknown', word: verb.slice(0, 40) };
+}
+
+/** `explain "a b"` and `explain `a b`` name the class inside the quotes. */
+function unquote(s: string): string {
+  const m = /^(["'`])(.*)\1$/.exec(s);
+  return m ? m[2] : s;
+}
+
+/** Bots never give commands (and the bot never answers itself). */
+export function isBotAccount(user: { login?: string; type?: string } | null | undefined): boolean {
+  return !user || user.type === 'Bot' || /\[bot\]$/i.test(user.login ?? '');
+}
