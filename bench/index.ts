@@ -3,6 +3,7 @@
 // lines) and append it to BENCHES. A bench that must measure in a fresh process (peak RSS) may
 // export `child(args)`: it runs when this bundle is started with MODELGATE_BENCH_CHILD=<name>.
 import * as io from './io.bench.js';
+import * as judgement from './judgement.bench.js';
 import * as metrics from './metrics.bench.js';
 import * as model from './model.bench.js';
 import * as render from './render.bench.js';
@@ -19,6 +20,7 @@ export const BENCHES: [name: string, bench: BenchModule][] = [
   ['stats', stats],
   ['render', render],
   ['model', model],
+  ['judgement', judgement],
 ];
 
 async function main(): Promise<void> {

@@ -1,6 +1,7 @@
-// Publishing the outcome: job summary (always), PR comment (pull requests only), commit status.
-// Each write stands alone; a refused write (fork PR, missing permission) becomes a warning that
-// names the permission, so the summary and the exit code still do their job.
+// Publishing the outcome: report file, outputs, job summary (always), PR comment (pull requests
+// only), commit status. Each channel stands alone: a failed write (a full disk, a missing
+// GITHUB_OUTPUT file, a refused GitHub call) becomes a warning naming the channel, so the other
+// channels and the exit code, which follows the verdict, still do their job.
 
 import * as core from '@actions/core';
 import * as log from './log.js';
@@ -17,6 +18,23 @@ export const FORK_HINT =
   'run modelgate in a second workflow triggered by workflow_run (two-workflow mode, planned) - never check out fork ' +
   'code under pull_request_target.';
 
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** Runs one output channel; a failure is one warning naming the channel, never the end of the run. */
+export async function channel<T>(what: string, write: () => T | Promise<T>): Promise<T | undefined> {
+  try {
+    return await write();
+  } catch (e) {
+    log.warning(`${what} failed: ${messageOf(e).split('\n')[0]}`);
+    return undefined;
+  }
+}
+
+/** One action output; a GITHUB_OUTPUT that cannot be written is a warning. */
+export function setOutput(name: string, value: string): Promise<void | undefined> {
+  return channel(`setting the output '${name}'`, () => core.setOutput(name, value));
+}
+
 /** Writes the job summary; false (with a note) when there is no summary file, e.g. when run locally. */
 export async function writeSummary(markdown: string): Promise<boolean> {
   if (!process.env.GITHUB_STEP_SUMMARY) {
@@ -30,8 +48,11 @@ export async function writeSummary(markdown: string): Promise<boolean> {
 /** What a write came to: done, refused for lack of permission, or failed otherwise (both logged). */
 export type WriteOutcome = 'done' | 'denied' | 'failed';
 
-function reportWriteFailure(e: unknown): WriteOutcome {
-  if (!(e instanceof GitHubCallError)) throw e;
+function reportWriteFailure(e: unknown, what: string): WriteOutcome {
+  if (!(e instanceof GitHubCallError)) {
+    log.warning(`${what} failed: ${messageOf(e).split('\n')[0]}`);
+    return 'failed';
+  }
   log.warning(e.message);
   return e.permissionDenied ? 'denied' : 'failed';
 }
@@ -44,6 +65,8 @@ export interface CommentTarget {
   body: string;
   mode: CommentMode;
   skipUnchanged: boolean;
+  /** Most pages of comments searched for ours. */
+  maxPages?: number;
 }
 
 /** The sticky comment, or why there is none (already logged). */
@@ -63,6 +86,7 @@ export async function publishComment(gh: GitHubClient, t: CommentTarget): Promis
       mode: t.mode,
       skipUnchanged: t.skipUnchanged,
       identity,
+      limits: { maxPages: t.maxPages, warn: log.warning },
     });
     const what = {
       created: 'created',
@@ -75,7 +99,7 @@ export async function publishComment(gh: GitHubClient, t: CommentTarget): Promis
     if (r.duplicates) log.info(`${r.duplicates} more comment(s) of ours carry the same key; left alone`);
     return r;
   } catch (e) {
-    return reportWriteFailure(e);
+    return reportWriteFailure(e, 'the PR comment');
   }
 }
 
@@ -95,6 +119,6 @@ export async function publishStatus(gh: GitHubClient, s: StatusTarget): Promise<
     log.info(`commit status ${s.context} = ${s.state} on ${s.sha.slice(0, 12)}`);
     return 'done';
   } catch (e) {
-    return reportWriteFailure(e);
+    return reportWriteFailure(e, 'the commit status');
   }
 }

@@ -5,18 +5,26 @@ import * as core from '@actions/core';
 import * as log from './log.js';
 import { normalizeKey } from '../core/render/marker.js';
 import type { Report } from '../core/report/types.js';
-import { createClient, retrySettingsFromEnv, type GitHubClient } from '../github/client.js';
+import { createClient, limitsFromEnv, retrySettingsFromEnv, type GitHubClient, type Limits } from '../github/client.js';
 import { honourAcceptance } from '../github/acceptance.js';
 import { refBaseline } from '../github/baseline-ref.js';
 import { writeReport } from '../io/report-file.js';
 import { fileBaseline, findBaseline, runGate, type BaselineSource, type GateOutcome } from '../pipeline/gate.js';
 import { EXIT_FAIL_VERDICT, EXIT_OK } from '../exit.js';
 import { VERSION } from '../version.js';
-import { loadRules, preprocessOf, readActionConfig } from './config.js';
+import { checkActionConfig, loadRules, preprocessOf, readActionConfig } from './config.js';
 import { COMMIT_ID, readContext, type ActionContext } from './context.js';
 import { evaluateHead, modelAtCommit, readSetup, type EvaluationSetup } from './evaluate.js';
 import { readInputs, type ActionInputs } from './inputs.js';
-import { FORK_HINT, publishComment, publishStatus, writeSummary, type WriteOutcome } from './publish.js';
+import {
+  channel,
+  FORK_HINT,
+  publishComment,
+  publishStatus,
+  setOutput,
+  writeSummary,
+  type WriteOutcome,
+} from './publish.js';
 
 /** Where the head report goes when report-path is not given. */
 export function defaultReportPath(explicitKey: string | undefined): string {
@@ -65,6 +73,7 @@ async function publishWrites(
   ctx: ActionContext,
   inputs: ActionInputs,
   p: Publishable,
+  limits: Limits,
 ): Promise<string> {
   const fork = ctx.pr?.fork ?? false;
   if (fork) log.info('pull request from a fork: the token is probably read-only; trying anyway');
@@ -79,6 +88,7 @@ async function publishWrites(
       body: p.comment,
       mode: inputs.commentMode,
       skipUnchanged: inputs.commentSkipUnchanged,
+      maxPages: limits.maxPages,
     });
     if (typeof r === 'string') outcomes.push(r);
     else commentUrl = r.url ?? '';
@@ -102,13 +112,38 @@ async function publishWrites(
   return commentUrl;
 }
 
+/**
+ * The token, or '' when it cannot be one: run outside GitHub Actions (e.g. by
+ * @github/local-action), the action.yml default `${{ github.token }}` arrives unexpanded.
+ */
+export function usableToken(token: string): string {
+  if (!/^\s*\$\{\{[^}]*\}\}\s*$/.test(token)) return token;
+  log.warning(
+    `github-token is the unexpanded expression ${token.trim()} (not running on GitHub Actions?): no PR comment, commit status or contents API; set INPUT_GITHUB-TOKEN to a token to use them`,
+  );
+  return '';
+}
+
+function githubClient(token: string, ctx: ActionContext, env: NodeJS.ProcessEnv, limits: Limits): GitHubClient | null {
+  if (!token) return null;
+  return createClient({
+    token,
+    baseUrl: ctx.apiUrl,
+    userAgent: `modelgate/${VERSION}`,
+    retry: retrySettingsFromEnv(env),
+    limits,
+    log: { debug: log.debug, info: log.info, warn: log.warning },
+  });
+}
+
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const { ctx, inputs, config, setup } = await core.group('modelgate: inputs', async () => {
     const inputs = readInputs((name) => core.getInput(name));
     if (inputs.token) core.setSecret(inputs.token);
     const ctx = readContext(env);
     const config = await readActionConfig(inputs.config);
-    log.info(config.file ? `config: ${inputs.config}` : `config: ${inputs.config} not found, default rules`);
+    checkActionConfig(config, inputs.rules, inputs.task);
+    log.info(config.found ? `config: ${inputs.config}` : `config: ${inputs.config} not found, default rules`);
     const setup = await readSetup(inputs, inputs.model ? preprocessOf(config, inputs.preprocess) : undefined);
     log.info(
       `event ${ctx.eventName || '(none)'} on ${ctx.owner ? `${ctx.owner}/${ctx.repo}` : '(no repository)'}${ctx.pr ? `, PR #${ctx.pr.number} (head ${ctx.pr.headSha.slice(0, 12)}, base ${ctx.pr.baseSha.slice(0, 12)}${ctx.pr.fork ? ', from a fork' : ''})` : ''}`,
@@ -121,19 +156,13 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
   const headSha = ctx.pr?.headSha ?? ctx.sha;
 
   const head: Report = await core.group('modelgate: evaluate the head', () => evaluateHead(inputs, setup, headSha));
-  await writeReport(reportPath, head);
-  core.setOutput('report', reportPath);
-  log.info(`head report written to ${reportPath}`);
+  if (await channel(`writing the head report to ${reportPath}`, () => writeReport(reportPath, head).then(() => true))) {
+    await setOutput('report', reportPath);
+    log.info(`head report written to ${reportPath}`);
+  }
 
-  const gh = inputs.token
-    ? createClient({
-        token: inputs.token,
-        baseUrl: ctx.apiUrl,
-        userAgent: `modelgate/${VERSION}`,
-        retry: retrySettingsFromEnv(env),
-        log: { debug: log.debug, info: log.info, warn: log.warning },
-      })
-    : null;
+  const limits = limitsFromEnv(env);
+  const gh = githubClient(usableToken(inputs.token), ctx, env, limits);
 
   const baseline = await core.group('modelgate: baseline', async () => {
     const b = await findBaseline(baselineSources(inputs, ctx, gh, setup), log.info);
@@ -147,7 +176,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
   });
 
   const outcome = await core.group('modelgate: compare', async () => {
-    const { rules, failOnRegression, origin } = await loadRules({
+    const { rules, failOnRegression, origin } = loadRules({
       config,
       inputRules: inputs.rules,
       failOnRegression: inputs.failOnRegression,
@@ -165,6 +194,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
       },
       baseline,
       rules,
+      rulesOrigin: origin,
       render: {
         key,
         runUrl: ctx.runUrl,
@@ -198,23 +228,23 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
 
   await core.group('modelgate: publish', async () => {
     // Outputs and summary first: they need no permission and must survive a refused write.
-    core.setOutput('verdict', accepted ? 'accepted' : cmp.verdict);
-    core.setOutput('regressions', String(outcome.regressions));
-    await writeSummary(outcome.summary);
+    await setOutput('verdict', accepted ? 'accepted' : cmp.verdict);
+    await setOutput('regressions', String(outcome.regressions));
+    await channel('writing the job summary', () => writeSummary(outcome.summary));
     let commentUrl = '';
-    try {
-      if (gh)
-        commentUrl = await publishWrites(gh, ctx, inputs, {
-          key,
-          statusContext,
-          headSha,
-          comment: outcome.comment,
-          status: outcome.status,
-        });
-      else log.warning('github-token is empty: no PR comment and no commit status');
-    } finally {
-      core.setOutput('comment-url', commentUrl);
-    }
+    if (gh)
+      commentUrl =
+        (await channel('publishing to GitHub', () =>
+          publishWrites(
+            gh,
+            ctx,
+            inputs,
+            { key, statusContext, headSha, comment: outcome.comment, status: outcome.status },
+            limits,
+          ),
+        )) ?? '';
+    else log.warning('github-token is empty: no PR comment and no commit status');
+    await setOutput('comment-url', commentUrl);
   });
 
   if (cmp.verdict === 'fail' && !accepted) {

@@ -4,9 +4,9 @@
 // (.modelgate.yml as committed at the base commit: a pull request cannot loosen its own gate).
 // Every artifact is untrusted: validated, and checked against the run and the pull request.
 
-import { parse as parseYaml } from 'yaml';
 import { UsageError } from '../core/errors.js';
 import { loadRules } from '../action/config.js';
+import { parseConfig } from '../io/config.js';
 import type { GitHubClient } from '../github/client.js';
 import { readRepoFile } from '../github/contents.js';
 import { explain } from '../github/errors.js';
@@ -120,16 +120,9 @@ export async function rulesAtBase(
 ) {
   const origin = `${CONFIG_PATH} at ${r.baseSha.slice(0, 12)}`;
   const file = await readRepoFile(gh, { ...r, path: CONFIG_PATH, ref: r.baseSha });
-  let data: unknown = null;
-  if (file) {
-    try {
-      data = parseYaml(file.text) ?? {};
-    } catch (e) {
-      throw new UsageError(`${origin}: expected YAML rules: ${(e as Error).message.split('\n')[0]}`);
-    }
-    if (typeof data !== 'object' || Array.isArray(data)) throw new UsageError(`${origin}: expected a mapping of rules`);
-  }
-  return loadRules({ config: { path: origin, file: data as Record<string, unknown> | null }, inputRules: {}, task });
+  // The loader every door shares (src/io/config.ts): same checks, same errors.
+  const config = file ? parseConfig(file.text, origin) : { path: origin, found: false, rules: {} };
+  return loadRules({ config, inputRules: {}, task });
 }
 
 export interface PullGate {
@@ -153,12 +146,13 @@ export async function gateForPull(
   const head = found.evaluation.report;
   const key = found.evaluation.key;
   const baseline = await findBaseline([artifactBaseline(gh, { ...r, baseSha: pull.baseSha, key }, log)], log);
-  const { rules, failOnRegression } = await rulesAtBase(gh, { ...r, baseSha: pull.baseSha }, head.task);
+  const { rules, failOnRegression, origin } = await rulesAtBase(gh, { ...r, baseSha: pull.baseSha }, head.task);
   const gate = runGate({
     head,
     headSide: { commit: pull.headSha, source: head.source, toolVersion: head.tool.version, createdAt: head.createdAt },
     baseline,
     rules,
+    rulesOrigin: origin,
     render: {
       key,
       runUrl: found.runUrl,

@@ -1,13 +1,22 @@
-// The REST client every GitHub call goes through: @octokit/rest with retries for 5xx and the
-// throttling plugin for rate limits. Retry-after is honoured up to a cap (a job should fail
-// with a clear line rather than sit for an hour); delays scale with MODELGATE_RETRY_BASE_MS so
-// tests against the fake server run in milliseconds.
+// The REST client every GitHub call goes through: @actions/github's getOctokit (which honours
+// HTTPS_PROXY / NO_PROXY and GITHUB_API_URL, as on self-hosted runners and GitHub Enterprise
+// Server) with retries for 5xx and the throttling plugin for rate limits. Retry-after is
+// honoured up to a cap; every request has a timeout and all of them share one time budget, so a
+// job fails with a clear line rather than sit for an hour. Delays scale with
+// MODELGATE_RETRY_BASE_MS so tests against the fake server run in milliseconds.
 
+import { getOctokit } from '@actions/github';
+import type { Octokit, OctokitOptions } from '@octokit/core';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
-import { Octokit } from '@octokit/rest';
+import { RequestError } from '@octokit/request-error';
+import type { EndpointDefaults } from '@octokit/types';
 
-export type GitHubClient = InstanceType<typeof Octokit>;
+/** What src/github needs of a client: getOctokit's, or any octokit with the REST methods and pagination (e.g. an App installation client). */
+export type GitHubClient = ReturnType<typeof getOctokit>;
+
+/** The REST API version every request asks for. */
+export const API_VERSION = '2022-11-28';
 
 export interface ClientLog {
   debug(msg: string): void;
@@ -42,12 +51,104 @@ export function retrySettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Retr
   };
 }
 
+export interface Limits {
+  /** Longest wait for one answer (each retry gets its own). */
+  requestTimeoutMs: number;
+  /** All requests of one client together, retries and rate-limit waits included, from its first request. */
+  budgetMs: number;
+  /** Most pages read from one paginated list. */
+  maxPages: number;
+}
+
+export const DEFAULT_LIMITS: Limits = { requestTimeoutMs: 30_000, budgetMs: 180_000, maxPages: 30 };
+
+/** Reads MODELGATE_GITHUB_TIMEOUT_MS, MODELGATE_GITHUB_BUDGET_MS and MODELGATE_GITHUB_MAX_PAGES; bad values fall back to the defaults. */
+export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): Limits {
+  const num = (v: string | undefined, dflt: number) => {
+    const n = v === undefined || v.trim() === '' ? NaN : Number(v);
+    return Number.isFinite(n) && n > 0 ? n : dflt;
+  };
+  return {
+    requestTimeoutMs: num(env.MODELGATE_GITHUB_TIMEOUT_MS, DEFAULT_LIMITS.requestTimeoutMs),
+    budgetMs: num(env.MODELGATE_GITHUB_BUDGET_MS, DEFAULT_LIMITS.budgetMs),
+    maxPages: Math.floor(num(env.MODELGATE_GITHUB_MAX_PAGES, DEFAULT_LIMITS.maxPages)),
+  };
+}
+
+const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+
+/**
+ * A request cut short by modelgate: no answer within the timeout, or the time budget used up.
+ * A RequestError (carrying the request) so the retry plugin can tell it apart: a timeout is
+ * retried like a 5xx (status 504), a spent budget never (status 0).
+ */
+export class GitHubLimitError extends RequestError {
+  constructor(
+    message: string,
+    public readonly kind: 'timeout' | 'budget',
+    request: ConstructorParameters<typeof RequestError>[2]['request'],
+  ) {
+    super(message, kind === 'timeout' ? 504 : 0, { request });
+  }
+}
+
+type Plugin = (octokit: Octokit, options: OctokitOptions) => void;
+type HookOptions = Required<EndpointDefaults>;
+
+/**
+ * Innermost hook (registered first): every attempt, retries included, gets its own timeout,
+ * cut to what is left of the client's budget, and asks for API_VERSION.
+ */
+const limitsPlugin: Plugin = (octokit, options) => {
+  const l = (options as { modelgateLimits?: Limits }).modelgateLimits ?? DEFAULT_LIMITS;
+  const log = (options as { modelgateLog?: ClientLog }).modelgateLog;
+  // The budget runs from the first request, not from when the client was made.
+  let deadline: number | undefined;
+  octokit.hook.wrap('request', async (request, opts: HookOptions) => {
+    const what = `${opts.method} ${String(opts.url).replace(/\?.*$/, '')}`;
+    deadline ??= Date.now() + l.budgetMs;
+    const left = deadline - Date.now();
+    if (left <= 0)
+      throw new GitHubLimitError(
+        `the GitHub time budget of ${seconds(l.budgetMs)} is used up, so ${what} was not sent`,
+        'budget',
+        opts,
+      );
+    const ms = Math.min(l.requestTimeoutMs, left);
+    const timer = AbortSignal.timeout(ms);
+    // Hooks share one options object (octokit's auth hook, inside this one, reads it, not what
+    // we pass on): set the signal and header on it, with fresh objects (`request` may be the
+    // client's defaults, shared by every call).
+    const req = (opts.request ?? {}) as { signal?: AbortSignal; modelgateSignal?: AbortSignal };
+    // The caller's own signal, not the one this hook set on an earlier attempt.
+    const own = 'modelgateSignal' in req ? req.modelgateSignal : req.signal;
+    opts.headers = { 'x-github-api-version': API_VERSION, ...opts.headers };
+    opts.request = {
+      ...opts.request,
+      modelgateSignal: own,
+      signal: own ? AbortSignal.any([own, timer]) : timer,
+    } as HookOptions['request'];
+    try {
+      return await request(opts);
+    } catch (e) {
+      if (!timer.aborted || own?.aborted) throw e;
+      const budget = ms < l.requestTimeoutMs;
+      const msg = budget
+        ? `the GitHub time budget of ${seconds(l.budgetMs)} ran out waiting for ${what}`
+        : `GitHub did not answer ${what} within ${seconds(ms)}`;
+      log?.warn(msg);
+      throw new GitHubLimitError(msg, budget ? 'budget' : 'timeout', opts);
+    }
+  });
+};
+
 export interface ClientOptions {
   token: string;
   /** GITHUB_API_URL; https://api.github.com when absent. */
   baseUrl?: string;
   userAgent?: string;
   retry?: RetrySettings;
+  limits?: Limits;
   log?: ClientLog;
 }
 
@@ -57,7 +158,7 @@ export interface ClientOptions {
  * after its retry-after instead (capped). Registered first, so it sees the error before the
  * retry plugin, which leaves 429s to us (see doNotRetry below).
  */
-const plain429: Parameters<typeof Octokit.plugin>[0] = (octokit, options) => {
+const plain429: Plugin = (octokit, options) => {
   const r = (options as { modelgate?: RetrySettings }).modelgate ?? DEFAULT_RETRY;
   octokit.hook.error('request', (e: unknown) => {
     const err = e as {
@@ -85,7 +186,6 @@ const plain429: Parameters<typeof Octokit.plugin>[0] = (octokit, options) => {
   });
 };
 
-const Client = Octokit.plugin(plain429, retry, throttling);
 let clientCount = 0;
 
 export function createClient(opts: ClientOptions): GitHubClient {
@@ -108,8 +208,7 @@ export function createClient(opts: ClientOptions): GitHubClient {
       log.info(`GitHub ${kind} on ${what}: retrying after ${retryAfter}s`);
       return true;
     };
-  return new Client({
-    auth: opts.token,
+  const options = {
     baseUrl: (opts.baseUrl || 'https://api.github.com').replace(/\/+$/, ''),
     userAgent: opts.userAgent ?? 'modelgate',
     // Octokit's own messages (deprecations, request failures) go to the debug log: our callers
@@ -117,6 +216,8 @@ export function createClient(opts: ClientOptions): GitHubClient {
     log: { debug: () => {}, info: () => {}, warn: (m: string) => log.debug(m), error: (m: string) => log.debug(m) },
     retry: { retries: r.retries, retryAfterBaseValue: r.baseMs, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
     modelgate: r,
+    modelgateLimits: opts.limits ?? DEFAULT_LIMITS,
+    modelgateLog: log,
     throttle: {
       // A fresh limiter key per client: one job's writes are spaced, unrelated clients are not.
       id: `modelgate-${process.pid}-${++clientCount}`,
@@ -125,5 +226,7 @@ export function createClient(opts: ClientOptions): GitHubClient {
       onRateLimit: onLimit('rate limit'),
       onSecondaryRateLimit: onLimit('secondary rate limit'),
     },
-  });
+  };
+  // No `request` option here: it would replace getOctokit's proxy-aware fetch (a shallow merge).
+  return getOctokit(opts.token, options, limitsPlugin, plain429, retry, throttling);
 }

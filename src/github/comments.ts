@@ -1,12 +1,17 @@
 // The sticky PR comment: one per pull request and key, found by its hidden marker among the
 // comments written by our own account (all pages), edited in place on every push.
 
+import { utf8Length } from '../core/render/budget.js';
 import { commentMarker, hasMarker } from '../core/render/marker.js';
-import type { GitHubClient } from './client.js';
-import { explain } from './errors.js';
+import { DEFAULT_LIMITS, type GitHubClient } from './client.js';
+import { explain, httpStatus, isRateLimit } from './errors.js';
 import { isOwnComment, preference, type Identity } from './identity.js';
 
-/** GitHub rejects comment bodies longer than this. */
+/**
+ * GitHub rejects comment bodies longer than this. Whether it counts characters or bytes, a body
+ * of at most this many UTF-8 bytes passes: UTF-8 never takes fewer bytes than UTF-16 units or
+ * code points.
+ */
 export const MAX_COMMENT_LENGTH = 65536;
 
 export type CommentMode = 'update' | 'recreate' | 'off';
@@ -33,28 +38,53 @@ export interface CommentResult {
   duplicates?: number;
 }
 
-/** Puts the marker first when the body lacks it, and keeps the body within GitHub's limit. */
+/** The longest prefix of `text` within `bytes` UTF-8 bytes, never splitting a surrogate pair. */
+function utf8Prefix(text: string, bytes: number): string {
+  let n = 0;
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    const size = pair ? 4 : c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+    if (n + size > bytes) break;
+    n += size;
+    i += pair ? 2 : 1;
+  }
+  return text.slice(0, i);
+}
+
+/** Puts the marker first when the body lacks it, and keeps the body within GitHub's limit (in bytes, see MAX_COMMENT_LENGTH). */
 export function prepareBody(body: string, key: string): string {
   const marker = commentMarker(key);
   let out = hasMarker(body, key) ? body : `${marker}\n${body}`;
-  if (out.length > MAX_COMMENT_LENGTH) {
+  if (utf8Length(out) > MAX_COMMENT_LENGTH) {
     const note = "\n\n… (truncated: the comment exceeded GitHub's 65,536-character limit; see the job summary)\n";
-    out = out.slice(0, MAX_COMMENT_LENGTH - note.length);
-    // Do not leave half a surrogate pair or an open HTML comment/tag at the cut.
-    out = out.replace(/[\uD800-\uDBFF]$/, '').replace(/<[^>]*$/, '');
+    out = utf8Prefix(out, MAX_COMMENT_LENGTH - utf8Length(note));
+    // Do not leave an open HTML comment/tag at the cut.
+    out = out.replace(/<[^>]*$/, '');
     out += note;
   }
   return out;
 }
 
-/** Our comments for `key` on the issue, oldest first, searching every page. */
+export interface ListLimits {
+  /** Most pages of comments to read (100 a page). */
+  maxPages?: number;
+  /** Told when the page cap stopped the search. */
+  warn?: (msg: string) => void;
+}
+
+/** Our comments for `key` on the issue, preferred author first then oldest, searching every page up to the cap. */
 export async function findOwnComments(
   gh: GitHubClient,
   ref: IssueRef,
   key: string,
   me: Identity,
+  limits: ListLimits = {},
 ): Promise<ExistingComment[]> {
   const found: (ExistingComment & { rank: number })[] = [];
+  const maxPages = limits.maxPages ?? DEFAULT_LIMITS.maxPages;
+  let read = 0;
   try {
     const pages = gh.paginate.iterator(gh.rest.issues.listComments, {
       owner: ref.owner,
@@ -66,6 +96,12 @@ export async function findOwnComments(
       for (const c of page.data) {
         if (!hasMarker(c.body, key) || !isOwnComment(c, me)) continue;
         found.push({ id: c.id, body: c.body ?? '', url: c.html_url, login: c.user?.login ?? '', rank: preference(c) });
+      }
+      if (++read >= maxPages && /\brel="next"/.test(page.headers.link ?? '')) {
+        limits.warn?.(
+          `stopped reading the comments of #${ref.issueNumber} after ${maxPages} pages: a modelgate comment beyond them is not found`,
+        );
+        break;
       }
     }
   } catch (e) {
@@ -82,6 +118,16 @@ export interface UpsertOptions {
   /** Skip the edit when the body is already what we would write. */
   skipUnchanged: boolean;
   identity: Identity;
+  /** Page cap of the comment search, and where its warning goes. */
+  limits?: ListLimits;
+}
+
+/**
+ * A 403 on editing or deleting a comment the heuristic took for ours: another app's bot wrote
+ * it (GitHub lets an account change only its own comments), so it is not ours after all.
+ */
+function notOurs(e: unknown, c: ExistingComment, me: Identity): boolean {
+  return httpStatus(e) === 403 && !isRateLimit(e) && me.login !== c.login;
 }
 
 /**
@@ -97,35 +143,49 @@ export async function upsertStickyComment(
 ): Promise<CommentResult> {
   if (opts.mode === 'off') return { action: 'off' };
   const text = prepareBody(body, key);
-  const existing = await findOwnComments(gh, ref, key, opts.identity);
-  const [first, ...rest] = existing;
-  const duplicates = rest.length || undefined;
+  const existing = await findOwnComments(gh, ref, key, opts.identity, opts.limits);
   const base = { owner: ref.owner, repo: ref.repo };
 
-  if (first && opts.mode === 'update') {
-    if (opts.skipUnchanged && sameText(first.body, text))
-      return { action: 'unchanged', id: first.id, url: first.url, duplicates };
-    try {
-      const { data } = await gh.rest.issues.updateComment({ ...base, comment_id: first.id, body: text });
-      return { action: 'updated', id: data.id, url: data.html_url, duplicates };
-    } catch (e) {
-      throw explain(e, 'comment', `editing PR comment ${first.id}`);
+  if (opts.mode === 'update') {
+    // Candidates in order of preference; one another app wrote answers 403 and is passed over.
+    for (const [i, c] of existing.entries()) {
+      const duplicates = existing.length - i - 1 || undefined;
+      if (opts.skipUnchanged && sameText(c.body, text))
+        return { action: 'unchanged', id: c.id, url: c.url, duplicates };
+      try {
+        const { data } = await gh.rest.issues.updateComment({ ...base, comment_id: c.id, body: text });
+        return { action: 'updated', id: data.id, url: data.html_url, duplicates };
+      } catch (e) {
+        if (!notOurs(e, c, opts.identity)) throw explain(e, 'comment', `editing PR comment ${c.id}`);
+        opts.limits?.warn?.(`PR comment ${c.id} by ${c.login} carries our marker but is not ours: left alone`);
+      }
     }
+    return create(gh, ref, text);
   }
 
-  let created;
-  try {
-    created = (await gh.rest.issues.createComment({ ...base, issue_number: ref.issueNumber, body: text })).data;
-  } catch (e) {
-    throw explain(e, 'comment', `creating the PR comment on #${ref.issueNumber}`);
-  }
-  if (!first) return { action: 'created', id: created.id, url: created.html_url };
+  const created = await create(gh, ref, text);
+  if (!existing.length) return created;
   for (const old of existing) {
     try {
       await gh.rest.issues.deleteComment({ ...base, comment_id: old.id });
     } catch (e) {
-      throw explain(e, 'comment', `deleting the previous PR comment ${old.id} (the new one is ${created.html_url})`);
+      if (notOurs(e, old, opts.identity)) continue;
+      throw explain(e, 'comment', `deleting the previous PR comment ${old.id} (the new one is ${created.url})`);
     }
   }
-  return { action: 'recreated', id: created.id, url: created.html_url };
+  return { ...created, action: 'recreated' };
+}
+
+async function create(gh: GitHubClient, ref: IssueRef, text: string): Promise<CommentResult> {
+  try {
+    const { data } = await gh.rest.issues.createComment({
+      owner: ref.owner,
+      repo: ref.repo,
+      issue_number: ref.issueNumber,
+      body: text,
+    });
+    return { action: 'created', id: data.id, url: data.html_url };
+  } catch (e) {
+    throw explain(e, 'comment', `creating the PR comment on #${ref.issueNumber}`);
+  }
 }

@@ -1,6 +1,8 @@
 // Turns a failed GitHub call into one line a workflow author can act on: which call, what
 // GitHub said, and - for a permission refusal - which `permissions:` entry the job lacks.
 
+import { GitHubLimitError } from './client.js';
+
 /** The GitHub calls modelgate makes, with the workflow permission each needs. */
 export const PERMISSION_FOR = {
   comment: 'pull-requests: write',
@@ -69,6 +71,9 @@ export function explain(e: unknown, operation: GitHubOperation, what: string): G
     const msg = e instanceof Error ? e.message : String(e);
     return new GitHubCallError(`${what} failed: ${msg}`, operation, undefined, false);
   }
+  // Our own timeout or time budget, not an answer from GitHub.
+  if (e instanceof GitHubLimitError)
+    return new GitHubCallError(`${what} failed: ${r.message}`, operation, undefined, false);
   const said = githubMessage(r);
   if (isPermissionDenied(e)) {
     return new GitHubCallError(

@@ -4,6 +4,7 @@
 
 import { access } from 'node:fs/promises';
 import { compareReports } from '../core/compare/compare.js';
+import { checkRuleNames } from '../core/compare/rule-names.js';
 import type { GateRules } from '../core/compare/rules.js';
 import type { Comparison, SideInfo } from '../core/compare/types.js';
 import { renderComment, renderSummary, type RenderContext } from '../core/render/comment.js';
@@ -68,6 +69,8 @@ export interface GateInput {
   headSide: SideInfo;
   baseline: LoadedBaseline | null;
   rules: GateRules;
+  /** Where the rules came from (".modelgate.yml", "defaults", ...), named in errors. */
+  rulesOrigin?: string;
   render: RenderContext;
 }
 
@@ -87,6 +90,8 @@ export function countRegressions(cmp: Comparison): number {
 
 export function runGate(input: GateInput): GateOutcome {
   const b = input.baseline;
+  // A rule naming a split, class or metric the reports do not have would silently judge nothing.
+  checkRuleNames(input.rules, b?.report ?? null, input.head, input.rulesOrigin ?? 'rules');
   const baseSide: SideInfo | undefined = b
     ? {
         commit: b.commit ?? b.report.commit,

@@ -20,7 +20,7 @@ const dirs: string[] = [];
 let baselineReport = '';
 
 beforeAll(async () => {
-  buildAction();
+  await buildAction();
   // The baseline: what a push to main produced (reports/main.json), as a user would commit it.
   const server = await startFakeGitHub();
   try {
@@ -304,6 +304,34 @@ describe('pull request', () => {
     expect(r2.code).toBe(2);
     expect(r2.stdout).toMatch(/::error::error: \.modelgate\.yml: classes\.min-suport: unknown key/);
     expect(log(r) + log(r2)).not.toMatch(/\n\s+at /);
+    expect(gh.writes()).toHaveLength(0);
+  });
+
+  // Issue 13 item 8: one .modelgate.yml loader for the action and the CLI, checked whole first.
+  it('checks the whole configuration before evaluating anything, with the errors the CLI gives', async () => {
+    const { dir } = ws(ANIMALS);
+    // The split file is missing too: the configuration error must come first.
+    writeFileSync(join(dir, '.modelgate.yml'), 'headline:\n  metrics: [accuracy, recal_macro]\n');
+    const r = await prRun(dir, { splits: 'test=missing.csv' });
+    expect(r.code).toBe(2);
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('::error::'))).toEqual([
+      expect.stringMatching(/^::error::error: \.modelgate\.yml: headline\.metrics\[1\]: unknown metric 'recal_macro'/),
+    ]);
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (const k of 'bcdefghij')
+      bomb.push(
+        `${k}: &${k} [${Array(9)
+          .fill(`*${String.fromCharCode(k.charCodeAt(0) - 1)}`)
+          .join(', ')}]`,
+      );
+    writeFileSync(join(dir, '.modelgate.yml'), bomb.join('\n') + '\n');
+    const r2 = await prRun(dir, { splits: 'test=missing.csv', 'max-drop': 'lots' });
+    expect(r2.code).toBe(2);
+    expect(r2.stdout).toMatch(/::error::error: \.modelgate\.yml: not valid YAML \(Excessive alias count/);
+    writeFileSync(join(dir, '.modelgate.yml'), 'fail-on-regression: false\n');
+    const r3 = await prRun(dir, { splits: 'test=missing.csv', 'max-drop': 'lots' });
+    expect(r3.stdout).toMatch(/::error::error: input max-drop: headline\.max-drop\.default\.fail: expected points/);
+    expect(log(r) + log(r2) + log(r3)).not.toMatch(/\n\s+at /);
     expect(gh.writes()).toHaveLength(0);
   });
 });

@@ -26,7 +26,7 @@ const OURS = /^::(group|endgroup|debug|notice|warning|error|add-mask::ghs_fakeTo
 let gh: FakeGitHub;
 const dirs: string[] = [];
 beforeAll(() => {
-  buildAction();
+  return buildAction();
 });
 beforeEach(async () => {
   gh = await startFakeGitHub();

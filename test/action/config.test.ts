@@ -71,7 +71,7 @@ describe('loadRules', () => {
     ).rejects.toThrow(/c\.yml: classes\.min-suport: unknown key/);
     await expect(
       load({ configPath: file('d.yml', 'classes: [\n'), inputRules: {}, task: 'multiclass' }),
-    ).rejects.toThrow(/d\.yml:\d+:\d+: expected YAML rules/);
+    ).rejects.toThrow(/d\.yml:\d+:\d+: not valid YAML \(/);
     await expect(load({ configPath: file('e.yml', '- a\n'), inputRules: {}, task: 'multiclass' })).rejects.toThrow(
       /e\.yml: expected a mapping of rules/,
     );
@@ -85,8 +85,10 @@ describe('preprocessOf', () => {
     expect(preprocessOf(cfg, '{ mean: 0.5, std: 2 }')).toEqual({ mean: 0.5, std: 2 });
     expect(preprocessOf(await readActionConfig(join(dir, 'none.yml')), undefined)).toBeUndefined();
     expect(() => preprocessOf(cfg, '{ scal: 1 }')).toThrow(/^input preprocess: preprocess\.scal is not a known option/);
-    const bad = await readActionConfig(file('q.yml', 'preprocess:\n  std: 0\n'));
-    expect(() => preprocessOf(bad, undefined)).toThrow(/q\.yml: preprocess: preprocess\.std must not contain 0/);
+    // The file's preprocess is checked when the file is read, before anything is evaluated.
+    await expect(readActionConfig(file('q.yml', 'preprocess:\n  std: 0\n'))).rejects.toThrow(
+      /q\.yml: preprocess: preprocess\.std must not contain 0/,
+    );
   });
   it('keeps preprocess out of the rules', async () => {
     const r = await load({ configPath: join(dir, 'p.yml'), inputRules: {}, task: 'multiclass' });

@@ -45,7 +45,7 @@ function checkout(): { dir: string; baseSha: string } {
 }
 
 beforeAll(() => {
-  buildAction();
+  return buildAction();
 });
 beforeEach(async () => {
   gh = await startFakeGitHub();

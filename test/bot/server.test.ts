@@ -16,6 +16,11 @@ beforeEach(async () => {
 afterEach(() => w.stop());
 
 const replies = (pr: number) => w.gh.commentList(REPO, pr).map((c) => c.body);
+/** A pull request without evaluations whose workflow-runs listing answers after `delayMs`. */
+function slowPull(number: number, delayMs: number): void {
+  w.gh.runsDelayMs = delayMs;
+  w.gh.addPull(REPO, { number, headSha: 'b'.repeat(40), baseSha: 'a'.repeat(40), baseRef: 'main', headRepo: REPO });
+}
 
 describe('the HTTP front', () => {
   it('answers /healthz', async () => {
@@ -133,14 +138,7 @@ describe('concurrency and a struggling GitHub API', () => {
   });
 
   it('a slow delivery does not hold up the next one', async () => {
-    w.gh.runsDelayMs = 1500;
-    w.gh.addPull(REPO, {
-      number: 9,
-      headSha: 'b'.repeat(40),
-      baseSha: 'a'.repeat(40),
-      baseRef: 'main',
-      headRepo: REPO,
-    });
+    slowPull(9, 1500);
     const slow = deliver(w.url, 'issue_comment', commentPayload(REPO, 9, '/modelgate explain dog', ALICE), {
       secret: SECRET,
     });
@@ -158,14 +156,7 @@ describe('concurrency and a struggling GitHub API', () => {
 
 describe('graceful shutdown', () => {
   it('finishes the deliveries in flight and accepts no new ones', async () => {
-    w.gh.runsDelayMs = 500;
-    w.gh.addPull(REPO, {
-      number: 30,
-      headSha: 'b'.repeat(40),
-      baseSha: 'a'.repeat(40),
-      baseRef: 'main',
-      headRepo: REPO,
-    });
+    slowPull(30, 500);
     const sent = await deliver(w.url, 'issue_comment', commentPayload(REPO, 30, '/modelgate explain dog', ALICE), {
       secret: SECRET,
     });
@@ -187,14 +178,7 @@ describe('a GitHub API that hangs', () => {
   it('times each request out, retries, and gives up on that delivery alone', async () => {
     await w.stop();
     w = await startWorld({ requestTimeoutMs: 300 });
-    w.gh.runsDelayMs = 60_000;
-    w.gh.addPull(REPO, {
-      number: 40,
-      headSha: 'b'.repeat(40),
-      baseSha: 'a'.repeat(40),
-      baseRef: 'main',
-      headRepo: REPO,
-    });
+    slowPull(40, 60_000);
     const payload = commentPayload(REPO, 40, '/modelgate explain dog', ALICE);
     const t0 = Date.now();
     await w.send('issue_comment', payload);

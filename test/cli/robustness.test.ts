@@ -470,4 +470,58 @@ describe('integrity: a hand-edited report or a misnamed rule cannot change the v
       );
     },
   );
+
+  const config = (name: string, text: string) => {
+    writeFileSync(at(`integrity/${name}`), text);
+    return ['--config', `integrity/${name}`];
+  };
+  // Ten levels of nine aliases each: 9^10 nodes once expanded ("billion laughs").
+  const BOMB =
+    ['a: &a [x, x, x, x, x, x, x, x, x]']
+      .concat([...'bcdefghij'].map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghij'[i]}`).join(', ')}]`))
+      .join('\n') + '\n';
+
+  it.each<[string, string, string, RegExp]>([
+    [
+      'a misspelt split',
+      'tset.yml',
+      'headline:\n  splits: [tset]\n',
+      /^error: integrity\/tset\.yml: headline\.splits\[0\]: no split 'tset' in the base or head report; the splits are 'test'$/,
+    ],
+    [
+      'a class that differs by case',
+      'case.yml',
+      'classes:\n  ignore: [A]\n',
+      /^error: integrity\/case\.yml: classes\.ignore\[0\]: class 'A' differs only by case from the class 'a'; names are case-sensitive \(did you mean 'a'\?\)$/,
+    ],
+    [
+      'a per-split limit on a missing split',
+      'limit.yml',
+      'headline:\n  max-drop:\n    validation.accuracy: 5\n',
+      /^error: integrity\/limit\.yml: headline\.max-drop\.validation\.accuracy: no split 'validation' /,
+    ],
+    ['a YAML alias bomb', 'bomb.yml', BOMB, /^error: integrity\/bomb\.yml: not valid YAML \(Excessive alias count/],
+  ])('a rules file with %s is refused before comparing', (_name, file, text, message) => {
+    oneLine(compare('base.json', 'head.json', ...config(file, text)), message);
+  });
+
+  it('reads the documented fail-on-regression key as the action does', () => {
+    const p = compare('base.json', 'head.json', ...config('report-only.yml', 'fail-on-regression: false\n'));
+    expect(p.stderr).toBe('');
+    expect(p.stdout).toMatch(/^verdict: FAIL\n/);
+    expect(p.stdout).toMatch(/\nexit 0: fail-on-regression is false in integrity\/report-only\.yml\n$/);
+    expect(p.status).toBe(0);
+  });
+
+  it('a multiclass base and a multi-label head: warn, and the task change is the first reason', () => {
+    const ml = ['labels,preds', ...csv(300, 60).trim().split('\n').slice(1)].join('\n') + '\n';
+    writeFileSync(at('integrity/multilabel.csv'), ml);
+    expect(run('evaluate', '--split', 'test=integrity/multilabel.csv', '--out', 'integrity/ml.json').status).toBe(0);
+    const p = compare('base.json', 'ml.json');
+    expect(p.stderr).toBe('');
+    expect(p.stdout).toMatch(
+      /^verdict: WARN\n {2}the task changed from multiclass \(base\) to multilabel \(head\): nothing to compare/,
+    );
+    expect(p.status).toBe(0);
+  });
 });

@@ -114,6 +114,29 @@ describe('upsertStickyComment', () => {
     expect(r).toMatchObject({ action: 'updated', id: ours.id });
   });
 
+  it("another app's bot comment with our marker: its edit is refused (403), so we post our own and keep it", async () => {
+    const theirs = gh.addComment(REPO, 7, `${commentMarker('model')}\nother app`, OTHER_BOT);
+    const warned: string[] = [];
+    const o = opts({ limits: { warn: (m) => warned.push(m) } });
+    const r1 = await upsertStickyComment(client, ref, 'model', 'ours 1', o);
+    expect(r1.action).toBe('created');
+    expect(warned).toEqual([`PR comment ${theirs.id} by renovate[bot] carries our marker but is not ours: left alone`]);
+    // The next run finds ours first (github-actions[bot]) and edits it; theirs is never touched again.
+    const r2 = await upsertStickyComment(client, ref, 'model', 'ours 2', o);
+    expect(r2).toMatchObject({ action: 'updated', id: r1.id });
+    expect(list().map((c) => c.body.split('\n')[1])).toEqual(['other app', 'ours 2']);
+    expect(gh.requests.filter((q) => q.method === 'PATCH').map((q) => q.status)).toEqual([403, 200]);
+  });
+
+  it("recreate leaves another app's marked comment alone", async () => {
+    const theirs = gh.addComment(REPO, 7, `${commentMarker('m')}\nother app`, OTHER_BOT);
+    const old = gh.addComment(REPO, 7, `${commentMarker('m')}\nold`, ACTIONS_BOT);
+    const r = await upsertStickyComment(client, ref, 'm', 'new', opts({ mode: 'recreate' }));
+    expect(r.action).toBe('recreated');
+    expect(list().map((c) => c.id)).toEqual([theirs.id, r.id]);
+    expect(list().some((c) => c.id === old.id)).toBe(false);
+  });
+
   it('finds the marker on page 3 of the comments', async () => {
     for (let i = 0; i < 230; i++) gh.addComment(REPO, 7, `chatter ${i}`, i % 2 ? MALLORY : ACTIONS_BOT);
     const ours = gh.addComment(REPO, 7, `${commentMarker('model')}\nold`, ACTIONS_BOT);

@@ -39,13 +39,17 @@ export interface FakeStatus {
 
 export interface RecordedRequest {
   method: string;
-  /** Path without the query string, e.g. /repos/o/r/issues/2/comments. */
+  /** Path without the query string, e.g. /repos/o/r/issues/2/comments (without GHES's /api/v3 prefix). */
   path: string;
+  /** The path as requested, e.g. /api/v3/repos/o/r/issues/2/comments on GitHub Enterprise Server. */
+  rawPath?: string;
   query: URLSearchParams;
   headers: IncomingMessage['headers'];
   body: unknown;
-  /** The status the server answered with. */
+  /** The status the server answered with (0 while unanswered). */
   status: number;
+  /** The JSON body it answered with (undefined for raw or empty answers). */
+  response?: unknown;
 }
 
 /** A scripted failure: answers the next `times` requests that match with `status`. */
@@ -57,6 +61,8 @@ export interface Failure {
   headers?: Record<string, string>;
   message?: string;
   times?: number;
+  /** Never answer (hold the connection open), like a server that hangs. */
+  hang?: boolean;
 }
 
 /** Permissions the token lacks: writes (or reads) of that kind get GitHub's 403. */
@@ -80,6 +86,8 @@ export class FakeGitHub {
   actor: FakeUser = ACTIONS_BOT;
   /** GET /user answers 403 for installation tokens such as GITHUB_TOKEN; true = answer with `actor`. */
   userEndpoint = false;
+  /** Every page of a comment list links to a next one, forever (a broken proxy or server). */
+  endlessPages = false;
   private nextId = 1000;
   private server: Server | null = null;
 
@@ -157,7 +165,9 @@ export class FakeGitHub {
     }
     const rec: RecordedRequest = {
       method: req.method ?? 'GET',
-      path: u.pathname,
+      // GitHub Enterprise Server serves the same REST API under /api/v3.
+      path: u.pathname.replace(/^\/api\/v3(?=\/)/, ''),
+      rawPath: u.pathname,
       query: u.searchParams,
       headers: req.headers,
       body,
@@ -166,6 +176,7 @@ export class FakeGitHub {
     this.requests.push(rec);
     const send = (status: number, data: unknown, headers: Record<string, string> = {}) => {
       rec.status = status;
+      if (!Buffer.isBuffer(data)) rec.response = data;
       const payload = Buffer.isBuffer(data)
         ? data
         : data === undefined
@@ -187,6 +198,7 @@ export class FakeGitHub {
       const f = this.failures[fi];
       f.times = (f.times ?? 1) - 1;
       if (f.times <= 0) this.failures.splice(fi, 1);
+      if (f.hang) return;
       return send(
         f.status,
         { message: f.message ?? `scripted ${f.status}`, documentation_url: 'https://docs.github.com/rest' },
@@ -217,9 +229,9 @@ export class FakeGitHub {
           const q = new URLSearchParams(u.searchParams);
           q.set('page', String(p));
           q.set('per_page', String(perPage));
-          links.push(`<${this.url}${rec.path}?${q}>; rel="${rel}"`);
+          links.push(`<${this.url}${rec.rawPath}?${q}>; rel="${rel}"`);
         };
-        if (page < last) {
+        if (page < last || this.endlessPages) {
           link(page + 1, 'next');
           link(last, 'last');
         }

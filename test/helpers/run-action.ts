@@ -1,59 +1,35 @@
-// Runs the BUILT action (dist/index.js) as a child process the way a runner does: INPUT_* env
+// Runs the BUILT action (src/ bundled like dist/index.js) as a child process the way a runner does: INPUT_* env
 // vars (upper-cased, hyphens kept), GITHUB_* context, an event payload file, GITHUB_OUTPUT and
 // GITHUB_STEP_SUMMARY files. Payloads are real ones from @octokit/webhooks-examples, adapted.
 
-import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleEntry } from './bundle.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-let built: string | null = null;
+let built: Promise<string> | null = null;
 
-const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-
-/** Test files run in parallel workers: one `npm run build` at a time (it empties dist/ first). */
-function withBuildLock<T>(fn: () => T): T {
-  const lock = join(tmpdir(), 'modelgate-build.lock');
-  for (let waited = 0; ; waited += 200) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      if (waited > 120_000) rmSync(lock, { recursive: true, force: true }); // stale
-      sleep(200);
-    }
-  }
-  try {
-    return fn();
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
+/** What scripts/build.mjs puts next to the action bundle, minus the CLI. */
+async function bundleAction(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'modelgate-dist-'));
+  await bundleEntry(join(ROOT, 'src/action/index.ts'), join(dir, 'index.js'));
+  await bundleEntry(join(ROOT, 'src/model/worker.ts'), join(dir, 'model-worker.js'));
+  for (const f of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'])
+    copyFileSync(join(ROOT, 'node_modules/@tensorflow/tfjs-backend-wasm/dist', f), join(dir, f));
+  return join(dir, 'index.js');
 }
 
 /**
- * `npm run build`, then a private copy of dist/ so that another build of the shared tree (which
- * empties dist/ first) cannot pull the bundle from under a running test. Returns the entry path.
+ * The action bundled from src/ into a private temp folder (never the committed dist/), once per
+ * test file. Returns the entry path.
  */
-export function buildAction(): string {
-  if (built) return built;
-  const dir = mkdtempSync(join(tmpdir(), 'modelgate-dist-'));
-  for (let attempt = 1; ; attempt++) {
-    try {
-      withBuildLock(() => {
-        execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'pipe' });
-        cpSync(join(ROOT, 'dist'), dir, { recursive: true });
-      });
-      if (existsSync(join(dir, 'index.js'))) break;
-    } catch (e) {
-      if (attempt >= 3) throw e;
-    }
-    if (attempt >= 3) throw new Error('npm run build did not produce dist/index.js');
-  }
-  built = join(dir, 'index.js');
+export function buildAction(): Promise<string> {
+  built ??= bundleAction();
   return built;
 }
 
@@ -123,6 +99,8 @@ export interface RunOptions {
   repo?: string;
   job?: string;
   env?: Record<string, string>;
+  /** The script node runs; default the action bundle. */
+  entry?: string;
 }
 
 export interface RunResult {
@@ -154,7 +132,7 @@ export function parseOutputs(text: string): Record<string, string> {
 let runCount = 0;
 
 export async function runAction(o: RunOptions): Promise<RunResult> {
-  const entry = buildAction();
+  const entry = o.entry ?? (await buildAction());
   const dir = mkdtempSync(join(tmpdir(), `modelgate-run-${++runCount}-`));
   const eventPath = join(dir, 'event.json');
   const outputPath = join(dir, 'output.txt');

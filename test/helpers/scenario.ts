@@ -5,15 +5,14 @@
 //   fixtures/scenarios/<name>/PROVENANCE.md                           how the models were made
 // `visible` is the comment with every <details> block removed: what a reviewer sees without a click.
 
-import { readdirSync, existsSync, readFileSync } from 'node:fs';
+import { readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { compareReports } from '../../src/core/compare/compare.js';
 import { parseRules } from '../../src/core/compare/rules.js';
 import type { Comparison } from '../../src/core/compare/types.js';
-import { renderComment } from '../../src/core/render/index.js';
 import type { Report } from '../../src/core/report/types.js';
+import { readConfig, rulesOf } from '../../src/io/config.js';
 import { evaluatePredictionFiles } from '../../src/pipeline/evaluate.js';
+import { runGate } from '../../src/pipeline/gate.js';
 
 export const SCENARIOS = path.resolve('fixtures/scenarios');
 
@@ -44,11 +43,22 @@ function splitFiles(dir: string): { name: string; path: string }[] {
     .map((f) => ({ name: f.replace(/\.[^.]+$/, ''), path: path.join(dir, f) }));
 }
 
-/** Evaluates `<name>/base` (when present) and `<name>/head`, compares them under the scenario's rules. */
-export async function runScenario(name: string, opts: { classes?: string[] } = {}): Promise<ScenarioResult> {
+export interface ScenarioOptions {
+  classes?: string[];
+  /** Rules (as in .modelgate.yml) instead of the scenario's modelgate.yml. */
+  rules?: unknown;
+  /** The head's folder, when a scenario holds more than one (default 'head'). */
+  head?: string;
+}
+
+/**
+ * Evaluates `<name>/base` (when present) and `<name>/head`, compares them under the scenario's
+ * rules through the gate every door uses (src/pipeline/gate.ts), so a bad rule fails as it would.
+ */
+export async function runScenario(name: string, opts: ScenarioOptions = {}): Promise<ScenarioResult> {
   const dir = path.join(SCENARIOS, name);
   const createdAt = '2026-01-01T00:00:00.000Z';
-  const head = await evaluatePredictionFiles(splitFiles(path.join(dir, 'head')), {
+  const head = await evaluatePredictionFiles(splitFiles(path.join(dir, opts.head ?? 'head')), {
     classes: opts.classes,
     commit: 'b'.repeat(40),
     createdAt,
@@ -61,9 +71,15 @@ export async function runScenario(name: string, opts: { classes?: string[] } = {
       })
     : null;
   const rulesPath = path.join(dir, 'modelgate.yml');
-  const rulesObj = existsSync(rulesPath) ? (parseYaml(readFileSync(rulesPath, 'utf8')) as unknown) : {};
-  const rules = parseRules(rulesObj ?? {}, rulesPath, head.task);
-  const comparison = compareReports(base, head, rules);
-  const comment = renderComment(comparison, { key: name });
+  const config = await readConfig(rulesPath);
+  const given = opts.rules !== undefined;
+  const { comparison, comment } = runGate({
+    head,
+    headSide: {},
+    baseline: base ? { report: base, source: `${name}/base` } : null,
+    rules: given ? parseRules(opts.rules, 'rules', head.task) : rulesOf(config, head.task),
+    rulesOrigin: given ? 'rules' : rulesPath,
+    render: { key: name },
+  });
   return { base, head, comparison, comment, visible: outsideDetails(comment) };
 }

@@ -44,6 +44,11 @@ describe('headline scenarios: train-time changes', () => {
       /The train − validation gap in accuracy widened by \d+\.\d pts because train rose \(\+\d+\.\d pts\) while validation improved \(\+\d+\.\d pts\) and test (improved|held) \([^)]*\): nothing generalizes worse/,
     );
     expect(r.visible).not.toMatch(/generalizes worse\./);
+    // validation − test moved, but its interval includes 0: no note about it.
+    const vt = r.comparison.gaps.find((g) => g.gap === 'validation-test' && g.metric === 'accuracy')!;
+    expect(vt.ci!.lo).toBeLessThan(0);
+    expect(vt.ci!.hi).toBeGreaterThan(0);
+    expect(r.visible).not.toMatch(/The validation − test gap/);
     expect(r.visible).not.toMatch(/⚠️|❌/);
   });
 
@@ -80,6 +85,7 @@ describe('headline scenarios: base and head on different examples', () => {
     expect(r.visible).toMatch(
       /validation: base and head data differ \(359 → 357 examples in all\): class '3' 36 → 34 examples \(share 10\.0% → 9\.5%\)/,
     );
+    expect(r.visible).toMatch(/Its intervals come from an unpaired bootstrap \(each side resampled on its own\)/);
     expect(r.visible).not.toMatch(/no interval/);
   });
 
@@ -112,7 +118,7 @@ describe('headline scenarios: clean controls', () => {
     expect(gap.level).toBe('fail');
     expect(gap.reason).toMatch(/widened .* and validation and test fell$/);
     expect(r.visible).toMatch(
-      /❌ The train − validation gap widened \(accuracy by \d+\.\d pts.*\): the model fits train better and generalizes worse/,
+      /❌ The train − validation gap widened \(accuracy by \d+\.\d pts.*\): the model fits train better and generalizes worse \(validation and test fell too\)/,
     );
     expect(r.visible).not.toMatch(/nothing generalizes worse/);
   });

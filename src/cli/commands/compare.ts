@@ -1,15 +1,11 @@
 // `modelgate compare`: base report + head report (+ rules) -> verdict, Comparison JSON and the
 // Markdown comment. Exit 1 when the verdict is fail, 0 otherwise; bad input exits 2 (main.ts).
-import { readFile } from 'node:fs/promises';
-import { parseDocument } from 'yaml';
-import { compareReports } from '../../core/compare/compare.js';
-import { parseRules } from '../../core/compare/rules.js';
 import type { Comparison } from '../../core/compare/types.js';
 import { UsageError } from '../../core/errors.js';
-import { renderComment } from '../../core/render/comment.js';
+import { DEFAULT_CONFIG, readConfig, rulesOf } from '../../io/config.js';
 import { writeOutputs } from '../../io/output-file.js';
 import { readReport } from '../../io/report-file.js';
-import { InputError } from '../../io/types.js';
+import { runGate } from '../../pipeline/gate.js';
 import { EXIT_FAIL_VERDICT, EXIT_OK } from '../../exit.js';
 import { parseArgs } from '../args.js';
 import type { Command } from '../command.js';
@@ -31,38 +27,12 @@ options:
   --markdown FILE   write the Markdown comment here
   --json FILE       write the comparison (JSON) here
 
-exit status: 1 when the verdict is fail, 0 otherwise, 2 on bad input.
+exit status: 1 when the verdict is fail (0 with fail-on-regression: false in the config),
+0 otherwise, 2 on bad input (also a rule naming a split, class or metric the reports lack).
 
 example:
   modelgate compare --base reports/base.json --head reports/head.json --markdown comment.md
 `;
-
-/** Reads a YAML rules file into a plain object; YAML errors name the file, line and column. */
-async function readConfig(path: string, explicit: boolean): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' && !explicit) return undefined;
-    throw new InputError(
-      path,
-      null,
-      code === 'ENOENT'
-        ? 'no such file (expected a YAML rules file)'
-        : `cannot be read (${code ?? (e as Error).message})`,
-    );
-  }
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length) {
-    const e = doc.errors[0];
-    const where = e.linePos?.[0] ? `${e.linePos[0].line}:${e.linePos[0].col}` : null;
-    // Only the first line: the rest quotes the file's text.
-    const msg = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    throw new InputError(path, where, `not valid YAML (${msg.slice(0, 100)})`);
-  }
-  return doc.toJS() ?? undefined;
-}
 
 /** The few lines printed to stdout: verdict, reasons, class counts, files written. */
 export function verdictText(cmp: Comparison, written: string[]): string {
@@ -98,23 +68,30 @@ export async function runCompare(argv: string[], io: { stdout?: ProgressSink } =
     json: { type: 'string' },
   });
   if (!flags.head) throw new UsageError("compare: --head FILE is required (see 'modelgate compare --help')");
+  const configPath = flags.config ?? DEFAULT_CONFIG;
+  const config = await readConfig(configPath, flags.config !== undefined);
   const head = await readReport(flags.head);
   const base = flags.base ? await readReport(flags.base) : null;
-  const configPath = flags.config ?? '.modelgate.yml';
-  const rules = parseRules(await readConfig(configPath, flags.config !== undefined), configPath, head.task);
-  const cmp = compareReports(base, head, rules, {
-    base: base && flags.base ? { source: flags.base } : undefined,
-    head: { source: flags.head },
+  const { comparison: cmp, comment } = runGate({
+    head,
+    headSide: { source: flags.head },
+    baseline: base && flags.base ? { report: base, source: flags.base } : null,
+    rules: rulesOf(config, head.task),
+    rulesOrigin: config.found ? configPath : 'defaults',
+    render: { key: 'cli', reportPath: flags.head },
   });
   const outputs: { path: string; text: string }[] = [];
   if (flags.json) outputs.push({ path: flags.json, text: JSON.stringify(cmp, null, 2) + '\n' });
-  if (flags.markdown)
-    outputs.push({ path: flags.markdown, text: renderComment(cmp, { key: 'cli', reportPath: flags.head }) });
+  if (flags.markdown) outputs.push({ path: flags.markdown, text: comment });
   const inputs = [flags.head, flags.base, configPath].filter((p) => p !== undefined);
   await writeOutputs(outputs, inputs);
   const written = outputs.map((o) => o.path);
-  (io.stdout ?? process.stdout).write(verdictText(cmp, written));
-  return cmp.verdict === 'fail' ? EXIT_FAIL_VERDICT : EXIT_OK;
+  const failJob = config.failOnRegression ?? true;
+  (io.stdout ?? process.stdout).write(
+    verdictText(cmp, written) +
+      (cmp.verdict === 'fail' && !failJob ? `exit 0: fail-on-regression is false in ${configPath}\n` : ''),
+  );
+  return cmp.verdict === 'fail' && failJob ? EXIT_FAIL_VERDICT : EXIT_OK;
 }
 
 export const compare: Command = {

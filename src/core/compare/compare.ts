@@ -84,6 +84,22 @@ function addHints(cmp: Comparison, hints: Comparison['hints'] & object): void {
 }
 
 /**
+ * A multiclass model and a multi-label one are not scored by the same metrics (accuracy vs
+ * subset accuracy, recall over one label vs over a label set), so nothing is compared: the
+ * verdict is warn, said first, unless the head model itself fails a sanity check (docs/rules.md).
+ */
+function taskChanged(cmp: Comparison, base: Report, head: Report, findings: Finding[]): Comparison {
+  // No split is compared, so none is listed (not even as 'only in base').
+  const fail = findings.some((f) => f.level === 'fail');
+  cmp.verdict = fail ? 'fail' : 'warn';
+  cmp.reasons = [
+    `the task changed from ${base.task} (base) to ${head.task} (head): nothing to compare, the scores of the two tasks do not measure the same thing`,
+    ...topReasons(findings).slice(0, 1),
+  ];
+  return cmp;
+}
+
+/**
  * Compares `head` against `base` (null: no baseline; the head's figures are still shown).
  * Per-example predictions are decoded from the reports.
  */
@@ -108,6 +124,7 @@ export function compareWithSource(
   const findings: Finding[] = sanityFindings(sanity);
   const cmp = emptyComparison(base, head, rules, sides, sanity);
   if (!base) return firstRun(cmp, head, rules, findings);
+  if (base.task !== head.task) return taskChanged(cmp, base, head, findings);
 
   findings.push(...matchSplits(cmp, base, head));
   const union = unionClasses(base.classes, head.classes);
@@ -119,7 +136,7 @@ export function compareWithSource(
   const plan = planSplits(cmp.splits.both, rules);
   const { paired, why } = pairSplits(cmp, base, head, union, plan.needed, source);
   const boots = bootstrapSplits(base, head, union, plan.needBoot, paired, why, rules, source);
-  cmp.notes = dataShiftNotes(base, head, cmp);
+  cmp.notes = dataShiftNotes(base, head, cmp, boots);
 
   const h = judgeHeadline(base, head, plan.gate, plan.context, rules, boots);
   cmp.headline = h.rows;
@@ -200,8 +217,6 @@ function matchSplits(cmp: Comparison, base: Report, head: Report): Finding[] {
       rank: 0,
       text: `split '${s}' is in the base report but not in the head report`,
     });
-  if (base.task !== head.task)
-    findings.push({ level: 'warn', category: 5, rank: -1, text: `the task changed from ${base.task} to ${head.task}` });
   return findings;
 }
 
@@ -366,7 +381,7 @@ const SHIFT_LIST_MAX = 5;
  * Splits whose two evaluations saw different examples: name how the class distribution moved
  * between them (base → head counts and shares), so a reader can tell data from model.
  */
-function dataShiftNotes(base: Report, head: Report, cmp: Comparison): Note[] {
+function dataShiftNotes(base: Report, head: Report, cmp: Comparison, boots: Boots): Note[] {
   const notes: Note[] = [];
   for (const s of cmp.splits.both) {
     if (cmp.sameExamples[s]) continue;
@@ -395,7 +410,12 @@ function dataShiftNotes(base: Report, head: Report, cmp: Comparison): Note[] {
     const what = moved.length
       ? `${listed.join(', ')}${more}`
       : 'the same class counts, other examples or another order';
-    notes.push({ section: 'data', text: `${s}: base and head data differ${total}: ${what}.` });
+    const b = boots.get(s);
+    const how =
+      b && 'boot' in b && b.unpaired
+        ? ' Its intervals come from an unpaired bootstrap (each side resampled on its own).'
+        : '';
+    notes.push({ section: 'data', text: `${s}: base and head data differ${total}: ${what}.${how}` });
   }
   return notes;
 }

@@ -102,7 +102,7 @@ export function judgeChange(
   const leastWorsening = worseUp ? ci.lo : -ci.hi;
   if (!(leastWorsening > EPS)) {
     if (worsening <= lowest + EPS) return { level: 'ok' };
-    return { level: 'ok', note: `${text}: within noise (the ${levelPct(ci)} interval includes 0)` };
+    return { level: 'ok', note: text };
   }
   if (failAt !== null && leastWorsening > failAt + EPS)
     return { level: 'fail', reason: `${text}, beyond the ${showLimit(failAt)}` };
@@ -173,8 +173,14 @@ export function judgeHeadline(
     }
   }
   const notes: Note[] = [];
-  const noise = rows.filter((r) => r.note).map((r) => r.note!);
-  if (noise.length) notes.push({ section: 'headline', text: `Within noise, not a warning: ${noise.join('; ')}.` });
+  const noisy = rows.filter((r) => r.note);
+  if (noisy.length) {
+    const level = noisy[0].ci ? ` (the ${levelPct(noisy[0].ci)} interval includes 0)` : '';
+    notes.push({
+      section: 'headline',
+      text: `Within noise${level}, not a warning: ${noisy.map((r) => r.note).join('; ')}.`,
+    });
+  }
   const train = trainNote(rows, gate);
   if (train) notes.push({ section: 'headline', text: train });
   return { rows, findings, notes };
@@ -300,6 +306,7 @@ export function judgeGaps(
       const fell = heldOut.filter((s) => direction(changeInterval(boots, s, metric, conf), !lowerBetter) === -1);
       if (fell.length) {
         row.level = j.level;
+        row.note = `${fell.join(' and ')} fell too`;
         row.reason = `${j.reason} and ${fell.join(' and ')} fell`;
         findings.push({ level: j.level, category: 4, rank: -Math.abs(row.delta), text: row.reason });
       } else explained.push({ metric, words: gapWords(g, metric, row, base, head, boots, conf) });

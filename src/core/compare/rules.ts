@@ -21,7 +21,7 @@ export interface Threshold {
 export interface GateRules {
   headline: {
     metrics: MetricName[];
-    /** Splits judged; null = every split in both reports. */
+    /** Splits judged; null = validation and test when present (else every split), train shown for context. */
     splits: string[] | null;
     /** Keyed 'default', '<metric>' or '<split>.<metric>' (most specific wins). */
     maxDrop: Record<string, Threshold>;
@@ -315,7 +315,11 @@ export function rulesToSettings(r: GateRules): Record<string, unknown> {
   const th = (m: Record<string, Threshold>) =>
     Object.fromEntries(Object.entries(m).map(([k, t]) => [k, { warn: lim(t.warn), fail: lim(t.fail) }]));
   return {
-    headline: { metrics: r.headline.metrics, splits: r.headline.splits ?? 'all', 'max-drop': th(r.headline.maxDrop) },
+    headline: {
+      metrics: r.headline.metrics,
+      splits: r.headline.splits ?? 'validation and test (else all); train for context',
+      'max-drop': th(r.headline.maxDrop),
+    },
     gaps: { metrics: r.gaps.metrics, 'max-increase': th(r.gaps.maxIncrease) },
     classes: {
       splits: r.classes.splits ?? 'validation and test (else all)',

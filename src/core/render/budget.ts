@@ -20,7 +20,7 @@ export interface Section {
   empty?: (dropped: number) => string;
 }
 
-/** How a consumer counts length (UTF-16 units for a comment, UTF-8 bytes for a job summary). */
+/** How a consumer counts length (UTF-8 bytes for the comment and the job summary; UTF-16 units in tests). */
 export type Measure = (text: string) => number;
 
 export const utf16Length: Measure = (text) => text.length;

@@ -2,22 +2,22 @@
 // limit. Deterministic (no dates), so the action can skip the edit when nothing changed.
 
 import type { Comparison } from '../compare/types.js';
-import { fitSections, utf16Length, utf8Length, type Measure } from './budget.js';
+import { fitSections, utf8Length, type Measure } from './budget.js';
 import { markdownLink, escapeMarkdown, truncateMiddle } from './escape.js';
 import { commentMarker } from './marker.js';
 import { buildSections, verdictLine, type BuildOptions, type RenderContext } from './sections.js';
 
 export type { RenderContext } from './sections.js';
 
-/** GitHub refuses comment bodies over 65,536 characters. */
+/**
+ * GitHub refuses comment bodies over 65,536 characters. The comment is measured in UTF-8 bytes,
+ * never fewer than its UTF-16 units or code points, so it fits whichever GitHub counts.
+ */
 export const COMMENT_MAX_LENGTH = 65536;
 /** GitHub refuses step summaries over 1 MiB. */
 export const SUMMARY_MAX_BYTES = 1024 * 1024;
 
-/**
- * Kept free under the limit. The comment is measured in UTF-16 units, which is never less than
- * the code points GitHub counts; the margin covers a layer that adds a line of its own.
- */
+/** Kept free under the limit: the margin covers a layer that adds a line of its own. */
 function margin(limit: number): number {
   return Math.min(1024, Math.floor(limit * 0.02));
 }
@@ -63,7 +63,7 @@ function minimal(
   return `${head(verdictLine({ ...cmp, reasons: [] }))}\n`;
 }
 
-/** The sticky PR comment: starts with the marker line; at most `ctx.maxLength` (default 65,536) UTF-16 units. */
+/** The sticky PR comment: starts with the marker line; at most `ctx.maxLength` (default 65,536) UTF-8 bytes. */
 export function renderComment(cmp: Comparison, ctx: RenderContext): string {
   const limit = ctx.maxLength ?? COMMENT_MAX_LENGTH;
   return render(
@@ -71,7 +71,7 @@ export function renderComment(cmp: Comparison, ctx: RenderContext): string {
     ctx,
     { target: 'comment', listNameMax: 200, cellNameMax: 100 },
     limit,
-    utf16Length,
+    utf8Length,
     commentMarker(ctx.key),
   );
 }

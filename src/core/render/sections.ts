@@ -288,7 +288,7 @@ function headlineSection(cmp: Comparison, ctx: RenderContext, opts: BuildOptions
 }
 
 const GAP_MEANING: Record<string, string> = {
-  'train-validation': 'the model fits train better and generalizes worse (a held-out split fell too)',
+  'train-validation': 'the model fits train better and generalizes worse',
   'validation-test': 'the model does better on validation than on test, so it may be tuned to the validation split',
 };
 
@@ -331,7 +331,10 @@ function gapsSection(cmp: Comparison, ctx: RenderContext, opts: BuildOptions): S
           `${metricMd(r.metric)} by ${pts(Math.abs(r.delta ?? 0), decimalsFor([r.base, r.head])).replace(/^\+/, '')}`,
       );
     const more = rows.length > 4 ? ` and ${rows.length - 4} more` : '';
-    return `${LEVEL_ICON[worst]}The ${gapMd(gapName)} gap widened (${by.join(', ')}${more}): ${meaning}.`;
+    // The engine flags a wider gap only when a held-out split fell too; say which.
+    const fell = rows.find((r) => r.note)?.note;
+    const why = fell ? ` (${esc(truncateEnd(fell, 100))})` : '';
+    return `${LEVEL_ICON[worst]}The ${gapMd(gapName)} gap widened (${by.join(', ')}${more}): ${meaning}${why}.`;
   });
   notes.push(...notesOf(cmp, 'gaps'));
   return {

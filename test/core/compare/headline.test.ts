@@ -122,6 +122,36 @@ describe('headline metrics', () => {
     ).toBe('ok');
   });
 
+  it('a worsening past the limit whose interval includes 0 is "within noise", not a warning', () => {
+    // 400 examples: head loses 12 of base's right answers and gains 6: -1.5 points, past the 1-point warn limit.
+    const d = pair(400, 0, 3);
+    const head = [...d.base];
+    let lost = 0;
+    let won = 0;
+    for (let i = 0; i < 400; i++) {
+      if (lost < 12 && head[i] === d.truth[i]) {
+        head[i] = (d.truth[i] + 1) % 5;
+        lost++;
+      } else if (won < 6 && head[i] !== d.truth[i]) {
+        head[i] = d.truth[i];
+        won++;
+      }
+    }
+    const b = makeReport('multiclass', names, { test: mc(d.truth, d.base) });
+    const h = makeReport('multiclass', names, { test: mc(d.truth, head) });
+    const cmp = compareReports(b, h, only(['accuracy']));
+    const row = cmp.headline[0];
+    expect(row.delta).toBeCloseTo(-6 / 400, 12);
+    expect(row.ci!.lo).toBeLessThan(-0.01);
+    expect(row.ci!.hi).toBeGreaterThan(0);
+    expect(row.level).toBe('ok');
+    expect(cmp.verdict).toBe('pass');
+    expect(cmp.reasons[0]).toMatch(/^no regression: headline metrics within noise/);
+    expect(cmp.notes!.find((n) => n.section === 'headline')!.text).toMatch(
+      /^Within noise \(the 95% interval includes 0\), not a warning: test accuracy fell 1\.5 pts \[-\d\.\d, \+\d\.\d\]\.$/,
+    );
+  });
+
   it('warn level on its own', () => {
     const d = pair(3000, 45); // -1.5 points
     const b = makeReport('multiclass', names, { test: mc(d.truth, d.base) });
