@@ -74,7 +74,14 @@ export function simulateGate(o: SimOptions): SimResult {
   const baseEx: SplitExamples = { task: 'multiclass', n, truth, pred: basePred };
   const base = makeReport('multiclass', names, { test: baseEx }, { encode: false });
   const fingerprint = base.splits.test.fingerprints.labels;
-  const rules = o.rules ?? parseRules({ headline: { metrics: [] }, gaps: { metrics: [] } }, 'simulation', 'multiclass');
+  // The per-class tests alone: headline, gaps and support bands (a bootstrap each run) are off.
+  const rules =
+    o.rules ??
+    parseRules(
+      { headline: { metrics: [] }, gaps: { metrics: [] }, classes: { bands: 'off' } },
+      'simulation',
+      'multiclass',
+    );
 
   const eligible = support.map((s, k) => (s >= (o.inject?.minSupport ?? Infinity) ? k : -1)).filter((k) => k >= 0);
   const res: SimResult = {

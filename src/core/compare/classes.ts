@@ -160,7 +160,10 @@ export function judgeClasses(
     const qs = qOf.get(c);
     let status: ClassStatus;
     let level: Level = 'ok';
-    if (qs) c.test.q = qs[0];
+    if (qs) {
+      c.test.q = qs[0];
+      c.test.qUp = qs[1];
+    }
     if (!qs) status = 'too-few';
     else if (-c.delta >= minDrop - EPS && qs[0] <= alpha) {
       status = 'regression';
@@ -181,6 +184,7 @@ export function judgeClasses(
 
     if (c.measure === 'recall') {
       c.row.test = c.test;
+      c.row.recallStatus = catastrophicRows.has(c.row) ? 'catastrophic' : status;
       if (!catastrophicRows.has(c.row)) {
         c.row.status = status;
         c.row.level = level;

@@ -3,6 +3,7 @@
 
 import { naturalCompare } from '../classes.js';
 import type { Report, SanityFinding } from '../report/types.js';
+import { judgeClassAggregates } from './bands.js';
 import { judgeClasses, type Finding } from './classes.js';
 import { orderSplits, quoteName } from './format.js';
 import { gateSplits, judgeGaps, judgeHeadline, type Boots } from './headline.js';
@@ -346,7 +347,9 @@ function judgeClassSplits(
   const c = judgeClasses(base, head, union, splits, disc, rules);
   cmp.classes = c.classes;
   cmp.noise = c.noise;
-  return c.findings;
+  const agg = judgeClassAggregates(base, union, splits, c.classes, paired, why, rules);
+  cmp.classAggregates = agg.aggregates;
+  return [...c.findings, ...agg.findings];
 }
 
 /** The verdict is the worst finding's level; the reasons are the findings that matter most. */

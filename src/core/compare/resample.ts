@@ -251,3 +251,43 @@ export function bootstrapUnpaired(
   const h = bootstrapSplit(head, `${split}/head`, resamples, seed, baseClasses, headClasses);
   return { resamples, base: b.base, head: h.head, point: { base: b.point.base, head: h.point.head } };
 }
+
+// --- Support bands (the per-class judgement in aggregate, ./bands.ts) ---
+
+/**
+ * Paired bootstrap of the macro recall of groups of classes ("support bands"): `bandOf[u]` is the
+ * band of union class u, or -1 for a class outside every band. Runs on the same groups and the
+ * same seeded stream as bootstrapSplit, so a band's interval comes from the very resamples the
+ * headline intervals use. Returns, per band, head minus base macro recall in every resample; a
+ * resample that drew no positive of any class of a band is NaN for that band (left out).
+ */
+export function bootstrapBandRecall(
+  p: PairedSplit,
+  split: string,
+  resamples: number,
+  seed: number,
+  bandOf: Int32Array,
+  bands: number,
+): Float64Array[] {
+  const groups = buildGroups(p);
+  const sumBase = new Float64Array(bands);
+  const sumHead = new Float64Array(bands);
+  const count = new Float64Array(bands);
+  const stat = (acc: Float64Array, out: Float64Array) => {
+    sumBase.fill(0);
+    sumHead.fill(0);
+    count.fill(0);
+    for (let c = 0, o = 0; c < p.classes; c++, o += 8) {
+      const band = bandOf[c];
+      if (band < 0) continue;
+      // Truth flag 1 set: 1 = both missed, 3 = base found, 5 = head found, 7 = both found.
+      const support = acc[o + 1] + acc[o + 3] + acc[o + 5] + acc[o + 7];
+      if (support === 0) continue;
+      sumBase[band] += (acc[o + 3] + acc[o + 7]) / support;
+      sumHead[band] += (acc[o + 5] + acc[o + 7]) / support;
+      count[band]++;
+    }
+    for (let b = 0; b < bands; b++) out[b] = count[b] ? (sumHead[b] - sumBase[b]) / count[b] : NaN;
+  };
+  return poissonBootstrap(groups, resamples, new Rng(seed, `split:${split}`), bands, stat);
+}

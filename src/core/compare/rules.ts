@@ -43,6 +43,12 @@ export interface GateRules {
     precision: boolean;
     /** Found >= minFound before, none now. minFound 0 or level 'off' disables. */
     catastrophic: { minFound: number; level: 'fail' | 'warn' | 'off' };
+    /**
+     * Recall by support band: classes grouped by base support at `edges` (e.g. [10, 100, 1000]:
+     * <10, 10-99, 100-999, >=1000); a band whose macro recall fell significantly and by more
+     * than `maxDrop` warns or fails. null = off.
+     */
+    bands: { edges: number[]; maxDrop: Threshold } | null;
   };
   fdr: { level: number; method: FdrMethod };
   bootstrap: { resamples: number; seed: number; confidence: number };
@@ -70,6 +76,7 @@ export function defaultRules(task: Task): GateRules {
       ignore: [],
       precision: false,
       catastrophic: { minFound: 5, level: 'fail' },
+      bands: { edges: [10, 100, 1000], maxDrop: { warn: pts(2), fail: pts(5) } },
     },
     fdr: { level: 0.05, method: 'bh' },
     bootstrap: { resamples: 1000, seed: 1, confidence: 0.95 },
@@ -237,6 +244,7 @@ export function parseRules(obj: unknown, origin: string, task: Task): GateRules 
       'ignore',
       'precision',
       'catastrophic',
+      'bands',
     ]);
     if (c.splits !== undefined)
       r.classes.splits = c.splits === null || c.splits === 'all' ? null : p.list(c.splits, 'classes.splits');
@@ -264,6 +272,10 @@ export function parseRules(obj: unknown, origin: string, task: Task): GateRules 
       }
     }
   }
+  if (top.classes !== undefined) {
+    const bands = (top.classes as Obj).bands;
+    if (bands !== undefined) r.classes.bands = parseBands(p, bands, r.classes.bands);
+  }
   if (top.fdr !== undefined) {
     if (typeof top.fdr === 'number' || typeof top.fdr === 'string') r.fdr.level = p.number(top.fdr, 'fdr', 1e-6, 0.5);
     else {
@@ -284,6 +296,35 @@ export function parseRules(obj: unknown, origin: string, task: Task): GateRules 
       r.bootstrap.confidence = p.number(b.confidence, 'bootstrap.confidence', 0.5, 0.9999);
   }
   return r;
+}
+
+/** Most edges a band list may have (a band per few classes would only repeat the per-class tests). */
+const MAX_BAND_EDGES = 12;
+
+/** `classes.bands`: off, or { edges: [10, 100, 1000], max-drop: { warn: 2, fail: 5 } }. */
+function parseBands(p: Parser, v: unknown, current: GateRules['classes']['bands']): GateRules['classes']['bands'] {
+  if (v === 'off' || v === false || v === null) return null;
+  const fallback = current ?? defaultRules('multiclass').classes.bands!;
+  const o = p.object(v, 'classes.bands', ['edges', 'max-drop']);
+  let edges = fallback.edges;
+  if (o.edges !== undefined) {
+    const raw = p.list(o.edges, 'classes.bands.edges');
+    if (raw.length === 0 || raw.length > MAX_BAND_EDGES)
+      p.fail('classes.bands.edges', `expected 1 to ${MAX_BAND_EDGES} support edges, e.g. [10, 100, 1000]`);
+    edges = raw.map((e, i) => p.number(e, `classes.bands.edges[${i}]`, 1, 1e12, true));
+    edges.forEach((e, i) => {
+      if (i > 0 && e <= edges[i - 1])
+        p.fail(
+          `classes.bands.edges[${i}]`,
+          `edges must increase: ${e} does not come after ${edges[i - 1]} (e.g. [10, 100, 1000])`,
+        );
+    });
+  }
+  const maxDrop =
+    o['max-drop'] !== undefined
+      ? p.threshold(o['max-drop'], 'classes.bands.max-drop', fallback.maxDrop)
+      : fallback.maxDrop;
+  return { edges, maxDrop };
 }
 
 /** The threshold for `metric` on `split`: '<split>.<metric>', then '<metric>', then 'default'. */
@@ -328,6 +369,12 @@ export function rulesToSettings(r: GateRules): Record<string, unknown> {
       ignore: r.classes.ignore,
       precision: r.classes.precision,
       catastrophic: { 'min-found': r.classes.catastrophic.minFound, level: r.classes.catastrophic.level },
+      bands: r.classes.bands
+        ? {
+            edges: r.classes.bands.edges,
+            'max-drop': { warn: lim(r.classes.bands.maxDrop.warn), fail: lim(r.classes.bands.maxDrop.fail) },
+          }
+        : 'off',
     },
     fdr: { level: r.fdr.level, method: r.fdr.method },
     bootstrap: { ...r.bootstrap },

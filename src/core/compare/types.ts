@@ -80,6 +80,8 @@ export interface ClassTest {
   c?: number;
   /** Interval on the recall change (Newcombe), when unpaired. */
   ci?: Interval;
+  /** Adjusted p-value of the mirror test ("head's is higher"): the q an improvement is judged on. */
+  qUp?: number;
 }
 
 export interface ClassDelta {
@@ -92,6 +94,8 @@ export interface ClassDelta {
   delta: number | null;
   test?: ClassTest;
   status: ClassStatus;
+  /** The recall judgement alone (status also turns 'regression' when only precision regressed). */
+  recallStatus?: ClassStatus;
   level: Level;
   /**
    * Precision side, present when the rules ask for it (classes.precision): precision = tp / predicted.
@@ -106,6 +110,44 @@ export interface ClassDelta {
     status: ClassStatus;
     level: Level;
   };
+}
+
+/** The macro recall of the classes whose base support lies in [min, max) ("support band"), base and head. */
+export interface BandDelta {
+  min: number;
+  /** null: no upper edge. */
+  max: number | null;
+  /** Classes in the band (judged classes with positives on both sides). */
+  classes: number;
+  /** Their base positives in total. */
+  positives: number;
+  /** Too few positives for any fall to be significant (see docs/rules.md): shown, never judged. */
+  tooFew?: boolean;
+  base: number;
+  head: number;
+  delta: number;
+  /** Interval on delta: paired bootstrap, or unpaired when the examples differ (see ClassAggregate.interval). */
+  ci?: Interval;
+  level: Level;
+  /** Plain words, present when level is warn or fail. */
+  reason?: string;
+}
+
+/** The per-class judgement of one split seen in aggregate: direction counts and support bands. */
+export interface ClassAggregate {
+  split: string;
+  /** Judged classes whose recall fell, rose, or stayed the same. */
+  fell: number;
+  rose: number;
+  unchanged: number;
+  /** Exact two-sided sign test on fell vs rose (scipy.stats.binomtest(fell, fell + rose, 0.5)). */
+  signP: number;
+  /** Bands holding at least one class, lowest support first; empty when bands are off. */
+  bands: BandDelta[];
+  /** How the band intervals were made, in words. */
+  interval: string;
+  /** True when the classes fell into fewer than two bands: the one band is the macro recall, judged as a headline metric. */
+  oneBand: boolean;
 }
 
 /** A likely cause of what the comparison found, where the data supports one (./hints.ts). */
@@ -148,6 +190,8 @@ export interface Comparison {
   classesRemoved: string[];
   /** Count of classes that moved within noise, per split. */
   noise: Record<string, number>;
+  /** Per judged split: how many classes fell and rose, and recall by support band. */
+  classAggregates?: ClassAggregate[];
   sanity: SanityFinding[];
   /** Likely causes (class-order mismatch, where a regressed class's examples go now, model changes). */
   hints?: Hint[];

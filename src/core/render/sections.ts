@@ -4,7 +4,17 @@
 // regressions, then the rest. Shrink rank = what to give up first when space runs out.
 // Every string that comes from data goes through escapeMarkdown (see ./escape.ts).
 
-import type { ClassDelta, Comparison, GapDelta, Level, MetricDelta, Verdict } from '../compare/types.js';
+import { bandName } from '../compare/bands.js';
+import type {
+  BandDelta,
+  ClassAggregate,
+  ClassDelta,
+  Comparison,
+  GapDelta,
+  Level,
+  MetricDelta,
+  Verdict,
+} from '../compare/types.js';
 import { LOWER_IS_BETTER } from '../report/types.js';
 import type { Section } from './budget.js';
 import { escapeMarkdown, markdownLink, safeUrl, truncateEnd, truncateMiddle } from './escape.js';
@@ -22,7 +32,15 @@ import {
   qText,
   thousands,
 } from './format.js';
-import { differentExampleSplits, gapWidened, groupClasses, splitOrder, type ClassGroups } from './select.js';
+import {
+  SIGN_TEST_LEVEL,
+  differentExampleSplits,
+  gapWidened,
+  groupClasses,
+  hasClassDamage,
+  splitOrder,
+  type ClassGroups,
+} from './select.js';
 
 export interface RenderContext {
   /** Comment key (matrix job / model): shown discreetly, used in the marker. */
@@ -59,6 +77,8 @@ const LEVEL_ICON: Record<Level, string> = { ok: '', warn: '⚠️ ', fail: '❌ 
 const REASON_MAX = 300;
 /** Lists longer than this are collapsed in `<details>`. */
 const COLLAPSE_OVER = 10;
+/** With class damage, more improvements than this are collapsed. */
+const IMPROVEMENTS_OPEN_MAX = 5;
 
 const esc = escapeMarkdown;
 
@@ -135,11 +155,11 @@ function classChange(c: ClassDelta): string {
   const stats: string[] = [];
   const ci = c.test?.ci;
   stats.push(ci && c.delta !== null ? `${pts(c.delta)} ${interval(ci)}` : pts(c.delta));
-  // q tests "head is lower": meaningful for losses only.
-  if (c.status !== 'improvement') {
-    if (c.test?.q !== undefined) stats.push(qText('q', c.test.q));
-    else if (c.test?.p !== undefined) stats.push(qText('p', c.test.p));
-  }
+  // q tests "head is lower"; an improvement is judged on the mirror test, qUp.
+  if (c.recallStatus === 'improvement' || c.status === 'improvement') {
+    if (c.test?.qUp !== undefined) stats.push(qText('q', c.test.qUp));
+  } else if (c.test?.q !== undefined) stats.push(qText('q', c.test.q));
+  else if (c.test?.p !== undefined) stats.push(qText('p', c.test.p));
   return `found ${found(c.base)} → ${found(c.head)} (${stats.join(', ')})`;
 }
 
@@ -166,8 +186,12 @@ function overviewSection(cmp: Comparison, g: ClassGroups): Section | null {
     `${thousands(g.improvements.length)} improved`,
     `${thousands(g.noise.length)} within noise`,
   ];
+  if (g.precisionRegressions.length) parts.splice(1, 0, `${thousands(g.precisionRegressions.length)} lost precision`);
   if (g.tooFew.length) parts.push(`${thousands(g.tooFew.length)} too few to judge`);
   if (g.ignored.length) parts.push(`${thousands(g.ignored.length)} ignored`);
+  // Direction first: damage spread over many classes is invisible one class at a time.
+  const direction = directionSummary(cmp);
+  const summary = direction ? `${direction}; one by one: ${parts.join(', ')}` : parts.join(', ');
   const order = splitOrder(cmp);
   const splits = [...perSplit.keys()]
     .sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))
@@ -177,7 +201,7 @@ function overviewSection(cmp: Comparison, g: ClassGroups): Section | null {
     id: 'overview',
     rank: 95,
     // Counts are per class and split, so with several splits say so rather than imply per class.
-    head: `${splits} · ${plural(classes, unit(cmp).one, unit(cmp).many)}${perSplit.size > 1 ? ` × ${perSplit.size} splits` : ''}: ${parts.join(', ')}`,
+    head: `${splits} · ${plural(classes, unit(cmp).one, unit(cmp).many)}${perSplit.size > 1 ? ` × ${perSplit.size} splits` : ''}: ${summary}`,
     items: [],
     sep: '',
     tail: '',
@@ -350,6 +374,116 @@ function gapsSection(cmp: Comparison, ctx: RenderContext, opts: BuildOptions): S
   };
 }
 
+/** "p < 0.0001: more fell than rose", "p = 0.73: no clear direction". */
+function signWords(a: ClassAggregate): string {
+  const p = qText('p', a.signP);
+  if (a.signP > SIGN_TEST_LEVEL || a.fell === a.rose) return `no clear direction, sign test ${p}`;
+  return `${a.fell > a.rose ? 'more fell than rose' : 'more rose than fell'}, sign test ${p}`;
+}
+
+/** Overview lead: "204 fell, 72 rose (sign test p < 0.0001)"; summed over splits when there are several. */
+function directionSummary(cmp: Comparison): string | null {
+  const aggs = cmp.classAggregates ?? [];
+  if (aggs.length === 0) return null;
+  const fell = aggs.reduce((n, a) => n + a.fell, 0);
+  const rose = aggs.reduce((n, a) => n + a.rose, 0);
+  const text = `${fell > rose ? `**${thousands(fell)} fell**` : `${thousands(fell)} fell`}, ${thousands(rose)} rose`;
+  return aggs.length === 1 ? `${text} (sign test ${qText('p', aggs[0].signP)})` : text;
+}
+
+function bandCell(b: BandDelta): string {
+  return `${LEVEL_ICON[b.level] ?? ''}${esc(bandName(b.min, b.max))}`;
+}
+
+/**
+ * The per-class judgement in aggregate, before any class is listed: per split how many classes
+ * fell and rose (sign test), then macro recall by support band, base → head with intervals,
+ * and the bands that fell past their limit in words.
+ */
+function classDamageSection(cmp: Comparison, ctx: RenderContext, opts: BuildOptions): Section | null {
+  const aggs = cmp.classAggregates ?? [];
+  if (cmp.verdict === 'no-baseline' || aggs.length === 0) return null;
+  const u = unit(cmp);
+  const lines = aggs.map(
+    (a) =>
+      `${aggs.length > 1 ? `${splitMd(a.split)}: ` : ''}${thousands(a.fell)} fell, ${thousands(a.rose)} rose, ${thousands(a.unchanged)} unchanged (${signWords(a)})`,
+  );
+  const head =
+    aggs.length === 1
+      ? `**Across ${u.many}** (${splitMd(aggs[0].split)}): ${lines[0]}`
+      : `**Across ${u.many}**\n\n${lines.map((l) => `- ${l}`).join('\n')}`;
+  const banded = aggs.filter((a) => a.bands.length > 0);
+  if (banded.length === 0) return { id: 'class-damage', rank: 75, head, items: [], sep: '', tail: '' };
+  const items: string[] = [];
+  for (const a of banded) {
+    a.bands.forEach((b, i) => {
+      const d = decimalsFor([b.base, b.head]);
+      const delta = `${change(b.delta, b.ci, d)}${b.tooFew ? ' (too few to judge)' : ''}`;
+      items.push(
+        row([
+          i === 0 ? splitMd(a.split) : '',
+          bandCell(b),
+          thousands(b.classes),
+          pct(b.base, d),
+          pct(b.head, d),
+          delta,
+        ]),
+      );
+    });
+  }
+  const table = tableHead([
+    { title: 'split' },
+    { title: `base positives` },
+    { title: u.many, right: true },
+    { title: 'base macro recall', right: true },
+    { title: 'head', right: true },
+    { title: ciHeader(banded.flatMap((a) => a.bands)), right: true },
+  ]);
+  const flagged = banded.flatMap((a) => a.bands.filter((b) => b.level !== 'ok' && b.reason));
+  const notes = flagged.map((b) => `${LEVEL_ICON[b.level]}${esc(truncateEnd(b.reason!, REASON_MAX))}.`);
+  const how = [...new Set(banded.map((a) => a.interval))].map((h) => esc(truncateEnd(h, 200)));
+  const tail =
+    (notes.length ? `\n\n${notes.join('\n\n')}` : '') +
+    `\n\n<sub>Macro recall by support band; intervals: ${how.join('; ')}.</sub>`;
+  return {
+    id: 'class-damage',
+    rank: 75,
+    head: `${head}\n\n${table}`,
+    items,
+    sep: '\n',
+    tail,
+    more: moreNote(ctx, opts, ['band', 'bands']),
+    empty: () => `${head}${notes.length ? `\n\n${notes.join('\n\n')}` : ''}`,
+  };
+}
+
+/** "predicted as cat: 33 right of 36 → 35 of 49, precision 91.7% → 71.4% (−20.3 pts, q = 0.02)". */
+function precisionItem(c: ClassDelta, g: ClassGroups, opts: BuildOptions): string {
+  const p = c.precision!;
+  const where = g.multiSplit ? ` · ${splitMd(c.split)}` : '';
+  const side = (s: { tp: number; predicted: number } | null) => (s ? `${s.tp} right of ${s.predicted}` : '—');
+  const prec = (s: { tp: number; predicted: number } | null) => (s && s.predicted > 0 ? pct(s.tp / s.predicted) : '—');
+  const stats = [p.test?.ci && p.delta !== null ? `${pts(p.delta)} ${interval(p.test.ci)}` : pts(p.delta)];
+  if (p.test?.q !== undefined) stats.push(qText('q', p.test.q));
+  const counts = `${side(p.base)} → ${side(p.head)}`.replace(/ right of (\d+)$/, ' of $1');
+  return `- ${LEVEL_ICON[p.level] || '⚠️ '}predicted as ${nameMd(c.name, opts.listNameMax)}${where}: ${counts}, precision ${prec(p.base)} → ${prec(p.head)} (${stats.join(', ')})`;
+}
+
+function precisionSection(cmp: Comparison, g: ClassGroups, ctx: RenderContext, opts: BuildOptions): Section | null {
+  if (g.precisionRegressions.length === 0) return null;
+  const title = `**Per-${unit(cmp).one} precision regressions** (${thousands(g.precisionRegressions.length)})\n\n`;
+  return {
+    id: 'precision-regressions',
+    rank: 58,
+    head: title,
+    items: g.precisionRegressions.map((c) => precisionItem(c, g, opts)),
+    sep: '\n',
+    tail: '',
+    more: moreNote(ctx, opts, ['regression', 'regressions']),
+    empty: () => `${title.trimEnd()}: not listed here; ${elsewhere(ctx, opts)}.`,
+  };
+}
+
 function regressionsSection(cmp: Comparison, g: ClassGroups, ctx: RenderContext, opts: BuildOptions): Section | null {
   if (g.regressions.length === 0) return null;
   const n = g.regressions.length;
@@ -367,8 +501,23 @@ function regressionsSection(cmp: Comparison, g: ClassGroups, ctx: RenderContext,
   };
 }
 
-function improvementsSection(g: ClassGroups, ctx: RenderContext, opts: BuildOptions): Section | null {
+function improvementsSection(cmp: Comparison, g: ClassGroups, ctx: RenderContext, opts: BuildOptions): Section | null {
   if (g.improvements.length === 0) return null;
+  // With damage above, a long list of gains would bury it: count them, list them collapsed.
+  if (hasClassDamage(cmp, g) && g.improvements.length > IMPROVEMENTS_OPEN_MAX) {
+    const d = details(`Improved ${unit(cmp).many} (${thousands(g.improvements.length)})`);
+    const line = `**Improvements** (${thousands(g.improvements.length)}), after the damage above.`;
+    return {
+      id: 'improvements',
+      rank: 30,
+      head: `${line}\n\n${d.open}`,
+      items: g.improvements.map((c) => classItem(c, g, opts, '✅ ')),
+      sep: '\n',
+      tail: d.close,
+      more: moreNote(ctx, opts, ['improvement', 'improvements']),
+      empty: (n) => `**Improvements** (${thousands(n)}): not listed here; ${elsewhere(ctx, opts)}.`,
+    };
+  }
   return {
     id: 'improvements',
     rank: 30,
@@ -542,7 +691,8 @@ function fullTableSection(cmp: Comparison, g: ClassGroups, ctx: RenderContext, o
     if (g.multiSplit) cells.push(splitMd(c.split));
     if (noBase) cells.push(recallCell(c.head));
     else {
-      const q = c.test?.q ?? c.test?.p;
+      const improved = (c.recallStatus ?? c.status) === 'improvement';
+      const q = improved ? c.test?.qUp : (c.test?.q ?? c.test?.p);
       cells.push(recallCell(c.base), recallCell(c.head), pts(c.delta), q === undefined ? '' : pValue(q), statusText(c));
     }
     return row(cells);
@@ -657,8 +807,10 @@ export function buildSections(
     hintsSection(cmp, ctx, opts),
     headlineSection(cmp, ctx, opts),
     gapsSection(cmp, ctx, opts),
+    classDamageSection(cmp, ctx, opts),
     regressionsSection(cmp, g, ctx, opts),
-    improvementsSection(g, ctx, opts),
+    precisionSection(cmp, g, ctx, opts),
+    improvementsSection(cmp, g, ctx, opts),
     noiseSection(cmp, g, ctx, opts),
     tooFewSection(g, ctx, opts),
     ...addedRemovedSections(cmp, ctx, opts),

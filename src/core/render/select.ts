@@ -31,7 +31,10 @@ export function splitOrder(cmp: Comparison): Map<string, number> {
 }
 
 export interface ClassGroups {
+  /** Recall regressions and catastrophic losses (a class whose precision alone regressed is not here). */
   regressions: ClassDelta[];
+  /** Classes whose precision regressed (classes.precision). */
+  precisionRegressions: ClassDelta[];
   improvements: ClassDelta[];
   noise: ClassDelta[];
   tooFew: ClassDelta[];
@@ -47,8 +50,10 @@ export function groupClasses(cmp: Comparison): ClassGroups {
   const bySplit = (a: ClassDelta, b: ClassDelta): number => (splits.get(a.split) ?? 0) - (splits.get(b.split) ?? 0);
   const q = (c: ClassDelta): number => c.test?.q ?? c.test?.p ?? Number.POSITIVE_INFINITY;
 
+  const recallStatus = (c: ClassDelta): ClassStatus =>
+    c.status === 'catastrophic' ? c.status : (c.recallStatus ?? c.status);
   const regressions = cmp.classes
-    .filter((c) => c.status === 'catastrophic' || c.status === 'regression')
+    .filter((c) => recallStatus(c) === 'catastrophic' || recallStatus(c) === 'regression')
     .sort(
       (a, b) =>
         STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
@@ -58,8 +63,12 @@ export function groupClasses(cmp: Comparison): ClassGroups {
         bySplit(a, b) ||
         byName(a, b),
     );
+  const pq = (c: ClassDelta): number => c.precision?.test?.q ?? c.precision?.test?.p ?? Number.POSITIVE_INFINITY;
+  const precisionRegressions = cmp.classes
+    .filter((c) => c.precision?.status === 'regression')
+    .sort((a, b) => pq(a) - pq(b) || bySplit(a, b) || byName(a, b));
   const improvements = cmp.classes
-    .filter((c) => c.status === 'improvement')
+    .filter((c) => recallStatus(c) === 'improvement')
     .sort((a, b) => (b.delta ?? 0) - (a.delta ?? 0) || bySplit(a, b) || byName(a, b));
   const noise = cmp.classes
     .filter((c) => c.status === 'noise')
@@ -72,7 +81,22 @@ export function groupClasses(cmp: Comparison): ClassGroups {
     (a, b) => bySplit(a, b) || STATUS_RANK[a.status] - STATUS_RANK[b.status] || deltaAsc(a, b) || byName(a, b),
   );
   const multiSplit = new Set(cmp.classes.map((c) => c.split)).size > 1;
-  return { regressions, improvements, noise, tooFew, ignored, all, multiSplit };
+  return { regressions, precisionRegressions, improvements, noise, tooFew, ignored, all, multiSplit };
+}
+
+/** p at or below which the sign test's direction is called out. */
+export const SIGN_TEST_LEVEL = 0.05;
+
+/**
+ * Whether the classes took damage: a class regressed (recall or precision), a support band
+ * fell past its limit, or significantly more classes fell than rose on some split. Then
+ * improvements are told after the damage, and a long list of them is collapsed.
+ */
+export function hasClassDamage(cmp: Comparison, g: ClassGroups): boolean {
+  if (g.regressions.length || g.precisionRegressions.length) return true;
+  return (cmp.classAggregates ?? []).some(
+    (a) => a.bands.some((b) => b.level !== 'ok') || (a.fell > a.rose && a.signP <= SIGN_TEST_LEVEL),
+  );
 }
 
 /** Splits in which base and head were not evaluated on the same examples. */

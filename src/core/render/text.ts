@@ -2,6 +2,7 @@
 // Markdown, no HTML, ASCII signs; names are sanitized (no escape sequences reach the terminal)
 // and long lists are cut, since the report file has everything.
 
+import { bandName } from '../compare/bands.js';
 import type { ClassDelta, Comparison, Level } from '../compare/types.js';
 import { LOWER_IS_BETTER } from '../report/types.js';
 import { escapePlain, truncateEnd, truncateMiddle } from './escape.js';
@@ -40,13 +41,49 @@ function classLine(c: ClassDelta, multiSplit: boolean): string {
   const stats = [
     c.test?.ci && c.delta !== null ? `${pts(c.delta, 1, P)} ${interval(c.test.ci, 1, P)}` : pts(c.delta, 1, P),
   ];
-  if (c.status !== 'improvement') {
-    if (c.test?.q !== undefined) stats.push(qText('q', c.test.q));
-    else if (c.test?.p !== undefined) stats.push(qText('p', c.test.p));
-  }
+  if ((c.recallStatus ?? c.status) === 'improvement') {
+    if (c.test?.qUp !== undefined) stats.push(qText('q', c.test.qUp));
+  } else if (c.test?.q !== undefined) stats.push(qText('q', c.test.q));
+  else if (c.test?.p !== undefined) stats.push(qText('p', c.test.p));
   const tag = LEVEL_TAG[c.level] || (c.status === 'improvement' ? 'UP' : '');
   const lost = c.status === 'catastrophic' ? ' - none found now' : '';
   return `  ${padEnd(tag, 4)} ${name(c.name)}${multiSplit ? ` [${name(c.split, 30)}]` : ''}: found ${found(c.base, P)} -> ${found(c.head, P)} (${stats.join(', ')})${lost}`;
+}
+
+/** Per split: classes that fell and rose (sign test), then recall by support band. */
+function aggregateLines(cmp: Comparison): string[] {
+  const out: string[] = [];
+  for (const a of cmp.classAggregates ?? []) {
+    out.push(
+      `  ${name(a.split, 30)}: ${thousands(a.fell)} fell, ${thousands(a.rose)} rose, ${thousands(a.unchanged)} unchanged (sign test ${qText('p', a.signP)})`,
+    );
+    const rows = a.bands.map((b) => [
+      `    ${bandName(b.min, b.max).replace('≥', '>=').replace('–', '-')}`,
+      `${thousands(b.classes)}`,
+      pct(b.base, 1, P),
+      pct(b.head, 1, P),
+      change(b.delta, b.ci, 1, P),
+      b.tooFew ? 'too few' : LEVEL_TAG[b.level],
+    ]);
+    if (rows.length)
+      out.push(
+        ...table(
+          [['    base positives', 'classes', 'base', 'head', 'change', ''], ...rows],
+          [false, true, true, true, true, false],
+          '',
+        ),
+      );
+  }
+  return out;
+}
+
+function precisionLine(c: ClassDelta, multiSplit: boolean): string {
+  const p = c.precision!;
+  const side = (s: { tp: number; predicted: number } | null) => (s ? `${s.tp} of ${s.predicted}` : '-');
+  const prec = (s: { tp: number; predicted: number } | null) =>
+    s && s.predicted > 0 ? pct(s.tp / s.predicted, 1, P) : '-';
+  const q = p.test?.q !== undefined ? `, ${qText('q', p.test.q)}` : '';
+  return `  ${padEnd(LEVEL_TAG[p.level], 4)} predicted as ${name(c.name)}${multiSplit ? ` [${name(c.split, 30)}]` : ''}: ${side(p.base)} right -> ${side(p.head)}, precision ${prec(p.base)} -> ${prec(p.head)} (${pts(p.delta, 1, P)}${q})`;
 }
 
 function metricName(metric: string, higherIsBetter = true): string {
@@ -75,6 +112,7 @@ export function renderText(cmp: Comparison): string {
     ];
     if (g.tooFew.length) parts.push(`${thousands(g.tooFew.length)} too few to judge`);
     out.push(`${plural(cmp.classes.length, 'class row', 'class rows')}: ${parts.join(', ')}`);
+    out.push(...aggregateLines(cmp));
   }
 
   const diff = differentExampleSplits(cmp);
@@ -144,6 +182,10 @@ export function renderText(cmp: Comparison): string {
     if (items.length > max) out.push(`  ... ${thousands(items.length - max)} more in the report`);
   };
   list('Per-class recall regressions', g.regressions, LIST_MAX.regressions);
+  if (g.precisionRegressions.length) {
+    out.push('', `Per-class precision regressions (${thousands(g.precisionRegressions.length)})`);
+    for (const c of g.precisionRegressions.slice(0, LIST_MAX.regressions)) out.push(precisionLine(c, g.multiSplit));
+  }
   list('Improvements', g.improvements, LIST_MAX.improvements);
 
   const names = (title: string, items: string[]): void => {

@@ -144,7 +144,8 @@ function checkComparison(cmp: Comparison): string[] {
   const bad: string[] = [];
   scan(cmp, 'cmp', bad);
   if (cmp.reasons.length < 1 || cmp.reasons.length > 2) bad.push(`${cmp.reasons.length} reasons`);
-  const levels = [...cmp.headline, ...cmp.gaps, ...cmp.classes].map((r) => r.level);
+  const bands = (cmp.classAggregates ?? []).flatMap((a) => a.bands);
+  const levels = [...cmp.headline, ...cmp.gaps, ...cmp.classes, ...bands].map((r) => r.level);
   const anyFail = levels.includes('fail') || cmp.sanity.some((s) => s.level === 'fail');
   if (anyFail !== (cmp.verdict === 'fail')) bad.push(`verdict ${cmp.verdict} with fail rows: ${anyFail}`);
   if (cmp.verdict === 'pass' && levels.includes('warn')) bad.push('pass with a warning row');

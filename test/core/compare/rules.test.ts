@@ -62,6 +62,7 @@ describe('rules', () => {
           ignore: ['other'],
           precision: 'true',
           catastrophic: { 'min-found': 8, level: 'warn' },
+          bands: { edges: [5, 50], 'max-drop': { warn: 3, fail: '20%' } },
         },
         fdr: { level: 0.1, method: 'by' },
         bootstrap: { resamples: 2000, seed: 7, confidence: 0.9 },
@@ -94,13 +95,54 @@ describe('rules', () => {
       ignore: ['other'],
       precision: true,
       catastrophic: { minFound: 8, level: 'warn' },
+      bands: {
+        edges: [5, 50],
+        maxDrop: { warn: { value: 0.03, relative: false }, fail: { value: 0.2, relative: true } },
+      },
     });
     expect(r.fdr).toEqual({ level: 0.1, method: 'by' });
     expect(r.bootstrap).toEqual({ resamples: 2000, seed: 7, confidence: 0.9 });
     expect(rulesToSettings(r)).toMatchObject({
       headline: { 'max-drop': { f1_macro: { fail: '5%' } } },
-      classes: { 'min-drop': 10 },
+      classes: { 'min-drop': 10, bands: { edges: [5, 50], 'max-drop': { warn: 3, fail: '20%' } } },
     });
+  });
+
+  it('support bands: defaults, a fail limit alone, off', () => {
+    expect(defaultRules('multilabel').classes.bands).toEqual({
+      edges: [10, 100, 1000],
+      maxDrop: { warn: { value: 0.02, relative: false }, fail: { value: 0.05, relative: false } },
+    });
+    const failOnly = parseRules({ classes: { bands: { 'max-drop': 8 } } }, 'x', 'multiclass').classes.bands;
+    expect(failOnly).toEqual({
+      edges: [10, 100, 1000],
+      maxDrop: { warn: { value: 0.02, relative: false }, fail: { value: 0.08, relative: false } },
+    });
+    expect(parseRules({ classes: { bands: { edges: '20, 200' } } }, 'x', 'multiclass').classes.bands?.edges).toEqual([
+      20, 200,
+    ]);
+    for (const off of ['off', false, null])
+      expect(parseRules({ classes: { bands: off } }, 'x', 'multiclass').classes.bands).toBeNull();
+    expect(rulesToSettings(parseRules({ classes: { bands: 'off' } }, 'x', 'multiclass'))).toMatchObject({
+      classes: { bands: 'off' },
+    });
+  });
+
+  it('support bands: a bad key, edge or limit is named with what was expected', () => {
+    expect(err({ classes: { bands: { edge: [10] } } })).toBe(
+      ".modelgate.yml: classes.bands.edge: unknown key 'edge'; expected one of edges, max-drop",
+    );
+    expect(err({ classes: { bands: { edges: [10, 100, 50] } } })).toBe(
+      '.modelgate.yml: classes.bands.edges[2]: edges must increase: 50 does not come after 100 (e.g. [10, 100, 1000])',
+    );
+    expect(err({ classes: { bands: { edges: [0, 10] } } })).toMatch(
+      /^\.modelgate\.yml: classes\.bands\.edges\[0\]: expected an integer from 1 to/,
+    );
+    expect(err({ classes: { bands: { edges: [] } } })).toMatch(/classes\.bands\.edges: expected 1 to 12 support edges/);
+    expect(err({ classes: { bands: { 'max-drop': { fail: 'big' } } } })).toMatch(
+      /classes\.bands\.max-drop\.fail: expected points/,
+    );
+    expect(err({ classes: { bands: 5 } })).toMatch(/classes\.bands: expected a mapping with keys edges, max-drop/);
   });
 
   it('shorthands: a bare headline list, fdr as a number, catastrophic as a number or off', () => {

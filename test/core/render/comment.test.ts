@@ -70,7 +70,7 @@ describe('renderComment: a failing multiclass comparison', () => {
   });
 
   it('shows improvements, the noise count, too-few classes and the tests used', () => {
-    expect(md).toContain('- ✅ <b>ship</b>: found 85/100 → 93/100 (+8.0 pts)');
+    expect(md).toContain('- ✅ <b>ship</b>: found 85/100 → 93/100 (+8.0 pts, q = 0.027)');
     expect(md).toContain('**Within noise:** 4 classes on test moved');
     expect(md).toContain('**Too few examples to judge** (1): <b>deer</b> 3/4 → 2/4');
     expect(md).toContain('test: McNemar test (same examples: paired)');

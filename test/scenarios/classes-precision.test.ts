@@ -1,0 +1,45 @@
+// Real scikit-learn models on the real UCI digits split (fixtures/scenarios/classes-precision*,
+// made by make_precision.py), with `classes.precision: true`. The PR up-weights digit 8: it finds
+// two more 8s and calls many other digits 8. The precision regression must be shown with its own
+// counts, never in the recall wording. The control (a slightly different C) passes.
+import { runScenario, type ScenarioResult } from '../helpers/scenario.js';
+
+describe('scenario: digit 8 up-weighted, precision regression (real models, real data)', () => {
+  let r: ScenarioResult;
+  beforeAll(async () => {
+    r = await runScenario('classes-precision');
+  });
+
+  it('fails on the precision of 8, with its own counts', () => {
+    expect(r.comparison.verdict).toBe('fail');
+    const lost = r.comparison.classes.filter((c) => c.precision?.status === 'regression');
+    expect(lost.map((c) => [c.name, c.split])).toEqual([['8', 'validation']]);
+    // The recall of 8 rose: this is not a recall regression.
+    expect(lost[0].delta).toBeGreaterThan(0);
+    expect(lost[0].recallStatus).not.toBe('regression');
+    expect(r.comparison.reasons[0]).toMatch(/^class '8' \(validation\): precision 32\/35 → 34\/49, q = 0\.0\d+$/);
+  });
+
+  it('shows "predicted as 8: … right of … → … of …, precision … → …" outside <details>, not under recall', () => {
+    const v = r.visible;
+    expect(v).toContain('**Per-class precision regressions** (1)');
+    const val = r.comparison.classes.find((c) => c.name === '8' && c.split === 'validation')!.precision!;
+    const pct = (x: { tp: number; predicted: number }) => `${((100 * x.tp) / x.predicted).toFixed(1)}%`;
+    expect(v).toContain(
+      `predicted as <b>8</b> · validation: ${val.base!.tp} right of ${val.base!.predicted} → ${val.head!.tp} of ${val.head!.predicted}, precision ${pct(val.base!)} → ${pct(val.head!)} (`,
+    );
+    expect(v).toMatch(/precision 9\d\.\d% → [67]\d\.\d% \(−\d+\.\d pts, q = 0\.0\d+\)/);
+    expect(v).not.toContain('**Per-class recall regressions**');
+    expect(v).not.toMatch(/<b>8<\/b>[^\n]*found/);
+  });
+});
+
+describe('scenario: slightly stronger regularization, precision-neutral (control)', () => {
+  it('passes with precision judged', async () => {
+    const r = await runScenario('classes-precision-control');
+    expect(r.comparison.verdict).toBe('pass');
+    expect(r.comparison.classes.every((c) => c.precision && c.precision.status !== 'regression')).toBe(true);
+    expect(r.visible).not.toContain('precision regressions');
+    expect(r.visible).toMatch(/validation, test · 10 classes × 2 splits: \d+ fell, \d+ rose; one by one: 0 regressed/);
+  });
+});
