@@ -4,7 +4,7 @@
 // MODELGATE_DEBUG). src/action/index.ts calls it in the bundle (dist/index.js).
 import * as core from '@actions/core';
 import { escapeMarkdown } from '../core/render/escape.js';
-import { describeError, EXIT_OK } from '../shell/errors.js';
+import { describeError, EXIT_OK } from '../exit.js';
 import { run as runGate } from './run.js';
 
 /** The job summary says why there is no report (the message may quote file contents: escaped). */

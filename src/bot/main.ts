@@ -1,6 +1,6 @@
 // Entry point of the bot (bundled to dist/bot.js): settings from the environment or .env, then
 // the server until SIGTERM. A missing or malformed setting: one line, exit 2.
-import { describeError } from '../shell/errors.js';
+import { describeError } from '../exit.js';
 import { startBot } from './bot.js';
 import { readBotConfig } from './config.js';
 

@@ -1,7 +1,8 @@
-// A tiny argv parser shared by the commands: `--flag value`, `--flag=value`, repeatable flags,
-// boolean switches, positionals, `--` to end options. Anything unexpected is a UsageError that
-// names the command, so typos never pass silently.
+// The commands' argv parser: node:util's parseArgs (strict), with its errors turned into one
+// UsageError that names the command and points at its --help, and a flag given twice refused
+// (parseArgs would keep the last value silently), so typos never pass.
 
+import { parseArgs as nodeParseArgs } from 'node:util';
 import { UsageError } from '../core/errors.js';
 
 export type FlagSpec = { type: 'string'; multiple?: boolean } | { type: 'boolean' };
@@ -24,44 +25,53 @@ export function parseArgs<S extends Spec>(
   spec: S,
   opts: { positionals?: boolean } = {},
 ): Parsed<S> {
-  const flags: Record<string, string | string[] | boolean | undefined> = {};
-  for (const [name, f] of Object.entries(spec))
-    flags[name] = f.type === 'boolean' ? false : 'multiple' in f && f.multiple ? [] : undefined;
-  const positionals: string[] = [];
-  const help = `(see 'modelgate ${command} --help')`;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--') {
-      positionals.push(...argv.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('--') || arg === '--') {
-      if (arg.startsWith('-') && arg.length > 1) throw new UsageError(`${command}: unknown option ${arg} ${help}`);
-      positionals.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = arg.slice(2, eq < 0 ? undefined : eq);
-    const f = Object.hasOwn(spec, name) ? spec[name] : undefined;
-    if (!f) throw new UsageError(`${command}: unknown option --${name} ${help}`);
-    if (f.type === 'boolean') {
-      if (eq >= 0) throw new UsageError(`${command}: --${name} takes no value`);
-      flags[name] = true;
-      continue;
-    }
-    let value: string;
-    if (eq >= 0) value = arg.slice(eq + 1);
-    else {
-      if (i + 1 >= argv.length || argv[i + 1].startsWith('--'))
-        throw new UsageError(`${command}: --${name} needs a value ${help}`);
-      value = argv[++i];
-    }
-    if (f.multiple) (flags[name] as string[]).push(value);
-    else if (flags[name] !== undefined)
-      throw new UsageError(`${command}: --${name} is given twice; it takes one value`);
-    else flags[name] = value;
+  const options = Object.fromEntries(
+    Object.entries(spec).map(([name, f]) => [
+      name,
+      f.type === 'boolean'
+        ? { type: 'boolean' as const, default: false }
+        : f.multiple
+          ? { type: 'string' as const, multiple: true, default: [] as string[] }
+          : { type: 'string' as const },
+    ]),
+  );
+  let parsed;
+  try {
+    parsed = nodeParseArgs({ args: argv, options, strict: true, allowPositionals: !!opts.positionals, tokens: true });
+  } catch (e) {
+    throw usageError(command, e);
   }
-  if (!opts.positionals && positionals.length > 0)
-    throw new UsageError(`${command}: unexpected argument ${JSON.stringify(positionals[0])} ${help}`);
-  return { flags: flags as Parsed<S>['flags'], positionals };
+  const seen = new Set<string>();
+  for (const t of parsed.tokens) {
+    if (t.kind !== 'option') continue;
+    const f = spec[t.name];
+    if (f.type === 'boolean' || f.multiple) continue;
+    if (seen.has(t.name)) throw new UsageError(`${command}: --${t.name} is given twice; it takes one value`);
+    seen.add(t.name);
+  }
+  return { flags: { ...parsed.values } as Parsed<S>['flags'], positionals: parsed.positionals };
+}
+
+/** parseArgs' messages (ERR_PARSE_ARGS_*) in the CLI's words. */
+function usageError(command: string, e: unknown): unknown {
+  const code = (e as NodeJS.ErrnoException).code;
+  const message = e instanceof Error ? e.message : String(e);
+  const quoted = /'([^' ]+)/.exec(message)?.[1] ?? '';
+  const help = `(see 'modelgate ${command} --help')`;
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return new UsageError(`${command}: unknown option ${quoted} ${help}`);
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return new UsageError(
+        `${command}: unexpected argument ${JSON.stringify(/^Unexpected argument '(.*)'\. This command/s.exec(message)?.[1] ?? quoted)} ${help}`,
+      );
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return new UsageError(
+        /does not take an argument/.test(message)
+          ? `${command}: ${quoted} takes no value`
+          : `${command}: ${quoted} needs a value ${help} (a value starting with '-' is written ${quoted}=-VALUE)`,
+      );
+    default:
+      return e;
+  }
 }

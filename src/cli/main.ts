@@ -1,5 +1,5 @@
 // The CLI door: `modelgate <command> ...`. Each command lives in ./commands/<name>.ts.
-import { describeError, EXIT_BAD_INPUT } from '../shell/errors.js';
+import { describeError, EXIT_BAD_INPUT } from '../exit.js';
 import { VERSION } from '../version.js';
 import type { Command } from './command.js';
 import { commands } from './commands/index.js';

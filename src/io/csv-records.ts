@@ -1,5 +1,6 @@
-// RFC 4180 records over a stream of byte chunks: quoted fields with commas, doubled quotes and
-// line breaks inside, CRLF or LF, a UTF-8 BOM. Fields are byte spans into the current buffer,
+// RFC 4180 records over a stream of byte chunks: quoted fields with commas (or tabs, for TSV),
+// doubled quotes and line breaks inside, CRLF or LF, a UTF-8 BOM. The one CSV parser: prediction
+// files (./csv.ts) and feature files (./data/csv.ts) both read through it. Fields are byte spans into the current buffer,
 // so callers decide which cells become strings and which are parsed as numbers in place.
 
 import { InputError } from './types.js';
@@ -56,7 +57,11 @@ export class CsvRecords {
   private stopped = false;
   private lineBreaks = 0;
 
-  constructor(private readonly file: string) {}
+  /** `delimiter`: a byte at or below ',' (',' or '\t'), which keeps the field scan's one comparison. */
+  constructor(
+    private readonly file: string,
+    private readonly delimiter = COMMA,
+  ) {}
 
   /**
    * Feeds the next chunk (null at end of file) and calls `onRecord` for every complete record.
@@ -155,7 +160,7 @@ export class CsvRecords {
         }
         if (i < len) {
           const c = buf[i];
-          if (c !== COMMA && c !== LF && c !== CR)
+          if (c !== this.delimiter && c !== LF && c !== CR)
             throw new InputError(
               this.file,
               `line ${this.line + breaks}`,
@@ -164,10 +169,11 @@ export class CsvRecords {
         }
       } else {
         fs = i;
+        const d = this.delimiter;
         while (i < len) {
           const c = buf[i];
           // digits, '.', '-', letters are all above ',': one comparison for most bytes
-          if (c <= COMMA && (c === COMMA || c === LF || c === CR)) break;
+          if (c <= COMMA && (c === d || c === LF || c === CR)) break;
           i++;
         }
         fe = i;
@@ -184,7 +190,7 @@ export class CsvRecords {
         return len;
       }
       const c = buf[i];
-      if (c === COMMA) {
+      if (c === this.delimiter) {
         i++;
         continue;
       }
@@ -197,4 +203,27 @@ export class CsvRecords {
       return i;
     }
   }
+}
+
+/**
+ * The records of a text stream as arrays of strings with the line each starts on: for readers
+ * that want every cell as text (feature files); prediction files parse numbers from the bytes.
+ */
+export async function* csvRows(
+  file: string,
+  chunks: AsyncIterable<Buffer>,
+  delimiter = COMMA,
+): AsyncGenerator<{ cells: string[]; line: number }> {
+  const rec = new CsvRecords(file, delimiter);
+  const ready: { cells: string[]; line: number }[] = [];
+  const onRecord: OnRecord = (buf, f, line) => {
+    ready.push({ cells: Array.from({ length: f.n }, (_, i) => f.text(buf, i)), line });
+    return true;
+  };
+  for await (const chunk of chunks) {
+    rec.push(chunk, onRecord);
+    yield* ready.splice(0);
+  }
+  rec.push(null, onRecord);
+  yield* ready.splice(0);
 }

@@ -8,7 +8,7 @@ import { CsvRecords, type FastRow, type Fields, type OnRecord } from './csv-reco
 import { decimalEnd, describeBadNumber, parseDecimal, parseDecimalPrefix, parseDecimalText } from './decimal.js';
 import { classIndexOf, listNames, quoteName, thresholdFor } from './names.js';
 import { checkFile, Digest, textChunks } from './source.js';
-import { InputError, type ExampleBatch, type PredictionStream, type ReadOptions } from './types.js';
+import { InputError, PROGRESS_EVERY, type ExampleBatch, type PredictionStream, type ReadOptions } from './types.js';
 
 const COMMA = 44;
 const LF = 10;
@@ -16,7 +16,6 @@ const CR = 13;
 const QUOTE = 34;
 
 export const SCORE_PREFIX = 'score:';
-export const PROGRESS_EVERY = 100_000;
 
 /** Which columns hold what, and how they are read for the task. */
 interface Plan {
@@ -158,201 +157,234 @@ function planColumns(path: string, header: string[], opts: ReadOptions): Plan {
 
 type RowHandler = OnRecord & { fast?: FastRow; finish(): void };
 
-function rowHandler(path: string, plan: Plan, opts: ReadOptions, ready: ExampleBatch[]): RowHandler {
-  const size = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
-  const classes = opts.classes;
-  const fromScores = plan.predCol < 0;
-  const { scoreCols, scoreClass, thresholds, columns } = plan;
-  const nScores = scoreCols.length;
-  let rows = 0;
+/** What every row of one file is read with: the plan, the batcher, and the checks shared by both paths. */
+class Rows {
+  count = 0;
+  readonly fromScores: boolean;
+  constructor(
+    readonly path: string,
+    readonly plan: Plan,
+    readonly opts: ReadOptions,
+    readonly ready: ExampleBatch[],
+    readonly batcher: MulticlassBatcher | MultilabelBatcher,
+  ) {
+    this.fromScores = plan.predCol < 0;
+  }
 
-  const where = (line: number) => `line ${line}`;
-  const score = (buf: Buffer, f: Fields, k: number, line: number): number => {
-    const col = scoreCols[k];
+  where(line: number): string {
+    return `line ${line}`;
+  }
+
+  /** Score column k of the record, a finite number. */
+  score(buf: Buffer, f: Fields, k: number, line: number): number {
+    const col = this.plan.scoreCols[k];
     const v = f.flags[col] === 0 ? parseDecimal(buf, f.start[col], f.end[col]) : parseDecimalText(f.text(buf, col));
     if (v - v !== 0)
       throw new InputError(
-        path,
-        where(line),
-        `${plan.scoreNames[k]} ${describeBadNumber(f.text(buf, col))}; expected a finite number`,
+        this.path,
+        this.where(line),
+        `${this.plan.scoreNames[k]} ${describeBadNumber(f.text(buf, col))}; expected a finite number`,
       );
     return v;
-  };
+  }
+
   /** The class index of a truth name; with score columns and no fixed list, it must have a score column. */
-  const truthIndex = (name: string, line: number): number => {
-    if (fromScores && !classes.fixed) {
+  truthIndex(name: string, line: number): number {
+    const { classes } = this.opts;
+    const plan = this.plan;
+    if (this.fromScores && !classes.fixed) {
       const idx = classes.has(name) ? classes.indexOf(name) : -1;
       if (idx < 0 || !plan.isScoreClass[idx])
         throw new InputError(
-          path,
-          where(line),
+          this.path,
+          this.where(line),
           `${plan.truthName} ${quoteName(name)} has no score column; expected one of ${listNames(plan.scoreNames.map((s) => s.slice(6)))}`,
         );
       return idx;
     }
-    return classIndexOf(classes, name, path, where(line), plan.truthName);
-  };
-  const single = (text: string, split: boolean, column: string, line: number): string => {
+    return classIndexOf(classes, name, this.path, this.where(line), plan.truthName);
+  }
+
+  predIndex(name: string, line: number): number {
+    return classIndexOf(this.opts.classes, name, this.path, this.where(line), this.plan.predName);
+  }
+
+  /** The one class of a multiclass cell ('a', or 'a' from a labels column 'a|'). */
+  single(text: string, split: boolean, column: string, line: number): string {
     if (split) {
       const parts = text.split('|').filter((p) => p !== '');
       if (parts.length !== 1)
         throw new InputError(
-          path,
-          where(line),
+          this.path,
+          this.where(line),
           `${column} holds ${parts.length} classes; expected exactly one for a multiclass task`,
         );
       return parts[0];
     }
-    if (text === '') throw new InputError(path, where(line), `${column} is empty; expected a class name`);
+    if (text === '') throw new InputError(this.path, this.where(line), `${column} is empty; expected a class name`);
     return text;
-  };
-  const progress = () => {
-    rows++;
-    if (opts.onProgress && rows % PROGRESS_EVERY === 0) opts.onProgress(rows);
-  };
-  const checkWidth = (f: Fields, line: number) => {
-    if (f.n !== columns)
-      throw new InputError(path, where(line), `found ${f.n} fields; expected ${columns} as in the header`);
-  };
-
-  let handler: OnRecord;
-  let batcher: MulticlassBatcher | MultilabelBatcher;
-
-  /**
-   * One pass over a plain score row: numbers are parsed where they stand instead of being
-   * delimited first. Anything unusual (quotes, bad numbers, wrong width) returns -1 before any
-   * state changes, and the general path then handles the row (and reports its error).
-   */
-  const fastRow = (): FastRow => {
-    const slot = new Int32Array(columns).fill(-1);
-    scoreCols.forEach((col, k) => (slot[col] = k));
-    const last = columns - 1;
-    const truthCol = plan.truthCol;
-    const hits = new Uint32Array(nScores);
-    const mc = batcher instanceof MulticlassBatcher ? batcher : null;
-    const ml = batcher instanceof MultilabelBatcher ? batcher : null;
-    return (buf, pos, len, line) => {
-      let i = pos;
-      let best = 0;
-      let bi = -1;
-      let nHits = 0;
-      let ts = 0;
-      let te = 0;
-      for (let col = 0; col <= last; col++) {
-        const k = slot[col];
-        let c: number;
-        if (k >= 0) {
-          const v = parseDecimalPrefix(buf, i, len);
-          i = decimalEnd();
-          if (v - v !== 0 || i >= len) return -1;
-          c = buf[i];
-          if (mc) {
-            if (bi < 0 || v > best) {
-              best = v;
-              bi = k;
-            }
-          } else if (v >= thresholds[k]) hits[nHits++] = scoreClass[k];
-        } else {
-          const s = i;
-          for (;;) {
-            if (i >= len) return -1;
-            c = buf[i];
-            if (c <= COMMA && (c === COMMA || c === LF || c === CR || c === QUOTE)) break;
-            i++;
-          }
-          if (c === QUOTE) return -1;
-          if (col === truthCol) {
-            ts = s;
-            te = i;
-          }
-        }
-        if (col < last) {
-          if (c !== COMMA) return -1;
-          i++;
-        } else if (c === LF) i++;
-        else if (c === CR) {
-          if (i + 1 >= len) return -1;
-          i += buf[i + 1] === LF ? 2 : 1;
-        } else return -1;
-      }
-      const truth = buf.toString('utf8', ts, te);
-      if (mc) {
-        const t = truthIndex(single(truth, plan.truthSplit, plan.truthName, line), line);
-        if (mc.push(t, scoreClass[bi])) ready.push(mc.flush()!);
-      } else if (ml) {
-        addNames(truth, plan.truthSplit, (n) => ml.truth.add(truthIndex(n, line)));
-        for (let j = 0; j < nHits; j++) ml.pred.add(hits[j]);
-        if (ml.end()) ready.push(ml.flush()!);
-      }
-      progress();
-      return i;
-    };
-  };
-  const addNames = (text: string, split: boolean, add: (name: string) => void) => {
-    if (!split) {
-      if (text !== '') add(text);
-      return;
-    }
-    let s = 0;
-    for (;;) {
-      const bar = text.indexOf('|', s);
-      const part = bar < 0 ? text.slice(s) : text.slice(s, bar);
-      if (part !== '') add(part);
-      if (bar < 0) break;
-      s = bar + 1;
-    }
-  };
-  if (plan.task === 'multiclass') {
-    const b = new MulticlassBatcher(size);
-    batcher = b;
-    handler = (buf, f, line) => {
-      checkWidth(f, line);
-      const t = truthIndex(single(f.text(buf, plan.truthCol), plan.truthSplit, plan.truthName, line), line);
-      let p: number;
-      if (fromScores) {
-        let best = score(buf, f, 0, line);
-        let bi = 0;
-        for (let k = 1; k < nScores; k++) {
-          const v = score(buf, f, k, line);
-          if (v > best) {
-            best = v;
-            bi = k;
-          }
-        }
-        p = scoreClass[bi];
-      } else {
-        const name = single(f.text(buf, plan.predCol), plan.predSplit, plan.predName, line);
-        p = classIndexOf(classes, name, path, where(line), plan.predName);
-      }
-      if (b.push(t, p)) ready.push(b.flush()!);
-      progress();
-      return true;
-    };
-  } else {
-    const b = new MultilabelBatcher(size);
-    batcher = b;
-    handler = (buf, f, line) => {
-      checkWidth(f, line);
-      addNames(f.text(buf, plan.truthCol), plan.truthSplit, (n) => b.truth.add(truthIndex(n, line)));
-      if (fromScores) {
-        for (let k = 0; k < nScores; k++) if (score(buf, f, k, line) >= thresholds[k]) b.pred.add(scoreClass[k]);
-      } else {
-        addNames(f.text(buf, plan.predCol), plan.predSplit, (n) =>
-          b.pred.add(classIndexOf(classes, n, path, where(line), plan.predName)),
-        );
-      }
-      if (b.end()) ready.push(b.flush()!);
-      progress();
-      return true;
-    };
   }
+
+  progress(): void {
+    this.count++;
+    if (this.opts.onProgress && this.count % PROGRESS_EVERY === 0) this.opts.onProgress(this.count);
+  }
+
+  checkWidth(f: Fields, line: number): void {
+    if (f.n !== this.plan.columns)
+      throw new InputError(
+        this.path,
+        this.where(line),
+        `found ${f.n} fields; expected ${this.plan.columns} as in the header`,
+      );
+  }
+}
+
+/** The names of a cell: one, or the '|'-separated parts of a labels cell (empty parts skipped). */
+function addNames(text: string, split: boolean, add: (name: string) => void): void {
+  if (!split) {
+    if (text !== '') add(text);
+    return;
+  }
+  let s = 0;
+  for (;;) {
+    const bar = text.indexOf('|', s);
+    const part = bar < 0 ? text.slice(s) : text.slice(s, bar);
+    if (part !== '') add(part);
+    if (bar < 0) break;
+    s = bar + 1;
+  }
+}
+
+function rowHandler(path: string, plan: Plan, opts: ReadOptions, ready: ExampleBatch[]): RowHandler {
+  const size = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
+  const batcher = plan.task === 'multiclass' ? new MulticlassBatcher(size) : new MultilabelBatcher(size);
+  const rows = new Rows(path, plan, opts, ready, batcher);
+  const handler = batcher instanceof MulticlassBatcher ? multiclassRow(rows, batcher) : multilabelRow(rows, batcher);
   return Object.assign(handler, {
-    fast: fromScores ? fastRow() : undefined,
+    fast: rows.fromScores ? fastRow(rows) : undefined,
     finish() {
       const last = batcher.flush();
       if (last) ready.push(last);
-      if (rows === 0) throw new InputError(path, null, 'has a header but no rows; expected at least one example');
-      opts.onProgress?.(rows);
+      if (rows.count === 0) throw new InputError(path, null, 'has a header but no rows; expected at least one example');
+      opts.onProgress?.(rows.count);
     },
   });
+}
+
+/** A multiclass record: the truth, and the prediction by name or by the arg-max of the scores. */
+function multiclassRow(rows: Rows, b: MulticlassBatcher): OnRecord {
+  const { plan, ready } = rows;
+  const nScores = plan.scoreCols.length;
+  return (buf, f, line) => {
+    rows.checkWidth(f, line);
+    const t = rows.truthIndex(rows.single(f.text(buf, plan.truthCol), plan.truthSplit, plan.truthName, line), line);
+    let p: number;
+    if (rows.fromScores) {
+      let best = rows.score(buf, f, 0, line);
+      let bi = 0;
+      for (let k = 1; k < nScores; k++) {
+        const v = rows.score(buf, f, k, line);
+        if (v > best) {
+          best = v;
+          bi = k;
+        }
+      }
+      p = plan.scoreClass[bi];
+    } else p = rows.predIndex(rows.single(f.text(buf, plan.predCol), plan.predSplit, plan.predName, line), line);
+    if (b.push(t, p)) ready.push(b.flush()!);
+    rows.progress();
+    return true;
+  };
+}
+
+/** A multi-label record: the truth set, and the predicted set by names or by score >= threshold. */
+function multilabelRow(rows: Rows, b: MultilabelBatcher): OnRecord {
+  const { plan, ready } = rows;
+  const nScores = plan.scoreCols.length;
+  return (buf, f, line) => {
+    rows.checkWidth(f, line);
+    addNames(f.text(buf, plan.truthCol), plan.truthSplit, (n) => b.truth.add(rows.truthIndex(n, line)));
+    if (rows.fromScores) {
+      for (let k = 0; k < nScores; k++)
+        if (rows.score(buf, f, k, line) >= plan.thresholds[k]) b.pred.add(plan.scoreClass[k]);
+    } else addNames(f.text(buf, plan.predCol), plan.predSplit, (n) => b.pred.add(rows.predIndex(n, line)));
+    if (b.end()) ready.push(b.flush()!);
+    rows.progress();
+    return true;
+  };
+}
+
+/**
+ * One pass over a plain score row: numbers are parsed where they stand instead of being
+ * delimited first. Anything unusual (quotes, bad numbers, wrong width) returns -1 before any
+ * state changes, and the general path then handles the row (and reports its error). One long
+ * function on purpose: it is the hot path of CSV predictions (`npm run bench -- io`).
+ */
+function fastRow(rows: Rows): FastRow {
+  const { plan, ready, batcher } = rows;
+  const { scoreCols, scoreClass, thresholds, columns } = plan;
+  const slot = new Int32Array(columns).fill(-1);
+  scoreCols.forEach((col, k) => (slot[col] = k));
+  const last = columns - 1;
+  const truthCol = plan.truthCol;
+  const hits = new Uint32Array(scoreCols.length);
+  const mc = batcher instanceof MulticlassBatcher ? batcher : null;
+  const ml = batcher instanceof MultilabelBatcher ? batcher : null;
+  return (buf, pos, len, line) => {
+    let i = pos;
+    let best = 0;
+    let bi = -1;
+    let nHits = 0;
+    let ts = 0;
+    let te = 0;
+    for (let col = 0; col <= last; col++) {
+      const k = slot[col];
+      let c: number;
+      if (k >= 0) {
+        const v = parseDecimalPrefix(buf, i, len);
+        i = decimalEnd();
+        if (v - v !== 0 || i >= len) return -1;
+        c = buf[i];
+        if (mc) {
+          if (bi < 0 || v > best) {
+            best = v;
+            bi = k;
+          }
+        } else if (v >= thresholds[k]) hits[nHits++] = scoreClass[k];
+      } else {
+        const s = i;
+        for (;;) {
+          if (i >= len) return -1;
+          c = buf[i];
+          if (c <= COMMA && (c === COMMA || c === LF || c === CR || c === QUOTE)) break;
+          i++;
+        }
+        if (c === QUOTE) return -1;
+        if (col === truthCol) {
+          ts = s;
+          te = i;
+        }
+      }
+      if (col < last) {
+        if (c !== COMMA) return -1;
+        i++;
+      } else if (c === LF) i++;
+      else if (c === CR) {
+        if (i + 1 >= len) return -1;
+        i += buf[i + 1] === LF ? 2 : 1;
+      } else return -1;
+    }
+    const truth = buf.toString('utf8', ts, te);
+    if (mc) {
+      const t = rows.truthIndex(rows.single(truth, plan.truthSplit, plan.truthName, line), line);
+      if (mc.push(t, scoreClass[bi])) ready.push(mc.flush()!);
+    } else if (ml) {
+      addNames(truth, plan.truthSplit, (n) => ml.truth.add(rows.truthIndex(n, line)));
+      for (let j = 0; j < nHits; j++) ml.pred.add(hits[j]);
+      if (ml.end()) ready.push(ml.flush()!);
+    }
+    rows.progress();
+    return i;
+  };
 }

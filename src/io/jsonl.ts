@@ -3,11 +3,10 @@
 
 import type { Task } from '../core/report/types.js';
 import { DEFAULT_BATCH_SIZE, MulticlassBatcher, MultilabelBatcher } from './batcher.js';
-import { PROGRESS_EVERY } from './csv.js';
 import { MAX_RECORD_BYTES } from './csv-records.js';
 import { classIndexOf, quoteName, thresholdFor } from './names.js';
 import { checkFile, Digest, textChunks } from './source.js';
-import { InputError, type ExampleBatch, type PredictionStream, type ReadOptions } from './types.js';
+import { InputError, PROGRESS_EVERY, type ExampleBatch, type PredictionStream, type ReadOptions } from './types.js';
 
 type Row = Record<string, unknown>;
 const LF = 10;

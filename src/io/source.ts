@@ -3,6 +3,7 @@
 
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { createGunzip } from 'node:zlib';
 import { isUtf8 } from 'node:buffer';
 import { stat } from 'node:fs/promises';
 import type { FileFingerprint } from '../core/report/types.js';
@@ -67,23 +68,52 @@ export async function* fileChunks(
  * naming the line. Validation is one SIMD pass per chunk; a multi-byte character cut by a chunk
  * boundary is carried over to the next chunk.
  */
-export async function* textChunks(path: string, hasher?: ByteHasher, format = 'text'): AsyncGenerator<Buffer> {
+export async function* textChunks(
+  path: string,
+  hasher?: ByteHasher,
+  format = 'text',
+  opts: { gzip?: boolean } = {},
+): AsyncGenerator<Buffer> {
+  const open = (h?: ByteHasher) => (opts.gzip ? gunzipChunks(path, h) : fileChunks(path, h));
   let first = true;
   let tail: Buffer | null = null;
-  let offset = 0; // file offset of the first byte of `tail` or of the next chunk
-  for await (const chunk of fileChunks(path, hasher)) {
+  let offset = 0; // text offset of the first byte of `tail` or of the next chunk
+  for await (const chunk of open(hasher)) {
     if (first && chunk.length > 0) {
       first = false;
       checkNotBinary(path, chunk, format);
     }
     const buf: Buffer = tail ? Buffer.concat([tail, chunk]) : chunk;
     const cut = completeUtf8Length(buf);
-    if (!isUtf8(buf.subarray(0, cut))) throw await invalidUtf8(path, buf.subarray(0, cut), offset, format);
+    if (!isUtf8(buf.subarray(0, cut))) throw await invalidUtf8(path, open, buf.subarray(0, cut), offset, format);
     tail = cut < buf.length ? Buffer.from(buf.subarray(cut)) : null;
     offset += cut;
     yield chunk;
   }
-  if (tail) throw await invalidUtf8(path, tail, offset, format);
+  if (tail) throw await invalidUtf8(path, open, tail, offset, format);
+}
+
+/** The inflated bytes of a gzip file, a chunk at a time; `hasher` sees the file's own bytes. */
+async function* gunzipChunks(path: string, hasher?: ByteHasher): AsyncGenerator<Buffer> {
+  const raw = createReadStream(path, { highWaterMark: CHUNK_BYTES });
+  if (hasher) raw.on('data', (b) => hasher.update(b as Buffer));
+  const inflated = raw.pipe(createGunzip({ chunkSize: 1 << 16 }));
+  raw.on('error', (e) => inflated.destroy(e));
+  try {
+    for await (const chunk of inflated as AsyncIterable<Buffer>) yield chunk;
+  } catch (e) {
+    const code = errCode(e);
+    throw new InputError(
+      path,
+      null,
+      /^Z_|incorrect header/.test(code) || /header|unexpected end/i.test(String((e as Error).message))
+        ? `is not a complete gzip file (${code}); expected a .gz written by gzip`
+        : `could not be read (${code})`,
+    );
+  } finally {
+    raw.destroy();
+    inflated.destroy();
+  }
 }
 
 const MAGIC: [number[], string][] = [
@@ -120,13 +150,24 @@ function completeUtf8Length(buf: Buffer): number {
   return n;
 }
 
-/** Error path only: names the line of the first invalid byte (re-reading the file up to it). */
-async function invalidUtf8(path: string, buf: Buffer, offset: number, format: string): Promise<InputError> {
+/** Error path only: names the line of the first invalid byte (re-reading the text up to it). */
+async function invalidUtf8(
+  path: string,
+  open: () => AsyncIterable<Buffer>,
+  buf: Buffer,
+  offset: number,
+  format: string,
+): Promise<InputError> {
   const at = offset + Math.max(0, firstInvalidUtf8(buf));
   let lines = 1;
+  let seen = 0;
   if (at > 0)
-    for await (const chunk of fileChunks(path, undefined, { start: 0, end: at - 1 }))
-      for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) lines++;
+    for await (const chunk of open()) {
+      const part = chunk.subarray(0, Math.max(0, at - seen));
+      for (let i = part.indexOf(10); i >= 0; i = part.indexOf(10, i + 1)) lines++;
+      seen += chunk.length;
+      if (seen >= at) break;
+    }
   return new InputError(
     path,
     `line ${lines}`,

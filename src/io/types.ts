@@ -7,6 +7,9 @@ import type { FileFingerprint, Task } from '../core/report/types.js';
 export type { ExampleBatch } from '../core/metrics/batch.js';
 import type { ExampleBatch } from '../core/metrics/batch.js';
 
+/** Rows between two `onProgress` calls of a reader. */
+export const PROGRESS_EVERY = 100_000;
+
 export interface ReadOptions {
   /** Shared by all splits of one evaluation; fixed when the user gave --classes. */
   classes: ClassIndex;

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UsageError } from '../shell/errors.js';
+import { UsageError } from '../core/errors.js';
 
 export type TF = typeof tfjs;
 export type BackendRequest = 'auto' | 'tensorflow' | 'wasm' | 'cpu';

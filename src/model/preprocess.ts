@@ -4,7 +4,7 @@
 // single number, one per feature, or one per channel (last axis); resize and channels apply to
 // image folders as they are decoded.
 
-import { UsageError } from '../shell/errors.js';
+import { UsageError } from '../core/errors.js';
 import type { ImageOptions } from '../io/data/types.js';
 
 export interface PreprocessSpec {

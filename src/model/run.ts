@@ -3,7 +3,7 @@
 // score >= threshold for multi-label and single-sigmoid binary models) and hand ExampleBatches
 // to the caller's sink. Every tensor is disposed before the next batch; sanity is tracked.
 
-import type { FeatureStream } from '../io/data/types.js';
+import type { FeatureBatch, FeatureStream } from '../io/data/types.js';
 import { InputError, type ExampleBatch } from '../io/types.js';
 import type { SanityFinding } from '../core/report/types.js';
 import type { TF } from './backend.js';
@@ -80,6 +80,173 @@ export function inputShapeFor(model: LoadedModel, featureShape: readonly number[
   );
 }
 
+/** What running a model over a split is set up with, checked against the model once. */
+interface RunPlan {
+  /** Per-example input shape and its size. */
+  shape: number[];
+  featureSize: number;
+  outputs: number;
+  /** A single sigmoid output for a two-class multiclass task. */
+  binary: boolean;
+  /** Decision threshold per output (multi-label, binary). */
+  thr: Float32Array;
+  batchSize: number;
+}
+
+function planRun(model: LoadedModel, stream: FeatureStream, opts: RunOptions): RunPlan {
+  const shape = inputShapeFor(model, stream.featureShape, opts.file);
+  const featureSize = shape.reduce((a, b) => a * b, 1);
+  const outputs = model.outputSize ?? opts.classes;
+  const binary = stream.task === 'multiclass' && outputs === 1;
+  if (!binary && outputs !== opts.classes)
+    throw new InputError(
+      model.label,
+      null,
+      `model has ${outputs} outputs but the evaluation has ${opts.classes} classes`,
+    );
+  const thr = opts.thresholds ?? new Float32Array(Math.max(outputs, 1)).fill(opts.threshold ?? 0.5);
+  const batchSize = Math.max(1, opts.batchSize ?? defaultBatchSize(featureSize));
+  return { shape, featureSize, outputs, binary, thr, batchSize };
+}
+
+/** Which check of the scores applies: probabilities summing to one, each in [0, 1], or none. */
+function expectedScores(model: LoadedModel, task: FeatureStream['task'], binary: boolean, opts: RunOptions) {
+  const probabilistic =
+    opts.expectProbabilities === true ||
+    (opts.expectProbabilities !== false && (model.activation === 'softmax' || model.activation === 'sigmoid'));
+  if (!probabilistic) return null;
+  return model.activation === 'softmax' && !binary && task === 'multiclass' ? 'softmax' : 'sigmoid';
+}
+
+/** Multiclass predictions from n rows of scores: the arg-max, or score >= threshold for one sigmoid output. */
+export function classPredictions(scores: Float32Array, n: number, { outputs, binary, thr }: RunPlan): Uint32Array {
+  const pred = new Uint32Array(n);
+  if (binary) for (let i = 0; i < n; i++) pred[i] = scores[i] >= thr[0] ? 1 : 0;
+  else
+    for (let i = 0; i < n; i++) {
+      let best = 0;
+      let bv = scores[i * outputs];
+      for (let j = 1; j < outputs; j++) {
+        const v = scores[i * outputs + j];
+        // NaN never wins over a number.
+        if (v > bv || (bv !== bv && v === v)) {
+          bv = v;
+          best = j;
+        }
+      }
+      pred[i] = best;
+    }
+  return pred;
+}
+
+/** Multi-label predictions from n rows of scores as CSR: every class whose score reaches its threshold. */
+export function labelPredictions(
+  scores: Float32Array,
+  n: number,
+  { outputs, thr }: RunPlan,
+): { predOffsets: Uint32Array; predIndices: Uint32Array } {
+  const predOffsets = new Uint32Array(n + 1);
+  const idx: number[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < outputs; j++) if (scores[i * outputs + j] >= thr[j]) idx.push(j);
+    predOffsets[i + 1] = idx.length;
+  }
+  return { predOffsets, predIndices: Uint32Array.from(idx) };
+}
+
+/** Reports progress after each chunk: examples done, rate and time left when the total is known. */
+function progressReporter(opts: RunOptions, total: number | null): (done: number) => void {
+  const started = performance.now();
+  return (done) => {
+    if (!opts.onProgress) return;
+    const secs = (performance.now() - started) / 1000;
+    const perSecond = secs > 0 ? done / secs : 0;
+    opts.onProgress({
+      split: opts.split,
+      done,
+      total,
+      perSecond,
+      etaSeconds: total !== null && perSecond > 0 ? (total - done) / perSecond : null,
+    });
+  };
+}
+
+/** A slice of model calls in input order; a worker's chunk settles when its reply arrives. */
+interface Chunk {
+  scores: Float32Array | null;
+  failed?: unknown;
+  wait?: Promise<void>;
+  n: number;
+  truth?: Uint32Array;
+  offsets?: Uint32Array;
+  indices?: Uint32Array;
+}
+
+/** The chunk of examples [s, s + m) of a batch, with its truth (multi-label offsets rebased to 0). */
+function chunkOf(b: FeatureBatch, task: FeatureStream['task'], s: number, m: number): Chunk {
+  const c: Chunk = { scores: null, n: m };
+  if (task === 'multiclass') c.truth = b.truth!.subarray(s, s + m);
+  else {
+    const off = b.truthOffsets!;
+    const base = off[s];
+    const offsets = new Uint32Array(m + 1);
+    for (let i = 0; i <= m; i++) offsets[i] = off[s + i] - base;
+    c.offsets = offsets;
+    c.indices = b.truthIndices!.slice(base, off[s + m]);
+  }
+  return c;
+}
+
+/** Scores a batch in this thread: dataSync, no await per batch (the workers' replies are let in explicitly). */
+function localPredictor(tf: TF, model: LoadedModel, shape: number[]): (x: Float32Array, n: number) => Float32Array {
+  return (x, n) => {
+    const y = tf.tidy(() => model.predict(tf.tensor(x, [n, ...shape], 'float32')));
+    try {
+      return y.dataSync() as Float32Array;
+    } finally {
+      y.dispose();
+    }
+  };
+}
+
+/** Chunks in input order, finished (turned into predictions) strictly in that order. */
+class InOrder {
+  private readonly chunks: Chunk[] = [];
+  constructor(private readonly finish: (c: Chunk) => void) {}
+  get length(): number {
+    return this.chunks.length;
+  }
+  push(c: Chunk): void {
+    this.chunks.push(c);
+  }
+  private finishHead(): void {
+    const c = this.chunks.shift()!;
+    if (c.failed !== undefined) throw c.failed;
+    this.finish(c);
+  }
+  private static settled(c: Chunk): boolean {
+    return c.scores !== null || c.failed !== undefined;
+  }
+  /** Finishes every chunk at the head that has its scores. */
+  drainSettled(): void {
+    while (this.chunks.length && InOrder.settled(this.chunks[0])) this.finishHead();
+  }
+  async waitHead(): Promise<void> {
+    await this.chunks[0].wait;
+    this.finishHead();
+  }
+  async finishAll(): Promise<void> {
+    while (this.chunks.length) {
+      if (InOrder.settled(this.chunks[0])) this.finishHead();
+      else await this.waitHead();
+    }
+  }
+  /** Waits for chunks still in flight (errors ignored). */
+  async settleAll(): Promise<void> {
+    await Promise.allSettled(this.chunks.map((c) => c.wait));
+  }
+}
+
 /**
  * Runs the model over a split. With a worker pool, chunks of several model calls go to the
  * workers while they have room; the main thread scores batches itself meanwhile when the pool
@@ -93,138 +260,55 @@ export async function runModel(
   sink: (batch: ExampleBatch) => void,
   pool?: WorkerPool,
 ): Promise<RunResult> {
-  const shape = inputShapeFor(model, stream.featureShape, opts.file);
-  const featureSize = shape.reduce((a, b) => a * b, 1);
+  const plan = planRun(model, stream, opts);
+  const { shape, featureSize, outputs, batchSize } = plan;
   const apply = opts.preprocess.bind(shape);
-  const outputs = model.outputSize ?? opts.classes;
-  const binary = stream.task === 'multiclass' && outputs === 1;
-  if (!binary && outputs !== opts.classes)
-    throw new InputError(
-      model.label,
-      null,
-      `model has ${outputs} outputs but the evaluation has ${opts.classes} classes`,
-    );
-  const probabilistic =
-    opts.expectProbabilities === true ||
-    (opts.expectProbabilities !== false && (model.activation === 'softmax' || model.activation === 'sigmoid'));
-  const expect = !probabilistic
-    ? null
-    : model.activation === 'softmax' && !binary && stream.task === 'multiclass'
-      ? 'softmax'
-      : 'sigmoid';
-  const sanity = new SanityTracker({ split: opts.split, outputs, expect });
-  const thr = opts.thresholds ?? new Float32Array(Math.max(outputs, 1)).fill(opts.threshold ?? 0.5);
-  const batchSize = Math.max(1, opts.batchSize ?? defaultBatchSize(featureSize));
-  const started = performance.now();
+  const sanity = new SanityTracker({
+    split: opts.split,
+    outputs,
+    expect: expectedScores(model, stream.task, plan.binary, opts),
+  });
+  const progress = progressReporter(opts, stream.count);
   let done = 0;
-  // In this thread: dataSync (no await per batch: the workers' replies are let in explicitly).
-  const local = (x: Float32Array, n: number): Float32Array => {
-    const y = tf.tidy(() => model.predict(tf.tensor(x, [n, ...shape], 'float32')));
-    try {
-      return y.dataSync() as Float32Array;
-    } finally {
-      y.dispose();
-    }
-  };
+  const local = localPredictor(tf, model, shape);
   const mainComputes = !pool || pool.mainComputes;
   const chunkSize = messageSize(batchSize);
   // Finished-or-not chunks kept in order: bounds memory (scores of local batches are small).
   const maxPending = pool ? 4 * pool.size * (chunkSize / batchSize) + 4 : 1;
 
   /** Turns one chunk's scores into predictions, in input order. */
-  const finish = (
-    scores: Float32Array,
-    n: number,
-    truth?: Uint32Array,
-    offsets?: Uint32Array,
-    indices?: Uint32Array,
-  ) => {
-    if (scores.length !== n * outputs)
+  const finish = ({ scores, n, truth, offsets, indices }: Chunk) => {
+    if (scores!.length !== n * outputs)
       throw new InputError(
         model.label,
         null,
-        `model gave ${scores.length / n} scores per example; expected ${outputs}`,
+        `model gave ${scores!.length / n} scores per example; expected ${outputs}`,
       );
-    sanity.observeOutputs(scores, n);
+    sanity.observeOutputs(scores!, n);
     if (stream.task === 'multiclass') {
-      const pred = new Uint32Array(n);
-      if (binary) for (let i = 0; i < n; i++) pred[i] = scores[i] >= thr[0] ? 1 : 0;
-      else
-        for (let i = 0; i < n; i++) {
-          let best = 0;
-          let bv = scores[i * outputs];
-          for (let j = 1; j < outputs; j++) {
-            const v = scores[i * outputs + j];
-            // NaN never wins over a number.
-            if (v > bv || (bv !== bv && v === v)) {
-              bv = v;
-              best = j;
-            }
-          }
-          pred[i] = best;
-        }
+      const pred = classPredictions(scores!, n, plan);
       sink({ task: 'multiclass', n, truth: truth!, pred });
     } else {
-      const predOffsets = new Uint32Array(n + 1);
-      const idx: number[] = [];
-      for (let i = 0; i < n; i++) {
-        for (let j = 0; j < outputs; j++) if (scores[i * outputs + j] >= thr[j]) idx.push(j);
-        predOffsets[i + 1] = idx.length;
-      }
-      const predIndices = Uint32Array.from(idx);
+      const { predOffsets, predIndices } = labelPredictions(scores!, n, plan);
       sink({ task: 'multilabel', n, truthOffsets: offsets!, truthIndices: indices!, predOffsets, predIndices });
     }
     done += n;
-    if (opts.onProgress) {
-      const secs = (performance.now() - started) / 1000;
-      const perSecond = secs > 0 ? done / secs : 0;
-      const total = stream.count;
-      opts.onProgress({
-        split: opts.split,
-        done,
-        total,
-        perSecond,
-        etaSeconds: total !== null && perSecond > 0 ? (total - done) / perSecond : null,
-      });
-    }
+    progress(done);
   };
 
-  // Chunks in input order; worker chunks settle when their reply arrives.
-  type Chunk = {
-    scores: Float32Array | null;
-    failed?: unknown;
-    wait?: Promise<void>;
-    n: number;
-    truth?: Uint32Array;
-    offsets?: Uint32Array;
-    indices?: Uint32Array;
-  };
-  const pending: Chunk[] = [];
-  const finishHead = () => {
-    const c = pending.shift()!;
-    if (c.failed !== undefined) throw c.failed;
-    finish(c.scores!, c.n, c.truth, c.offsets, c.indices);
-  };
-  const settled = (c: Chunk) => c.scores !== null || c.failed !== undefined;
-  const drainSettled = () => {
-    while (pending.length && settled(pending[0])) finishHead();
-  };
-  const waitHead = async () => {
-    await pending[0].wait;
-    finishHead();
-  };
+  const pending = new InOrder(finish);
   // Lets worker replies (and 'ready') in between batches computed here.
   const yieldToEvents = () => new Promise<void>((r) => setImmediate(r));
   try {
     for await (const b of stream.batches) {
       for (let s = 0; s < b.n;) {
-        drainSettled();
+        pending.drainSettled();
         const toWorker = !!pool && pool.hasRoom();
         if (!toWorker && !mainComputes) {
           const failed = pool!.failed();
           if (failed) throw failed;
           // Nothing in flight: the workers are still starting.
-          if (pending.length) await waitHead();
+          if (pending.length) await pending.waitHead();
           else await pool!.ready;
           continue;
         }
@@ -232,16 +316,7 @@ export async function runModel(
         // Copy: preprocessing works in place and the reader's buffer is not ours.
         const x = b.x.slice(s * featureSize, (s + m) * featureSize);
         apply(x);
-        const c: Chunk = { scores: null, n: m };
-        if (stream.task === 'multiclass') c.truth = b.truth!.subarray(s, s + m);
-        else {
-          const off = b.truthOffsets!;
-          const base = off[s];
-          const offsets = new Uint32Array(m + 1);
-          for (let i = 0; i <= m; i++) offsets[i] = off[s + i] - base;
-          c.offsets = offsets;
-          c.indices = b.truthIndices!.slice(base, off[s + m]);
-        }
+        const c = chunkOf(b, stream.task, s, m);
         pending.push(c);
         s += m;
         if (toWorker)
@@ -251,19 +326,16 @@ export async function runModel(
           );
         else {
           c.scores = local(x, m);
-          drainSettled();
+          pending.drainSettled();
           if (pool) await yieldToEvents();
         }
-        while (pending.length >= maxPending) await waitHead();
+        while (pending.length >= maxPending) await pending.waitHead();
       }
     }
-    while (pending.length) {
-      if (settled(pending[0])) finishHead();
-      else await waitHead();
-    }
+    await pending.finishAll();
   } finally {
     // On error, let chunks still in flight settle before the caller tears the pool down.
-    await Promise.allSettled(pending.map((p) => p.wait));
+    await pending.settleAll();
   }
   return { examples: done, sanity: sanity.findings() };
 }

@@ -18,7 +18,7 @@ import { Preprocess, type PreprocessSpec } from '../model/preprocess.js';
 import { DEFAULT_BATCH_SIZE, inputShapeFor, runModel, type Progress } from '../model/run.js';
 import { defaultWorkers, findWorkerFile, spawnWorkerPool, WORKER_FILE, type WorkerPool } from '../model/parallel.js';
 import type { ModelSource } from '../model/source.js';
-import { UsageError } from '../shell/errors.js';
+import { UsageError } from '../core/errors.js';
 import { VERSION } from '../version.js';
 
 export type { Progress } from '../model/run.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCompare } from '../../src/cli/commands/compare.js';
 import type { Comparison } from '../../src/core/compare/types.js';
-import { describeError } from '../../src/shell/errors.js';
+import { describeError } from '../../src/exit.js';
 import { makeReport, mc } from '../helpers/stats-reports.js';
 
 const names = ['cat', 'dog', 'bird'];

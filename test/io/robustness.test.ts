@@ -114,13 +114,14 @@ describe('data readers', () => {
 
   it('refuses a label that is not valid UTF-8', async () => {
     const data = Buffer.concat([Buffer.from('f1,label\n1,caf'), Buffer.from([0xe9, 0x0a])]);
-    const s = await openFeatures(tmp.write('u.csv', data), { classes: new ClassIndex() });
+    // The whole chunk is checked before its first record is parsed: refused when opened.
     await expectInputError(
       (async () => {
+        const s = await openFeatures(tmp.write('u.csv', data), { classes: new ClassIndex() });
         for await (const _ of s.batches);
       })(),
       'u.csv:line 2:',
-      'not valid UTF-8',
+      'holds bytes that are not valid UTF-8 (at byte 14); expected a UTF-8 CSV file',
     );
   });
 });

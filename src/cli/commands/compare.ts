@@ -6,7 +6,7 @@ import { DEFAULT_CONFIG, readConfig, rulesOf } from '../../io/config.js';
 import { writeOutputs } from '../../io/output-file.js';
 import { readReport } from '../../io/report-file.js';
 import { runGate } from '../../pipeline/gate.js';
-import { EXIT_FAIL_VERDICT, EXIT_OK } from '../../shell/errors.js';
+import { EXIT_FAIL_VERDICT, EXIT_OK } from '../../exit.js';
 import { parseArgs } from '../args.js';
 import type { Command } from '../command.js';
 import type { ProgressSink } from '../progress.js';

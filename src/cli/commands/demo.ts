@@ -15,7 +15,8 @@ import { checkOutputPath } from '../../io/output-file.js';
 import { writeReport } from '../../io/report-file.js';
 import { BACKEND_REQUESTS, selectBackend, type BackendRequest } from '../../model/backend.js';
 import { evaluateModel, formatProgress } from '../../pipeline/evaluate-model.js';
-import { EXIT_OK, UsageError } from '../../shell/errors.js';
+import { UsageError } from '../../core/errors.js';
+import { EXIT_OK } from '../../exit.js';
 import { parseArgs } from '../args.js';
 import type { Command } from '../command.js';
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { InputError } from '../types.js';
-import { classIndexOf } from './labels.js';
+import { labelIndexOf } from './labels.js';
 import type { DataOptions, FeatureBatch, FeatureStream } from './types.js';
 
 const IMAGE_EXT = /\.(png|jpe?g)$/i;
@@ -150,7 +150,7 @@ export async function readImageFolder(dir: string, opts: DataOptions): Promise<F
     throw new InputError(dir, null, 'no class subfolders: expected <split>/<class>/*.png|jpg');
   const items: { file: string; label: number }[] = [];
   for (const name of classNames) {
-    const label = classIndexOf(opts.classes, name, dir, `folder ${name}`);
+    const label = labelIndexOf(opts.classes, name, dir, `folder ${name}`);
     const files = (await readdir(path.join(dir, name))).filter((f) => IMAGE_EXT.test(f)).sort(byCodePoint);
     for (const f of files) items.push({ file: path.join(dir, name, f), label });
   }

@@ -1,6 +1,7 @@
 // Turns label text from a data file into class indices, with errors that name the place.
 
-import { ClassIndex, UnknownClassError } from '../../core/classes.js';
+import type { ClassIndex } from '../../core/classes.js';
+import { classIndexOf } from '../names.js';
 import { InputError } from '../types.js';
 
 /** "3.0" -> "3" so that float label columns match integer class names. */
@@ -9,29 +10,15 @@ function canonicalNumber(s: string): string | null {
   return String(parseInt(s, 10));
 }
 
-export function classIndexOf(classes: ClassIndex, raw: string, file: string, where: string): number {
+/**
+ * A label from a data file (CSV cell, NumPy value, image folder name) as a class index: trimmed,
+ * "3.0" read as class "3" when that class exists; the rest is ../names.ts's classIndexOf.
+ */
+export function labelIndexOf(classes: ClassIndex, raw: string, file: string, where: string): number {
   const name = raw.trim();
-  if (name === '') throw new InputError(file, where, 'empty label');
-  if (classes.has(name)) return classes.indexOf(name);
+  if (name === '') throw new InputError(file, where, 'label is empty; expected a class name');
   const alt = canonicalNumber(name);
-  if (alt !== null && classes.has(alt)) return classes.indexOf(alt);
-  // Text is decoded leniently; a replacement character in a new name means invalid UTF-8 bytes.
-  if (name.includes('\uFFFD'))
-    throw new InputError(file, where, `label ${JSON.stringify(name)} is not valid UTF-8; expected a UTF-8 text file`);
-  try {
-    return classes.indexOf(alt ?? name);
-  } catch (e) {
-    if (e instanceof UnknownClassError) {
-      const shown =
-        classes.names.length <= 12 ? classes.names.join(', ') : `${classes.names.slice(0, 12).join(', ')}, ...`;
-      throw new InputError(
-        file,
-        where,
-        `label ${JSON.stringify(name)} is not one of the model's classes (${shown}); name the classes in the configuration`,
-      );
-    }
-    throw e;
-  }
+  return classIndexOf(classes, alt !== null && !classes.has(name) ? alt : name, file, where, 'label');
 }
 
 /** Multi-label text "a|b|c" (empty = no label) to sorted unique indices. */
@@ -39,7 +26,7 @@ export function labelSetOf(classes: ClassIndex, raw: string, file: string, where
   const t = raw.trim();
   if (t === '') return [];
   const set = new Set<number>();
-  for (const part of t.split('|')) if (part.trim() !== '') set.add(classIndexOf(classes, part, file, where));
+  for (const part of t.split('|')) if (part.trim() !== '') set.add(labelIndexOf(classes, part, file, where));
   return [...set].sort((a, b) => a - b);
 }
 

@@ -63,16 +63,19 @@ describe('NumPy feature files', () => {
     expect(s.fingerprints()).toEqual([{ path: f, sha256: sha(bytes), bytes: bytes.length }]);
   });
 
-  it('fingerprints each file of an x.npy + y.npy folder', async () => {
+  it('fingerprints an x.npy + y.npy folder as a predictions folder is: sha256 over sha256sum lines', async () => {
     const d = path.join(FIX, 'features_npy');
     const s = await openFeatures(d, { classes: new ClassIndex(['0', '1', '2'], true) });
     await collect(s);
-    expect(s.fingerprints()).toEqual(
-      ['x.npy', 'y.npy'].map((m) => {
-        const b = readFileSync(path.join(d, m));
-        return { path: path.join(d, m), sha256: sha(b), bytes: b.length };
-      }),
-    );
+    const files = ['x.npy', 'y.npy'].map((m) => readFileSync(path.join(d, m)));
+    // As `sha256sum x.npy y.npy | sort | sha256sum`.
+    const lines = files
+      .map((b, i) => `${sha(b)}  ${['x.npy', 'y.npy'][i]}\n`)
+      .sort()
+      .join('');
+    expect(s.fingerprints()).toEqual([
+      { path: d, sha256: sha(Buffer.from(lines)), bytes: files[0].length + files[1].length },
+    ]);
   });
 
   it('a corrupt compressed member is an input error naming the member', async () => {
@@ -91,7 +94,7 @@ describe('NumPy feature files', () => {
             (e: Error) => e,
           );
     expect(err?.name).toBe('InputError');
-    expect(err?.message).toMatch(new RegExp(`^${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(member x\\.npy|x)`));
+    expect(err?.message).toMatch(new RegExp(`^${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(array x|member x\\.npy)`));
   });
 
   it('a big-endian x is rejected with the dtype named', async () => {
@@ -100,7 +103,7 @@ describe('NumPy feature files', () => {
     writeFileSync(path.join(d, 'x.npy'), npy('>f8', [1, 1], new Uint8Array(8)));
     writeFileSync(path.join(d, 'y.npy'), npy('<i8', [1], new Uint8Array(8)));
     await expect(openFeatures(d, { classes: new ClassIndex(['0'], true) })).rejects.toThrow(
-      `${path.join(d, 'x.npy')}:header: dtype >f8 is not supported`,
+      `${path.join(d, 'x.npy')}:array x: dtype >f8 is not supported`,
     );
   });
 });

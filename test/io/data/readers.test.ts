@@ -114,7 +114,7 @@ describe('bad input names the file and the place', () => {
   });
   it('a label the model does not have', async () => {
     const f = write('label.csv', '1,2,0\n1,1,7\n');
-    await expect(run(f)).rejects.toThrow(`${f}:line 2: label "7" is not one of the model's classes (0, 1, 2)`);
+    await expect(run(f)).rejects.toThrow(`${f}:line 2: label "7" is not a known class; expected one of "0", "1", "2"`);
   });
   it('a missing label column name', async () => {
     const f = write('named.csv', 'a,b,c\n1,2,0\n');
@@ -135,7 +135,7 @@ describe('bad input names the file and the place', () => {
     writeFileSync(path.join(d, 'x.npy'), readFileSync(path.join(FIX, 'features_npy/x.npy')).subarray(0, 300));
     writeFileSync(path.join(d, 'y.npy'), readFileSync(path.join(FIX, 'features_npy/y.npy')));
     await expect(run(d)).rejects.toThrow(
-      /x\.npy:header: has shape \(12, 6\), which needs 704 bytes, but holds 300; expected a complete array/,
+      /x\.npy:array x: has shape \(12, 6\), which needs 704 bytes, but holds 300; expected a complete array/,
     );
   });
   it('y rows that do not match x', async () => {
@@ -152,5 +152,41 @@ describe('bad input names the file and the place', () => {
   it('an unknown format', async () => {
     const f = write('data.parquet', 'x');
     await expect(run(f)).rejects.toThrow(`${f}: unknown data format`);
+  });
+});
+
+describe('feature CSV through the one CSV parser', () => {
+  it('reads quoted fields holding a line break, a comma and a doubled quote, in CSV and gzip TSV alike', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mg-quoted-'));
+    const csv = path.join(dir, 'q.csv');
+    writeFileSync(csv, 'f1,f2,label\n1,2,"two\nlines"\n3,4,"a, ""b"""\n5,6,"two\nlines"\n');
+    const tsv = path.join(dir, 'q.tsv.gz');
+    writeFileSync(
+      tsv,
+      gzipSync(Buffer.from('f1\tf2\tlabel\n1\t2\t"two\nlines"\n3\t4\t"a, ""b"""\n5\t6\t"two\nlines"\n')),
+    );
+    for (const file of [csv, tsv]) {
+      const classes = new ClassIndex();
+      const s = await openFeatures(file, { classes });
+      const truth: number[] = [];
+      const x: number[] = [];
+      for await (const b of s.batches) {
+        truth.push(...b.truth!);
+        x.push(...b.x);
+      }
+      expect([classes.names, truth, x]).toEqual([
+        ['two\nlines', 'a, "b"'],
+        [0, 1, 0],
+        [1, 2, 3, 4, 5, 6],
+      ]);
+    }
+    writeFileSync(path.join(dir, 'bad.csv'), 'f1,label\n1,"open\n');
+    const bad = await openFeatures(path.join(dir, 'bad.csv'), { classes: new ClassIndex() }).then(
+      async (s) => {
+        for await (const _ of s.batches);
+      },
+      (e: unknown) => e,
+    );
+    expect(String(bad)).toMatch(/bad\.csv:line 2: a quoted field that is never closed/);
   });
 });

@@ -1,10 +1,8 @@
 // How every door (CLI, action, bot) reports a failure: bad input is the user's to fix and gets
 // one clear line and exit code 2; anything else is our bug and gets a short line plus a hint.
 
-import { UsageError } from '../core/errors.js';
-import { InputError } from '../io/types.js';
-
-export { UsageError };
+import { UsageError } from './core/errors.js';
+import { InputError } from './io/types.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAIL_VERDICT = 1;

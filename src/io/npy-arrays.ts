@@ -1,0 +1,134 @@
+// Opening the arrays of one split stored as NumPy files: members of an .npz archive
+// (numpy.savez / savez_compressed) or .npy files in a folder. Used by both the predictions reader
+// (labels + scores/preds) and the features reader (x + y): each array is streamed from its
+// header on, so the arrays can be read in lockstep without holding either whole.
+//
+// The split's fingerprint: for an .npz, the sha256 of the archive's bytes (hashed in a separate
+// sequential pass, since the reader sees inflated members); for a folder, the sha256 over the
+// sha256sum-style lines ("<sha256>  <name>\n") of the files read, sorted (as
+// `sha256sum *.npy | sort | sha256sum` gives it), with the
+// folder's path and the files' total size.
+
+import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FileFingerprint } from '../core/report/types.js';
+import { readNpyHeader, type NpyArray } from './npy.js';
+import { PullReader } from './pull-reader.js';
+import { ByteHasher, checkFile, fileChunks, hashInBackground } from './source.js';
+import { InputError } from './types.js';
+import { readZipDirectory, zipMemberChunks, type ZipEntry } from './zip.js';
+
+/** One array being streamed: its header, and the reader left at its first element. */
+export interface NpySource {
+  /** The member or file name without .npy (labels, scores, preds, x, y). */
+  role: string;
+  /** Named in messages: the .npz, or the .npy file inside the folder. */
+  file: string;
+  /** The place in messages: `array <role>`. */
+  where: string;
+  array: NpyArray;
+  reader: PullReader;
+}
+
+export interface NpyArrays {
+  sources: NpySource[];
+  /** After every byte was read: the split's fingerprint (waits for an archive's hashing pass). */
+  fingerprint(): Promise<FileFingerprint>;
+  /** Releases the files and abandons the hashing pass. */
+  close(): Promise<void>;
+}
+
+/** One array wanted: the member (or file) names that may hold it, in order of preference. */
+export type Wanted = string[];
+
+/**
+ * Opens every wanted array of `path` (a folder when `folder`, else an .npz) and reads its header,
+ * checking the size its shape claims against the file (or the member's declared size). When an
+ * array is missing, `missing(found)` makes the error, given the member or file names present.
+ */
+export async function openNpyArrays(
+  path: string,
+  folder: boolean,
+  wanted: Wanted[],
+  missing: (found: string[]) => InputError,
+): Promise<NpyArrays> {
+  return folder ? openFolder(path, wanted, missing) : openNpz(path, wanted, missing);
+}
+
+async function openNpz(path: string, wanted: Wanted[], missing: (found: string[]) => InputError): Promise<NpyArrays> {
+  await checkFile(path);
+  let members;
+  try {
+    members = await readZipDirectory(path);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(path, null, `not a readable .npz (zip) archive: ${(e as Error).message}`);
+  }
+  const entries = wanted.map((names) => names.map((n) => members.get(n)).find((e) => e !== undefined));
+  if (entries.some((e) => e === undefined)) throw missing([...members.keys()]);
+  const hashing = hashInBackground(path);
+  const readers: PullReader[] = [];
+  const close = async () => {
+    hashing.stop();
+    await Promise.all(readers.map((r) => r.close()));
+  };
+  try {
+    const sources: NpySource[] = [];
+    for (const entry of entries as ZipEntry[]) {
+      const reader = new PullReader(zipMemberChunks(path, entry)[Symbol.asyncIterator]());
+      readers.push(reader);
+      const role = entry.name.replace(/\.npy$/, '');
+      const where = `array ${role}`;
+      sources.push({ role, file: path, where, reader, array: await readNpyHeader(reader, entry.size, path, where) });
+    }
+    return { sources, fingerprint: hashing.fingerprint, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
+async function openFolder(dir: string, wanted: Wanted[], missing: (found: string[]) => InputError): Promise<NpyArrays> {
+  const isFile = async (f: string) => (await stat(join(dir, f)).catch(() => null))?.isFile() ?? false;
+  const names: string[] = [];
+  for (const options of wanted) {
+    let found: string | undefined;
+    for (const n of options) if (found === undefined && (await isFile(n))) found = n;
+    if (found === undefined) {
+      const present: string[] = [];
+      for (const n of wanted.flat()) if (await isFile(n)) present.push(n);
+      throw missing(present);
+    }
+    names.push(found);
+  }
+  const hashers: [string, ByteHasher][] = [];
+  const readers: PullReader[] = [];
+  const close = async () => void (await Promise.all(readers.map((r) => r.close())));
+  try {
+    const sources: NpySource[] = [];
+    for (const name of names) {
+      const file = join(dir, name);
+      const size = await checkFile(file);
+      const h = new ByteHasher();
+      hashers.push([name, h]);
+      const reader = new PullReader(fileChunks(file, h)[Symbol.asyncIterator]());
+      readers.push(reader);
+      const role = name.replace(/\.npy$/, '');
+      const where = `array ${role}`;
+      sources.push({ role, file, where, reader, array: await readNpyHeader(reader, size, file, where) });
+    }
+    const fingerprint = async (): Promise<FileFingerprint> => {
+      const lines = hashers
+        .map(([name, h]) => `${h.digestHex()}  ${name}\n`)
+        .sort()
+        .join('');
+      const bytes = hashers.reduce((s, [, h]) => s + h.bytes, 0);
+      return { path: dir, sha256: createHash('sha256').update(lines).digest('hex'), bytes };
+    };
+    return { sources, fingerprint, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
