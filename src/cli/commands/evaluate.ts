@@ -1,6 +1,7 @@
 // `modelgate evaluate`: prediction files of one or more splits -> a report file.
 import { UsageError } from '../../core/errors.js';
 import type { Task } from '../../core/report/types.js';
+import { parseShard } from '../../core/shard.js';
 import { readClassList } from '../../io/class-list.js';
 import { checkOutputPath } from '../../io/output-file.js';
 import { writeReport } from '../../io/report-file.js';
@@ -28,6 +29,9 @@ options:
   --commit SHA        the commit the predictions belong to (recorded in the report)
   --no-predictions    leave per-example predictions out of the report (smaller, but no
                       paired tests in compare and no merge)
+  --shard I/N         evaluate shard I of N only (examples whose 0-based index k in the
+                      file has k mod N = I-1) into a partial report; merge all N with
+                      'modelgate merge' before comparing
 
 example:
   modelgate evaluate --split train=preds/train.csv --split validation=preds/val.csv \\
@@ -43,6 +47,7 @@ const SPEC = {
   thresholds: { type: 'string' },
   commit: { type: 'string' },
   'no-predictions': { type: 'boolean' },
+  shard: { type: 'string' },
 } as const;
 
 export function parseSplit(arg: string): { name: string; path: string } {
@@ -77,6 +82,9 @@ export async function runEvaluate(
         `evaluate: --threshold is ${JSON.stringify(flags.threshold)}; expected a number from 0 to 1`,
       );
   }
+  const shard = flags.shard !== undefined ? parseShard(flags.shard, 'evaluate: --shard') : undefined;
+  if (shard && flags['no-predictions'])
+    throw new UsageError('evaluate: --shard needs the per-example predictions to merge; drop --no-predictions');
   const inputs = [...splits.map((s) => s.path), flags.classes, flags.thresholds].filter((p) => p !== undefined);
   await checkOutputPath(flags.out, inputs);
   const classes = flags.classes !== undefined ? await readClassList(flags.classes) : undefined;
@@ -91,6 +99,7 @@ export async function runEvaluate(
       perClassThreshold,
       commit: flags.commit,
       keepPredictions: !flags['no-predictions'],
+      shard,
       onProgress: (split, rows) => progress.update(split, rows),
     });
   } finally {
