@@ -17,7 +17,8 @@ function valueAt(data: Example[], t: number, o: Objective): number | null {
   let positives = 0;
   for (const e of data) {
     if (e.positive) positives++;
-    if (e.score >= t) e.positive ? tp++ : fp++;
+    if (e.score >= t && e.positive) tp++;
+    else if (e.score >= t) fp++;
   }
   if (o.kind === 'f1') return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + positives - tp);
   return tp + fp > 0 && tp / (tp + fp) >= o.minPrecision ? tp : null;
