@@ -50,11 +50,11 @@ const SPEC = {
   shard: { type: 'string' },
 } as const;
 
-export function parseSplit(arg: string): { name: string; path: string } {
+export function parseSplit(arg: string, command = 'evaluate'): { name: string; path: string } {
   const eq = arg.indexOf('=');
   if (eq <= 0 || eq === arg.length - 1)
     throw new UsageError(
-      `evaluate: --split ${JSON.stringify(arg)} must be NAME=PATH, e.g. --split test=preds/test.csv`,
+      `${command}: --split ${JSON.stringify(arg)} must be NAME=PATH, e.g. --split test=preds/test.csv`,
     );
   return { name: arg.slice(0, eq), path: arg.slice(eq + 1) };
 }
@@ -67,7 +67,7 @@ export async function runEvaluate(
   if (flags.split.length === 0)
     throw new UsageError("evaluate: give at least one --split NAME=PATH (see 'modelgate evaluate --help')");
   if (!flags.out) throw new UsageError("evaluate: --out FILE is required (see 'modelgate evaluate --help')");
-  const splits = flags.split.map(parseSplit);
+  const splits = flags.split.map((s) => parseSplit(s));
   let task: Task | undefined;
   if (flags.task !== undefined) {
     if (flags.task !== 'multiclass' && flags.task !== 'multilabel')
