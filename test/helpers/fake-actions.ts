@@ -2,7 +2,8 @@
 // artifacts, the repository-wide artifact list (filtered by name, newest first, paginated) and
 // artifact downloads through a 302 redirect to a signed blob URL, as GitHub does.
 
-import type { RecordedRequest } from './fake-github.js';
+import { userJson, type RecordedRequest } from './fake-github.js';
+import { githubObject, githubResponse } from './openapi.js';
 
 export interface FakeRun {
   id: number;
@@ -39,6 +40,7 @@ interface Holder {
   artifacts: Map<number, FakeArtifact>;
 }
 
+const DOCS = 'https://docs.github.com/rest/actions/artifacts';
 let seq = 500_000;
 /** Artifacts and runs made so far, for created_at: later ones are newer. */
 let clock = 0;
@@ -68,10 +70,24 @@ export function addArtifact(h: Holder, run: FakeRun, name: string, zip: Uint8Arr
 /** A stable numeric id per repository name, for repository_id / head_repository_id. */
 const repoId = (name: string) => [...name].reduce((n, c) => (n * 31 + c.charCodeAt(0)) % 1_000_000_007, 7);
 
+/** A repository as GitHub shows it inside other objects (minimal-repository). */
+export function repoJson(fullName: string): Record<string, unknown> {
+  const [owner, name] = fullName.split('/');
+  return githubObject('minimal-repository', {
+    id: repoId(fullName),
+    full_name: fullName,
+    name,
+    owner: userJson({ login: owner, id: 1, type: 'User' }),
+    html_url: `https://github.com/${fullName}`,
+    url: `https://api.github.com/repos/${fullName}`,
+  });
+}
+
+/** The run as GitHub shows it (workflow-run), for the API and webhook deliveries. */
 export function runJson(run: FakeRun): Record<string, unknown> {
-  const [owner, name] = run.repo.split('/');
-  return {
+  return githubObject('workflow-run', {
     id: run.id,
+    node_id: `WFR_${run.id}`,
     name: 'modelgate',
     head_sha: run.head_sha,
     head_branch: run.head_branch,
@@ -79,16 +95,17 @@ export function runJson(run: FakeRun): Record<string, unknown> {
     status: 'completed',
     conclusion: 'success',
     created_at: run.created_at,
+    updated_at: run.created_at,
     html_url: `https://github.com/${run.repo}/actions/runs/${run.id}`,
-    head_repository: { full_name: run.head_repository, name: run.head_repository.split('/')[1] },
-    repository: { full_name: run.repo, name, owner: { login: owner } },
+    head_repository: repoJson(run.head_repository),
+    repository: repoJson(run.repo),
     pull_requests: [],
-  };
+  });
 }
 
 function artifactJson(h: Holder, a: FakeArtifact): Record<string, unknown> {
   const run = h.runs.find((r) => r.id === a.runId)!;
-  return {
+  return githubObject('artifact', {
     id: a.id,
     node_id: `MDg6QXJ0aWZhY3Q${a.id}`,
     name: a.name,
@@ -106,7 +123,7 @@ function artifactJson(h: Holder, a: FakeArtifact): Record<string, unknown> {
       head_branch: run.head_branch,
       head_sha: run.head_sha,
     },
-  };
+  });
 }
 
 /** One page of `items` (GitHub's per_page/page, with a Link header when more follow). */
@@ -140,13 +157,16 @@ export function actionsRoute(h: Holder, rec: RecordedRequest, send: Send): boole
     const sha = rec.query.get('head_sha');
     const runs = h.runs.filter((r) => r.repo === m![1] && (!sha || r.head_sha === sha)).reverse();
     const p = page(h, rec, runs);
-    send(200, { total_count: runs.length, workflow_runs: p.items.map(runJson) }, p.link);
+    const op = 'GET /repos/{owner}/{repo}/actions/runs';
+    send(200, githubResponse(op, 200, { total_count: runs.length, workflow_runs: p.items.map(runJson) }), p.link);
     return true;
   }
   if ((m = rec.path.match(/^\/repos\/([^/]+\/[^/]+)\/actions\/runs\/(\d+)\/artifacts$/))) {
     const list = [...h.artifacts.values()].filter((a) => a.runId === Number(m![2]));
     const p = page(h, rec, list);
-    send(200, { total_count: list.length, artifacts: p.items.map((a) => artifactJson(h, a)) }, p.link);
+    const op = 'GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts';
+    const artifacts = p.items.map((a) => artifactJson(h, a));
+    send(200, githubResponse(op, 200, { total_count: list.length, artifacts }), p.link);
     return true;
   }
   if ((m = rec.path.match(/^\/repos\/([^/]+\/[^/]+)\/actions\/artifacts$/))) {
@@ -155,13 +175,16 @@ export function actionsRoute(h: Holder, rec: RecordedRequest, send: Send): boole
       .filter((a) => h.runs.find((r) => r.id === a.runId)?.repo === m![1] && (!name || a.name === name))
       .reverse();
     const p = page(h, rec, list);
-    send(200, { total_count: list.length, artifacts: p.items.map((a) => artifactJson(h, a)) }, p.link);
+    const op = 'GET /repos/{owner}/{repo}/actions/artifacts';
+    const artifacts = p.items.map((a) => artifactJson(h, a));
+    send(200, githubResponse(op, 200, { total_count: list.length, artifacts }), p.link);
     return true;
   }
   if ((m = rec.path.match(/^\/repos\/([^/]+\/[^/]+)\/actions\/artifacts\/(\d+)\/zip$/))) {
     const a = h.artifacts.get(Number(m[2]));
-    if (!a || h.runs.find((r) => r.id === a.runId)?.repo !== m[1]) send(404, { message: 'Not Found' });
-    else if (a.expired) send(410, { message: 'Artifact has expired' });
+    if (!a || h.runs.find((r) => r.id === a.runId)?.repo !== m[1])
+      send(404, { message: 'Not Found', documentation_url: DOCS });
+    else if (a.expired) send(410, { message: 'Artifact has expired', documentation_url: DOCS });
     else send(302, undefined, { location: `${h.url}/_blob/${a.id}?sig=ok` });
     return true;
   }

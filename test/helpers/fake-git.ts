@@ -4,8 +4,9 @@
 // Trees are flat maps path -> blob (GitHub nests them; nothing here depends on that).
 
 import { createHash } from 'node:crypto';
-import type { RecordedRequest } from './fake-github.js';
+import { validationFailed, type RecordedRequest } from './fake-github.js';
 import { page, type Send } from './fake-actions.js';
+import { githubObject } from './openapi.js';
 
 interface Commit {
   sha: string;
@@ -104,20 +105,63 @@ export class FakeGit {
     return [...seen.values()].sort((a, b) => b.seq - a.seq);
   }
 
+  private who(c: Commit) {
+    return { name: 'dev', email: 'dev@example.com', date: new Date(Date.UTC(2026, 0, 1) + c.seq * 1000).toISOString() };
+  }
+
+  /** A commit as the commits listing shows it (commit). */
   commitJson(repo: string, c: Commit): Record<string, unknown> {
-    const who = {
-      name: 'dev',
-      email: 'dev@example.com',
-      date: new Date(Date.UTC(2026, 0, 1) + c.seq * 1000).toISOString(),
-    };
-    return {
+    const api = `https://api.github.com/repos/${repo}`;
+    return githubObject('commit', {
       sha: c.sha,
       node_id: `C_${c.sha.slice(0, 12)}`,
-      url: `${this.url}/repos/${repo}/commits/${c.sha}`,
+      url: `${api}/commits/${c.sha}`,
       html_url: `https://github.com/${repo}/commit/${c.sha}`,
-      commit: { message: c.message, tree: { sha: c.tree }, author: who, committer: who },
-      parents: c.parents.map((p) => ({ sha: p, url: `${this.url}/repos/${repo}/commits/${p}` })),
-    };
+      comments_url: `${api}/commits/${c.sha}/comments`,
+      commit: {
+        url: `${api}/git/commits/${c.sha}`,
+        message: c.message,
+        comment_count: 0,
+        tree: { sha: c.tree, url: `${api}/git/trees/${c.tree}` },
+        author: this.who(c),
+        committer: this.who(c),
+      },
+      author: null,
+      committer: null,
+      parents: c.parents.map((p) => ({ sha: p, url: `${api}/commits/${p}` })),
+    });
+  }
+
+  /** A commit as the Git data API shows it (git-commit). */
+  gitCommitJson(repo: string, sha: string): Record<string, unknown> {
+    const c = this.ancestors(repo, sha)[0];
+    const api = `https://api.github.com/repos/${repo}`;
+    return githubObject('git-commit', {
+      sha: c.sha,
+      node_id: `C_${c.sha.slice(0, 12)}`,
+      url: `${api}/git/commits/${c.sha}`,
+      html_url: `https://github.com/${repo}/commit/${c.sha}`,
+      author: this.who(c),
+      committer: this.who(c),
+      message: c.message,
+      tree: { sha: c.tree, url: `${api}/git/trees/${c.tree}` },
+      parents: c.parents.map((p) => ({
+        sha: p,
+        url: `${api}/git/commits/${p}`,
+        html_url: `https://github.com/${repo}/commit/${p}`,
+      })),
+      verification: { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null },
+    });
+  }
+
+  refJson(repo: string, ref: string, sha: string): Record<string, unknown> {
+    const api = `https://api.github.com/repos/${repo}`;
+    return githubObject('git-ref', {
+      ref: `refs/${ref.replace(/^refs\//, '')}`,
+      node_id: 'REF_x',
+      url: `${api}/git/refs/${ref.replace(/^refs\//, '')}`,
+      object: { type: 'commit', sha, url: `${api}/git/commits/${sha}` },
+    });
   }
 
   /** Git data API: POST a new tree from `base_tree` plus entries (sha or content; sha null deletes). */
@@ -143,7 +187,8 @@ export class FakeGit {
   }
 }
 
-const NOT_FOUND = { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' };
+const DOCS = 'https://docs.github.com/rest/git';
+const NOT_FOUND = { message: 'Not Found', documentation_url: DOCS, status: '404' };
 
 /** Answers the commits listing and Git data routes; false when the path is not one of them. */
 export function gitRoute(git: FakeGit, rec: RecordedRequest, send: Send): boolean {
@@ -157,7 +202,7 @@ export function gitRoute(git: FakeGit, rec: RecordedRequest, send: Send): boolea
     const start = rec.query.get('sha') ?? git.ref(repo, 'heads/main');
     const list = start ? git.ancestors(repo, start) : [];
     if (!list.length) {
-      send(404, { message: 'No commit found for SHA: ' + start });
+      send(404, { message: `No commit found for SHA: ${start}`, documentation_url: DOCS });
       return true;
     }
     const p = page(git, rec, list);
@@ -169,39 +214,48 @@ export function gitRoute(git: FakeGit, rec: RecordedRequest, send: Send): boolea
   } else if (is('POST', /^git\/blobs$/)) {
     const content = String(body.content ?? '');
     const sha = git.blob(body.encoding === 'base64' ? Buffer.from(content, 'base64') : Buffer.from(content));
-    send(201, { sha, url: `${git.url}/repos/${repo}/git/blobs/${sha}` });
+    send(201, githubObject('short-blob', { sha, url: `https://api.github.com/repos/${repo}/git/blobs/${sha}` }));
   } else if (is('POST', /^git\/trees$/)) {
     const sha = git.postTree(body as Parameters<FakeGit['postTree']>[0]);
-    if (!sha) send(422, { message: 'Invalid tree info', status: '422' });
-    else send(201, { sha, url: `${git.url}/repos/${repo}/git/trees/${sha}`, tree: [], truncated: false });
+    if (!sha) send(422, validationFailed('Invalid tree info'));
+    else
+      send(
+        201,
+        githubObject('git-tree', {
+          sha,
+          url: `https://api.github.com/repos/${repo}/git/trees/${sha}`,
+          tree: [],
+          truncated: false,
+        }),
+      );
   } else if (is('POST', /^git\/commits$/)) {
     const sha = git.newCommit(repo, body as Parameters<FakeGit['newCommit']>[1]);
-    if (!sha) send(422, { message: 'Tree SHA does not exist', status: '422' });
-    else send(201, { ...git.commitJson(repo, git.ancestors(repo, sha)[0]), tree: { sha: body.tree } });
+    if (!sha) send(422, validationFailed('Tree SHA does not exist'));
+    else send(201, git.gitCommitJson(repo, sha));
   } else if ((r = is('GET', /^git\/ref\/(.+)$/))) {
     const sha = git.ref(repo, r[1]);
     if (!sha) send(404, NOT_FOUND);
-    else send(200, { ref: `refs/${r[1]}`, object: { sha, type: 'commit', url: '' }, url: '', node_id: 'REF_x' });
+    else send(200, git.refJson(repo, r[1], sha));
   } else if (is('POST', /^git\/refs$/)) {
     const ref = String(body.ref ?? '');
     const sha = String(body.sha ?? '');
-    if (!/^refs\/heads\/.+/.test(ref)) send(422, { message: 'Reference name must start with refs/heads/' });
-    else if (git.ref(repo, ref)) send(422, { message: 'Reference already exists', status: '422' });
-    else if (!git.ancestors(repo, sha).length) send(422, { message: 'Object does not exist', status: '422' });
+    if (!/^refs\/heads\/.+/.test(ref)) send(422, validationFailed('Reference name must start with refs/heads/'));
+    else if (git.ref(repo, ref)) send(422, validationFailed('Reference already exists'));
+    else if (!git.ancestors(repo, sha).length) send(422, validationFailed('Object does not exist'));
     else {
       git.setRef(repo, ref, sha);
-      send(201, { ref, object: { sha, type: 'commit', url: '' }, url: '', node_id: 'REF_x' });
+      send(201, git.refJson(repo, ref, sha));
     }
   } else if ((r = is('PATCH', /^git\/refs\/(.+)$/))) {
     const cur = git.ref(repo, r[1]);
     const sha = String(body.sha ?? '');
-    if (!cur) send(422, { message: 'Reference does not exist', status: '422' });
-    else if (!git.ancestors(repo, sha).length) send(422, { message: 'Object does not exist', status: '422' });
+    if (!cur) send(422, validationFailed('Reference does not exist'));
+    else if (!git.ancestors(repo, sha).length) send(422, validationFailed('Object does not exist'));
     else if (body.force !== true && !git.isAncestor(repo, cur, sha))
-      send(422, { message: 'Update is not a fast forward', status: '422' });
+      send(422, validationFailed('Update is not a fast forward'));
     else {
       git.setRef(repo, r[1], sha);
-      send(200, { ref: `refs/${r[1]}`, object: { sha, type: 'commit', url: '' }, url: '', node_id: 'REF_x' });
+      send(200, git.refJson(repo, r[1], sha));
     }
   } else return false;
   return true;
