@@ -2,6 +2,7 @@
 // Each emitted batch owns fresh arrays, so consumers may keep them.
 
 import type { ExampleBatch } from '../core/metrics/batch.js';
+import type { ScoreSink } from '../core/metrics/score-histograms.js';
 
 export const DEFAULT_BATCH_SIZE = 8192;
 
@@ -15,7 +16,11 @@ export class MulticlassBatcher implements Batcher {
   n = 0;
   private truth: Uint32Array;
   private pred: Uint32Array;
-  constructor(readonly size: number) {
+  /** `scores`, when given, is told each example's truth after the reader gave it the example's scores. */
+  constructor(
+    readonly size: number,
+    private readonly scores?: ScoreSink,
+  ) {
     this.truth = new Uint32Array(size);
     this.pred = new Uint32Array(size);
   }
@@ -23,6 +28,7 @@ export class MulticlassBatcher implements Batcher {
   push(truth: number, pred: number): boolean {
     this.truth[this.n] = truth;
     this.pred[this.n] = pred;
+    this.scores?.end(this.truth, this.n, this.n + 1);
     return ++this.n === this.size;
   }
   flush(): ExampleBatch | null {
@@ -87,13 +93,18 @@ export class MultilabelBatcher implements Batcher {
   n = 0;
   readonly truth: CsrSide;
   readonly pred: CsrSide;
-  constructor(readonly size: number) {
+  /** `scores`, when given, is told each example's truth after the reader gave it the example's scores. */
+  constructor(
+    readonly size: number,
+    private readonly scores?: ScoreSink,
+  ) {
     this.truth = new CsrSide(size);
     this.pred = new CsrSide(size);
   }
   /** Ends the current example (after its truth/pred indices were added); true when full. */
   end(): boolean {
     this.truth.close(this.n);
+    this.scores?.end(this.truth.indices, this.truth.offsets[this.n], this.truth.offsets[this.n + 1]);
     this.pred.close(this.n);
     return ++this.n === this.size;
   }

@@ -205,7 +205,11 @@ function rowHandler(path: string, task: Task, opts: ReadOptions, ready: ExampleB
           at(line),
           `"scores" has ${s.length} entries; expected ${classes.size}, one per class of the class list`,
         );
-      for (let j = 0; j < s.length; j++) each(j, check(s[j], classes.names[j]), classes.names[j]);
+      for (let j = 0; j < s.length; j++) {
+        const value = check(s[j], classes.names[j]);
+        opts.scores?.score(j, value);
+        each(j, value, classes.names[j]);
+      }
     } else if (s !== null && typeof s === 'object') {
       const entries = Object.entries(s);
       const first = scored === null;
@@ -220,7 +224,9 @@ function rowHandler(path: string, task: Task, opts: ReadOptions, ready: ExampleB
             at(line),
             `"scores" has class ${quoteName(name)}, which line ${ref.line} does not score; expected the same classes on every line`,
           );
-        each(c, check(v, name), name);
+        const value = check(v, name);
+        opts.scores?.score(c, value);
+        each(c, value, name);
       }
       if (entries.length < ref.names.length) {
         const missing = ref.names.find((n) => !Object.hasOwn(s, n))!;
@@ -253,7 +259,7 @@ function rowHandler(path: string, task: Task, opts: ReadOptions, ready: ExampleB
   let handle: (row: Row, line: number) => void;
   let flush: () => ExampleBatch | null;
   if (task === 'multiclass') {
-    const b = new MulticlassBatcher(size);
+    const b = new MulticlassBatcher(size, opts.scores);
     flush = () => b.flush();
     handle = (row, line) => {
       if (!('label' in row) && !('labels' in row)) throw noTruth(row, line);
@@ -274,7 +280,7 @@ function rowHandler(path: string, task: Task, opts: ReadOptions, ready: ExampleB
       progress();
     };
   } else {
-    const b = new MultilabelBatcher(size);
+    const b = new MultilabelBatcher(size, opts.scores);
     flush = () => b.flush();
     const thresholds = new Map<string, number>();
     const threshold = (name: string) => {

@@ -1,6 +1,7 @@
 // `modelgate evaluate`: prediction files of one or more splits -> a report file.
 import { UsageError } from '../../core/errors.js';
 import type { Task } from '../../core/report/types.js';
+import { parseShard } from '../../core/shard.js';
 import { readClassList } from '../../io/class-list.js';
 import { checkOutputPath } from '../../io/output-file.js';
 import { writeReport } from '../../io/report-file.js';
@@ -28,6 +29,9 @@ options:
   --commit SHA        the commit the predictions belong to (recorded in the report)
   --no-predictions    leave per-example predictions out of the report (smaller, but no
                       paired tests in compare and no merge)
+  --shard I/N         evaluate shard I of N only (examples whose 0-based index k in the
+                      file has k mod N = I-1) into a partial report; merge all N with
+                      'modelgate merge' before comparing
 
 example:
   modelgate evaluate --split train=preds/train.csv --split validation=preds/val.csv \\
@@ -43,13 +47,14 @@ const SPEC = {
   thresholds: { type: 'string' },
   commit: { type: 'string' },
   'no-predictions': { type: 'boolean' },
+  shard: { type: 'string' },
 } as const;
 
-export function parseSplit(arg: string): { name: string; path: string } {
+export function parseSplit(arg: string, command = 'evaluate'): { name: string; path: string } {
   const eq = arg.indexOf('=');
   if (eq <= 0 || eq === arg.length - 1)
     throw new UsageError(
-      `evaluate: --split ${JSON.stringify(arg)} must be NAME=PATH, e.g. --split test=preds/test.csv`,
+      `${command}: --split ${JSON.stringify(arg)} must be NAME=PATH, e.g. --split test=preds/test.csv`,
     );
   return { name: arg.slice(0, eq), path: arg.slice(eq + 1) };
 }
@@ -62,7 +67,7 @@ export async function runEvaluate(
   if (flags.split.length === 0)
     throw new UsageError("evaluate: give at least one --split NAME=PATH (see 'modelgate evaluate --help')");
   if (!flags.out) throw new UsageError("evaluate: --out FILE is required (see 'modelgate evaluate --help')");
-  const splits = flags.split.map(parseSplit);
+  const splits = flags.split.map((s) => parseSplit(s));
   let task: Task | undefined;
   if (flags.task !== undefined) {
     if (flags.task !== 'multiclass' && flags.task !== 'multilabel')
@@ -77,6 +82,9 @@ export async function runEvaluate(
         `evaluate: --threshold is ${JSON.stringify(flags.threshold)}; expected a number from 0 to 1`,
       );
   }
+  const shard = flags.shard !== undefined ? parseShard(flags.shard, 'evaluate: --shard') : undefined;
+  if (shard && flags['no-predictions'])
+    throw new UsageError('evaluate: --shard needs the per-example predictions to merge; drop --no-predictions');
   const inputs = [...splits.map((s) => s.path), flags.classes, flags.thresholds].filter((p) => p !== undefined);
   await checkOutputPath(flags.out, inputs);
   const classes = flags.classes !== undefined ? await readClassList(flags.classes) : undefined;
@@ -91,6 +99,7 @@ export async function runEvaluate(
       perClassThreshold,
       commit: flags.commit,
       keepPredictions: !flags['no-predictions'],
+      shard,
       onProgress: (split, rows) => progress.update(split, rows),
     });
   } finally {
