@@ -20,6 +20,8 @@ import { defaultWorkers, findWorkerFile, spawnWorkerPool, WORKER_FILE, type Work
 import type { ModelSource } from '../model/source.js';
 import { UsageError } from '../core/errors.js';
 import { checkSplitNames } from './evaluate.js';
+import type { ShardSpec } from '../core/shard.js';
+import { shardFeatures } from '../io/shard.js';
 import { VERSION } from '../version.js';
 
 export type { Progress } from '../model/run.js';
@@ -48,6 +50,8 @@ export interface EvaluateModelOptions {
   /** report.source; default "model:<path>". */
   source?: string;
   keepPredictions?: boolean;
+  /** Run the model on this shard of every split only (a partial report, see src/core/shard.ts). */
+  shard?: ShardSpec;
   createdAt?: string;
   onProgress?: (p: Progress) => void;
   log?: (line: string) => void;
@@ -196,6 +200,7 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
         classes = await resolveClasses(opts, model, outputs, task);
         stream = await open(classes, task);
       } else stream = await open(classes, task ?? undefined);
+      if (opts.shard) stream = shardFeatures(stream, opts.shard);
       if (stream.task !== task)
         throw new InputError(d.path, null, `split is ${stream.task} but the first split is ${task}`);
       const acc = createAccumulator(task);
@@ -240,6 +245,7 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
       toolVersion: VERSION,
       sanity,
       keepPredictions: opts.keepPredictions,
+      shard: opts.shard,
     });
     report.model = {
       ...(model.parameters !== undefined && { parameters: model.parameters }),

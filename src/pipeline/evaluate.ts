@@ -8,6 +8,8 @@ import { createAccumulator, type Accumulator } from '../core/metrics/accumulator
 import { buildReport } from '../core/report/build.js';
 import type { FileFingerprint, Report, Task } from '../core/report/types.js';
 import { openPredictions } from '../io/predictions.js';
+import { shardPredictions } from '../io/shard.js';
+import type { ShardSpec } from '../core/shard.js';
 import { InputError } from '../io/types.js';
 import { VERSION } from '../version.js';
 
@@ -23,6 +25,8 @@ export interface EvaluateOptions {
   onProgress?: (split: string, rows: number) => void;
   /** Keep per-example predictions in the report; default true. */
   keepPredictions?: boolean;
+  /** Evaluate only this shard of every split (a partial report, see src/core/shard.ts). */
+  shard?: ShardSpec;
   /** For tests: the report time. */
   createdAt?: string;
 }
@@ -58,13 +62,14 @@ export async function evaluatePredictionFiles(
   let taskFrom = '--task';
   const done: { name: string; acc: Accumulator; files: FileFingerprint[] }[] = [];
   for (const { name, path } of splits) {
-    const stream = await openPredictions(path, {
+    const opened = await openPredictions(path, {
       classes,
       task,
       threshold,
       perClassThreshold: opts.perClassThreshold,
       onProgress: opts.onProgress && ((rows) => opts.onProgress!(name, rows)),
     });
+    const stream = opts.shard ? shardPredictions(opened, opts.shard) : opened;
     if (task === undefined) {
       task = stream.task;
       taskFrom = `split ${JSON.stringify(name)}`;
@@ -104,5 +109,6 @@ export async function evaluatePredictionFiles(
     createdAt: opts.createdAt ?? new Date().toISOString(),
     toolVersion: VERSION,
     keepPredictions: opts.keepPredictions,
+    shard: opts.shard,
   });
 }

@@ -7,7 +7,15 @@
 import { createPublicKey, createVerify, generateKeyPairSync, createHmac, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
-import { ACTIONS_BOT, FakeGitHub, type FakeUser, type RecordedRequest } from './fake-github.js';
+import {
+  ACTIONS_BOT,
+  FakeGitHub,
+  userJson,
+  validationFailed,
+  type FakeUser,
+  type RecordedRequest,
+} from './fake-github.js';
+import { githubObject, githubResponse, recordGitHubResponse } from './openapi.js';
 
 export const APP_ID = 4242;
 export const APP_SLUG = 'modelgate';
@@ -126,22 +134,23 @@ export class FakeGitHubApp extends FakeGitHub {
     return run;
   }
 
-  /** The run's payload shape (workflow_run), for webhook deliveries. */
+  /** The run as GitHub shows it (workflow-run), for the API and webhook deliveries. */
   runJson(run: FakeRun): Record<string, unknown> {
-    const [owner, name] = run.repo.split('/');
-    return {
+    return githubObject('workflow-run', {
       id: run.id,
+      node_id: `WFR_${run.id}`,
       name: 'modelgate',
       head_sha: run.head_sha,
       event: run.event,
       status: 'completed',
       conclusion: 'success',
       created_at: run.created_at,
+      updated_at: run.created_at,
       html_url: `https://github.com/${run.repo}/actions/runs/${run.id}`,
-      head_repository: { full_name: run.head_repository, name: run.head_repository.split('/')[1] },
-      repository: { full_name: run.repo, name, owner: { login: owner } },
+      head_repository: repoJson(run.head_repository),
+      repository: repoJson(run.repo),
       pull_requests: [],
-    };
+    });
   }
 
   reactionsOn(commentId: number): string[] {
@@ -184,6 +193,8 @@ export class FakeGitHubApp extends FakeGitHub {
     this.requests.push(rec);
     const send = (status: number, data: unknown, headers: Record<string, string> = {}) => {
       rec.status = status;
+      // The blob store behind artifact downloads is not the REST API.
+      if (!(data instanceof Uint8Array) && route.kind !== 'blob') recordGitHubResponse(method, rec.path, status, data);
       const buf = data instanceof Uint8Array ? Buffer.from(data) : Buffer.from(JSON.stringify(data ?? {}));
       res.writeHead(status, {
         'content-type': data instanceof Uint8Array ? 'application/zip' : 'application/json; charset=utf-8',
@@ -199,15 +210,16 @@ export class FakeGitHubApp extends FakeGitHub {
       const x = this.failures[f];
       x.times = (x.times ?? 1) - 1;
       if (x.times <= 0) this.failures.splice(f, 1);
-      return send(x.status, { message: x.message ?? `scripted ${x.status}` }, x.headers);
+      return send(x.status, validationFailed(x.message ?? `scripted ${x.status}`), x.headers);
     }
     if (route.kind === 'blob') return this.blob(u, send);
     if (route.kind === 'jwt') {
       if (!this.verifyJwt(auth)) return send(401, { message: 'A JSON web token could not be decoded' });
-      if (route.name === 'app') return send(200, { id: APP_ID, slug: APP_SLUG, name: 'modelgate' });
+      if (route.name === 'app') return send(200, appJson());
       const t = `ghs_inst${route.m[1]}_${randomUUID().replace(/-/g, '')}`;
       this.tokens.set(t, Number(route.m[1]));
-      return send(201, { token: t, expires_at: new Date(Date.now() + 3600_000).toISOString(), permissions: {} });
+      const expires = new Date(Date.now() + 3600_000).toISOString().replace(/\.\d+Z$/, 'Z');
+      return send(201, githubObject('installation-token', { token: t, expires_at: expires, permissions: {} }));
     }
     if (!token) return send(401, { message: 'Requires authentication' });
     if (this.runsDelayMs && route.name === 'runs') await new Promise((r) => setTimeout(r, this.runsDelayMs).unref());
@@ -255,22 +267,36 @@ export class FakeGitHubApp extends FakeGitHub {
     switch (name) {
       case 'permission': {
         const role = this.roles.get(`${repo}:${m[2]}`) ?? 'read';
-        return send(200, { permission: LEGACY[role], role_name: role, user: { login: m[2] } });
+        const user = githubObject('nullable-collaborator', {
+          ...userJson({ login: m[2], id: 1, type: 'User' }),
+          role_name: role,
+        });
+        return send(
+          200,
+          githubObject('repository-collaborator-permission', { permission: LEGACY[role], role_name: role, user }),
+        );
       }
       case 'reaction': {
         if (!['+1', '-1', 'laugh', 'confused', 'heart', 'hooray', 'rocket', 'eyes'].includes(String(body.content)))
-          return send(422, { message: 'Validation Failed: content' });
+          return send(422, validationFailed('Validation Failed: content'));
         this.reactions.push({ repo, commentId: Number(m[2]), content: String(body.content), user: APP_BOT.login });
-        return send(201, { id: ++this.seq, content: body.content, user: APP_BOT });
+        const id = ++this.seq;
+        return send(
+          201,
+          githubObject('reaction', { id, node_id: `REA_${id}`, content: body.content, user: userJson(APP_BOT) }),
+        );
       }
       case 'check-create':
       case 'check-update': {
         const output = (body.output ?? {}) as FakeCheckRun['output'];
         for (const k of ['title', 'summary', 'text'] as const)
           if (typeof output[k] === 'string' && output[k]!.length > 65535)
-            return send(422, { message: `Validation Failed: output.${k} is too long (maximum is 65535 characters)` });
+            return send(
+              422,
+              validationFailed(`Validation Failed: output.${k} is too long (maximum is 65535 characters)`),
+            );
         const annotations = output.annotations ?? [];
-        if (annotations.length > 50) return send(422, { message: 'Validation Failed: at most 50 annotations' });
+        if (annotations.length > 50) return send(422, validationFailed('Validation Failed: at most 50 annotations'));
         if (name === 'check-create') {
           const c: FakeCheckRun = {
             id: ++this.seq,
@@ -283,24 +309,33 @@ export class FakeGitHubApp extends FakeGitHub {
             output: { ...output, annotations: [...annotations] },
           };
           this.checkRuns.push(c);
-          return send(201, c);
+          return send(201, checkRunJson(c));
         }
         const c = this.checkRuns.find((x) => x.id === Number(m[2]) && x.repo === repo);
         if (!c) return send(404, { message: 'Not Found' });
         c.output = { ...c.output, ...output, annotations: [...c.output.annotations, ...annotations] };
-        return send(200, c);
+        return send(200, checkRunJson(c));
       }
       case 'pull': {
         const p = this.pulls.get(`${repo}#${m[2]}`);
         if (!p) return send(404, { message: 'Not Found' });
-        const [owner, nm] = repo.split('/');
-        const full = (r: string) => ({ full_name: r, name: r.split('/')[1], owner: { login: r.split('/')[0] } });
-        return send(200, {
-          number: p.number,
-          state: 'open',
-          head: { sha: p.headSha, ref: 'feature', repo: full(p.headRepo) },
-          base: { sha: p.baseSha, ref: p.baseRef, repo: { ...full(repo), name: nm, owner: { login: owner } } },
+        const side = (sha: string, ref: string, r: string) => ({
+          sha,
+          ref,
+          label: `${r.split('/')[0]}:${ref}`,
+          repo: githubObject('repository', repoJson(r)),
+          user: userJson({ login: r.split('/')[0], id: 1, type: 'User' }),
         });
+        return send(
+          200,
+          githubResponse('GET /repos/{owner}/{repo}/pulls/{pull_number}', 200, {
+            number: p.number,
+            state: 'open',
+            html_url: `https://github.com/${repo}/pull/${p.number}`,
+            head: side(p.headSha, 'feature', p.headRepo),
+            base: side(p.baseSha, p.baseRef, repo),
+          }),
+        );
       }
       case 'runs': {
         const sha = u.searchParams.get('head_sha');
@@ -318,24 +353,78 @@ export class FakeGitHubApp extends FakeGitHub {
         const list = [...this.artifacts.values()].filter((a) => a.runId === Number(m[2]));
         return send(200, {
           total_count: list.length,
-          artifacts: list.map((a) => ({
-            id: a.id,
-            name: a.name,
-            size_in_bytes: a.zip.length,
-            expired: a.expired,
-            archive_download_url: `${this.url}/repos/${repo}/actions/artifacts/${a.id}/zip`,
-          })),
+          artifacts: list.map((a) =>
+            githubObject('artifact', {
+              id: a.id,
+              node_id: `MDg6QXJ0aWZhY3Q${a.id}`,
+              name: a.name,
+              size_in_bytes: a.zip.length,
+              expired: a.expired,
+              archive_download_url: `${this.url}/repos/${repo}/actions/artifacts/${a.id}/zip`,
+            }),
+          ),
         });
       }
       case 'download': {
         const a = this.artifacts.get(Number(m[2]));
         if (!a) return send(404, { message: 'Not Found' });
         if (a.expired) return send(410, { message: 'Artifact has expired' });
-        return send(302, {}, { location: `${this.url}/_blob/${a.id}?sig=ok` });
+        return send(302, undefined, { location: `${this.url}/_blob/${a.id}?sig=ok` });
       }
     }
     return send(404, { message: 'Not Found' });
   }
+}
+
+/** The App as GitHub shows it (integration). */
+function appJson(): Record<string, unknown> {
+  return githubObject('integration', {
+    id: APP_ID,
+    slug: APP_SLUG,
+    node_id: 'A_modelgate',
+    name: 'modelgate',
+    owner: userJson({ login: 'octo', id: 1, type: 'User' }),
+    html_url: `https://github.com/apps/${APP_SLUG}`,
+    external_url: 'https://example.com/modelgate',
+    permissions: { checks: 'write', issues: 'write' },
+    events: ['issue_comment', 'workflow_run'],
+  });
+}
+
+/** A repository as GitHub shows it (minimal-repository; repository adds fields around it). */
+function repoJson(fullName: string): Record<string, unknown> {
+  const [owner, name] = fullName.split('/');
+  return githubObject('minimal-repository', {
+    full_name: fullName,
+    name,
+    owner: userJson({ login: owner, id: 1, type: 'User' }),
+    html_url: `https://github.com/${fullName}`,
+    url: `https://api.github.com/repos/${fullName}`,
+  });
+}
+
+/** A check run as GitHub shows it (check-run): annotations are counted, not listed. */
+function checkRunJson(c: FakeCheckRun): Record<string, unknown> {
+  const url = `https://api.github.com/repos/${c.repo}/check-runs/${c.id}`;
+  return githubObject('check-run', {
+    id: c.id,
+    node_id: `CR_${c.id}`,
+    name: c.name,
+    head_sha: c.head_sha,
+    status: c.status,
+    conclusion: c.conclusion ?? null,
+    details_url: c.details_url ?? null,
+    url,
+    html_url: `https://github.com/${c.repo}/runs/${c.id}`,
+    app: appJson(),
+    output: {
+      title: c.output.title ?? null,
+      summary: c.output.summary ?? null,
+      text: c.output.text ?? null,
+      annotations_count: c.output.annotations.length,
+      annotations_url: `${url}/annotations`,
+    },
+  });
 }
 
 export async function startFakeGitHubApp(publicKey: string): Promise<FakeGitHubApp> {

@@ -1,6 +1,7 @@
 // `modelgate evaluate`: prediction files of one or more splits -> a report file.
 import { UsageError } from '../../core/errors.js';
 import type { Report, Task } from '../../core/report/types.js';
+import { parseShard, type ShardSpec } from '../../core/shard.js';
 import { parsePreprocessText } from '../../io/config.js';
 import type { BackendRequest } from '../../model/backend.js';
 import { readClassList } from '../../io/class-list.js';
@@ -41,6 +42,9 @@ options:
   --commit SHA        the commit the predictions belong to (recorded in the report)
   --no-predictions    leave per-example predictions out of the report (smaller, but no
                       paired tests in compare and no merge)
+  --shard I/N         evaluate shard I of N only (examples whose 0-based index k in the
+                      file has k mod N = I-1) into a partial report; merge all N with
+                      'modelgate merge' before comparing
 
 examples:
   modelgate evaluate --split train=preds/train.csv --split validation=preds/val.csv \\
@@ -63,6 +67,7 @@ const SPEC = {
   thresholds: { type: 'string' },
   commit: { type: 'string' },
   'no-predictions': { type: 'boolean' },
+  shard: { type: 'string' },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<typeof SPEC>>['flags'];
@@ -116,7 +121,13 @@ function thresholdOf(flags: Flags): number | undefined {
 async function evaluateModelFlags(
   flags: Flags,
   data: { name: string; path: string }[],
-  common: { classes?: string[]; task?: Task; threshold?: number; perClassThreshold?: Record<string, number> },
+  common: {
+    classes?: string[];
+    task?: Task;
+    threshold?: number;
+    perClassThreshold?: Record<string, number>;
+    shard?: ShardSpec;
+  },
   stderr: ProgressSink,
 ): Promise<Report> {
   const preprocess = flags.preprocess !== undefined ? parsePreprocessText(flags.preprocess, '--preprocess') : undefined;
@@ -149,6 +160,9 @@ export async function runEvaluate(
   if (!flags.out) throw new UsageError("evaluate: --out FILE is required (see 'modelgate evaluate --help')");
   const task = taskOf(flags);
   const threshold = thresholdOf(flags);
+  const shard = flags.shard !== undefined ? parseShard(flags.shard, 'evaluate: --shard') : undefined;
+  if (shard && flags['no-predictions'])
+    throw new UsageError('evaluate: --shard needs the per-example predictions to merge; drop --no-predictions');
   const inputs = [...splits.map((s) => s.path), flags.model, flags.classes, flags.thresholds].filter(
     (p) => p !== undefined,
   );
@@ -158,7 +172,7 @@ export async function runEvaluate(
   const stderr = io.stderr ?? process.stderr;
   let report: Report;
   if (flags.model !== undefined)
-    report = await evaluateModelFlags(flags, splits, { classes, task, threshold, perClassThreshold }, stderr);
+    report = await evaluateModelFlags(flags, splits, { classes, task, threshold, perClassThreshold, shard }, stderr);
   else {
     const progress = createProgress({ stream: stderr });
     try {
@@ -169,6 +183,7 @@ export async function runEvaluate(
         perClassThreshold,
         commit: flags.commit,
         keepPredictions: !flags['no-predictions'],
+        shard,
         onProgress: (split, rows) => progress.update(split, rows),
       });
     } finally {
