@@ -29,6 +29,10 @@ export interface ActionContext {
   pr: PullRequestInfo | null;
   /** Push events: the commit before the push (null for a new branch). */
   before: string | null;
+  /** Push events: the branch pushed to (from GITHUB_REF refs/heads/...), '' otherwise. */
+  pushBranch: string;
+  /** The repository's default branch, from the event payload ('' when absent). */
+  defaultBranch: string;
 }
 
 const ZERO_SHA = /^0{40}$/;
@@ -88,5 +92,8 @@ export function readContext(env: NodeJS.ProcessEnv = process.env): ActionContext
     runUrl,
     pr,
     before: before && !ZERO_SHA.test(before) ? before : null,
+    pushBranch:
+      eventName === 'push' ? ((env.GITHUB_REF || str(payload.ref) || '').match(/^refs\/heads\/(.+)$/)?.[1] ?? '') : '',
+    defaultBranch: str((payload.repository as { default_branch?: unknown })?.default_branch) ?? '',
   };
 }

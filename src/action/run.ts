@@ -9,7 +9,15 @@ import { createClient, limitsFromEnv, retrySettingsFromEnv, type GitHubClient, t
 import { honourAcceptance } from '../github/acceptance.js';
 import { refBaseline } from '../github/baseline-ref.js';
 import { writeReport } from '../io/report-file.js';
-import { fileBaseline, findBaseline, runGate, type BaselineSource, type GateOutcome } from '../pipeline/gate.js';
+import {
+  baselineNotes,
+  fileBaseline,
+  findBaseline,
+  runGate,
+  type BaselineSource,
+  type GateOutcome,
+} from '../pipeline/gate.js';
+import { isBaselinePush, storeBaseline, storedBaselineSource, usesStoredBaseline } from './baseline.js';
 import { EXIT_FAIL_VERDICT, EXIT_OK } from '../exit.js';
 import { VERSION } from '../version.js';
 import { checkActionConfig, loadRules, preprocessOf, readActionConfig } from './config.js';
@@ -36,9 +44,16 @@ function baselineSources(
   ctx: ActionContext,
   gh: GitHubClient | null,
   setup: EvaluationSetup,
+  stored: { key: string; limits: Limits },
 ): BaselineSource[] {
   // The PR's base commit; on a push, the commit before the push.
   const ref = ctx.pr ? ctx.pr.baseSha : ctx.before;
+  if (usesStoredBaseline(inputs)) {
+    if (!ref) log.info(`baseline: no base commit for a ${ctx.eventName || 'local'} event (new branch?)`);
+    else if (!gh) log.warning('baseline: no github-token, so the stored baseline cannot be looked for');
+    else return [storedBaselineSource(inputs, ctx, gh, { ...stored, baseSha: ref })];
+    return [];
+  }
   if (inputs.baseline === 'evaluate') {
     if (inputs.baselineReport || inputs.baselineRefPath)
       log.info('baseline: evaluate re-runs the base model; baseline-report and baseline-ref-path are not used');
@@ -163,14 +178,27 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
 
   const limits = limitsFromEnv(env);
   const gh = githubClient(usableToken(inputs.token), ctx, env, limits);
+  const baselinePush = isBaselinePush(inputs, ctx);
+  const notes: string[] = [];
+  if (baselinePush && inputs.baselineStore !== 'none') {
+    const where = await core.group('modelgate: store the baseline', () =>
+      channel('storing the baseline', () => storeBaseline(inputs, ctx, gh, { key, sha: headSha, report: head })),
+    );
+    if (where) log.info(`baseline stored: ${where}`);
+    notes.push(
+      `This push to ${ctx.pushBranch} ${where ? `stored its report as the baseline (${where})` : 'makes the baseline'}; ` +
+        'a push to a baseline branch is compared for information and never failed on regressions: pull requests are gated.',
+    );
+  }
 
   const baseline = await core.group('modelgate: baseline', async () => {
-    const b = await findBaseline(baselineSources(inputs, ctx, gh, setup), log.info);
+    const unusable: string[] = [];
+    const sources = baselineSources(inputs, ctx, gh, setup, { key, limits });
+    const b = await findBaseline(sources, log.info, unusable);
     if (!b) log.info('no baseline found: verdict no-baseline (the comment says how to produce one)');
-    else if (ctx.pr && b.commit && b.commit !== ctx.pr.baseSha) {
-      log.notice(
-        `the baseline report was made at ${b.commit.slice(0, 12)}, not at the PR's base commit ${ctx.pr.baseSha.slice(0, 12)}`,
-      );
+    for (const n of baselineNotes(b, ctx.pr?.baseSha ?? ctx.before ?? undefined, unusable)) {
+      log.notice(n);
+      notes.push(n);
     }
     return b;
   });
@@ -206,6 +234,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
             : undefined,
         headCommit: headSha || undefined,
         reportPath,
+        baselineNotes: notes,
       },
     });
     log.info(
@@ -249,6 +278,12 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
 
   if (cmp.verdict === 'fail' && !accepted) {
     const why = cmp.reasons[0] ?? 'regressions found';
+    if (baselinePush) {
+      log.warning(
+        `modelgate: ${why} (not failing: a push to ${ctx.pushBranch} makes the baseline; pull requests are gated)`,
+      );
+      return EXIT_OK;
+    }
     if (outcome.failOnRegression) {
       log.setFailed(`modelgate: ${why}`);
       return EXIT_FAIL_VERDICT;

@@ -121,7 +121,7 @@ export function baselineNotes(
         ? `${commits(b.distance)} before the base commit ${short(baseSha)} (the nearest stored baseline)`
         : `not at the base commit ${short(baseSha)}`;
     const stored =
-      b.commit && claimed && !sameCommit(claimed, b.commit) ? `; it was stored for ${short(b.commit)}` : '';
+      b.commit && claimed && !sameCommit(claimed, b.commit) ? `; found in ${b.source}` : '';
     notes.unshift(`The baseline report was made at commit ${short(madeAt)}, ${where}${stored}.`);
   }
   return notes;

@@ -154,7 +154,7 @@ describe('artifact baselines', () => {
     stored(base, zipReport(reportAt('d'.repeat(40))));
     const b = await source(base).load();
     expect(baselineNotes(b, base)).toEqual([
-      `The baseline report was made at commit ${'d'.repeat(12)}, not at the base commit ${base.slice(0, 12)}; it was stored for ${base.slice(0, 12)}.`,
+      `The baseline report was made at commit ${'d'.repeat(12)}, not at the base commit ${base.slice(0, 12)}; found in ${b!.source}.`,
     ]);
   });
 
