@@ -793,7 +793,8 @@ function noBaselineSection(cmp: Comparison): Section | null {
       'There is no baseline report for the base branch, so nothing was compared: these are the head model’s scores.\n\n' +
       '**To get a comparison on the next pull requests**, run this workflow on `push` to the base branch: ' +
       'it stores its report as the baseline for the pull requests that follow. ' +
-      'Or commit a report and set the `baseline-ref-path` input, or pass a report file with the `baseline-report` input.',
+      'Or commit a report on the base branch, e.g. `modelgate evaluate ... --out reports/main.json`, and set the ' +
+      '`baseline-ref-path` input to `reports/main.json`; or pass a report file with the `baseline-report` input.',
     items: [],
     sep: '',
     tail: '',
