@@ -1,6 +1,7 @@
 // `modelgate evaluate`: prediction files of one or more splits -> a report file.
 import { UsageError } from '../../core/errors.js';
 import type { Task } from '../../core/report/types.js';
+import { DEFAULT_THRESHOLD, parseThreshold } from '../../core/threshold.js';
 import { parseShard } from '../../core/shard.js';
 import { readClassList } from '../../io/class-list.js';
 import { checkOutputPath } from '../../io/output-file.js';
@@ -24,7 +25,7 @@ options:
                       order and makes an unknown class an error. Default: classes as found,
                       sorted naturally
   --task TASK         multiclass or multilabel (default: detected from the files)
-  --threshold X       multi-label decision threshold, score >= X (default 0.5)
+  --threshold X       multi-label decision threshold, score >= X (default ${DEFAULT_THRESHOLD})
   --thresholds FILE   per-class multi-label thresholds, a JSON object {"class": X}
   --commit SHA        the commit the predictions belong to (recorded in the report)
   --no-predictions    leave per-example predictions out of the report (smaller, but no
@@ -74,14 +75,8 @@ export async function runEvaluate(
       throw new UsageError(`evaluate: --task is ${JSON.stringify(flags.task)}; expected multiclass or multilabel`);
     task = flags.task;
   }
-  let threshold: number | undefined;
-  if (flags.threshold !== undefined) {
-    threshold = Number(flags.threshold);
-    if (!/^\s*(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i.test(flags.threshold) || !(threshold >= 0 && threshold <= 1))
-      throw new UsageError(
-        `evaluate: --threshold is ${JSON.stringify(flags.threshold)}; expected a number from 0 to 1`,
-      );
-  }
+  const threshold =
+    flags.threshold !== undefined ? parseThreshold(flags.threshold, 'evaluate: --threshold') : undefined;
   const shard = flags.shard !== undefined ? parseShard(flags.shard, 'evaluate: --shard') : undefined;
   if (shard && flags['no-predictions'])
     throw new UsageError('evaluate: --shard needs the per-example predictions to merge; drop --no-predictions');
@@ -97,6 +92,7 @@ export async function runEvaluate(
       task,
       threshold,
       perClassThreshold,
+      perClassThresholdFile: flags.thresholds,
       commit: flags.commit,
       keepPredictions: !flags['no-predictions'],
       shard,
