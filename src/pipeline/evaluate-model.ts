@@ -20,6 +20,7 @@ import { defaultWorkers, findWorkerFile, spawnWorkerPool, WORKER_FILE, type Work
 import type { ModelSource } from '../model/source.js';
 import { UsageError } from '../core/errors.js';
 import { checkThresholdKeys, DEFAULT_THRESHOLD, parseThreshold, thresholdFor } from '../core/threshold.js';
+import { checkSplitNames } from './evaluate.js';
 import type { ShardSpec } from '../core/shard.js';
 import { shardFeatures } from '../io/shard.js';
 import { VERSION } from '../version.js';
@@ -162,12 +163,7 @@ async function maybeStartPool(
 }
 
 export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEvaluation> {
-  if (opts.data.length === 0) throw new UsageError('no data splits given: name at least one split=path');
-  const names = new Set<string>();
-  for (const d of opts.data) {
-    if (names.has(d.name)) throw new UsageError(`split ${JSON.stringify(d.name)} is named twice`);
-    names.add(d.name);
-  }
+  checkSplitNames(opts.data);
   const threshold = parseThreshold(opts.threshold ?? DEFAULT_THRESHOLD, 'threshold');
   const started = performance.now();
   const backend = opts.backendHandle ?? (await selectBackend(opts.backend ?? 'auto', opts.log));
