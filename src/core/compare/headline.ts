@@ -11,7 +11,15 @@ import { percentileInterval } from '../stats/bootstrap.js';
 import type { Finding } from './classes.js';
 import { pts } from './format.js';
 import type { SplitBootstrap, BootMetric } from './resample.js';
-import { allowedWorsening, gapThreshold, headlineThreshold, type GateRules, type Threshold } from './rules.js';
+import {
+  allowedWorsening,
+  chosenSplits,
+  gapThreshold,
+  headlineThreshold,
+  type GateRules,
+  type SplitChoice,
+  type Threshold,
+} from './rules.js';
 import type { GapDelta, Interval, Level, MetricDelta, Note } from './types.js';
 
 const EPS = 1e-12;
@@ -26,8 +34,9 @@ const NO_RESAMPLE_WHY = 'too few examples for a bootstrap interval';
 export type Boots = Map<string, { boot: SplitBootstrap; unpaired?: boolean } | { why: string }>;
 
 /** The splits whose headline metrics gate: `configured` when given, else validation and test, else every split. */
-export function gateSplits(splits: string[], configured: string[] | null): string[] {
-  if (configured) return splits.filter((s) => configured.includes(s));
+export function gateSplits(splits: string[], configured: SplitChoice): string[] {
+  const chosen = chosenSplits(splits, configured);
+  if (chosen) return chosen;
   const held = splits.filter((s) => HELD_OUT.includes(s));
   return held.length ? held : splits;
 }
