@@ -116,7 +116,17 @@ describe('pull request', () => {
     expect(r1.code).toBe(0);
     expect(r1.outputs.verdict).toBe('pass');
     expect(r1.outputs.regressions).toBe('0');
-    expect(Object.keys(r1.outputs).sort()).toEqual(['comment-url', 'regressions', 'report', 'verdict']);
+    expect(Object.keys(r1.outputs).sort()).toEqual([
+      'comment-url',
+      'html-report',
+      'html-report-url',
+      'regressions',
+      'report',
+      'verdict',
+    ]);
+    // Written next to the head report; not uploaded off a runner, so no link.
+    expect(r1.outputs['html-report']).toBe('modelgate-report.html');
+    expect(r1.outputs['html-report-url']).toBe('');
     expect(comments()).toHaveLength(1);
     const c = comments()[0];
     expect(c.user.login).toBe(ACTIONS_BOT.login);
