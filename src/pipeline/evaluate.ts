@@ -4,6 +4,7 @@
 
 import { ClassIndex, UnknownClassError } from '../core/classes.js';
 import { UsageError } from '../core/errors.js';
+import { checkThresholdKeys, DEFAULT_THRESHOLD, parseThreshold } from '../core/threshold.js';
 import { createAccumulator, type Accumulator } from '../core/metrics/accumulator.js';
 import { buildReport } from '../core/report/build.js';
 import type { FileFingerprint, Report, Task } from '../core/report/types.js';
@@ -17,9 +18,11 @@ export interface EvaluateOptions {
   /** The class list; fixes the class order and makes unknown names an error. */
   classes?: string[];
   task?: Task;
-  /** Multi-label decision threshold (score >= threshold); default 0.5. */
+  /** Multi-label decision threshold (score >= threshold); default DEFAULT_THRESHOLD. */
   threshold?: number;
   perClassThreshold?: Record<string, number>;
+  /** Where perClassThreshold came from, for errors about its keys. */
+  perClassThresholdFile?: string;
   commit?: string;
   source?: string;
   onProgress?: (split: string, rows: number) => void;
@@ -31,17 +34,13 @@ export interface EvaluateOptions {
   createdAt?: string;
 }
 
-export const DEFAULT_THRESHOLD = 0.5;
-
-export async function evaluatePredictionFiles(
-  splits: { name: string; path: string }[],
-  opts: EvaluateOptions = {},
-): Promise<Report> {
-  if (splits.length === 0) throw new UsageError('no splits to evaluate; give at least one --split NAME=PATH');
+/** Split names every evaluation accepts (predictions or a model's data): present, unique, usable as keys. */
+export function checkSplitNames(splits: { name: string; path: string }[]): void {
+  if (splits.length === 0) throw new UsageError('no splits to evaluate; give at least one split as NAME=PATH');
   const names = new Set<string>();
   for (const s of splits) {
     if (!s.name || !s.name.trim())
-      throw new UsageError(`split name is empty for ${JSON.stringify(s.path)}; use --split NAME=PATH`);
+      throw new UsageError(`split name is empty for ${JSON.stringify(s.path)}; expected NAME=PATH`);
     // Splits are keys of plain objects in the report; a name like "__proto__" would vanish.
     if (s.name in Object.prototype)
       throw new UsageError(`split name ${JSON.stringify(s.name)} is reserved; choose another name (e.g. test)`);
@@ -49,10 +48,21 @@ export async function evaluatePredictionFiles(
       throw new UsageError(`split ${JSON.stringify(s.name)} is given twice; split names must be unique`);
     names.add(s.name);
   }
-  const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
-  if (!(threshold >= 0 && threshold <= 1)) throw new UsageError(`threshold ${threshold} is not between 0 and 1`);
+}
+
+export async function evaluatePredictionFiles(
+  splits: { name: string; path: string }[],
+  opts: EvaluateOptions = {},
+): Promise<Report> {
+  checkSplitNames(splits);
+  const threshold = parseThreshold(opts.threshold ?? DEFAULT_THRESHOLD, 'threshold');
 
   const classes = new ClassIndex(opts.classes ?? [], opts.classes !== undefined);
+  const checkKeys = () =>
+    opts.perClassThreshold &&
+    checkThresholdKeys(opts.perClassThreshold, classes.names, opts.perClassThresholdFile ?? 'per-class thresholds');
+  // With a class list a wrong key is refused before any file is read; else once the data named them.
+  if (opts.classes) checkKeys();
   let task = opts.task;
   let taskFrom = '--task';
   const done: { name: string; acc: Accumulator; files: FileFingerprint[] }[] = [];
@@ -87,6 +97,7 @@ export async function evaluatePredictionFiles(
     opts.onProgress?.(name, acc.examples);
     done.push({ name, acc, files: [stream.fingerprint()] });
   }
+  checkKeys();
 
   return buildReport({
     task: task!,
