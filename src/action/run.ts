@@ -19,18 +19,14 @@ import {
   type BaselineSource,
   type GateOutcome,
 } from '../pipeline/gate.js';
-import { publishHtmlReport, type UploadFile } from './html-report.js';
+import { uploadFileArtifact } from '../github/artifact-upload.js';
+import { publishHtmlReport } from './html-report.js';
 import { EXIT_FAIL_VERDICT, EXIT_OK } from '../exit.js';
 import { VERSION } from '../version.js';
 import { checkActionConfig, loadRules, preprocessOf, readActionConfig } from './config.js';
 import { COMMIT_ID, readContext, type ActionContext } from './context.js';
 import { evaluateHead, modelAtCommit, readSetup, type EvaluationSetup } from './evaluate.js';
 import { htmlReportName, readInputs, type ActionInputs } from './inputs.js';
-
-// Until the artifact upload module lands (src/github/artifact-upload.ts): uploads are refused.
-const uploadFileArtifact: UploadFile = async () => {
-  throw new Error('artifact upload is not available in this build');
-};
 import {
   channel,
   FORK_HINT,
