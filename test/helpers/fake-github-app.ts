@@ -10,11 +10,15 @@ import { createRequire } from 'node:module';
 import {
   ACTIONS_BOT,
   FakeGitHub,
+  repoJson,
   userJson,
   validationFailed,
+  type FakeRun,
   type FakeUser,
   type RecordedRequest,
 } from './fake-github.js';
+
+export type { FakeArtifact, FakeRun } from './fake-github.js';
 import { githubObject, githubResponse, recordGitHubResponse } from './openapi.js';
 
 export const APP_ID = 4242;
@@ -30,23 +34,6 @@ export interface FakePull {
   baseRef: string;
   /** owner/name of the head repository (a fork's, or the base repository). */
   headRepo: string;
-}
-
-export interface FakeRun {
-  id: number;
-  repo: string;
-  head_sha: string;
-  event: string;
-  head_repository: string;
-  created_at: string;
-}
-
-export interface FakeArtifact {
-  id: number;
-  runId: number;
-  name: string;
-  zip: Uint8Array;
-  expired: boolean;
 }
 
 export interface FakeCheckRun {
@@ -90,11 +77,7 @@ export class FakeGitHubApp extends FakeGitHub {
   readonly reactions: FakeReaction[] = [];
   readonly checkRuns: FakeCheckRun[] = [];
   readonly pulls = new Map<string, FakePull>();
-  readonly runs: FakeRun[] = [];
-  readonly artifacts = new Map<number, FakeArtifact>();
   readonly tokens = new Map<string, number>();
-  /** Answers to GET /repos/.../actions/runs are delayed by this many ms (a slow API). */
-  runsDelayMs = 0;
   private seq = 500_000;
 
   constructor(private readonly publicKey: string) {
@@ -111,46 +94,6 @@ export class FakeGitHubApp extends FakeGitHub {
 
   pull(repo: string, n: number): FakePull {
     return this.pulls.get(`${repo}#${n}`)!;
-  }
-
-  /** A completed workflow run of `repo` at `sha`, with the given artifacts (zips). */
-  addRun(
-    repo: string,
-    o: { sha: string; event?: string; headRepo?: string; artifacts?: Record<string, Uint8Array> },
-  ): FakeRun {
-    const run: FakeRun = {
-      id: ++this.seq,
-      repo,
-      head_sha: o.sha,
-      event: o.event ?? 'pull_request',
-      head_repository: o.headRepo ?? repo,
-      created_at: new Date(Date.UTC(2026, 0, 1, 0, this.runs.length)).toISOString(),
-    };
-    this.runs.push(run);
-    for (const [name, zip] of Object.entries(o.artifacts ?? {})) {
-      const id = ++this.seq;
-      this.artifacts.set(id, { id, runId: run.id, name, zip, expired: false });
-    }
-    return run;
-  }
-
-  /** The run as GitHub shows it (workflow-run), for the API and webhook deliveries. */
-  runJson(run: FakeRun): Record<string, unknown> {
-    return githubObject('workflow-run', {
-      id: run.id,
-      node_id: `WFR_${run.id}`,
-      name: 'modelgate',
-      head_sha: run.head_sha,
-      event: run.event,
-      status: 'completed',
-      conclusion: 'success',
-      created_at: run.created_at,
-      updated_at: run.created_at,
-      html_url: `https://github.com/${run.repo}/actions/runs/${run.id}`,
-      head_repository: repoJson(run.head_repository),
-      repository: repoJson(run.repo),
-      pull_requests: [],
-    });
   }
 
   reactionsOn(commentId: number): string[] {
@@ -193,8 +136,7 @@ export class FakeGitHubApp extends FakeGitHub {
     this.requests.push(rec);
     const send = (status: number, data: unknown, headers: Record<string, string> = {}) => {
       rec.status = status;
-      // The blob store behind artifact downloads is not the REST API.
-      if (!(data instanceof Uint8Array) && route.kind !== 'blob') recordGitHubResponse(method, rec.path, status, data);
+      if (!(data instanceof Uint8Array)) recordGitHubResponse(method, rec.path, status, data);
       const buf = data instanceof Uint8Array ? Buffer.from(data) : Buffer.from(JSON.stringify(data ?? {}));
       res.writeHead(status, {
         'content-type': data instanceof Uint8Array ? 'application/zip' : 'application/json; charset=utf-8',
@@ -212,7 +154,6 @@ export class FakeGitHubApp extends FakeGitHub {
       if (x.times <= 0) this.failures.splice(f, 1);
       return send(x.status, validationFailed(x.message ?? `scripted ${x.status}`), x.headers);
     }
-    if (route.kind === 'blob') return this.blob(u, send);
     if (route.kind === 'jwt') {
       if (!this.verifyJwt(auth)) return send(401, { message: 'A JSON web token could not be decoded' });
       if (route.name === 'app') return send(200, appJson());
@@ -222,38 +163,24 @@ export class FakeGitHubApp extends FakeGitHub {
       return send(201, githubObject('installation-token', { token: t, expires_at: expires, permissions: {} }));
     }
     if (!token) return send(401, { message: 'Requires authentication' });
-    if (this.runsDelayMs && route.name === 'runs') await new Promise((r) => setTimeout(r, this.runsDelayMs).unref());
     return this.repoRoute(route.name, route.m, u, body, send);
   }
 
-  private appRoute(
-    method: string,
-    path: string,
-  ): { kind: 'jwt' | 'repo' | 'blob'; name: string; m: RegExpMatchArray } | null {
-    const table: [string, RegExp, 'jwt' | 'repo' | 'blob', string][] = [
+  private appRoute(method: string, path: string): { kind: 'jwt' | 'repo'; name: string; m: RegExpMatchArray } | null {
+    const table: [string, RegExp, 'jwt' | 'repo', string][] = [
       ['GET', /^\/app$/, 'jwt', 'app'],
       ['POST', /^\/app\/installations\/(\d+)\/access_tokens$/, 'jwt', 'token'],
-      ['GET', /^\/_blob\/(\d+)$/, 'blob', 'blob'],
       ['GET', /^\/repos\/([^/]+\/[^/]+)\/collaborators\/([^/]+)\/permission$/, 'repo', 'permission'],
       ['POST', /^\/repos\/([^/]+\/[^/]+)\/issues\/comments\/(\d+)\/reactions$/, 'repo', 'reaction'],
       ['POST', /^\/repos\/([^/]+\/[^/]+)\/check-runs$/, 'repo', 'check-create'],
       ['PATCH', /^\/repos\/([^/]+\/[^/]+)\/check-runs\/(\d+)$/, 'repo', 'check-update'],
       ['GET', /^\/repos\/([^/]+\/[^/]+)\/pulls\/(\d+)$/, 'repo', 'pull'],
-      ['GET', /^\/repos\/([^/]+\/[^/]+)\/actions\/runs$/, 'repo', 'runs'],
-      ['GET', /^\/repos\/([^/]+\/[^/]+)\/actions\/runs\/(\d+)\/artifacts$/, 'repo', 'artifacts'],
-      ['GET', /^\/repos\/([^/]+\/[^/]+)\/actions\/artifacts\/(\d+)\/zip$/, 'repo', 'download'],
     ];
     for (const [m, re, kind, name] of table) {
       const hit = method === m ? re.exec(path) : null;
       if (hit) return { kind, name, m: hit };
     }
     return null;
-  }
-
-  private blob(u: URL, send: (s: number, d: unknown, h?: Record<string, string>) => void): void {
-    const a = this.artifacts.get(Number(u.pathname.split('/').pop()));
-    if (!a || u.searchParams.get('sig') !== 'ok') return send(403, { message: 'AuthenticationFailed' });
-    return send(200, a.zip);
   }
 
   private repoRoute(
@@ -337,40 +264,6 @@ export class FakeGitHubApp extends FakeGitHub {
           }),
         );
       }
-      case 'runs': {
-        const sha = u.searchParams.get('head_sha');
-        const perPage = Number(u.searchParams.get('per_page') ?? 30);
-        const runs = this.runs
-          .filter((r) => r.repo === repo && (!sha || r.head_sha === sha))
-          .slice()
-          .reverse();
-        return send(200, {
-          total_count: runs.length,
-          workflow_runs: runs.slice(0, perPage).map((r) => this.runJson(r)),
-        });
-      }
-      case 'artifacts': {
-        const list = [...this.artifacts.values()].filter((a) => a.runId === Number(m[2]));
-        return send(200, {
-          total_count: list.length,
-          artifacts: list.map((a) =>
-            githubObject('artifact', {
-              id: a.id,
-              node_id: `MDg6QXJ0aWZhY3Q${a.id}`,
-              name: a.name,
-              size_in_bytes: a.zip.length,
-              expired: a.expired,
-              archive_download_url: `${this.url}/repos/${repo}/actions/artifacts/${a.id}/zip`,
-            }),
-          ),
-        });
-      }
-      case 'download': {
-        const a = this.artifacts.get(Number(m[2]));
-        if (!a) return send(404, { message: 'Not Found' });
-        if (a.expired) return send(410, { message: 'Artifact has expired' });
-        return send(302, undefined, { location: `${this.url}/_blob/${a.id}?sig=ok` });
-      }
     }
     return send(404, { message: 'Not Found' });
   }
@@ -392,16 +285,6 @@ function appJson(): Record<string, unknown> {
 }
 
 /** A repository as GitHub shows it (minimal-repository; repository adds fields around it). */
-function repoJson(fullName: string): Record<string, unknown> {
-  const [owner, name] = fullName.split('/');
-  return githubObject('minimal-repository', {
-    full_name: fullName,
-    name,
-    owner: userJson({ login: owner, id: 1, type: 'User' }),
-    html_url: `https://github.com/${fullName}`,
-    url: `https://api.github.com/repos/${fullName}`,
-  });
-}
 
 /** A check run as GitHub shows it (check-run): annotations are counted, not listed. */
 function checkRunJson(c: FakeCheckRun): Record<string, unknown> {

@@ -12,7 +12,21 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createClient, type GitHubClient } from '../../src/github/client.js';
+import {
+  actionsRoute,
+  addArtifact,
+  addRun,
+  blobRoute,
+  runJson,
+  type FakeArtifact,
+  type FakeRun,
+  type RunOptions,
+} from './fake-actions.js';
+import { FakeGit, gitRoute } from './fake-git.js';
 import { githubObject, recordGitHubResponse } from './openapi.js';
+
+export { repoJson } from './fake-actions.js';
+export type { FakeArtifact, FakeRun, RunOptions };
 
 export interface FakeUser {
   login: string;
@@ -112,7 +126,7 @@ const tooLong = () =>
 export function validationFailed(message: string, errors?: unknown[]): Record<string, unknown> {
   return { message, documentation_url: DOCS, ...(errors ? { errors } : {}) };
 }
-/** Over this size the contents API leaves `content` empty and wants the raw media type. */
+/** Over this size the contents API refuses JSON (403 too_large) and wants the raw media type. */
 const CONTENTS_JSON_LIMIT = 1024 * 1024;
 
 export class FakeGitHub {
@@ -131,6 +145,13 @@ export class FakeGitHub {
   userEndpoint = false;
   /** Every page of a comment list links to a next one, forever (a broken proxy or server). */
   endlessPages = false;
+  /** Workflow runs and their artifacts (see ./fake-actions.ts for the routes). */
+  readonly runs: FakeRun[] = [];
+  readonly artifacts = new Map<number, FakeArtifact>();
+  /** Answers to GET /repos/.../actions/runs are delayed by this many ms (a slow API). */
+  runsDelayMs = 0;
+  /** Git objects and refs per repository (commits listing, Git data API, contents at a branch). */
+  readonly git = new FakeGit();
   private nextId = 1000;
   private server: Server | null = null;
 
@@ -144,6 +165,7 @@ export class FakeGitHub {
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     const { port } = this.server.address() as AddressInfo;
     this.url = `http://127.0.0.1:${port}`;
+    this.git.url = this.url;
     return this;
   }
 
@@ -182,6 +204,21 @@ export class FakeGitHub {
 
   putFile(repo: string, ref: string, path: string, content: string | Buffer): void {
     this.files.set(`${repo}@${ref}:${path}`, Buffer.isBuffer(content) ? content : Buffer.from(content));
+  }
+
+  /** A completed workflow run of `repo` at `sha`, with the given artifacts (zips). */
+  addRun(repo: string, o: RunOptions): FakeRun {
+    return addRun(this, repo, o);
+  }
+
+  /** An artifact uploaded by `run` (e.g. by the fake artifact service on FinalizeArtifact). */
+  addArtifact(run: FakeRun, name: string, zip: Uint8Array): FakeArtifact {
+    return addArtifact(this, run, name, zip);
+  }
+
+  /** The run as GitHub shows it (workflow-run), for the API and webhook deliveries. */
+  runJson(run: FakeRun): Record<string, unknown> {
+    return runJson(run);
   }
 
   fail(f: Failure): void {
@@ -247,6 +284,8 @@ export class FakeGitHub {
       if (f.hang) return;
       return send(f.status, { message: f.message ?? `scripted ${f.status}`, documentation_url: DOCS }, f.headers);
     }
+    // A signed blob URL (where artifact downloads redirect): its signature is the credential.
+    if (rec.method === 'GET' && rec.path.startsWith('/_blob/')) return blobRoute(this, rec, send);
     if (!/^(token|Bearer) \S+$/.test(req.headers.authorization ?? ''))
       return send(401, { message: 'Requires authentication', documentation_url: DOCS });
     const deny = (p: Permission) => {
@@ -367,15 +406,51 @@ export class FakeGitHub {
       const repo = `${m[1]}/${m[2]}`;
       const path = decodeURIComponent(m[3]);
       const ref = u.searchParams.get('ref') ?? 'HEAD';
-      const content = this.files.get(`${repo}@${ref}:${path}`);
+      const content = this.files.get(`${repo}@${ref}:${path}`) ?? this.git.fileAt(repo, ref, path);
+      const under = [...this.files.keys()].filter((k) => k.startsWith(`${repo}@${ref}:${path}/`));
+      // A directory: its listing, whatever the media type.
+      if (!content && under.length)
+        return send(
+          200,
+          under.map((k) => {
+            const p = k.slice(k.indexOf(':') + 1);
+            const url = `https://api.github.com/repos/${repo}/contents/${p}`;
+            const html = `https://github.com/${repo}/blob/${ref}/${p}`;
+            const git = `https://api.github.com/repos/${repo}/git/blobs/${'e'.repeat(40)}`;
+            const links = { self: url, git, html };
+            return {
+              type: 'file',
+              size: 2,
+              name: p.split('/').pop(),
+              path: p,
+              sha: 'e'.repeat(40),
+              url,
+              git_url: git,
+              html_url: html,
+              download_url: null,
+              _links: links,
+            };
+          }),
+        );
       if (!content)
         return send(404, {
           message: 'Not Found',
           documentation_url: `${DOCS}/repos/contents#get-repository-content`,
           status: '404',
         });
-      if (/application\/vnd\.github(\.v3)?\.raw/.test(req.headers.accept ?? '')) return send(200, content);
+      const accept = req.headers.accept ?? '';
+      if (/application\/vnd\.github(\.v3)?\.raw/.test(accept)) return send(200, content);
       const big = content.length > CONTENTS_JSON_LIMIT;
+      // GitHub serves 1-100 MB files as JSON only with the object media type; the default
+      // JSON media type is refused with 403 too_large.
+      if (big && !/application\/vnd\.github(\.v3)?\.object/.test(accept))
+        return send(403, {
+          message:
+            'This API returns blobs up to 1 MB in size. The requested blob is too large to fetch via the API, but you can use the Git Data API to request blobs up to 100 MB in size.',
+          errors: [{ resource: 'Blob', field: 'data', code: 'too_large' }],
+          documentation_url: `${DOCS}/repos/contents#get-repository-content`,
+          status: '403',
+        });
       const api = `https://api.github.com/repos/${repo}`;
       const sha = 'f'.repeat(40);
       return send(
@@ -401,6 +476,12 @@ export class FakeGitHub {
         }),
       );
     }
+    if (/^\/repos\/[^/]+\/[^/]+\/actions\//.test(rec.path)) {
+      if (this.runsDelayMs && /\/actions\/runs$/.test(rec.path))
+        await new Promise((r) => setTimeout(r, this.runsDelayMs).unref());
+      if (actionsRoute(this, rec, send)) return;
+    }
+    if (gitRoute(this.git, rec, send)) return;
     return send(404, { message: 'Not Found (fake GitHub has no such route)' });
   }
 }
