@@ -55,7 +55,9 @@ describe('same code, different seeds', () => {
     expect(alone.verdict).toBe('warn');
     const c = compareReports(merged(ORACLE.base), merged(ORACLE.head), rules);
     expect(c.verdict).toBe('pass');
-    expect(c.notes.map((n) => n.text).join('\n')).toMatch(/^Seeds: base 3 runs, head 3 runs; the figures are means/m);
+    expect((c.notes ?? []).map((n) => n.text).join('\n')).toMatch(
+      /^Seeds: base 3 runs, head 3 runs; the figures are means/m,
+    );
   });
 
   it('judges means over the seeds with the pooled between-seed SD of sklearn and numpy', () => {
