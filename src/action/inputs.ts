@@ -4,6 +4,7 @@
 import { UsageError } from '../core/errors.js';
 import { parseThreshold } from '../core/threshold.js';
 import { COMMENT_MODES, type CommentMode } from '../github/comments.js';
+import { normalizeKey } from '../core/render/marker.js';
 import type { BackendRequest } from '../model/backend.js';
 
 /**
@@ -45,6 +46,8 @@ export interface ActionInputs {
   commentSkipUnchanged: boolean;
   commitStatus: boolean;
   reportPath?: string;
+  /** Where the HTML report goes; undefined when html-report is false. */
+  htmlReport?: string;
 }
 
 export type GetInput = (name: string) => string;
@@ -97,6 +100,20 @@ export function parseSplits(text: string, input = 'splits'): SplitInput[] {
     out.push({ name, path });
   });
   return out;
+}
+
+/** The default HTML report file (and artifact) name, per comment key so that matrix jobs do not collide. */
+export function htmlReportName(explicitKey: string | undefined): string {
+  return explicitKey ? `modelgate-report-${normalizeKey(explicitKey)}` : 'modelgate-report';
+}
+
+/** html-report: true (the default name for the key), false (none) or a path. */
+function htmlReport(get: GetInput, commentKey: string | undefined): string | undefined {
+  const v = get('html-report').trim();
+  const lower = v.toLowerCase();
+  if (['false', 'no', 'off', '0'].includes(lower)) return undefined;
+  if (v === '' || ['true', 'yes', 'on', '1'].includes(lower)) return `${htmlReportName(commentKey)}.html`;
+  return v;
 }
 
 export function readInputs(get: GetInput): ActionInputs {
@@ -165,5 +182,6 @@ export function readInputs(get: GetInput): ActionInputs {
     commentSkipUnchanged: bool(get, 'comment-skip-unchanged', true),
     commitStatus: bool(get, 'commit-status', true),
     reportPath: opt('report-path'),
+    htmlReport: htmlReport(get, opt('comment-key')),
   };
 }
