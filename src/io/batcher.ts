@@ -11,11 +11,50 @@ export interface Batcher {
   flush(): ExampleBatch | null;
 }
 
+/**
+ * What a batch carries besides the decisions: the scores of every example (row-major, one
+ * column per scored class) and its id. Readers set `scoreClasses` / `withIds` once, then write
+ * each example's scores with `score(k, v)` and its id with `id(text)` before ending it.
+ */
+export class Extras {
+  scoreClasses: Uint32Array | null = null;
+  withIds = false;
+  private values: Float64Array | null = null;
+  private ids: string[] = [];
+  constructor(private readonly size: number) {}
+  /** Score of column k of example `row` (the batch's current example). */
+  score(row: number, k: number, v: number): void {
+    const w = this.scoreClasses!.length;
+    this.values ??= new Float64Array(this.size * w);
+    this.values[row * w + k] = v;
+  }
+  /** Every score of example `row` at once. */
+  scoreRow(row: number, v: Float64Array | Float32Array): void {
+    this.values ??= new Float64Array(this.size * v.length);
+    this.values.set(v, row * v.length);
+  }
+  id(text: string): void {
+    this.ids.push(text);
+  }
+  /** Moves the extras of `n` examples onto `b`. */
+  take(b: ExampleBatch, n: number): ExampleBatch {
+    if (this.scoreClasses && this.values) {
+      b.scores = { classes: this.scoreClasses, values: this.values.subarray(0, n * this.scoreClasses.length) };
+      this.values = null;
+    }
+    if (this.withIds) b.ids = this.ids;
+    this.ids = [];
+    return b;
+  }
+}
+
 export class MulticlassBatcher implements Batcher {
   n = 0;
   private truth: Uint32Array;
   private pred: Uint32Array;
+  readonly extras: Extras;
   constructor(readonly size: number) {
+    this.extras = new Extras(size);
     this.truth = new Uint32Array(size);
     this.pred = new Uint32Array(size);
   }
@@ -29,6 +68,7 @@ export class MulticlassBatcher implements Batcher {
     if (this.n === 0) return null;
     const n = this.n;
     const b: ExampleBatch = { task: 'multiclass', n, truth: this.truth.subarray(0, n), pred: this.pred.subarray(0, n) };
+    this.extras.take(b, n);
     this.truth = new Uint32Array(this.size);
     this.pred = new Uint32Array(this.size);
     this.n = 0;
@@ -87,7 +127,9 @@ export class MultilabelBatcher implements Batcher {
   n = 0;
   readonly truth: CsrSide;
   readonly pred: CsrSide;
+  readonly extras: Extras;
   constructor(readonly size: number) {
+    this.extras = new Extras(size);
     this.truth = new CsrSide(size);
     this.pred = new CsrSide(size);
   }
@@ -103,7 +145,7 @@ export class MultilabelBatcher implements Batcher {
     const t = this.truth.take(n);
     const p = this.pred.take(n);
     this.n = 0;
-    return {
+    const b: ExampleBatch = {
       task: 'multilabel',
       n,
       truthOffsets: t.offsets,
@@ -111,5 +153,6 @@ export class MultilabelBatcher implements Batcher {
       predOffsets: p.offsets,
       predIndices: p.indices,
     };
+    return this.extras.take(b, n);
   }
 }

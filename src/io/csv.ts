@@ -35,6 +35,8 @@ interface Plan {
   thresholds: Float64Array;
   /** By class index: true when the class has a score column (truth must be one of them). */
   isScoreClass: Uint8Array;
+  /** The 'id' column (leakage between splits), or -1. */
+  idCol: number;
 }
 
 export async function openCsv(path: string, opts: ReadOptions): Promise<PredictionStream> {
@@ -152,6 +154,7 @@ function planColumns(path: string, header: string[], opts: ReadOptions): Plan {
     scoreNames,
     thresholds,
     isScoreClass,
+    idCol: at('id'),
   };
 }
 
@@ -260,6 +263,8 @@ function rowHandler(path: string, plan: Plan, opts: ReadOptions, ready: ExampleB
   const size = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
   const batcher = plan.task === 'multiclass' ? new MulticlassBatcher(size) : new MultilabelBatcher(size);
   const rows = new Rows(path, plan, opts, ready, batcher);
+  if (rows.fromScores) batcher.extras.scoreClasses = plan.scoreClass;
+  batcher.extras.withIds = plan.idCol >= 0;
   const handler = batcher instanceof MulticlassBatcher ? multiclassRow(rows, batcher) : multilabelRow(rows, batcher);
   return Object.assign(handler, {
     fast: rows.fromScores ? fastRow(rows) : undefined,
@@ -282,9 +287,11 @@ function multiclassRow(rows: Rows, b: MulticlassBatcher): OnRecord {
     let p: number;
     if (rows.fromScores) {
       let best = rows.score(buf, f, 0, line);
+      b.extras.score(b.n, 0, best);
       let bi = 0;
       for (let k = 1; k < nScores; k++) {
         const v = rows.score(buf, f, k, line);
+        b.extras.score(b.n, k, v);
         if (v > best) {
           best = v;
           bi = k;
@@ -292,6 +299,7 @@ function multiclassRow(rows: Rows, b: MulticlassBatcher): OnRecord {
       }
       p = plan.scoreClass[bi];
     } else p = rows.predIndex(rows.single(f.text(buf, plan.predCol), plan.predSplit, plan.predName, line), line);
+    if (plan.idCol >= 0) b.extras.id(f.text(buf, plan.idCol));
     if (b.push(t, p)) ready.push(b.flush()!);
     rows.progress();
     return true;
@@ -306,9 +314,13 @@ function multilabelRow(rows: Rows, b: MultilabelBatcher): OnRecord {
     rows.checkWidth(f, line);
     addNames(f.text(buf, plan.truthCol), plan.truthSplit, (n) => b.truth.add(rows.truthIndex(n, line)));
     if (rows.fromScores) {
-      for (let k = 0; k < nScores; k++)
-        if (rows.score(buf, f, k, line) >= plan.thresholds[k]) b.pred.add(plan.scoreClass[k]);
+      for (let k = 0; k < nScores; k++) {
+        const v = rows.score(buf, f, k, line);
+        b.extras.score(b.n, k, v);
+        if (v >= plan.thresholds[k]) b.pred.add(plan.scoreClass[k]);
+      }
     } else addNames(f.text(buf, plan.predCol), plan.predSplit, (n) => b.pred.add(rows.predIndex(n, line)));
+    if (plan.idCol >= 0) b.extras.id(f.text(buf, plan.idCol));
     if (b.end()) ready.push(b.flush()!);
     rows.progress();
     return true;
@@ -328,9 +340,13 @@ function fastRow(rows: Rows): FastRow {
   scoreCols.forEach((col, k) => (slot[col] = k));
   const last = columns - 1;
   const truthCol = plan.truthCol;
+  const idCol = plan.idCol;
   const hits = new Uint32Array(scoreCols.length);
   const mc = batcher instanceof MulticlassBatcher ? batcher : null;
   const ml = batcher instanceof MultilabelBatcher ? batcher : null;
+  const extras = batcher.extras;
+  // Scores are parsed before the row is known to be plain; they wait here until it is.
+  const row = new Float64Array(scoreCols.length);
   return (buf, pos, len, line) => {
     let i = pos;
     let best = 0;
@@ -338,6 +354,8 @@ function fastRow(rows: Rows): FastRow {
     let nHits = 0;
     let ts = 0;
     let te = 0;
+    let is = 0;
+    let ie = 0;
     for (let col = 0; col <= last; col++) {
       const k = slot[col];
       let c: number;
@@ -346,6 +364,7 @@ function fastRow(rows: Rows): FastRow {
         i = decimalEnd();
         if (v - v !== 0 || i >= len) return -1;
         c = buf[i];
+        row[k] = v;
         if (mc) {
           if (bi < 0 || v > best) {
             best = v;
@@ -364,6 +383,9 @@ function fastRow(rows: Rows): FastRow {
         if (col === truthCol) {
           ts = s;
           te = i;
+        } else if (col === idCol) {
+          is = s;
+          ie = i;
         }
       }
       if (col < last) {
@@ -376,6 +398,9 @@ function fastRow(rows: Rows): FastRow {
       } else return -1;
     }
     const truth = buf.toString('utf8', ts, te);
+    const at = batcher.n;
+    extras.scoreRow(at, row);
+    if (idCol >= 0) extras.id(buf.toString('utf8', is, ie));
     if (mc) {
       const t = rows.truthIndex(rows.single(truth, plan.truthSplit, plan.truthName, line), line);
       if (mc.push(t, scoreClass[bi])) ready.push(mc.flush()!);

@@ -108,7 +108,7 @@ export async function openJsonl(path: string, opts: ReadOptions): Promise<Predic
 
   async function* batches(): AsyncGenerator<ExampleBatch> {
     const ready: ExampleBatch[] = [];
-    const handle = rowHandler(path, task, opts, ready);
+    const handle = rowHandler(path, task, opts, ready, 'id' in first);
     try {
       for (const [row, line] of early) handle(row, line);
       early.length = 0;
@@ -144,7 +144,7 @@ function keysOf(row: Row): string {
   return k.length ? k.map((x) => JSON.stringify(x)).join(', ') : '(none)';
 }
 
-function rowHandler(path: string, task: Task, opts: ReadOptions, ready: ExampleBatch[]) {
+function rowHandler(path: string, task: Task, opts: ReadOptions, ready: ExampleBatch[], withIds: boolean) {
   const size = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
   const classes = opts.classes;
   let rows = 0;
@@ -250,19 +250,48 @@ function rowHandler(path: string, task: Task, opts: ReadOptions, ready: ExampleB
     if (opts.onProgress && rows % PROGRESS_EVERY === 0) opts.onProgress(rows);
   };
 
+  /** Column of each scored class (the first "scores" fixes them) in the batch's score rows. */
+  const column = new Map<number, number>();
+  // A file mixing "pred" lines and "scores" lines has no scores for every example: none are kept.
+  let scoreless = false;
+  const noScores = (b: MulticlassBatcher | MultilabelBatcher) => {
+    scoreless = true;
+    b.extras.scoreClasses = null;
+  };
+  const keepScore = (b: MulticlassBatcher | MultilabelBatcher, c: number, v: number) => {
+    if (scoreless) return;
+    if (b.extras.scoreClasses === null) {
+      const names = scored ? scored.names : classes.names;
+      b.extras.scoreClasses = Uint32Array.from(names, (n) => classes.indexOf(n));
+      b.extras.scoreClasses.forEach((cls, k) => column.set(cls, k));
+    }
+    b.extras.score(b.n, column.get(c)!, v);
+  };
+  /** The example's id (leakage between splits) while every line has one; a line without stops them. */
+  let ids = withIds;
+  const keepId = (b: MulticlassBatcher | MultilabelBatcher, row: Row) => {
+    if (!ids) return;
+    const v = row.id;
+    if (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))) b.extras.id(String(v));
+    else ids = b.extras.withIds = false;
+  };
   let handle: (row: Row, line: number) => void;
   let flush: () => ExampleBatch | null;
   if (task === 'multiclass') {
     const b = new MulticlassBatcher(size);
+    b.extras.withIds = withIds;
     flush = () => b.flush();
     handle = (row, line) => {
       if (!('label' in row) && !('labels' in row)) throw noTruth(row, line);
       const t = single(row, 'label', 'labels', line);
       let p = -1;
-      if ('pred' in row || 'preds' in row) p = single(row, 'pred', 'preds', line);
-      else if ('scores' in row) {
+      if ('pred' in row || 'preds' in row) {
+        p = single(row, 'pred', 'preds', line);
+        noScores(b);
+      } else if ('scores' in row) {
         let best = -Infinity;
         scoresOf(row, line, (c, v) => {
+          keepScore(b, c, v);
           if (p < 0 || v > best) {
             best = v;
             p = c;
@@ -270,11 +299,13 @@ function rowHandler(path: string, task: Task, opts: ReadOptions, ready: ExampleB
         });
         if (p < 0) throw new InputError(path, at(line), '"scores" is empty; expected one score per class');
       } else throw noPred(row, line);
+      keepId(b, row);
       if (b.push(t, p)) ready.push(b.flush()!);
       progress();
     };
   } else {
     const b = new MultilabelBatcher(size);
+    b.extras.withIds = withIds;
     flush = () => b.flush();
     const thresholds = new Map<string, number>();
     const threshold = (name: string) => {
@@ -287,11 +318,19 @@ function rowHandler(path: string, task: Task, opts: ReadOptions, ready: ExampleB
       else if ('label' in row) {
         if (row.label !== '') b.truth.add(index(row.label, 'label', line));
       } else throw noTruth(row, line);
-      if ('preds' in row) for (const v of list(row.preds, 'preds', line)) b.pred.add(index(v, 'preds', line));
-      else if ('pred' in row) {
+      if ('preds' in row) {
+        for (const v of list(row.preds, 'preds', line)) b.pred.add(index(v, 'preds', line));
+        noScores(b);
+      } else if ('pred' in row) {
         if (row.pred !== '') b.pred.add(index(row.pred, 'pred', line));
-      } else if ('scores' in row) scoresOf(row, line, (c, v, name) => v >= threshold(name) && b.pred.add(c));
+        noScores(b);
+      } else if ('scores' in row)
+        scoresOf(row, line, (c, v, name) => {
+          keepScore(b, c, v);
+          if (v >= threshold(name)) b.pred.add(c);
+        });
       else throw noPred(row, line);
+      keepId(b, row);
       if (b.end()) ready.push(b.flush()!);
       progress();
     };

@@ -169,6 +169,8 @@ function streamRows(
     const thresholds = new Float64Array(C);
     for (let j = 0; j < C; j++)
       thresholds[j] = thresholdFor(opts.classes.names[classOf(P, j, 0)], opts.threshold, opts.perClassThreshold);
+    const extras = (mc ?? ml)!.extras;
+    if (P.role === 'scores') extras.scoreClasses = Uint32Array.from({ length: C }, (_, j) => classOf(P, j, 0));
     const ready: ExampleBatch[] = [];
     let row = 0;
     try {
@@ -183,6 +185,7 @@ function streamRows(
         const scores = P.role === 'scores' ? floats(pb, P.array.itemSize) : null;
         for (let r = 0; r < k; r++) {
           const at = row + r;
+          if (scores) extras.scoreRow((mc ?? ml)!.n, scores.subarray(r * C, (r + 1) * C));
           if (mc) {
             if (mc.push(...multiclassRow(rr, lv, pv, scores, r, at))) ready.push(mc.flush()!);
           } else if (ml) {

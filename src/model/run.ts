@@ -109,6 +109,22 @@ function planRun(model: LoadedModel, stream: FeatureStream, opts: RunOptions): R
   return { shape, featureSize, outputs, binary, thr, batchSize };
 }
 
+/** The class of each probability column: one per output, two ([1 - s, s]) for a single sigmoid. */
+function scoreColumns({ outputs, binary }: RunPlan): Uint32Array {
+  return Uint32Array.from({ length: binary ? 2 : outputs }, (_, j) => j);
+}
+
+/** The model's outputs as one probability per class (a single sigmoid s gives 1 - s and s). */
+function probabilities(scores: Float32Array, n: number, { binary }: RunPlan): Float32Array {
+  if (!binary) return scores;
+  const out = new Float32Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    out[2 * i] = 1 - scores[i];
+    out[2 * i + 1] = scores[i];
+  }
+  return out;
+}
+
 /** Which check of the scores applies: probabilities summing to one, each in [0, 1], or none. */
 function expectedScores(model: LoadedModel, task: FeatureStream['task'], binary: boolean, opts: RunOptions) {
   const probabilistic =
@@ -263,11 +279,10 @@ export async function runModel(
   const plan = planRun(model, stream, opts);
   const { shape, featureSize, outputs, batchSize } = plan;
   const apply = opts.preprocess.bind(shape);
-  const sanity = new SanityTracker({
-    split: opts.split,
-    outputs,
-    expect: expectedScores(model, stream.task, plan.binary, opts),
-  });
+  const expect = expectedScores(model, stream.task, plan.binary, opts);
+  const sanity = new SanityTracker({ split: opts.split, outputs, expect });
+  // Probabilities go along with the decisions, for the threshold-free metrics.
+  const withScores = expect !== null ? scoreColumns(plan) : null;
   const progress = progressReporter(opts, stream.count);
   let done = 0;
   const local = localPredictor(tf, model, shape);
@@ -285,12 +300,21 @@ export async function runModel(
         `model gave ${scores!.length / n} scores per example; expected ${outputs}`,
       );
     sanity.observeOutputs(scores!, n);
+    const extras = withScores ? { scores: { classes: withScores, values: probabilities(scores!, n, plan) } } : {};
     if (stream.task === 'multiclass') {
       const pred = classPredictions(scores!, n, plan);
-      sink({ task: 'multiclass', n, truth: truth!, pred });
+      sink({ task: 'multiclass', n, truth: truth!, pred, ...extras });
     } else {
       const { predOffsets, predIndices } = labelPredictions(scores!, n, plan);
-      sink({ task: 'multilabel', n, truthOffsets: offsets!, truthIndices: indices!, predOffsets, predIndices });
+      sink({
+        task: 'multilabel',
+        n,
+        truthOffsets: offsets!,
+        truthIndices: indices!,
+        predOffsets,
+        predIndices,
+        ...extras,
+      });
     }
     done += n;
     progress(done);

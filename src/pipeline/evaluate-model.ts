@@ -5,6 +5,8 @@
 // base commit's model is evaluated on the head's data.
 
 import { ClassIndex } from '../core/classes.js';
+import { DiagnosticsCollector } from '../core/diagnostics/collect.js';
+import type { ScoreAccumulator } from '../core/diagnostics/scores.js';
 import { createAccumulator, type Accumulator } from '../core/metrics/accumulator.js';
 import { buildReport } from '../core/report/build.js';
 import type { FileFingerprint, Report, SanityFinding, Task } from '../core/report/types.js';
@@ -177,7 +179,8 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
     );
     let classes: ClassIndex | null = null;
     let task: Task | null = opts.task ?? null;
-    const splits: { name: string; acc: Accumulator; files: FileFingerprint[] }[] = [];
+    const splits: { name: string; acc: Accumulator; files: FileFingerprint[]; scores: ScoreAccumulator }[] = [];
+    let diagnostics: DiagnosticsCollector | null = null;
     const sanity: SanityFinding[] = [];
     let examples = 0;
     for (const d of opts.data) {
@@ -203,13 +206,15 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
       if (stream.task !== task)
         throw new InputError(d.path, null, `split is ${stream.task} but the first split is ${task}`);
       const acc = createAccumulator(task);
+      diagnostics ??= new DiagnosticsCollector(task, 'features');
+      const scores = diagnostics.beginSplit(d.name);
       const thresholds = opts.perClassThreshold
         ? Float32Array.from(classes.names, (n) => opts.perClassThreshold?.[n] ?? opts.threshold ?? 0.5)
         : undefined;
       const r = await runModel(
         tf,
         model,
-        stream,
+        keyedByFeatures(stream, diagnostics),
         {
           split: d.name,
           file: d.path,
@@ -222,12 +227,16 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
           expectProbabilities: opts.expectProbabilities,
           onProgress: opts.onProgress,
         },
-        (b) => acc.update(b),
+        (b) => {
+          acc.update(b);
+          diagnostics!.batch(b);
+        },
         pool ?? undefined,
       );
+      diagnostics.endSplit();
       examples += r.examples;
       sanity.push(...r.sanity);
-      splits.push({ name: d.name, acc, files: stream.fingerprints() });
+      splits.push({ name: d.name, acc, files: stream.fingerprints(), scores });
       opts.log?.(`${d.name}: ${r.examples} examples evaluated`);
     }
     const report = buildReport({
@@ -244,6 +253,7 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
       toolVersion: VERSION,
       sanity,
       keepPredictions: opts.keepPredictions,
+      leakage: diagnostics?.leakage(),
     });
     report.model = {
       ...(model.parameters !== undefined && { parameters: model.parameters }),
@@ -260,6 +270,25 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
     await pool?.close();
     model.dispose();
   }
+}
+
+/** The stream with every batch's raw features (before preprocessing) keyed for leakage between splits. */
+function keyedByFeatures(stream: FeatureStream, diagnostics: DiagnosticsCollector): FeatureStream {
+  const size = stream.featureShape.reduce((a, b) => a * b, 1);
+  async function* batches() {
+    for await (const b of stream.batches) {
+      diagnostics.features(b.x, b.n, size);
+      yield b;
+    }
+  }
+  return {
+    featureShape: stream.featureShape,
+    task: stream.task,
+    count: stream.count,
+    batches: batches(),
+    close: () => stream.close(),
+    fingerprints: () => stream.fingerprints(),
+  };
 }
 
 /** The signature the action wires: evaluates the model on every split and returns the report. */

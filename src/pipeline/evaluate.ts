@@ -4,6 +4,8 @@
 
 import { ClassIndex, UnknownClassError } from '../core/classes.js';
 import { UsageError } from '../core/errors.js';
+import { DiagnosticsCollector } from '../core/diagnostics/collect.js';
+import type { ScoreAccumulator } from '../core/diagnostics/scores.js';
 import { createAccumulator, type Accumulator } from '../core/metrics/accumulator.js';
 import { buildReport } from '../core/report/build.js';
 import type { FileFingerprint, Report, Task } from '../core/report/types.js';
@@ -51,7 +53,8 @@ export async function evaluatePredictionFiles(
   const classes = new ClassIndex(opts.classes ?? [], opts.classes !== undefined);
   let task = opts.task;
   let taskFrom = '--task';
-  const done: { name: string; acc: Accumulator; files: FileFingerprint[] }[] = [];
+  const done: { name: string; acc: Accumulator; files: FileFingerprint[]; scores: ScoreAccumulator }[] = [];
+  let diagnostics: DiagnosticsCollector | null = null;
   for (const { name, path } of splits) {
     const stream = await openPredictions(path, {
       classes,
@@ -71,16 +74,22 @@ export async function evaluatePredictionFiles(
       );
     }
     const acc = createAccumulator(task);
+    diagnostics ??= new DiagnosticsCollector(task, 'id');
+    const scores = diagnostics.beginSplit(name);
     try {
-      for await (const batch of stream.batches) acc.update(batch);
+      for await (const batch of stream.batches) {
+        acc.update(batch);
+        diagnostics.batch(batch);
+      }
     } catch (e) {
       // Readers name the line of an unknown class; this is the fallback should one not.
       if (e instanceof UnknownClassError)
         throw new InputError(path, null, `class ${JSON.stringify(e.className)} is not in the class list`);
       throw e;
     }
+    diagnostics.endSplit();
     opts.onProgress?.(name, acc.examples);
-    done.push({ name, acc, files: [stream.fingerprint()] });
+    done.push({ name, acc, files: [stream.fingerprint()], scores });
   }
 
   return buildReport({
@@ -99,5 +108,6 @@ export async function evaluatePredictionFiles(
     createdAt: opts.createdAt ?? new Date().toISOString(),
     toolVersion: VERSION,
     keepPredictions: opts.keepPredictions,
+    leakage: diagnostics?.leakage(),
   });
 }

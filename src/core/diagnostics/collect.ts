@@ -1,0 +1,74 @@
+// What both evaluation pipelines (prediction files, model runs) collect for the diagnostics
+// while the splits stream by: the scores of each split (./scores.ts) and each example's key for
+// leakage between splits (./leakage.ts): its id, or a hash of its features.
+
+import type { ExampleBatch } from '../metrics/batch.js';
+import type { Leakage, Task } from '../report/types.js';
+import { hashString, hashWords, type Key64 } from './hash64.js';
+import { LeakageTracker } from './leakage.js';
+import { ScoreAccumulator } from './scores.js';
+
+/** Longest id kept in a report's leakage examples. */
+const ID_MAX = 200;
+
+export class DiagnosticsCollector {
+  private readonly tracker: LeakageTracker;
+  private readonly key: Key64 = { hi: 0, lo: 0 };
+  private splits = 0;
+  /** False once a split had examples without a key: leakage cannot be told then. */
+  private keyed = true;
+  private current: { scores: ScoreAccumulator; keyed: number; examples: number; rows: number } | null = null;
+
+  constructor(
+    readonly task: Task,
+    readonly keyKind: Leakage['key'],
+  ) {
+    this.tracker = new LeakageTracker(keyKind);
+  }
+
+  /** Starts a split; its scores accumulator goes to the report builder. */
+  beginSplit(name: string): ScoreAccumulator {
+    this.tracker.beginSplit(name);
+    this.splits++;
+    const scores = new ScoreAccumulator(this.task);
+    this.current = { scores, keyed: 0, examples: 0, rows: 0 };
+    return scores;
+  }
+
+  /** A batch of decisions (with its scores and ids when the reader had them). */
+  batch(b: ExampleBatch): void {
+    const cur = this.current!;
+    cur.scores.update(b);
+    cur.examples += b.n;
+    if (this.keyKind !== 'id' || !b.ids) return;
+    const ids = b.ids;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      this.tracker.add(hashString(id, this.key), () => (id.length > ID_MAX ? `${id.slice(0, ID_MAX - 1)}…` : id));
+    }
+    cur.keyed += ids.length;
+  }
+
+  /** Model runs: `n` examples' features (row-major float32, `size` per example), keyed by their bits. */
+  features(x: Float32Array, n: number, size: number): void {
+    const cur = this.current!;
+    const words = new Uint32Array(x.buffer, x.byteOffset, n * size);
+    for (let i = 0; i < n; i++) {
+      const row = ++cur.rows;
+      this.tracker.add(hashWords(words, i * size, size, this.key), () => `row ${row}`);
+    }
+    cur.keyed += n;
+  }
+
+  endSplit(): void {
+    const cur = this.current!;
+    if (cur.keyed !== cur.examples && this.keyKind === 'id') this.keyed = false;
+    this.tracker.endSplit();
+    this.current = null;
+  }
+
+  /** Leakage between the splits, when there were two or more and every example had a key. */
+  leakage(): Leakage | undefined {
+    return this.splits > 1 && this.keyed ? this.tracker.result() : undefined;
+  }
+}
