@@ -2,6 +2,7 @@
 // Each emitted batch owns fresh arrays, so consumers may keep them.
 
 import type { ExampleBatch } from '../core/metrics/batch.js';
+import type { ScoreSink } from '../core/metrics/score-histograms.js';
 
 export const DEFAULT_BATCH_SIZE = 8192;
 
@@ -11,38 +12,16 @@ export interface Batcher {
   flush(): ExampleBatch | null;
 }
 
-/**
- * What a batch carries besides the decisions: the scores of every example (row-major, one
- * column per scored class) and its id. Readers set `scoreClasses` / `withIds` once, then write
- * each example's scores with `score(k, v)` and its id with `id(text)` before ending it.
- */
-export class Extras {
-  scoreClasses: Uint32Array | null = null;
-  withIds = false;
-  private values: Float64Array | null = null;
+/** The id of every example (leakage between splits), when the reader's file has ids. */
+export class Ids {
+  on = false;
   private ids: string[] = [];
-  constructor(private readonly size: number) {}
-  /** Score of column k of example `row` (the batch's current example). */
-  score(row: number, k: number, v: number): void {
-    const w = this.scoreClasses!.length;
-    this.values ??= new Float64Array(this.size * w);
-    this.values[row * w + k] = v;
-  }
-  /** Every score of example `row` at once. */
-  scoreRow(row: number, v: Float64Array | Float32Array): void {
-    this.values ??= new Float64Array(this.size * v.length);
-    this.values.set(v, row * v.length);
-  }
-  id(text: string): void {
+  add(text: string): void {
     this.ids.push(text);
   }
-  /** Moves the extras of `n` examples onto `b`. */
-  take(b: ExampleBatch, n: number): ExampleBatch {
-    if (this.scoreClasses && this.values) {
-      b.scores = { classes: this.scoreClasses, values: this.values.subarray(0, n * this.scoreClasses.length) };
-      this.values = null;
-    }
-    if (this.withIds) b.ids = this.ids;
+  /** Moves the ids gathered so far onto `b`. */
+  take(b: ExampleBatch): ExampleBatch {
+    if (this.on) b.ids = this.ids;
     this.ids = [];
     return b;
   }
@@ -52,9 +31,12 @@ export class MulticlassBatcher implements Batcher {
   n = 0;
   private truth: Uint32Array;
   private pred: Uint32Array;
-  readonly extras: Extras;
-  constructor(readonly size: number) {
-    this.extras = new Extras(size);
+  readonly ids = new Ids();
+  /** `scores`, when given, is told each example's truth after the reader gave it the example's scores. */
+  constructor(
+    readonly size: number,
+    private readonly scores?: ScoreSink,
+  ) {
     this.truth = new Uint32Array(size);
     this.pred = new Uint32Array(size);
   }
@@ -62,13 +44,14 @@ export class MulticlassBatcher implements Batcher {
   push(truth: number, pred: number): boolean {
     this.truth[this.n] = truth;
     this.pred[this.n] = pred;
+    this.scores?.end(this.truth, this.n, this.n + 1);
     return ++this.n === this.size;
   }
   flush(): ExampleBatch | null {
     if (this.n === 0) return null;
     const n = this.n;
     const b: ExampleBatch = { task: 'multiclass', n, truth: this.truth.subarray(0, n), pred: this.pred.subarray(0, n) };
-    this.extras.take(b, n);
+    this.ids.take(b);
     this.truth = new Uint32Array(this.size);
     this.pred = new Uint32Array(this.size);
     this.n = 0;
@@ -127,15 +110,19 @@ export class MultilabelBatcher implements Batcher {
   n = 0;
   readonly truth: CsrSide;
   readonly pred: CsrSide;
-  readonly extras: Extras;
-  constructor(readonly size: number) {
-    this.extras = new Extras(size);
+  readonly ids = new Ids();
+  /** `scores`, when given, is told each example's truth after the reader gave it the example's scores. */
+  constructor(
+    readonly size: number,
+    private readonly scores?: ScoreSink,
+  ) {
     this.truth = new CsrSide(size);
     this.pred = new CsrSide(size);
   }
   /** Ends the current example (after its truth/pred indices were added); true when full. */
   end(): boolean {
     this.truth.close(this.n);
+    this.scores?.end(this.truth.indices, this.truth.offsets[this.n], this.truth.offsets[this.n + 1]);
     this.pred.close(this.n);
     return ++this.n === this.size;
   }
@@ -145,14 +132,13 @@ export class MultilabelBatcher implements Batcher {
     const t = this.truth.take(n);
     const p = this.pred.take(n);
     this.n = 0;
-    const b: ExampleBatch = {
+    return this.ids.take({
       task: 'multilabel',
       n,
       truthOffsets: t.offsets,
       truthIndices: t.indices,
       predOffsets: p.offsets,
       predIndices: p.indices,
-    };
-    return this.extras.take(b, n);
+    });
   }
 }

@@ -261,10 +261,10 @@ function addNames(text: string, split: boolean, add: (name: string) => void): vo
 
 function rowHandler(path: string, plan: Plan, opts: ReadOptions, ready: ExampleBatch[]): RowHandler {
   const size = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
-  const batcher = plan.task === 'multiclass' ? new MulticlassBatcher(size) : new MultilabelBatcher(size);
+  const batcher =
+    plan.task === 'multiclass' ? new MulticlassBatcher(size, opts.scores) : new MultilabelBatcher(size, opts.scores);
   const rows = new Rows(path, plan, opts, ready, batcher);
-  if (rows.fromScores) batcher.extras.scoreClasses = plan.scoreClass;
-  batcher.extras.withIds = plan.idCol >= 0;
+  batcher.ids.on = plan.idCol >= 0;
   const handler = batcher instanceof MulticlassBatcher ? multiclassRow(rows, batcher) : multilabelRow(rows, batcher);
   return Object.assign(handler, {
     fast: rows.fromScores ? fastRow(rows) : undefined,
@@ -281,17 +281,18 @@ function rowHandler(path: string, plan: Plan, opts: ReadOptions, ready: ExampleB
 function multiclassRow(rows: Rows, b: MulticlassBatcher): OnRecord {
   const { plan, ready } = rows;
   const nScores = plan.scoreCols.length;
+  const sink = rows.opts.scores;
   return (buf, f, line) => {
     rows.checkWidth(f, line);
     const t = rows.truthIndex(rows.single(f.text(buf, plan.truthCol), plan.truthSplit, plan.truthName, line), line);
     let p: number;
     if (rows.fromScores) {
       let best = rows.score(buf, f, 0, line);
-      b.extras.score(b.n, 0, best);
+      sink?.score(plan.scoreClass[0], best);
       let bi = 0;
       for (let k = 1; k < nScores; k++) {
         const v = rows.score(buf, f, k, line);
-        b.extras.score(b.n, k, v);
+        sink?.score(plan.scoreClass[k], v);
         if (v > best) {
           best = v;
           bi = k;
@@ -299,7 +300,7 @@ function multiclassRow(rows: Rows, b: MulticlassBatcher): OnRecord {
       }
       p = plan.scoreClass[bi];
     } else p = rows.predIndex(rows.single(f.text(buf, plan.predCol), plan.predSplit, plan.predName, line), line);
-    if (plan.idCol >= 0) b.extras.id(f.text(buf, plan.idCol));
+    if (plan.idCol >= 0) b.ids.add(f.text(buf, plan.idCol));
     if (b.push(t, p)) ready.push(b.flush()!);
     rows.progress();
     return true;
@@ -310,17 +311,18 @@ function multiclassRow(rows: Rows, b: MulticlassBatcher): OnRecord {
 function multilabelRow(rows: Rows, b: MultilabelBatcher): OnRecord {
   const { plan, ready } = rows;
   const nScores = plan.scoreCols.length;
+  const sink = rows.opts.scores;
   return (buf, f, line) => {
     rows.checkWidth(f, line);
     addNames(f.text(buf, plan.truthCol), plan.truthSplit, (n) => b.truth.add(rows.truthIndex(n, line)));
     if (rows.fromScores) {
       for (let k = 0; k < nScores; k++) {
         const v = rows.score(buf, f, k, line);
-        b.extras.score(b.n, k, v);
+        sink?.score(plan.scoreClass[k], v);
         if (v >= plan.thresholds[k]) b.pred.add(plan.scoreClass[k]);
       }
     } else addNames(f.text(buf, plan.predCol), plan.predSplit, (n) => b.pred.add(rows.predIndex(n, line)));
-    if (plan.idCol >= 0) b.extras.id(f.text(buf, plan.idCol));
+    if (plan.idCol >= 0) b.ids.add(f.text(buf, plan.idCol));
     if (b.end()) ready.push(b.flush()!);
     rows.progress();
     return true;
@@ -342,11 +344,11 @@ function fastRow(rows: Rows): FastRow {
   const truthCol = plan.truthCol;
   const idCol = plan.idCol;
   const hits = new Uint32Array(scoreCols.length);
+  // Scores reach the sink only once the row is known to be plain (a -1 hands it to the general path).
+  const sink = rows.opts.scores;
+  const values = new Float64Array(sink ? scoreCols.length : 0);
   const mc = batcher instanceof MulticlassBatcher ? batcher : null;
   const ml = batcher instanceof MultilabelBatcher ? batcher : null;
-  const extras = batcher.extras;
-  // Scores are parsed before the row is known to be plain; they wait here until it is.
-  const row = new Float64Array(scoreCols.length);
   return (buf, pos, len, line) => {
     let i = pos;
     let best = 0;
@@ -364,7 +366,7 @@ function fastRow(rows: Rows): FastRow {
         i = decimalEnd();
         if (v - v !== 0 || i >= len) return -1;
         c = buf[i];
-        row[k] = v;
+        if (sink) values[k] = v;
         if (mc) {
           if (bi < 0 || v > best) {
             best = v;
@@ -398,9 +400,8 @@ function fastRow(rows: Rows): FastRow {
       } else return -1;
     }
     const truth = buf.toString('utf8', ts, te);
-    const at = batcher.n;
-    extras.scoreRow(at, row);
-    if (idCol >= 0) extras.id(buf.toString('utf8', is, ie));
+    if (idCol >= 0) batcher.ids.add(buf.toString('utf8', is, ie));
+    if (sink) for (let k = 0; k < values.length; k++) sink.score(scoreClass[k], values[k]);
     if (mc) {
       const t = rows.truthIndex(rows.single(truth, plan.truthSplit, plan.truthName, line), line);
       if (mc.push(t, scoreClass[bi])) ready.push(mc.flush()!);

@@ -205,7 +205,11 @@ function rowHandler(path: string, task: Task, opts: ReadOptions, ready: ExampleB
           at(line),
           `"scores" has ${s.length} entries; expected ${classes.size}, one per class of the class list`,
         );
-      for (let j = 0; j < s.length; j++) each(j, check(s[j], classes.names[j]), classes.names[j]);
+      for (let j = 0; j < s.length; j++) {
+        const value = check(s[j], classes.names[j]);
+        opts.scores?.score(j, value);
+        each(j, value, classes.names[j]);
+      }
     } else if (s !== null && typeof s === 'object') {
       const entries = Object.entries(s);
       const first = scored === null;
@@ -220,7 +224,9 @@ function rowHandler(path: string, task: Task, opts: ReadOptions, ready: ExampleB
             at(line),
             `"scores" has class ${quoteName(name)}, which line ${ref.line} does not score; expected the same classes on every line`,
           );
-        each(c, check(v, name), name);
+        const value = check(v, name);
+        opts.scores?.score(c, value);
+        each(c, value, name);
       }
       if (entries.length < ref.names.length) {
         const missing = ref.names.find((n) => !Object.hasOwn(s, n))!;
@@ -250,48 +256,28 @@ function rowHandler(path: string, task: Task, opts: ReadOptions, ready: ExampleB
     if (opts.onProgress && rows % PROGRESS_EVERY === 0) opts.onProgress(rows);
   };
 
-  /** Column of each scored class (the first "scores" fixes them) in the batch's score rows. */
-  const column = new Map<number, number>();
-  // A file mixing "pred" lines and "scores" lines has no scores for every example: none are kept.
-  let scoreless = false;
-  const noScores = (b: MulticlassBatcher | MultilabelBatcher) => {
-    scoreless = true;
-    b.extras.scoreClasses = null;
-  };
-  const keepScore = (b: MulticlassBatcher | MultilabelBatcher, c: number, v: number) => {
-    if (scoreless) return;
-    if (b.extras.scoreClasses === null) {
-      const names = scored ? scored.names : classes.names;
-      b.extras.scoreClasses = Uint32Array.from(names, (n) => classes.indexOf(n));
-      b.extras.scoreClasses.forEach((cls, k) => column.set(cls, k));
-    }
-    b.extras.score(b.n, column.get(c)!, v);
-  };
   /** The example's id (leakage between splits) while every line has one; a line without stops them. */
   let ids = withIds;
   const keepId = (b: MulticlassBatcher | MultilabelBatcher, row: Row) => {
     if (!ids) return;
     const v = row.id;
-    if (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))) b.extras.id(String(v));
-    else ids = b.extras.withIds = false;
+    if (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))) b.ids.add(String(v));
+    else ids = b.ids.on = false;
   };
   let handle: (row: Row, line: number) => void;
   let flush: () => ExampleBatch | null;
   if (task === 'multiclass') {
-    const b = new MulticlassBatcher(size);
-    b.extras.withIds = withIds;
+    const b = new MulticlassBatcher(size, opts.scores);
+    b.ids.on = withIds;
     flush = () => b.flush();
     handle = (row, line) => {
       if (!('label' in row) && !('labels' in row)) throw noTruth(row, line);
       const t = single(row, 'label', 'labels', line);
       let p = -1;
-      if ('pred' in row || 'preds' in row) {
-        p = single(row, 'pred', 'preds', line);
-        noScores(b);
-      } else if ('scores' in row) {
+      if ('pred' in row || 'preds' in row) p = single(row, 'pred', 'preds', line);
+      else if ('scores' in row) {
         let best = -Infinity;
         scoresOf(row, line, (c, v) => {
-          keepScore(b, c, v);
           if (p < 0 || v > best) {
             best = v;
             p = c;
@@ -304,8 +290,8 @@ function rowHandler(path: string, task: Task, opts: ReadOptions, ready: ExampleB
       progress();
     };
   } else {
-    const b = new MultilabelBatcher(size);
-    b.extras.withIds = withIds;
+    const b = new MultilabelBatcher(size, opts.scores);
+    b.ids.on = withIds;
     flush = () => b.flush();
     const thresholds = new Map<string, number>();
     const threshold = (name: string) => {
@@ -318,17 +304,10 @@ function rowHandler(path: string, task: Task, opts: ReadOptions, ready: ExampleB
       else if ('label' in row) {
         if (row.label !== '') b.truth.add(index(row.label, 'label', line));
       } else throw noTruth(row, line);
-      if ('preds' in row) {
-        for (const v of list(row.preds, 'preds', line)) b.pred.add(index(v, 'preds', line));
-        noScores(b);
-      } else if ('pred' in row) {
+      if ('preds' in row) for (const v of list(row.preds, 'preds', line)) b.pred.add(index(v, 'preds', line));
+      else if ('pred' in row) {
         if (row.pred !== '') b.pred.add(index(row.pred, 'pred', line));
-        noScores(b);
-      } else if ('scores' in row)
-        scoresOf(row, line, (c, v, name) => {
-          keepScore(b, c, v);
-          if (v >= threshold(name)) b.pred.add(c);
-        });
+      } else if ('scores' in row) scoresOf(row, line, (c, v, name) => v >= threshold(name) && b.pred.add(c));
       else throw noPred(row, line);
       keepId(b, row);
       if (b.end()) ready.push(b.flush()!);

@@ -4,6 +4,7 @@
 // of rows at a time, so neither is ever held whole.
 
 import type { Task } from '../core/report/types.js';
+import type { ScoreSink } from '../core/metrics/score-histograms.js';
 import { DEFAULT_BATCH_SIZE, MulticlassBatcher, MultilabelBatcher } from './batcher.js';
 import { getterFor, requireDtype, shapeText, type Getter } from './npy.js';
 import { openNpyArrays, type NpyArrays, type NpySource } from './npy-arrays.js';
@@ -164,13 +165,11 @@ function streamRows(
     const pRow = P.array.itemSize * (pc ?? 1);
     const step = Math.max(1, Math.floor(STEP_BYTES / Math.max(lRow, pRow, 1)));
     const rr: RowReader = { L, P, lget: getterFor(L.array), pget: getterFor(P.array), lRow, pRow, C, lc, pc, classOf };
-    const mc = task === 'multiclass' ? new MulticlassBatcher(size) : null;
-    const ml = task === 'multilabel' ? new MultilabelBatcher(size) : null;
+    const mc = task === 'multiclass' ? new MulticlassBatcher(size, opts.scores) : null;
+    const ml = task === 'multilabel' ? new MultilabelBatcher(size, opts.scores) : null;
     const thresholds = new Float64Array(C);
     for (let j = 0; j < C; j++)
       thresholds[j] = thresholdFor(opts.classes.names[classOf(P, j, 0)], opts.threshold, opts.perClassThreshold);
-    const extras = (mc ?? ml)!.extras;
-    if (P.role === 'scores') extras.scoreClasses = Uint32Array.from({ length: C }, (_, j) => classOf(P, j, 0));
     const ready: ExampleBatch[] = [];
     let row = 0;
     try {
@@ -185,11 +184,13 @@ function streamRows(
         const scores = P.role === 'scores' ? floats(pb, P.array.itemSize) : null;
         for (let r = 0; r < k; r++) {
           const at = row + r;
-          if (scores) extras.scoreRow((mc ?? ml)!.n, scores.subarray(r * C, (r + 1) * C));
           if (mc) {
-            if (mc.push(...multiclassRow(rr, lv, pv, scores, r, at))) ready.push(mc.flush()!);
+            const tp = multiclassRow(rr, lv, pv, scores, r, at);
+            if (scores && opts.scores) sinkRow(rr, opts.scores, scores, r, at);
+            if (mc.push(...tp)) ready.push(mc.flush()!);
           } else if (ml) {
             multilabelRow(rr, ml, thresholds, lv, pv, scores, r, at);
+            if (scores && opts.scores) sinkRow(rr, opts.scores, scores, r, at);
             if (ml.end()) ready.push(ml.flush()!);
           }
           if (opts.onProgress && (at + 1) % PROGRESS_EVERY === 0) opts.onProgress(at + 1);
@@ -207,6 +208,12 @@ function streamRows(
       await o.close();
     }
   }
+}
+
+/** Row r's scores (already checked finite) into the score sink. */
+function sinkRow(rr: RowReader, sink: ScoreSink, scores: Float64Array | Float32Array, r: number, at: number): void {
+  const base = r * rr.C;
+  for (let j = 0; j < rr.C; j++) sink.score(rr.classOf(rr.P, j, at), scores[base + j]);
 }
 
 /** Row r of a step as (truth, prediction): the prediction is the index or the arg-max of the scores. */

@@ -6,6 +6,7 @@ import type { FileFingerprint, Task } from '../core/report/types.js';
 
 export type { ExampleBatch } from '../core/metrics/batch.js';
 import type { ExampleBatch } from '../core/metrics/batch.js';
+import type { ScoreSink } from '../core/metrics/score-histograms.js';
 
 /** Rows between two `onProgress` calls of a reader. */
 export const PROGRESS_EVERY = 100_000;
@@ -20,6 +21,11 @@ export interface ReadOptions {
   perClassThreshold?: Record<string, number>;
   /** Examples per batch; readers may use fewer. */
   batchSize?: number;
+  /**
+   * Receives every score of every example as it is read (class index, value), then the example's
+   * truth; files with predicted names instead of scores never call it.
+   */
+  scores?: ScoreSink;
   /** Called now and then with rows read so far, for progress lines. */
   onProgress?: (rows: number) => void;
 }

@@ -3,6 +3,7 @@
 // score >= threshold for multi-label and single-sigmoid binary models) and hand ExampleBatches
 // to the caller's sink. Every tensor is disposed before the next batch; sanity is tracked.
 
+import type { ScoreSink } from '../core/metrics/score-histograms.js';
 import type { FeatureBatch, FeatureStream } from '../io/data/types.js';
 import { InputError, type ExampleBatch } from '../io/types.js';
 import type { SanityFinding } from '../core/report/types.js';
@@ -38,6 +39,8 @@ export interface Progress {
 
 export interface RunOptions {
   split: string;
+  /** Receives every example's probabilities (when the model gives probabilities), then its truth. */
+  scores?: ScoreSink;
   /** Where the split came from, for error messages. */
   file: string;
   /** Classes in the evaluation (model outputs, or 2 for a single sigmoid output). */
@@ -109,20 +112,24 @@ function planRun(model: LoadedModel, stream: FeatureStream, opts: RunOptions): R
   return { shape, featureSize, outputs, binary, thr, batchSize };
 }
 
-/** The class of each probability column: one per output, two ([1 - s, s]) for a single sigmoid. */
-function scoreColumns({ outputs, binary }: RunPlan): Uint32Array {
-  return Uint32Array.from({ length: binary ? 2 : outputs }, (_, j) => j);
-}
-
-/** The model's outputs as one probability per class (a single sigmoid s gives 1 - s and s). */
-function probabilities(scores: Float32Array, n: number, { binary }: RunPlan): Float32Array {
-  if (!binary) return scores;
-  const out = new Float32Array(2 * n);
+/** Hands n examples' probabilities to the sink, one per class (a single sigmoid s is 1 - s and s). */
+function feedScores(
+  sink: ScoreSink,
+  scores: Float32Array,
+  n: number,
+  { outputs, binary }: RunPlan,
+  truth: Uint32Array | null,
+  offsets: Uint32Array | undefined,
+  indices: Uint32Array | undefined,
+): void {
   for (let i = 0; i < n; i++) {
-    out[2 * i] = 1 - scores[i];
-    out[2 * i + 1] = scores[i];
+    if (binary) {
+      sink.score(0, 1 - scores[i]);
+      sink.score(1, scores[i]);
+    } else for (let j = 0; j < outputs; j++) sink.score(j, scores[i * outputs + j]);
+    if (truth) sink.end(truth, i, i + 1);
+    else sink.end(indices!, offsets![i], offsets![i + 1]);
   }
-  return out;
 }
 
 /** Which check of the scores applies: probabilities summing to one, each in [0, 1], or none. */
@@ -281,8 +288,8 @@ export async function runModel(
   const apply = opts.preprocess.bind(shape);
   const expect = expectedScores(model, stream.task, plan.binary, opts);
   const sanity = new SanityTracker({ split: opts.split, outputs, expect });
-  // Probabilities go along with the decisions, for the threshold-free metrics.
-  const withScores = expect !== null ? scoreColumns(plan) : null;
+  // Probabilities (only) go to the threshold-free metrics.
+  const scoreSink = expect !== null ? opts.scores : undefined;
   const progress = progressReporter(opts, stream.count);
   let done = 0;
   const local = localPredictor(tf, model, shape);
@@ -300,21 +307,14 @@ export async function runModel(
         `model gave ${scores!.length / n} scores per example; expected ${outputs}`,
       );
     sanity.observeOutputs(scores!, n);
-    const extras = withScores ? { scores: { classes: withScores, values: probabilities(scores!, n, plan) } } : {};
+    if (scoreSink)
+      feedScores(scoreSink, scores!, n, plan, stream.task === 'multiclass' ? truth! : null, offsets, indices);
     if (stream.task === 'multiclass') {
       const pred = classPredictions(scores!, n, plan);
-      sink({ task: 'multiclass', n, truth: truth!, pred, ...extras });
+      sink({ task: 'multiclass', n, truth: truth!, pred });
     } else {
       const { predOffsets, predIndices } = labelPredictions(scores!, n, plan);
-      sink({
-        task: 'multilabel',
-        n,
-        truthOffsets: offsets!,
-        truthIndices: indices!,
-        predOffsets,
-        predIndices,
-        ...extras,
-      });
+      sink({ task: 'multilabel', n, truthOffsets: offsets!, truthIndices: indices!, predOffsets, predIndices });
     }
     done += n;
     progress(done);

@@ -21,6 +21,9 @@ import { DEFAULT_BATCH_SIZE, inputShapeFor, runModel, type Progress } from '../m
 import { defaultWorkers, findWorkerFile, spawnWorkerPool, WORKER_FILE, type WorkerPool } from '../model/parallel.js';
 import type { ModelSource } from '../model/source.js';
 import { UsageError } from '../core/errors.js';
+import { checkSplitNames } from './evaluate.js';
+import type { ShardSpec } from '../core/shard.js';
+import { shardFeatures } from '../io/shard.js';
 import { VERSION } from '../version.js';
 
 export type { Progress } from '../model/run.js';
@@ -49,6 +52,8 @@ export interface EvaluateModelOptions {
   /** report.source; default "model:<path>". */
   source?: string;
   keepPredictions?: boolean;
+  /** Run the model on this shard of every split only (a partial report, see src/core/shard.ts). */
+  shard?: ShardSpec;
   createdAt?: string;
   onProgress?: (p: Progress) => void;
   log?: (line: string) => void;
@@ -157,12 +162,7 @@ async function maybeStartPool(
 }
 
 export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEvaluation> {
-  if (opts.data.length === 0) throw new UsageError('no data splits given: name at least one split=path');
-  const names = new Set<string>();
-  for (const d of opts.data) {
-    if (names.has(d.name)) throw new UsageError(`split ${JSON.stringify(d.name)} is named twice`);
-    names.add(d.name);
-  }
+  checkSplitNames(opts.data);
   const started = performance.now();
   const backend = opts.backendHandle ?? (await selectBackend(opts.backend ?? 'auto', opts.log));
   const { tf } = backend;
@@ -180,7 +180,7 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
     let classes: ClassIndex | null = null;
     let task: Task | null = opts.task ?? null;
     const splits: { name: string; acc: Accumulator; files: FileFingerprint[]; scores: ScoreAccumulator }[] = [];
-    let diagnostics: DiagnosticsCollector | null = null;
+    const diagnostics = new DiagnosticsCollector('features');
     const sanity: SanityFinding[] = [];
     let examples = 0;
     for (const d of opts.data) {
@@ -203,11 +203,12 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
         classes = await resolveClasses(opts, model, outputs, task);
         stream = await open(classes, task);
       } else stream = await open(classes, task ?? undefined);
+      if (opts.shard) stream = shardFeatures(stream, opts.shard);
       if (stream.task !== task)
         throw new InputError(d.path, null, `split is ${stream.task} but the first split is ${task}`);
       const acc = createAccumulator(task);
-      diagnostics ??= new DiagnosticsCollector(task, 'features');
       const scores = diagnostics.beginSplit(d.name);
+      scores.task = task;
       const thresholds = opts.perClassThreshold
         ? Float32Array.from(classes.names, (n) => opts.perClassThreshold?.[n] ?? opts.threshold ?? 0.5)
         : undefined;
@@ -226,10 +227,11 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
           batchSize,
           expectProbabilities: opts.expectProbabilities,
           onProgress: opts.onProgress,
+          scores,
         },
         (b) => {
           acc.update(b);
-          diagnostics!.batch(b);
+          diagnostics.batch(b);
         },
         pool ?? undefined,
       );
@@ -253,7 +255,8 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
       toolVersion: VERSION,
       sanity,
       keepPredictions: opts.keepPredictions,
-      leakage: diagnostics?.leakage(),
+      leakage: diagnostics.leakage(),
+      shard: opts.shard,
     });
     report.model = {
       ...(model.parameters !== undefined && { parameters: model.parameters }),

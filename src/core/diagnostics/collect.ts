@@ -1,9 +1,10 @@
 // What both evaluation pipelines (prediction files, model runs) collect for the diagnostics
-// while the splits stream by: the scores of each split (./scores.ts) and each example's key for
-// leakage between splits (./leakage.ts): its id, or a hash of its features.
+// while the splits stream by: a scores accumulator per split (./scores.ts, fed by the reader or
+// the model runner) and each example's key for leakage between splits (./leakage.ts): its id,
+// or a hash of its features.
 
 import type { ExampleBatch } from '../metrics/batch.js';
-import type { Leakage, Task } from '../report/types.js';
+import type { Leakage } from '../report/types.js';
 import { hashString, hashWords, type Key64 } from './hash64.js';
 import { LeakageTracker } from './leakage.js';
 import { ScoreAccumulator } from './scores.js';
@@ -17,28 +18,23 @@ export class DiagnosticsCollector {
   private splits = 0;
   /** False once a split had examples without a key: leakage cannot be told then. */
   private keyed = true;
-  private current: { scores: ScoreAccumulator; keyed: number; examples: number; rows: number } | null = null;
+  private current: { keyed: number; examples: number; rows: number } | null = null;
 
-  constructor(
-    readonly task: Task,
-    readonly keyKind: Leakage['key'],
-  ) {
+  constructor(readonly keyKind: Leakage['key']) {
     this.tracker = new LeakageTracker(keyKind);
   }
 
-  /** Starts a split; its scores accumulator goes to the report builder. */
+  /** Starts a split; its scores accumulator is the reader's (or runner's) ScoreSink, then goes to the report builder. */
   beginSplit(name: string): ScoreAccumulator {
     this.tracker.beginSplit(name);
     this.splits++;
-    const scores = new ScoreAccumulator(this.task);
-    this.current = { scores, keyed: 0, examples: 0, rows: 0 };
-    return scores;
+    this.current = { keyed: 0, examples: 0, rows: 0 };
+    return new ScoreAccumulator();
   }
 
-  /** A batch of decisions (with its scores and ids when the reader had them). */
+  /** A batch of decisions (with its ids when the reader had them). */
   batch(b: ExampleBatch): void {
     const cur = this.current!;
-    cur.scores.update(b);
     cur.examples += b.n;
     if (this.keyKind !== 'id' || !b.ids) return;
     const ids = b.ids;

@@ -7,7 +7,7 @@
 // Indices are those of one shared ClassIndex; `result` maps them to the report's class order.
 
 import type { ScoreMetrics, Task } from '../report/types.js';
-import type { ExampleBatch } from '../metrics/batch.js';
+import type { ScoreSink } from '../metrics/score-histograms.js';
 
 /** Histogram bins per class, equal width on the log-odds scale over [-LOGIT_RANGE, LOGIT_RANGE]. */
 export const SCORE_BINS = 2400;
@@ -29,114 +29,112 @@ export function scoreBin(s: number): number {
 
 const clip = (p: number) => (p < LOG_LOSS_EPS ? LOG_LOSS_EPS : p > 1 - LOG_LOSS_EPS ? 1 - LOG_LOSS_EPS : p);
 
-export class ScoreAccumulator {
-  private pos = new Uint32Array(0);
-  private neg = new Uint32Array(0);
-  /** Class indices that have a score column (1) and so a histogram. */
+/**
+ * A ScoreSink (the readers' and the model runner's one way of handing over scores): per example,
+ * its scores one by one, then its true classes.
+ */
+export class ScoreAccumulator implements ScoreSink {
+  private pos = new Float64Array(0);
+  private neg = new Float64Array(0);
+  /** Class indices that were scored (1) and so have a histogram. */
   private scored = new Uint8Array(0);
+  private isTrue = new Uint8Array(0);
+  private pendingClass = new Uint32Array(64);
+  private pendingValue = new Float64Array(64);
+  private pending = 0;
   private logLossSum = 0;
   /** Multiclass: examples; multi-label: label decisions (example x scored class). */
   private decisions = 0;
   private readonly eceCount = new Float64Array(ECE_BINS);
   private readonly eceConf = new Float64Array(ECE_BINS);
   private readonly eceHit = new Float64Array(ECE_BINS);
-  private examples = 0;
-  private withScores = 0;
-  /** Why no threshold-free metric can be given (set once, then updates are ignored). */
+  /** Examples that came with scores. */
+  examples = 0;
+  /** Why no threshold-free metric can be given (set once; later scores are ignored). */
   problem: string | null = null;
 
-  constructor(readonly task: Task) {}
+  /** Set once the split's task is known, before its first example ends. */
+  constructor(public task: Task = 'multiclass') {}
 
-  private ensure(classes: Uint32Array): void {
-    let size = this.scored.length;
-    for (const c of classes) if (c + 1 > size) size = c + 1;
-    if (size > this.scored.length) {
-      const grow = <T extends Uint32Array | Uint8Array>(a: T, make: (n: number) => T, per: number): T => {
-        const b = make(size * per);
-        b.set(a);
-        return b;
-      };
-      this.pos = grow(this.pos, (n) => new Uint32Array(n), SCORE_BINS);
-      this.neg = grow(this.neg, (n) => new Uint32Array(n), SCORE_BINS);
-      this.scored = grow(this.scored, (n) => new Uint8Array(n), 1);
+  score(cls: number, value: number): void {
+    if (this.problem !== null) return;
+    if (!(value >= 0 && value <= 1)) {
+      this.problem = `scores are not probabilities (a score of ${value} is outside [0, 1])`;
+      return;
     }
-    for (const c of classes) this.scored[c] = 1;
+    if (this.pending === this.pendingClass.length) {
+      this.pendingClass = grown(this.pendingClass, this.pending * 2);
+      this.pendingValue = grown(this.pendingValue, this.pending * 2);
+    }
+    this.pendingClass[this.pending] = cls;
+    this.pendingValue[this.pending++] = value;
   }
 
-  update(batch: ExampleBatch): void {
-    this.examples += batch.n;
-    const sc = batch.scores;
-    if (this.problem !== null || !sc || batch.n === 0) return;
-    this.withScores += batch.n;
-    const { classes, values } = sc;
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i];
-      if (!(v >= 0 && v <= 1)) {
-        this.problem = `scores are not probabilities (a score of ${v} is outside [0, 1])`;
-        return;
-      }
-    }
-    this.ensure(classes);
-    if (batch.task === 'multiclass') this.updateMulticlass(batch.n, batch.truth, classes, values);
-    else this.updateMultilabel(batch.n, batch.truthOffsets, batch.truthIndices, classes, values);
+  end(truth: ArrayLike<number>, from: number, to: number): void {
+    const n = this.pending;
+    this.pending = 0;
+    if (this.problem !== null || n === 0) return;
+    let top = 0;
+    for (let i = 0; i < n; i++) top = Math.max(top, this.pendingClass[i] + 1);
+    for (let i = from; i < to; i++) top = Math.max(top, truth[i] + 1);
+    this.reserve(top);
+    for (let i = from; i < to; i++) this.isTrue[truth[i]] = 1;
+    if (this.task === 'multiclass') this.endMulticlass(n);
+    else this.endMultilabel(n);
+    for (let i = from; i < to; i++) this.isTrue[truth[i]] = 0;
+    this.examples++;
   }
 
-  private updateMulticlass(n: number, truth: Uint32Array, classes: Uint32Array, v: ArrayLike<number>): void {
-    const w = classes.length;
-    const { pos, neg } = this;
-    for (let i = 0; i < n; i++) {
-      const t = truth[i];
-      const row = i * w;
-      let best = -1;
-      let bi = 0;
-      let sum = 0;
-      let pt = 0;
-      for (let k = 0; k < w; k++) {
-        const s = v[row + k];
-        const c = classes[k];
-        const at = c * SCORE_BINS + scoreBin(s);
-        if (c === t) {
-          pos[at]++;
-          pt = s;
-        } else neg[at]++;
-        if (s > best) {
-          best = s;
-          bi = k;
-        }
-        sum += clip(s);
+  private reserve(classes: number): void {
+    if (classes <= this.scored.length) return;
+    const size = Math.max(classes, this.scored.length * 2);
+    this.pos = grown(this.pos, size * SCORE_BINS);
+    this.neg = grown(this.neg, size * SCORE_BINS);
+    this.scored = grown(this.scored, size);
+    this.isTrue = grown(this.isTrue, size);
+  }
+
+  private endMulticlass(n: number): void {
+    const { pos, neg, isTrue, scored, pendingClass, pendingValue } = this;
+    let best = -1;
+    let bestTrue = 0;
+    let sum = 0;
+    let pt = 0;
+    for (let k = 0; k < n; k++) {
+      const c = pendingClass[k];
+      const s = pendingValue[k];
+      scored[c] = 1;
+      const at = c * SCORE_BINS + scoreBin(s);
+      if (isTrue[c]) {
+        pos[at]++;
+        pt = s;
+      } else neg[at]++;
+      // The first highest score is the prediction, as the readers take it.
+      if (s > best) {
+        best = s;
+        bestTrue = isTrue[c];
       }
-      this.logLossSum -= Math.log(clip(pt) / sum);
-      this.calibrate(best, classes[bi] === t ? 1 : 0);
+      sum += clip(s);
+    }
+    this.logLossSum -= Math.log(clip(pt) / sum);
+    this.calibrate(best, bestTrue);
+    this.decisions++;
+  }
+
+  private endMultilabel(n: number): void {
+    const { pos, neg, isTrue, scored, pendingClass, pendingValue } = this;
+    for (let k = 0; k < n; k++) {
+      const c = pendingClass[k];
+      const s = pendingValue[k];
+      scored[c] = 1;
+      const y = isTrue[c];
+      const at = c * SCORE_BINS + scoreBin(s);
+      if (y) pos[at]++;
+      else neg[at]++;
+      this.logLossSum -= Math.log(y ? clip(s) : 1 - clip(s));
+      this.calibrate(s, y);
     }
     this.decisions += n;
-  }
-
-  private updateMultilabel(
-    n: number,
-    offsets: Uint32Array,
-    indices: Uint32Array,
-    classes: Uint32Array,
-    v: ArrayLike<number>,
-  ): void {
-    const w = classes.length;
-    const { pos, neg } = this;
-    const truthOf = new Uint8Array(this.scored.length);
-    for (let i = 0; i < n; i++) {
-      for (let j = offsets[i]; j < offsets[i + 1]; j++) if (indices[j] < truthOf.length) truthOf[indices[j]] = 1;
-      const row = i * w;
-      for (let k = 0; k < w; k++) {
-        const s = v[row + k];
-        const c = classes[k];
-        const y = truthOf[c];
-        const at = c * SCORE_BINS + scoreBin(s);
-        if (y) pos[at]++;
-        else neg[at]++;
-        this.logLossSum -= Math.log(y ? clip(s) : 1 - clip(s));
-        this.calibrate(s, y);
-      }
-      for (let j = offsets[i]; j < offsets[i + 1]; j++) if (indices[j] < truthOf.length) truthOf[indices[j]] = 0;
-    }
-    this.decisions += n * w;
   }
 
   private calibrate(conf: number, hit: number): void {
@@ -148,12 +146,13 @@ export class ScoreAccumulator {
 
   /**
    * The metrics in the report's class order (`perm[i]` = report index of ClassIndex index i;
-   * `C` classes), or null when no example had scores. Throws nothing: `problem` says why not.
+   * `C` classes) for a split of `examples` examples, or null when not every example had scores
+   * (`problem` then says why, unless none had any).
    */
-  result(perm: Uint32Array, C: number): ScoreMetrics | null {
-    if (this.problem !== null || this.withScores === 0) return null;
-    if (this.withScores !== this.examples) {
-      this.problem = `only ${this.withScores} of ${this.examples} examples came with scores`;
+  result(perm: Uint32Array, C: number, examples: number): ScoreMetrics | null {
+    if (this.problem !== null || this.examples === 0) return null;
+    if (this.examples !== examples) {
+      this.problem = `only ${this.examples} of ${examples} examples came with scores`;
       return null;
     }
     const rocAuc = new Array<number | null>(C).fill(null);
@@ -190,6 +189,12 @@ export class ScoreAccumulator {
   }
 }
 
+function grown<T extends Float64Array | Uint32Array | Uint8Array>(a: T, length: number): T {
+  const next = new (a.constructor as new (n: number) => T)(length);
+  next.set(a);
+  return next;
+}
+
 function mean(values: (number | null)[]): number | null {
   let s = 0;
   let k = 0;
@@ -210,8 +215,8 @@ function mean(values: (number | null)[]): number | null {
  * down to its lower edge), which bounds the error bin by bin.
  */
 export function classCurves(
-  pos: Uint32Array,
-  neg: Uint32Array,
+  pos: ArrayLike<number>,
+  neg: ArrayLike<number>,
 ): { auc: number | null; aucBound: number | null; ap: number | null; apBound: number | null } {
   let P = 0;
   let N = 0;

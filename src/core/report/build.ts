@@ -11,6 +11,7 @@ import { confusionOf } from '../metrics/confusion.js';
 import { computeSplit } from '../metrics/compute.js';
 import { remapCounts } from '../metrics/counts.js';
 import { isIdentity, remapExamples } from '../metrics/remap.js';
+import type { ShardSpec } from '../shard.js';
 import { encodeExamples } from './examples.js';
 import { labelFingerprint } from './fingerprint.js';
 import { withReportSanity } from './sanity.js';
@@ -41,6 +42,8 @@ export interface BuildArgs {
   keepPredictions?: boolean;
   /** Examples shared between splits (src/core/diagnostics/leakage.ts). */
   leakage?: Leakage;
+  /** A partial report of a sharded evaluation. */
+  shard?: ShardSpec;
 }
 
 export function buildReport(args: BuildArgs): Report {
@@ -68,7 +71,7 @@ export function buildReport(args: BuildArgs): Report {
       split.topConfusions = topConfusions;
     }
     if (args.keepPredictions ?? true) split.predictions = encodeExamples(ex, C);
-    const threshFree = scores?.result(perm, C);
+    const threshFree = scores?.result(perm, C, acc.examples);
     if (threshFree) split.scores = threshFree;
     else if (scores?.problem)
       observed.push({
@@ -92,6 +95,7 @@ export function buildReport(args: BuildArgs): Report {
     ...(args.thresholds !== undefined && { thresholds: args.thresholds }),
     splits,
     gaps: computeGaps(splits),
+    ...(args.shard && { shard: { index: args.shard.index, count: args.shard.count } }),
     ...(sanity.length > 0 && { sanity }),
     ...(args.leakage && { leakage: args.leakage }),
   };

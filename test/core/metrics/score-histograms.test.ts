@@ -1,0 +1,43 @@
+import { binOf, ScoreHistograms } from '../../../src/core/metrics/score-histograms.js';
+import { Rng } from '../../../src/core/stats/rng.js';
+
+describe('binOf', () => {
+  it('puts v in a slot above b exactly when v >= b / bins, also where v * bins rounds across a cut', () => {
+    const rng = new Rng(7);
+    for (const bins of [1, 3, 10, 100, 1000, 997]) {
+      const values = [-1e-9, 0, 1, 1 + 1e-12, 0.57, 0.29, 0.3, 0.7, 1 - 1e-16];
+      for (let b = 0; b <= bins; b++) values.push(b / bins, b / bins - 1e-17, (b + 0.5) / bins);
+      for (let i = 0; i < 2000; i++) values.push(rng.uniform());
+      for (const v of values) {
+        const slot = binOf(v, bins);
+        for (const b of [slot - 2, slot - 1, slot, slot + 1]) {
+          if (b < 0 || b > bins) continue;
+          expect([v, b, slot > b]).toEqual([v, b, v >= b / bins]);
+        }
+      }
+    }
+  });
+});
+
+describe('ScoreHistograms', () => {
+  it('counts positives and negatives at or above each cut, growing with the classes', () => {
+    const h = new ScoreHistograms(4);
+    // example 1: truth {0}; scores class 0: 0.8, class 1: 0.3
+    h.score(0, 0.8);
+    h.score(1, 0.3);
+    h.end([0], 0, 1);
+    // example 2: truth {1, 40}; scores class 0: 0.25, class 1: 1.0, class 40: -0.5
+    h.score(0, 0.25);
+    h.score(1, 1.0);
+    h.score(40, -0.5);
+    h.end([9, 1, 40], 1, 3);
+    expect(h.examples).toBe(2);
+    expect(h.classes).toBe(41);
+    expect(Array.from(h.atOrAbove(0, true))).toEqual([1, 1, 1, 1, 0]);
+    expect(Array.from(h.atOrAbove(0, false))).toEqual([1, 1, 0, 0, 0]);
+    expect(Array.from(h.atOrAbove(1, true))).toEqual([1, 1, 1, 1, 1]);
+    expect(Array.from(h.atOrAbove(1, false))).toEqual([1, 1, 0, 0, 0]);
+    expect(Array.from(h.atOrAbove(40, true))).toEqual([0, 0, 0, 0, 0]);
+    expect(Array.from(h.atOrAbove(7, false))).toEqual([0, 0, 0, 0, 0]);
+  });
+});
