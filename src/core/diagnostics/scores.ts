@@ -235,7 +235,7 @@ export function classCurves(
       ties += pos[b] * neg[b];
       below += neg[b];
     }
-    auc = sum / (P * N);
+    auc = Math.min(1, sum / (P * N));
     aucBound = (0.5 * ties) / (P * N);
   }
   if (P === 0) return { auc, aucBound, ap: null, apBound: null };
@@ -256,5 +256,6 @@ export function classCurves(
     T0 = T1;
     F0 = F1;
   }
-  return { auc, aucBound, ap, apBound };
+  // Sums of rounded fractions may pass 1 by an ulp; the report's schema holds fractions.
+  return { auc, aucBound, ap: Math.min(1, ap), apBound: Math.min(1, apBound) };
 }
