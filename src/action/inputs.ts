@@ -2,6 +2,7 @@
 // UsageError naming the input and what it takes.
 
 import { UsageError } from '../core/errors.js';
+import { parseThreshold } from '../core/threshold.js';
 import { COMMENT_MODES, type CommentMode } from '../github/comments.js';
 import type { BackendRequest } from '../model/backend.js';
 
@@ -138,7 +139,7 @@ export function readInputs(get: GetInput): ActionInputs {
     splits,
     classes: opt('classes'),
     task: task as ActionInputs['task'],
-    threshold: num(get, 'threshold', (n) => n >= 0 && n <= 1, 'a number between 0 and 1'),
+    threshold: opt('threshold') === undefined ? undefined : parseThreshold(get('threshold'), 'input threshold'),
     perClassThreshold: opt('per-class-threshold'),
     model,
     data,

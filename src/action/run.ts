@@ -243,7 +243,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
             limits,
           ),
         )) ?? '';
-    else log.warning('github-token is empty: no PR comment and no commit status');
+    // An unexpanded token was already said once (usableToken).
+    else if (!inputs.token.trim()) log.warning('github-token is empty: no PR comment and no commit status');
     await setOutput('comment-url', commentUrl);
   });
 

@@ -226,6 +226,19 @@ export interface Report {
   sanity?: SanityFinding[];
   /** Examples shared between splits (since report@2). */
   leakage?: Leakage;
+  /**
+   * Several runs of the same code and data with different seeds (`modelgate merge --replicates`):
+   * each run's headline metrics per split, this report's own run first. Comparisons add the
+   * between-seed spread to the sampling interval (src/core/compare/seeds.ts).
+   */
+  replicates?: Replicate[];
+}
+
+/** One seed run of a replicated report: where it came from and its headline metrics per split. */
+export interface Replicate {
+  source?: string;
+  createdAt: string;
+  splits: Record<string, { examples: number; metrics: SplitMetrics }>;
 }
 
 export interface SanityFinding {

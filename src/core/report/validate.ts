@@ -107,6 +107,26 @@ function checkSemantics(r: Report, fail: (msg: string) => never): void {
         );
     }),
   );
+  checkReplicates(r, fail);
+}
+
+/** Replicates are runs of this report's experiment: its splits and examples, its own run first. */
+function checkReplicates(r: Report, fail: (msg: string) => never): void {
+  const names = Object.keys(r.splits).sort().join(', ');
+  r.replicates?.forEach((rep, i) => {
+    const own = Object.keys(rep.splits).sort().join(', ');
+    if (own !== names) fail(`${pointer('replicates', i, 'splits')} has the splits ${own}; expected ${names}`);
+    for (const [name, s] of Object.entries(rep.splits)) {
+      if (s.examples !== r.splits[name].examples)
+        fail(
+          `${pointer('replicates', i, 'splits', name, 'examples')} is ${s.examples}; expected ${r.splits[name].examples} as the split`,
+        );
+      if (i === 0 && JSON.stringify(s.metrics) !== JSON.stringify(r.splits[name].metrics))
+        fail(
+          `${pointer('replicates', 0, 'splits', name, 'metrics')} differ from the split's; expected the report's own run first`,
+        );
+    }
+  });
 }
 
 function checkSplit(r: Report, name: string, s: SplitReport, C: number, fail: (msg: string) => never): void {
