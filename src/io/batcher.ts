@@ -12,17 +12,42 @@ export interface Batcher {
   flush(): ExampleBatch | null;
 }
 
-/** The id of every example (leakage between splits), when the reader's file has ids. */
+/**
+ * The id of every example (leakage between splits), when the reader's file has ids: their UTF-8
+ * bytes back to back and where each ends, a few bytes an example instead of a string object.
+ */
 export class Ids {
   on = false;
-  private ids: string[] = [];
-  add(text: string): void {
-    this.ids.push(text);
+  private bytes = new Uint8Array(4096);
+  private ends = new Uint32Array(256);
+  private len = 0;
+  private n = 0;
+  /** An id from the bytes buf[start..end). */
+  add(buf: Uint8Array, start: number, end: number): void {
+    const size = end - start;
+    if (this.len + size > this.bytes.length) {
+      const next = new Uint8Array(Math.max(this.bytes.length * 2, this.len + size));
+      next.set(this.bytes.subarray(0, this.len));
+      this.bytes = next;
+    }
+    this.bytes.set(buf.subarray(start, end), this.len);
+    this.len += size;
+    if (this.n === this.ends.length) {
+      const next = new Uint32Array(this.n * 2);
+      next.set(this.ends);
+      this.ends = next;
+    }
+    this.ends[this.n++] = this.len;
+  }
+  addText(text: string): void {
+    const b = Buffer.from(text, 'utf8');
+    this.add(b, 0, b.length);
   }
   /** Moves the ids gathered so far onto `b`. */
   take(b: ExampleBatch): ExampleBatch {
-    if (this.on) b.ids = this.ids;
-    this.ids = [];
+    if (this.on) b.ids = { bytes: this.bytes.slice(0, this.len), ends: this.ends.slice(0, this.n) };
+    this.len = 0;
+    this.n = 0;
     return b;
   }
 }

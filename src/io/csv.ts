@@ -301,7 +301,7 @@ function multiclassRow(rows: Rows, b: MulticlassBatcher): OnRecord {
       }
       p = plan.scoreClass[bi];
     } else p = rows.predIndex(rows.single(f.text(buf, plan.predCol), plan.predSplit, plan.predName, line), line);
-    if (plan.idCol >= 0) b.ids.add(f.text(buf, plan.idCol));
+    if (plan.idCol >= 0) b.ids.addText(f.text(buf, plan.idCol));
     if (b.push(t, p)) ready.push(b.flush()!);
     rows.progress();
     return true;
@@ -323,7 +323,7 @@ function multilabelRow(rows: Rows, b: MultilabelBatcher): OnRecord {
         if (v >= plan.thresholds[k]) b.pred.add(plan.scoreClass[k]);
       }
     } else addNames(f.text(buf, plan.predCol), plan.predSplit, (n) => b.pred.add(rows.predIndex(n, line)));
-    if (plan.idCol >= 0) b.ids.add(f.text(buf, plan.idCol));
+    if (plan.idCol >= 0) b.ids.addText(f.text(buf, plan.idCol));
     if (b.end()) ready.push(b.flush()!);
     rows.progress();
     return true;
@@ -401,7 +401,7 @@ function fastRow(rows: Rows): FastRow {
       } else return -1;
     }
     const truth = buf.toString('utf8', ts, te);
-    if (idCol >= 0) batcher.ids.add(buf.toString('utf8', is, ie));
+    if (idCol >= 0) batcher.ids.add(buf, is, ie);
     if (sink) for (let k = 0; k < values.length; k++) sink.score(scoreClass[k], values[k]);
     if (mc) {
       const t = rows.truthIndex(rows.single(truth, plan.truthSplit, plan.truthName, line), line);

@@ -262,7 +262,7 @@ function rowHandler(path: string, task: Task, opts: ReadOptions, ready: ExampleB
   const keepId = (b: MulticlassBatcher | MultilabelBatcher, row: Row) => {
     if (!ids) return;
     const v = row.id;
-    if (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))) b.ids.add(String(v));
+    if (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))) b.ids.addText(String(v));
     else ids = b.ids.on = false;
   };
   let handle: (row: Row, line: number) => void;

@@ -5,12 +5,13 @@
 
 import type { ExampleBatch } from '../metrics/batch.js';
 import type { Leakage } from '../report/types.js';
-import { hashString, hashWords, type Key64 } from './hash64.js';
+import { hashBytes, hashWords, type Key64 } from './hash64.js';
 import { LeakageTracker } from './leakage.js';
 import { ScoreAccumulator } from './scores.js';
 
 /** Longest id kept in a report's leakage examples. */
 const ID_MAX = 200;
+const UTF8 = new TextDecoder();
 
 export class DiagnosticsCollector {
   private readonly tracker: LeakageTracker;
@@ -37,12 +38,15 @@ export class DiagnosticsCollector {
     const cur = this.current!;
     cur.examples += b.n;
     if (this.keyKind !== 'id' || !b.ids) return;
-    const ids = b.ids;
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i];
-      this.tracker.add(hashString(id, this.key), () => (id.length > ID_MAX ? `${id.slice(0, ID_MAX - 1)}…` : id));
+    const { bytes, ends } = b.ids;
+    for (let i = 0, start = 0; i < ends.length; start = ends[i++]) {
+      const [s, e] = [start, ends[i]];
+      this.tracker.add(hashBytes(bytes, s, e, this.key), () => {
+        const id = UTF8.decode(bytes.subarray(s, e));
+        return id.length > ID_MAX ? `${id.slice(0, ID_MAX - 1)}…` : id;
+      });
     }
-    cur.keyed += ids.length;
+    cur.keyed += ends.length;
   }
 
   /** Model runs: `n` examples' features (row-major float32, `size` per example), keyed by their bits. */

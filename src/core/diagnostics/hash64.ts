@@ -22,6 +22,21 @@ function finish(h1: number, h2: number, out: Key64): Key64 {
   return out;
 }
 
+/** Key of the bytes b[start..end) (e.g. an id's UTF-8). */
+export function hashBytes(b: Uint8Array, start: number, end: number, out: Key64 = { hi: 0, lo: 0 }): Key64 {
+  const len = end - start;
+  let h1 = SEED_1 ^ len;
+  let h2 = SEED_2 ^ len;
+  for (let i = start; i < end; i++) {
+    const c = b[i];
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+    h1 ^= h1 >>> 15;
+    h2 ^= h2 >>> 15;
+  }
+  return finish(h1, h2, out);
+}
+
 /** Key of a string (its UTF-16 code units). */
 export function hashString(s: string, out: Key64 = { hi: 0, lo: 0 }): Key64 {
   let h1 = SEED_1 ^ s.length;

@@ -6,8 +6,8 @@
 import type { SplitExamples } from '../report/types.js';
 
 export interface BatchExtras {
-  /** The `id` of every example, when the file has an id column. */
-  ids?: string[];
+  /** The `id` of every example, when the file has ids: UTF-8 bytes back to back, id i ending at ends[i]. */
+  ids?: { bytes: Uint8Array; ends: Uint32Array };
 }
 
 export type ExampleBatch = SplitExamples & BatchExtras;
