@@ -4,10 +4,15 @@
 import { UsageError } from '../core/errors.js';
 import { parseThreshold } from '../core/threshold.js';
 import { COMMENT_MODES, type CommentMode } from '../github/comments.js';
+import { normalizeKey } from '../core/render/marker.js';
 import type { BackendRequest } from '../model/backend.js';
 
-/** As src/model/backend.ts; restated so reading inputs does not load TensorFlow.js. */
-const BACKEND_REQUESTS: readonly BackendRequest[] = ['auto', 'tensorflow', 'wasm', 'cpu'];
+/**
+ * The backends the action can use (src/model/backend.ts has them all; restated so reading inputs
+ * does not load TensorFlow.js). Not 'tensorflow': @tensorflow/tfjs-node cannot be resolved from a
+ * published action's dist/, as action.yml says.
+ */
+const ACTION_BACKENDS: readonly BackendRequest[] = ['auto', 'wasm', 'cpu'];
 
 export interface SplitInput {
   name: string;
@@ -41,6 +46,8 @@ export interface ActionInputs {
   commentSkipUnchanged: boolean;
   commitStatus: boolean;
   reportPath?: string;
+  /** Where the HTML report goes; undefined when html-report is false. */
+  htmlReport?: string;
 }
 
 export type GetInput = (name: string) => string;
@@ -95,6 +102,20 @@ export function parseSplits(text: string, input = 'splits'): SplitInput[] {
   return out;
 }
 
+/** The default HTML report file (and artifact) name, per comment key so that matrix jobs do not collide. */
+export function htmlReportName(explicitKey: string | undefined): string {
+  return explicitKey ? `modelgate-report-${normalizeKey(explicitKey)}` : 'modelgate-report';
+}
+
+/** html-report: true (the default name for the key), false (none) or a path. */
+function htmlReport(get: GetInput, commentKey: string | undefined): string | undefined {
+  const v = get('html-report').trim();
+  const lower = v.toLowerCase();
+  if (['false', 'no', 'off', '0'].includes(lower)) return undefined;
+  if (v === '' || ['true', 'yes', 'on', '1'].includes(lower)) return `${htmlReportName(commentKey)}.html`;
+  return v;
+}
+
 export function readInputs(get: GetInput): ActionInputs {
   const opt = (name: string) => get(name).trim() || undefined;
   const task = opt('task');
@@ -115,8 +136,12 @@ export function readInputs(get: GetInput): ActionInputs {
   }
 
   const backend = opt('backend');
-  if (backend && !BACKEND_REQUESTS.includes(backend as BackendRequest))
-    throw new UsageError(`input backend: expected ${BACKEND_REQUESTS.join(', ')}, got ${JSON.stringify(backend)}`);
+  if (backend === 'tensorflow')
+    throw new UsageError(
+      'input backend: tensorflow (native TensorFlow, @tensorflow/tfjs-node) cannot load in the action; use auto, wasm or cpu (convert SavedModels with tensorflowjs_converter), or run the modelgate CLI where @tensorflow/tfjs-node is installed',
+    );
+  if (backend && !ACTION_BACKENDS.includes(backend as BackendRequest))
+    throw new UsageError(`input backend: expected ${ACTION_BACKENDS.join(', ')}, got ${JSON.stringify(backend)}`);
 
   const splits = parseSplits(get('splits'));
   const model = opt('model');
@@ -157,5 +182,6 @@ export function readInputs(get: GetInput): ActionInputs {
     commentSkipUnchanged: bool(get, 'comment-skip-unchanged', true),
     commitStatus: bool(get, 'commit-status', true),
     reportPath: opt('report-path'),
+    htmlReport: htmlReport(get, opt('comment-key')),
   };
 }

@@ -9,13 +9,24 @@ import { createClient, limitsFromEnv, retrySettingsFromEnv, type GitHubClient, t
 import { honourAcceptance } from '../github/acceptance.js';
 import { refBaseline } from '../github/baseline-ref.js';
 import { writeReport } from '../io/report-file.js';
-import { fileBaseline, findBaseline, runGate, type BaselineSource, type GateOutcome } from '../pipeline/gate.js';
+import type { Comparison } from '../core/compare/types.js';
+import type { RenderContext } from '../core/render/comment.js';
+import {
+  fileBaseline,
+  findBaseline,
+  renderOutcome,
+  runGate,
+  type BaselineSource,
+  type GateOutcome,
+} from '../pipeline/gate.js';
+import { uploadFileArtifact } from '../github/artifact-upload.js';
+import { publishHtmlReport } from './html-report.js';
 import { EXIT_FAIL_VERDICT, EXIT_OK } from '../exit.js';
 import { VERSION } from '../version.js';
 import { checkActionConfig, loadRules, preprocessOf, readActionConfig } from './config.js';
 import { COMMIT_ID, readContext, type ActionContext } from './context.js';
 import { evaluateHead, modelAtCommit, readSetup, type EvaluationSetup } from './evaluate.js';
-import { readInputs, type ActionInputs } from './inputs.js';
+import { htmlReportName, readInputs, type ActionInputs } from './inputs.js';
 import {
   channel,
   FORK_HINT,
@@ -136,6 +147,44 @@ function githubClient(token: string, ctx: ActionContext, env: NodeJS.ProcessEnv,
   });
 }
 
+/** Files the run reads (or has written), which no output may replace. */
+function actionInputFiles(inputs: ActionInputs, reportPath: string): string[] {
+  return [
+    ...inputs.splits.map((s) => s.path),
+    ...inputs.data.map((d) => d.path),
+    inputs.model,
+    inputs.baselineReport,
+    inputs.classes,
+    reportPath,
+  ].filter((p): p is string => !!p);
+}
+
+/** Writes and uploads the HTML report when html-report asks for it; the artifact's URL when uploaded. */
+async function htmlReportStep(
+  inputs: ActionInputs,
+  ctx: ActionContext,
+  cmp: Comparison,
+  head: Report,
+  reportPath: string,
+): Promise<string | undefined> {
+  if (!inputs.htmlReport) return undefined;
+  const path = inputs.htmlReport;
+  const r = await core.group('modelgate: HTML report', () =>
+    publishHtmlReport({
+      comparison: cmp,
+      head,
+      path,
+      artifact: htmlReportName(inputs.commentKey),
+      runUrl: ctx.runUrl,
+      inputs: actionInputFiles(inputs, reportPath),
+      upload: uploadFileArtifact,
+    }),
+  );
+  await setOutput('html-report', r.written ? path : '');
+  await setOutput('html-report-url', r.url ?? '');
+  return r.url;
+}
+
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const { ctx, inputs, config, setup } = await core.group('modelgate: inputs', async () => {
     const inputs = readInputs((name) => core.getInput(name));
@@ -175,6 +224,19 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
     return b;
   });
 
+  const baseCommit = baseline?.commit;
+  const render: RenderContext = {
+    key,
+    runUrl: ctx.runUrl,
+    baseCommit,
+    // The commit may come from a report file: link it only when it is a commit id.
+    baseCommitUrl:
+      baseCommit && ctx.owner && COMMIT_ID.test(baseCommit)
+        ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/commit/${baseCommit}`
+        : undefined,
+    headCommit: headSha || undefined,
+    reportPath,
+  };
   const outcome = await core.group('modelgate: compare', async () => {
     const { rules, failOnRegression, origin } = loadRules({
       config,
@@ -183,7 +245,6 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
       task: head.task,
     });
     log.info(`rules: ${origin}`);
-    const baseCommit = baseline?.commit;
     const gate = runGate({
       head,
       headSide: {
@@ -195,18 +256,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
       baseline,
       rules,
       rulesOrigin: origin,
-      render: {
-        key,
-        runUrl: ctx.runUrl,
-        baseCommit,
-        // The commit may come from a report file: link it only when it is a commit id.
-        baseCommitUrl:
-          baseCommit && ctx.owner && COMMIT_ID.test(baseCommit)
-            ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/commit/${baseCommit}`
-            : undefined,
-        headCommit: headSha || undefined,
-        reportPath,
-      },
+      render,
     });
     log.info(
       `verdict: ${gate.comparison.verdict}${gate.comparison.reasons.length ? ` (${gate.comparison.reasons.join('; ')})` : ''}`,
@@ -214,6 +264,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
     return { ...gate, failOnRegression };
   });
   const { comparison: cmp } = outcome;
+  // The comment and the summary link to the HTML report: rendered again with the link.
+  const htmlReportUrl = await htmlReportStep(inputs, ctx, cmp, head, reportPath);
+  if (htmlReportUrl) Object.assign(outcome, renderOutcome(cmp, { ...render, htmlReportUrl }));
   // `/modelgate accept <reason>` by a maintainer, for this very head: the verdict becomes accepted.
   const accepted =
     gh && ctx.pr

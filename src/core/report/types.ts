@@ -229,7 +229,7 @@ export interface Report {
   /**
    * Several runs of the same code and data with different seeds (`modelgate merge --replicates`):
    * each run's headline metrics per split, this report's own run first. Comparisons add the
-   * between-seed spread to the sampling interval (src/core/compare/seeds.ts).
+   * between-seed spread to the sampling interval (src/core/compare/seeds.ts). Since report@2.
    */
   replicates?: Replicate[];
 }
