@@ -13,6 +13,7 @@ import * as log from './log.js';
 import { UsageError } from '../core/errors.js';
 import { normalizeKey } from '../core/render/marker.js';
 import type { Report } from '../core/report/types.js';
+import { uploadFileArtifact } from '../github/artifact-upload.js';
 import type { GitHubClient } from '../github/client.js';
 import {
   buildEvaluation,
@@ -25,8 +26,23 @@ import {
 } from '../github/evaluation-artifact.js';
 import type { ActionContext, PullRequestInfo } from './context.js';
 
-/** Uploads files (paths under rootDirectory) as an artifact of this run, as @actions/artifact does. */
-export type UploadArtifact = (name: string, files: string[], rootDirectory: string) => Promise<void>;
+/** Uploads one file as an artifact of this run. */
+export type UploadArtifact = (name: string, path: string) => Promise<void>;
+
+/**
+ * Days the evaluation artifact is kept: the comment workflow reads it within minutes; the bot's
+ * `explain` and `accept` read the newest one of the PR head while the PR is open.
+ */
+export const EVALUATION_RETENTION_DAYS = 14;
+
+/** The artifact service of GitHub Actions (@actions/artifact), for the evaluation file. */
+export const uploadToActions: UploadArtifact = async (name, path) => {
+  try {
+    await uploadFileArtifact(name, path, EVALUATION_RETENTION_DAYS);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+};
 
 /** evaluate-only: the evaluation artifact of this run, named after the comment key. */
 export async function uploadEvaluation(
@@ -45,7 +61,7 @@ export async function uploadEvaluation(
   const file = join(dir, EVALUATION_FILE);
   await writeFile(file, JSON.stringify(evaluation));
   const name = evaluationArtifactName(o.explicitKey);
-  await upload(name, [file], dir);
+  await upload(name, file);
   log.info(
     `evaluation artifact ${name} uploaded (${ctx.pr ? `PR #${ctx.pr.number}` : 'no pull request'}, head ${o.headSha.slice(0, 12)}); a workflow_run workflow with mode: comment compares and comments it`,
   );

@@ -22,9 +22,8 @@ import {
 } from '../pipeline/gate.js';
 import { UsageError } from '../core/errors.js';
 import { formatShard } from '../core/shard.js';
-import { triggeringEvaluation, uploadEvaluation, type UploadArtifact } from './fork.js';
+import { triggeringEvaluation, uploadEvaluation, uploadToActions, type UploadArtifact } from './fork.js';
 import { mergeArtifactReports } from './shards.js';
-import { uploadArtifact } from './upload.js';
 import { EXIT_FAIL_VERDICT, EXIT_OK } from '../exit.js';
 import { VERSION } from '../version.js';
 import { checkActionConfig, loadRules, preprocessOf, readActionConfig } from './config.js';
@@ -208,6 +207,7 @@ async function headOf(p: Prepared, gh: GitHubClient | null, env: NodeJS.ProcessE
       needClient(gh, 'input merge-artifacts'),
       { owner: ctx.owner, repo: ctx.repo, runId },
       inputs.mergeArtifacts,
+      limitsFromEnv(env),
     );
     return { report, ctx, headSha, defaultKey };
   }
@@ -243,7 +243,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, deps: RunDeps = 
     return EXIT_OK;
   }
   if (inputs.mode === 'evaluate-only') {
-    await uploadEvaluation(deps.upload ?? uploadArtifact, {
+    await uploadEvaluation(deps.upload ?? uploadToActions, {
       ctx: head.ctx,
       key,
       explicitKey: inputs.commentKey,

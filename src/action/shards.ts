@@ -8,21 +8,11 @@ import * as log from './log.js';
 import { UsageError } from '../core/errors.js';
 import { mergeReports } from '../core/report/merge.js';
 import type { Report } from '../core/report/types.js';
-import type { GitHubClient } from '../github/client.js';
-import {
-  artifactOrigin,
-  downloadArtifactZip,
-  listRunArtifacts,
-  unzipFiles,
-  utf8,
-  type RepoRef,
-} from '../github/run-artifacts.js';
+import type { GitHubClient, Limits } from '../github/client.js';
+import { downloadArtifactZip, listRunArtifacts, readZipTexts, type RepoRef } from '../github/artifacts.js';
 import { parseReport } from '../io/report-file.js';
 import { MAX_SHARDS } from '../core/shard.js';
 import { VERSION } from '../version.js';
-
-/** Largest report file inside a shard artifact. */
-const MAX_REPORT_BYTES = 256 * 1024 * 1024;
 
 /** An artifact name pattern as upload/download-artifact take it: `*` any run of characters, `?` one. */
 export function namePattern(glob: string): RegExp {
@@ -38,9 +28,10 @@ export async function mergeArtifactReports(
   gh: GitHubClient,
   r: RepoRef & { runId: number },
   pattern: string,
+  cap?: Pick<Limits, 'maxPages'>,
 ): Promise<Report> {
   const re = namePattern(pattern);
-  const artifacts = await listRunArtifacts(gh, r, (name) => re.test(name));
+  const artifacts = (await listRunArtifacts(gh, r, cap)).filter((a) => re.test(a.name));
   if (!artifacts.length)
     throw new UsageError(
       `merge-artifacts: no artifact of run ${r.runId} matches ${JSON.stringify(pattern)}; did the shard jobs upload their reports (actions/upload-artifact), and does this job list them in needs:?`,
@@ -52,18 +43,17 @@ export async function mergeArtifactReports(
   const parts: Report[] = [];
   const origins: string[] = [];
   for (const a of artifacts) {
-    const origin = artifactOrigin(a);
-    const files = unzipFiles(
+    const origin = `artifact ${JSON.stringify(a.name)} (${a.id})`;
+    const files = readZipTexts(
       await downloadArtifactZip(gh, { ...r, artifact: a }),
-      origin,
       (n) => n.endsWith('.json'),
-      MAX_REPORT_BYTES,
+      origin,
     );
     const names = Object.keys(files).sort();
     if (!names.length) throw new UsageError(`${origin}: holds no report (.json file)`);
     for (const name of names) {
       const where = `${origin}: ${name}`;
-      parts.push(parseReport(utf8(files[name], where), where));
+      parts.push(parseReport(files[name], where));
       origins.push(where);
     }
   }

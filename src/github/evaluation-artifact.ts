@@ -9,26 +9,25 @@ import { UsageError } from '../core/errors.js';
 import { normalizeKey } from '../core/render/marker.js';
 import type { Report } from '../core/report/types.js';
 import { validateReport } from '../core/report/validate.js';
-import type { GitHubClient } from './client.js';
-import { explain, httpStatus } from './errors.js';
 import {
-  artifactOrigin,
   downloadArtifactZip,
   listRunArtifacts,
   MAX_ARTIFACT_BYTES,
-  unzipFiles,
-  utf8,
+  readZipText,
   type ArtifactInfo,
   type RepoRef,
-} from './run-artifacts.js';
+} from './artifacts.js';
+import type { GitHubClient } from './client.js';
+import { explain, httpStatus } from './errors.js';
+
+export { MAX_ARTIFACT_BYTES, type ArtifactInfo, type RepoRef };
 
 export const EVALUATION_SCHEMA = 'modelgate/evaluation@1' as const;
 /** Artifact names start with this; `-<key>` follows when the workflow sets a comment key. */
 export const EVALUATION_ARTIFACT_PREFIX = 'modelgate-evaluation';
 /** The one file inside the artifact. */
 export const EVALUATION_FILE = 'modelgate-evaluation.json';
-export { MAX_ARTIFACT_BYTES };
-/** Largest evaluation file inside an artifact. */
+/** Largest evaluation file inside the artifact. */
 export const MAX_EVALUATION_BYTES = 256 * 1024 * 1024;
 
 const SHA = /^[0-9a-f]{40}$|^[0-9a-f]{64}$/;
@@ -102,22 +101,18 @@ export function parseEvaluation(text: string, origin: string): Evaluation {
 /** Reads EVALUATION_FILE out of the artifact zip, refusing anything bigger than the limits. */
 export function unzipEvaluation(zip: Uint8Array, origin: string): Evaluation {
   if (zip.length > MAX_ARTIFACT_BYTES) throw new UsageError(`${origin}: the artifact is larger than the limit`);
-  const files = unzipFiles(zip, origin, (name) => name === EVALUATION_FILE, MAX_EVALUATION_BYTES);
-  const bytes = files[EVALUATION_FILE];
-  if (!bytes) throw new UsageError(`${origin}: the artifact holds no ${EVALUATION_FILE}`);
-  if (bytes.length > MAX_EVALUATION_BYTES) throw new UsageError(`${origin}: ${EVALUATION_FILE} is too large`);
-  return parseEvaluation(utf8(bytes, `${origin}: ${EVALUATION_FILE}`), origin);
+  return parseEvaluation(readZipText(zip, EVALUATION_FILE, origin, MAX_EVALUATION_BYTES), origin);
 }
 
-export type { ArtifactInfo, RepoRef };
-
-export function isEvaluationArtifact(name: string): boolean {
-  return name === EVALUATION_ARTIFACT_PREFIX || name.startsWith(`${EVALUATION_ARTIFACT_PREFIX}-`);
-}
+const isEvaluationArtifact = (a: ArtifactInfo) =>
+  a.name === EVALUATION_ARTIFACT_PREFIX || a.name.startsWith(`${EVALUATION_ARTIFACT_PREFIX}-`);
 
 /** The run's evaluation artifacts (name = prefix or prefix-<key>), at most two pages. */
-export function listEvaluationArtifacts(gh: GitHubClient, r: RepoRef & { runId: number }): Promise<ArtifactInfo[]> {
-  return listRunArtifacts(gh, r, isEvaluationArtifact, 2);
+export async function listEvaluationArtifacts(
+  gh: GitHubClient,
+  r: RepoRef & { runId: number },
+): Promise<ArtifactInfo[]> {
+  return (await listRunArtifacts(gh, r, { maxPages: 2 })).filter(isEvaluationArtifact);
 }
 
 /** Downloads and validates one artifact (GitHub answers with a redirect to the zip). */
@@ -125,7 +120,8 @@ export async function downloadEvaluation(
   gh: GitHubClient,
   r: RepoRef & { artifact: ArtifactInfo },
 ): Promise<Evaluation> {
-  return unzipEvaluation(await downloadArtifactZip(gh, r), artifactOrigin(r.artifact));
+  const origin = `artifact ${JSON.stringify(r.artifact.name)} (${r.artifact.id})`;
+  return unzipEvaluation(await downloadArtifactZip(gh, r), origin);
 }
 
 export interface VerifiedPull {

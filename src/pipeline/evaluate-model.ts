@@ -19,6 +19,7 @@ import { DEFAULT_BATCH_SIZE, inputShapeFor, runModel, type Progress } from '../m
 import { defaultWorkers, findWorkerFile, spawnWorkerPool, WORKER_FILE, type WorkerPool } from '../model/parallel.js';
 import type { ModelSource } from '../model/source.js';
 import { UsageError } from '../core/errors.js';
+import { checkSplitNames } from './evaluate.js';
 import type { ShardSpec } from '../core/shard.js';
 import { shardFeatures } from '../io/shard.js';
 import { VERSION } from '../version.js';
@@ -159,12 +160,7 @@ async function maybeStartPool(
 }
 
 export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEvaluation> {
-  if (opts.data.length === 0) throw new UsageError('no data splits given: name at least one split=path');
-  const names = new Set<string>();
-  for (const d of opts.data) {
-    if (names.has(d.name)) throw new UsageError(`split ${JSON.stringify(d.name)} is named twice`);
-    names.add(d.name);
-  }
+  checkSplitNames(opts.data);
   const started = performance.now();
   const backend = opts.backendHandle ?? (await selectBackend(opts.backend ?? 'auto', opts.log));
   const { tf } = backend;

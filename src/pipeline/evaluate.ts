@@ -33,15 +33,13 @@ export interface EvaluateOptions {
 
 export const DEFAULT_THRESHOLD = 0.5;
 
-export async function evaluatePredictionFiles(
-  splits: { name: string; path: string }[],
-  opts: EvaluateOptions = {},
-): Promise<Report> {
-  if (splits.length === 0) throw new UsageError('no splits to evaluate; give at least one --split NAME=PATH');
+/** Split names every evaluation accepts (predictions or a model's data): present, unique, usable as keys. */
+export function checkSplitNames(splits: { name: string; path: string }[]): void {
+  if (splits.length === 0) throw new UsageError('no splits to evaluate; give at least one split as NAME=PATH');
   const names = new Set<string>();
   for (const s of splits) {
     if (!s.name || !s.name.trim())
-      throw new UsageError(`split name is empty for ${JSON.stringify(s.path)}; use --split NAME=PATH`);
+      throw new UsageError(`split name is empty for ${JSON.stringify(s.path)}; expected NAME=PATH`);
     // Splits are keys of plain objects in the report; a name like "__proto__" would vanish.
     if (s.name in Object.prototype)
       throw new UsageError(`split name ${JSON.stringify(s.name)} is reserved; choose another name (e.g. test)`);
@@ -49,6 +47,13 @@ export async function evaluatePredictionFiles(
       throw new UsageError(`split ${JSON.stringify(s.name)} is given twice; split names must be unique`);
     names.add(s.name);
   }
+}
+
+export async function evaluatePredictionFiles(
+  splits: { name: string; path: string }[],
+  opts: EvaluateOptions = {},
+): Promise<Report> {
+  checkSplitNames(splits);
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
   if (!(threshold >= 0 && threshold <= 1)) throw new UsageError(`threshold ${threshold} is not between 0 and 1`);
 

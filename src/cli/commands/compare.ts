@@ -2,6 +2,7 @@
 // Markdown comment. Exit 1 when the verdict is fail, 0 otherwise; bad input exits 2 (main.ts).
 import type { Comparison } from '../../core/compare/types.js';
 import { UsageError } from '../../core/errors.js';
+import { renderHtmlReport } from '../../core/render/html/index.js';
 import { DEFAULT_CONFIG, readConfig, rulesOf } from '../../io/config.js';
 import { writeOutputs } from '../../io/output-file.js';
 import { readReport } from '../../io/report-file.js';
@@ -26,6 +27,8 @@ options:
   --config FILE     rules in YAML (default: .modelgate.yml when it exists)
   --markdown FILE   write the Markdown comment here
   --json FILE       write the comparison (JSON) here
+  --html FILE       write the HTML report here: charts and the per-class table in one
+                    self-contained page (no network; open it in any browser)
 
 exit status: 1 when the verdict is fail (0 with fail-on-regression: false in the config),
 0 otherwise, 2 on bad input (also a rule naming a split, class or metric the reports lack).
@@ -66,6 +69,7 @@ export async function runCompare(argv: string[], io: { stdout?: ProgressSink } =
     config: { type: 'string' },
     markdown: { type: 'string' },
     json: { type: 'string' },
+    html: { type: 'string' },
   });
   if (!flags.head) throw new UsageError("compare: --head FILE is required (see 'modelgate compare --help')");
   const configPath = flags.config ?? DEFAULT_CONFIG;
@@ -83,6 +87,7 @@ export async function runCompare(argv: string[], io: { stdout?: ProgressSink } =
   const outputs: { path: string; text: string }[] = [];
   if (flags.json) outputs.push({ path: flags.json, text: JSON.stringify(cmp, null, 2) + '\n' });
   if (flags.markdown) outputs.push({ path: flags.markdown, text: comment });
+  if (flags.html) outputs.push({ path: flags.html, text: renderHtmlReport({ comparison: cmp, head }) });
   const inputs = [flags.head, flags.base, configPath].filter((p) => p !== undefined);
   await writeOutputs(outputs, inputs);
   const written = outputs.map((o) => o.path);
