@@ -3,15 +3,16 @@
 // whose payload is GitHub's own (@octokit/webhooks-examples). The artifact is untrusted: a PR
 // number pointing at another head, or one that is not an integer, is refused with no write.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { strToU8, zipSync } from 'fflate';
-import { rmSync, writeFileSync } from 'node:fs';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Report } from '../../src/core/report/types.js';
 import { buildEvaluation, EVALUATION_FILE, zipEvaluation } from '../../src/github/evaluation-artifact.js';
 import { evaluatePredictionFiles } from '../../src/pipeline/evaluate.js';
+import { startFakeArtifactService, type FakeArtifactService } from '../helpers/fake-artifact-service.js';
 import { FakeGitHubApp, type FakeRun } from '../helpers/fake-github-app.js';
-import { buildAction, runAction, type RunResult } from '../helpers/run-action.js';
+import { buildAction, prPayload, runAction, type RunResult } from '../helpers/run-action.js';
 import { ANIMALS, BIRD_DROPS, workspace, writePredictions } from './scenario.js';
 
 const REPO = 'octo/models';
@@ -80,6 +81,10 @@ function commentRun(artifact: Uint8Array): Promise<RunResult> {
     headRepo: 'contributor/models',
     artifacts: { 'modelgate-evaluation': artifact },
   });
+  return commentOn(run);
+}
+
+function commentOn(run: FakeRun): Promise<RunResult> {
   return runAction({
     cwd: dir,
     apiUrl: gh.url,
@@ -99,6 +104,52 @@ const evaluation = (pullRequest: unknown) =>
       }),
     ),
   });
+
+describe('mode: evaluate-only in the pull_request run of a fork', () => {
+  let svc: FakeArtifactService;
+  beforeAll(async () => {
+    svc = await startFakeArtifactService();
+  });
+  afterAll(() => svc.stop());
+
+  it('uploads the evaluation artifact and calls no GitHub API; mode: comment then judges that very artifact', async () => {
+    const run = gh.addRun(REPO, { sha: HEAD_SHA, headRepo: 'contributor/models' });
+    svc.onFinalize = (u) => gh.addArtifact(run, u.name, u.zip).id;
+    const r = await runAction({
+      cwd: dir,
+      apiUrl: gh.url,
+      eventName: 'pull_request',
+      payload: prPayload(REPO, { number: PR, headSha: HEAD_SHA, baseSha: BASE_SHA, fork: true }),
+      inputs: { mode: 'evaluate-only', splits: writePredictions(dir, BIRD_DROPS, 'head'), 'report-path': 'pr.json' },
+      env: svc.env('run-b', 'job-b'),
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      `evaluation artifact modelgate-evaluation uploaded (PR #${PR}, head ${HEAD_SHA.slice(0, 12)})`,
+    );
+    // Nothing at all was asked of GitHub, let alone written: a read-only token is enough.
+    expect(gh.requests).toEqual([]);
+    expect(r.outputs.verdict).toBeUndefined();
+    const [up] = svc.uploads;
+    expect(up.name).toBe('modelgate-evaluation');
+    const days = (Date.parse(up.expiresAt!) - Date.now()) / 86400_000;
+    expect(Math.round(days)).toBe(14);
+    const uploaded = JSON.parse(new TextDecoder().decode(unzipSync(up.zip)[EVALUATION_FILE]));
+    expect(uploaded).toMatchObject({
+      schema: 'modelgate/evaluation@1',
+      key: 'model',
+      pullRequest: PR,
+      headSha: HEAD_SHA,
+      baseSha: BASE_SHA,
+    });
+    expect(uploaded.report).toEqual(JSON.parse(readFileSync(join(dir, 'pr.json'), 'utf8')));
+
+    const c = await commentOn(run);
+    expect(c.outputs.verdict).toBe('fail');
+    expect(gh.commentList(REPO, PR)).toHaveLength(1);
+    expect(gh.statuses.map((s) => [s.sha, s.state])).toEqual([[HEAD_SHA, 'failure']]);
+  });
+});
 
 describe('mode: comment on a workflow_run', () => {
   it('checks the artifact against GitHub, compares with the baseline and posts the comment and status on the PR head', async () => {
