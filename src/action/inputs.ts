@@ -2,7 +2,9 @@
 // UsageError naming the input and what it takes.
 
 import { UsageError } from '../core/errors.js';
+import { parseThreshold } from '../core/threshold.js';
 import { COMMENT_MODES, type CommentMode } from '../github/comments.js';
+import { normalizeKey } from '../core/render/marker.js';
 import type { BackendRequest } from '../model/backend.js';
 import { parseShard, type ShardSpec } from '../core/shard.js';
 
@@ -54,6 +56,8 @@ export interface ActionInputs {
   shard?: ShardSpec;
   /** Name pattern of this run's artifacts holding the shard reports to merge (instead of evaluating). */
   mergeArtifacts?: string;
+  /** Where the HTML report goes; undefined when html-report is false. */
+  htmlReport?: string;
 }
 
 export type GetInput = (name: string) => string;
@@ -108,6 +112,20 @@ export function parseSplits(text: string, input = 'splits'): SplitInput[] {
   return out;
 }
 
+/** The default HTML report file (and artifact) name, per comment key so that matrix jobs do not collide. */
+export function htmlReportName(explicitKey: string | undefined): string {
+  return explicitKey ? `modelgate-report-${normalizeKey(explicitKey)}` : 'modelgate-report';
+}
+
+/** html-report: true (the default name for the key), false (none) or a path. */
+function htmlReport(get: GetInput, commentKey: string | undefined): string | undefined {
+  const v = get('html-report').trim();
+  const lower = v.toLowerCase();
+  if (['false', 'no', 'off', '0'].includes(lower)) return undefined;
+  if (v === '' || ['true', 'yes', 'on', '1'].includes(lower)) return `${htmlReportName(commentKey)}.html`;
+  return v;
+}
+
 export function readInputs(get: GetInput): ActionInputs {
   const opt = (name: string) => get(name).trim() || undefined;
   const task = opt('task');
@@ -155,7 +173,7 @@ export function readInputs(get: GetInput): ActionInputs {
     splits,
     classes: opt('classes'),
     task: task as ActionInputs['task'],
-    threshold: num(get, 'threshold', (n) => n >= 0 && n <= 1, 'a number between 0 and 1'),
+    threshold: opt('threshold') === undefined ? undefined : parseThreshold(get('threshold'), 'input threshold'),
     perClassThreshold: opt('per-class-threshold'),
     model,
     data,
@@ -174,6 +192,7 @@ export function readInputs(get: GetInput): ActionInputs {
     commitStatus: bool(get, 'commit-status', true),
     reportPath: opt('report-path'),
     ...how,
+    htmlReport: htmlReport(get, opt('comment-key')),
   };
 }
 

@@ -12,14 +12,19 @@ import { createClient, limitsFromEnv, retrySettingsFromEnv, type GitHubClient, t
 import { honourAcceptance } from '../github/acceptance.js';
 import { refBaseline } from '../github/baseline-ref.js';
 import { writeReport } from '../io/report-file.js';
+import type { Comparison } from '../core/compare/types.js';
+import type { RenderContext } from '../core/render/comment.js';
 import {
   fileBaseline,
   findBaseline,
+  renderOutcome,
   runGate,
   type BaselineSource,
   type GateOutcome,
   type LoadedBaseline,
 } from '../pipeline/gate.js';
+import { uploadFileArtifact } from '../github/artifact-upload.js';
+import { publishHtmlReport } from './html-report.js';
 import { UsageError } from '../core/errors.js';
 import { formatShard } from '../core/shard.js';
 import { triggeringEvaluation, uploadEvaluation, uploadToActions, type UploadArtifact } from './fork.js';
@@ -29,7 +34,7 @@ import { VERSION } from '../version.js';
 import { checkActionConfig, loadRules, preprocessOf, readActionConfig } from './config.js';
 import { COMMIT_ID, readContext, type ActionContext } from './context.js';
 import { evaluateHead, modelAtCommit, readSetup, type EvaluationSetup } from './evaluate.js';
-import { readInputs, type ActionInputs } from './inputs.js';
+import { htmlReportName, readInputs, type ActionInputs } from './inputs.js';
 import {
   channel,
   FORK_HINT,
@@ -148,6 +153,44 @@ function githubClient(token: string, ctx: ActionContext, env: NodeJS.ProcessEnv,
     limits,
     log: { debug: log.debug, info: log.info, warn: log.warning },
   });
+}
+
+/** Files the run reads (or has written), which no output may replace. */
+function actionInputFiles(inputs: ActionInputs, reportPath: string): string[] {
+  return [
+    ...inputs.splits.map((s) => s.path),
+    ...inputs.data.map((d) => d.path),
+    inputs.model,
+    inputs.baselineReport,
+    inputs.classes,
+    reportPath,
+  ].filter((p): p is string => !!p);
+}
+
+/** Writes and uploads the HTML report when html-report asks for it; the artifact's URL when uploaded. */
+async function htmlReportStep(
+  inputs: ActionInputs,
+  ctx: ActionContext,
+  cmp: Comparison,
+  head: Report,
+  reportPath: string,
+): Promise<string | undefined> {
+  if (!inputs.htmlReport) return undefined;
+  const path = inputs.htmlReport;
+  const r = await core.group('modelgate: HTML report', () =>
+    publishHtmlReport({
+      comparison: cmp,
+      head,
+      path,
+      artifact: htmlReportName(inputs.commentKey),
+      runUrl: ctx.runUrl,
+      inputs: actionInputFiles(inputs, reportPath),
+      upload: uploadFileArtifact,
+    }),
+  );
+  await setOutput('html-report', r.written ? path : '');
+  await setOutput('html-report-url', r.url ?? '');
+  return r.url;
 }
 
 interface Prepared {
@@ -292,8 +335,12 @@ async function gateAndPublish(
   const statusContext = inputs.commentKey ? `modelgate/${normalizeKey(inputs.commentKey)}` : 'modelgate';
   const baseline = await core.group('modelgate: baseline', () => baselineOf(p, gh));
 
-  const outcome = await core.group('modelgate: compare', async () => compare(p, baseline, j));
+  const render = renderContext(ctx, baseline, j);
+  const outcome = await core.group('modelgate: compare', async () => compare(p, baseline, j, render));
   const { comparison: cmp } = outcome;
+  // The comment and the summary link to the HTML report: rendered again with the link.
+  const htmlReportUrl = await htmlReportStep(inputs, ctx, cmp, j.head, j.reportPath);
+  if (htmlReportUrl) Object.assign(outcome, renderOutcome(cmp, { ...render, htmlReportUrl }));
   // `/modelgate accept <reason>` by a maintainer, for this very head: the verdict becomes accepted.
   const accepted =
     gh && ctx.pr
@@ -323,7 +370,8 @@ async function gateAndPublish(
             limits,
           ),
         )) ?? '';
-    else log.warning('github-token is empty: no PR comment and no commit status');
+    // An unexpanded token was already said once (usableToken).
+    else if (!inputs.token.trim()) log.warning('github-token is empty: no PR comment and no commit status');
     await setOutput('comment-url', commentUrl);
   });
 
@@ -338,10 +386,31 @@ async function gateAndPublish(
   return EXIT_OK;
 }
 
+function renderContext(ctx: ActionContext, baseline: LoadedBaseline | null, j: Judged): RenderContext {
+  const baseCommit = baseline?.commit;
+  return {
+    key: j.key,
+    runUrl: ctx.runUrl,
+    baseCommit,
+    // The commit may come from a report file: link it only when it is a commit id.
+    baseCommitUrl:
+      baseCommit && ctx.owner && COMMIT_ID.test(baseCommit)
+        ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/commit/${baseCommit}`
+        : undefined,
+    headCommit: j.headSha || undefined,
+    reportPath: j.reportPath,
+  };
+}
+
 /** The comparison with the rules of this checkout's config (in comment mode: the base branch's). */
-function compare(p: Prepared, baseline: LoadedBaseline | null, j: Judged): GateOutcome & { failOnRegression: boolean } {
-  const { ctx, inputs, config } = p;
-  const { head, headSha, key, reportPath } = j;
+function compare(
+  p: Prepared,
+  baseline: LoadedBaseline | null,
+  j: Judged,
+  render: RenderContext,
+): GateOutcome & { failOnRegression: boolean } {
+  const { inputs, config } = p;
+  const { head, headSha } = j;
   const { rules, failOnRegression, origin } = loadRules({
     config,
     inputRules: inputs.rules,
@@ -349,7 +418,6 @@ function compare(p: Prepared, baseline: LoadedBaseline | null, j: Judged): GateO
     task: head.task,
   });
   log.info(`rules: ${origin}`);
-  const baseCommit = baseline?.commit;
   const gate = runGate({
     head,
     headSide: {
@@ -361,18 +429,7 @@ function compare(p: Prepared, baseline: LoadedBaseline | null, j: Judged): GateO
     baseline,
     rules,
     rulesOrigin: origin,
-    render: {
-      key,
-      runUrl: ctx.runUrl,
-      baseCommit,
-      // The commit may come from a report file: link it only when it is a commit id.
-      baseCommitUrl:
-        baseCommit && ctx.owner && COMMIT_ID.test(baseCommit)
-          ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/commit/${baseCommit}`
-          : undefined,
-      headCommit: headSha || undefined,
-      reportPath,
-    },
+    render,
   });
   log.info(
     `verdict: ${gate.comparison.verdict}${gate.comparison.reasons.length ? ` (${gate.comparison.reasons.join('; ')})` : ''}`,

@@ -6,7 +6,8 @@ import type { Task } from '../core/report/types.js';
 import { DEFAULT_BATCH_SIZE, MulticlassBatcher, MultilabelBatcher } from './batcher.js';
 import { CsvRecords, type FastRow, type Fields, type OnRecord } from './csv-records.js';
 import { decimalEnd, describeBadNumber, parseDecimal, parseDecimalPrefix, parseDecimalText } from './decimal.js';
-import { classIndexOf, listNames, quoteName, thresholdFor } from './names.js';
+import { classIndexOf, listNames, quoteName } from './names.js';
+import { thresholdFor } from '../core/threshold.js';
 import { checkFile, Digest, textChunks } from './source.js';
 import { InputError, PROGRESS_EVERY, type ExampleBatch, type PredictionStream, type ReadOptions } from './types.js';
 

@@ -4,7 +4,8 @@
 import type { Task } from '../core/report/types.js';
 import { DEFAULT_BATCH_SIZE, MulticlassBatcher, MultilabelBatcher } from './batcher.js';
 import { MAX_RECORD_BYTES } from './csv-records.js';
-import { classIndexOf, quoteName, thresholdFor } from './names.js';
+import { classIndexOf, quoteName } from './names.js';
+import { thresholdFor } from '../core/threshold.js';
 import { checkFile, Digest, textChunks } from './source.js';
 import { InputError, PROGRESS_EVERY, type ExampleBatch, type PredictionStream, type ReadOptions } from './types.js';
 

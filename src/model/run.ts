@@ -5,6 +5,7 @@
 
 import type { FeatureBatch, FeatureStream } from '../io/data/types.js';
 import { InputError, type ExampleBatch } from '../io/types.js';
+import { DEFAULT_THRESHOLD } from '../core/threshold.js';
 import type { SanityFinding } from '../core/report/types.js';
 import type { TF } from './backend.js';
 import type { LoadedModel } from './load.js';
@@ -45,7 +46,7 @@ export interface RunOptions {
   /** Class names by index, so findings can name a class rather than an index. */
   classNames?: readonly string[];
   preprocess: Preprocess;
-  /** Multi-label (and single-output binary) decision threshold; default 0.5. */
+  /** Multi-label (and single-output binary) decision threshold; default DEFAULT_THRESHOLD. */
   threshold?: number;
   /** Per class index; overrides `threshold`. */
   thresholds?: Float32Array;
@@ -104,7 +105,7 @@ function planRun(model: LoadedModel, stream: FeatureStream, opts: RunOptions): R
       null,
       `model has ${outputs} outputs but the evaluation has ${opts.classes} classes`,
     );
-  const thr = opts.thresholds ?? new Float32Array(Math.max(outputs, 1)).fill(opts.threshold ?? 0.5);
+  const thr = opts.thresholds ?? new Float32Array(Math.max(outputs, 1)).fill(opts.threshold ?? DEFAULT_THRESHOLD);
   const batchSize = Math.max(1, opts.batchSize ?? defaultBatchSize(featureSize));
   return { shape, featureSize, outputs, binary, thr, batchSize };
 }

@@ -19,6 +19,7 @@ import { DEFAULT_BATCH_SIZE, inputShapeFor, runModel, type Progress } from '../m
 import { defaultWorkers, findWorkerFile, spawnWorkerPool, WORKER_FILE, type WorkerPool } from '../model/parallel.js';
 import type { ModelSource } from '../model/source.js';
 import { UsageError } from '../core/errors.js';
+import { checkThresholdKeys, DEFAULT_THRESHOLD, parseThreshold, thresholdFor } from '../core/threshold.js';
 import { checkSplitNames } from './evaluate.js';
 import type { ShardSpec } from '../core/shard.js';
 import { shardFeatures } from '../io/shard.js';
@@ -39,9 +40,11 @@ export interface EvaluateModelOptions {
   task?: Task;
   /** Class names in the order of the model's outputs; default: image folder names, else "0".."C-1". */
   classes?: string[];
-  /** Multi-label (and single-sigmoid binary) decision threshold; default 0.5. */
+  /** Multi-label (and single-sigmoid binary) decision threshold; default DEFAULT_THRESHOLD. */
   threshold?: number;
   perClassThreshold?: Record<string, number>;
+  /** Where perClassThreshold came from, for errors about its keys. */
+  perClassThresholdFile?: string;
   /** CSV label column (name or index); default `label`, else the last column. */
   labelColumn?: string | number;
   /** 'auto' (default) checks probabilities when the model ends in softmax/sigmoid. */
@@ -161,6 +164,7 @@ async function maybeStartPool(
 
 export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEvaluation> {
   checkSplitNames(opts.data);
+  const threshold = parseThreshold(opts.threshold ?? DEFAULT_THRESHOLD, 'threshold');
   const started = performance.now();
   const backend = opts.backendHandle ?? (await selectBackend(opts.backend ?? 'auto', opts.log));
   const { tf } = backend;
@@ -204,9 +208,12 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
       if (stream.task !== task)
         throw new InputError(d.path, null, `split is ${stream.task} but the first split is ${task}`);
       const acc = createAccumulator(task);
-      const thresholds = opts.perClassThreshold
-        ? Float32Array.from(classes.names, (n) => opts.perClassThreshold?.[n] ?? opts.threshold ?? 0.5)
-        : undefined;
+      let thresholds: Float32Array | undefined;
+      if (opts.perClassThreshold) {
+        const file = opts.perClassThresholdFile ?? 'per-class thresholds';
+        checkThresholdKeys(opts.perClassThreshold, classes.names, file);
+        thresholds = Float32Array.from(classes.names, (n) => thresholdFor(n, threshold, opts.perClassThreshold));
+      }
       const r = await runModel(
         tf,
         model,
@@ -217,7 +224,7 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
           classes: classes.size,
           classNames: classes.names,
           preprocess,
-          threshold: opts.threshold,
+          threshold,
           thresholds,
           batchSize,
           expectProbabilities: opts.expectProbabilities,
@@ -237,7 +244,7 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
       splits,
       thresholds:
         task === 'multilabel'
-          ? { default: opts.threshold ?? 0.5, ...(opts.perClassThreshold && { perClass: opts.perClassThreshold }) }
+          ? { default: threshold, ...(opts.perClassThreshold && { perClass: opts.perClassThreshold }) }
           : undefined,
       commit: opts.commit,
       source: opts.source ?? `model:${model.label}`,

@@ -4,6 +4,7 @@
 
 import { ClassIndex, UnknownClassError } from '../core/classes.js';
 import { UsageError } from '../core/errors.js';
+import { checkThresholdKeys, DEFAULT_THRESHOLD, parseThreshold } from '../core/threshold.js';
 import { createAccumulator, type Accumulator } from '../core/metrics/accumulator.js';
 import { buildReport } from '../core/report/build.js';
 import type { FileFingerprint, Report, Task } from '../core/report/types.js';
@@ -17,9 +18,11 @@ export interface EvaluateOptions {
   /** The class list; fixes the class order and makes unknown names an error. */
   classes?: string[];
   task?: Task;
-  /** Multi-label decision threshold (score >= threshold); default 0.5. */
+  /** Multi-label decision threshold (score >= threshold); default DEFAULT_THRESHOLD. */
   threshold?: number;
   perClassThreshold?: Record<string, number>;
+  /** Where perClassThreshold came from, for errors about its keys. */
+  perClassThresholdFile?: string;
   commit?: string;
   source?: string;
   onProgress?: (split: string, rows: number) => void;
@@ -30,8 +33,6 @@ export interface EvaluateOptions {
   /** For tests: the report time. */
   createdAt?: string;
 }
-
-export const DEFAULT_THRESHOLD = 0.5;
 
 /** Split names every evaluation accepts (predictions or a model's data): present, unique, usable as keys. */
 export function checkSplitNames(splits: { name: string; path: string }[]): void {
@@ -54,10 +55,14 @@ export async function evaluatePredictionFiles(
   opts: EvaluateOptions = {},
 ): Promise<Report> {
   checkSplitNames(splits);
-  const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
-  if (!(threshold >= 0 && threshold <= 1)) throw new UsageError(`threshold ${threshold} is not between 0 and 1`);
+  const threshold = parseThreshold(opts.threshold ?? DEFAULT_THRESHOLD, 'threshold');
 
   const classes = new ClassIndex(opts.classes ?? [], opts.classes !== undefined);
+  const checkKeys = () =>
+    opts.perClassThreshold &&
+    checkThresholdKeys(opts.perClassThreshold, classes.names, opts.perClassThresholdFile ?? 'per-class thresholds');
+  // With a class list a wrong key is refused before any file is read; else once the data named them.
+  if (opts.classes) checkKeys();
   let task = opts.task;
   let taskFrom = '--task';
   const done: { name: string; acc: Accumulator; files: FileFingerprint[] }[] = [];
@@ -92,6 +97,7 @@ export async function evaluatePredictionFiles(
     opts.onProgress?.(name, acc.examples);
     done.push({ name, acc, files: [stream.fingerprint()] });
   }
+  checkKeys();
 
   return buildReport({
     task: task!,

@@ -61,4 +61,13 @@ describe('readInputs', () => {
     expect(() => readInputs(getter({}))).toThrow('input splits: give the prediction files');
     expect(() => readInputs(getter({ splits: 'x.csv', model: 'm.json' }))).toThrow(/not both/);
   });
+  it('html-report: true or empty is the default name for the key, false none, anything else a path', () => {
+    const html = (m: Record<string, string>) => readInputs(getter({ splits: 'test=t.csv', ...m })).htmlReport;
+    expect(html({})).toBe('modelgate-report.html');
+    expect(html({ 'html-report': 'true' })).toBe('modelgate-report.html');
+    expect(html({ 'html-report': 'TRUE', 'comment-key': 'resnet 50' })).toMatch(/^modelgate-report-resnet.*50\.html$/);
+    expect(html({ 'html-report': 'false' })).toBeUndefined();
+    expect(html({ 'html-report': 'off' })).toBeUndefined();
+    expect(html({ 'html-report': ' out/charts.html ' })).toBe('out/charts.html');
+  });
 });

@@ -3,6 +3,7 @@
 // the exit code read only this.
 
 import type { GapName, SanityFinding, Task } from '../report/types.js';
+import type { SeedSpread } from './seeds.js';
 
 export type Verdict = 'pass' | 'warn' | 'fail' | 'no-baseline';
 export type Level = 'ok' | 'warn' | 'fail';
@@ -35,6 +36,8 @@ export interface MetricDelta {
   role?: 'gate' | 'context';
   /** Plain words for a worsening that did not warn: "within noise", or why there is no interval. */
   note?: string;
+  /** Replicate seeds behind base and head (then base, head and delta are means over the runs, and ci adds their spread). */
+  seeds?: SeedSpread;
 }
 
 /** A plain-words explanation the renderers show outside <details>, under the section it belongs to. */

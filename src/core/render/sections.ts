@@ -53,6 +53,8 @@ export interface RenderContext {
   headCommit?: string;
   /** Where the head report was written. */
   reportPath?: string;
+  /** Link to the HTML report with the charts (the workflow artifact). */
+  htmlReportUrl?: string;
   /** Comment limit in UTF-16 units; default 65536 (GitHub's comment limit). */
   maxLength?: number;
   /** Job summary limit in UTF-8 bytes; default 1 MiB (GitHub's step summary limit). */
@@ -785,6 +787,8 @@ function footerSection(cmp: Comparison, ctx: RenderContext, opts: BuildOptions):
   const parts: string[] = [];
   const run = safeUrl(ctx.runUrl);
   if (run) parts.push(markdownLink('workflow run', run));
+  const html = safeUrl(ctx.htmlReportUrl);
+  if (html) parts.push(`📊 ${markdownLink('HTML report with charts', html)}`);
   const baseSha = ctx.baseCommit ?? cmp.base?.commit;
   if (baseSha) parts.push(`base ${markdownLink(shortCommit(baseSha), ctx.baseCommitUrl)}`);
   else if (cmp.base?.source) parts.push(`base ${esc(truncateMiddle(cmp.base.source, 80))}`);

@@ -2,7 +2,9 @@
 // Two reports (base and head) are what a comparison reads. Versioned by `schema`;
 // every read validates against schema/report.schema.json (see ./validate.ts).
 
-export const REPORT_SCHEMA = 'modelgate/report@1' as const;
+export const REPORT_SCHEMA = 'modelgate/report@2' as const;
+/** Older versions this one still reads (./validate.ts upgrades them in memory). */
+export const OLDER_REPORT_SCHEMAS: readonly string[] = ['modelgate/report@1'];
 
 export type Task = 'multiclass' | 'multilabel';
 
@@ -172,6 +174,19 @@ export interface Report {
   shard?: { index: number; count: number };
   /** Findings about the model and the splits (constant output, a class never predicted, a class absent from a split, ...). */
   sanity?: SanityFinding[];
+  /**
+   * Several runs of the same code and data with different seeds (`modelgate merge --replicates`):
+   * each run's headline metrics per split, this report's own run first. Comparisons add the
+   * between-seed spread to the sampling interval (src/core/compare/seeds.ts). Since report@2.
+   */
+  replicates?: Replicate[];
+}
+
+/** One seed run of a replicated report: where it came from and its headline metrics per split. */
+export interface Replicate {
+  source?: string;
+  createdAt: string;
+  splits: Record<string, { examples: number; metrics: SplitMetrics }>;
 }
 
 export interface SanityFinding {

@@ -38,8 +38,8 @@ describe('validateReport', () => {
 
   it('tells a report from a newer modelgate, and a NaN written as null, apart from damage', () => {
     rejects(
-      { ...copy(multiclass), schema: 'modelgate/report@2' },
-      /^reports\/main\.json: schema is "modelgate\/report@2": written by a newer modelgate; .*upgrade/,
+      { ...copy(multiclass), schema: 'modelgate/report@3' },
+      /^reports\/main\.json: schema is "modelgate\/report@3": written by a newer modelgate; .*upgrade/,
     );
     const nulled = copy(multiclass) as unknown as { splits: { test: { metrics: Record<string, unknown> } } };
     nulled.splits.test.metrics.f1_macro = null;
@@ -63,7 +63,7 @@ describe('validateReport', () => {
     rejects([], 'reports/main.json: not a modelgate report: expected a JSON object');
     rejects(
       { ...copy(multiclass), schema: 'x' },
-      `reports/main.json: not a modelgate report: schema is "x", expected 'modelgate/report@1'`,
+      `reports/main.json: not a modelgate report: schema is "x", expected 'modelgate/report@2'`,
     );
     const { schema: _s, ...noSchema } = copy(multiclass);
     rejects(noSchema, /no "schema" field/);
