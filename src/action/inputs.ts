@@ -16,8 +16,12 @@ import { parseShard, type ShardSpec } from '../core/shard.js';
 export const MODES = ['full', 'evaluate-only', 'comment'] as const;
 export type Mode = (typeof MODES)[number];
 
-/** As src/model/backend.ts; restated so reading inputs does not load TensorFlow.js. */
-const BACKEND_REQUESTS: readonly BackendRequest[] = ['auto', 'tensorflow', 'wasm', 'cpu'];
+/**
+ * The backends the action can use (src/model/backend.ts has them all; restated so reading inputs
+ * does not load TensorFlow.js). Not 'tensorflow': @tensorflow/tfjs-node cannot be resolved from a
+ * published action's dist/, as action.yml says.
+ */
+const ACTION_BACKENDS: readonly BackendRequest[] = ['auto', 'wasm', 'cpu'];
 
 export interface SplitInput {
   name: string;
@@ -146,8 +150,12 @@ export function readInputs(get: GetInput): ActionInputs {
   }
 
   const backend = opt('backend');
-  if (backend && !BACKEND_REQUESTS.includes(backend as BackendRequest))
-    throw new UsageError(`input backend: expected ${BACKEND_REQUESTS.join(', ')}, got ${JSON.stringify(backend)}`);
+  if (backend === 'tensorflow')
+    throw new UsageError(
+      'input backend: tensorflow (native TensorFlow, @tensorflow/tfjs-node) cannot load in the action; use auto, wasm or cpu (convert SavedModels with tensorflowjs_converter), or run the modelgate CLI where @tensorflow/tfjs-node is installed',
+    );
+  if (backend && !ACTION_BACKENDS.includes(backend as BackendRequest))
+    throw new UsageError(`input backend: expected ${ACTION_BACKENDS.join(', ')}, got ${JSON.stringify(backend)}`);
 
   const splits = parseSplits(get('splits'));
   const model = opt('model');

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { parseSplits, readInputs } from '../../src/action/inputs.js';
 
@@ -60,6 +61,17 @@ describe('readInputs', () => {
     expect(() => readInputs(getter({ splits: 'x.csv', threshold: '2' }))).toThrow('input threshold');
     expect(() => readInputs(getter({}))).toThrow('input splits: give the prediction files');
     expect(() => readInputs(getter({ splits: 'x.csv', model: 'm.json' }))).toThrow(/not both/);
+  });
+  it('refuses backend: tensorflow, which action.yml no longer offers, saying what to use instead', () => {
+    const withBackend = (backend: string) => getter({ model: 'm/model.json', data: 'test=d.csv', backend });
+    expect(() => readInputs(withBackend('tensorflow'))).toThrow(
+      /^input backend: tensorflow \(native TensorFlow, @tensorflow\/tfjs-node\) cannot load in the action; use auto, wasm or cpu/,
+    );
+    expect(() => readInputs(withBackend('gpu'))).toThrow('input backend: expected auto, wasm, cpu, got "gpu"');
+    for (const b of ['auto', 'wasm', 'cpu']) expect(readInputs(withBackend(b)).backend).toBe(b);
+    // action.yml offers the same three.
+    const yml = readFileSync(new URL('../../action.yml', import.meta.url), 'utf8');
+    expect(yml).toMatch(/backend:\n\s+description: .*`auto` \(wasm, else cpu\), `wasm` or `cpu`\./);
   });
   it('html-report: true or empty is the default name for the key, false none, anything else a path', () => {
     const html = (m: Record<string, string>) => readInputs(getter({ splits: 'test=t.csv', ...m })).htmlReport;

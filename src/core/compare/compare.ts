@@ -19,7 +19,7 @@ import {
   type PairedSplit,
 } from './pairing.js';
 import { bootstrapSplit, bootstrapUnpaired, selfPaired } from './resample.js';
-import { rulesToSettings, type GateRules } from './rules.js';
+import { chosenSplits, rulesToSettings, type GateRules } from './rules.js';
 import type { ClassTest, Comparison, MetricDelta, Note, SideInfo, Verdict } from './types.js';
 import { GAP_PAIRS } from '../report/types.js';
 
@@ -226,11 +226,7 @@ function planSplits(both: string[], rules: GateRules) {
   const gate = gateSplits(both, rules.headline.splits);
   const context = rules.headline.splits ? [] : both.filter((s) => !gate.includes(s));
   const defaultClassSplits = both.filter((s) => s === 'validation' || s === 'test');
-  const classes = rules.classes.splits
-    ? both.filter((s) => rules.classes.splits!.includes(s))
-    : defaultClassSplits.length
-      ? defaultClassSplits
-      : both;
+  const classes = chosenSplits(both, rules.classes.splits) ?? (defaultClassSplits.length ? defaultClassSplits : both);
   const gapSplits = new Set<string>();
   if (rules.gaps.metrics.length)
     for (const g of GAP_PAIRS)

@@ -18,11 +18,20 @@ export interface Threshold {
   fail: Limit | null;
 }
 
+/** Splits a rule applies to: listed by name, every split ('all', written `splits: all`), or the default (null). */
+export type SplitChoice = string[] | 'all' | null;
+
+/** The splits of `available` that `choice` names; null for the default, which each rule resolves itself. */
+export function chosenSplits(available: string[], choice: SplitChoice): string[] | null {
+  if (choice === 'all') return available;
+  return choice && available.filter((s) => choice.includes(s));
+}
+
 export interface GateRules {
   headline: {
     metrics: MetricName[];
-    /** Splits judged; null = validation and test when present (else every split), train shown for context. */
-    splits: string[] | null;
+    /** Splits judged; 'all' = every split (train too); null = validation and test when present (else every split), train shown for context. */
+    splits: SplitChoice;
     /** Keyed 'default', '<metric>' or '<split>.<metric>' (most specific wins). */
     maxDrop: Record<string, Threshold>;
   };
@@ -32,8 +41,8 @@ export interface GateRules {
     maxIncrease: Record<string, Threshold>;
   };
   classes: {
-    /** Splits the per-class judgement runs on; null = validation and test when present, else all. */
-    splits: string[] | null;
+    /** Splits the per-class judgement runs on; 'all' = every split; null = validation and test when present, else all. */
+    splits: SplitChoice;
     /** Smallest recall drop (fraction) that can count as a regression. */
     minDrop: number;
     /** Classes with less base support are 'ignored'. */
@@ -217,7 +226,7 @@ export function parseRules(obj: unknown, origin: string, task: Task): GateRules 
         : { ...p.object(top.headline, 'headline', ['metrics', 'splits', 'max-drop']), path: 'headline.metrics' };
     if (h.metrics !== undefined) r.headline.metrics = p.metrics(h.metrics, h.path as string, task);
     if (h.splits !== undefined)
-      r.headline.splits = h.splits === null || h.splits === 'all' ? null : p.list(h.splits, 'headline.splits');
+      r.headline.splits = h.splits === null ? null : h.splits === 'all' ? 'all' : p.list(h.splits, 'headline.splits');
     if (h['max-drop'] !== undefined)
       r.headline.maxDrop = p.thresholds(h['max-drop'], 'headline.max-drop', r.headline.maxDrop, (k) => {
         const dot = k.lastIndexOf('.');
@@ -247,7 +256,7 @@ export function parseRules(obj: unknown, origin: string, task: Task): GateRules 
       'bands',
     ]);
     if (c.splits !== undefined)
-      r.classes.splits = c.splits === null || c.splits === 'all' ? null : p.list(c.splits, 'classes.splits');
+      r.classes.splits = c.splits === null ? null : c.splits === 'all' ? 'all' : p.list(c.splits, 'classes.splits');
     if (c['min-drop'] !== undefined) r.classes.minDrop = p.number(c['min-drop'], 'classes.min-drop', 0, 100) / 100;
     if (c['min-support'] !== undefined)
       r.classes.minSupport = p.number(c['min-support'], 'classes.min-support', 0, 1e12, true);
