@@ -29,10 +29,19 @@ export interface ActionContext {
   pr: PullRequestInfo | null;
   /** Push events: the commit before the push (null for a new branch). */
   before: string | null;
+  /** workflow_run events: the run that triggered this one (its artifacts hold the evaluation). */
+  workflowRun: WorkflowRunInfo | null;
   /** Push events: the branch pushed to (from GITHUB_REF refs/heads/...), '' otherwise. */
   pushBranch: string;
   /** The repository's default branch, from the event payload ('' when absent). */
   defaultBranch: string;
+}
+
+export interface WorkflowRunInfo {
+  id: number;
+  headSha: string;
+  /** The event that started the triggering run, e.g. pull_request. */
+  event: string;
 }
 
 const ZERO_SHA = /^0{40}$/;
@@ -81,6 +90,11 @@ export function readContext(env: NodeJS.ProcessEnv = process.env): ActionContext
     pr = { number, headSha, baseSha, baseRef: str(p.base?.ref) ?? '', headRepo, baseRepo, fork: headRepo !== baseRepo };
   }
   const before = str(payload.before);
+  const w = payload.workflow_run as Record<string, unknown> | undefined;
+  const workflowRun =
+    w && typeof w === 'object' && Number.isSafeInteger(w.id) && str(w.head_sha)
+      ? { id: w.id as number, headSha: w.head_sha as string, event: str(w.event) ?? '' }
+      : null;
   return {
     eventName,
     owner,
@@ -92,6 +106,7 @@ export function readContext(env: NodeJS.ProcessEnv = process.env): ActionContext
     runUrl,
     pr,
     before: before && !ZERO_SHA.test(before) ? before : null,
+    workflowRun,
     pushBranch:
       eventName === 'push' ? ((env.GITHUB_REF || str(payload.ref) || '').match(/^refs\/heads\/(.+)$/)?.[1] ?? '') : '',
     defaultBranch: str((payload.repository as { default_branch?: unknown })?.default_branch) ?? '',
