@@ -21,7 +21,7 @@ import type { ModelSource } from '../model/source.js';
 import { UsageError } from '../core/errors.js';
 import { checkThresholdKeys, DEFAULT_THRESHOLD, parseThreshold, thresholdFor } from '../core/threshold.js';
 import { checkSplitNames } from './evaluate.js';
-import type { ShardSpec } from '../core/shard.js';
+import { ownsExample, type ShardSpec } from '../core/shard.js';
 import { shardFeatures } from '../io/shard.js';
 import { VERSION } from '../version.js';
 
@@ -194,6 +194,7 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
           batchSize: Math.max(batchSize ?? DEFAULT_BATCH_SIZE, 1024),
           labelColumn: opts.labelColumn,
           image: preprocess.image,
+          keep: opts.shard && ((k: number) => ownsExample(opts.shard!, k)),
         });
       let stream: FeatureStream;
       if (!classes) {
