@@ -7,6 +7,7 @@ import type { FeatureBatch, FeatureStream } from '../io/data/types.js';
 import { InputError, type ExampleBatch } from '../io/types.js';
 import { DEFAULT_THRESHOLD } from '../core/threshold.js';
 import type { SanityFinding } from '../core/report/types.js';
+import type { ScoreSink } from '../core/metrics/score-histograms.js';
 import type { TF } from './backend.js';
 import type { LoadedModel } from './load.js';
 import { Preprocess } from './preprocess.js';
@@ -55,6 +56,8 @@ export interface RunOptions {
   /** Check scores are probabilities: 'auto' trusts the model's last activation. */
   expectProbabilities?: 'auto' | boolean;
   onProgress?: (p: Progress) => void;
+  /** Multi-label runs: every example's scores and truth (per-class score histograms). */
+  scores?: ScoreSink;
 }
 
 export interface RunResult {
@@ -138,6 +141,21 @@ export function classPredictions(scores: Float32Array, n: number, { outputs, bin
       pred[i] = best;
     }
   return pred;
+}
+
+/** n rows of scores, with their CSR truth, into a score sink. */
+function feedScores(
+  sink: ScoreSink,
+  scores: Float32Array,
+  n: number,
+  outputs: number,
+  offsets: Uint32Array,
+  indices: Uint32Array,
+): void {
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < outputs; j++) sink.score(j, scores[i * outputs + j]);
+    sink.end(indices, offsets[i], offsets[i + 1]);
+  }
 }
 
 /** Multi-label predictions from n rows of scores as CSR: every class whose score reaches its threshold. */
@@ -290,6 +308,7 @@ export async function runModel(
       const pred = classPredictions(scores!, n, plan);
       sink({ task: 'multiclass', n, truth: truth!, pred });
     } else {
+      if (opts.scores) feedScores(opts.scores, scores!, n, outputs, offsets!, indices!);
       const { predOffsets, predIndices } = labelPredictions(scores!, n, plan);
       sink({ task: 'multilabel', n, truthOffsets: offsets!, truthIndices: indices!, predOffsets, predIndices });
     }

@@ -21,6 +21,7 @@ import type { ModelSource } from '../model/source.js';
 import { UsageError } from '../core/errors.js';
 import { checkThresholdKeys, DEFAULT_THRESHOLD, parseThreshold, thresholdFor } from '../core/threshold.js';
 import { checkSplitNames } from './evaluate.js';
+import { ThresholdTuning } from './threshold-tuning.js';
 import type { ShardSpec } from '../core/shard.js';
 import { shardFeatures } from '../io/shard.js';
 import { VERSION } from '../version.js';
@@ -184,6 +185,7 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
     const splits: { name: string; acc: Accumulator; files: FileFingerprint[] }[] = [];
     const sanity: SanityFinding[] = [];
     let examples = 0;
+    const tuning = new ThresholdTuning(!opts.shard);
     for (const d of opts.data) {
       // The first split fixes the task and classes; every later split must fit them.
       const provisional = classes ?? new ClassIndex([], false);
@@ -229,15 +231,18 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
           batchSize,
           expectProbabilities: opts.expectProbabilities,
           onProgress: opts.onProgress,
+          scores: tuning.sinkFor(d.name, task),
         },
         (b) => acc.update(b),
         pool ?? undefined,
       );
       examples += r.examples;
+      tuning.finished(d.name, acc.examples);
       sanity.push(...r.sanity);
       splits.push({ name: d.name, acc, files: stream.fingerprints() });
       opts.log?.(`${d.name}: ${r.examples} examples evaluated`);
     }
+    const thresholdTuning = tuning.summary(task!, classes!.names, threshold, opts.perClassThreshold);
     const report = buildReport({
       task: task!,
       classes: classes!,
@@ -254,6 +259,7 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
       keepPredictions: opts.keepPredictions,
       shard: opts.shard,
     });
+    if (thresholdTuning) report.thresholdTuning = thresholdTuning;
     report.model = {
       ...(model.parameters !== undefined && { parameters: model.parameters }),
       preprocess: describePreprocess(preprocess.spec),

@@ -13,6 +13,7 @@ import { shardPredictions } from '../io/shard.js';
 import type { ShardSpec } from '../core/shard.js';
 import { InputError } from '../io/types.js';
 import { VERSION } from '../version.js';
+import { ThresholdTuning } from './threshold-tuning.js';
 
 export interface EvaluateOptions {
   /** The class list; fixes the class order and makes unknown names an error. */
@@ -66,12 +67,14 @@ export async function evaluatePredictionFiles(
   let task = opts.task;
   let taskFrom = '--task';
   const done: { name: string; acc: Accumulator; files: FileFingerprint[] }[] = [];
+  const tuning = new ThresholdTuning(!opts.shard);
   for (const { name, path } of splits) {
     const opened = await openPredictions(path, {
       classes,
       task,
       threshold,
       perClassThreshold: opts.perClassThreshold,
+      scores: tuning.sinkFor(name, task),
       onProgress: opts.onProgress && ((rows) => opts.onProgress!(name, rows)),
     });
     const stream = opts.shard ? shardPredictions(opened, opts.shard) : opened;
@@ -95,11 +98,13 @@ export async function evaluatePredictionFiles(
       throw e;
     }
     opts.onProgress?.(name, acc.examples);
+    tuning.finished(name, acc.examples);
     done.push({ name, acc, files: [stream.fingerprint()] });
   }
   checkKeys();
 
-  return buildReport({
+  const thresholdTuning = tuning.summary(task!, classes.names, threshold, opts.perClassThreshold);
+  const report = buildReport({
     task: task!,
     classes,
     splits: done,
@@ -117,4 +122,6 @@ export async function evaluatePredictionFiles(
     keepPredictions: opts.keepPredictions,
     shard: opts.shard,
   });
+  if (thresholdTuning) report.thresholdTuning = thresholdTuning;
+  return report;
 }

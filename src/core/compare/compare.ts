@@ -8,6 +8,7 @@ import { judgeClasses, type Finding } from './classes.js';
 import { orderSplits, quoteName } from './format.js';
 import { gateSplits, judgeGaps, judgeHeadline, type Boots } from './headline.js';
 import { causeHints } from './hints.js';
+import { suggestionNote, thresholdSuggestion } from './suggestions.js';
 import {
   decodedFromReport,
   discordantCounts,
@@ -80,6 +81,14 @@ function escalateChanceLevel(sanity: SanityFinding[], head: Report, base: Report
   });
 }
 
+/** What the head's own figures suggest (per-class thresholds), as data and as a note. */
+function addSuggestions(cmp: Comparison, head: Report): void {
+  const t = thresholdSuggestion(head);
+  if (!t) return;
+  cmp.thresholdSuggestion = t;
+  (cmp.notes ??= []).push(suggestionNote(t));
+}
+
 function addHints(cmp: Comparison, hints: Comparison['hints'] & object): void {
   if (hints.length) cmp.hints = hints;
 }
@@ -149,6 +158,7 @@ export function compareWithSource(
 
   findings.push(...judgeClassSplits(cmp, base, head, union, plan.classes, paired, why, rules));
   addHints(cmp, causeHints(base, head, cmp.classes));
+  addSuggestions(cmp, head);
   decide(cmp, findings, rules);
   return cmp;
 }
@@ -195,6 +205,7 @@ function firstRun(cmp: Comparison, head: Report, rules: GateRules, findings: Fin
   cmp.gaps = g.rows;
   cmp.notes = [...h.notes, ...g.notes];
   addHints(cmp, causeHints(null, head, []));
+  addSuggestions(cmp, head);
   const fail = findings.some((f) => f.level === 'fail');
   cmp.verdict = fail ? 'fail' : 'no-baseline';
   cmp.reasons = fail

@@ -4,6 +4,7 @@
 
 import type { GapName, SanityFinding, Task } from '../report/types.js';
 import type { SeedSpread } from './seeds.js';
+import type { ThresholdSuggestion } from './suggestions.js';
 
 export type Verdict = 'pass' | 'warn' | 'fail' | 'no-baseline';
 export type Level = 'ok' | 'warn' | 'fail';
@@ -198,6 +199,8 @@ export interface Comparison {
   sanity: SanityFinding[];
   /** Likely causes (class-order mismatch, where a regressed class's examples go now, model changes). */
   hints?: Hint[];
+  /** Per-class thresholds chosen on validation would raise held-out macro recall this much (./suggestions.ts). */
+  thresholdSuggestion?: ThresholdSuggestion;
   /** The effective rules, so a reader can see what was applied. */
   settings: Record<string, unknown>;
   /** Explanations of the headline and gap judgement and of data differences (see Note). */
