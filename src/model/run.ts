@@ -40,6 +40,8 @@ export interface Progress {
 
 export interface RunOptions {
   split: string;
+  /** Receives every example's probabilities (when the model gives probabilities), then its truth. */
+  scores?: ScoreSink;
   /** Where the split came from, for error messages. */
   file: string;
   /** Classes in the evaluation (model outputs, or 2 for a single sigmoid output). */
@@ -56,8 +58,6 @@ export interface RunOptions {
   /** Check scores are probabilities: 'auto' trusts the model's last activation. */
   expectProbabilities?: 'auto' | boolean;
   onProgress?: (p: Progress) => void;
-  /** Multi-label runs: every example's scores and truth (per-class score histograms). */
-  scores?: ScoreSink;
 }
 
 export interface RunResult {
@@ -113,6 +113,26 @@ function planRun(model: LoadedModel, stream: FeatureStream, opts: RunOptions): R
   return { shape, featureSize, outputs, binary, thr, batchSize };
 }
 
+/** Hands n examples' probabilities to the sink, one per class (a single sigmoid s is 1 - s and s). */
+function feedScores(
+  sink: ScoreSink,
+  scores: Float32Array,
+  n: number,
+  { outputs, binary }: RunPlan,
+  truth: Uint32Array | null,
+  offsets: Uint32Array | undefined,
+  indices: Uint32Array | undefined,
+): void {
+  for (let i = 0; i < n; i++) {
+    if (binary) {
+      sink.score(0, 1 - scores[i]);
+      sink.score(1, scores[i]);
+    } else for (let j = 0; j < outputs; j++) sink.score(j, scores[i * outputs + j]);
+    if (truth) sink.end(truth, i, i + 1);
+    else sink.end(indices!, offsets![i], offsets![i + 1]);
+  }
+}
+
 /** Which check of the scores applies: probabilities summing to one, each in [0, 1], or none. */
 function expectedScores(model: LoadedModel, task: FeatureStream['task'], binary: boolean, opts: RunOptions) {
   const probabilistic =
@@ -141,21 +161,6 @@ export function classPredictions(scores: Float32Array, n: number, { outputs, bin
       pred[i] = best;
     }
   return pred;
-}
-
-/** n rows of scores, with their CSR truth, into a score sink. */
-function feedScores(
-  sink: ScoreSink,
-  scores: Float32Array,
-  n: number,
-  outputs: number,
-  offsets: Uint32Array,
-  indices: Uint32Array,
-): void {
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < outputs; j++) sink.score(j, scores[i * outputs + j]);
-    sink.end(indices, offsets[i], offsets[i + 1]);
-  }
 }
 
 /** Multi-label predictions from n rows of scores as CSR: every class whose score reaches its threshold. */
@@ -282,11 +287,10 @@ export async function runModel(
   const plan = planRun(model, stream, opts);
   const { shape, featureSize, outputs, batchSize } = plan;
   const apply = opts.preprocess.bind(shape);
-  const sanity = new SanityTracker({
-    split: opts.split,
-    outputs,
-    expect: expectedScores(model, stream.task, plan.binary, opts),
-  });
+  const expect = expectedScores(model, stream.task, plan.binary, opts);
+  const sanity = new SanityTracker({ split: opts.split, outputs, expect });
+  // Probabilities (only) go to the threshold-free metrics.
+  const scoreSink = expect !== null ? opts.scores : undefined;
   const progress = progressReporter(opts, stream.count);
   let done = 0;
   const local = localPredictor(tf, model, shape);
@@ -304,11 +308,12 @@ export async function runModel(
         `model gave ${scores!.length / n} scores per example; expected ${outputs}`,
       );
     sanity.observeOutputs(scores!, n);
+    if (scoreSink)
+      feedScores(scoreSink, scores!, n, plan, stream.task === 'multiclass' ? truth! : null, offsets, indices);
     if (stream.task === 'multiclass') {
       const pred = classPredictions(scores!, n, plan);
       sink({ task: 'multiclass', n, truth: truth!, pred });
     } else {
-      if (opts.scores) feedScores(opts.scores, scores!, n, outputs, offsets!, indices!);
       const { predOffsets, predIndices } = labelPredictions(scores!, n, plan);
       sink({ task: 'multilabel', n, truthOffsets: offsets!, truthIndices: indices!, predOffsets, predIndices });
     }

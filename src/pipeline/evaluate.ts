@@ -4,6 +4,8 @@
 
 import { ClassIndex, UnknownClassError } from '../core/classes.js';
 import { UsageError } from '../core/errors.js';
+import { DiagnosticsCollector } from '../core/diagnostics/collect.js';
+import type { ScoreAccumulator } from '../core/diagnostics/scores.js';
 import { checkThresholdKeys, DEFAULT_THRESHOLD, parseThreshold } from '../core/threshold.js';
 import { createAccumulator, type Accumulator } from '../core/metrics/accumulator.js';
 import { buildReport } from '../core/report/build.js';
@@ -14,6 +16,7 @@ import type { ShardSpec } from '../core/shard.js';
 import { InputError } from '../io/types.js';
 import { VERSION } from '../version.js';
 import { ThresholdTuning } from './threshold-tuning.js';
+import { teeSinks } from '../core/metrics/score-histograms.js';
 
 export interface EvaluateOptions {
   /** The class list; fixes the class order and makes unknown names an error. */
@@ -66,15 +69,18 @@ export async function evaluatePredictionFiles(
   if (opts.classes) checkKeys();
   let task = opts.task;
   let taskFrom = '--task';
-  const done: { name: string; acc: Accumulator; files: FileFingerprint[] }[] = [];
+  const done: { name: string; acc: Accumulator; files: FileFingerprint[]; scores: ScoreAccumulator }[] = [];
+  const diagnostics = new DiagnosticsCollector('id');
   const tuning = new ThresholdTuning(!opts.shard);
   for (const { name, path } of splits) {
+    // A shard's scores would include the other shards' examples: its report has none (merge drops them too).
+    const scores = diagnostics.beginSplit(name);
     const opened = await openPredictions(path, {
+      scores: teeSinks(opts.shard ? undefined : scores, tuning.sinkFor(name, task)),
       classes,
       task,
       threshold,
       perClassThreshold: opts.perClassThreshold,
-      scores: tuning.sinkFor(name, task),
       onProgress: opts.onProgress && ((rows) => opts.onProgress!(name, rows)),
     });
     const stream = opts.shard ? shardPredictions(opened, opts.shard) : opened;
@@ -89,17 +95,22 @@ export async function evaluatePredictionFiles(
       );
     }
     const acc = createAccumulator(task);
+    scores.task = task;
     try {
-      for await (const batch of stream.batches) acc.update(batch);
+      for await (const batch of stream.batches) {
+        acc.update(batch);
+        diagnostics.batch(batch);
+      }
     } catch (e) {
       // Readers name the line of an unknown class; this is the fallback should one not.
       if (e instanceof UnknownClassError)
         throw new InputError(path, null, `class ${JSON.stringify(e.className)} is not in the class list`);
       throw e;
     }
+    diagnostics.endSplit();
     opts.onProgress?.(name, acc.examples);
     tuning.finished(name, acc.examples);
-    done.push({ name, acc, files: [stream.fingerprint()] });
+    done.push({ name, acc, files: [stream.fingerprint()], scores });
   }
   checkKeys();
 
@@ -120,6 +131,7 @@ export async function evaluatePredictionFiles(
     createdAt: opts.createdAt ?? new Date().toISOString(),
     toolVersion: VERSION,
     keepPredictions: opts.keepPredictions,
+    leakage: diagnostics.leakage(),
     shard: opts.shard,
   });
   if (thresholdTuning) report.thresholdTuning = thresholdTuning;

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { compareReports } from '../../src/core/compare/compare.js';
 import { parseRules } from '../../src/core/compare/rules.js';
 import { SUGGEST_MIN_GAIN } from '../../src/core/compare/suggestions.js';
+import { renderComment } from '../../src/core/render/comment.js';
 import { validateReport } from '../../src/core/report/validate.js';
 import { selectBackend } from '../../src/model/backend.js';
 import { evaluatePredictionFiles } from '../../src/pipeline/evaluate.js';
@@ -41,19 +42,21 @@ describe('prediction files', () => {
 
     const c = compareReports(r, r, RULES);
     expect(DEFAULT_RUN.tuned.recall - DEFAULT_RUN.current.recall).toBeGreaterThan(SUGGEST_MIN_GAIN);
-    expect(c.thresholdSuggestion?.recall.tuned).toBeCloseTo(DEFAULT_RUN.tuned.recall, 12);
-    const note = c.notes!.find((n) => n.text.startsWith('Per-class thresholds would raise'))!;
+    expect(c.diagnostics?.thresholds?.recall.tuned).toBeCloseTo(DEFAULT_RUN.tuned.recall, 12);
+    // In the comment's Diagnostics section.
+    const md = renderComment(c, { key: 'tuning' });
+    const diagnostics = md.slice(md.indexOf('**Diagnostics**'));
     const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-    expect(note.text).toContain(
-      `test macro recall from ${pct(DEFAULT_RUN.current.recall)} to ${pct(DEFAULT_RUN.tuned.recall)}`,
+    expect(diagnostics).toContain(
+      `💡 Per-class thresholds would raise test macro recall from ${pct(DEFAULT_RUN.current.recall)} to ${pct(DEFAULT_RUN.tuned.recall)}`,
     );
-    expect(note.text).toContain('modelgate thresholds --split validation=… --split test=…');
+    expect(diagnostics).toContain('modelgate thresholds --split validation=… --split test=…');
   });
 
   it('no suggestion once the tuned thresholds are in use', async () => {
     const r = await evaluatePredictionFiles(SPLITS, { perClassThreshold: DEFAULT_RUN.thresholds });
     expect(r.thresholdTuning!.tuned.recall).toBeCloseTo(r.thresholdTuning!.current.recall, 12);
-    expect(compareReports(r, r, RULES).thresholdSuggestion).toBeUndefined();
+    expect(compareReports(r, r, RULES).diagnostics?.thresholds).toBeUndefined();
   });
 
   it('absent without a validation split, for multiclass predictions and for a shard', async () => {

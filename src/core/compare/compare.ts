@@ -7,8 +7,8 @@ import { judgeClassAggregates } from './bands.js';
 import { judgeClasses, type Finding } from './classes.js';
 import { orderSplits, quoteName } from './format.js';
 import { gateSplits, judgeGaps, judgeHeadline, type Boots } from './headline.js';
+import { judgeDiagnostics } from './diagnostics.js';
 import { causeHints } from './hints.js';
-import { suggestionNote, thresholdSuggestion } from './suggestions.js';
 import {
   decodedFromReport,
   discordantCounts,
@@ -20,7 +20,7 @@ import {
   type PairedSplit,
 } from './pairing.js';
 import { bootstrapSplit, bootstrapUnpaired, selfPaired } from './resample.js';
-import { rulesToSettings, type GateRules } from './rules.js';
+import { chosenSplits, rulesToSettings, type GateRules } from './rules.js';
 import type { ClassTest, Comparison, MetricDelta, Note, SideInfo, Verdict } from './types.js';
 import { GAP_PAIRS } from '../report/types.js';
 
@@ -79,14 +79,6 @@ function escalateChanceLevel(sanity: SanityFinding[], head: Report, base: Report
       message: `${f.message}, while the base model scored ${(100 * b).toFixed(1)}%: the saved model may predict garbage once reloaded`,
     };
   });
-}
-
-/** What the head's own figures suggest (per-class thresholds), as data and as a note. */
-function addSuggestions(cmp: Comparison, head: Report): void {
-  const t = thresholdSuggestion(head);
-  if (!t) return;
-  cmp.thresholdSuggestion = t;
-  (cmp.notes ??= []).push(suggestionNote(t));
 }
 
 function addHints(cmp: Comparison, hints: Comparison['hints'] & object): void {
@@ -157,8 +149,10 @@ export function compareWithSource(
   cmp.notes.push(...h.notes, ...g.notes);
 
   findings.push(...judgeClassSplits(cmp, base, head, union, plan.classes, paired, why, rules));
+  const d = judgeDiagnostics(base, head, cmp, rules);
+  cmp.diagnostics = d.diagnostics;
+  findings.push(...d.findings);
   addHints(cmp, causeHints(base, head, cmp.classes));
-  addSuggestions(cmp, head);
   decide(cmp, findings, rules);
   return cmp;
 }
@@ -204,8 +198,8 @@ function firstRun(cmp: Comparison, head: Report, rules: GateRules, findings: Fin
   const g = judgeGaps(null, head, rules, boots);
   cmp.gaps = g.rows;
   cmp.notes = [...h.notes, ...g.notes];
+  cmp.diagnostics = judgeDiagnostics(null, head, cmp, rules).diagnostics;
   addHints(cmp, causeHints(null, head, []));
-  addSuggestions(cmp, head);
   const fail = findings.some((f) => f.level === 'fail');
   cmp.verdict = fail ? 'fail' : 'no-baseline';
   cmp.reasons = fail
@@ -237,11 +231,7 @@ function planSplits(both: string[], rules: GateRules) {
   const gate = gateSplits(both, rules.headline.splits);
   const context = rules.headline.splits ? [] : both.filter((s) => !gate.includes(s));
   const defaultClassSplits = both.filter((s) => s === 'validation' || s === 'test');
-  const classes = rules.classes.splits
-    ? both.filter((s) => rules.classes.splits!.includes(s))
-    : defaultClassSplits.length
-      ? defaultClassSplits
-      : both;
+  const classes = chosenSplits(both, rules.classes.splits) ?? (defaultClassSplits.length ? defaultClassSplits : both);
   const gapSplits = new Set<string>();
   if (rules.gaps.metrics.length)
     for (const g of GAP_PAIRS)

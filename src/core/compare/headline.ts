@@ -12,7 +12,15 @@ import type { Finding } from './classes.js';
 import { pts } from './format.js';
 import type { SplitBootstrap, BootMetric } from './resample.js';
 import { seedAdjusted } from './seeds.js';
-import { allowedWorsening, gapThreshold, headlineThreshold, type GateRules, type Threshold } from './rules.js';
+import {
+  allowedWorsening,
+  chosenSplits,
+  gapThreshold,
+  headlineThreshold,
+  type GateRules,
+  type SplitChoice,
+  type Threshold,
+} from './rules.js';
 import type { GapDelta, Interval, Level, MetricDelta, Note } from './types.js';
 
 const EPS = 1e-12;
@@ -27,8 +35,9 @@ const NO_RESAMPLE_WHY = 'too few examples for a bootstrap interval';
 export type Boots = Map<string, { boot: SplitBootstrap; unpaired?: boolean } | { why: string }>;
 
 /** The splits whose headline metrics gate: `configured` when given, else validation and test, else every split. */
-export function gateSplits(splits: string[], configured: string[] | null): string[] {
-  if (configured) return splits.filter((s) => configured.includes(s));
+export function gateSplits(splits: string[], configured: SplitChoice): string[] {
+  const chosen = chosenSplits(splits, configured);
+  if (chosen) return chosen;
   const held = splits.filter((s) => HELD_OUT.includes(s));
   return held.length ? held : splits;
 }

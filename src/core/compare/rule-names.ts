@@ -22,8 +22,8 @@ const GAP_NAMES: readonly string[] = GAP_PAIRS.map((g) => g.name);
 /** Every split, class and metric name the rules hold. New rules that name things add them here. */
 export function ruleReferences(rules: GateRules): NameRef[] {
   const refs: NameRef[] = [];
-  const list = (kind: NameKind, path: string, names: readonly string[] | null) =>
-    names?.forEach((name, i) => refs.push({ path: `${path}[${i}]`, kind, name }));
+  const list = (kind: NameKind, path: string, names: readonly string[] | 'all' | null) =>
+    Array.isArray(names) && names.forEach((name, i) => refs.push({ path: `${path}[${i}]`, kind, name }));
   list('split', 'headline.splits', rules.headline.splits);
   list('split', 'classes.splits', rules.classes.splits);
   list('class', 'classes.ignore', rules.classes.ignore);

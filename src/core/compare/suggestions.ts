@@ -5,7 +5,6 @@
 
 import type { Report } from '../report/types.js';
 import { pts } from './format.js';
-import type { Note } from './types.js';
 
 /**
  * 2 points of macro recall on held-out data: twice the smallest headline drop the default rules
@@ -42,17 +41,16 @@ export function thresholdSuggestion(head: Report): ThresholdSuggestion | null {
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
-export function suggestionNote(s: ThresholdSuggestion): Note {
+/** The suggestion in plain words (the comment's Diagnostics section). */
+export function suggestionText(s: ThresholdSuggestion): string {
   const goal =
     s.objective === 'f1' ? 'the highest F1' : `the highest recall at precision ≥ ${pct(s.minPrecision ?? 0)}`;
   const dp = s.precision.tuned - s.precision.current;
-  return {
-    section: 'headline',
-    text:
-      `Per-class thresholds would raise ${s.to} macro recall from ${pct(s.recall.current)} to ${pct(s.recall.tuned)} ` +
-      `(+${pts(s.recall.tuned - s.recall.current)} pts; macro precision ${pct(s.precision.current)} → ${pct(s.precision.tuned)}, ` +
-      `${dp >= 0 ? '+' : '−'}${pts(Math.abs(dp))} pts), with a threshold of its own for ${s.classesTuned} ` +
-      `class${s.classesTuned === 1 ? '' : 'es'} chosen on ${s.from} for ${goal}. ` +
-      `Run modelgate thresholds --split ${s.from}=… --split ${s.to}=… --out thresholds.json and give the file as per-class-threshold.`,
-  };
+  return (
+    `Per-class thresholds would raise ${s.to} macro recall from ${pct(s.recall.current)} to ${pct(s.recall.tuned)} ` +
+    `(+${pts(s.recall.tuned - s.recall.current)} pts; macro precision ${pct(s.precision.current)} → ${pct(s.precision.tuned)}, ` +
+    `${dp >= 0 ? '+' : '−'}${pts(Math.abs(dp))} pts), with a threshold of its own for ${s.classesTuned} ` +
+    `class${s.classesTuned === 1 ? '' : 'es'} chosen on ${s.from} for ${goal}. ` +
+    `Run modelgate thresholds --split ${s.from}=… --split ${s.to}=… --out thresholds.json and give the file as per-class-threshold.`
+  );
 }
