@@ -6,6 +6,15 @@ import { parseThreshold } from '../core/threshold.js';
 import { COMMENT_MODES, type CommentMode } from '../github/comments.js';
 import { normalizeKey } from '../core/render/marker.js';
 import type { BackendRequest } from '../model/backend.js';
+import { parseShard, type ShardSpec } from '../core/shard.js';
+
+/**
+ * full: evaluate, compare, comment. evaluate-only: evaluate and upload the evaluation artifact
+ * (the unprivileged pull_request workflow of a fork). comment: compare and comment what the
+ * triggering run's artifact holds (a workflow_run workflow, with a write token).
+ */
+export const MODES = ['full', 'evaluate-only', 'comment'] as const;
+export type Mode = (typeof MODES)[number];
 
 /**
  * The backends the action can use (src/model/backend.ts has them all; restated so reading inputs
@@ -46,6 +55,11 @@ export interface ActionInputs {
   commentSkipUnchanged: boolean;
   commitStatus: boolean;
   reportPath?: string;
+  mode: Mode;
+  /** Evaluate this shard only and stop at the partial report. */
+  shard?: ShardSpec;
+  /** Name pattern of this run's artifacts holding the shard reports to merge (instead of evaluating). */
+  mergeArtifacts?: string;
   /** Where the HTML report goes; undefined when html-report is false. */
   htmlReport?: string;
 }
@@ -146,7 +160,10 @@ export function readInputs(get: GetInput): ActionInputs {
   const splits = parseSplits(get('splits'));
   const model = opt('model');
   const data = parseSplits(get('data'), 'data');
-  if (!splits.length && !model)
+  const how = readHow(get, baseline);
+  // The head report of comment mode comes from an artifact, and a merge builds it from shards.
+  const evaluates = how.mode !== 'comment' && !how.mergeArtifacts;
+  if (evaluates && !splits.length && !model)
     throw new UsageError(
       'input splits: give the prediction files (name=path, one a line), or a model with the model and data inputs',
     );
@@ -154,7 +171,7 @@ export function readInputs(get: GetInput): ActionInputs {
     throw new UsageError(
       'inputs splits and model: give one of them (predictions to score, or a model to run), not both',
     );
-  if (model && !data.length)
+  if (evaluates && model && !data.length)
     throw new UsageError('input data: a model needs the data to run on (name=path, one a line)');
   if (baseline === 'evaluate' && !model)
     throw new UsageError('input baseline: evaluate re-runs the base branch model and needs the model input');
@@ -182,6 +199,34 @@ export function readInputs(get: GetInput): ActionInputs {
     commentSkipUnchanged: bool(get, 'comment-skip-unchanged', true),
     commitStatus: bool(get, 'commit-status', true),
     reportPath: opt('report-path'),
+    ...how,
     htmlReport: htmlReport(get, opt('comment-key')),
   };
+}
+
+/** mode, shard and merge-artifacts, checked against each other. */
+function readHow(get: GetInput, baseline: string): Pick<ActionInputs, 'mode' | 'shard' | 'mergeArtifacts'> {
+  const mode = (get('mode').trim() || 'full') as Mode;
+  if (!MODES.includes(mode))
+    throw new UsageError(`input mode: expected ${MODES.join(', ')}, got ${JSON.stringify(get('mode').trim())}`);
+  const shardText = get('shard').trim();
+  const shard = shardText ? parseShard(shardText, 'input shard') : undefined;
+  const mergeArtifacts = get('merge-artifacts').trim() || undefined;
+  if (mergeArtifacts !== undefined && !/^[\w.*?-]{1,200}$/.test(mergeArtifacts))
+    throw new UsageError(
+      `input merge-artifacts: expected an artifact name pattern of letters, digits, '_', '-', '.', '*' and '?' (e.g. modelgate-shard-*), got ${JSON.stringify(mergeArtifacts)}`,
+    );
+  if (shard && mergeArtifacts)
+    throw new UsageError(
+      'inputs shard and merge-artifacts: a shard job evaluates its shard, the merge job merges; not both',
+    );
+  if (mode === 'comment' && (shard || mergeArtifacts))
+    throw new UsageError(
+      `input ${shard ? 'shard' : 'merge-artifacts'}: not used with mode comment (the report comes from the evaluation artifact)`,
+    );
+  if (baseline === 'evaluate' && (mode === 'comment' || mergeArtifacts))
+    throw new UsageError(
+      `input baseline: evaluate runs the base model on this job's data, which ${mode === 'comment' ? 'mode comment does not have' : 'a merge of shards does not read'}; use a baseline report`,
+    );
+  return { mode, shard, mergeArtifacts };
 }

@@ -1,5 +1,8 @@
-// The action door: inputs -> evaluate the head -> find the baseline at the PR's base commit ->
-// compare -> publish (summary always; comment on PRs; status) -> exit code by verdict.
+// The action door: inputs -> the head report -> find the baseline at the PR's base commit ->
+// compare -> publish (summary always; comment on PRs; status) -> exit code by verdict. The head
+// report is evaluated here (a `shard` job stops at its partial report, `evaluate-only` at the
+// uploaded evaluation artifact), merged from this run's shard artifacts (`merge-artifacts`), or
+// taken from the checked evaluation artifact of the triggering run (`mode: comment`).
 
 import * as core from '@actions/core';
 import * as log from './log.js';
@@ -18,9 +21,14 @@ import {
   runGate,
   type BaselineSource,
   type GateOutcome,
+  type LoadedBaseline,
 } from '../pipeline/gate.js';
 import { uploadFileArtifact } from '../github/artifact-upload.js';
 import { publishHtmlReport } from './html-report.js';
+import { UsageError } from '../core/errors.js';
+import { formatShard } from '../core/shard.js';
+import { triggeringEvaluation, uploadEvaluation, uploadToActions, type UploadArtifact } from './fork.js';
+import { mergeArtifactReports } from './shards.js';
 import { EXIT_FAIL_VERDICT, EXIT_OK } from '../exit.js';
 import { VERSION } from '../version.js';
 import { checkActionConfig, loadRules, preprocessOf, readActionConfig } from './config.js';
@@ -185,87 +193,153 @@ async function htmlReportStep(
   return r.url;
 }
 
-export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const { ctx, inputs, config, setup } = await core.group('modelgate: inputs', async () => {
-    const inputs = readInputs((name) => core.getInput(name));
-    if (inputs.token) core.setSecret(inputs.token);
-    const ctx = readContext(env);
-    const config = await readActionConfig(inputs.config);
-    checkActionConfig(config, inputs.rules, inputs.task);
-    log.info(config.found ? `config: ${inputs.config}` : `config: ${inputs.config} not found, default rules`);
-    const setup = await readSetup(inputs, inputs.model ? preprocessOf(config, inputs.preprocess) : undefined);
-    log.info(
-      `event ${ctx.eventName || '(none)'} on ${ctx.owner ? `${ctx.owner}/${ctx.repo}` : '(no repository)'}${ctx.pr ? `, PR #${ctx.pr.number} (head ${ctx.pr.headSha.slice(0, 12)}, base ${ctx.pr.baseSha.slice(0, 12)}${ctx.pr.fork ? ', from a fork' : ''})` : ''}`,
-    );
-    return { ctx, inputs, config, setup };
-  });
-  const key = inputs.commentKey ?? (ctx.job || 'modelgate');
-  const statusContext = inputs.commentKey ? `modelgate/${normalizeKey(inputs.commentKey)}` : 'modelgate';
-  const reportPath = inputs.reportPath ?? defaultReportPath(inputs.commentKey);
-  const headSha = ctx.pr?.headSha ?? ctx.sha;
+interface Prepared {
+  ctx: ActionContext;
+  inputs: ActionInputs;
+  config: Awaited<ReturnType<typeof readActionConfig>>;
+  setup: EvaluationSetup;
+}
 
-  const head: Report = await core.group('modelgate: evaluate the head', () => evaluateHead(inputs, setup, headSha));
-  if (await channel(`writing the head report to ${reportPath}`, () => writeReport(reportPath, head).then(() => true))) {
+async function prepare(env: NodeJS.ProcessEnv): Promise<Prepared> {
+  const inputs = readInputs((name) => core.getInput(name));
+  if (inputs.token) core.setSecret(inputs.token);
+  const ctx = readContext(env);
+  const config = await readActionConfig(inputs.config);
+  checkActionConfig(config, inputs.rules, inputs.task);
+  log.info(config.found ? `config: ${inputs.config}` : `config: ${inputs.config} not found, default rules`);
+  const setup = await readSetup(inputs, inputs.model ? preprocessOf(config, inputs.preprocess) : undefined);
+  log.info(
+    `event ${ctx.eventName || '(none)'} on ${ctx.owner ? `${ctx.owner}/${ctx.repo}` : '(no repository)'}${ctx.pr ? `, PR #${ctx.pr.number} (head ${ctx.pr.headSha.slice(0, 12)}, base ${ctx.pr.baseSha.slice(0, 12)}${ctx.pr.fork ? ', from a fork' : ''})` : ''}`,
+  );
+  return { ctx, inputs, config, setup };
+}
+
+/** The head report and what it belongs to; null when there is nothing to judge (comment mode, no PR). */
+interface Head {
+  report: Report;
+  /** The context, with the pull request GitHub confirmed in comment mode. */
+  ctx: ActionContext;
+  headSha: string;
+  /** The comment key when the inputs give none: the job's, or the evaluation artifact's. */
+  defaultKey: string;
+}
+
+function needClient(gh: GitHubClient | null, what: string): GitHubClient {
+  if (!gh)
+    throw new UsageError(
+      `${what} needs the github-token input (a token that can read this repository's Actions artifacts)`,
+    );
+  return gh;
+}
+
+async function headOf(p: Prepared, gh: GitHubClient | null, env: NodeJS.ProcessEnv): Promise<Head | null> {
+  const { ctx, inputs } = p;
+  if (inputs.mode === 'comment') {
+    const trusted = await triggeringEvaluation(needClient(gh, 'mode comment'), ctx, inputs.commentKey);
+    if (!trusted) return null;
+    const e = trusted.evaluation;
+    return { report: e.report, ctx: { ...ctx, pr: trusted.pr }, headSha: trusted.pr.headSha, defaultKey: e.key };
+  }
+  const headSha = ctx.pr?.headSha ?? ctx.sha;
+  const defaultKey = ctx.job || 'modelgate';
+  if (inputs.mergeArtifacts) {
+    const runId = Number(env.GITHUB_RUN_ID);
+    if (!Number.isSafeInteger(runId) || runId <= 0)
+      throw new UsageError('input merge-artifacts: GITHUB_RUN_ID is not set (not running on GitHub Actions?)');
+    const report = await mergeArtifactReports(
+      needClient(gh, 'input merge-artifacts'),
+      { owner: ctx.owner, repo: ctx.repo, runId },
+      inputs.mergeArtifacts,
+      limitsFromEnv(env),
+    );
+    return { report, ctx, headSha, defaultKey };
+  }
+  return { report: await evaluateHead(inputs, p.setup, headSha), ctx, headSha, defaultKey };
+}
+
+export interface RunDeps {
+  /** evaluate-only: how the evaluation artifact is uploaded (tests give their own). */
+  upload?: UploadArtifact;
+}
+
+export async function run(env: NodeJS.ProcessEnv = process.env, deps: RunDeps = {}): Promise<number> {
+  const p = await core.group('modelgate: inputs', () => prepare(env));
+  const { inputs } = p;
+  const limits = limitsFromEnv(env);
+  const gh = githubClient(usableToken(inputs.token), p.ctx, env, limits);
+  const head = await core.group('modelgate: evaluate the head', () => headOf(p, gh, env));
+  if (!head) return EXIT_OK;
+  const key = inputs.commentKey ?? head.defaultKey;
+  const reportPath = inputs.reportPath ?? defaultReportPath(inputs.commentKey);
+  if (
+    await channel(`writing the head report to ${reportPath}`, () =>
+      writeReport(reportPath, head.report).then(() => true),
+    )
+  ) {
     await setOutput('report', reportPath);
     log.info(`head report written to ${reportPath}`);
   }
-
-  const limits = limitsFromEnv(env);
-  const gh = githubClient(usableToken(inputs.token), ctx, env, limits);
-
-  const baseline = await core.group('modelgate: baseline', async () => {
-    const b = await findBaseline(baselineSources(inputs, ctx, gh, setup), log.info);
-    if (!b) log.info('no baseline found: verdict no-baseline (the comment says how to produce one)');
-    else if (ctx.pr && b.commit && b.commit !== ctx.pr.baseSha) {
-      log.notice(
-        `the baseline report was made at ${b.commit.slice(0, 12)}, not at the PR's base commit ${ctx.pr.baseSha.slice(0, 12)}`,
-      );
-    }
-    return b;
-  });
-
-  const baseCommit = baseline?.commit;
-  const render: RenderContext = {
-    key,
-    runUrl: ctx.runUrl,
-    baseCommit,
-    // The commit may come from a report file: link it only when it is a commit id.
-    baseCommitUrl:
-      baseCommit && ctx.owner && COMMIT_ID.test(baseCommit)
-        ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/commit/${baseCommit}`
-        : undefined,
-    headCommit: headSha || undefined,
-    reportPath,
-  };
-  const outcome = await core.group('modelgate: compare', async () => {
-    const { rules, failOnRegression, origin } = loadRules({
-      config,
-      inputRules: inputs.rules,
-      failOnRegression: inputs.failOnRegression,
-      task: head.task,
-    });
-    log.info(`rules: ${origin}`);
-    const gate = runGate({
-      head,
-      headSide: {
-        commit: headSha || undefined,
-        source: head.source,
-        toolVersion: head.tool.version,
-        createdAt: head.createdAt,
-      },
-      baseline,
-      rules,
-      rulesOrigin: origin,
-      render,
-    });
+  if (inputs.shard) {
     log.info(
-      `verdict: ${gate.comparison.verdict}${gate.comparison.reasons.length ? ` (${gate.comparison.reasons.join('; ')})` : ''}`,
+      `shard ${formatShard(inputs.shard)}: partial report written; upload it as an artifact, and a final job merges every shard (merge-artifacts) and compares`,
     );
-    return { ...gate, failOnRegression };
+    return EXIT_OK;
+  }
+  if (inputs.mode === 'evaluate-only') {
+    await uploadEvaluation(deps.upload ?? uploadToActions, {
+      ctx: head.ctx,
+      key,
+      explicitKey: inputs.commentKey,
+      head: head.report,
+      headSha: head.headSha,
+    });
+    return EXIT_OK;
+  }
+  return gateAndPublish({ ...p, ctx: head.ctx }, gh, limits, env, {
+    head: head.report,
+    headSha: head.headSha,
+    key,
+    reportPath,
   });
+}
+
+async function baselineOf(p: Prepared, gh: GitHubClient | null): Promise<LoadedBaseline | null> {
+  const { ctx, inputs, setup } = p;
+  const b = await findBaseline(baselineSources(inputs, ctx, gh, setup), log.info);
+  if (!b) log.info('no baseline found: verdict no-baseline (the comment says how to produce one)');
+  else if (ctx.pr && b.commit && b.commit !== ctx.pr.baseSha) {
+    log.notice(
+      `the baseline report was made at ${b.commit.slice(0, 12)}, not at the PR's base commit ${ctx.pr.baseSha.slice(0, 12)}`,
+    );
+  }
+  return b;
+}
+
+interface Judged {
+  head: Report;
+  headSha: string;
+  key: string;
+  reportPath: string;
+}
+
+/** Baseline, comparison, acceptance, publishing and the exit code: the same for every mode that judges. */
+async function gateAndPublish(
+  p: Prepared,
+  gh: GitHubClient | null,
+  limits: Limits,
+  env: NodeJS.ProcessEnv,
+  j: Judged,
+): Promise<number> {
+  const { ctx, inputs } = p;
+  const { headSha, key } = j;
+  const statusContext = inputs.commentKey ? `modelgate/${normalizeKey(inputs.commentKey)}` : 'modelgate';
+  const baseline = await core.group('modelgate: baseline', () => baselineOf(p, gh));
+
+  const render = renderContext(ctx, baseline, j);
+  const outcome = await core.group('modelgate: compare', async () => compare(p, baseline, j, render));
   const { comparison: cmp } = outcome;
   // The comment and the summary link to the HTML report: rendered again with the link.
-  const htmlReportUrl = await htmlReportStep(inputs, ctx, cmp, head, reportPath);
+  const htmlReportUrl = await htmlReportStep(inputs, ctx, cmp, j.head, j.reportPath);
   if (htmlReportUrl) Object.assign(outcome, renderOutcome(cmp, { ...render, htmlReportUrl }));
   // `/modelgate accept <reason>` by a maintainer, for this very head: the verdict becomes accepted.
   const accepted =
@@ -310,4 +384,55 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
     log.warning(`modelgate: ${why} (not failing the job: fail-on-regression is false)`);
   }
   return EXIT_OK;
+}
+
+function renderContext(ctx: ActionContext, baseline: LoadedBaseline | null, j: Judged): RenderContext {
+  const baseCommit = baseline?.commit;
+  return {
+    key: j.key,
+    runUrl: ctx.runUrl,
+    baseCommit,
+    // The commit may come from a report file: link it only when it is a commit id.
+    baseCommitUrl:
+      baseCommit && ctx.owner && COMMIT_ID.test(baseCommit)
+        ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/commit/${baseCommit}`
+        : undefined,
+    headCommit: j.headSha || undefined,
+    reportPath: j.reportPath,
+  };
+}
+
+/** The comparison with the rules of this checkout's config (in comment mode: the base branch's). */
+function compare(
+  p: Prepared,
+  baseline: LoadedBaseline | null,
+  j: Judged,
+  render: RenderContext,
+): GateOutcome & { failOnRegression: boolean } {
+  const { inputs, config } = p;
+  const { head, headSha } = j;
+  const { rules, failOnRegression, origin } = loadRules({
+    config,
+    inputRules: inputs.rules,
+    failOnRegression: inputs.failOnRegression,
+    task: head.task,
+  });
+  log.info(`rules: ${origin}`);
+  const gate = runGate({
+    head,
+    headSide: {
+      commit: headSha || undefined,
+      source: head.source,
+      toolVersion: head.tool.version,
+      createdAt: head.createdAt,
+    },
+    baseline,
+    rules,
+    rulesOrigin: origin,
+    render,
+  });
+  log.info(
+    `verdict: ${gate.comparison.verdict}${gate.comparison.reasons.length ? ` (${gate.comparison.reasons.join('; ')})` : ''}`,
+  );
+  return { ...gate, failOnRegression };
 }

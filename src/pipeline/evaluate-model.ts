@@ -5,6 +5,8 @@
 // base commit's model is evaluated on the head's data.
 
 import { ClassIndex } from '../core/classes.js';
+import { DiagnosticsCollector } from '../core/diagnostics/collect.js';
+import type { ScoreAccumulator } from '../core/diagnostics/scores.js';
 import { createAccumulator, type Accumulator } from '../core/metrics/accumulator.js';
 import { buildReport } from '../core/report/build.js';
 import type { FileFingerprint, Report, SanityFinding, Task } from '../core/report/types.js';
@@ -21,7 +23,7 @@ import type { ModelSource } from '../model/source.js';
 import { UsageError } from '../core/errors.js';
 import { checkThresholdKeys, DEFAULT_THRESHOLD, parseThreshold, thresholdFor } from '../core/threshold.js';
 import { checkSplitNames } from './evaluate.js';
-import type { ShardSpec } from '../core/shard.js';
+import { ownsExample, type ShardSpec } from '../core/shard.js';
 import { shardFeatures } from '../io/shard.js';
 import { VERSION } from '../version.js';
 
@@ -181,7 +183,8 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
     );
     let classes: ClassIndex | null = null;
     let task: Task | null = opts.task ?? null;
-    const splits: { name: string; acc: Accumulator; files: FileFingerprint[] }[] = [];
+    const splits: { name: string; acc: Accumulator; files: FileFingerprint[]; scores: ScoreAccumulator }[] = [];
+    const diagnostics = new DiagnosticsCollector('features');
     const sanity: SanityFinding[] = [];
     let examples = 0;
     for (const d of opts.data) {
@@ -194,6 +197,7 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
           batchSize: Math.max(batchSize ?? DEFAULT_BATCH_SIZE, 1024),
           labelColumn: opts.labelColumn,
           image: preprocess.image,
+          keep: opts.shard && ((k: number) => ownsExample(opts.shard!, k)),
         });
       let stream: FeatureStream;
       if (!classes) {
@@ -208,6 +212,8 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
       if (stream.task !== task)
         throw new InputError(d.path, null, `split is ${stream.task} but the first split is ${task}`);
       const acc = createAccumulator(task);
+      const scores = diagnostics.beginSplit(d.name);
+      scores.task = task;
       let thresholds: Float32Array | undefined;
       if (opts.perClassThreshold) {
         const file = opts.perClassThresholdFile ?? 'per-class thresholds';
@@ -217,7 +223,7 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
       const r = await runModel(
         tf,
         model,
-        stream,
+        keyedByFeatures(stream, diagnostics),
         {
           split: d.name,
           file: d.path,
@@ -229,13 +235,18 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
           batchSize,
           expectProbabilities: opts.expectProbabilities,
           onProgress: opts.onProgress,
+          scores,
         },
-        (b) => acc.update(b),
+        (b) => {
+          acc.update(b);
+          diagnostics.batch(b);
+        },
         pool ?? undefined,
       );
+      diagnostics.endSplit();
       examples += r.examples;
       sanity.push(...r.sanity);
-      splits.push({ name: d.name, acc, files: stream.fingerprints() });
+      splits.push({ name: d.name, acc, files: stream.fingerprints(), scores });
       opts.log?.(`${d.name}: ${r.examples} examples evaluated`);
     }
     const report = buildReport({
@@ -252,6 +263,7 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
       toolVersion: VERSION,
       sanity,
       keepPredictions: opts.keepPredictions,
+      leakage: diagnostics.leakage(),
       shard: opts.shard,
     });
     report.model = {
@@ -269,6 +281,25 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
     await pool?.close();
     model.dispose();
   }
+}
+
+/** The stream with every batch's raw features (before preprocessing) keyed for leakage between splits. */
+function keyedByFeatures(stream: FeatureStream, diagnostics: DiagnosticsCollector): FeatureStream {
+  const size = stream.featureShape.reduce((a, b) => a * b, 1);
+  async function* batches() {
+    for await (const b of stream.batches) {
+      diagnostics.features(b.x, b.n, size);
+      yield b;
+    }
+  }
+  return {
+    featureShape: stream.featureShape,
+    task: stream.task,
+    count: stream.count,
+    batches: batches(),
+    close: () => stream.close(),
+    fingerprints: () => stream.fingerprints(),
+  };
 }
 
 /** The signature the action wires: evaluates the model on every split and returns the report. */

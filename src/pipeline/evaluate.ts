@@ -4,6 +4,8 @@
 
 import { ClassIndex, UnknownClassError } from '../core/classes.js';
 import { UsageError } from '../core/errors.js';
+import { DiagnosticsCollector } from '../core/diagnostics/collect.js';
+import type { ScoreAccumulator } from '../core/diagnostics/scores.js';
 import { checkThresholdKeys, DEFAULT_THRESHOLD, parseThreshold } from '../core/threshold.js';
 import { createAccumulator, type Accumulator } from '../core/metrics/accumulator.js';
 import { buildReport } from '../core/report/build.js';
@@ -65,9 +67,13 @@ export async function evaluatePredictionFiles(
   if (opts.classes) checkKeys();
   let task = opts.task;
   let taskFrom = '--task';
-  const done: { name: string; acc: Accumulator; files: FileFingerprint[] }[] = [];
+  const done: { name: string; acc: Accumulator; files: FileFingerprint[]; scores: ScoreAccumulator }[] = [];
+  const diagnostics = new DiagnosticsCollector('id');
   for (const { name, path } of splits) {
+    // A shard's scores would include the other shards' examples: its report has none (merge drops them too).
+    const scores = diagnostics.beginSplit(name);
     const opened = await openPredictions(path, {
+      ...(!opts.shard && { scores }),
       classes,
       task,
       threshold,
@@ -86,16 +92,21 @@ export async function evaluatePredictionFiles(
       );
     }
     const acc = createAccumulator(task);
+    scores.task = task;
     try {
-      for await (const batch of stream.batches) acc.update(batch);
+      for await (const batch of stream.batches) {
+        acc.update(batch);
+        diagnostics.batch(batch);
+      }
     } catch (e) {
       // Readers name the line of an unknown class; this is the fallback should one not.
       if (e instanceof UnknownClassError)
         throw new InputError(path, null, `class ${JSON.stringify(e.className)} is not in the class list`);
       throw e;
     }
+    diagnostics.endSplit();
     opts.onProgress?.(name, acc.examples);
-    done.push({ name, acc, files: [stream.fingerprint()] });
+    done.push({ name, acc, files: [stream.fingerprint()], scores });
   }
   checkKeys();
 
@@ -115,6 +126,7 @@ export async function evaluatePredictionFiles(
     createdAt: opts.createdAt ?? new Date().toISOString(),
     toolVersion: VERSION,
     keepPredictions: opts.keepPredictions,
+    leakage: diagnostics.leakage(),
     shard: opts.shard,
   });
 }

@@ -83,3 +83,31 @@ describe('readInputs', () => {
     expect(html({ 'html-report': ' out/charts.html ' })).toBe('out/charts.html');
   });
 });
+
+describe('mode, shard and merge-artifacts', () => {
+  it('default to a full run; comment and merge runs need no splits or model', () => {
+    expect(readInputs(getter({ splits: 't.csv' }))).toMatchObject({
+      mode: 'full',
+      shard: undefined,
+      mergeArtifacts: undefined,
+    });
+    expect(readInputs(getter({ mode: 'comment' })).mode).toBe('comment');
+    expect(readInputs(getter({ 'merge-artifacts': 'modelgate-shard-*' })).mergeArtifacts).toBe('modelgate-shard-*');
+    expect(readInputs(getter({ splits: 't.csv', shard: '2/8' })).shard).toEqual({ index: 2, count: 8 });
+    expect(() => readInputs(getter({ mode: 'evaluate-only' }))).toThrow(/^input splits: give the prediction files/);
+  });
+
+  it.each([
+    [{ mode: 'publish' }, 'input mode: expected full, evaluate-only, comment, got "publish"'],
+    [{ splits: 't.csv', shard: '9/8' }, 'input shard: expected i/n with 1 <= i <= n <= 256 (e.g. 3/8), got "9/8"'],
+    [{ 'merge-artifacts': 'shards/*' }, /^input merge-artifacts: expected an artifact name pattern/],
+    [{ splits: 't.csv', shard: '1/2', 'merge-artifacts': 's-*' }, /^inputs shard and merge-artifacts: /],
+    [{ mode: 'comment', 'merge-artifacts': 's-*' }, /^input merge-artifacts: not used with mode comment/],
+    [
+      { mode: 'comment', baseline: 'evaluate' },
+      /^input baseline: evaluate runs the base model on this job's data, which mode comment does not have/,
+    ],
+  ])('refuse %j', (given, message) => {
+    expect(() => readInputs(getter(given as Record<string, string>))).toThrow(message);
+  });
+});

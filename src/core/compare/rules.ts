@@ -61,6 +61,11 @@ export interface GateRules {
   };
   fdr: { level: number; method: FdrMethod };
   bootstrap: { resamples: number; seed: number; confidence: number };
+  /**
+   * Examples of a later split that also occur in an earlier one, more of them in the head than in
+   * the base: a finding at `level` when their share of the later split exceeds `minShare`.
+   */
+  leakage: { level: 'warn' | 'fail' | 'off'; minShare: number };
 }
 
 const ALL_METRICS: readonly MetricName[] = METRIC_NAMES;
@@ -89,6 +94,7 @@ export function defaultRules(task: Task): GateRules {
     },
     fdr: { level: 0.05, method: 'bh' },
     bootstrap: { resamples: 1000, seed: 1, confidence: 0.95 },
+    leakage: { level: 'warn', minShare: 0 },
   };
 }
 
@@ -214,7 +220,7 @@ export function parseRules(obj: unknown, origin: string, task: Task): GateRules 
   const r = defaultRules(task);
   if (obj === null || obj === undefined) return r;
   const p = new Parser(origin);
-  const top = p.object(obj, '', ['headline', 'gaps', 'classes', 'fdr', 'bootstrap']);
+  const top = p.object(obj, '', ['headline', 'gaps', 'classes', 'fdr', 'bootstrap', 'leakage']);
   const metricKey = (k: string) =>
     ALL_METRICS.includes(k as MetricName) ? null : `unknown metric '${k}'; expected one of ${ALL_METRICS.join(', ')}`;
 
@@ -304,7 +310,24 @@ export function parseRules(obj: unknown, origin: string, task: Task): GateRules 
     if (b.confidence !== undefined)
       r.bootstrap.confidence = p.number(b.confidence, 'bootstrap.confidence', 0.5, 0.9999);
   }
+  if (top.leakage !== undefined) r.leakage = parseLeakage(p, top.leakage, r.leakage);
   return r;
+}
+
+/** `leakage`: warn, fail or off, or { level, min-share } (min-share in points of the later split). */
+function parseLeakage(p: Parser, v: unknown, current: GateRules['leakage']): GateRules['leakage'] {
+  const level = (x: unknown, path: string): GateRules['leakage']['level'] => {
+    if (x === false || x === null) return 'off';
+    if (x === 'warn' || x === 'fail' || x === 'off') return x;
+    p.fail(path, `expected warn, fail or off, got ${show(x)}`);
+  };
+  if (typeof v !== 'object' || v === null) return { ...current, level: level(v, 'leakage') };
+  const o = p.object(v, 'leakage', ['level', 'min-share']);
+  return {
+    level: o.level !== undefined ? level(o.level, 'leakage.level') : current.level,
+    minShare:
+      o['min-share'] !== undefined ? p.number(o['min-share'], 'leakage.min-share', 0, 100) / 100 : current.minShare,
+  };
 }
 
 /** Most edges a band list may have (a band per few classes would only repeat the per-class tests). */
@@ -387,6 +410,7 @@ export function rulesToSettings(r: GateRules): Record<string, unknown> {
     },
     fdr: { level: r.fdr.level, method: r.fdr.method },
     bootstrap: { ...r.bootstrap },
+    leakage: { level: r.leakage.level, 'min-share': round(r.leakage.minShare * 100) },
   };
 }
 

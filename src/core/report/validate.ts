@@ -99,6 +99,14 @@ function checkSemantics(r: Report, fail: (msg: string) => never): void {
       if (!Number.isFinite(v)) fail(`${pointer('gaps', gap, m)} must be a finite number`);
   }
   checkGaps(r, fail, pointer);
+  r.leakage?.pairs.forEach((p, k) =>
+    p.splits.forEach((name, j) => {
+      if (!Object.hasOwn(r.splits, name))
+        fail(
+          `${pointer('leakage', 'pairs', k, 'splits', j)} names the split ${JSON.stringify(name)}, which the report does not have`,
+        );
+    }),
+  );
   checkReplicates(r, fail);
 }
 
@@ -114,7 +122,9 @@ function checkReplicates(r: Report, fail: (msg: string) => never): void {
           `${pointer('replicates', i, 'splits', name, 'examples')} is ${s.examples}; expected ${r.splits[name].examples} as the split`,
         );
       if (i === 0 && JSON.stringify(s.metrics) !== JSON.stringify(r.splits[name].metrics))
-        fail(`${pointer('replicates', 0, 'splits', name, 'metrics')} differ from the split's; expected the report's own run first`);
+        fail(
+          `${pointer('replicates', 0, 'splits', name, 'metrics')} differ from the split's; expected the report's own run first`,
+        );
     }
   });
 }
@@ -173,6 +183,11 @@ function checkSplit(r: Report, name: string, s: SplitReport, C: number, fail: (m
     );
   }
 
+  if (s.scores)
+    for (const key of ['rocAuc', 'rocAucBound', 'averagePrecision', 'averagePrecisionBound'] as const) {
+      const len = s.scores[key].length;
+      if (len !== C) fail(`${at('scores', key)} has ${len} entries; expected ${C} (one per class)`);
+    }
   const facts = s.predictions ? checkPredictions(r, s, C, at, fail) : null;
   checkSplitFigures(r, s, facts, at, fail);
 }
