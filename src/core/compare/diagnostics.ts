@@ -5,8 +5,9 @@
 
 import type { Leakage, Report, ScoreMetrics } from '../report/types.js';
 import type { Finding } from './classes.js';
-import { quoteName, pts } from './format.js';
+import { orderSplits, quoteName, pts } from './format.js';
 import type { GateRules } from './rules.js';
+import { thresholdSuggestion } from './suggestions.js';
 import type { ClassDelta, Comparison, Diagnostics, LeakageDelta, ScoreDelta, ThresholdEffect } from './types.js';
 
 /** Average precision is "unchanged" within this many points (plus both binning bounds). */
@@ -28,6 +29,8 @@ export function judgeDiagnostics(
   const scores = scoreDeltas(base, head, cmp);
   const thresholdEffects = base ? thresholdEffectsOf(base, head, cmp) : [];
   const diagnostics: Diagnostics = { leakage: leak.rows, scores, thresholdEffects };
+  const thresholds = thresholdSuggestion(head);
+  if (thresholds) diagnostics.thresholds = thresholds;
   if (head.leakage) diagnostics.leakageKey = head.leakage.key;
   if (head.leakage && head.leakage.sampled < 1) diagnostics.leakageSampled = head.leakage.sampled;
   return { diagnostics, findings: leak.findings };
@@ -96,7 +99,8 @@ function notable(metric: ScoreDelta['metric'], base: number, head: number): bool
 /** The split-level threshold-free metrics of both sides, every split that has them. */
 function scoreDeltas(base: Report | null, head: Report, cmp: Comparison): ScoreDelta[] {
   const rows: ScoreDelta[] = [];
-  for (const [split, hs] of Object.entries(head.splits)) {
+  for (const split of orderSplits(Object.keys(head.splits))) {
+    const hs = head.splits[split];
     const bs = base?.splits[split]?.scores ?? null;
     const h = hs.scores ?? null;
     if (!h && !bs) continue;
