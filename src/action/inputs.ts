@@ -2,7 +2,7 @@
 // UsageError naming the input and what it takes.
 
 import { UsageError } from '../core/errors.js';
-import { COMMENT_MODES, type CommentMode } from '../github/comments.js';
+import { COMMENT_MODES, type CommentMode } from '../github/comment-mode.js';
 import type { BackendRequest } from '../model/backend.js';
 
 /** As src/model/backend.ts; restated so reading inputs does not load TensorFlow.js. */

@@ -5,26 +5,33 @@ import * as core from '@actions/core';
 import * as log from './log.js';
 import { normalizeKey } from '../core/render/marker.js';
 import type { Report } from '../core/report/types.js';
-import { createClient, limitsFromEnv, retrySettingsFromEnv, type GitHubClient, type Limits } from '../github/client.js';
-import { honourAcceptance } from '../github/acceptance.js';
-import { refBaseline } from '../github/baseline-ref.js';
-import { writeReport } from '../io/report-file.js';
-import { fileBaseline, findBaseline, runGate, type BaselineSource, type GateOutcome } from '../pipeline/gate.js';
+import type { GitHubClient, Limits } from '../github/client.js';
+import type { BaselineSource, GateOutcome } from '../pipeline/gate.js';
 import { EXIT_FAIL_VERDICT, EXIT_OK } from '../exit.js';
 import { VERSION } from '../version.js';
-import { checkActionConfig, loadRules, preprocessOf, readActionConfig } from './config.js';
 import { COMMIT_ID, readContext, type ActionContext } from './context.js';
-import { evaluateHead, modelAtCommit, readSetup, type EvaluationSetup } from './evaluate.js';
+import type { EvaluationSetup } from './evaluate.js';
 import { readInputs, type ActionInputs } from './inputs.js';
-import {
-  channel,
-  FORK_HINT,
-  publishComment,
-  publishStatus,
-  setOutput,
-  writeSummary,
-  type WriteOutcome,
-} from './publish.js';
+import type { WriteOutcome } from './publish.js';
+
+/**
+ * What the run needs after its first log line (YAML, the readers, the report schema, octokit):
+ * imported then, so that the line comes at once (start-up, issue 14). One at a time: jest's ESM
+ * loader races on parallel imports of shared modules.
+ */
+async function loadModules() {
+  return {
+    ...(await import('../github/client.js')),
+    ...(await import('../github/acceptance.js')),
+    ...(await import('../github/baseline-ref.js')),
+    ...(await import('../io/report-file.js')),
+    ...(await import('../pipeline/gate.js')),
+    ...(await import('./config.js')),
+    ...(await import('./evaluate.js')),
+    ...(await import('./publish.js')),
+  };
+}
+type Modules = Awaited<ReturnType<typeof loadModules>>;
 
 /** Where the head report goes when report-path is not given. */
 export function defaultReportPath(explicitKey: string | undefined): string {
@@ -32,6 +39,7 @@ export function defaultReportPath(explicitKey: string | undefined): string {
 }
 
 function baselineSources(
+  { modelAtCommit, fileBaseline, refBaseline }: Modules,
   inputs: ActionInputs,
   ctx: ActionContext,
   gh: GitHubClient | null,
@@ -69,6 +77,7 @@ interface Publishable {
 
 /** Comment (PRs) and status; every failure is a warning. Returns the comment URL ('' when none). */
 async function publishWrites(
+  { publishComment, publishStatus, FORK_HINT }: Modules,
   gh: GitHubClient,
   ctx: ActionContext,
   inputs: ActionInputs,
@@ -124,7 +133,13 @@ export function usableToken(token: string): string {
   return '';
 }
 
-function githubClient(token: string, ctx: ActionContext, env: NodeJS.ProcessEnv, limits: Limits): GitHubClient | null {
+function githubClient(
+  { createClient, retrySettingsFromEnv }: Modules,
+  token: string,
+  ctx: ActionContext,
+  env: NodeJS.ProcessEnv,
+  limits: Limits,
+): GitHubClient | null {
   if (!token) return null;
   return createClient({
     token,
@@ -137,10 +152,12 @@ function githubClient(token: string, ctx: ActionContext, env: NodeJS.ProcessEnv,
 }
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const { ctx, inputs, config, setup } = await core.group('modelgate: inputs', async () => {
+  const { m, ctx, inputs, config, setup } = await core.group('modelgate: inputs', async () => {
     const inputs = readInputs((name) => core.getInput(name));
     if (inputs.token) core.setSecret(inputs.token);
     const ctx = readContext(env);
+    const m = await loadModules();
+    const { readActionConfig, checkActionConfig, readSetup, preprocessOf } = m;
     const config = await readActionConfig(inputs.config);
     checkActionConfig(config, inputs.rules, inputs.task);
     log.info(config.found ? `config: ${inputs.config}` : `config: ${inputs.config} not found, default rules`);
@@ -148,24 +165,25 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
     log.info(
       `event ${ctx.eventName || '(none)'} on ${ctx.owner ? `${ctx.owner}/${ctx.repo}` : '(no repository)'}${ctx.pr ? `, PR #${ctx.pr.number} (head ${ctx.pr.headSha.slice(0, 12)}, base ${ctx.pr.baseSha.slice(0, 12)}${ctx.pr.fork ? ', from a fork' : ''})` : ''}`,
     );
-    return { ctx, inputs, config, setup };
+    return { m, ctx, inputs, config, setup };
   });
   const key = inputs.commentKey ?? (ctx.job || 'modelgate');
   const statusContext = inputs.commentKey ? `modelgate/${normalizeKey(inputs.commentKey)}` : 'modelgate';
   const reportPath = inputs.reportPath ?? defaultReportPath(inputs.commentKey);
   const headSha = ctx.pr?.headSha ?? ctx.sha;
 
-  const head: Report = await core.group('modelgate: evaluate the head', () => evaluateHead(inputs, setup, headSha));
+  const { channel, setOutput, writeSummary, writeReport, findBaseline, loadRules, runGate, honourAcceptance } = m;
+  const head: Report = await core.group('modelgate: evaluate the head', () => m.evaluateHead(inputs, setup, headSha));
   if (await channel(`writing the head report to ${reportPath}`, () => writeReport(reportPath, head).then(() => true))) {
     await setOutput('report', reportPath);
     log.info(`head report written to ${reportPath}`);
   }
 
-  const limits = limitsFromEnv(env);
-  const gh = githubClient(usableToken(inputs.token), ctx, env, limits);
+  const limits = m.limitsFromEnv(env);
+  const gh = githubClient(m, usableToken(inputs.token), ctx, env, limits);
 
   const baseline = await core.group('modelgate: baseline', async () => {
-    const b = await findBaseline(baselineSources(inputs, ctx, gh, setup), log.info);
+    const b = await findBaseline(baselineSources(m, inputs, ctx, gh, setup), log.info);
     if (!b) log.info('no baseline found: verdict no-baseline (the comment says how to produce one)');
     else if (ctx.pr && b.commit && b.commit !== ctx.pr.baseSha) {
       log.notice(
@@ -236,6 +254,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
       commentUrl =
         (await channel('publishing to GitHub', () =>
           publishWrites(
+            m,
             gh,
             ctx,
             inputs,

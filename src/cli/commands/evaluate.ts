@@ -3,9 +3,7 @@ import { UsageError } from '../../core/errors.js';
 import type { Task } from '../../core/report/types.js';
 import { readClassList } from '../../io/class-list.js';
 import { checkOutputPath } from '../../io/output-file.js';
-import { writeReport } from '../../io/report-file.js';
 import { readThresholds } from '../../io/thresholds.js';
-import { evaluatePredictionFiles } from '../../pipeline/evaluate.js';
 import { parseArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { createProgress, type ProgressSink } from '../progress.js';
@@ -81,6 +79,9 @@ export async function runEvaluate(
   await checkOutputPath(flags.out, inputs);
   const classes = flags.classes !== undefined ? await readClassList(flags.classes) : undefined;
   const perClassThreshold = flags.thresholds !== undefined ? await readThresholds(flags.thresholds) : undefined;
+  // Loaded here, not at start-up: `modelgate --help` compiles none of the readers (issue 14).
+  const { evaluatePredictionFiles } = await import('../../pipeline/evaluate.js');
+  const { writeReport } = await import('../../io/report-file.js');
   const progress = createProgress({ stream: io.stderr ?? process.stderr });
   let report;
   try {
