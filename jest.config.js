@@ -8,4 +8,6 @@ export default {
   },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   testTimeout: 60000,
+  // Fails any test whose fake GitHub server answered in a shape GitHub's OpenAPI description rejects.
+  setupFilesAfterEnv: ['<rootDir>/test/helpers/openapi-guard.ts'],
 };

@@ -5,7 +5,9 @@ export const ESM_BANNER = [
   "import { createRequire as __mgCreateRequire } from 'node:module';",
   "import { fileURLToPath as __mgFileURLToPath } from 'node:url';",
   "import { dirname as __mgDirname } from 'node:path';",
-  'const require = __mgCreateRequire(import.meta.url);',
-  'const __filename = __mgFileURLToPath(import.meta.url);',
-  'const __dirname = __mgDirname(__filename);',
+  // `var`, not `const`: a bundled ES module may declare its own top-level `var __filename`
+  // (@azure/storage-common does), which is legal next to a `var` and a SyntaxError next to a `const`.
+  'var require = __mgCreateRequire(import.meta.url);',
+  'var __filename = __mgFileURLToPath(import.meta.url);',
+  'var __dirname = __mgDirname(__filename);',
 ].join('\n');

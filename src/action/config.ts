@@ -2,12 +2,10 @@
 // src/io/config.ts) with the action's rule inputs laid over it. Checked whole before anything
 // is evaluated; the rules are parsed for the head's task once it is known.
 
-import { parse as parseYaml } from 'yaml';
-import { UsageError } from '../core/errors.js';
 import { parseRules, type GateRules } from '../core/compare/rules.js';
 import type { Task } from '../core/report/types.js';
-import { checkRulesEarly, readConfig, type ConfigFile } from '../io/config.js';
-import { parsePreprocess, type PreprocessSpec } from '../model/preprocess.js';
+import { checkRulesEarly, parsePreprocessText, readConfig, type ConfigFile } from '../io/config.js';
+import type { PreprocessSpec } from '../model/preprocess.js';
 import type { RuleInput } from './inputs.js';
 
 export interface LoadedRules {
@@ -67,21 +65,7 @@ export async function readActionConfig(path: string): Promise<ActionConfig> {
 
 /** The preprocessing for model runs: the input (YAML/JSON mapping) over the file's `preprocess`. */
 export function preprocessOf(config: ActionConfig, input: string | undefined): PreprocessSpec | undefined {
-  if (!input) return config.preprocess;
-  let raw: unknown;
-  try {
-    raw = parseYaml(input);
-  } catch (e) {
-    throw new UsageError(
-      `input preprocess: expected a mapping such as "{ scale: 1/255 }": ${(e as Error).message.split('\n')[0]}`,
-    );
-  }
-  if (raw === undefined || raw === null) return undefined;
-  try {
-    return parsePreprocess(raw);
-  } catch (e) {
-    throw new UsageError(`input preprocess: ${(e as Error).message}`);
-  }
+  return input ? parsePreprocessText(input, 'input preprocess') : config.preprocess;
 }
 
 /** The file's rules with the rule inputs laid over them; each input is checked on its own first. */

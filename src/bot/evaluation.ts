@@ -7,9 +7,9 @@
 import { UsageError } from '../core/errors.js';
 import { loadRules } from '../action/config.js';
 import { parseConfig } from '../io/config.js';
+import { listRunsAt, type RunInfo } from '../github/artifacts.js';
 import type { GitHubClient } from '../github/client.js';
 import { readRepoFile } from '../github/contents.js';
-import { explain } from '../github/errors.js';
 import {
   downloadEvaluation,
   listEvaluationArtifacts,
@@ -29,29 +29,6 @@ export interface FoundEvaluation {
   runUrl: string;
 }
 
-interface RunInfo {
-  id: number;
-  html_url: string;
-  head_sha: string;
-  event: string;
-  head_repository?: { full_name?: string } | null;
-}
-
-async function completedRuns(gh: GitHubClient, r: RepoRef, sha: string): Promise<RunInfo[]> {
-  try {
-    const { data } = await gh.rest.actions.listWorkflowRunsForRepo({
-      owner: r.owner,
-      repo: r.repo,
-      head_sha: sha,
-      status: 'completed',
-      per_page: MAX_RUNS,
-    });
-    return data.workflow_runs.filter((w) => w.head_sha === sha);
-  } catch (e) {
-    throw explain(e, 'actions', `listing the workflow runs of ${sha.slice(0, 12)}`);
-  }
-}
-
 /**
  * The newest valid evaluation of `sha` among the completed runs of that commit. `accept` says
  * which runs and evaluations count; invalid artifacts are skipped with a log line.
@@ -62,7 +39,7 @@ export async function findEvaluationAt(
   accept: (run: RunInfo, ev: Evaluation) => boolean,
   log: (line: string) => void,
 ): Promise<FoundEvaluation | null> {
-  for (const run of await completedRuns(gh, r, r.sha)) {
+  for (const run of await listRunsAt(gh, { owner: r.owner, repo: r.repo, sha: r.sha, perPage: MAX_RUNS })) {
     for (const artifact of await listEvaluationArtifacts(gh, { ...r, runId: run.id })) {
       try {
         const ev = await downloadEvaluation(gh, { ...r, artifact });

@@ -11,7 +11,7 @@ export function summarizeReport(report: Report, path: string): string {
   const splits = Object.entries(report.splits);
   const width = Math.max(5, ...splits.map(([n]) => clean(n).length));
   const lines = [
-    `wrote ${clean(path)} (${report.task}, ${report.classes.length} classes, ${splits.length} split${splits.length === 1 ? '' : 's'})`,
+    `wrote ${clean(path)} (${report.shard ? `shard ${report.shard.index}/${report.shard.count}, ` : ''}${report.task}, ${report.classes.length} classes, ${splits.length} split${splits.length === 1 ? '' : 's'})`,
   ];
   for (const [name, s] of splits) {
     const figures = HEADLINE[report.task].map((m) => `${m} ${(s.metrics[m] ?? NaN).toFixed(4)}`).join('  ');

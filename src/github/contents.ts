@@ -26,43 +26,30 @@ export function contentsPath(path: string): string {
   return segments.map(encodeURIComponent).join('/');
 }
 
-/** The file's text at `ref`, or null when the path does not exist there. */
+/**
+ * The file's text at `ref`, or null when the path does not exist there. Asked for with the raw
+ * media type from the start: the default JSON media type is refused for files over 1 MB
+ * (403 too_large), which would read as a missing permission.
+ */
 export async function readRepoFile(
   gh: GitHubClient,
   p: { owner: string; repo: string; path: string; ref: string },
 ): Promise<RepoFile | null> {
   const where = `reading ${p.path} at ${p.ref.slice(0, 12)}`;
-  const encoded = contentsPath(p.path);
-  const route = `GET /repos/{owner}/{repo}/contents/${encoded}`;
-  const params = { owner: p.owner, repo: p.repo, ref: p.ref };
-  let data: unknown;
+  const route = `GET /repos/{owner}/{repo}/contents/${contentsPath(p.path)}`;
+  let raw: unknown;
   try {
-    data = (await gh.request(route, params)).data;
+    raw = (await gh.request(route, { owner: p.owner, repo: p.repo, ref: p.ref, mediaType: { format: 'raw' } })).data;
   } catch (e) {
     if (httpStatus(e) === 404) return null;
     throw explain(e, 'contents', where);
   }
-  if (Array.isArray(data) || (data as { type?: string }).type !== 'file') {
-    throw explain(
-      new Error(`${p.path} is a ${Array.isArray(data) ? 'directory' : (data as { type?: string }).type}, not a file`),
-      'contents',
-      where,
-    );
+  // A directory (or a submodule) is answered with its JSON description even for the raw media type.
+  if (typeof raw !== 'string' && !(raw instanceof ArrayBuffer) && !ArrayBuffer.isView(raw)) {
+    const kind = Array.isArray(raw) ? 'directory' : String((raw as { type?: unknown })?.type ?? 'something else');
+    throw explain(new Error(`${p.path} is a ${kind.slice(0, 20)}, not a file`), 'contents', where);
   }
-  const file = data as { encoding?: string; content?: string; size?: number };
-  if (file.encoding === 'base64' && typeof file.content === 'string') {
-    const buf = Buffer.from(file.content, 'base64');
-    return { text: buf.toString('utf8'), size: buf.length };
-  }
-  // Files over 1 MB come back without content (encoding "none"): ask for the raw bytes.
-  try {
-    const res = await gh.request(route, { ...params, mediaType: { format: 'raw' } });
-    const raw = res.data as unknown;
-    // A string for text/* answers, an ArrayBuffer otherwise; TextDecoder takes both buffer kinds.
-    const text = typeof raw === 'string' ? raw : new TextDecoder('utf-8').decode(raw as ArrayBuffer);
-    return { text, size: Buffer.byteLength(text) };
-  } catch (e) {
-    if (httpStatus(e) === 404) return null;
-    throw explain(e, 'contents', `${where} (raw)`);
-  }
+  // A string for text/* answers, bytes otherwise; TextDecoder takes both buffer kinds.
+  const text = typeof raw === 'string' ? raw : new TextDecoder('utf-8').decode(raw as ArrayBuffer);
+  return { text, size: Buffer.byteLength(text) };
 }

@@ -45,9 +45,19 @@ export function isRateLimit(e: unknown): boolean {
   return r.response?.headers?.['x-ratelimit-remaining'] === '0' || /rate limit/i.test(githubMessage(r));
 }
 
+/** GitHub's 403 for a file too large for the JSON media type of the contents API (not a permission matter). */
+export function isTooLarge(e: unknown): boolean {
+  const errors = (asRequestError(e)?.response?.data as { errors?: unknown } | undefined)?.errors;
+  return (
+    httpStatus(e) === 403 &&
+    Array.isArray(errors) &&
+    errors.some((x) => (x as { code?: unknown } | null)?.code === 'too_large')
+  );
+}
+
 /** A refusal that more retries will not fix: the token lacks a permission (or the repository is a fork's). */
 export function isPermissionDenied(e: unknown): boolean {
-  return httpStatus(e) === 403 && !isRateLimit(e);
+  return httpStatus(e) === 403 && !isRateLimit(e) && !isTooLarge(e);
 }
 
 /** A failure of one GitHub call, already explained in one line. */
@@ -75,6 +85,13 @@ export function explain(e: unknown, operation: GitHubOperation, what: string): G
   if (e instanceof GitHubLimitError)
     return new GitHubCallError(`${what} failed: ${r.message}`, operation, undefined, false);
   const said = githubMessage(r);
+  if (isTooLarge(e))
+    return new GitHubCallError(
+      `${what} failed: the file is too large for the API (HTTP 403: ${said})`,
+      operation,
+      403,
+      false,
+    );
   if (isPermissionDenied(e)) {
     return new GitHubCallError(
       `${what} was refused (HTTP 403: ${said}): the workflow token needs \`${PERMISSION_FOR[operation]}\` ` +

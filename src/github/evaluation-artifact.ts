@@ -4,21 +4,30 @@
 // reads it back as UNTRUSTED input: a fork's workflow writes it, so every field is checked,
 // the zip is read with size limits, and the claimed pull request is checked against GitHub.
 
-import { unzipSync, zipSync, strToU8 } from 'fflate';
+import { zipSync, strToU8 } from 'fflate';
 import { UsageError } from '../core/errors.js';
 import { normalizeKey } from '../core/render/marker.js';
 import type { Report } from '../core/report/types.js';
 import { validateReport } from '../core/report/validate.js';
+import {
+  downloadArtifactZip,
+  listRunArtifacts,
+  MAX_ARTIFACT_BYTES,
+  readZipText,
+  type ArtifactInfo,
+  type RepoRef,
+} from './artifacts.js';
 import type { GitHubClient } from './client.js';
 import { explain, httpStatus } from './errors.js';
+
+export { MAX_ARTIFACT_BYTES, type ArtifactInfo, type RepoRef };
 
 export const EVALUATION_SCHEMA = 'modelgate/evaluation@1' as const;
 /** Artifact names start with this; `-<key>` follows when the workflow sets a comment key. */
 export const EVALUATION_ARTIFACT_PREFIX = 'modelgate-evaluation';
 /** The one file inside the artifact. */
 export const EVALUATION_FILE = 'modelgate-evaluation.json';
-/** Largest artifact (zip) worth downloading, and largest evaluation file inside it. */
-export const MAX_ARTIFACT_BYTES = 64 * 1024 * 1024;
+/** Largest evaluation file inside the artifact. */
 export const MAX_EVALUATION_BYTES = 256 * 1024 * 1024;
 
 const SHA = /^[0-9a-f]{40}$|^[0-9a-f]{64}$/;
@@ -92,68 +101,18 @@ export function parseEvaluation(text: string, origin: string): Evaluation {
 /** Reads EVALUATION_FILE out of the artifact zip, refusing anything bigger than the limits. */
 export function unzipEvaluation(zip: Uint8Array, origin: string): Evaluation {
   if (zip.length > MAX_ARTIFACT_BYTES) throw new UsageError(`${origin}: the artifact is larger than the limit`);
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(zip, {
-      filter: (f) => {
-        if (f.name !== EVALUATION_FILE) return false;
-        if (f.originalSize > MAX_EVALUATION_BYTES) throw new UsageError(`${origin}: ${EVALUATION_FILE} is too large`);
-        return true;
-      },
-    });
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw new UsageError(`${origin}: not a readable zip archive`);
-  }
-  const bytes = files[EVALUATION_FILE];
-  if (!bytes) throw new UsageError(`${origin}: the artifact holds no ${EVALUATION_FILE}`);
-  if (bytes.length > MAX_EVALUATION_BYTES) throw new UsageError(`${origin}: ${EVALUATION_FILE} is too large`);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new UsageError(`${origin}: ${EVALUATION_FILE} is not UTF-8 text`);
-  }
-  return parseEvaluation(text, origin);
+  return parseEvaluation(readZipText(zip, EVALUATION_FILE, origin, MAX_EVALUATION_BYTES), origin);
 }
 
-export interface RepoRef {
-  owner: string;
-  repo: string;
-}
-
-export interface ArtifactInfo {
-  id: number;
-  name: string;
-  sizeInBytes: number;
-  expired: boolean;
-}
+const isEvaluationArtifact = (a: ArtifactInfo) =>
+  a.name === EVALUATION_ARTIFACT_PREFIX || a.name.startsWith(`${EVALUATION_ARTIFACT_PREFIX}-`);
 
 /** The run's evaluation artifacts (name = prefix or prefix-<key>), at most two pages. */
 export async function listEvaluationArtifacts(
   gh: GitHubClient,
   r: RepoRef & { runId: number },
 ): Promise<ArtifactInfo[]> {
-  const out: ArtifactInfo[] = [];
-  try {
-    for (let page = 1; page <= 2; page++) {
-      const { data } = await gh.rest.actions.listWorkflowRunArtifacts({
-        owner: r.owner,
-        repo: r.repo,
-        run_id: r.runId,
-        per_page: 100,
-        page,
-      });
-      for (const a of data.artifacts) {
-        if (a.name === EVALUATION_ARTIFACT_PREFIX || a.name.startsWith(`${EVALUATION_ARTIFACT_PREFIX}-`))
-          out.push({ id: a.id, name: a.name, sizeInBytes: a.size_in_bytes, expired: a.expired });
-      }
-      if (data.artifacts.length < 100) break;
-    }
-  } catch (e) {
-    throw explain(e, 'actions', `listing the artifacts of run ${r.runId}`);
-  }
-  return out;
+  return (await listRunArtifacts(gh, r, { maxPages: 2 })).filter(isEvaluationArtifact);
 }
 
 /** Downloads and validates one artifact (GitHub answers with a redirect to the zip). */
@@ -162,30 +121,7 @@ export async function downloadEvaluation(
   r: RepoRef & { artifact: ArtifactInfo },
 ): Promise<Evaluation> {
   const origin = `artifact ${JSON.stringify(r.artifact.name)} (${r.artifact.id})`;
-  if (r.artifact.expired) throw new UsageError(`${origin}: expired`);
-  if (r.artifact.sizeInBytes > MAX_ARTIFACT_BYTES) throw new UsageError(`${origin}: larger than the limit`);
-  let data: unknown;
-  try {
-    data = (
-      await gh.rest.actions.downloadArtifact({
-        owner: r.owner,
-        repo: r.repo,
-        artifact_id: r.artifact.id,
-        archive_format: 'zip',
-      })
-    ).data;
-  } catch (e) {
-    if (httpStatus(e) === 410) throw new UsageError(`${origin}: expired (HTTP 410)`);
-    throw explain(e, 'actions', `downloading ${origin}`);
-  }
-  const bytes =
-    data instanceof ArrayBuffer
-      ? new Uint8Array(data)
-      : ArrayBuffer.isView(data)
-        ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
-        : null;
-  if (!bytes) throw new UsageError(`${origin}: the download was not a zip archive`);
-  return unzipEvaluation(bytes, origin);
+  return unzipEvaluation(await downloadArtifactZip(gh, r), origin);
 }
 
 export interface VerifiedPull {

@@ -4,7 +4,7 @@
 // checked here: `fail-on-regression` (the exit code on a fail) and `preprocess` (model runs).
 
 import { readFile, stat } from 'node:fs/promises';
-import { parseDocument } from 'yaml';
+import { parse as parseYamlText, parseDocument } from 'yaml';
 import { parseRules, type GateRules } from '../core/compare/rules.js';
 import { UsageError } from '../core/errors.js';
 import type { Task } from '../core/report/types.js';
@@ -62,6 +62,27 @@ export function parseConfig(text: string, origin: string): ConfigFile {
   for (const k of DOOR_KEYS) delete cfg.rules[k];
   checkRulesEarly(cfg.rules, origin);
   return cfg;
+}
+
+/**
+ * An inline preprocessing mapping (the action's `preprocess` input, the CLI's --preprocess), YAML
+ * or JSON, e.g. "{ scale: 1/255 }"; `origin` names it in errors. Empty: undefined.
+ */
+export function parsePreprocessText(text: string, origin: string): PreprocessSpec | undefined {
+  let raw: unknown;
+  try {
+    raw = parseYamlText(text, { maxAliasCount: MAX_ALIASES });
+  } catch (e) {
+    throw new UsageError(
+      `${origin}: expected a mapping such as "{ scale: 1/255 }": ${(e as Error).message.split('\n')[0]}`,
+    );
+  }
+  if (raw === undefined || raw === null) return undefined;
+  try {
+    return parsePreprocess(raw);
+  } catch (e) {
+    throw new UsageError(`${origin}: ${(e as Error).message}`);
+  }
 }
 
 /**

@@ -19,6 +19,9 @@ import { DEFAULT_BATCH_SIZE, inputShapeFor, runModel, type Progress } from '../m
 import { defaultWorkers, findWorkerFile, spawnWorkerPool, WORKER_FILE, type WorkerPool } from '../model/parallel.js';
 import type { ModelSource } from '../model/source.js';
 import { UsageError } from '../core/errors.js';
+import { checkSplitNames } from './evaluate.js';
+import type { ShardSpec } from '../core/shard.js';
+import { shardFeatures } from '../io/shard.js';
 import { VERSION } from '../version.js';
 
 export type { Progress } from '../model/run.js';
@@ -47,6 +50,8 @@ export interface EvaluateModelOptions {
   /** report.source; default "model:<path>". */
   source?: string;
   keepPredictions?: boolean;
+  /** Run the model on this shard of every split only (a partial report, see src/core/shard.ts). */
+  shard?: ShardSpec;
   createdAt?: string;
   onProgress?: (p: Progress) => void;
   log?: (line: string) => void;
@@ -155,12 +160,7 @@ async function maybeStartPool(
 }
 
 export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEvaluation> {
-  if (opts.data.length === 0) throw new UsageError('no data splits given: name at least one split=path');
-  const names = new Set<string>();
-  for (const d of opts.data) {
-    if (names.has(d.name)) throw new UsageError(`split ${JSON.stringify(d.name)} is named twice`);
-    names.add(d.name);
-  }
+  checkSplitNames(opts.data);
   const started = performance.now();
   const backend = opts.backendHandle ?? (await selectBackend(opts.backend ?? 'auto', opts.log));
   const { tf } = backend;
@@ -200,6 +200,7 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
         classes = await resolveClasses(opts, model, outputs, task);
         stream = await open(classes, task);
       } else stream = await open(classes, task ?? undefined);
+      if (opts.shard) stream = shardFeatures(stream, opts.shard);
       if (stream.task !== task)
         throw new InputError(d.path, null, `split is ${stream.task} but the first split is ${task}`);
       const acc = createAccumulator(task);
@@ -244,6 +245,7 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
       toolVersion: VERSION,
       sanity,
       keepPredictions: opts.keepPredictions,
+      shard: opts.shard,
     });
     report.model = {
       ...(model.parameters !== undefined && { parameters: model.parameters }),

@@ -8,6 +8,8 @@ import { createAccumulator, type Accumulator } from '../core/metrics/accumulator
 import { buildReport } from '../core/report/build.js';
 import type { FileFingerprint, Report, Task } from '../core/report/types.js';
 import { openPredictions } from '../io/predictions.js';
+import { shardPredictions } from '../io/shard.js';
+import type { ShardSpec } from '../core/shard.js';
 import { InputError } from '../io/types.js';
 import { VERSION } from '../version.js';
 
@@ -23,21 +25,21 @@ export interface EvaluateOptions {
   onProgress?: (split: string, rows: number) => void;
   /** Keep per-example predictions in the report; default true. */
   keepPredictions?: boolean;
+  /** Evaluate only this shard of every split (a partial report, see src/core/shard.ts). */
+  shard?: ShardSpec;
   /** For tests: the report time. */
   createdAt?: string;
 }
 
 export const DEFAULT_THRESHOLD = 0.5;
 
-export async function evaluatePredictionFiles(
-  splits: { name: string; path: string }[],
-  opts: EvaluateOptions = {},
-): Promise<Report> {
-  if (splits.length === 0) throw new UsageError('no splits to evaluate; give at least one --split NAME=PATH');
+/** Split names every evaluation accepts (predictions or a model's data): present, unique, usable as keys. */
+export function checkSplitNames(splits: { name: string; path: string }[]): void {
+  if (splits.length === 0) throw new UsageError('no splits to evaluate; give at least one split as NAME=PATH');
   const names = new Set<string>();
   for (const s of splits) {
     if (!s.name || !s.name.trim())
-      throw new UsageError(`split name is empty for ${JSON.stringify(s.path)}; use --split NAME=PATH`);
+      throw new UsageError(`split name is empty for ${JSON.stringify(s.path)}; expected NAME=PATH`);
     // Splits are keys of plain objects in the report; a name like "__proto__" would vanish.
     if (s.name in Object.prototype)
       throw new UsageError(`split name ${JSON.stringify(s.name)} is reserved; choose another name (e.g. test)`);
@@ -45,6 +47,13 @@ export async function evaluatePredictionFiles(
       throw new UsageError(`split ${JSON.stringify(s.name)} is given twice; split names must be unique`);
     names.add(s.name);
   }
+}
+
+export async function evaluatePredictionFiles(
+  splits: { name: string; path: string }[],
+  opts: EvaluateOptions = {},
+): Promise<Report> {
+  checkSplitNames(splits);
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
   if (!(threshold >= 0 && threshold <= 1)) throw new UsageError(`threshold ${threshold} is not between 0 and 1`);
 
@@ -53,13 +62,14 @@ export async function evaluatePredictionFiles(
   let taskFrom = '--task';
   const done: { name: string; acc: Accumulator; files: FileFingerprint[] }[] = [];
   for (const { name, path } of splits) {
-    const stream = await openPredictions(path, {
+    const opened = await openPredictions(path, {
       classes,
       task,
       threshold,
       perClassThreshold: opts.perClassThreshold,
       onProgress: opts.onProgress && ((rows) => opts.onProgress!(name, rows)),
     });
+    const stream = opts.shard ? shardPredictions(opened, opts.shard) : opened;
     if (task === undefined) {
       task = stream.task;
       taskFrom = `split ${JSON.stringify(name)}`;
@@ -99,5 +109,6 @@ export async function evaluatePredictionFiles(
     createdAt: opts.createdAt ?? new Date().toISOString(),
     toolVersion: VERSION,
     keepPredictions: opts.keepPredictions,
+    shard: opts.shard,
   });
 }

@@ -9,6 +9,7 @@ import type { GateRules } from '../core/compare/rules.js';
 import type { Comparison, SideInfo } from '../core/compare/types.js';
 import { renderComment, renderSummary, type RenderContext } from '../core/render/comment.js';
 import { renderStatus } from '../core/render/status.js';
+import { UsageError } from '../core/errors.js';
 import type { Report } from '../core/report/types.js';
 import { readReport } from '../io/report-file.js';
 
@@ -88,8 +89,19 @@ export function countRegressions(cmp: Comparison): number {
   return failed(cmp.headline) + failed(cmp.gaps) + failed(cmp.classes);
 }
 
+/** A partial report would be judged on a fraction of the examples (and never pair with a whole one). */
+function refuseShard(report: Report, what: string): void {
+  if (!report.shard) return;
+  const { index, count } = report.shard;
+  throw new UsageError(
+    `${what} is shard ${index}/${count} of a sharded evaluation; merge all ${count} shards first (modelgate merge, or the action's merge-artifacts input)`,
+  );
+}
+
 export function runGate(input: GateInput): GateOutcome {
   const b = input.baseline;
+  refuseShard(input.head, `the head report${input.render.reportPath ? ` ${input.render.reportPath}` : ''}`);
+  if (b) refuseShard(b.report, `the baseline ${b.source}`);
   // A rule naming a split, class or metric the reports do not have would silently judge nothing.
   checkRuleNames(input.rules, b?.report ?? null, input.head, input.rulesOrigin ?? 'rules');
   const baseSide: SideInfo | undefined = b

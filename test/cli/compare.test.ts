@@ -113,4 +113,35 @@ describe('modelgate compare', () => {
     }
     expect(existsSync(join(dir, 'o2'))).toBe(false);
   });
+
+  it('--html writes the self-contained report, with a point per class and the verdict', async () => {
+    const o = out();
+    const html = join(dir, 'h/report.html');
+    const code = await runCompare(
+      ['--base', join(dir, 'base.json'), '--head', join(dir, 'head.json'), '--html', html],
+      {
+        stdout: o.sink,
+      },
+    );
+    expect(code).toBe(1);
+    const text = readFileSync(html, 'utf8');
+    expect(text.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(text).toContain('verdict-fail');
+    expect((text.match(/<circle class="pt pt-/g) ?? []).length).toBe(names.length);
+    expect(o.text()).toContain(`wrote ${html}`);
+  });
+
+  it('--html naming an input is refused before anything is written', async () => {
+    const err = await runCompare(
+      ['--base', join(dir, 'base.json'), '--head', join(dir, 'head.json'), '--html', join(dir, 'base.json')],
+      {
+        stdout: out().sink,
+      },
+    ).then(
+      () => null,
+      (e) => e,
+    );
+    expect(describeError(err).exitCode).toBe(2);
+    expect(JSON.parse(readFileSync(join(dir, 'base.json'), 'utf8')).schema).toBe('modelgate/report@1');
+  });
 });

@@ -65,7 +65,7 @@ describe('evaluate command', () => {
   });
 
   it('has help with an example', () => {
-    expect(evaluate.help).toContain('example:');
+    expect(evaluate.help).toMatch(/\nexamples?:\n/);
     expect(evaluate.help).toContain('--split NAME=PATH');
     expect(merge.help).toContain('example:');
   });
@@ -116,6 +116,29 @@ describe('merge command', () => {
     expect(merged.splits.test.fingerprints.labels).toBe(one.splits.test.fingerprints.labels);
     expect(merged.splits.test.fingerprints.files.map((f) => f.path)).toEqual([at('shard0.csv'), at('shard1.csv')]);
     expect(o.out.join('')).toContain('300 examples');
+  });
+
+  it('--shard i/n: three partial reports merge into the one-pass report; a missing shard is named', async () => {
+    const quiet = { stdout: capture().sink, stderr: capture().sink };
+    const args = ['--split', `test=${at('all.csv')}`, '--split', `train=${at('train.csv')}`, '--commit', 'c0ffee'];
+    const o = capture();
+    for (const i of [1, 2, 3])
+      await runEvaluate([...args, '--shard', `${i}/3`, '--out', at(`part-${i}.json`)], { ...quiet, stdout: o.sink });
+    expect(o.out[1]).toMatch(
+      /^wrote .*part-2\.json \(shard 2\/3, multiclass, 7 classes, 2 splits\)\n {2}test .* 100 examples/,
+    );
+    await runEvaluate([...args, '--out', at('whole.json')], quiet);
+    const parts = [3, 1, 2].map((i) => at(`part-${i}.json`));
+    expect(await runMerge([...parts, '--out', at('sharded.json')], quiet)).toBe(0);
+    const { createdAt: _a, ...merged } = await readReport(at('sharded.json'));
+    const { createdAt: _b, ...whole } = await readReport(at('whole.json'));
+    expect(merged).toEqual(whole);
+    await expect(runMerge([parts[0], parts[2], '--out', at('x.json')], quiet)).rejects.toThrow(
+      new UsageError('shard 1/3 is missing: a merge needs every shard 1/3 to 3/3 once'),
+    );
+    await expect(runEvaluate([...args, '--shard', '4/3', '--out', at('x.json')], quiet)).rejects.toThrow(
+      new UsageError('evaluate: --shard: expected i/n with 1 <= i <= n <= 256 (e.g. 3/8), got "4/3"'),
+    );
   });
 
   it('needs parts and --out', async () => {

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { GitHubClient } from '../../src/github/client.js';
 import { contentsPath, readRepoFile } from '../../src/github/contents.js';
+import { explain, httpStatus, isTooLarge } from '../../src/github/errors.js';
 import { setCommitStatus, statusDescription } from '../../src/github/statuses.js';
 import { fakeServerClient, startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
 
@@ -69,7 +70,8 @@ describe('readRepoFile', () => {
     const q = gh.requests[0];
     expect(q.path).toBe('/repos/o/r/contents/reports/main.json');
     expect(q.query.get('ref')).toBe(SHA);
-    expect(q.headers.accept).not.toMatch(/raw/);
+    // Raw from the start: the JSON media type is refused for files over 1 MB.
+    expect(q.headers.accept).toMatch(/application\/vnd\.github(\.v3)?\.raw/);
   });
   it('keeps the slashes of the path and encodes each segment', async () => {
     gh.putFile('o/r', SHA, 'my reports/main #1?.json', 'x');
@@ -91,15 +93,28 @@ describe('readRepoFile', () => {
     expect(contentsPath('/reports/main.json')).toBe('reports/main.json');
     expect(contentsPath('.../..x/%2e%2e/a?b#c/{owner}')).toBe('.../..x/%252e%252e/a%3Fb%23c/%7Bowner%7D');
   });
-  it('fetches files over 1 MB with the raw media type', async () => {
+  it('reads files over 1 MB in one request with the raw media type (JSON media answers 403 too_large)', async () => {
     const big = JSON.stringify({ pad: 'z'.repeat(1_200_000) });
     gh.putFile('o/r', SHA, 'big.json', big);
     const f = await readRepoFile(client, { owner: 'o', repo: 'r', path: './big.json', ref: SHA });
     expect(f?.text).toBe(big);
     expect(gh.requests.map((q) => q.headers.accept)).toEqual([
-      expect.not.stringMatching(/raw/),
       expect.stringMatching(/application\/vnd\.github(\.v3)?\.raw/),
     ]);
+    // What the old JSON request got: a 403 that is about size, not about permissions.
+    const json = await client.request('GET /repos/o/r/contents/big.json', { ref: SHA }).catch((e: unknown) => e);
+    expect(httpStatus(json)).toBe(403);
+    expect(isTooLarge(json)).toBe(true);
+    const said = explain(json, 'contents', 'reading big.json');
+    expect(said.message).toMatch(/too large/);
+    expect(said.message).not.toMatch(/contents: read/);
+    expect(said.permissionDenied).toBe(false);
+  });
+  it('calls a directory a directory', async () => {
+    gh.putFile('o/r', SHA, 'reports/main.json', '{}');
+    await expect(readRepoFile(client, { owner: 'o', repo: 'r', path: 'reports', ref: SHA })).rejects.toThrow(
+      /reports is a directory, not a file/,
+    );
   });
   it('answers null for a missing path and explains a 403', async () => {
     expect(await readRepoFile(client, { owner: 'o', repo: 'r', path: 'nope.json', ref: SHA })).toBeNull();

@@ -7,7 +7,19 @@
 import { createPublicKey, createVerify, generateKeyPairSync, createHmac, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
-import { ACTIONS_BOT, FakeGitHub, type FakeUser, type RecordedRequest } from './fake-github.js';
+import {
+  ACTIONS_BOT,
+  FakeGitHub,
+  repoJson,
+  userJson,
+  validationFailed,
+  type FakeRun,
+  type FakeUser,
+  type RecordedRequest,
+} from './fake-github.js';
+
+export type { FakeArtifact, FakeRun } from './fake-github.js';
+import { githubObject, githubResponse, recordGitHubResponse } from './openapi.js';
 
 export const APP_ID = 4242;
 export const APP_SLUG = 'modelgate';
@@ -22,23 +34,6 @@ export interface FakePull {
   baseRef: string;
   /** owner/name of the head repository (a fork's, or the base repository). */
   headRepo: string;
-}
-
-export interface FakeRun {
-  id: number;
-  repo: string;
-  head_sha: string;
-  event: string;
-  head_repository: string;
-  created_at: string;
-}
-
-export interface FakeArtifact {
-  id: number;
-  runId: number;
-  name: string;
-  zip: Uint8Array;
-  expired: boolean;
 }
 
 export interface FakeCheckRun {
@@ -82,11 +77,7 @@ export class FakeGitHubApp extends FakeGitHub {
   readonly reactions: FakeReaction[] = [];
   readonly checkRuns: FakeCheckRun[] = [];
   readonly pulls = new Map<string, FakePull>();
-  readonly runs: FakeRun[] = [];
-  readonly artifacts = new Map<number, FakeArtifact>();
   readonly tokens = new Map<string, number>();
-  /** Answers to GET /repos/.../actions/runs are delayed by this many ms (a slow API). */
-  runsDelayMs = 0;
   private seq = 500_000;
 
   constructor(private readonly publicKey: string) {
@@ -103,45 +94,6 @@ export class FakeGitHubApp extends FakeGitHub {
 
   pull(repo: string, n: number): FakePull {
     return this.pulls.get(`${repo}#${n}`)!;
-  }
-
-  /** A completed workflow run of `repo` at `sha`, with the given artifacts (zips). */
-  addRun(
-    repo: string,
-    o: { sha: string; event?: string; headRepo?: string; artifacts?: Record<string, Uint8Array> },
-  ): FakeRun {
-    const run: FakeRun = {
-      id: ++this.seq,
-      repo,
-      head_sha: o.sha,
-      event: o.event ?? 'pull_request',
-      head_repository: o.headRepo ?? repo,
-      created_at: new Date(Date.UTC(2026, 0, 1, 0, this.runs.length)).toISOString(),
-    };
-    this.runs.push(run);
-    for (const [name, zip] of Object.entries(o.artifacts ?? {})) {
-      const id = ++this.seq;
-      this.artifacts.set(id, { id, runId: run.id, name, zip, expired: false });
-    }
-    return run;
-  }
-
-  /** The run's payload shape (workflow_run), for webhook deliveries. */
-  runJson(run: FakeRun): Record<string, unknown> {
-    const [owner, name] = run.repo.split('/');
-    return {
-      id: run.id,
-      name: 'modelgate',
-      head_sha: run.head_sha,
-      event: run.event,
-      status: 'completed',
-      conclusion: 'success',
-      created_at: run.created_at,
-      html_url: `https://github.com/${run.repo}/actions/runs/${run.id}`,
-      head_repository: { full_name: run.head_repository, name: run.head_repository.split('/')[1] },
-      repository: { full_name: run.repo, name, owner: { login: owner } },
-      pull_requests: [],
-    };
   }
 
   reactionsOn(commentId: number): string[] {
@@ -184,6 +136,7 @@ export class FakeGitHubApp extends FakeGitHub {
     this.requests.push(rec);
     const send = (status: number, data: unknown, headers: Record<string, string> = {}) => {
       rec.status = status;
+      if (!(data instanceof Uint8Array)) recordGitHubResponse(method, rec.path, status, data);
       const buf = data instanceof Uint8Array ? Buffer.from(data) : Buffer.from(JSON.stringify(data ?? {}));
       res.writeHead(status, {
         'content-type': data instanceof Uint8Array ? 'application/zip' : 'application/json; charset=utf-8',
@@ -199,49 +152,35 @@ export class FakeGitHubApp extends FakeGitHub {
       const x = this.failures[f];
       x.times = (x.times ?? 1) - 1;
       if (x.times <= 0) this.failures.splice(f, 1);
-      return send(x.status, { message: x.message ?? `scripted ${x.status}` }, x.headers);
+      return send(x.status, validationFailed(x.message ?? `scripted ${x.status}`), x.headers);
     }
-    if (route.kind === 'blob') return this.blob(u, send);
     if (route.kind === 'jwt') {
       if (!this.verifyJwt(auth)) return send(401, { message: 'A JSON web token could not be decoded' });
-      if (route.name === 'app') return send(200, { id: APP_ID, slug: APP_SLUG, name: 'modelgate' });
+      if (route.name === 'app') return send(200, appJson());
       const t = `ghs_inst${route.m[1]}_${randomUUID().replace(/-/g, '')}`;
       this.tokens.set(t, Number(route.m[1]));
-      return send(201, { token: t, expires_at: new Date(Date.now() + 3600_000).toISOString(), permissions: {} });
+      const expires = new Date(Date.now() + 3600_000).toISOString().replace(/\.\d+Z$/, 'Z');
+      return send(201, githubObject('installation-token', { token: t, expires_at: expires, permissions: {} }));
     }
     if (!token) return send(401, { message: 'Requires authentication' });
-    if (this.runsDelayMs && route.name === 'runs') await new Promise((r) => setTimeout(r, this.runsDelayMs).unref());
     return this.repoRoute(route.name, route.m, u, body, send);
   }
 
-  private appRoute(
-    method: string,
-    path: string,
-  ): { kind: 'jwt' | 'repo' | 'blob'; name: string; m: RegExpMatchArray } | null {
-    const table: [string, RegExp, 'jwt' | 'repo' | 'blob', string][] = [
+  private appRoute(method: string, path: string): { kind: 'jwt' | 'repo'; name: string; m: RegExpMatchArray } | null {
+    const table: [string, RegExp, 'jwt' | 'repo', string][] = [
       ['GET', /^\/app$/, 'jwt', 'app'],
       ['POST', /^\/app\/installations\/(\d+)\/access_tokens$/, 'jwt', 'token'],
-      ['GET', /^\/_blob\/(\d+)$/, 'blob', 'blob'],
       ['GET', /^\/repos\/([^/]+\/[^/]+)\/collaborators\/([^/]+)\/permission$/, 'repo', 'permission'],
       ['POST', /^\/repos\/([^/]+\/[^/]+)\/issues\/comments\/(\d+)\/reactions$/, 'repo', 'reaction'],
       ['POST', /^\/repos\/([^/]+\/[^/]+)\/check-runs$/, 'repo', 'check-create'],
       ['PATCH', /^\/repos\/([^/]+\/[^/]+)\/check-runs\/(\d+)$/, 'repo', 'check-update'],
       ['GET', /^\/repos\/([^/]+\/[^/]+)\/pulls\/(\d+)$/, 'repo', 'pull'],
-      ['GET', /^\/repos\/([^/]+\/[^/]+)\/actions\/runs$/, 'repo', 'runs'],
-      ['GET', /^\/repos\/([^/]+\/[^/]+)\/actions\/runs\/(\d+)\/artifacts$/, 'repo', 'artifacts'],
-      ['GET', /^\/repos\/([^/]+\/[^/]+)\/actions\/artifacts\/(\d+)\/zip$/, 'repo', 'download'],
     ];
     for (const [m, re, kind, name] of table) {
       const hit = method === m ? re.exec(path) : null;
       if (hit) return { kind, name, m: hit };
     }
     return null;
-  }
-
-  private blob(u: URL, send: (s: number, d: unknown, h?: Record<string, string>) => void): void {
-    const a = this.artifacts.get(Number(u.pathname.split('/').pop()));
-    if (!a || u.searchParams.get('sig') !== 'ok') return send(403, { message: 'AuthenticationFailed' });
-    return send(200, a.zip);
   }
 
   private repoRoute(
@@ -255,22 +194,36 @@ export class FakeGitHubApp extends FakeGitHub {
     switch (name) {
       case 'permission': {
         const role = this.roles.get(`${repo}:${m[2]}`) ?? 'read';
-        return send(200, { permission: LEGACY[role], role_name: role, user: { login: m[2] } });
+        const user = githubObject('nullable-collaborator', {
+          ...userJson({ login: m[2], id: 1, type: 'User' }),
+          role_name: role,
+        });
+        return send(
+          200,
+          githubObject('repository-collaborator-permission', { permission: LEGACY[role], role_name: role, user }),
+        );
       }
       case 'reaction': {
         if (!['+1', '-1', 'laugh', 'confused', 'heart', 'hooray', 'rocket', 'eyes'].includes(String(body.content)))
-          return send(422, { message: 'Validation Failed: content' });
+          return send(422, validationFailed('Validation Failed: content'));
         this.reactions.push({ repo, commentId: Number(m[2]), content: String(body.content), user: APP_BOT.login });
-        return send(201, { id: ++this.seq, content: body.content, user: APP_BOT });
+        const id = ++this.seq;
+        return send(
+          201,
+          githubObject('reaction', { id, node_id: `REA_${id}`, content: body.content, user: userJson(APP_BOT) }),
+        );
       }
       case 'check-create':
       case 'check-update': {
         const output = (body.output ?? {}) as FakeCheckRun['output'];
         for (const k of ['title', 'summary', 'text'] as const)
           if (typeof output[k] === 'string' && output[k]!.length > 65535)
-            return send(422, { message: `Validation Failed: output.${k} is too long (maximum is 65535 characters)` });
+            return send(
+              422,
+              validationFailed(`Validation Failed: output.${k} is too long (maximum is 65535 characters)`),
+            );
         const annotations = output.annotations ?? [];
-        if (annotations.length > 50) return send(422, { message: 'Validation Failed: at most 50 annotations' });
+        if (annotations.length > 50) return send(422, validationFailed('Validation Failed: at most 50 annotations'));
         if (name === 'check-create') {
           const c: FakeCheckRun = {
             id: ++this.seq,
@@ -283,59 +236,78 @@ export class FakeGitHubApp extends FakeGitHub {
             output: { ...output, annotations: [...annotations] },
           };
           this.checkRuns.push(c);
-          return send(201, c);
+          return send(201, checkRunJson(c));
         }
         const c = this.checkRuns.find((x) => x.id === Number(m[2]) && x.repo === repo);
         if (!c) return send(404, { message: 'Not Found' });
         c.output = { ...c.output, ...output, annotations: [...c.output.annotations, ...annotations] };
-        return send(200, c);
+        return send(200, checkRunJson(c));
       }
       case 'pull': {
         const p = this.pulls.get(`${repo}#${m[2]}`);
         if (!p) return send(404, { message: 'Not Found' });
-        const [owner, nm] = repo.split('/');
-        const full = (r: string) => ({ full_name: r, name: r.split('/')[1], owner: { login: r.split('/')[0] } });
-        return send(200, {
-          number: p.number,
-          state: 'open',
-          head: { sha: p.headSha, ref: 'feature', repo: full(p.headRepo) },
-          base: { sha: p.baseSha, ref: p.baseRef, repo: { ...full(repo), name: nm, owner: { login: owner } } },
+        const side = (sha: string, ref: string, r: string) => ({
+          sha,
+          ref,
+          label: `${r.split('/')[0]}:${ref}`,
+          repo: githubObject('repository', repoJson(r)),
+          user: userJson({ login: r.split('/')[0], id: 1, type: 'User' }),
         });
-      }
-      case 'runs': {
-        const sha = u.searchParams.get('head_sha');
-        const perPage = Number(u.searchParams.get('per_page') ?? 30);
-        const runs = this.runs
-          .filter((r) => r.repo === repo && (!sha || r.head_sha === sha))
-          .slice()
-          .reverse();
-        return send(200, {
-          total_count: runs.length,
-          workflow_runs: runs.slice(0, perPage).map((r) => this.runJson(r)),
-        });
-      }
-      case 'artifacts': {
-        const list = [...this.artifacts.values()].filter((a) => a.runId === Number(m[2]));
-        return send(200, {
-          total_count: list.length,
-          artifacts: list.map((a) => ({
-            id: a.id,
-            name: a.name,
-            size_in_bytes: a.zip.length,
-            expired: a.expired,
-            archive_download_url: `${this.url}/repos/${repo}/actions/artifacts/${a.id}/zip`,
-          })),
-        });
-      }
-      case 'download': {
-        const a = this.artifacts.get(Number(m[2]));
-        if (!a) return send(404, { message: 'Not Found' });
-        if (a.expired) return send(410, { message: 'Artifact has expired' });
-        return send(302, {}, { location: `${this.url}/_blob/${a.id}?sig=ok` });
+        return send(
+          200,
+          githubResponse('GET /repos/{owner}/{repo}/pulls/{pull_number}', 200, {
+            number: p.number,
+            state: 'open',
+            html_url: `https://github.com/${repo}/pull/${p.number}`,
+            head: side(p.headSha, 'feature', p.headRepo),
+            base: side(p.baseSha, p.baseRef, repo),
+          }),
+        );
       }
     }
     return send(404, { message: 'Not Found' });
   }
+}
+
+/** The App as GitHub shows it (integration). */
+function appJson(): Record<string, unknown> {
+  return githubObject('integration', {
+    id: APP_ID,
+    slug: APP_SLUG,
+    node_id: 'A_modelgate',
+    name: 'modelgate',
+    owner: userJson({ login: 'octo', id: 1, type: 'User' }),
+    html_url: `https://github.com/apps/${APP_SLUG}`,
+    external_url: 'https://example.com/modelgate',
+    permissions: { checks: 'write', issues: 'write' },
+    events: ['issue_comment', 'workflow_run'],
+  });
+}
+
+/** A repository as GitHub shows it (minimal-repository; repository adds fields around it). */
+
+/** A check run as GitHub shows it (check-run): annotations are counted, not listed. */
+function checkRunJson(c: FakeCheckRun): Record<string, unknown> {
+  const url = `https://api.github.com/repos/${c.repo}/check-runs/${c.id}`;
+  return githubObject('check-run', {
+    id: c.id,
+    node_id: `CR_${c.id}`,
+    name: c.name,
+    head_sha: c.head_sha,
+    status: c.status,
+    conclusion: c.conclusion ?? null,
+    details_url: c.details_url ?? null,
+    url,
+    html_url: `https://github.com/${c.repo}/runs/${c.id}`,
+    app: appJson(),
+    output: {
+      title: c.output.title ?? null,
+      summary: c.output.summary ?? null,
+      text: c.output.text ?? null,
+      annotations_count: c.output.annotations.length,
+      annotations_url: `${url}/annotations`,
+    },
+  });
 }
 
 export async function startFakeGitHubApp(publicKey: string): Promise<FakeGitHubApp> {

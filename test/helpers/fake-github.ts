@@ -2,10 +2,31 @@
 // built action) talks to over HTTP. It holds state (comments with ids and authors, statuses,
 // files per ref), records every request, and can be scripted to fail the way GitHub does
 // (5xx, permission 403, 429 with retry-after, secondary rate limits).
+//
+// Every JSON answer is checked against GitHub's OpenAPI description (./openapi.ts); a test during
+// which a fake server sends a shape GitHub would not send fails (./openapi-guard.ts). To serve a new
+// operation: add "METHOD /path/{template}" to OPERATIONS in scripts/extract-github-openapi.mjs,
+// re-run the script (it says how), and build the answer with githubResponse()/githubObject() from
+// ./openapi.ts, which fill every field GitHub promises, so only the fields that matter are written.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createClient, type GitHubClient } from '../../src/github/client.js';
+import {
+  actionsRoute,
+  addArtifact,
+  addRun,
+  blobRoute,
+  runJson,
+  type FakeArtifact,
+  type FakeRun,
+  type RunOptions,
+} from './fake-actions.js';
+import { FakeGit, gitRoute } from './fake-git.js';
+import { githubObject, recordGitHubResponse } from './openapi.js';
+
+export { repoJson } from './fake-actions.js';
+export type { FakeArtifact, FakeRun, RunOptions };
 
 export interface FakeUser {
   login: string;
@@ -69,7 +90,43 @@ export interface Failure {
 export type Permission = 'issues:write' | 'statuses:write' | 'contents:read';
 
 const INTEGRATION_403 = 'Resource not accessible by integration';
-/** Over this size the contents API leaves `content` empty and wants the raw media type. */
+const DOCS = 'https://docs.github.com/rest';
+
+/** A user as GitHub's API shows it (simple-user). */
+export function userJson(u: FakeUser): Record<string, unknown> {
+  return githubObject('simple-user', {
+    login: u.login,
+    id: u.id,
+    type: u.type,
+    node_id: `U_${u.id}`,
+    html_url: `https://github.com/${u.login.replace('[bot]', '')}`,
+    url: `https://api.github.com/users/${encodeURIComponent(u.login)}`,
+  });
+}
+
+/** A comment as GitHub's API shows it (issue-comment). */
+function commentJson(repo: string, issue: number, c: FakeComment): Record<string, unknown> {
+  return githubObject('issue-comment', {
+    ...c,
+    node_id: `IC_${c.id}`,
+    url: `https://api.github.com/repos/${repo}/issues/comments/${c.id}`,
+    issue_url: `https://api.github.com/repos/${repo}/issues/${issue}`,
+    user: userJson(c.user),
+    performed_via_github_app: c.performed_via_github_app && githubObject('integration', c.performed_via_github_app),
+  });
+}
+
+/** GitHub's answer to a comment body over 65,536 characters. */
+const tooLong = () =>
+  validationFailed('Validation Failed', [
+    { code: 'custom', field: 'body', message: 'Body is too long (maximum is 65536 characters)' },
+  ]);
+
+/** GitHub's 422 body (validation-error). */
+export function validationFailed(message: string, errors?: unknown[]): Record<string, unknown> {
+  return { message, documentation_url: DOCS, ...(errors ? { errors } : {}) };
+}
+/** Over this size the contents API refuses JSON (403 too_large) and wants the raw media type. */
 const CONTENTS_JSON_LIMIT = 1024 * 1024;
 
 export class FakeGitHub {
@@ -88,6 +145,13 @@ export class FakeGitHub {
   userEndpoint = false;
   /** Every page of a comment list links to a next one, forever (a broken proxy or server). */
   endlessPages = false;
+  /** Workflow runs and their artifacts (see ./fake-actions.ts for the routes). */
+  readonly runs: FakeRun[] = [];
+  readonly artifacts = new Map<number, FakeArtifact>();
+  /** Answers to GET /repos/.../actions/runs are delayed by this many ms (a slow API). */
+  runsDelayMs = 0;
+  /** Git objects and refs per repository (commits listing, Git data API, contents at a branch). */
+  readonly git = new FakeGit();
   private nextId = 1000;
   private server: Server | null = null;
 
@@ -101,6 +165,7 @@ export class FakeGitHub {
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     const { port } = this.server.address() as AddressInfo;
     this.url = `http://127.0.0.1:${port}`;
+    this.git.url = this.url;
     return this;
   }
 
@@ -141,6 +206,21 @@ export class FakeGitHub {
     this.files.set(`${repo}@${ref}:${path}`, Buffer.isBuffer(content) ? content : Buffer.from(content));
   }
 
+  /** A completed workflow run of `repo` at `sha`, with the given artifacts (zips). */
+  addRun(repo: string, o: RunOptions): FakeRun {
+    return addRun(this, repo, o);
+  }
+
+  /** An artifact uploaded by `run` (e.g. by the fake artifact service on FinalizeArtifact). */
+  addArtifact(run: FakeRun, name: string, zip: Uint8Array): FakeArtifact {
+    return addArtifact(this, run, name, zip);
+  }
+
+  /** The run as GitHub shows it (workflow-run), for the API and webhook deliveries. */
+  runJson(run: FakeRun): Record<string, unknown> {
+    return runJson(run);
+  }
+
   fail(f: Failure): void {
     this.failures.push({ times: 1, ...f });
   }
@@ -176,7 +256,10 @@ export class FakeGitHub {
     this.requests.push(rec);
     const send = (status: number, data: unknown, headers: Record<string, string> = {}) => {
       rec.status = status;
-      if (!Buffer.isBuffer(data)) rec.response = data;
+      if (!Buffer.isBuffer(data)) {
+        rec.response = data;
+        recordGitHubResponse(rec.method, rec.path, status, data);
+      }
       const payload = Buffer.isBuffer(data)
         ? data
         : data === undefined
@@ -199,27 +282,26 @@ export class FakeGitHub {
       f.times = (f.times ?? 1) - 1;
       if (f.times <= 0) this.failures.splice(fi, 1);
       if (f.hang) return;
-      return send(
-        f.status,
-        { message: f.message ?? `scripted ${f.status}`, documentation_url: 'https://docs.github.com/rest' },
-        f.headers,
-      );
+      return send(f.status, { message: f.message ?? `scripted ${f.status}`, documentation_url: DOCS }, f.headers);
     }
+    // A signed blob URL (where artifact downloads redirect): its signature is the credential.
+    if (rec.method === 'GET' && rec.path.startsWith('/_blob/')) return blobRoute(this, rec, send);
     if (!/^(token|Bearer) \S+$/.test(req.headers.authorization ?? ''))
-      return send(401, { message: 'Requires authentication' });
+      return send(401, { message: 'Requires authentication', documentation_url: DOCS });
     const deny = (p: Permission) => {
       if (!this.denied.has(p)) return false;
-      send(403, { message: INTEGRATION_403, documentation_url: 'https://docs.github.com/rest', status: '403' });
+      send(403, { message: INTEGRATION_403, documentation_url: DOCS, status: '403' });
       return true;
     };
 
     let m: RegExpMatchArray | null;
     if (rec.method === 'GET' && rec.path === '/user') {
-      if (!this.userEndpoint) return send(403, { message: INTEGRATION_403, status: '403' });
-      return send(200, { login: this.actor.login, id: this.actor.id, type: this.actor.type });
+      if (!this.userEndpoint) return send(403, { message: INTEGRATION_403, documentation_url: DOCS, status: '403' });
+      return send(200, githubObject('public-user', userJson(this.actor)));
     }
     if ((m = rec.path.match(/^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/))) {
-      const list = this.commentList(`${m[1]}/${m[2]}`, Number(m[3]));
+      const [repo, issue] = [`${m[1]}/${m[2]}`, Number(m[3])];
+      const list = this.commentList(repo, issue);
       if (rec.method === 'GET') {
         const perPage = Math.min(100, Number(u.searchParams.get('per_page') ?? 30) || 30);
         const page = Math.max(1, Number(u.searchParams.get('page') ?? 1) || 1);
@@ -241,49 +323,43 @@ export class FakeGitHub {
         }
         return send(
           200,
-          list.slice((page - 1) * perPage, page * perPage),
+          list.slice((page - 1) * perPage, page * perPage).map((c) => commentJson(repo, issue, c)),
           links.length ? { link: links.join(', ') } : {},
         );
       }
       if (rec.method === 'POST') {
         if (deny('issues:write')) return;
         const text = (body as { body?: unknown })?.body;
-        if (typeof text !== 'string') return send(422, { message: 'Invalid request: body is required' });
-        if (text.length > 65536)
-          return send(422, {
-            message: 'Validation Failed',
-            errors: [{ code: 'custom', message: 'Body is too long (maximum is 65536 characters)' }],
-          });
-        const c = this.addComment(`${m[1]}/${m[2]}`, Number(m[3]), text, this.actor);
-        return send(201, c);
+        if (typeof text !== 'string') return send(422, validationFailed('Invalid request: body is required'));
+        if (text.length > 65536) return send(422, tooLong());
+        const c = this.addComment(repo, issue, text, this.actor);
+        return send(201, commentJson(repo, issue, c));
       }
     }
     if ((m = rec.path.match(/^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/))) {
       const id = Number(m[3]);
       const repo = `${m[1]}/${m[2]}`;
-      let found: { list: FakeComment[]; i: number } | null = null;
+      let found: { list: FakeComment[]; i: number; issue: number } | null = null;
       for (const [k, list] of this.comments) {
         if (!k.startsWith(`${repo}#`)) continue;
         const i = list.findIndex((c) => c.id === id);
-        if (i >= 0) found = { list, i };
+        if (i >= 0) found = { list, i, issue: Number(k.slice(repo.length + 1)) };
       }
-      if (!found) return send(404, { message: 'Not Found' });
-      if (rec.method === 'GET') return send(200, found.list[found.i]);
+      if (!found) return send(404, { message: 'Not Found', documentation_url: DOCS });
+      const json = () => commentJson(repo, found.issue, found.list[found.i]);
+      if (rec.method === 'GET') return send(200, json());
       if (deny('issues:write')) return;
       const c = found.list[found.i];
       // GitHub lets an account edit or delete only its own comments (short of admin rights).
-      if (c.user.login !== this.actor.login) return send(403, { message: 'Must have admin rights to Repository.' });
+      if (c.user.login !== this.actor.login)
+        return send(403, { message: 'Must have admin rights to Repository.', documentation_url: DOCS });
       if (rec.method === 'PATCH') {
         const text = (body as { body?: unknown })?.body;
-        if (typeof text !== 'string') return send(422, { message: 'Invalid request: body is required' });
-        if (text.length > 65536)
-          return send(422, {
-            message: 'Validation Failed',
-            errors: [{ code: 'custom', message: 'Body is too long (maximum is 65536 characters)' }],
-          });
+        if (typeof text !== 'string') return send(422, validationFailed('Invalid request: body is required'));
+        if (text.length > 65536) return send(422, tooLong());
         c.body = text;
         c.updated_at = new Date().toISOString();
-        return send(200, c);
+        return send(200, json());
       }
       if (rec.method === 'DELETE') {
         found.list.splice(found.i, 1);
@@ -294,9 +370,9 @@ export class FakeGitHub {
       if (deny('statuses:write')) return;
       const b = body as Partial<FakeStatus>;
       if (!['error', 'failure', 'pending', 'success'].includes(String(b?.state)))
-        return send(422, { message: 'Validation Failed: state' });
+        return send(422, validationFailed('Validation Failed: state'));
       if (b.description && b.description.length > 140)
-        return send(422, { message: 'Validation Failed: description is too long (maximum is 140 characters)' });
+        return send(422, validationFailed('Validation Failed: description is too long (maximum is 140 characters)'));
       const s: FakeStatus = {
         owner: m[1],
         repo: m[2],
@@ -307,33 +383,105 @@ export class FakeGitHub {
         target_url: b.target_url,
       };
       this.statuses.push(s);
-      return send(201, { id: this.nextId++, url: `${this.url}${rec.path}`, ...s });
+      const id = this.nextId++;
+      const now = new Date().toISOString();
+      return send(
+        201,
+        githubObject('status', {
+          id,
+          node_id: `SC_${id}`,
+          url: `https://api.github.com/repos/${m[1]}/${m[2]}/statuses/${s.sha}`,
+          state: s.state,
+          context: s.context,
+          description: s.description ?? null,
+          target_url: s.target_url ?? null,
+          created_at: now,
+          updated_at: now,
+          creator: userJson(this.actor),
+        }),
+      );
     }
     if ((m = rec.path.match(/^\/repos\/([^/]+)\/([^/]+)\/contents\/(.+)$/)) && rec.method === 'GET') {
       if (deny('contents:read')) return;
       const repo = `${m[1]}/${m[2]}`;
       const path = decodeURIComponent(m[3]);
       const ref = u.searchParams.get('ref') ?? 'HEAD';
-      const content = this.files.get(`${repo}@${ref}:${path}`);
+      const content = this.files.get(`${repo}@${ref}:${path}`) ?? this.git.fileAt(repo, ref, path);
+      const under = [...this.files.keys()].filter((k) => k.startsWith(`${repo}@${ref}:${path}/`));
+      // A directory: its listing, whatever the media type.
+      if (!content && under.length)
+        return send(
+          200,
+          under.map((k) => {
+            const p = k.slice(k.indexOf(':') + 1);
+            const url = `https://api.github.com/repos/${repo}/contents/${p}`;
+            const html = `https://github.com/${repo}/blob/${ref}/${p}`;
+            const git = `https://api.github.com/repos/${repo}/git/blobs/${'e'.repeat(40)}`;
+            const links = { self: url, git, html };
+            return {
+              type: 'file',
+              size: 2,
+              name: p.split('/').pop(),
+              path: p,
+              sha: 'e'.repeat(40),
+              url,
+              git_url: git,
+              html_url: html,
+              download_url: null,
+              _links: links,
+            };
+          }),
+        );
       if (!content)
         return send(404, {
           message: 'Not Found',
-          documentation_url: 'https://docs.github.com/rest/repos/contents#get-repository-content',
+          documentation_url: `${DOCS}/repos/contents#get-repository-content`,
           status: '404',
         });
-      if (/application\/vnd\.github(\.v3)?\.raw/.test(req.headers.accept ?? '')) return send(200, content);
+      const accept = req.headers.accept ?? '';
+      if (/application\/vnd\.github(\.v3)?\.raw/.test(accept)) return send(200, content);
       const big = content.length > CONTENTS_JSON_LIMIT;
-      return send(200, {
-        type: 'file',
-        name: path.split('/').pop(),
-        path,
-        size: content.length,
-        sha: 'f'.repeat(40),
-        encoding: big ? 'none' : 'base64',
-        // GitHub wraps base64 at 60 columns.
-        content: big ? '' : (content.toString('base64').match(/.{1,60}/g) ?? []).join('\n'),
-      });
+      // GitHub serves 1-100 MB files as JSON only with the object media type; the default
+      // JSON media type is refused with 403 too_large.
+      if (big && !/application\/vnd\.github(\.v3)?\.object/.test(accept))
+        return send(403, {
+          message:
+            'This API returns blobs up to 1 MB in size. The requested blob is too large to fetch via the API, but you can use the Git Data API to request blobs up to 100 MB in size.',
+          errors: [{ resource: 'Blob', field: 'data', code: 'too_large' }],
+          documentation_url: `${DOCS}/repos/contents#get-repository-content`,
+          status: '403',
+        });
+      const api = `https://api.github.com/repos/${repo}`;
+      const sha = 'f'.repeat(40);
+      return send(
+        200,
+        githubObject('content-file', {
+          type: 'file',
+          name: path.split('/').pop(),
+          path,
+          size: content.length,
+          sha,
+          encoding: big ? 'none' : 'base64',
+          // GitHub wraps base64 at 60 columns.
+          content: big ? '' : (content.toString('base64').match(/.{1,60}/g) ?? []).join('\n'),
+          url: `${api}/contents/${path}?ref=${ref}`,
+          git_url: `${api}/git/blobs/${sha}`,
+          html_url: `https://github.com/${repo}/blob/${ref}/${path}`,
+          download_url: `https://raw.githubusercontent.com/${repo}/${ref}/${path}`,
+          _links: {
+            self: `${api}/contents/${path}?ref=${ref}`,
+            git: `${api}/git/blobs/${sha}`,
+            html: `https://github.com/${repo}/blob/${ref}/${path}`,
+          },
+        }),
+      );
     }
+    if (/^\/repos\/[^/]+\/[^/]+\/actions\//.test(rec.path)) {
+      if (this.runsDelayMs && /\/actions\/runs$/.test(rec.path))
+        await new Promise((r) => setTimeout(r, this.runsDelayMs).unref());
+      if (actionsRoute(this, rec, send)) return;
+    }
+    if (gitRoute(this.git, rec, send)) return;
     return send(404, { message: 'Not Found (fake GitHub has no such route)' });
   }
 }

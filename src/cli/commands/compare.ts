@@ -23,6 +23,8 @@ options:
   --config FILE     rules in YAML (default: .modelgate.yml when it exists)
   --markdown FILE   write the Markdown comment here
   --json FILE       write the comparison (JSON) here
+  --html FILE       write the HTML report here: charts and the per-class table in one
+                    self-contained page (no network; open it in any browser)
 
 exit status: 1 when the verdict is fail (0 with fail-on-regression: false in the config),
 0 otherwise, 2 on bad input (also a rule naming a split, class or metric the reports lack).
@@ -63,12 +65,14 @@ export async function runCompare(argv: string[], io: { stdout?: ProgressSink } =
     config: { type: 'string' },
     markdown: { type: 'string' },
     json: { type: 'string' },
+    html: { type: 'string' },
   });
   if (!flags.head) throw new UsageError("compare: --head FILE is required (see 'modelgate compare --help')");
   // Loaded here, not at start-up (issue 14).
   const { DEFAULT_CONFIG, readConfig, rulesOf } = await import('../../io/config.js');
   const { readReport } = await import('../../io/report-file.js');
   const { runGate } = await import('../../pipeline/gate.js');
+  const { renderHtmlReport } = await import('../../core/render/html/index.js');
   const configPath = flags.config ?? DEFAULT_CONFIG;
   const config = await readConfig(configPath, flags.config !== undefined);
   const head = await readReport(flags.head);
@@ -84,6 +88,7 @@ export async function runCompare(argv: string[], io: { stdout?: ProgressSink } =
   const outputs: { path: string; text: string }[] = [];
   if (flags.json) outputs.push({ path: flags.json, text: JSON.stringify(cmp, null, 2) + '\n' });
   if (flags.markdown) outputs.push({ path: flags.markdown, text: comment });
+  if (flags.html) outputs.push({ path: flags.html, text: renderHtmlReport({ comparison: cmp, head }) });
   const inputs = [flags.head, flags.base, configPath].filter((p) => p !== undefined);
   await writeOutputs(outputs, inputs);
   const written = outputs.map((o) => o.path);

@@ -5,5 +5,6 @@ import { compare } from './compare.js';
 import { demo } from './demo.js';
 import { evaluate } from './evaluate.js';
 import { merge } from './merge.js';
+import { thresholds } from './thresholds.js';
 
-export const commands: Command[] = [evaluate, compare, merge, demo, bot];
+export const commands: Command[] = [evaluate, compare, merge, thresholds, demo, bot];

@@ -15,6 +15,10 @@ is added exactly and per-example predictions are concatenated in the order the p
 given, so the result equals evaluating all shards in one pass. The parts must share the task,
 thresholds and commit, and carry per-example predictions.
 
+Partial reports of 'modelgate evaluate --shard I/N' (or the action's shard input) are merged
+in shard order whatever the order given: every shard 1/N to N/N exactly once, all read from
+the same files (same fingerprints); their examples are interleaved back into file order.
+
 options:
   --out FILE   where to write the merged report
 

@@ -150,3 +150,33 @@ export function markdownLink(text: string, url: string | undefined): string {
   // Parentheses would end the destination early; percent-encode them.
   return `[${label}](${safe.replace(/\(/g, '%28').replace(/\)/g, '%29')})`;
 }
+
+const HTML_SPECIAL = /[&<>"']/g;
+const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * Escapes untrusted text for HTML and SVG, in element content and in quoted attribute values
+ * alike: sanitized (controls, bidi overrides), then the five characters that could open a tag,
+ * an entity or end an attribute become references.
+ */
+export function escapeHtml(text: string): string {
+  return sanitizeText(text).replace(HTML_SPECIAL, (c) => HTML_ENTITIES[c]);
+}
+
+/** Characters kept as they are inside a quoted Mermaid label; everything else becomes an entity code. */
+const MERMAID_SAFE = /[\p{L}\p{N} .,:+\-–−≥≤/()]/u;
+
+/**
+ * Escapes untrusted text for a double-quoted label in a Mermaid block (inside a Markdown code
+ * fence): any character outside letters, digits and plain punctuation becomes Mermaid's entity
+ * code `#<decimal>;`, which Mermaid turns back into the character when it draws. So no quote
+ * can end the label, no backtick can end the fence, no `%%` can open a directive and no `<`
+ * can reach the SVG as markup.
+ */
+export function escapeMermaid(text: string): string {
+  let out = '';
+  for (const ch of sanitizeText(text)) {
+    out += MERMAID_SAFE.test(ch) ? ch : `#${ch.codePointAt(0)};`;
+  }
+  return out;
+}

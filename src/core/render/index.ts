@@ -7,6 +7,8 @@ export { renderText } from './text.js';
 export {
   escapeMarkdown,
   escapePlain,
+  escapeHtml,
+  escapeMermaid,
   sanitizeText,
   safeUrl,
   markdownLink,

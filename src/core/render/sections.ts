@@ -17,6 +17,7 @@ import type {
 } from '../compare/types.js';
 import { LOWER_IS_BETTER } from '../report/types.js';
 import type { Section } from './budget.js';
+import { bandChart } from './mermaid.js';
 import { escapeMarkdown, markdownLink, safeUrl, truncateEnd, truncateMiddle } from './escape.js';
 import {
   TEST_NAME,
@@ -457,6 +458,18 @@ function classDamageSection(cmp: Comparison, ctx: RenderContext, opts: BuildOpti
   };
 }
 
+/**
+ * The band table as a chart GitHub draws (PR comment only: a Mermaid block), one per banded
+ * split. The first thing given up when space runs out after the full table: the band table
+ * above says the same in figures.
+ */
+function bandChartSection(cmp: Comparison, opts: BuildOptions): Section | null {
+  if (opts.target !== 'comment' || cmp.verdict === 'no-baseline') return null;
+  const charts = (cmp.classAggregates ?? []).map(bandChart).filter((c): c is string => c !== null);
+  if (charts.length === 0) return null;
+  return { id: 'band-chart', rank: 5, head: '', items: charts, sep: '\n\n', tail: '', empty: () => '' };
+}
+
 /** "predicted as cat: 33 right of 36 → 35 of 49, precision 91.7% → 71.4% (−20.3 pts, q = 0.02)". */
 function precisionItem(c: ClassDelta, g: ClassGroups, opts: BuildOptions): string {
   const p = c.precision!;
@@ -808,6 +821,7 @@ export function buildSections(
     headlineSection(cmp, ctx, opts),
     gapsSection(cmp, ctx, opts),
     classDamageSection(cmp, ctx, opts),
+    bandChartSection(cmp, opts),
     regressionsSection(cmp, g, ctx, opts),
     precisionSection(cmp, g, ctx, opts),
     improvementsSection(cmp, g, ctx, opts),

@@ -10,6 +10,7 @@ import { confusionOf } from '../metrics/confusion.js';
 import { computeSplit } from '../metrics/compute.js';
 import { remapCounts } from '../metrics/counts.js';
 import { isIdentity, remapExamples } from '../metrics/remap.js';
+import type { ShardSpec } from '../shard.js';
 import { encodeExamples } from './examples.js';
 import { labelFingerprint } from './fingerprint.js';
 import { withReportSanity } from './sanity.js';
@@ -37,6 +38,8 @@ export interface BuildArgs {
   sanity?: SanityFinding[];
   /** Keep per-example predictions in the report (needed for paired tests and merge). Default true. */
   keepPredictions?: boolean;
+  /** A partial report of a sharded evaluation. */
+  shard?: ShardSpec;
 }
 
 export function buildReport(args: BuildArgs): Report {
@@ -78,6 +81,7 @@ export function buildReport(args: BuildArgs): Report {
     ...(args.thresholds !== undefined && { thresholds: args.thresholds }),
     splits,
     gaps: computeGaps(splits),
+    ...(args.shard && { shard: { index: args.shard.index, count: args.shard.count } }),
     ...(sanity.length > 0 && { sanity }),
   };
   return report;

@@ -164,6 +164,12 @@ export interface Report {
   gaps: Partial<Record<GapName, Partial<Record<MetricName, number>>>>;
   /** Model runs: the model's weight count and the preprocessing applied, so a comparison can say what changed. */
   model?: { parameters?: number; preprocess?: string };
+  /**
+   * Set on a partial report: shard `index` of `count` (1-based) of a sharded evaluation, holding
+   * the examples whose index k has k mod count = index - 1 (src/core/shard.ts). Only a merge of
+   * every shard is compared.
+   */
+  shard?: { index: number; count: number };
   /** Findings about the model and the splits (constant output, a class never predicted, a class absent from a split, ...). */
   sanity?: SanityFinding[];
 }

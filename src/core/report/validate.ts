@@ -84,6 +84,8 @@ function checkSemantics(r: Report, fail: (msg: string) => never): void {
     if (seen.has(c)) fail(`${pointer('classes', i)} repeats the class ${JSON.stringify(c)}`);
     seen.add(c);
   });
+  if (r.shard && r.shard.index > r.shard.count)
+    fail(`/shard is ${r.shard.index}/${r.shard.count}; expected an index from 1 to the count`);
   const splits = Object.keys(r.splits);
   if (splits.length === 0) fail('/splits is empty; expected at least one split');
   for (const name of splits)

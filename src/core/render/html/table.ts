@@ -1,0 +1,97 @@
+// The per-class table of the HTML report: every class of every judged split, worst first,
+// sortable by any column and filterable by name and status (./script.ts). Numeric cells carry
+// their raw value in data-v, so sorting never parses formatted text.
+
+import type { ClassDelta, Comparison } from '../../compare/types.js';
+import { escapeHtml, truncateMiddle } from '../escape.js';
+import { pValue, pct, pts, thousands } from '../format.js';
+import { groupClasses } from '../select.js';
+
+interface Column {
+  title: string;
+  type: 'num' | 'text';
+  cell: (c: ClassDelta) => { html: string; value?: number | null };
+}
+
+const recall = (s: { found: number; support: number } | null): number | null =>
+  s && s.support > 0 ? s.found / s.support : null;
+
+function qOf(c: ClassDelta): number | undefined {
+  const improved = (c.recallStatus ?? c.status) === 'improvement';
+  return improved ? c.test?.qUp : (c.test?.q ?? c.test?.p);
+}
+
+function columns(noBase: boolean, many: string): Column[] {
+  const name: Column = {
+    title: many === 'labels' ? 'label' : 'class',
+    type: 'text',
+    cell: (c) => ({
+      html: c.name.trim() ? `<bdi>${escapeHtml(truncateMiddle(c.name, 300))}</bdi>` : '<i>(blank name)</i>',
+    }),
+  };
+  const split: Column = { title: 'split', type: 'text', cell: (c) => ({ html: escapeHtml(c.split) }) };
+  const found = (side: 'base' | 'head'): Column => ({
+    title: `${side} found`,
+    type: 'num',
+    cell: (c) => ({
+      html: c[side] ? `${thousands(c[side]!.found)}/${thousands(c[side]!.support)}` : '—',
+      value: c[side]?.support ?? null,
+    }),
+  });
+  const rec = (side: 'base' | 'head'): Column => ({
+    title: `${side} recall`,
+    type: 'num',
+    cell: (c) => ({ html: pct(recall(c[side])), value: recall(c[side]) }),
+  });
+  if (noBase) return [name, split, found('head'), rec('head')];
+  return [
+    name,
+    split,
+    found('base'),
+    rec('base'),
+    found('head'),
+    rec('head'),
+    { title: 'change', type: 'num', cell: (c) => ({ html: pts(c.delta), value: c.delta }) },
+    {
+      title: 'q',
+      type: 'num',
+      cell: (c) => ({ html: qOf(c) === undefined ? '' : pValue(qOf(c)!), value: qOf(c) ?? null }),
+    },
+    { title: 'status', type: 'text', cell: (c) => ({ html: escapeHtml(c.status) }) },
+  ];
+}
+
+function cellHtml(col: Column, c: ClassDelta): string {
+  const { html, value } = col.cell(c);
+  if (col.type === 'text') return `<td>${html}</td>`;
+  const v = value === null || value === undefined || !Number.isFinite(value) ? '' : String(value);
+  return `<td class="num" data-v="${v}">${html}</td>`;
+}
+
+/** The controls and the table; '' when there are no classes. */
+export function classTable(cmp: Comparison, many: string): string {
+  const all = groupClasses(cmp).all;
+  if (all.length === 0) return '';
+  const cols = columns(cmp.verdict === 'no-baseline', many);
+  const head = cols
+    .map(
+      (col, i) =>
+        `<th scope="col" aria-sort="none"${col.type === 'num' ? ' class="num"' : ''}><button type="button" data-col="${i}" data-type="${col.type}">${escapeHtml(col.title)}</button></th>`,
+    )
+    .join('');
+  const rows = all.map(
+    (c) => `<tr data-status="${escapeHtml(c.status)}">${cols.map((col) => cellHtml(col, c)).join('')}</tr>`,
+  );
+  const statuses = [...new Set(all.map((c) => c.status))];
+  const options = [
+    '<option value="">every status</option>',
+    ...statuses.map((s) => `<option value="${escapeHtml(s)}">${escapeHtml(s)}</option>`),
+  ];
+  return (
+    `<div class="controls"><label>Find <input type="search" id="class-filter" placeholder="name contains…" autocomplete="off"></label> ` +
+    `<label>Status <select id="status-filter">${options.join('')}</select></label> ` +
+    `<span id="shown-count" aria-live="polite">${thousands(all.length)} of ${thousands(all.length)}</span></div>` +
+    `<table class="data-table sortable" id="classes"><caption>Every ${many === 'labels' ? 'label' : 'class'} of every judged split, worst first; click a column to sort</caption>` +
+    `<thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`
+  );
+}

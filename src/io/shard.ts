@@ -1,0 +1,60 @@
+// One shard of a split as it streams by (see src/core/shard.ts for the partition): the reader
+// still reads, parses and hashes every row (the file fingerprint covers the whole file), and
+// only the shard's own rows go on to the accumulator or the model.
+
+import { ownedRows, pickExamples, shardSize, type ShardSpec } from '../core/shard.js';
+import type { FeatureBatch, FeatureStream } from './data/types.js';
+import type { ExampleBatch, PredictionStream } from './types.js';
+
+async function* ownBatches<B extends { n: number }>(
+  batches: AsyncIterable<B>,
+  s: ShardSpec,
+  pick: (b: B, rows: number[]) => B,
+): AsyncIterable<B> {
+  let first = 0;
+  for await (const b of batches) {
+    const rows = ownedRows(s, first, b.n);
+    first += b.n;
+    if (rows.length) yield pick(b, rows);
+  }
+}
+
+export function shardPredictions(stream: PredictionStream, s: ShardSpec): PredictionStream {
+  return {
+    ...stream,
+    batches: ownBatches<ExampleBatch>(stream.batches, s, pickExamples),
+    fingerprint: () => stream.fingerprint(),
+  };
+}
+
+function pickFeatures(featureSize: number): (b: FeatureBatch, rows: number[]) => FeatureBatch {
+  return (b, rows) => {
+    const x = new Float32Array(rows.length * featureSize);
+    rows.forEach((r, i) => x.set(b.x.subarray(r * featureSize, (r + 1) * featureSize), i * featureSize));
+    if (b.truth) return { n: rows.length, x, truth: Uint32Array.from(rows, (r) => b.truth![r]) };
+    const labels = pickExamples(
+      {
+        task: 'multilabel',
+        n: b.n,
+        truthOffsets: b.truthOffsets!,
+        truthIndices: b.truthIndices!,
+        predOffsets: b.truthOffsets!,
+        predIndices: b.truthIndices!,
+      },
+      rows,
+    ) as Extract<ExampleBatch, { task: 'multilabel' }>;
+    return { n: rows.length, x, truthOffsets: labels.truthOffsets, truthIndices: labels.truthIndices };
+  };
+}
+
+export function shardFeatures(stream: FeatureStream, s: ShardSpec): FeatureStream {
+  const featureSize = stream.featureShape.reduce((a, b) => a * b, 1);
+  return {
+    featureShape: stream.featureShape,
+    task: stream.task,
+    count: stream.count === null ? null : shardSize(s, stream.count),
+    batches: ownBatches(stream.batches, s, pickFeatures(featureSize)),
+    close: () => stream.close(),
+    fingerprints: () => stream.fingerprints(),
+  };
+}

@@ -1,0 +1,171 @@
+// Sharded evaluation: 8 shard reports merged are the report of one unsharded run, byte for byte
+// apart from the time stamp (figures, per-example predictions, confusion, sanity findings, label
+// and file fingerprints), for prediction files of every task and for the digits model itself.
+// The unsharded run is the oracle here: what is being tested is that sharding changes nothing.
+
+import path from 'node:path';
+import { UsageError } from '../../src/core/errors.js';
+import { mergeReports } from '../../src/core/report/merge.js';
+import type { Report } from '../../src/core/report/types.js';
+import { validateReport } from '../../src/core/report/validate.js';
+import { selectBackend } from '../../src/model/backend.js';
+import { evaluatePredictionFiles } from '../../src/pipeline/evaluate.js';
+import { evaluateModel } from '../../src/pipeline/evaluate-model.js';
+import { runGate } from '../../src/pipeline/gate.js';
+import { defaultRules } from '../../src/core/compare/rules.js';
+
+const N = 8;
+const CREATED = '2026-01-01T00:00:00.000Z';
+const shards = Array.from({ length: N }, (_, i) => ({ index: i + 1, count: N }));
+const origins = shards.map((s) => `shard-${s.index}.json`);
+/** A report as written to disk and read back (what merge sees in CI). */
+const roundTrip = (r: Report, origin = 'r.json') => validateReport(JSON.parse(JSON.stringify(r)), origin);
+
+const DIGITS_PREDICTIONS = ['train', 'validation', 'test'].map((name) => ({
+  name,
+  path: path.resolve(`fixtures/judgement/digits/seed-00/${name}.csv`),
+}));
+
+describe('8 shards merged equal one unsharded run', () => {
+  it.each([
+    ['digits predictions, 3 splits (csv)', DIGITS_PREDICTIONS],
+    [
+      'multiclass scores (jsonl)',
+      [{ name: 'test', path: path.resolve('fixtures/predictions/multiclass.scores.jsonl') }],
+    ],
+    ['multi-label scores (csv)', [{ name: 'test', path: path.resolve('fixtures/predictions/multilabel.scores.csv') }]],
+    ['multi-label arrays (npz)', [{ name: 'test', path: path.resolve('fixtures/predictions/multilabel.npz') }]],
+  ])('%s', async (_, splits) => {
+    const one = await evaluatePredictionFiles(splits, { createdAt: CREATED });
+    const parts: Report[] = [];
+    for (const shard of shards)
+      parts.push(roundTrip(await evaluatePredictionFiles(splits, { createdAt: CREATED, shard })));
+    // Every example is in exactly one shard, and shard sizes differ by one at most.
+    for (const name of Object.keys(one.splits)) {
+      const sizes = parts.map((p) => p.splits[name].examples);
+      expect(sizes.reduce((a, b) => a + b, 0)).toBe(one.splits[name].examples);
+      expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+    }
+    expect(parts.map((p) => p.shard)).toEqual(shards);
+    // Given in a shuffled order: merge orders the shards by their index.
+    const order = [3, 0, 7, 1, 6, 2, 5, 4];
+    const merged = mergeReports(
+      order.map((i) => parts[i]),
+      order.map((i) => origins[i]),
+    );
+    expect(roundTrip(merged)).toEqual(roundTrip(one));
+  });
+
+  it('the digits model run in 8 shards gives the one-pass report', async () => {
+    const backend = await selectBackend('cpu');
+    const run = (shard?: { index: number; count: number }) =>
+      evaluateModel({
+        model: path.resolve('examples/digits/models/base'),
+        data: ['validation', 'test'].map((name) => ({ name, path: path.resolve(`examples/digits/data/${name}.csv`) })),
+        backendHandle: backend,
+        preprocess: { scale: 1 / 16 },
+        createdAt: CREATED,
+        workers: 1,
+        shard,
+      });
+    const one = await run();
+    const parts: Report[] = [];
+    let ran = 0;
+    for (const shard of shards) {
+      const r = await run(shard);
+      ran += r.examples;
+      parts.push(roundTrip(r.report));
+    }
+    // The model saw each example once over all shards (no shard ran the others' examples).
+    expect(ran).toBe(one.examples);
+    expect(roundTrip(mergeReports(parts, origins))).toEqual(roundTrip(one.report));
+  });
+});
+
+describe('a merge of shards is refused unless every shard 1..n is there once, on the same data', () => {
+  let parts: Report[];
+  beforeAll(async () => {
+    parts = [];
+    for (const shard of shards.slice(0, 4).map((s) => ({ ...s, count: 4 })))
+      parts.push(await evaluatePredictionFiles(DIGITS_PREDICTIONS.slice(1, 2), { createdAt: CREATED, shard }));
+  });
+  const names = ['a.json', 'b.json', 'c.json', 'd.json'];
+  const refuse = (ps: Report[], os: string[]) => {
+    try {
+      mergeReports(ps, os);
+    } catch (e) {
+      expect(e).toBeInstanceOf(UsageError);
+      return (e as Error).message;
+    }
+    throw new Error('merged');
+  };
+
+  it('names a missing shard', () => {
+    expect(refuse([parts[0], parts[1], parts[3]], ['a.json', 'b.json', 'd.json'])).toBe(
+      'shard 3/4 is missing: a merge needs every shard 1/4 to 4/4 once',
+    );
+    expect(refuse([parts[0]], ['a.json'])).toBe(
+      'shards 2/4, 3/4, 4/4 are missing: a merge needs every shard 1/4 to 4/4 once',
+    );
+  });
+
+  it('names a shard given twice, with both files', () => {
+    expect(refuse([...parts, parts[1]], [...names, 'b-again.json'])).toBe(
+      'shard 2/4 is given twice: b.json and b-again.json',
+    );
+  });
+
+  it('refuses shards of different counts, and a whole report among shards', async () => {
+    const other = await evaluatePredictionFiles(DIGITS_PREDICTIONS.slice(1, 2), {
+      createdAt: CREATED,
+      shard: { index: 2, count: 8 },
+    });
+    expect(refuse([parts[0], other], ['a.json', 'x.json'])).toBe(
+      'x.json is shard 2/8 but a.json is shard 1/4; the shards of one evaluation share the count',
+    );
+    const whole = await evaluatePredictionFiles(DIGITS_PREDICTIONS.slice(1, 2), { createdAt: CREATED });
+    expect(refuse([whole, ...parts], ['whole.json', ...names])).toBe(
+      'whole.json is a whole report but a.json is a shard; merge the shards of one evaluation only',
+    );
+  });
+
+  it('refuses a shard that read other data (its file fingerprint differs)', async () => {
+    const other = await evaluatePredictionFiles(
+      [{ name: 'validation', path: path.resolve('fixtures/judgement/digits/seed-01/validation.csv') }],
+      { createdAt: CREATED, shard: { index: 3, count: 4 } },
+    );
+    expect(refuse([parts[0], parts[1], other, parts[3]], names)).toMatch(
+      /^c\.json \(shard 3\/4\): split "validation" was read from other data \(sha256 [0-9a-f]{12}\) than in a\.json \(sha256 [0-9a-f]{12}\); every shard must read the same files$/,
+    );
+  });
+
+  it('refuses a shard whose size does not fit its index (an edited report)', () => {
+    // 359 examples: shards 1-3 hold 90, shard 4 holds 89. Shards 1 and 4 relabelled as each other:
+    const [a, d] = [roundTrip(parts[0]), roundTrip(parts[3])];
+    a.shard = { index: 4, count: 4 };
+    d.shard = { index: 1, count: 4 };
+    expect(parts.map((p) => p.splits.validation.examples)).toEqual([90, 90, 90, 89]);
+    expect(refuse([a, parts[1], parts[2], d], names)).toBe(
+      'd.json: shard 1/4 of split "validation" has 89 examples; expected 90 of the 359 in all',
+    );
+  });
+
+  it('the gate refuses to compare a shard report, head or baseline', () => {
+    const gate = (head: Report, base: Report | null) =>
+      runGate({
+        head,
+        headSide: {},
+        baseline: base && { report: base, source: 'base.json' },
+        rules: defaultRules('multiclass'),
+        render: { key: 'k', reportPath: 'head.json' },
+      });
+    expect(() => gate(parts[1], null)).toThrow(
+      new UsageError(
+        "the head report head.json is shard 2/4 of a sharded evaluation; merge all 4 shards first (modelgate merge, or the action's merge-artifacts input)",
+      ),
+    );
+    const whole = mergeReports(parts, names);
+    expect(() => gate(whole, parts[0])).toThrow(/^the baseline base\.json is shard 1\/4 of a sharded evaluation/);
+    expect(gate(whole, whole).comparison.verdict).toBe('pass');
+  });
+});
