@@ -261,7 +261,7 @@ try {
 }
 `;
 
-function hashInWorker(path: string): { fingerprint: () => Promise<FileFingerprint>; stop: () => void } {
+function hashInWorker(path: string): Hashing {
   const worker = new Worker(HASH_WORKER, { eval: true, workerData: { path, chunk: CHUNK_BYTES } });
   const result = new Promise<FileFingerprint>((resolve, reject) => {
     worker.once('message', (m: { sha256?: string; bytes?: number; error?: string }) =>
@@ -275,16 +275,28 @@ function hashInWorker(path: string): { fingerprint: () => Promise<FileFingerprin
   return { fingerprint: () => result, stop: () => void worker.terminate() };
 }
 
+/** A pass that hashes a file alongside the reader: `fingerprint()` waits for it; `stop()` abandons it. */
+export interface Hashing {
+  fingerprint: () => Promise<FileFingerprint>;
+  stop: () => void;
+}
+
+/**
+ * For a file of `size` bytes large enough to pay for a worker thread's start, its hashing pass in
+ * one, so a reader that sees the raw bytes need not hash them itself; null for a smaller file.
+ */
+export function hashLargeInWorker(path: string, size: number): Hashing | null {
+  return size >= WORKER_HASH_BYTES ? hashInWorker(path) : null;
+}
+
 /**
  * Hashes a whole file in its own sequential pass, alongside a reader that does not see the raw
  * bytes (the inflated members of an .npz): in a worker thread for a large file. `fingerprint()`
  * waits for the pass; `stop()` abandons it.
  */
-export function hashInBackground(
-  path: string,
-  size: number,
-): { fingerprint: () => Promise<FileFingerprint>; stop: () => void } {
-  if (size >= WORKER_HASH_BYTES) return hashInWorker(path);
+export function hashInBackground(path: string, size: number): Hashing {
+  const worker = hashLargeInWorker(path, size);
+  if (worker) return worker;
   const digest = new Digest(path);
   let stopped = false;
   const hashing = (async () => {
