@@ -4,15 +4,19 @@ import { ESM_BANNER } from './esm-banner.mjs';
 
 /**
  * @actions/core imports @actions/http-client (and with it undici, 770 KB) for OIDC tokens and
- * @actions/exec for platform details; we use neither. Declaring those imports free of side
- * effects lets esbuild drop them when nothing imported from them is used, so the action's first
- * log line does not wait for undici to load (issue 14). Used exports are still bundled.
+ * @actions/exec for platform details; we use neither. Declaring those packages free of side
+ * effects (wherever they are imported from: the same module must not be side-effectful for one
+ * importer) lets esbuild drop an import of them when nothing imported is used, so the action's
+ * first log line does not wait for undici to load (issue 14). Used exports are still bundled.
  */
 const unusedCoreImports = {
   name: 'unused-core-imports',
   setup(build) {
-    build.onResolve({ filter: /^@actions\/(http-client|exec)(\/|$)/ }, async (args) => {
-      if (args.pluginData?.resolving || !/[\\/]@actions[\\/]core[\\/]/.test(args.importer)) return undefined;
+    // The packages, and @actions/core's own modules that import them.
+    const unused = /^(@actions\/(http-client|exec)(\/|$)|\.\/(oidc-utils|platform)\.js$)/;
+    build.onResolve({ filter: unused }, async (args) => {
+      if (args.pluginData?.resolving) return undefined;
+      if (args.path.startsWith('./') && !/[\\/]@actions[\\/]core[\\/]/.test(args.importer)) return undefined;
       const r = await build.resolve(args.path, {
         kind: args.kind,
         importer: args.importer,

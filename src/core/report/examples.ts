@@ -58,6 +58,11 @@ class Reader {
   }
 }
 
+/** A view, not a copy (the deflated bytes of a large split are megabytes). */
+function asBuffer(b: Uint8Array): Buffer {
+  return Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+}
+
 /** Encodes per-example predictions for a report whose class list has `numClasses` entries. */
 export function encodeExamples(ex: SplitExamples, numClasses: number): EncodedExamples {
   const w = widthFor(numClasses);
@@ -82,7 +87,7 @@ export function encodeExamples(ex: SplitExamples, numClasses: number): EncodedEx
     width: w,
     layout: ex.task === 'multiclass' ? 'multiclass' : 'multilabel-csr',
     n: ex.n,
-    data: Buffer.from(deflateSync(bytes, { level: DEFLATE_LEVEL })).toString('base64'),
+    data: asBuffer(deflateSync(bytes, { level: DEFLATE_LEVEL })).toString('base64'),
   };
 }
 
