@@ -1,6 +1,5 @@
 // Screenshot of an HTML report for the README (docs/html-report.png), with the network off:
-//   node dist/cli.js demo --out demo-output
-//   node dist/cli.js compare --base demo-output/base-report.json --head demo-output/head-report.json --html demo-output/report.html
+//   npm run build && npm run demo      # writes demo-output/report.html
 //   node scripts/report-screenshot.mjs demo-output/report.html docs/html-report.png
 // Needs Chromium (/usr/bin/chromium, or CHROMIUM_PATH) and the puppeteer-core dev dependency.
 

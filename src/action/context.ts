@@ -29,6 +29,15 @@ export interface ActionContext {
   pr: PullRequestInfo | null;
   /** Push events: the commit before the push (null for a new branch). */
   before: string | null;
+  /** workflow_run events: the run that triggered this one (its artifacts hold the evaluation). */
+  workflowRun: WorkflowRunInfo | null;
+}
+
+export interface WorkflowRunInfo {
+  id: number;
+  headSha: string;
+  /** The event that started the triggering run, e.g. pull_request. */
+  event: string;
 }
 
 const ZERO_SHA = /^0{40}$/;
@@ -77,6 +86,11 @@ export function readContext(env: NodeJS.ProcessEnv = process.env): ActionContext
     pr = { number, headSha, baseSha, baseRef: str(p.base?.ref) ?? '', headRepo, baseRepo, fork: headRepo !== baseRepo };
   }
   const before = str(payload.before);
+  const w = payload.workflow_run as Record<string, unknown> | undefined;
+  const workflowRun =
+    w && typeof w === 'object' && Number.isSafeInteger(w.id) && str(w.head_sha)
+      ? { id: w.id as number, headSha: w.head_sha as string, event: str(w.event) ?? '' }
+      : null;
   return {
     eventName,
     owner,
@@ -88,5 +102,6 @@ export function readContext(env: NodeJS.ProcessEnv = process.env): ActionContext
     runUrl,
     pr,
     before: before && !ZERO_SHA.test(before) ? before : null,
+    workflowRun,
   };
 }

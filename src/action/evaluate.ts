@@ -11,6 +11,7 @@ import { readClassList } from '../io/class-list.js';
 import { readThresholds } from '../io/thresholds.js';
 import type { PreprocessSpec } from '../model/preprocess.js';
 import type { ModelSource } from '../model/source.js';
+import type { ShardSpec } from '../core/shard.js';
 import { evaluatePredictionFiles } from '../pipeline/evaluate.js';
 import type { BaselineSource } from '../pipeline/gate.js';
 import { describePreprocess } from '../model/describe-preprocess.js';
@@ -53,6 +54,7 @@ async function evaluateModelAt(
   setup: EvaluationSetup,
   commit: string | undefined,
   source?: string,
+  shard?: ShardSpec,
 ): Promise<Report> {
   const { evaluateModelSplits, formatProgress } = await import('../pipeline/evaluate-model.js');
   const progress = progressLogger();
@@ -66,8 +68,10 @@ async function evaluateModelAt(
     classes: setup.classes,
     threshold: inputs.threshold,
     perClassThreshold: setup.perClassThreshold,
+    perClassThresholdFile: inputs.perClassThreshold,
     commit,
     source,
+    shard,
     log: log.info,
     onProgress: (p) => progress(formatProgress(p)),
   });
@@ -76,7 +80,7 @@ async function evaluateModelAt(
 export async function evaluateHead(inputs: ActionInputs, setup: EvaluationSetup, commit: string): Promise<Report> {
   if (inputs.model) {
     log.info(`model ${inputs.model} on ${inputs.data.map((d) => `${d.name}=${d.path}`).join(', ')}`);
-    return evaluateModelAt(inputs.model, inputs, setup, commit || undefined);
+    return evaluateModelAt(inputs.model, inputs, setup, commit || undefined, undefined, inputs.shard);
   }
   for (const s of inputs.splits) log.info(`split ${s.name}: ${s.path}`);
   return evaluatePredictionFiles(inputs.splits, {
@@ -84,8 +88,10 @@ export async function evaluateHead(inputs: ActionInputs, setup: EvaluationSetup,
     task: inputs.task,
     threshold: inputs.threshold,
     perClassThreshold: setup.perClassThreshold,
+    perClassThresholdFile: inputs.perClassThreshold,
     commit: commit || undefined,
     source: 'predictions',
+    shard: inputs.shard,
   });
 }
 

@@ -2,11 +2,26 @@
 // UsageError naming the input and what it takes.
 
 import { UsageError } from '../core/errors.js';
+import { parseThreshold } from '../core/threshold.js';
 import { COMMENT_MODES, type CommentMode } from '../github/comment-mode.js';
+import { normalizeKey } from '../core/render/marker.js';
 import type { BackendRequest } from '../model/backend.js';
+import { parseShard, type ShardSpec } from '../core/shard.js';
 
-/** As src/model/backend.ts; restated so reading inputs does not load TensorFlow.js. */
-const BACKEND_REQUESTS: readonly BackendRequest[] = ['auto', 'tensorflow', 'wasm', 'cpu'];
+/**
+ * full: evaluate, compare, comment. evaluate-only: evaluate and upload the evaluation artifact
+ * (the unprivileged pull_request workflow of a fork). comment: compare and comment what the
+ * triggering run's artifact holds (a workflow_run workflow, with a write token).
+ */
+export const MODES = ['full', 'evaluate-only', 'comment'] as const;
+export type Mode = (typeof MODES)[number];
+
+/**
+ * The backends the action can use (src/model/backend.ts has them all; restated so reading inputs
+ * does not load TensorFlow.js). Not 'tensorflow': @tensorflow/tfjs-node cannot be resolved from a
+ * published action's dist/, as action.yml says.
+ */
+const ACTION_BACKENDS: readonly BackendRequest[] = ['auto', 'wasm', 'cpu'];
 
 export interface SplitInput {
   name: string;
@@ -40,6 +55,13 @@ export interface ActionInputs {
   commentSkipUnchanged: boolean;
   commitStatus: boolean;
   reportPath?: string;
+  mode: Mode;
+  /** Evaluate this shard only and stop at the partial report. */
+  shard?: ShardSpec;
+  /** Name pattern of this run's artifacts holding the shard reports to merge (instead of evaluating). */
+  mergeArtifacts?: string;
+  /** Where the HTML report goes; undefined when html-report is false. */
+  htmlReport?: string;
 }
 
 export type GetInput = (name: string) => string;
@@ -94,6 +116,20 @@ export function parseSplits(text: string, input = 'splits'): SplitInput[] {
   return out;
 }
 
+/** The default HTML report file (and artifact) name, per comment key so that matrix jobs do not collide. */
+export function htmlReportName(explicitKey: string | undefined): string {
+  return explicitKey ? `modelgate-report-${normalizeKey(explicitKey)}` : 'modelgate-report';
+}
+
+/** html-report: true (the default name for the key), false (none) or a path. */
+function htmlReport(get: GetInput, commentKey: string | undefined): string | undefined {
+  const v = get('html-report').trim();
+  const lower = v.toLowerCase();
+  if (['false', 'no', 'off', '0'].includes(lower)) return undefined;
+  if (v === '' || ['true', 'yes', 'on', '1'].includes(lower)) return `${htmlReportName(commentKey)}.html`;
+  return v;
+}
+
 export function readInputs(get: GetInput): ActionInputs {
   const opt = (name: string) => get(name).trim() || undefined;
   const task = opt('task');
@@ -114,13 +150,20 @@ export function readInputs(get: GetInput): ActionInputs {
   }
 
   const backend = opt('backend');
-  if (backend && !BACKEND_REQUESTS.includes(backend as BackendRequest))
-    throw new UsageError(`input backend: expected ${BACKEND_REQUESTS.join(', ')}, got ${JSON.stringify(backend)}`);
+  if (backend === 'tensorflow')
+    throw new UsageError(
+      'input backend: tensorflow (native TensorFlow, @tensorflow/tfjs-node) cannot load in the action; use auto, wasm or cpu (convert SavedModels with tensorflowjs_converter), or run the modelgate CLI where @tensorflow/tfjs-node is installed',
+    );
+  if (backend && !ACTION_BACKENDS.includes(backend as BackendRequest))
+    throw new UsageError(`input backend: expected ${ACTION_BACKENDS.join(', ')}, got ${JSON.stringify(backend)}`);
 
   const splits = parseSplits(get('splits'));
   const model = opt('model');
   const data = parseSplits(get('data'), 'data');
-  if (!splits.length && !model)
+  const how = readHow(get, baseline);
+  // The head report of comment mode comes from an artifact, and a merge builds it from shards.
+  const evaluates = how.mode !== 'comment' && !how.mergeArtifacts;
+  if (evaluates && !splits.length && !model)
     throw new UsageError(
       'input splits: give the prediction files (name=path, one a line), or a model with the model and data inputs',
     );
@@ -128,7 +171,7 @@ export function readInputs(get: GetInput): ActionInputs {
     throw new UsageError(
       'inputs splits and model: give one of them (predictions to score, or a model to run), not both',
     );
-  if (model && !data.length)
+  if (evaluates && model && !data.length)
     throw new UsageError('input data: a model needs the data to run on (name=path, one a line)');
   if (baseline === 'evaluate' && !model)
     throw new UsageError('input baseline: evaluate re-runs the base branch model and needs the model input');
@@ -138,7 +181,7 @@ export function readInputs(get: GetInput): ActionInputs {
     splits,
     classes: opt('classes'),
     task: task as ActionInputs['task'],
-    threshold: num(get, 'threshold', (n) => n >= 0 && n <= 1, 'a number between 0 and 1'),
+    threshold: opt('threshold') === undefined ? undefined : parseThreshold(get('threshold'), 'input threshold'),
     perClassThreshold: opt('per-class-threshold'),
     model,
     data,
@@ -156,5 +199,34 @@ export function readInputs(get: GetInput): ActionInputs {
     commentSkipUnchanged: bool(get, 'comment-skip-unchanged', true),
     commitStatus: bool(get, 'commit-status', true),
     reportPath: opt('report-path'),
+    ...how,
+    htmlReport: htmlReport(get, opt('comment-key')),
   };
+}
+
+/** mode, shard and merge-artifacts, checked against each other. */
+function readHow(get: GetInput, baseline: string): Pick<ActionInputs, 'mode' | 'shard' | 'mergeArtifacts'> {
+  const mode = (get('mode').trim() || 'full') as Mode;
+  if (!MODES.includes(mode))
+    throw new UsageError(`input mode: expected ${MODES.join(', ')}, got ${JSON.stringify(get('mode').trim())}`);
+  const shardText = get('shard').trim();
+  const shard = shardText ? parseShard(shardText, 'input shard') : undefined;
+  const mergeArtifacts = get('merge-artifacts').trim() || undefined;
+  if (mergeArtifacts !== undefined && !/^[\w.*?-]{1,200}$/.test(mergeArtifacts))
+    throw new UsageError(
+      `input merge-artifacts: expected an artifact name pattern of letters, digits, '_', '-', '.', '*' and '?' (e.g. modelgate-shard-*), got ${JSON.stringify(mergeArtifacts)}`,
+    );
+  if (shard && mergeArtifacts)
+    throw new UsageError(
+      'inputs shard and merge-artifacts: a shard job evaluates its shard, the merge job merges; not both',
+    );
+  if (mode === 'comment' && (shard || mergeArtifacts))
+    throw new UsageError(
+      `input ${shard ? 'shard' : 'merge-artifacts'}: not used with mode comment (the report comes from the evaluation artifact)`,
+    );
+  if (baseline === 'evaluate' && (mode === 'comment' || mergeArtifacts))
+    throw new UsageError(
+      `input baseline: evaluate runs the base model on this job's data, which ${mode === 'comment' ? 'mode comment does not have' : 'a merge of shards does not read'}; use a baseline report`,
+    );
+  return { mode, shard, mergeArtifacts };
 }

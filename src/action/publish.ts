@@ -15,8 +15,8 @@ import type { PullRequestInfo } from './context.js';
 export const FORK_HINT =
   'This pull request comes from a fork, and GitHub gives fork workflows a read-only token, so modelgate cannot ' +
   'comment or set a status here. The verdict is in the job summary and the exit code. To get comments on fork PRs, ' +
-  'run modelgate in a second workflow triggered by workflow_run (two-workflow mode, planned) - never check out fork ' +
-  'code under pull_request_target.';
+  'use two workflows: mode: evaluate-only here and mode: comment in a workflow_run workflow (examples/workflows/ in ' +
+  'the modelgate repository) - never check out fork code under pull_request_target.';
 
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 

@@ -2,7 +2,7 @@
 // handlers, and the HTTP server in front. `startBot` is what `modelgate bot` and dist/bot.js run.
 
 import type { GitHubClient } from '../github/client.js';
-import { retrySettingsFromEnv, type RetrySettings } from '../github/client.js';
+import { limitsFromEnv, retrySettingsFromEnv, type RetrySettings } from '../github/client.js';
 import type { Identity } from '../github/identity.js';
 import type { BotConfig } from './config.js';
 import {
@@ -48,7 +48,7 @@ export function createBot(
     ...config,
     retry: o.retry ?? retrySettingsFromEnv(),
     log,
-    requestTimeoutMs: o.requestTimeoutMs,
+    limits: { ...limitsFromEnv(), ...(o.requestTimeoutMs !== undefined && { requestTimeoutMs: o.requestTimeoutMs }) },
   });
   let me: Promise<Identity> | null = null;
   const ctx: BotContext = {

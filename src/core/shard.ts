@@ -4,8 +4,9 @@
 // examples there are (CSV, JSON lines and gzip do not say before the end), every shard is within
 // one example of the others' size, and each holds a spread of the whole file (files sorted by
 // class give every shard every class). Every shard still reads and hashes all bytes of its files
-// (the fingerprint proves that all shards saw the same data), but only its own examples are run
-// through the model and kept. Merging interleaves the shards back into file order.
+// (the fingerprint proves that all shards saw the same data), but only its own examples are
+// decoded (image folders), run through the model and kept. Merging interleaves the shards back
+// into file order.
 
 import { UsageError } from './errors.js';
 import type { SplitExamples } from './report/types.js';
@@ -33,6 +34,11 @@ export function parseShard(text: string, what: string): ShardSpec {
 
 export function formatShard(s: ShardSpec): string {
   return `${s.index}/${s.count}`;
+}
+
+/** Whether example `k` (0-based) belongs to shard `s`. */
+export function ownsExample(s: ShardSpec, k: number): boolean {
+  return k % s.count === s.index - 1;
 }
 
 /** Examples of a split of `total` examples that shard `s` holds. */

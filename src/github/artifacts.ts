@@ -243,12 +243,24 @@ export async function downloadArtifactZip(
 
 /** The UTF-8 text of `file` inside `zip`, refusing a corrupt archive or an entry over `maxBytes`. */
 export function readZipText(zip: Uint8Array, file: string, origin: string, maxBytes = MAX_ARTIFACT_FILE_BYTES): string {
+  const text = readZipTexts(zip, (name) => name === file, origin, maxBytes)[file];
+  if (text === undefined) throw new UsageError(`${origin}: the artifact holds no ${file}`);
+  return text;
+}
+
+/** The UTF-8 text of every entry of `zip` that `want` names, each at most `maxBytes`. */
+export function readZipTexts(
+  zip: Uint8Array,
+  want: (name: string) => boolean,
+  origin: string,
+  maxBytes = MAX_ARTIFACT_FILE_BYTES,
+): Record<string, string> {
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(zip, {
       filter: (f) => {
-        if (f.name !== file) return false;
-        if (f.originalSize > maxBytes) throw new UsageError(`${origin}: ${file} is too large`);
+        if (!want(f.name)) return false;
+        if (f.originalSize > maxBytes) throw new UsageError(`${origin}: ${f.name} is too large`);
         return true;
       },
     });
@@ -256,12 +268,14 @@ export function readZipText(zip: Uint8Array, file: string, origin: string, maxBy
     if (e instanceof UsageError) throw e;
     throw new UsageError(`${origin}: not a readable zip archive`);
   }
-  const bytes = files[file];
-  if (!bytes) throw new UsageError(`${origin}: the artifact holds no ${file}`);
-  if (bytes.length > maxBytes) throw new UsageError(`${origin}: ${file} is too large`);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new UsageError(`${origin}: ${file} is not UTF-8 text`);
+  const out: Record<string, string> = {};
+  for (const [name, bytes] of Object.entries(files)) {
+    if (bytes.length > maxBytes) throw new UsageError(`${origin}: ${name} is too large`);
+    try {
+      out[name] = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      throw new UsageError(`${origin}: ${name} is not UTF-8 text`);
+    }
   }
+  return out;
 }

@@ -188,7 +188,12 @@ const plain429: Plugin = (octokit, options) => {
 
 let clientCount = 0;
 
-export function createClient(opts: ClientOptions): GitHubClient {
+/**
+ * The options every modelgate octokit gets: retries, rate-limit handling, time limits and
+ * logging. createClient uses them; so does the bot's App (src/bot/octokit.ts), with
+ * withClientLimits, so both doors have one set of limits.
+ */
+export function clientOptions(opts: Omit<ClientOptions, 'token'>) {
   const r = opts.retry ?? DEFAULT_RETRY;
   const log: ClientLog = opts.log ?? { debug: () => {}, info: () => {}, warn: () => {} };
   const onLimit =
@@ -208,7 +213,7 @@ export function createClient(opts: ClientOptions): GitHubClient {
       log.info(`GitHub ${kind} on ${what}: retrying after ${retryAfter}s`);
       return true;
     };
-  const options = {
+  return {
     baseUrl: (opts.baseUrl || 'https://api.github.com').replace(/\/+$/, ''),
     userAgent: opts.userAgent ?? 'modelgate',
     // Octokit's own messages (deprecations, request failures) go to the debug log: our callers
@@ -227,6 +232,25 @@ export function createClient(opts: ClientOptions): GitHubClient {
       onSecondaryRateLimit: onLimit('secondary rate limit'),
     },
   };
+}
+
+export function createClient(opts: ClientOptions): GitHubClient {
   // No `request` option here: it would replace getOctokit's proxy-aware fetch (a shallow merge).
-  return getOctokit(opts.token, options, limitsPlugin, plain429, retry, throttling);
+  return getOctokit(opts.token, clientOptions(opts), limitsPlugin, plain429, retry, throttling);
+}
+
+/**
+ * An Octokit class (e.g. the `octokit` package's, which brings retry and throttling) with
+ * modelgate's time limits and 429 handling as its first plugins: innermost, as in createClient,
+ * so every retry attempt gets its own timeout. Give it clientOptions().
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function withClientLimits<T extends (new (...args: any[]) => object) & { plugins: Plugin[] }>(Base: T): T {
+  return class extends Base {
+    static override plugins = [
+      limitsPlugin,
+      plain429,
+      ...Base.plugins.filter((p) => p !== limitsPlugin && p !== plain429),
+    ];
+  };
 }

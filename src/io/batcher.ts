@@ -12,10 +12,51 @@ export interface Batcher {
   flush(): ExampleBatch | null;
 }
 
+/**
+ * The id of every example (leakage between splits), when the reader's file has ids: their UTF-8
+ * bytes back to back and where each ends, a few bytes an example instead of a string object.
+ */
+export class Ids {
+  on = false;
+  private bytes = new Uint8Array(4096);
+  private ends = new Uint32Array(256);
+  private len = 0;
+  private n = 0;
+  /** An id from the bytes buf[start..end). */
+  add(buf: Uint8Array, start: number, end: number): void {
+    const size = end - start;
+    if (this.len + size > this.bytes.length) {
+      const next = new Uint8Array(Math.max(this.bytes.length * 2, this.len + size));
+      next.set(this.bytes.subarray(0, this.len));
+      this.bytes = next;
+    }
+    this.bytes.set(buf.subarray(start, end), this.len);
+    this.len += size;
+    if (this.n === this.ends.length) {
+      const next = new Uint32Array(this.n * 2);
+      next.set(this.ends);
+      this.ends = next;
+    }
+    this.ends[this.n++] = this.len;
+  }
+  addText(text: string): void {
+    const b = Buffer.from(text, 'utf8');
+    this.add(b, 0, b.length);
+  }
+  /** Moves the ids gathered so far onto `b`. */
+  take(b: ExampleBatch): ExampleBatch {
+    if (this.on) b.ids = { bytes: this.bytes.slice(0, this.len), ends: this.ends.slice(0, this.n) };
+    this.len = 0;
+    this.n = 0;
+    return b;
+  }
+}
+
 export class MulticlassBatcher implements Batcher {
   n = 0;
   private truth: Uint32Array;
   private pred: Uint32Array;
+  readonly ids = new Ids();
   /** `scores`, when given, is told each example's truth after the reader gave it the example's scores. */
   constructor(
     readonly size: number,
@@ -35,6 +76,7 @@ export class MulticlassBatcher implements Batcher {
     if (this.n === 0) return null;
     const n = this.n;
     const b: ExampleBatch = { task: 'multiclass', n, truth: this.truth.subarray(0, n), pred: this.pred.subarray(0, n) };
+    this.ids.take(b);
     this.truth = new Uint32Array(this.size);
     this.pred = new Uint32Array(this.size);
     this.n = 0;
@@ -93,6 +135,7 @@ export class MultilabelBatcher implements Batcher {
   n = 0;
   readonly truth: CsrSide;
   readonly pred: CsrSide;
+  readonly ids = new Ids();
   /** `scores`, when given, is told each example's truth after the reader gave it the example's scores. */
   constructor(
     readonly size: number,
@@ -114,13 +157,13 @@ export class MultilabelBatcher implements Batcher {
     const t = this.truth.take(n);
     const p = this.pred.take(n);
     this.n = 0;
-    return {
+    return this.ids.take({
       task: 'multilabel',
       n,
       truthOffsets: t.offsets,
       truthIndices: t.indices,
       predOffsets: p.offsets,
       predIndices: p.indices,
-    };
+    });
   }
 }

@@ -6,7 +6,8 @@ import type { Task } from '../core/report/types.js';
 import { DEFAULT_BATCH_SIZE, MulticlassBatcher, MultilabelBatcher } from './batcher.js';
 import { CsvRecords, type FastRow, type Fields, type OnRecord } from './csv-records.js';
 import { decimalEnd, describeBadNumber, parseDecimal, parseDecimalPrefix, parseDecimalText } from './decimal.js';
-import { classIndexOf, listNames, quoteName, thresholdFor } from './names.js';
+import { classIndexOf, listNames, quoteName } from './names.js';
+import { thresholdFor } from '../core/threshold.js';
 import { checkFile, Digest, hashLargeInWorker, textChunks } from './source.js';
 import { InputError, PROGRESS_EVERY, type ExampleBatch, type PredictionStream, type ReadOptions } from './types.js';
 import type { FileFingerprint } from '../core/report/types.js';
@@ -36,6 +37,8 @@ interface Plan {
   thresholds: Float64Array;
   /** By class index: true when the class has a score column (truth must be one of them). */
   isScoreClass: Uint8Array;
+  /** The 'id' column (leakage between splits), or -1. */
+  idCol: number;
 }
 
 export async function openCsv(path: string, opts: ReadOptions): Promise<PredictionStream> {
@@ -168,6 +171,7 @@ function planColumns(path: string, header: string[], opts: ReadOptions): Plan {
     scoreNames,
     thresholds,
     isScoreClass,
+    idCol: at('id'),
   };
 }
 
@@ -277,6 +281,7 @@ function rowHandler(path: string, plan: Plan, opts: ReadOptions, ready: ExampleB
   const batcher =
     plan.task === 'multiclass' ? new MulticlassBatcher(size, opts.scores) : new MultilabelBatcher(size, opts.scores);
   const rows = new Rows(path, plan, opts, ready, batcher);
+  batcher.ids.on = plan.idCol >= 0;
   const handler = batcher instanceof MulticlassBatcher ? multiclassRow(rows, batcher) : multilabelRow(rows, batcher);
   return Object.assign(handler, {
     fast: rows.fromScores ? fastRow(rows) : undefined,
@@ -312,6 +317,7 @@ function multiclassRow(rows: Rows, b: MulticlassBatcher): OnRecord {
       }
       p = plan.scoreClass[bi];
     } else p = rows.predIndex(rows.single(f.text(buf, plan.predCol), plan.predSplit, plan.predName, line), line);
+    if (plan.idCol >= 0) b.ids.addText(f.text(buf, plan.idCol));
     if (b.push(t, p)) ready.push(b.flush()!);
     rows.progress();
     return true;
@@ -333,6 +339,7 @@ function multilabelRow(rows: Rows, b: MultilabelBatcher): OnRecord {
         if (v >= plan.thresholds[k]) b.pred.add(plan.scoreClass[k]);
       }
     } else addNames(f.text(buf, plan.predCol), plan.predSplit, (n) => b.pred.add(rows.predIndex(n, line)));
+    if (plan.idCol >= 0) b.ids.addText(f.text(buf, plan.idCol));
     if (b.end()) ready.push(b.flush()!);
     rows.progress();
     return true;
@@ -352,6 +359,7 @@ function fastRow(rows: Rows): FastRow {
   scoreCols.forEach((col, k) => (slot[col] = k));
   const last = columns - 1;
   const truthCol = plan.truthCol;
+  const idCol = plan.idCol;
   const hits = new Uint32Array(scoreCols.length);
   // Scores reach the sink only once the row is known to be plain (a -1 hands it to the general path).
   const sink = rows.opts.scores;
@@ -365,6 +373,8 @@ function fastRow(rows: Rows): FastRow {
     let nHits = 0;
     let ts = 0;
     let te = 0;
+    let is = 0;
+    let ie = 0;
     for (let col = 0; col <= last; col++) {
       const k = slot[col];
       let c: number;
@@ -392,6 +402,9 @@ function fastRow(rows: Rows): FastRow {
         if (col === truthCol) {
           ts = s;
           te = i;
+        } else if (col === idCol) {
+          is = s;
+          ie = i;
         }
       }
       if (col < last) {
@@ -404,6 +417,7 @@ function fastRow(rows: Rows): FastRow {
       } else return -1;
     }
     const truth = buf.toString('utf8', ts, te);
+    if (idCol >= 0) batcher.ids.add(buf, is, ie);
     if (sink) for (let k = 0; k < values.length; k++) sink.score(scoreClass[k], values[k]);
     if (mc) {
       const t = rows.truthIndex(rows.single(truth, plan.truthSplit, plan.truthName, line), line);

@@ -4,7 +4,8 @@
 import type { Task } from '../core/report/types.js';
 import { DEFAULT_BATCH_SIZE, MulticlassBatcher, MultilabelBatcher } from './batcher.js';
 import { MAX_RECORD_BYTES } from './csv-records.js';
-import { classIndexOf, quoteName, thresholdFor } from './names.js';
+import { classIndexOf, quoteName } from './names.js';
+import { thresholdFor } from '../core/threshold.js';
 import { checkFile, Digest, textChunks } from './source.js';
 import { InputError, PROGRESS_EVERY, type ExampleBatch, type PredictionStream, type ReadOptions } from './types.js';
 
@@ -108,7 +109,7 @@ export async function openJsonl(path: string, opts: ReadOptions): Promise<Predic
 
   async function* batches(): AsyncGenerator<ExampleBatch> {
     const ready: ExampleBatch[] = [];
-    const handle = rowHandler(path, task, opts, ready);
+    const handle = rowHandler(path, task, opts, ready, 'id' in first);
     try {
       for (const [row, line] of early) handle(row, line);
       early.length = 0;
@@ -144,7 +145,7 @@ function keysOf(row: Row): string {
   return k.length ? k.map((x) => JSON.stringify(x)).join(', ') : '(none)';
 }
 
-function rowHandler(path: string, task: Task, opts: ReadOptions, ready: ExampleBatch[]) {
+function rowHandler(path: string, task: Task, opts: ReadOptions, ready: ExampleBatch[], withIds: boolean) {
   const size = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
   const classes = opts.classes;
   let rows = 0;
@@ -256,10 +257,19 @@ function rowHandler(path: string, task: Task, opts: ReadOptions, ready: ExampleB
     if (opts.onProgress && rows % PROGRESS_EVERY === 0) opts.onProgress(rows);
   };
 
+  /** The example's id (leakage between splits) while every line has one; a line without stops them. */
+  let ids = withIds;
+  const keepId = (b: MulticlassBatcher | MultilabelBatcher, row: Row) => {
+    if (!ids) return;
+    const v = row.id;
+    if (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))) b.ids.addText(String(v));
+    else ids = b.ids.on = false;
+  };
   let handle: (row: Row, line: number) => void;
   let flush: () => ExampleBatch | null;
   if (task === 'multiclass') {
     const b = new MulticlassBatcher(size, opts.scores);
+    b.ids.on = withIds;
     flush = () => b.flush();
     handle = (row, line) => {
       if (!('label' in row) && !('labels' in row)) throw noTruth(row, line);
@@ -276,11 +286,13 @@ function rowHandler(path: string, task: Task, opts: ReadOptions, ready: ExampleB
         });
         if (p < 0) throw new InputError(path, at(line), '"scores" is empty; expected one score per class');
       } else throw noPred(row, line);
+      keepId(b, row);
       if (b.push(t, p)) ready.push(b.flush()!);
       progress();
     };
   } else {
     const b = new MultilabelBatcher(size, opts.scores);
+    b.ids.on = withIds;
     flush = () => b.flush();
     const thresholds = new Map<string, number>();
     const threshold = (name: string) => {
@@ -298,6 +310,7 @@ function rowHandler(path: string, task: Task, opts: ReadOptions, ready: ExampleB
         if (row.pred !== '') b.pred.add(index(row.pred, 'pred', line));
       } else if ('scores' in row) scoresOf(row, line, (c, v, name) => v >= threshold(name) && b.pred.add(c));
       else throw noPred(row, line);
+      keepId(b, row);
       if (b.end()) ready.push(b.flush()!);
       progress();
     };

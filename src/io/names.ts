@@ -42,9 +42,3 @@ export function listNames(names: readonly string[], max = 8): string {
   const shown = names.slice(0, max).map(quoteName).join(', ');
   return names.length > max ? `${shown}, … (${names.length} classes)` : shown || '(no classes)';
 }
-
-/** The decision threshold of each class for multi-label predictions from scores. */
-export function thresholdFor(name: string, threshold?: number, perClass?: Record<string, number>): number {
-  const t = perClass && Object.hasOwn(perClass, name) ? perClass[name] : (threshold ?? 0.5);
-  return t;
-}

@@ -8,7 +8,8 @@ import type { ScoreSink } from '../core/metrics/score-histograms.js';
 import { DEFAULT_BATCH_SIZE, MulticlassBatcher, MultilabelBatcher } from './batcher.js';
 import { getterFor, requireDtype, shapeText, type Getter } from './npy.js';
 import { openNpyArrays, type NpyArrays, type NpySource } from './npy-arrays.js';
-import { classIndexOf, thresholdFor } from './names.js';
+import { classIndexOf } from './names.js';
+import { thresholdFor } from '../core/threshold.js';
 import { InputError, PROGRESS_EVERY, type ExampleBatch, type PredictionStream, type ReadOptions } from './types.js';
 import type { FileFingerprint } from '../core/report/types.js';
 

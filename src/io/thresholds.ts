@@ -1,6 +1,8 @@
-// Per-class multi-label thresholds: a JSON object {"class": threshold in [0, 1]}.
+// Per-class multi-label thresholds: a JSON object {"class": threshold in [0, 1]}. Whether each key
+// names a class is checked once the classes are known (checkThresholdKeys, src/core/threshold.ts).
 
 import { readFile } from 'node:fs/promises';
+import { thresholdProblem } from '../core/threshold.js';
 import { checkFile, decodeText } from './source.js';
 import { InputError } from './types.js';
 
@@ -17,13 +19,9 @@ export async function readThresholds(path: string): Promise<Record<string, numbe
     throw new InputError(path, null, 'expected a JSON object {"class": threshold}');
   const out: Record<string, number> = Object.create(null);
   for (const [name, t] of Object.entries(v)) {
-    if (typeof t !== 'number' || !(t >= 0 && t <= 1))
-      throw new InputError(
-        path,
-        `key ${JSON.stringify(name)}`,
-        `is ${JSON.stringify(t)}; expected a number from 0 to 1`,
-      );
-    out[name] = t;
+    const problem = thresholdProblem(t, false);
+    if (problem) throw new InputError(path, `key ${JSON.stringify(name)}`, problem);
+    out[name] = t as number;
   }
   return out;
 }

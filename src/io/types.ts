@@ -16,7 +16,7 @@ export interface ReadOptions {
   classes: ClassIndex;
   /** Forces the task; otherwise detected (sets or a matrix of labels = multilabel). */
   task?: Task;
-  /** Multi-label decision threshold (score >= threshold); default 0.5. */
+  /** Multi-label decision threshold (score >= threshold); default DEFAULT_THRESHOLD (src/core/threshold.ts). */
   threshold?: number;
   perClassThreshold?: Record<string, number>;
   /** Examples per batch; readers may use fewer. */

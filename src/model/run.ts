@@ -3,8 +3,10 @@
 // score >= threshold for multi-label and single-sigmoid binary models) and hand ExampleBatches
 // to the caller's sink. Every tensor is disposed before the next batch; sanity is tracked.
 
+import type { ScoreSink } from '../core/metrics/score-histograms.js';
 import type { FeatureBatch, FeatureStream } from '../io/data/types.js';
 import { InputError, type ExampleBatch } from '../io/types.js';
+import { DEFAULT_THRESHOLD } from '../core/threshold.js';
 import type { SanityFinding } from '../core/report/types.js';
 import type { TF } from './backend.js';
 import type { LoadedModel } from './load.js';
@@ -38,6 +40,8 @@ export interface Progress {
 
 export interface RunOptions {
   split: string;
+  /** Receives every example's probabilities (when the model gives probabilities), then its truth. */
+  scores?: ScoreSink;
   /** Where the split came from, for error messages. */
   file: string;
   /** Classes in the evaluation (model outputs, or 2 for a single sigmoid output). */
@@ -45,7 +49,7 @@ export interface RunOptions {
   /** Class names by index, so findings can name a class rather than an index. */
   classNames?: readonly string[];
   preprocess: Preprocess;
-  /** Multi-label (and single-output binary) decision threshold; default 0.5. */
+  /** Multi-label (and single-output binary) decision threshold; default DEFAULT_THRESHOLD. */
   threshold?: number;
   /** Per class index; overrides `threshold`. */
   thresholds?: Float32Array;
@@ -104,9 +108,29 @@ function planRun(model: LoadedModel, stream: FeatureStream, opts: RunOptions): R
       null,
       `model has ${outputs} outputs but the evaluation has ${opts.classes} classes`,
     );
-  const thr = opts.thresholds ?? new Float32Array(Math.max(outputs, 1)).fill(opts.threshold ?? 0.5);
+  const thr = opts.thresholds ?? new Float32Array(Math.max(outputs, 1)).fill(opts.threshold ?? DEFAULT_THRESHOLD);
   const batchSize = Math.max(1, opts.batchSize ?? defaultBatchSize(featureSize));
   return { shape, featureSize, outputs, binary, thr, batchSize };
+}
+
+/** Hands n examples' probabilities to the sink, one per class (a single sigmoid s is 1 - s and s). */
+function feedScores(
+  sink: ScoreSink,
+  scores: Float32Array,
+  n: number,
+  { outputs, binary }: RunPlan,
+  truth: Uint32Array | null,
+  offsets: Uint32Array | undefined,
+  indices: Uint32Array | undefined,
+): void {
+  for (let i = 0; i < n; i++) {
+    if (binary) {
+      sink.score(0, 1 - scores[i]);
+      sink.score(1, scores[i]);
+    } else for (let j = 0; j < outputs; j++) sink.score(j, scores[i * outputs + j]);
+    if (truth) sink.end(truth, i, i + 1);
+    else sink.end(indices!, offsets![i], offsets![i + 1]);
+  }
 }
 
 /** Which check of the scores applies: probabilities summing to one, each in [0, 1], or none. */
@@ -263,11 +287,10 @@ export async function runModel(
   const plan = planRun(model, stream, opts);
   const { shape, featureSize, outputs, batchSize } = plan;
   const apply = opts.preprocess.bind(shape);
-  const sanity = new SanityTracker({
-    split: opts.split,
-    outputs,
-    expect: expectedScores(model, stream.task, plan.binary, opts),
-  });
+  const expect = expectedScores(model, stream.task, plan.binary, opts);
+  const sanity = new SanityTracker({ split: opts.split, outputs, expect });
+  // Probabilities (only) go to the threshold-free metrics.
+  const scoreSink = expect !== null ? opts.scores : undefined;
   const progress = progressReporter(opts, stream.count);
   let done = 0;
   const local = localPredictor(tf, model, shape);
@@ -285,6 +308,8 @@ export async function runModel(
         `model gave ${scores!.length / n} scores per example; expected ${outputs}`,
       );
     sanity.observeOutputs(scores!, n);
+    if (scoreSink)
+      feedScores(scoreSink, scores!, n, plan, stream.task === 'multiclass' ? truth! : null, offsets, indices);
     if (stream.task === 'multiclass') {
       const pred = classPredictions(scores!, n, plan);
       sink({ task: 'multiclass', n, truth: truth!, pred });

@@ -5,6 +5,8 @@
 // base commit's model is evaluated on the head's data.
 
 import { ClassIndex } from '../core/classes.js';
+import { DiagnosticsCollector } from '../core/diagnostics/collect.js';
+import type { ScoreAccumulator } from '../core/diagnostics/scores.js';
 import { createAccumulator, type Accumulator } from '../core/metrics/accumulator.js';
 import { buildReport } from '../core/report/build.js';
 import type { FileFingerprint, Report, SanityFinding, Task } from '../core/report/types.js';
@@ -19,8 +21,9 @@ import { DEFAULT_BATCH_SIZE, inputShapeFor, runModel, type Progress } from '../m
 import { defaultWorkers, findWorkerFile, spawnWorkerPool, WORKER_FILE, type WorkerPool } from '../model/parallel.js';
 import type { ModelSource } from '../model/source.js';
 import { UsageError } from '../core/errors.js';
+import { checkThresholdKeys, DEFAULT_THRESHOLD, parseThreshold, thresholdFor } from '../core/threshold.js';
 import { checkSplitNames } from './evaluate.js';
-import type { ShardSpec } from '../core/shard.js';
+import { ownsExample, type ShardSpec } from '../core/shard.js';
 import { shardFeatures } from '../io/shard.js';
 import { VERSION } from '../version.js';
 
@@ -39,9 +42,11 @@ export interface EvaluateModelOptions {
   task?: Task;
   /** Class names in the order of the model's outputs; default: image folder names, else "0".."C-1". */
   classes?: string[];
-  /** Multi-label (and single-sigmoid binary) decision threshold; default 0.5. */
+  /** Multi-label (and single-sigmoid binary) decision threshold; default DEFAULT_THRESHOLD. */
   threshold?: number;
   perClassThreshold?: Record<string, number>;
+  /** Where perClassThreshold came from, for errors about its keys. */
+  perClassThresholdFile?: string;
   /** CSV label column (name or index); default `label`, else the last column. */
   labelColumn?: string | number;
   /** 'auto' (default) checks probabilities when the model ends in softmax/sigmoid. */
@@ -161,6 +166,7 @@ async function maybeStartPool(
 
 export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEvaluation> {
   checkSplitNames(opts.data);
+  const threshold = parseThreshold(opts.threshold ?? DEFAULT_THRESHOLD, 'threshold');
   const started = performance.now();
   const backend = opts.backendHandle ?? (await selectBackend(opts.backend ?? 'auto', opts.log));
   const { tf } = backend;
@@ -177,7 +183,8 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
     );
     let classes: ClassIndex | null = null;
     let task: Task | null = opts.task ?? null;
-    const splits: { name: string; acc: Accumulator; files: FileFingerprint[] }[] = [];
+    const splits: { name: string; acc: Accumulator; files: FileFingerprint[]; scores: ScoreAccumulator }[] = [];
+    const diagnostics = new DiagnosticsCollector('features');
     const sanity: SanityFinding[] = [];
     let examples = 0;
     for (const d of opts.data) {
@@ -190,6 +197,7 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
           batchSize: Math.max(batchSize ?? DEFAULT_BATCH_SIZE, 1024),
           labelColumn: opts.labelColumn,
           image: preprocess.image,
+          keep: opts.shard && ((k: number) => ownsExample(opts.shard!, k)),
         });
       let stream: FeatureStream;
       if (!classes) {
@@ -204,31 +212,41 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
       if (stream.task !== task)
         throw new InputError(d.path, null, `split is ${stream.task} but the first split is ${task}`);
       const acc = createAccumulator(task);
-      const thresholds = opts.perClassThreshold
-        ? Float32Array.from(classes.names, (n) => opts.perClassThreshold?.[n] ?? opts.threshold ?? 0.5)
-        : undefined;
+      const scores = diagnostics.beginSplit(d.name);
+      scores.task = task;
+      let thresholds: Float32Array | undefined;
+      if (opts.perClassThreshold) {
+        const file = opts.perClassThresholdFile ?? 'per-class thresholds';
+        checkThresholdKeys(opts.perClassThreshold, classes.names, file);
+        thresholds = Float32Array.from(classes.names, (n) => thresholdFor(n, threshold, opts.perClassThreshold));
+      }
       const r = await runModel(
         tf,
         model,
-        stream,
+        keyedByFeatures(stream, diagnostics),
         {
           split: d.name,
           file: d.path,
           classes: classes.size,
           classNames: classes.names,
           preprocess,
-          threshold: opts.threshold,
+          threshold,
           thresholds,
           batchSize,
           expectProbabilities: opts.expectProbabilities,
           onProgress: opts.onProgress,
+          scores,
         },
-        (b) => acc.update(b),
+        (b) => {
+          acc.update(b);
+          diagnostics.batch(b);
+        },
         pool ?? undefined,
       );
+      diagnostics.endSplit();
       examples += r.examples;
       sanity.push(...r.sanity);
-      splits.push({ name: d.name, acc, files: stream.fingerprints() });
+      splits.push({ name: d.name, acc, files: stream.fingerprints(), scores });
       opts.log?.(`${d.name}: ${r.examples} examples evaluated`);
     }
     const report = buildReport({
@@ -237,7 +255,7 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
       splits,
       thresholds:
         task === 'multilabel'
-          ? { default: opts.threshold ?? 0.5, ...(opts.perClassThreshold && { perClass: opts.perClassThreshold }) }
+          ? { default: threshold, ...(opts.perClassThreshold && { perClass: opts.perClassThreshold }) }
           : undefined,
       commit: opts.commit,
       source: opts.source ?? `model:${model.label}`,
@@ -245,6 +263,7 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
       toolVersion: VERSION,
       sanity,
       keepPredictions: opts.keepPredictions,
+      leakage: diagnostics.leakage(),
       shard: opts.shard,
     });
     report.model = {
@@ -262,6 +281,25 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
     await pool?.close();
     model.dispose();
   }
+}
+
+/** The stream with every batch's raw features (before preprocessing) keyed for leakage between splits. */
+function keyedByFeatures(stream: FeatureStream, diagnostics: DiagnosticsCollector): FeatureStream {
+  const size = stream.featureShape.reduce((a, b) => a * b, 1);
+  async function* batches() {
+    for await (const b of stream.batches) {
+      diagnostics.features(b.x, b.n, size);
+      yield b;
+    }
+  }
+  return {
+    featureShape: stream.featureShape,
+    task: stream.task,
+    count: stream.count,
+    batches: batches(),
+    close: () => stream.close(),
+    fingerprints: () => stream.fingerprints(),
+  };
 }
 
 /** The signature the action wires: evaluates the model on every split and returns the report. */

@@ -4,6 +4,9 @@
 
 import { ClassIndex, UnknownClassError } from '../core/classes.js';
 import { UsageError } from '../core/errors.js';
+import { DiagnosticsCollector } from '../core/diagnostics/collect.js';
+import type { ScoreAccumulator } from '../core/diagnostics/scores.js';
+import { checkThresholdKeys, DEFAULT_THRESHOLD, parseThreshold } from '../core/threshold.js';
 import { createAccumulator, type Accumulator } from '../core/metrics/accumulator.js';
 import { buildReport } from '../core/report/build.js';
 import type { FileFingerprint, Report, Task } from '../core/report/types.js';
@@ -17,9 +20,11 @@ export interface EvaluateOptions {
   /** The class list; fixes the class order and makes unknown names an error. */
   classes?: string[];
   task?: Task;
-  /** Multi-label decision threshold (score >= threshold); default 0.5. */
+  /** Multi-label decision threshold (score >= threshold); default DEFAULT_THRESHOLD. */
   threshold?: number;
   perClassThreshold?: Record<string, number>;
+  /** Where perClassThreshold came from, for errors about its keys. */
+  perClassThresholdFile?: string;
   commit?: string;
   source?: string;
   onProgress?: (split: string, rows: number) => void;
@@ -30,8 +35,6 @@ export interface EvaluateOptions {
   /** For tests: the report time. */
   createdAt?: string;
 }
-
-export const DEFAULT_THRESHOLD = 0.5;
 
 /** Split names every evaluation accepts (predictions or a model's data): present, unique, usable as keys. */
 export function checkSplitNames(splits: { name: string; path: string }[]): void {
@@ -54,15 +57,23 @@ export async function evaluatePredictionFiles(
   opts: EvaluateOptions = {},
 ): Promise<Report> {
   checkSplitNames(splits);
-  const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
-  if (!(threshold >= 0 && threshold <= 1)) throw new UsageError(`threshold ${threshold} is not between 0 and 1`);
+  const threshold = parseThreshold(opts.threshold ?? DEFAULT_THRESHOLD, 'threshold');
 
   const classes = new ClassIndex(opts.classes ?? [], opts.classes !== undefined);
+  const checkKeys = () =>
+    opts.perClassThreshold &&
+    checkThresholdKeys(opts.perClassThreshold, classes.names, opts.perClassThresholdFile ?? 'per-class thresholds');
+  // With a class list a wrong key is refused before any file is read; else once the data named them.
+  if (opts.classes) checkKeys();
   let task = opts.task;
   let taskFrom = '--task';
-  const done: { name: string; acc: Accumulator; files: FileFingerprint[] }[] = [];
+  const done: { name: string; acc: Accumulator; files: FileFingerprint[]; scores: ScoreAccumulator }[] = [];
+  const diagnostics = new DiagnosticsCollector('id');
   for (const { name, path } of splits) {
+    // A shard's scores would include the other shards' examples: its report has none (merge drops them too).
+    const scores = diagnostics.beginSplit(name);
     const opened = await openPredictions(path, {
+      ...(!opts.shard && { scores }),
       classes,
       task,
       threshold,
@@ -81,17 +92,23 @@ export async function evaluatePredictionFiles(
       );
     }
     const acc = createAccumulator(task);
+    scores.task = task;
     try {
-      for await (const batch of stream.batches) acc.update(batch);
+      for await (const batch of stream.batches) {
+        acc.update(batch);
+        diagnostics.batch(batch);
+      }
     } catch (e) {
       // Readers name the line of an unknown class; this is the fallback should one not.
       if (e instanceof UnknownClassError)
         throw new InputError(path, null, `class ${JSON.stringify(e.className)} is not in the class list`);
       throw e;
     }
+    diagnostics.endSplit();
     opts.onProgress?.(name, acc.examples);
-    done.push({ name, acc, files: [stream.fingerprint()] });
+    done.push({ name, acc, files: [stream.fingerprint()], scores });
   }
+  checkKeys();
 
   return buildReport({
     task: task!,
@@ -109,6 +126,7 @@ export async function evaluatePredictionFiles(
     createdAt: opts.createdAt ?? new Date().toISOString(),
     toolVersion: VERSION,
     keepPredictions: opts.keepPredictions,
+    leakage: diagnostics.leakage(),
     shard: opts.shard,
   });
 }

@@ -98,6 +98,17 @@ function refuseShard(report: Report, what: string): void {
   );
 }
 
+/** What a door publishes, rendered from the comparison (again, when a link such as the HTML report's arrives later). */
+export function renderOutcome(comparison: Comparison, render: RenderContext): GateOutcome {
+  return {
+    comparison,
+    comment: renderComment(comparison, render),
+    summary: renderSummary(comparison, render),
+    status: renderStatus(comparison),
+    regressions: countRegressions(comparison),
+  };
+}
+
 export function runGate(input: GateInput): GateOutcome {
   const b = input.baseline;
   refuseShard(input.head, `the head report${input.render.reportPath ? ` ${input.render.reportPath}` : ''}`);
@@ -116,11 +127,5 @@ export function runGate(input: GateInput): GateOutcome {
     base: baseSide,
     head: input.headSide,
   });
-  return {
-    comparison,
-    comment: renderComment(comparison, input.render),
-    summary: renderSummary(comparison, input.render),
-    status: renderStatus(comparison),
-    regressions: countRegressions(comparison),
-  };
+  return renderOutcome(comparison, input.render);
 }

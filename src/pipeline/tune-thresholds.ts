@@ -17,12 +17,12 @@ import {
 import type { Task } from '../core/report/types.js';
 import { openPredictions } from '../io/predictions.js';
 import { InputError } from '../io/types.js';
-import { DEFAULT_THRESHOLD } from './evaluate.js';
+import { DEFAULT_THRESHOLD } from '../core/threshold.js';
 
 export interface TuneFilesOptions {
   objective: Objective;
   minPositives: number;
-  /** The current global threshold; default 0.5. */
+  /** The current global threshold; default DEFAULT_THRESHOLD. */
   threshold?: number;
   classes?: string[];
   task?: Task;

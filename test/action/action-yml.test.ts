@@ -30,8 +30,15 @@ describe('action.yml', () => {
     expect(meta.inputs['github-token'].default).toBe('${{ github.token }}');
   });
 
-  it('declares the four outputs', () => {
-    expect(Object.keys(meta.outputs).sort()).toEqual(['comment-url', 'regressions', 'report', 'verdict']);
+  it('declares the six outputs', () => {
+    expect(Object.keys(meta.outputs).sort()).toEqual([
+      'comment-url',
+      'html-report',
+      'html-report-url',
+      'regressions',
+      'report',
+      'verdict',
+    ]);
   });
 
   it('README.md lists every input and output', () => {

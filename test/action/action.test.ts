@@ -3,7 +3,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { commentMarker } from '../../src/core/render/marker.js';
+import { startFakeArtifactService } from '../helpers/fake-artifact-service.js';
 import { ACTIONS_BOT, startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
 import { buildAction, prPayload, pushPayload, runAction, type RunOptions } from '../helpers/run-action.js';
 import { ANIMALS, BIRD_DROPS, workspace, writePredictions, type Scenario } from './scenario.js';
@@ -116,7 +118,17 @@ describe('pull request', () => {
     expect(r1.code).toBe(0);
     expect(r1.outputs.verdict).toBe('pass');
     expect(r1.outputs.regressions).toBe('0');
-    expect(Object.keys(r1.outputs).sort()).toEqual(['comment-url', 'regressions', 'report', 'verdict']);
+    expect(Object.keys(r1.outputs).sort()).toEqual([
+      'comment-url',
+      'html-report',
+      'html-report-url',
+      'regressions',
+      'report',
+      'verdict',
+    ]);
+    // Written next to the head report; not uploaded off a runner, so no link.
+    expect(r1.outputs['html-report']).toBe('modelgate-report.html');
+    expect(r1.outputs['html-report-url']).toBe('');
     expect(comments()).toHaveLength(1);
     const c = comments()[0];
     expect(c.user.login).toBe(ACTIONS_BOT.login);
@@ -214,6 +226,35 @@ describe('pull request', () => {
     expect(gh.requests.filter((q) => q.path.includes('/statuses/')).map((q) => q.status)).toEqual([403, 201]);
     expect(gh.statuses).toHaveLength(1);
     expect(r.stdout).toMatch(/secondary rate limit .*retrying after 5s/);
+  });
+
+  it('the HTML report is uploaded as an artifact and linked from the comment and the summary', async () => {
+    const { dir, splits } = withBaseline(BIRD_DROPS);
+    const svc = await startFakeArtifactService();
+    svc.onFinalize = () => 8675;
+    try {
+      const r = await prRun(
+        dir,
+        { splits, 'baseline-report': 'main.json', 'comment-key': 'vision' },
+        { env: svc.env() },
+      );
+      expect(r.code).toBe(1);
+      const url = 'https://github.com/octo/models/actions/runs/4242/artifacts/8675';
+      expect(r.outputs['html-report']).toBe('modelgate-report-vision.html');
+      expect(r.outputs['html-report-url']).toBe(url);
+      expect(svc.uploads.map((u) => u.name)).toEqual(['modelgate-report-vision']);
+      // The zip holds the page the run wrote, byte for byte, under its own name.
+      const page = readFileSync(join(dir, 'modelgate-report-vision.html'));
+      const entries = unzipSync(new Uint8Array(svc.uploads[0].zip));
+      expect(Object.keys(entries)).toEqual(['modelgate-report-vision.html']);
+      expect(Buffer.from(entries['modelgate-report-vision.html']).equals(page)).toBe(true);
+      expect(page.toString('utf8')).toContain('bird');
+      expect(comments()[0].body).toContain(`[HTML report with charts](${url})`);
+      expect(r.summary).toContain(`[HTML report with charts](${url})`);
+      expect(r.stdout).not.toMatch(/::warning::.*(HTML|artifact)/i);
+    } finally {
+      await svc.stop();
+    }
   });
 
   it('a fork PR with a read-only token: no crash, summary written, exit by verdict, permission named', async () => {

@@ -90,7 +90,14 @@ describe('a class name carrying workflow commands', () => {
     expect(forgedCommands(r.stdout)).toEqual([]);
     for (const l of annotationLines(r.stdout)) expect(l).not.toMatch(/[\r\u0085\u2028]/);
     expect(r.outputs.verdict).toBe('fail');
-    expect(Object.keys(r.outputs).sort()).toEqual(['comment-url', 'regressions', 'report', 'verdict']);
+    expect(Object.keys(r.outputs).sort()).toEqual([
+      'comment-url',
+      'html-report',
+      'html-report-url',
+      'regressions',
+      'report',
+      'verdict',
+    ]);
 
     // The job summary: escaped like the comment (no raw line starting a heading or HTML).
     expect(r.summary).toContain('set-output');

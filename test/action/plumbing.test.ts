@@ -8,6 +8,7 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { commentMarker } from '../../src/core/render/marker.js';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
 import { bundleEntry } from '../helpers/bundle.js';
 import {
@@ -113,6 +114,24 @@ describe('each output channel fails alone', () => {
   });
 });
 
+describe("another app's comment carrying our marker", () => {
+  it('is left alone with a warning; we post our own, and the exit code follows the verdict', async () => {
+    const otherApp = { login: 'renovate[bot]', id: 29139614, type: 'Bot' as const };
+    const theirs = gh.addComment(REPO, PR, `${commentMarker('model')}\nnot modelgate`, otherApp);
+    const r = await failingPr();
+    expect(r.code).toBe(1);
+    expect(comments().map((c) => c.user.login)).toEqual(['renovate[bot]', 'github-actions[bot]']);
+    expect(comments()[0].body).toBe(theirs.body);
+    expect(comments()[1].body).toContain(commentMarker('model'));
+    expect(warnings(r).join('\n')).toContain(
+      `PR comment ${theirs.id} by renovate[bot] carries our marker but is not ours`,
+    );
+    // No misleading permission hint: the 403 was for a comment we do not own, not a missing permission.
+    expect(r.stdout).not.toMatch(/permissions:|issues: write|pull-requests: write/);
+    noStack(r);
+  });
+});
+
 describe('GitHub calls are bounded', () => {
   it('a GitHub that never answers costs the time budget, not the job: warnings, exit code by verdict', async () => {
     gh.fail({ status: 0, hang: true, times: 1000 });
@@ -214,9 +233,9 @@ describe('running outside GitHub Actions', () => {
   it('an unexpanded ${{ github.token }} is one warning line and no GitHub call', async () => {
     const r = await failingPr({ env: { 'INPUT_GITHUB-TOKEN': '${{ github.token }}' } });
     expect(r.code).toBe(1);
-    expect(warnings(r)).toContainEqual(
+    expect(warnings(r).filter((w) => w.includes('github-token'))).toEqual([
       expect.stringMatching(/^::warning::github-token is the unexpanded expression \$\{\{ github\.token \}\} /),
-    );
+    ]);
     expect(gh.requests).toEqual([]);
     noStack(r);
   });

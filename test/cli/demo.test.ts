@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { demoSplits, findExamplesDir, runDemo } from '../../src/cli/commands/demo.js';
@@ -108,6 +108,10 @@ describe('modelgate demo', () => {
     const gapBase = base.train.acc - base.validation.acc;
     const gapHead = head.train.acc - head.validation.acc;
     expect(gapHead - gapBase).toBeGreaterThan(0.03);
+
+    // The HTML report is written beside them, one point per class and judged split.
+    const html = readFileSync(r.htmlPath, 'utf8');
+    expect((html.match(/<circle class="pt pt-/g) ?? []).length).toBe(r.comparison.classes.length);
 
     // The reports written to disk hold the same figures.
     const [baseReport, headReport] = [await readReport(r.basePath), await readReport(r.headPath)];

@@ -63,7 +63,7 @@ beforeAll(async () => {
   w('trailing-comma.jsonl', '{"label":"a","pred":"a",}\n');
   w('neg-preds.npz', zipSync({ 'labels.npy': npy('<i8', [2], [0, 1]), 'preds.npy': npy('<i8', [2], [0, -5]) }));
   w('classes-blank.txt', 'a\n   \nb\n');
-  w('future.json', JSON.stringify({ schema: 'modelgate/report@2', splits: {} }));
+  w('future.json', JSON.stringify({ schema: 'modelgate/report@3', splits: {} }));
   mkdirSync(at('outdir'));
   // A valid report, then the same with NaN as null / as a bare NaN (Python's json.dump).
   const p = run('evaluate', '--split', `test=${at('good.csv')}`, '--out', at(REPORT_OK));
@@ -193,7 +193,7 @@ describe('bad input: exit 2, one line, no stack trace, no output file', () => {
     [
       'report from a newer modelgate',
       ['compare', '--head', 'future.json'],
-      /^error: future\.json: schema is "modelgate\/report@2": written by a newer modelgate/,
+      /^error: future\.json: schema is "modelgate\/report@3": written by a newer modelgate/,
     ],
     [
       'report with NaN written as null',
@@ -323,14 +323,14 @@ describe('outputs, special files, claimed sizes and links', () => {
     clearTimeout(timer);
     expect(code).toBe(0);
     expect(lstatSync(fifo).isFIFO()).toBe(true);
-    expect(JSON.parse(read).schema).toBe('modelgate/report@1');
+    expect(JSON.parse(read).schema).toBe('modelgate/report@2');
   });
 
   it('--out /dev/stdout: the report on stdout, /dev/stdout untouched', () => {
     const before = lstatSync('/dev/stdout');
     const p = run('evaluate', '--split', 'test=good.csv', '--out', '/dev/stdout');
     expect(p.status).toBe(0);
-    expect(p.stdout).toContain('"schema": "modelgate/report@1"');
+    expect(p.stdout).toContain('"schema": "modelgate/report@2"');
     const after = lstatSync('/dev/stdout');
     expect([after.isSymbolicLink(), after.ino]).toEqual([before.isSymbolicLink(), before.ino]);
   });
@@ -523,5 +523,85 @@ describe('integrity: a hand-edited report or a misnamed rule cannot change the v
       /^verdict: WARN\n {2}the task changed from multiclass \(base\) to multilabel \(head\): nothing to compare/,
     );
     expect(p.status).toBe(0);
+  });
+});
+
+// Issue 13's GitHub plumbing cases (items 9-14) need a fake GitHub and the built action, so they
+// live beside those harnesses; the corpus names them here instead of copying them, and fails
+// when one is renamed or removed, so no case drops out of the corpus unnoticed.
+describe('GitHub plumbing: shared cases of the corpus', () => {
+  const SHARED: [item: string, file: string, title: string][] = [
+    [
+      '9: a server that never answers',
+      'test/github/limits.test.ts',
+      'each attempt times out, the retries too, and the failure is one line',
+    ],
+    [
+      '9: one time budget',
+      'test/github/limits.test.ts',
+      'all calls of a client share one time budget; past it nothing more is sent',
+    ],
+    [
+      '9: the action bounded',
+      'test/action/plumbing.test.ts',
+      'a GitHub that never answers costs the time budget, not the job: warnings, exit code by verdict',
+    ],
+    ['9: endless rel=next', 'test/github/limits.test.ts', 'stops after the page cap with a warning'],
+    [
+      '9: endless rel=next, action',
+      'test/action/plumbing.test.ts',
+      'a comment list that never ends is read up to the page cap, then our comment is posted',
+    ],
+    [
+      '10: summary and GITHUB_OUTPUT fail',
+      'test/action/plumbing.test.ts',
+      'a job summary and a GITHUB_OUTPUT that cannot be written: warnings; comment, status and exit code follow the verdict',
+    ],
+    [
+      '10: report file fails',
+      'test/action/plumbing.test.ts',
+      'a report file that cannot be written: a warning, no report output, the rest goes on',
+    ],
+    [
+      "11: another app's marker",
+      'test/github/comments.test.ts',
+      "another app's bot comment with our marker: its edit is refused (403), so we post our own and keep it",
+    ],
+    [
+      "11: another app's marker, action",
+      'test/action/plumbing.test.ts',
+      'is left alone with a warning; we post our own, and the exit code follows the verdict',
+    ],
+    [
+      '11: github-actions[bot] preferred',
+      'test/github/comments.test.ts',
+      'under the heuristic prefers github-actions[bot] over another bot',
+    ],
+    [
+      '12: proxy and GHES',
+      'test/action/plumbing.test.ts',
+      'talks to GITHUB_API_URL through HTTP_PROXY, and directly for hosts in NO_PROXY',
+    ],
+    ['12: API version header', 'test/github/limits.test.ts', 'asks for REST API version 2022-11-28 on every request'],
+    [
+      '13: unexpanded token',
+      'test/action/plumbing.test.ts',
+      'an unexpanded ${{ github.token }} is one warning line and no GitHub call',
+    ],
+    [
+      '13: run() export',
+      'test/action/plumbing.test.ts',
+      'src/action/main.ts exports run() (as @github/local-action needs): importing runs nothing, run() fails through setFailed',
+    ],
+    [
+      '14: byte budget',
+      'test/core/render/comment-bytes.test.ts',
+      '%s class names: at most 65,536 bytes, so also at most 65,536 characters',
+    ],
+  ];
+  it.each(SHARED)('item %s: %s holds the case', (_item, file, title) => {
+    const source = readFileSync(join(process.cwd(), file), 'utf8');
+    const quoted = [`'${title}'`, `"${title}"`, `\`${title}\``];
+    expect(quoted.some((q) => source.includes(q)) ? title : `missing in ${file}`).toBe(title);
   });
 });

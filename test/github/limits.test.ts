@@ -9,6 +9,7 @@ import {
   type GitHubClient,
   type Limits,
 } from '../../src/github/client.js';
+import { botOctokitClass } from '../../src/bot/octokit.js';
 import { findOwnComments } from '../../src/github/comments.js';
 import { explain } from '../../src/github/errors.js';
 import { commentMarker } from '../../src/core/render/marker.js';
@@ -124,5 +125,39 @@ describe('client settings', () => {
       budgetMs: 180_000,
       maxPages: 30,
     });
+  });
+});
+
+describe("the bot's App clients share these limits", () => {
+  const botLog = { info: () => {}, warn: (m: string) => warnings.push(m), error: () => {} };
+  const botClient = (limits: Partial<Limits>) => {
+    const BotOctokit = botOctokitClass(
+      gh.url,
+      { baseMs: 1, retries: 1, maxRetryAfterS: 60, rateLimitRetries: 1 },
+      botLog,
+      { requestTimeoutMs: 30_000, budgetMs: 60_000, maxPages: 30, ...limits },
+    );
+    return new BotOctokit({ auth: 'ghs_installation' }) as unknown as GitHubClient;
+  };
+
+  it('each attempt times out with the same one line, and every request asks for the API version', async () => {
+    gh.fail({ status: 0, hang: true, times: 100 });
+    const { error } = await timed(createStatus(botClient({ requestTimeoutMs: 300 })));
+    expect(error).toBeInstanceOf(GitHubLimitError);
+    expect(gh.requests).toHaveLength(2); // each retry its own timeout: the limits are innermost
+    expect(warnings).toEqual([
+      'GitHub did not answer POST /repos/{owner}/{repo}/statuses/{sha} within 0.3 s',
+      'GitHub did not answer POST /repos/{owner}/{repo}/statuses/{sha} within 0.3 s',
+    ]);
+    expect(gh.requests.map((r) => r.headers['x-github-api-version'])).toEqual([API_VERSION, API_VERSION]);
+  });
+
+  it('past the time budget nothing more is sent', async () => {
+    gh.fail({ status: 0, hang: true, times: 100 });
+    const c = botClient({ requestTimeoutMs: 400, budgetMs: 500 });
+    await timed(createStatus(c));
+    const { error } = await timed(createStatus(c));
+    expect((error as GitHubLimitError).kind).toBe('budget');
+    expect(gh.requests).toHaveLength(2);
   });
 });

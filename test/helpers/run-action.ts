@@ -93,7 +93,7 @@ export interface RunOptions {
   /** Working directory (GITHUB_WORKSPACE): relative paths in inputs are relative to it. */
   cwd: string;
   apiUrl: string;
-  eventName: 'pull_request' | 'push';
+  eventName: 'pull_request' | 'push' | 'workflow_run';
   payload: Json;
   inputs: Record<string, string>;
   repo?: string;

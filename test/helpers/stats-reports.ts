@@ -132,7 +132,7 @@ export function makeReport(
   opts: { encode?: boolean; commit?: string } = {},
 ): Report {
   const out: Report = {
-    schema: 'modelgate/report@1',
+    schema: 'modelgate/report@2',
     tool: { name: 'modelgate', version: 'test' },
     createdAt: '2026-01-01T00:00:00Z',
     commit: opts.commit,

@@ -20,6 +20,12 @@ const shards = Array.from({ length: N }, (_, i) => ({ index: i + 1, count: N }))
 const origins = shards.map((s) => `shard-${s.index}.json`);
 /** A report as written to disk and read back (what merge sees in CI). */
 const roundTrip = (r: Report, origin = 'r.json') => validateReport(JSON.parse(JSON.stringify(r)), origin);
+/** A merge cannot rebuild the diagnostics (score histograms and leakage keys are not in the parts). */
+const withoutDiagnostics = (r: Report): Report => {
+  const { leakage: _, ...rest } = r;
+  const splits = Object.fromEntries(Object.entries(r.splits).map(([k, { scores: __, ...s }]) => [k, s]));
+  return { ...rest, splits };
+};
 
 const DIGITS_PREDICTIONS = ['train', 'validation', 'test'].map((name) => ({
   name,
@@ -53,7 +59,7 @@ describe('8 shards merged equal one unsharded run', () => {
       order.map((i) => parts[i]),
       order.map((i) => origins[i]),
     );
-    expect(roundTrip(merged)).toEqual(roundTrip(one));
+    expect(roundTrip(merged)).toEqual(withoutDiagnostics(roundTrip(one)));
   });
 
   it('the digits model run in 8 shards gives the one-pass report', async () => {
@@ -78,7 +84,7 @@ describe('8 shards merged equal one unsharded run', () => {
     }
     // The model saw each example once over all shards (no shard ran the others' examples).
     expect(ran).toBe(one.examples);
-    expect(roundTrip(mergeReports(parts, origins))).toEqual(roundTrip(one.report));
+    expect(roundTrip(mergeReports(parts, origins))).toEqual(withoutDiagnostics(roundTrip(one.report)));
   });
 });
 

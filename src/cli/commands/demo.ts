@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Comparison } from '../../core/compare/types.js';
 import type { Report } from '../../core/report/types.js';
-import { checkOutputPath } from '../../io/output-file.js';
+import { checkOutputPath, writeOutputs } from '../../io/output-file.js';
 import { BACKEND_REQUESTS, selectBackend, type BackendRequest } from '../../model/backend.js';
 import type { Progress } from '../../model/run.js';
 import { UsageError } from '../../core/errors.js';
@@ -75,6 +75,8 @@ export interface DemoResult {
   markdown: string;
   basePath: string;
   headPath: string;
+  /** The HTML report of the comparison (charts and the per-class table). */
+  htmlPath: string;
   seconds: number;
 }
 
@@ -84,14 +86,16 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
   const data = demoSplits(o.examplesDir);
   const basePath = path.join(o.outDir, 'base-report.json');
   const headPath = path.join(o.outDir, 'head-report.json');
+  const htmlPath = path.join(o.outDir, 'report.html');
   const inputs = [...data.map((d) => d.path), ...['base', 'pr'].map((m) => path.join(o.examplesDir, 'models', m))];
-  for (const out of [basePath, headPath]) await checkOutputPath(out, inputs);
+  for (const out of [basePath, headPath, htmlPath]) await checkOutputPath(out, inputs);
   // Loaded here, not at start-up (issue 14); one at a time (jest's ESM loader races on parallel imports).
   const { evaluateModel, formatProgress } = await import('../../pipeline/evaluate-model.js');
   const { writeReport } = await import('../../io/report-file.js');
   const { compareReports } = await import('../../core/compare/compare.js');
   const { defaultRules } = await import('../../core/compare/rules.js');
   const { renderComment } = await import('../../core/render/comment.js');
+  const { renderHtmlReport } = await import('../../core/render/html/index.js');
   const backend = await selectBackend(o.backend ?? 'auto', o.log);
   // The models were trained on pixels scaled to [0, 1]; stated once, applied to every split.
   const preprocess = { scale: 1 / 16 };
@@ -128,7 +132,17 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
     head: { source: `${EXAMPLE}/models/pr` },
   });
   const markdown = renderComment(comparison, { key: 'demo', reportPath: headPath });
-  return { base, head, comparison, markdown, basePath, headPath, seconds: (performance.now() - started) / 1000 };
+  await writeOutputs([{ path: htmlPath, text: renderHtmlReport({ comparison, head }) }], inputs);
+  return {
+    base,
+    head,
+    comparison,
+    markdown,
+    basePath,
+    headPath,
+    htmlPath,
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
 export const demo: Command = {
@@ -142,7 +156,8 @@ code (a bigger network trained much longer without regularization: it memorizes 
 and the data pipeline (a filter bug keeps only 8 of the 104 training 8s: data-pr/train.csv).
 Both models are evaluated on the pull request's splits (its train split, the shared validation and
 test splits), as the action's \`baseline: evaluate\` does, compared with the default rules, and the
-Markdown comment the action would post is printed. Both reports are written to --out.
+Markdown comment the action would post is printed. Both reports and the HTML report
+(report.html: charts and the per-class table) are written to --out.
 
 options:
   --out DIR          where the two reports go (default: demo-output)
@@ -172,7 +187,7 @@ options:
     process.stdout.write(
       `verdict: ${r.comparison.verdict}${r.comparison.verdict === 'fail' ? ' (the action would fail the check and block the merge)' : ''}\n`,
     );
-    process.stdout.write(`base report: ${r.basePath}\nhead report: ${r.headPath}\n`);
+    process.stdout.write(`base report: ${r.basePath}\nhead report: ${r.headPath}\nHTML report: ${r.htmlPath}\n`);
     log(`demo finished in ${r.seconds.toFixed(1)} s`);
     return EXIT_OK;
   },

@@ -1,6 +1,7 @@
 // `modelgate evaluate`: prediction files of one or more splits -> a report file.
 import { UsageError } from '../../core/errors.js';
 import type { Report, Task } from '../../core/report/types.js';
+import { DEFAULT_THRESHOLD, parseThreshold } from '../../core/threshold.js';
 import { parseShard, type ShardSpec } from '../../core/shard.js';
 import type { BackendRequest } from '../../model/backend.js';
 import { readClassList } from '../../io/class-list.js';
@@ -33,7 +34,7 @@ options:
                       order and makes an unknown class an error. Default: classes as found,
                       sorted naturally (a model: its image folders, else "0".."C-1")
   --task TASK         multiclass or multilabel (default: detected from the files)
-  --threshold X       multi-label decision threshold, score >= X (default 0.5)
+  --threshold X       multi-label decision threshold, score >= X (default ${DEFAULT_THRESHOLD})
   --thresholds FILE   per-class multi-label thresholds, a JSON object {"class": X}
                       (modelgate thresholds writes one)
   --commit SHA        the commit the predictions belong to (recorded in the report)
@@ -107,11 +108,7 @@ function taskOf(flags: Flags): Task | undefined {
 }
 
 function thresholdOf(flags: Flags): number | undefined {
-  if (flags.threshold === undefined) return undefined;
-  const threshold = Number(flags.threshold);
-  if (!/^\s*(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i.test(flags.threshold) || !(threshold >= 0 && threshold <= 1))
-    throw new UsageError(`evaluate: --threshold is ${JSON.stringify(flags.threshold)}; expected a number from 0 to 1`);
-  return threshold;
+  return flags.threshold === undefined ? undefined : parseThreshold(flags.threshold, 'evaluate: --threshold');
 }
 
 /** The model run: the function the action's model input calls, with the same defaults and checks. */
@@ -123,6 +120,7 @@ async function evaluateModelFlags(
     task?: Task;
     threshold?: number;
     perClassThreshold?: Record<string, number>;
+    perClassThresholdFile?: string;
     shard?: ShardSpec;
   },
   stderr: ProgressSink,
@@ -174,7 +172,12 @@ export async function runEvaluate(
   const stderr = io.stderr ?? process.stderr;
   let report: Report;
   if (flags.model !== undefined)
-    report = await evaluateModelFlags(flags, splits, { classes, task, threshold, perClassThreshold, shard }, stderr);
+    report = await evaluateModelFlags(
+      flags,
+      splits,
+      { classes, task, threshold, perClassThreshold, perClassThresholdFile: flags.thresholds, shard },
+      stderr,
+    );
   else {
     const progress = createProgress({ stream: stderr });
     try {
@@ -183,6 +186,7 @@ export async function runEvaluate(
         task,
         threshold,
         perClassThreshold,
+        perClassThresholdFile: flags.thresholds,
         commit: flags.commit,
         keepPredictions: !flags['no-predictions'],
         shard,

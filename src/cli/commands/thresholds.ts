@@ -3,6 +3,7 @@
 import { UsageError } from '../../core/errors.js';
 import { DEFAULT_MIN_POSITIVES, type Objective } from '../../core/metrics/tune-thresholds.js';
 import type { Task } from '../../core/report/types.js';
+import { DEFAULT_THRESHOLD, parseThreshold } from '../../core/threshold.js';
 import { readClassList } from '../../io/class-list.js';
 import { checkOutputPath, writeOutputs } from '../../io/output-file.js';
 import type { TuneResult } from '../../pipeline/tune-thresholds.js';
@@ -33,7 +34,7 @@ options:
   --min-precision X     precision floor of recall-at-precision (default 0.5)
   --min-positives N     classes with fewer validation positives keep the global threshold
                         (default ${DEFAULT_MIN_POSITIVES})
-  --threshold X         the current global threshold (default 0.5)
+  --threshold X         the current global threshold (default ${DEFAULT_THRESHOLD})
   --classes FILE        the class list (needed for .jsonl "scores" arrays)
   --task multilabel     read one-label-per-row files as multi-label (one yes/no per class)
 
@@ -52,12 +53,9 @@ const SPEC = {
   task: { type: 'string' },
 } as const;
 
+/** A flag holding a number from 0 to 1 (a threshold, or a precision floor): the threshold's one check. */
 function fraction(flag: string, v: string | undefined, dflt: number): number {
-  if (v === undefined) return dflt;
-  const n = Number(v);
-  if (!/^\s*(\d+\.?\d*|\.\d+)\s*$/.test(v) || !(n >= 0 && n <= 1))
-    throw new UsageError(`thresholds: --${flag} is ${JSON.stringify(v)}; expected a number from 0 to 1`);
-  return n;
+  return v === undefined ? dflt : parseThreshold(v, `thresholds: --${flag}`);
 }
 
 function objectiveOf(flags: { objective?: string; 'min-precision'?: string }): Objective {
@@ -128,7 +126,7 @@ export async function runThresholds(argv: string[], io: { stdout?: ProgressSink 
   const splits = splitsOf(flags.split);
   if (!flags.out) throw new UsageError("thresholds: --out FILE is required (see 'modelgate thresholds --help')");
   const objective = objectiveOf(flags);
-  const threshold = fraction('threshold', flags.threshold, 0.5);
+  const threshold = fraction('threshold', flags.threshold, DEFAULT_THRESHOLD);
   const minPositives = flags['min-positives'] === undefined ? DEFAULT_MIN_POSITIVES : Number(flags['min-positives']);
   if (!/^\d+$/.test(flags['min-positives'] ?? '0'))
     throw new UsageError(

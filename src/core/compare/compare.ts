@@ -7,6 +7,7 @@ import { judgeClassAggregates } from './bands.js';
 import { judgeClasses, type Finding } from './classes.js';
 import { orderSplits, quoteName } from './format.js';
 import { gateSplits, judgeGaps, judgeHeadline, type Boots } from './headline.js';
+import { judgeDiagnostics } from './diagnostics.js';
 import { causeHints } from './hints.js';
 import {
   decodedFromReport,
@@ -19,7 +20,7 @@ import {
   type PairedSplit,
 } from './pairing.js';
 import { bootstrapSplit, bootstrapUnpaired, selfPaired } from './resample.js';
-import { rulesToSettings, type GateRules } from './rules.js';
+import { chosenSplits, rulesToSettings, type GateRules } from './rules.js';
 import type { ClassTest, Comparison, MetricDelta, Note, SideInfo, Verdict } from './types.js';
 import { GAP_PAIRS } from '../report/types.js';
 
@@ -148,6 +149,9 @@ export function compareWithSource(
   cmp.notes.push(...h.notes, ...g.notes);
 
   findings.push(...judgeClassSplits(cmp, base, head, union, plan.classes, paired, why, rules));
+  const d = judgeDiagnostics(base, head, cmp, rules);
+  cmp.diagnostics = d.diagnostics;
+  findings.push(...d.findings);
   addHints(cmp, causeHints(base, head, cmp.classes));
   decide(cmp, findings, rules);
   return cmp;
@@ -194,6 +198,7 @@ function firstRun(cmp: Comparison, head: Report, rules: GateRules, findings: Fin
   const g = judgeGaps(null, head, rules, boots);
   cmp.gaps = g.rows;
   cmp.notes = [...h.notes, ...g.notes];
+  cmp.diagnostics = judgeDiagnostics(null, head, cmp, rules).diagnostics;
   addHints(cmp, causeHints(null, head, []));
   const fail = findings.some((f) => f.level === 'fail');
   cmp.verdict = fail ? 'fail' : 'no-baseline';
@@ -226,11 +231,7 @@ function planSplits(both: string[], rules: GateRules) {
   const gate = gateSplits(both, rules.headline.splits);
   const context = rules.headline.splits ? [] : both.filter((s) => !gate.includes(s));
   const defaultClassSplits = both.filter((s) => s === 'validation' || s === 'test');
-  const classes = rules.classes.splits
-    ? both.filter((s) => rules.classes.splits!.includes(s))
-    : defaultClassSplits.length
-      ? defaultClassSplits
-      : both;
+  const classes = chosenSplits(both, rules.classes.splits) ?? (defaultClassSplits.length ? defaultClassSplits : both);
   const gapSplits = new Set<string>();
   if (rules.gaps.metrics.length)
     for (const g of GAP_PAIRS)

@@ -11,7 +11,16 @@ import { percentileInterval } from '../stats/bootstrap.js';
 import type { Finding } from './classes.js';
 import { pts } from './format.js';
 import type { SplitBootstrap, BootMetric } from './resample.js';
-import { allowedWorsening, gapThreshold, headlineThreshold, type GateRules, type Threshold } from './rules.js';
+import { seedAdjusted } from './seeds.js';
+import {
+  allowedWorsening,
+  chosenSplits,
+  gapThreshold,
+  headlineThreshold,
+  type GateRules,
+  type SplitChoice,
+  type Threshold,
+} from './rules.js';
 import type { GapDelta, Interval, Level, MetricDelta, Note } from './types.js';
 
 const EPS = 1e-12;
@@ -26,8 +35,9 @@ const NO_RESAMPLE_WHY = 'too few examples for a bootstrap interval';
 export type Boots = Map<string, { boot: SplitBootstrap; unpaired?: boolean } | { why: string }>;
 
 /** The splits whose headline metrics gate: `configured` when given, else validation and test, else every split. */
-export function gateSplits(splits: string[], configured: string[] | null): string[] {
-  if (configured) return splits.filter((s) => configured.includes(s));
+export function gateSplits(splits: string[], configured: SplitChoice): string[] {
+  const chosen = chosenSplits(splits, configured);
+  if (chosen) return chosen;
   const held = splits.filter((s) => HELD_OUT.includes(s));
   return held.length ? held : splits;
 }
@@ -153,6 +163,8 @@ export function judgeHeadline(
       if (hv === null || bv === null) continue;
       row.delta = hv - bv;
       row.ci = changeInterval(boots, split, metric, conf);
+      const seeds = seedAdjusted(base, head, split, metric, row.ci, conf);
+      if (seeds) Object.assign(row, seeds);
       if (role === 'context') continue;
       const j = judgeChange(
         row.delta,
@@ -181,9 +193,21 @@ export function judgeHeadline(
       text: `Within noise${level}, not a warning: ${noisy.map((r) => r.note).join('; ')}.`,
     });
   }
+  const seeded = rows.find((r) => r.seeds && r.role === 'gate') ?? rows.find((r) => r.seeds);
+  if (seeded) notes.push({ section: 'headline', text: seedNote(seeded) });
   const train = trainNote(rows, gate);
   if (train) notes.push({ section: 'headline', text: train });
   return { rows, findings, notes };
+}
+
+/** What replicate seeds change in the headline rows, with one row's spread as the example. */
+function seedNote(r: MetricDelta): string {
+  const s = r.seeds!;
+  const runs = (k: number) => `${k} run${k === 1 ? '' : 's'}`;
+  return (
+    `Seeds: base ${runs(s.base)}, head ${runs(s.head)}; the figures are means over the runs and each interval ` +
+    `adds the between-seed spread (${r.split} ${r.metric}: SD ${pts(s.sd)} pts between seeds), so what a different seed does is not a change.`
+  );
 }
 
 /** Train fell significantly while no gating row fell: say why that is not a regression. */

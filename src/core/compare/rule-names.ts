@@ -22,8 +22,8 @@ const GAP_NAMES: readonly string[] = GAP_PAIRS.map((g) => g.name);
 /** Every split, class and metric name the rules hold. New rules that name things add them here. */
 export function ruleReferences(rules: GateRules): NameRef[] {
   const refs: NameRef[] = [];
-  const list = (kind: NameKind, path: string, names: readonly string[] | null) =>
-    names?.forEach((name, i) => refs.push({ path: `${path}[${i}]`, kind, name }));
+  const list = (kind: NameKind, path: string, names: readonly string[] | 'all' | null) =>
+    Array.isArray(names) && names.forEach((name, i) => refs.push({ path: `${path}[${i}]`, kind, name }));
   list('split', 'headline.splits', rules.headline.splits);
   list('split', 'classes.splits', rules.classes.splits);
   list('class', 'classes.ignore', rules.classes.ignore);
@@ -64,7 +64,7 @@ function namesIn(reports: Report[]): Record<NameKind, Set<string>> {
 
 const PLURAL: Record<NameKind, string> = { split: 'splits', class: 'classes', metric: 'metrics' };
 
-function listed(names: Set<string>): string {
+function listed(names: ReadonlySet<string>): string {
   const all = [...names].map((n) => `'${n}'`);
   return all.length <= 12 ? all.join(', ') : `${all.slice(0, 12).join(', ')}, ... (${all.length} in all)`;
 }
@@ -78,15 +78,20 @@ export function checkRuleNames(rules: GateRules, base: Report | null, head: Repo
   const known = namesIn(reports);
   const where = base ? 'in the base or head report' : 'in the head report';
   for (const ref of ruleReferences(rules)) {
-    const names = known[ref.kind];
-    if (names.has(ref.name)) continue;
-    const lower = ref.name.toLowerCase();
-    const meant = [...names].find((n) => n.toLowerCase() === lower);
-    const at = `${origin}: ${ref.path}`;
-    if (meant !== undefined)
-      throw new UsageError(
-        `${at}: ${ref.kind} '${ref.name}' differs only by case from the ${ref.kind} '${meant}'; names are case-sensitive (did you mean '${meant}'?)`,
-      );
-    throw new UsageError(`${at}: no ${ref.kind} '${ref.name}' ${where}; the ${PLURAL[ref.kind]} are ${listed(names)}`);
+    const problem = unknownName(ref.kind, ref.name, known[ref.kind], where);
+    if (problem) throw new UsageError(`${origin}: ${ref.path}: ${problem}`);
   }
+}
+
+/**
+ * Why `name` is not one of `names` (null when it is): it differs only by case from one (names
+ * are case-sensitive, so it would match nothing), or no such name exists `where`.
+ */
+export function unknownName(kind: NameKind, name: string, names: ReadonlySet<string>, where: string): string | null {
+  if (names.has(name)) return null;
+  const lower = name.toLowerCase();
+  const meant = [...names].find((n) => n.toLowerCase() === lower);
+  if (meant !== undefined)
+    return `${kind} '${name}' differs only by case from the ${kind} '${meant}'; names are case-sensitive (did you mean '${meant}'?)`;
+  return `no ${kind} '${name}' ${where}; the ${PLURAL[kind]} are ${listed(names)}`;
 }

@@ -18,11 +18,20 @@ export interface Threshold {
   fail: Limit | null;
 }
 
+/** Splits a rule applies to: listed by name, every split ('all', written `splits: all`), or the default (null). */
+export type SplitChoice = string[] | 'all' | null;
+
+/** The splits of `available` that `choice` names; null for the default, which each rule resolves itself. */
+export function chosenSplits(available: string[], choice: SplitChoice): string[] | null {
+  if (choice === 'all') return available;
+  return choice && available.filter((s) => choice.includes(s));
+}
+
 export interface GateRules {
   headline: {
     metrics: MetricName[];
-    /** Splits judged; null = validation and test when present (else every split), train shown for context. */
-    splits: string[] | null;
+    /** Splits judged; 'all' = every split (train too); null = validation and test when present (else every split), train shown for context. */
+    splits: SplitChoice;
     /** Keyed 'default', '<metric>' or '<split>.<metric>' (most specific wins). */
     maxDrop: Record<string, Threshold>;
   };
@@ -32,8 +41,8 @@ export interface GateRules {
     maxIncrease: Record<string, Threshold>;
   };
   classes: {
-    /** Splits the per-class judgement runs on; null = validation and test when present, else all. */
-    splits: string[] | null;
+    /** Splits the per-class judgement runs on; 'all' = every split; null = validation and test when present, else all. */
+    splits: SplitChoice;
     /** Smallest recall drop (fraction) that can count as a regression. */
     minDrop: number;
     /** Classes with less base support are 'ignored'. */
@@ -52,6 +61,11 @@ export interface GateRules {
   };
   fdr: { level: number; method: FdrMethod };
   bootstrap: { resamples: number; seed: number; confidence: number };
+  /**
+   * Examples of a later split that also occur in an earlier one, more of them in the head than in
+   * the base: a finding at `level` when their share of the later split exceeds `minShare`.
+   */
+  leakage: { level: 'warn' | 'fail' | 'off'; minShare: number };
 }
 
 const ALL_METRICS: readonly MetricName[] = METRIC_NAMES;
@@ -80,6 +94,7 @@ export function defaultRules(task: Task): GateRules {
     },
     fdr: { level: 0.05, method: 'bh' },
     bootstrap: { resamples: 1000, seed: 1, confidence: 0.95 },
+    leakage: { level: 'warn', minShare: 0 },
   };
 }
 
@@ -205,7 +220,7 @@ export function parseRules(obj: unknown, origin: string, task: Task): GateRules 
   const r = defaultRules(task);
   if (obj === null || obj === undefined) return r;
   const p = new Parser(origin);
-  const top = p.object(obj, '', ['headline', 'gaps', 'classes', 'fdr', 'bootstrap']);
+  const top = p.object(obj, '', ['headline', 'gaps', 'classes', 'fdr', 'bootstrap', 'leakage']);
   const metricKey = (k: string) =>
     ALL_METRICS.includes(k as MetricName) ? null : `unknown metric '${k}'; expected one of ${ALL_METRICS.join(', ')}`;
 
@@ -217,7 +232,7 @@ export function parseRules(obj: unknown, origin: string, task: Task): GateRules 
         : { ...p.object(top.headline, 'headline', ['metrics', 'splits', 'max-drop']), path: 'headline.metrics' };
     if (h.metrics !== undefined) r.headline.metrics = p.metrics(h.metrics, h.path as string, task);
     if (h.splits !== undefined)
-      r.headline.splits = h.splits === null || h.splits === 'all' ? null : p.list(h.splits, 'headline.splits');
+      r.headline.splits = h.splits === null ? null : h.splits === 'all' ? 'all' : p.list(h.splits, 'headline.splits');
     if (h['max-drop'] !== undefined)
       r.headline.maxDrop = p.thresholds(h['max-drop'], 'headline.max-drop', r.headline.maxDrop, (k) => {
         const dot = k.lastIndexOf('.');
@@ -247,7 +262,7 @@ export function parseRules(obj: unknown, origin: string, task: Task): GateRules 
       'bands',
     ]);
     if (c.splits !== undefined)
-      r.classes.splits = c.splits === null || c.splits === 'all' ? null : p.list(c.splits, 'classes.splits');
+      r.classes.splits = c.splits === null ? null : c.splits === 'all' ? 'all' : p.list(c.splits, 'classes.splits');
     if (c['min-drop'] !== undefined) r.classes.minDrop = p.number(c['min-drop'], 'classes.min-drop', 0, 100) / 100;
     if (c['min-support'] !== undefined)
       r.classes.minSupport = p.number(c['min-support'], 'classes.min-support', 0, 1e12, true);
@@ -295,7 +310,24 @@ export function parseRules(obj: unknown, origin: string, task: Task): GateRules 
     if (b.confidence !== undefined)
       r.bootstrap.confidence = p.number(b.confidence, 'bootstrap.confidence', 0.5, 0.9999);
   }
+  if (top.leakage !== undefined) r.leakage = parseLeakage(p, top.leakage, r.leakage);
   return r;
+}
+
+/** `leakage`: warn, fail or off, or { level, min-share } (min-share in points of the later split). */
+function parseLeakage(p: Parser, v: unknown, current: GateRules['leakage']): GateRules['leakage'] {
+  const level = (x: unknown, path: string): GateRules['leakage']['level'] => {
+    if (x === false || x === null) return 'off';
+    if (x === 'warn' || x === 'fail' || x === 'off') return x;
+    p.fail(path, `expected warn, fail or off, got ${show(x)}`);
+  };
+  if (typeof v !== 'object' || v === null) return { ...current, level: level(v, 'leakage') };
+  const o = p.object(v, 'leakage', ['level', 'min-share']);
+  return {
+    level: o.level !== undefined ? level(o.level, 'leakage.level') : current.level,
+    minShare:
+      o['min-share'] !== undefined ? p.number(o['min-share'], 'leakage.min-share', 0, 100) / 100 : current.minShare,
+  };
 }
 
 /** Most edges a band list may have (a band per few classes would only repeat the per-class tests). */
@@ -378,6 +410,7 @@ export function rulesToSettings(r: GateRules): Record<string, unknown> {
     },
     fdr: { level: r.fdr.level, method: r.fdr.method },
     bootstrap: { ...r.bootstrap },
+    leakage: { level: r.leakage.level, 'min-share': round(r.leakage.minShare * 100) },
   };
 }
 

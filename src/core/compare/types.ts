@@ -2,7 +2,8 @@
 // why it was judged so, and the verdict. Rendering (Markdown, job summary, status line) and
 // the exit code read only this.
 
-import type { GapName, SanityFinding, Task } from '../report/types.js';
+import type { GapName, Leakage, SanityFinding, Task } from '../report/types.js';
+import type { SeedSpread } from './seeds.js';
 
 export type Verdict = 'pass' | 'warn' | 'fail' | 'no-baseline';
 export type Level = 'ok' | 'warn' | 'fail';
@@ -35,6 +36,8 @@ export interface MetricDelta {
   role?: 'gate' | 'context';
   /** Plain words for a worsening that did not warn: "within noise", or why there is no interval. */
   note?: string;
+  /** Replicate seeds behind base and head (then base, head and delta are means over the runs, and ci adds their spread). */
+  seeds?: SeedSpread;
 }
 
 /** A plain-words explanation the renderers show outside <details>, under the section it belongs to. */
@@ -199,4 +202,57 @@ export interface Comparison {
   settings: Record<string, unknown>;
   /** Explanations of the headline and gap judgement and of data differences (see Note). */
   notes?: Note[];
+  /** Leakage between splits, threshold-free metrics and threshold effects (./diagnostics.ts). */
+  diagnostics?: Diagnostics;
+}
+
+export interface Diagnostics {
+  /** How the head's examples were keyed for leakage, when they were. */
+  leakageKey?: Leakage['key'];
+  /** Below 1 when the head's leakage counts are estimates from a sample (report.leakage.sampled). */
+  leakageSampled?: number;
+  /** Every pair of the head's splits. */
+  leakage: LeakageDelta[];
+  /** Split-level threshold-free metrics, base and head. */
+  scores: ScoreDelta[];
+  thresholdEffects: ThresholdEffect[];
+}
+
+export interface LeakageDelta {
+  /** [earlier, later]: examples of the later split also in the earlier one. */
+  splits: [string, string];
+  /** The base's count for the pair; null when the base had no leakage data (or keyed otherwise). */
+  base: number | null;
+  head: number;
+  /** head / examples of the later split. */
+  share: number;
+  /** A few leaked examples of the head (ids or "row N"): untrusted text, escape it. */
+  examples: string[];
+  /** none: no leakage; new / more: more than in the base; same: not more; unknown: no base to tell. */
+  status: 'none' | 'new' | 'more' | 'same' | 'unknown';
+  level: Level;
+  reason?: string;
+}
+
+export interface ScoreDelta {
+  split: string;
+  metric: 'roc_auc_macro' | 'average_precision_macro' | 'log_loss' | 'ece';
+  higherIsBetter: boolean;
+  base: number | null;
+  head: number | null;
+  delta: number | null;
+  /** Worse by a notable amount on the same examples (shown in the comment). */
+  worse: boolean;
+}
+
+/** A recall drop whose average precision held: the decisions moved, not the ranking. */
+export interface ThresholdEffect {
+  split: string;
+  /** null: the split's macro recall (headline). */
+  className: string | null;
+  recallDelta: number;
+  apBase: number;
+  apHead: number;
+  /** Plain words; renderers escape it. */
+  text: string;
 }

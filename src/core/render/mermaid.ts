@@ -4,9 +4,13 @@
 // the bars and head the line. A chart that would not draw (fewer than two bands, a value that is
 // not a number) is left out: the band table next to it carries the same figures.
 
-import { bandName } from '../compare/bands.js';
 import type { ClassAggregate } from '../compare/types.js';
 import { escapeMermaid, truncateEnd } from './escape.js';
+
+/** "0–9", "10–99", "1000+": band names without `<` or `≥`, which Mermaid would need as entity codes. */
+function bandLabel(min: number, max: number | null): string {
+  return max === null ? `${min}+` : `${min}–${max - 1}`;
+}
 
 /** Recall as a percentage with one decimal, for the chart's data. */
 function value(x: number): string {
@@ -27,7 +31,7 @@ export function bandChart(agg: ClassAggregate): string | null {
     '```mermaid',
     'xychart-beta',
     `  title ${label(title)}`,
-    `  x-axis ${label('positives in base')} [${bands.map((b) => label(bandName(b.min, b.max))).join(', ')}]`,
+    `  x-axis ${label('positives in base')} [${bands.map((b) => label(bandLabel(b.min, b.max))).join(', ')}]`,
     `  y-axis ${label('macro recall (%)')} 0 --> 100`,
     `  bar [${bands.map((b) => value(b.base)).join(', ')}]`,
     `  line [${bands.map((b) => value(b.head)).join(', ')}]`,

@@ -10,7 +10,10 @@ import type {
   ClassAggregate,
   ClassDelta,
   Comparison,
+  Diagnostics,
   GapDelta,
+  LeakageDelta,
+  ScoreDelta,
   Level,
   MetricDelta,
   Verdict,
@@ -53,6 +56,8 @@ export interface RenderContext {
   headCommit?: string;
   /** Where the head report was written. */
   reportPath?: string;
+  /** Link to the HTML report with the charts (the workflow artifact). */
+  htmlReportUrl?: string;
   /** Comment limit in UTF-16 units; default 65536 (GitHub's comment limit). */
   maxLength?: number;
   /** Job summary limit in UTF-8 bytes; default 1 MiB (GitHub's step summary limit). */
@@ -263,6 +268,98 @@ function hintsSection(cmp: Comparison, ctx: RenderContext, opts: BuildOptions): 
     tail: '',
     more: moreNote(ctx, opts, ['hint', 'hints']),
     empty: (n) => `**Likely causes** (${thousands(n)}): not listed here; ${elsewhere(ctx, opts)}.`,
+  };
+}
+
+const SCORE_METRIC_WORDS: Record<ScoreDelta['metric'], string> = {
+  roc_auc_macro: 'ROC-AUC (macro)',
+  average_precision_macro: 'average precision (macro)',
+  log_loss: 'log-loss (lower is better)',
+  ece: 'calibration error, ECE (lower is better)',
+};
+
+/** A threshold-free metric's value: AUC, AP and log-loss as numbers, ECE as a percentage. */
+function scoreValue(metric: ScoreDelta['metric'], v: number | null): string {
+  if (v === null) return '—';
+  return metric === 'ece' ? pct(v) : v.toFixed(3);
+}
+
+function scoreChange(r: ScoreDelta): string {
+  if (r.delta === null) return '—';
+  if (r.metric === 'ece') return pts(r.delta);
+  const s = Math.abs(r.delta).toFixed(3);
+  return Number(s) === 0 ? s : `${r.delta < 0 ? '−' : '+'}${s}`;
+}
+
+/** "12 examples of test (1.2%) also occur in train (new; base: none), e.g. 'a', 'b'". */
+function leakageItem(l: LeakageDelta, d: Diagnostics): string {
+  const icon = LEVEL_ICON[l.level] ?? '';
+  const est = (d.leakageSampled ?? 1) < 1 ? 'about ' : '';
+  const by = d.leakageKey === 'features' ? 'identical features' : 'id';
+  const was =
+    l.status === 'new'
+      ? ' (new: none in the base)'
+      : l.status === 'more'
+        ? ` (more than the base's ${thousands(l.base!)})`
+        : l.status === 'same'
+          ? ` (base: ${thousands(l.base!)})`
+          : '';
+  const eg = l.examples.length
+    ? `, e.g. ${l.examples
+        .slice(0, 3)
+        .map((x) => `'${esc(truncateMiddle(x, 40))}'`)
+        .join(', ')}`
+    : '';
+  return `- ${icon}leakage: ${est}${plural(l.head, 'example', 'examples')} of ${splitMd(l.splits[1])} (${pct(l.share)}) also in ${splitMd(l.splits[0])}, by ${by}${was}${eg}`;
+}
+
+/**
+ * Diagnostics: in the comment only what is abnormal or worse than the base (leakage, threshold
+ * effects, a notable fall of a threshold-free metric); in the job summary every figure.
+ */
+function diagnosticsSection(cmp: Comparison, ctx: RenderContext, opts: BuildOptions): Section | null {
+  const d = cmp.diagnostics;
+  if (!d) return null;
+  const full = opts.target === 'summary';
+  const items: string[] = [];
+  for (const l of d.leakage) if (l.head > 0 || full) items.push(leakageItem(l, d));
+  for (const t of d.thresholdEffects) items.push(`- ℹ️ ${esc(truncateEnd(t.text, 400))}`);
+  for (const r of d.scores.filter((x) => x.worse))
+    items.push(
+      `- ${splitMd(r.split)}: ${SCORE_METRIC_WORDS[r.metric]} ${scoreValue(r.metric, r.base)} → ${scoreValue(r.metric, r.head)} (${scoreChange(r)})`,
+    );
+  let tail = '';
+  if (full && d.scores.length) {
+    const noBase = cmp.verdict === 'no-baseline';
+    const head = noBase
+      ? tableHead([{ title: 'split' }, { title: 'threshold-free metric' }, { title: 'head', right: true }])
+      : tableHead([
+          { title: 'split' },
+          { title: 'threshold-free metric' },
+          { title: 'base', right: true },
+          { title: 'head', right: true },
+          { title: 'change', right: true },
+        ]);
+    const rows = d.scores.map((r) => {
+      const cells = [splitMd(r.split), SCORE_METRIC_WORDS[r.metric]];
+      return row(
+        noBase
+          ? [...cells, scoreValue(r.metric, r.head)]
+          : [...cells, scoreValue(r.metric, r.base), scoreValue(r.metric, r.head), scoreChange(r)],
+      );
+    });
+    tail = `${items.length ? '\n\n' : ''}${head}${rows.join('\n')}`;
+  }
+  if (items.length === 0 && tail === '') return null;
+  return {
+    id: 'diagnostics',
+    rank: 60,
+    head: '**Diagnostics**\n',
+    items,
+    sep: '\n',
+    tail,
+    more: moreNote(ctx, opts, ['diagnostic', 'diagnostics']),
+    empty: (n) => `**Diagnostics** (${thousands(n)}): not listed here; ${elsewhere(ctx, opts)}.`,
   };
 }
 
@@ -785,6 +882,8 @@ function footerSection(cmp: Comparison, ctx: RenderContext, opts: BuildOptions):
   const parts: string[] = [];
   const run = safeUrl(ctx.runUrl);
   if (run) parts.push(markdownLink('workflow run', run));
+  const html = safeUrl(ctx.htmlReportUrl);
+  if (html) parts.push(`📊 ${markdownLink('HTML report with charts', html)}`);
   const baseSha = ctx.baseCommit ?? cmp.base?.commit;
   if (baseSha) parts.push(`base ${markdownLink(shortCommit(baseSha), ctx.baseCommitUrl)}`);
   else if (cmp.base?.source) parts.push(`base ${esc(truncateMiddle(cmp.base.source, 80))}`);
@@ -818,6 +917,7 @@ export function buildSections(
     examplesWarning(cmp),
     sanitySection(cmp, ctx, opts),
     hintsSection(cmp, ctx, opts),
+    diagnosticsSection(cmp, ctx, opts),
     headlineSection(cmp, ctx, opts),
     gapsSection(cmp, ctx, opts),
     classDamageSection(cmp, ctx, opts),

@@ -5,6 +5,7 @@
 // in which classes were first seen.
 
 import type { ClassIndex } from '../classes.js';
+import type { ScoreAccumulator } from '../diagnostics/scores.js';
 import type { Accumulator } from '../metrics/accumulator.js';
 import { confusionOf } from '../metrics/confusion.js';
 import { computeSplit } from '../metrics/compute.js';
@@ -18,6 +19,7 @@ import {
   GAP_PAIRS,
   REPORT_SCHEMA,
   type FileFingerprint,
+  type Leakage,
   type MetricName,
   type Report,
   type SanityFinding,
@@ -28,7 +30,7 @@ import {
 export interface BuildArgs {
   task: Task;
   classes: ClassIndex;
-  splits: { name: string; acc: Accumulator; files: FileFingerprint[] }[];
+  splits: { name: string; acc: Accumulator; files: FileFingerprint[]; scores?: ScoreAccumulator }[];
   thresholds?: Report['thresholds'];
   commit?: string;
   source?: string;
@@ -38,6 +40,8 @@ export interface BuildArgs {
   sanity?: SanityFinding[];
   /** Keep per-example predictions in the report (needed for paired tests and merge). Default true. */
   keepPredictions?: boolean;
+  /** Examples shared between splits (src/core/diagnostics/leakage.ts). */
+  leakage?: Leakage;
   /** A partial report of a sharded evaluation. */
   shard?: ShardSpec;
 }
@@ -50,7 +54,8 @@ export function buildReport(args: BuildArgs): Report {
   const identity = isIdentity(perm);
 
   const splits: Record<string, SplitReport> = {};
-  for (const { name, acc, files } of args.splits) {
+  const observed: SanityFinding[] = [...(args.sanity ?? [])];
+  for (const { name, acc, files, scores } of args.splits) {
     if (acc.task !== args.task)
       throw new Error(`split ${JSON.stringify(name)} is ${acc.task} but the report is ${args.task}`);
     if (Object.hasOwn(splits, name)) throw new Error(`split ${JSON.stringify(name)} appears twice`);
@@ -66,10 +71,19 @@ export function buildReport(args: BuildArgs): Report {
       split.topConfusions = topConfusions;
     }
     if (args.keepPredictions ?? true) split.predictions = encodeExamples(ex, C);
+    const threshFree = scores?.result(perm, C, acc.examples);
+    if (threshFree) split.scores = threshFree;
+    else if (scores?.problem)
+      observed.push({
+        level: 'info',
+        split: name,
+        code: 'no-threshold-free-metrics',
+        message: `no ROC-AUC, average precision, log-loss or calibration: ${scores.problem}`,
+      });
     splits[name] = split;
   }
 
-  const sanity = withReportSanity(args.sanity ?? [], args.task, classes, splits);
+  const sanity = withReportSanity(observed, args.task, classes, splits);
   const report: Report = {
     schema: REPORT_SCHEMA,
     tool: { name: 'modelgate', version: args.toolVersion },
@@ -83,6 +97,7 @@ export function buildReport(args: BuildArgs): Report {
     gaps: computeGaps(splits),
     ...(args.shard && { shard: { index: args.shard.index, count: args.shard.count } }),
     ...(sanity.length > 0 && { sanity }),
+    ...(args.leakage && { leakage: args.leakage }),
   };
   return report;
 }

@@ -2,7 +2,9 @@
 // Two reports (base and head) are what a comparison reads. Versioned by `schema`;
 // every read validates against schema/report.schema.json (see ./validate.ts).
 
-export const REPORT_SCHEMA = 'modelgate/report@1' as const;
+export const REPORT_SCHEMA = 'modelgate/report@2' as const;
+/** Older versions this one still reads (./validate.ts upgrades them in memory). */
+export const OLDER_REPORT_SCHEMAS: readonly string[] = ['modelgate/report@1'];
 
 export type Task = 'multiclass' | 'multilabel';
 
@@ -138,6 +140,56 @@ export interface SplitReport {
    * `hammingErrors` (wrong label decisions), `trueLabels` / `predLabels` (labels summed over examples).
    */
   counts?: RawCounts;
+  /** Threshold-free metrics, when the predictions came with probabilities (since report@2). */
+  scores?: ScoreMetrics;
+}
+
+/**
+ * Threshold-free metrics of one split from its scores (src/core/diagnostics/scores.ts). Per-class
+ * arrays are indexed like report.classes; null where a value is undefined (no positives, or for
+ * ROC-AUC no negatives, or no score column). ROC-AUC and average precision come from per-class
+ * histograms of `bins` log-odds bins: `*Bound` is the largest possible difference to the exact
+ * (scikit-learn) value that the binning allows, computed from the histograms.
+ */
+export interface ScoreMetrics {
+  bins: number;
+  rocAuc: (number | null)[];
+  rocAucBound: (number | null)[];
+  averagePrecision: (number | null)[];
+  averagePrecisionBound: (number | null)[];
+  /** Means over the classes with a value. */
+  rocAucMacro: number | null;
+  averagePrecisionMacro: number | null;
+  /** Multiclass: mean -log p(true class) (sklearn log_loss); multi-label: mean binary cross-entropy over labels. */
+  logLoss: number;
+  /** Expected calibration error over `eceBins` equal-width confidence bins (top label; every label decision for multi-label). */
+  ece: number;
+  eceBins: number;
+}
+
+/**
+ * Examples that occur in more than one split (src/core/diagnostics/leakage.ts), by the `id`
+ * column of prediction files or a hash of the features (model runs).
+ */
+export interface Leakage {
+  key: 'id' | 'features';
+  /** 1 when every example was checked; 2^-k when beyond the memory cap only examples whose key starts with k zero bits were (counts are then scaled estimates). */
+  sampled: number;
+  /** Upper bound on the expected number of false matches from 64-bit key collisions, over every pair. */
+  falseMatches: number;
+  /** Every pair of splits (earlier, later in evaluation order). */
+  pairs: LeakagePair[];
+}
+
+export interface LeakagePair {
+  /** [earlier, later]. */
+  splits: [string, string];
+  /** Examples of the later split whose key occurs in the earlier split. */
+  count: number;
+  /** count / examples of the later split. */
+  share: number;
+  /** A few of them: their ids (prediction files) or "row N" (model runs, 1-based). */
+  examples: string[];
 }
 
 export interface RawCounts {
@@ -172,6 +224,21 @@ export interface Report {
   shard?: { index: number; count: number };
   /** Findings about the model and the splits (constant output, a class never predicted, a class absent from a split, ...). */
   sanity?: SanityFinding[];
+  /** Examples shared between splits (since report@2). */
+  leakage?: Leakage;
+  /**
+   * Several runs of the same code and data with different seeds (`modelgate merge --replicates`):
+   * each run's headline metrics per split, this report's own run first. Comparisons add the
+   * between-seed spread to the sampling interval (src/core/compare/seeds.ts). Since report@2.
+   */
+  replicates?: Replicate[];
+}
+
+/** One seed run of a replicated report: where it came from and its headline metrics per split. */
+export interface Replicate {
+  source?: string;
+  createdAt: string;
+  splits: Record<string, { examples: number; metrics: SplitMetrics }>;
 }
 
 export interface SanityFinding {

@@ -9,7 +9,7 @@ import { UsageError } from '../errors.js';
 import { accumulatorFromExamples } from '../metrics/accumulator.js';
 import { checkGaps, checkSplitFigures, type ExampleFacts } from './consistency.js';
 import { decodeExamples } from './examples.js';
-import { REPORT_SCHEMA, type Report, type SplitExamples, type SplitReport } from './types.js';
+import { OLDER_REPORT_SCHEMAS, REPORT_SCHEMA, type Report, type SplitExamples, type SplitReport } from './types.js';
 
 let compiled: ReturnType<Ajv['compile']> | undefined;
 function schemaValidator() {
@@ -63,7 +63,8 @@ export function validateReport(data: unknown, origin: string): Report {
     fail(
       `schema is ${JSON.stringify(schemaField)}: written by a newer modelgate; this one reads '${REPORT_SCHEMA}' (upgrade modelgate)`,
     );
-  if (schemaField !== REPORT_SCHEMA) {
+  const older = typeof schemaField === 'string' && OLDER_REPORT_SCHEMAS.includes(schemaField);
+  if (schemaField !== REPORT_SCHEMA && !older) {
     fail(
       schemaField === undefined
         ? `not a modelgate report: no "schema" field, expected '${REPORT_SCHEMA}'`
@@ -74,6 +75,8 @@ export function validateReport(data: unknown, origin: string): Report {
   if (!validate(data)) fail(describeAjvError(validate.errors![0], data));
   const report = data as Report;
   checkSemantics(report, fail);
+  // report@1 is report@2 without the optional fields: read as the current version.
+  if (older) return { ...report, schema: REPORT_SCHEMA };
   return report;
 }
 
@@ -96,6 +99,34 @@ function checkSemantics(r: Report, fail: (msg: string) => never): void {
       if (!Number.isFinite(v)) fail(`${pointer('gaps', gap, m)} must be a finite number`);
   }
   checkGaps(r, fail, pointer);
+  r.leakage?.pairs.forEach((p, k) =>
+    p.splits.forEach((name, j) => {
+      if (!Object.hasOwn(r.splits, name))
+        fail(
+          `${pointer('leakage', 'pairs', k, 'splits', j)} names the split ${JSON.stringify(name)}, which the report does not have`,
+        );
+    }),
+  );
+  checkReplicates(r, fail);
+}
+
+/** Replicates are runs of this report's experiment: its splits and examples, its own run first. */
+function checkReplicates(r: Report, fail: (msg: string) => never): void {
+  const names = Object.keys(r.splits).sort().join(', ');
+  r.replicates?.forEach((rep, i) => {
+    const own = Object.keys(rep.splits).sort().join(', ');
+    if (own !== names) fail(`${pointer('replicates', i, 'splits')} has the splits ${own}; expected ${names}`);
+    for (const [name, s] of Object.entries(rep.splits)) {
+      if (s.examples !== r.splits[name].examples)
+        fail(
+          `${pointer('replicates', i, 'splits', name, 'examples')} is ${s.examples}; expected ${r.splits[name].examples} as the split`,
+        );
+      if (i === 0 && JSON.stringify(s.metrics) !== JSON.stringify(r.splits[name].metrics))
+        fail(
+          `${pointer('replicates', 0, 'splits', name, 'metrics')} differ from the split's; expected the report's own run first`,
+        );
+    }
+  });
 }
 
 function checkSplit(r: Report, name: string, s: SplitReport, C: number, fail: (msg: string) => never): void {
@@ -152,6 +183,11 @@ function checkSplit(r: Report, name: string, s: SplitReport, C: number, fail: (m
     );
   }
 
+  if (s.scores)
+    for (const key of ['rocAuc', 'rocAucBound', 'averagePrecision', 'averagePrecisionBound'] as const) {
+      const len = s.scores[key].length;
+      if (len !== C) fail(`${at('scores', key)} has ${len} entries; expected ${C} (one per class)`);
+    }
   const facts = s.predictions ? checkPredictions(r, s, C, at, fail) : null;
   checkSplitFigures(r, s, facts, at, fail);
 }

@@ -180,6 +180,8 @@ export async function readImageFolder(dir: string, opts: DataOptions): Promise<F
           .update('\0')
           .update(createHash('sha256').update(raw).digest());
         bytes += raw.length;
+        truth[i] = label;
+        if (opts.keep && !opts.keep(start + i)) continue;
         const img = decodeImage(raw, file);
         if (!opts.image?.resize && (img.height !== oh || img.width !== ow))
           throw new InputError(
@@ -188,7 +190,6 @@ export async function readImageFolder(dir: string, opts: DataOptions): Promise<F
             `image is ${img.height}x${img.width} but the first image is ${oh}x${ow}; set a resize in the preprocessing`,
           );
         x.set(resizeBilinear(toChannels(img, channels), img.height, img.width, channels, oh, ow), i * f);
-        truth[i] = label;
       }
       yield { n: m, x, truth };
     }

@@ -46,4 +46,10 @@ export interface DataOptions {
   dropColumns?: (string | number)[];
   /** Image folders: decoding options (from the Preprocess of the evaluation). */
   image?: ImageOptions;
+  /**
+   * Sharded runs: the examples (by 0-based index) that will be kept. Readers may skip the costly
+   * part of the others (image folders skip decoding; they still hash every file), whose rows
+   * are then left as zeros for the shard filter to drop.
+   */
+  keep?: (index: number) => boolean;
 }

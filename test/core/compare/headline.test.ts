@@ -187,6 +187,22 @@ describe('held-out splits gate, train explains', () => {
     expect(cmp.verdict).toBe('fail');
   });
 
+  it('headline.splits: all gates every split, train included, and the classes too with classes.splits: all', () => {
+    const rules = only(['accuracy'], {
+      headline: { metrics: ['accuracy'], splits: 'all' },
+      classes: { splits: 'all' },
+    });
+    const cmp = compareReports(b, h, rules);
+    expect(cmp.headline.map((r) => [r.split, r.role])).toEqual([
+      ['train', 'gate'],
+      ['validation', 'gate'],
+    ]);
+    expect(cmp.verdict).toBe('fail');
+    // The default judges validation only: `all` is not read as the default.
+    expect(compareReports(b, h, only(['accuracy'])).verdict).toBe('pass');
+    expect(cmp.settings).toMatchObject({ headline: { splits: 'all' }, classes: { splits: 'all' } });
+  });
+
   it('a report with neither validation nor test gates every split', () => {
     const x = makeReport('multiclass', names, { train: mc(tr.truth, tr.base) });
     const y = makeReport('multiclass', names, { train: mc(tr.truth, tr.head) });

@@ -168,7 +168,7 @@ describe('rules', () => {
       /headline\.metrics\[0\]: unknown metric 'accuracy' for a multilabel report/,
     );
     expect(err({ headlines: [] })).toBe(
-      ".modelgate.yml: headlines: unknown key 'headlines'; expected one of headline, gaps, classes, fdr, bootstrap",
+      ".modelgate.yml: headlines: unknown key 'headlines'; expected one of headline, gaps, classes, fdr, bootstrap, leakage",
     );
     expect(err({ classes: { 'min-drop': -1 } })).toMatch(
       /^\.modelgate\.yml: classes\.min-drop: expected a number from 0 to 100, got -1$/,

@@ -252,3 +252,16 @@ describe('renderComment: gap notes follow the gap direction', () => {
     expect(md).toContain('| validation − test | accuracy | +5.0 pts | +1.0 pts | −4.0 pts |');
   });
 });
+
+describe('the HTML report link', () => {
+  it('is in the footer of the comment and of the summary when the URL is safe, absent otherwise', () => {
+    const cmp = multiclassFail();
+    const url = 'https://github.com/acme/vision/actions/runs/4242/artifacts/31';
+    for (const render of [renderComment, renderSummary]) {
+      const md = render(cmp, { key: 'default', htmlReportUrl: url });
+      expect(md).toContain(`[HTML report with charts](${url})`);
+      expect(render(cmp, { key: 'default', htmlReportUrl: 'javascript:alert(1)' })).not.toContain('HTML report');
+      expect(render(cmp, { key: 'default' })).not.toContain('HTML report');
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import {
   WJ,
+  escapeHtml,
   escapeMarkdown,
   escapePlain,
   markdownLink,
@@ -126,5 +127,17 @@ describe('links', () => {
     expect(markdownLink('run', 'https://x.example/a(b)')).toBe('[run](https://x.example/a%28b%29)');
     expect(markdownLink('run', 'javascript:alert(1)')).toBe('run');
     expect(markdownLink('[x]', 'https://x.example/')).toBe('[&#91;x&#93;](https://x.example/)');
+  });
+});
+
+describe('escapeHtml', () => {
+  it('writes the five characters that open a tag, an entity or end an attribute as references', () => {
+    expect(escapeHtml(`<a href="x" title='y'>&amp;</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;',
+    );
+  });
+  it('keeps every other character, right-to-left text included, and sanitizes controls and overrides', () => {
+    expect(escapeHtml('חתול @user #1 *x* `y`')).toBe('חתול @user #1 *x* `y`');
+    expect(escapeHtml('a\u202Eb\nc\u0000')).toBe('a\uFFFDb c\uFFFD');
   });
 });

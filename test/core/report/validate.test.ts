@@ -38,8 +38,8 @@ describe('validateReport', () => {
 
   it('tells a report from a newer modelgate, and a NaN written as null, apart from damage', () => {
     rejects(
-      { ...copy(multiclass), schema: 'modelgate/report@2' },
-      /^reports\/main\.json: schema is "modelgate\/report@2": written by a newer modelgate; .*upgrade/,
+      { ...copy(multiclass), schema: 'modelgate/report@3' },
+      /^reports\/main\.json: schema is "modelgate\/report@3": written by a newer modelgate; .*upgrade/,
     );
     const nulled = copy(multiclass) as unknown as { splits: { test: { metrics: Record<string, unknown> } } };
     nulled.splits.test.metrics.f1_macro = null;
@@ -63,7 +63,7 @@ describe('validateReport', () => {
     rejects([], 'reports/main.json: not a modelgate report: expected a JSON object');
     rejects(
       { ...copy(multiclass), schema: 'x' },
-      `reports/main.json: not a modelgate report: schema is "x", expected 'modelgate/report@1'`,
+      `reports/main.json: not a modelgate report: schema is "x", expected 'modelgate/report@2'`,
     );
     const { schema: _s, ...noSchema } = copy(multiclass);
     rejects(noSchema, /no "schema" field/);
@@ -254,5 +254,54 @@ describe('validateReport recomputes every figure from the counts (a hand edit ca
     counts[t * C + from] -= 1;
     counts[t * C + to] += 1;
     rejects(cf, /\/splits\/test\/confusion differs from the per-example predictions/);
+  });
+});
+
+describe('reports of an earlier schema', () => {
+  it('a report@1 written by the previous modelgate loads as report@2 and compares with a new one', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { compareReports } = await import('../../../src/core/compare/compare.js');
+    const { defaultRules } = await import('../../../src/core/compare/rules.js');
+    const { evaluatePredictionFiles } = await import('../../../src/pipeline/evaluate.js');
+    const raw = JSON.parse(readFileSync('fixtures/reports/report-v1-digits.json', 'utf8'));
+    expect(raw.schema).toBe('modelgate/report@1');
+    const old = validateReport(raw, 'old.json');
+    expect(old.schema).toBe('modelgate/report@2');
+    expect(old.splits.test.scores).toBeUndefined();
+    const head = await evaluatePredictionFiles([{ name: 'test', path: 'fixtures/diagnostics/digits.csv' }]);
+    expect(head.splits.test.scores).toBeDefined();
+    const cmp = compareReports(old, head, defaultRules('multiclass'));
+    // The same predictions: nothing changed, and the head's new metrics have no base to compare with.
+    expect(cmp.verdict).toBe('pass');
+    expect(cmp.sameExamples.test).toBe(true);
+    const auc = cmp.diagnostics!.scores.find((r) => r.metric === 'roc_auc_macro')!;
+    expect(auc.base).toBeNull();
+    expect(auc.head).toBe(head.splits.test.scores!.rocAucMacro);
+    expect(auc.worse).toBe(false);
+  });
+
+  it('rejects scores and leakage that do not fit the report', () => {
+    const r = copy(multiclass);
+    r.splits.test.scores = {
+      bins: 10,
+      rocAuc: [0.5],
+      rocAucBound: [0],
+      averagePrecision: [0.5],
+      averagePrecisionBound: [0],
+      rocAucMacro: 0.5,
+      averagePrecisionMacro: 0.5,
+      logLoss: 1,
+      ece: 0.1,
+      eceBins: 15,
+    };
+    rejects(r, /\/splits\/test\/scores\/rocAuc has 1 entries; expected \d+ \(one per class\)/);
+    const l = copy(multiclass);
+    l.leakage = {
+      key: 'id',
+      sampled: 1,
+      falseMatches: 0,
+      pairs: [{ splits: ['train', 'tset'], count: 0, share: 0, examples: [] }],
+    };
+    rejects(l, /\/leakage\/pairs\/0\/splits\/1 names the split "tset", which the report does not have/);
   });
 });

@@ -106,3 +106,26 @@ describe('image folders (Keras image_dataset_from_directory layout)', () => {
     );
   });
 });
+
+describe('image folders in a sharded run (keep)', () => {
+  const split = path.join(mkdtempSync(path.join(tmpdir(), 'mg-img-shard-')), 'test');
+  mkdirSync(path.join(split, 'a'), { recursive: true });
+  mkdirSync(path.join(split, 'b'), { recursive: true });
+  for (const [i, c] of ['a', 'a', 'b', 'b', 'b'].entries())
+    png(path.join(split, c, `${i}.png`), 2, 2, () => [10 * i, 20, 30]);
+  const even = (k: number) => k % 2 === 0;
+
+  it('decodes only the kept images, yet hashes every file: the same fingerprint as reading all', async () => {
+    const whole = await all(split);
+    const part = await all(split, { keep: even });
+    expect(part.truth).toEqual(whole.truth);
+    part.x.forEach((row, k) => expect(row).toEqual(even(k) ? whole.x[k] : row.map(() => 0)));
+    expect(part.s.fingerprints()).toEqual(whole.s.fingerprints());
+  });
+
+  it('a broken image that is not kept is not decoded (its own shard reports it)', async () => {
+    writeFileSync(path.join(split, 'a', '1.png'), 'not a png');
+    await expect(all(split)).rejects.toThrow(/1\.png/);
+    await expect(all(split, { keep: even })).resolves.toBeDefined();
+  });
+});

@@ -19,7 +19,7 @@ svg .cell { stroke: #fff; stroke-width: 0.5; } svg .cell.diag { stroke: #9e9e9e;
 details.data summary { cursor: pointer; color: #1565c0; font-size: 13px; }
 .data-table { border-collapse: collapse; font-size: 13px; margin: 6px 0; }
 .data-table th, .data-table td { border-bottom: 1px solid #eeeeee; padding: 3px 8px; text-align: left; }
-.data-table .num { text-align: right; font-variant-numeric: tabular-nums; }
+.data-table .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .data-table caption { text-align: left; color: #616161; padding: 4px 0; }
 .sortable th button { font: inherit; font-weight: 600; background: none; border: 0; padding: 0; cursor: pointer; color: inherit; }
 .sortable th[aria-sort="ascending"] button::after { content: " ▲"; } .sortable th[aria-sort="descending"] button::after { content: " ▼"; }

@@ -9,6 +9,7 @@ import { compareReports } from '../../../../src/core/compare/compare.js';
 import { defaultRules } from '../../../../src/core/compare/rules.js';
 import type { SplitReport } from '../../../../src/core/report/types.js';
 import { HOSTILE_NAMES, comparedPair, manyHostileClasses, type Pair } from '../../../helpers/html-reports.js';
+import { makeReport, ml } from '../../../helpers/stats-reports.js';
 
 const count = (html: string, re: RegExp) => (html.match(re) ?? []).length;
 
@@ -165,5 +166,24 @@ describe('without a baseline', () => {
     expect(html).not.toContain('class="chart scatter"');
     expect(html).not.toContain('class="chart bands"');
     expect(html).toContain('no baseline');
+  });
+});
+
+describe('multi-label', () => {
+  test('labels, not classes; one point per label with positives; no confusion matrix', () => {
+    const labels = ['red', 'green', 'blue'];
+    const truth = Array.from({ length: 120 }, (_, i) => [i % 3, ...(i % 4 === 0 ? [(i + 1) % 3] : [])]);
+    const base = makeReport('multilabel', labels, { test: ml(truth, truth) });
+    const head = makeReport('multilabel', labels, {
+      test: ml(
+        truth,
+        truth.map((t, i) => (i % 5 === 0 ? [] : t)),
+      ),
+    });
+    const cmp = compareReports(base, head, defaultRules('multilabel'));
+    const html = renderHtmlReport({ comparison: cmp, head });
+    expect(count(html, /<circle class="pt pt-/g)).toBe(3);
+    expect(html).toContain('Per-label recall');
+    expect(html).not.toContain('class="chart heatmap"');
   });
 });

@@ -1,0 +1,168 @@
+// The diagnostics of a comparison: leakage between splits (new in the head or not), the
+// threshold-free metrics of both sides, and recall drops that are threshold effects (the
+// decisions moved but the ranking, measured by average precision, did not). Only new leakage
+// can change the verdict (rules.leakage); the rest explains what the gate judged.
+
+import type { Leakage, Report, ScoreMetrics } from '../report/types.js';
+import type { Finding } from './classes.js';
+import { quoteName, pts } from './format.js';
+import type { GateRules } from './rules.js';
+import type { ClassDelta, Comparison, Diagnostics, LeakageDelta, ScoreDelta, ThresholdEffect } from './types.js';
+
+/** Average precision is "unchanged" within this many points (plus both binning bounds). */
+export const AP_HELD = 0.01;
+/** A macro ROC-AUC or average precision fall beyond this many points is shown as a ranking change. */
+export const RANKING_DROP = 0.01;
+/** Log-loss rising by more than this share of the base value is shown. */
+export const LOG_LOSS_RISE = 0.1;
+/** The calibration error rising by more than this many points is shown. */
+export const ECE_RISE = 0.02;
+
+export function judgeDiagnostics(
+  base: Report | null,
+  head: Report,
+  cmp: Comparison,
+  rules: GateRules,
+): { diagnostics: Diagnostics; findings: Finding[] } {
+  const leak = leakageDeltas(base, head, rules);
+  const scores = scoreDeltas(base, head, cmp);
+  const thresholdEffects = base ? thresholdEffectsOf(base, head, cmp) : [];
+  const diagnostics: Diagnostics = { leakage: leak.rows, scores, thresholdEffects };
+  if (head.leakage) diagnostics.leakageKey = head.leakage.key;
+  if (head.leakage && head.leakage.sampled < 1) diagnostics.leakageSampled = head.leakage.sampled;
+  return { diagnostics, findings: leak.findings };
+}
+
+function pairKey(p: { splits: [string, string] }): string {
+  return JSON.stringify(p.splits);
+}
+
+/** Leakage per pair of splits of the head, against the base's pair; new or grown leakage is a finding. */
+function leakageDeltas(
+  base: Report | null,
+  head: Report,
+  rules: GateRules,
+): { rows: LeakageDelta[]; findings: Finding[] } {
+  const rows: LeakageDelta[] = [];
+  const findings: Finding[] = [];
+  if (!head.leakage) return { rows, findings };
+  const before = new Map((base?.leakage?.pairs ?? []).map((p) => [pairKey(p), p]));
+  const comparable = !!base?.leakage && base.leakage.key === head.leakage.key;
+  for (const p of head.leakage.pairs) {
+    const b = comparable ? before.get(pairKey(p)) : undefined;
+    const baseCount = b ? b.count : null;
+    const grew = p.count > 0 && comparable && (baseCount === null || p.count > baseCount);
+    const limit = rules.leakage;
+    const level = limit.level === 'off' ? null : limit.level;
+    const judged = grew && level !== null && p.share > limit.minShare;
+    const row: LeakageDelta = {
+      splits: p.splits,
+      base: baseCount,
+      head: p.count,
+      share: p.share,
+      examples: p.examples,
+      status: p.count === 0 ? 'none' : !comparable ? 'unknown' : grew ? (baseCount ? 'more' : 'new') : 'same',
+      level: judged ? level : 'ok',
+    };
+    if (judged) {
+      row.reason = `${leakWords(p, head.leakage)}${baseCount ? ` (base: ${baseCount})` : ' (none in the base)'}: the ${p.splits[1]} scores are optimistic`;
+      findings.push({ level: level!, category: 0, rank: -p.share, text: row.reason });
+    }
+    rows.push(row);
+  }
+  return { rows, findings };
+}
+
+/** "12 examples of test (1.2%) also occur in train, by id". */
+export function leakWords(p: { splits: [string, string]; count: number; share: number }, l: Leakage): string {
+  const est = l.sampled < 1 ? 'about ' : '';
+  return `${est}${p.count} example${p.count === 1 ? '' : 's'} of ${p.splits[1]} (${pts(p.share)}%) also occur${p.count === 1 ? 's' : ''} in ${p.splits[0]}, by ${l.key === 'id' ? 'id' : 'identical features'}`;
+}
+
+const METRICS: { metric: ScoreDelta['metric']; higherIsBetter: boolean; of: (s: ScoreMetrics) => number | null }[] = [
+  { metric: 'roc_auc_macro', higherIsBetter: true, of: (s) => s.rocAucMacro },
+  { metric: 'average_precision_macro', higherIsBetter: true, of: (s) => s.averagePrecisionMacro },
+  { metric: 'log_loss', higherIsBetter: false, of: (s) => s.logLoss },
+  { metric: 'ece', higherIsBetter: false, of: (s) => s.ece },
+];
+
+/** Is this change of a threshold-free metric worth a reviewer's attention? */
+function notable(metric: ScoreDelta['metric'], base: number, head: number): boolean {
+  if (metric === 'log_loss') return head - base > LOG_LOSS_RISE * base && head - base > 0.01;
+  if (metric === 'ece') return head - base > ECE_RISE;
+  return base - head > RANKING_DROP;
+}
+
+/** The split-level threshold-free metrics of both sides, every split that has them. */
+function scoreDeltas(base: Report | null, head: Report, cmp: Comparison): ScoreDelta[] {
+  const rows: ScoreDelta[] = [];
+  for (const [split, hs] of Object.entries(head.splits)) {
+    const bs = base?.splits[split]?.scores ?? null;
+    const h = hs.scores ?? null;
+    if (!h && !bs) continue;
+    const same = cmp.sameExamples[split] === true;
+    for (const m of METRICS) {
+      const bv = bs ? m.of(bs) : null;
+      const hv = h ? m.of(h) : null;
+      const delta = bv !== null && hv !== null ? hv - bv : null;
+      rows.push({
+        split,
+        metric: m.metric,
+        higherIsBetter: m.higherIsBetter,
+        base: bv,
+        head: hv,
+        delta,
+        worse: same && bv !== null && hv !== null && notable(m.metric, bv, hv),
+      });
+    }
+  }
+  return rows;
+}
+
+/** Recall regressions (per class and headline) whose average precision held on the same examples. */
+function thresholdEffectsOf(base: Report, head: Report, cmp: Comparison): ThresholdEffect[] {
+  const out: ThresholdEffect[] = [];
+  for (const split of cmp.splits.both) {
+    const bs = base.splits[split].scores;
+    const hs = head.splits[split].scores;
+    if (!bs || !hs || !cmp.sameExamples[split]) continue;
+    const macro = cmp.headline.find((r) => r.split === split && r.metric === 'recall_macro');
+    const held = (b: number | null, bb: number | null, h: number | null, hb: number | null) =>
+      b !== null && h !== null && Math.abs(h - b) <= AP_HELD + (bb ?? 0) + (hb ?? 0);
+    if (macro && macro.level !== 'ok' && held(bs.averagePrecisionMacro, 0, hs.averagePrecisionMacro, 0))
+      out.push({
+        split,
+        className: null,
+        recallDelta: macro.delta!,
+        apBase: bs.averagePrecisionMacro!,
+        apHead: hs.averagePrecisionMacro!,
+        text: `${split}: macro recall fell ${pts(-macro.delta!)} pts while macro average precision held (${ap(bs.averagePrecisionMacro!)} → ${ap(hs.averagePrecisionMacro!)}): a threshold effect, not a ranking regression`,
+      });
+    const bIdx = new Map(base.classes.map((n, i) => [n, i]));
+    const hIdx = new Map(head.classes.map((n, i) => [n, i]));
+    for (const c of cmp.classes) {
+      if (c.split !== split || !recallFell(c)) continue;
+      const bi = bIdx.get(c.name);
+      const hi = hIdx.get(c.name);
+      if (bi === undefined || hi === undefined) continue;
+      const [b, h] = [bs.averagePrecision[bi], hs.averagePrecision[hi]];
+      if (!held(b, bs.averagePrecisionBound[bi], h, hs.averagePrecisionBound[hi])) continue;
+      out.push({
+        split,
+        className: c.name,
+        recallDelta: c.delta!,
+        apBase: b!,
+        apHead: h!,
+        text: `${split}: recall of ${cmp.task === 'multilabel' ? 'label' : 'class'} ${quoteName(c.name)} fell ${pts(-c.delta!)} pts while its average precision held (${ap(b!)} → ${ap(h!)}): a threshold effect, not a ranking regression`,
+      });
+    }
+  }
+  return out;
+}
+
+function recallFell(c: ClassDelta): boolean {
+  const s = c.recallStatus ?? c.status;
+  return (s === 'regression' || s === 'catastrophic') && c.delta !== null && c.delta < 0;
+}
+
+const ap = (x: number) => x.toFixed(3);

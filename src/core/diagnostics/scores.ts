@@ -1,0 +1,261 @@
+// Threshold-free metrics from the scores, streamed in memory O(classes x bins): per class, the
+// positives' and negatives' scores are counted in SCORE_BINS fixed bins of the log-odds
+// log(s / (1 - s)), so millions of examples cost no more than a thousand. ROC-AUC and average
+// precision are then exact for the binned scores; the difference to the exact values is bounded
+// from the histograms (ties inside a bin), and the bound is reported next to each value.
+// Log-loss and the expected calibration error need no histogram and are exact.
+// Indices are those of one shared ClassIndex; `result` maps them to the report's class order.
+
+import type { ScoreMetrics, Task } from '../report/types.js';
+import type { ScoreSink } from '../metrics/score-histograms.js';
+
+/** Histogram bins per class, equal width on the log-odds scale over [-LOGIT_RANGE, LOGIT_RANGE]. */
+export const SCORE_BINS = 2400;
+export const LOGIT_RANGE = 12;
+/** Calibration bins (Guo et al. 2017 use 15). */
+export const ECE_BINS = 15;
+/** Log-loss clips probabilities to [EPS, 1 - EPS], as scikit-learn 1.2 does for float64 (eps="auto"). */
+export const LOG_LOSS_EPS = 2.220446049250313e-16;
+
+const SCALE = SCORE_BINS / (2 * LOGIT_RANGE);
+
+/** The bin of a probability: log-odds bins, the ends (0, 1 and beyond the range) in the outer bins. */
+export function scoreBin(s: number): number {
+  if (s <= 0) return 0;
+  if (s >= 1) return SCORE_BINS - 1;
+  const b = Math.floor((Math.log(s / (1 - s)) + LOGIT_RANGE) * SCALE);
+  return b < 0 ? 0 : b >= SCORE_BINS ? SCORE_BINS - 1 : b;
+}
+
+const clip = (p: number) => (p < LOG_LOSS_EPS ? LOG_LOSS_EPS : p > 1 - LOG_LOSS_EPS ? 1 - LOG_LOSS_EPS : p);
+
+/**
+ * A ScoreSink (the readers' and the model runner's one way of handing over scores): per example,
+ * its scores one by one, then its true classes.
+ */
+export class ScoreAccumulator implements ScoreSink {
+  private pos = new Float64Array(0);
+  private neg = new Float64Array(0);
+  /** Class indices that were scored (1) and so have a histogram. */
+  private scored = new Uint8Array(0);
+  private isTrue = new Uint8Array(0);
+  private pendingClass = new Uint32Array(64);
+  private pendingValue = new Float64Array(64);
+  private pending = 0;
+  private logLossSum = 0;
+  /** Multiclass: examples; multi-label: label decisions (example x scored class). */
+  private decisions = 0;
+  private readonly eceCount = new Float64Array(ECE_BINS);
+  private readonly eceConf = new Float64Array(ECE_BINS);
+  private readonly eceHit = new Float64Array(ECE_BINS);
+  /** Examples that came with scores. */
+  examples = 0;
+  /** Why no threshold-free metric can be given (set once; later scores are ignored). */
+  problem: string | null = null;
+
+  /** Set once the split's task is known, before its first example ends. */
+  constructor(public task: Task = 'multiclass') {}
+
+  score(cls: number, value: number): void {
+    if (this.problem !== null) return;
+    if (!(value >= 0 && value <= 1)) {
+      this.problem = `scores are not probabilities (a score of ${value} is outside [0, 1])`;
+      return;
+    }
+    if (this.pending === this.pendingClass.length) {
+      this.pendingClass = grown(this.pendingClass, this.pending * 2);
+      this.pendingValue = grown(this.pendingValue, this.pending * 2);
+    }
+    this.pendingClass[this.pending] = cls;
+    this.pendingValue[this.pending++] = value;
+  }
+
+  end(truth: ArrayLike<number>, from: number, to: number): void {
+    const n = this.pending;
+    this.pending = 0;
+    if (this.problem !== null || n === 0) return;
+    let top = 0;
+    for (let i = 0; i < n; i++) top = Math.max(top, this.pendingClass[i] + 1);
+    for (let i = from; i < to; i++) top = Math.max(top, truth[i] + 1);
+    this.reserve(top);
+    for (let i = from; i < to; i++) this.isTrue[truth[i]] = 1;
+    if (this.task === 'multiclass') this.endMulticlass(n);
+    else this.endMultilabel(n);
+    for (let i = from; i < to; i++) this.isTrue[truth[i]] = 0;
+    this.examples++;
+  }
+
+  private reserve(classes: number): void {
+    if (classes <= this.scored.length) return;
+    const size = Math.max(classes, this.scored.length * 2);
+    this.pos = grown(this.pos, size * SCORE_BINS);
+    this.neg = grown(this.neg, size * SCORE_BINS);
+    this.scored = grown(this.scored, size);
+    this.isTrue = grown(this.isTrue, size);
+  }
+
+  private endMulticlass(n: number): void {
+    const { pos, neg, isTrue, scored, pendingClass, pendingValue } = this;
+    let best = -1;
+    let bestTrue = 0;
+    let sum = 0;
+    let pt = 0;
+    for (let k = 0; k < n; k++) {
+      const c = pendingClass[k];
+      const s = pendingValue[k];
+      scored[c] = 1;
+      const at = c * SCORE_BINS + scoreBin(s);
+      if (isTrue[c]) {
+        pos[at]++;
+        pt = s;
+      } else neg[at]++;
+      // The first highest score is the prediction, as the readers take it.
+      if (s > best) {
+        best = s;
+        bestTrue = isTrue[c];
+      }
+      sum += clip(s);
+    }
+    this.logLossSum -= Math.log(clip(pt) / sum);
+    this.calibrate(best, bestTrue);
+    this.decisions++;
+  }
+
+  private endMultilabel(n: number): void {
+    const { pos, neg, isTrue, scored, pendingClass, pendingValue } = this;
+    for (let k = 0; k < n; k++) {
+      const c = pendingClass[k];
+      const s = pendingValue[k];
+      scored[c] = 1;
+      const y = isTrue[c];
+      const at = c * SCORE_BINS + scoreBin(s);
+      if (y) pos[at]++;
+      else neg[at]++;
+      this.logLossSum -= Math.log(y ? clip(s) : 1 - clip(s));
+      this.calibrate(s, y);
+    }
+    this.decisions += n;
+  }
+
+  private calibrate(conf: number, hit: number): void {
+    const b = Math.min(Math.floor(conf * ECE_BINS), ECE_BINS - 1);
+    this.eceCount[b]++;
+    this.eceConf[b] += conf;
+    this.eceHit[b] += hit;
+  }
+
+  /**
+   * The metrics in the report's class order (`perm[i]` = report index of ClassIndex index i;
+   * `C` classes) for a split of `examples` examples, or null when not every example had scores
+   * (`problem` then says why, unless none had any).
+   */
+  result(perm: Uint32Array, C: number, examples: number): ScoreMetrics | null {
+    if (this.problem !== null || this.examples === 0) return null;
+    if (this.examples !== examples) {
+      this.problem = `only ${this.examples} of ${examples} examples came with scores`;
+      return null;
+    }
+    const rocAuc = new Array<number | null>(C).fill(null);
+    const rocAucBound = new Array<number | null>(C).fill(null);
+    const averagePrecision = new Array<number | null>(C).fill(null);
+    const averagePrecisionBound = new Array<number | null>(C).fill(null);
+    for (let c = 0; c < this.scored.length; c++) {
+      if (!this.scored[c]) continue;
+      const r = classCurves(
+        this.pos.subarray(c * SCORE_BINS, (c + 1) * SCORE_BINS),
+        this.neg.subarray(c * SCORE_BINS, (c + 1) * SCORE_BINS),
+      );
+      const at = perm[c];
+      rocAuc[at] = r.auc;
+      rocAucBound[at] = r.aucBound;
+      averagePrecision[at] = r.ap;
+      averagePrecisionBound[at] = r.apBound;
+    }
+    let ece = 0;
+    for (let b = 0; b < ECE_BINS; b++)
+      if (this.eceCount[b] > 0) ece += Math.abs(this.eceHit[b] - this.eceConf[b]) / this.decisions;
+    return {
+      bins: SCORE_BINS,
+      rocAuc,
+      rocAucBound,
+      averagePrecision,
+      averagePrecisionBound,
+      rocAucMacro: mean(rocAuc),
+      averagePrecisionMacro: mean(averagePrecision),
+      logLoss: this.logLossSum / this.decisions,
+      ece,
+      eceBins: ECE_BINS,
+    };
+  }
+}
+
+function grown<T extends Float64Array | Uint32Array | Uint8Array>(a: T, length: number): T {
+  const next = new (a.constructor as new (n: number) => T)(length);
+  next.set(a);
+  return next;
+}
+
+function mean(values: (number | null)[]): number | null {
+  let s = 0;
+  let k = 0;
+  for (const v of values)
+    if (v !== null) {
+      s += v;
+      k++;
+    }
+  return k ? s / k : null;
+}
+
+/**
+ * ROC-AUC and average precision of one class from its histograms, with their binning bounds.
+ * AUC: pairs (positive, negative) in one bin count one half; the exact value may count each 0 or
+ * 1, so |error| <= sum_b pos_b * neg_b / (2 P N). AP (scikit-learn's step sum): the binned value
+ * gives every positive of a bin the precision at the bin's lower edge; the exact precision of a
+ * positive inside the bin lies in [(T0+1)/(T0+1+F1), T1/(T1+F0)] (T0, F0 above the bin; T1, F1
+ * down to its lower edge), which bounds the error bin by bin.
+ */
+export function classCurves(
+  pos: ArrayLike<number>,
+  neg: ArrayLike<number>,
+): { auc: number | null; aucBound: number | null; ap: number | null; apBound: number | null } {
+  let P = 0;
+  let N = 0;
+  for (let b = 0; b < pos.length; b++) {
+    P += pos[b];
+    N += neg[b];
+  }
+  let auc: number | null = null;
+  let aucBound: number | null = null;
+  if (P > 0 && N > 0) {
+    let below = 0;
+    let sum = 0;
+    let ties = 0;
+    for (let b = 0; b < pos.length; b++) {
+      sum += pos[b] * (below + 0.5 * neg[b]);
+      ties += pos[b] * neg[b];
+      below += neg[b];
+    }
+    auc = Math.min(1, sum / (P * N));
+    aucBound = (0.5 * ties) / (P * N);
+  }
+  if (P === 0) return { auc, aucBound, ap: null, apBound: null };
+  let T0 = 0;
+  let F0 = 0;
+  let ap = 0;
+  let apBound = 0;
+  for (let b = pos.length - 1; b >= 0; b--) {
+    const T1 = T0 + pos[b];
+    const F1 = F0 + neg[b];
+    if (pos[b] > 0) {
+      const v = T1 / (T1 + F1);
+      const lo = (T0 + 1) / (T0 + 1 + F1);
+      const hi = T1 / (T1 + F0);
+      ap += (pos[b] / P) * v;
+      apBound += (pos[b] / P) * Math.max(hi - v, v - lo);
+    }
+    T0 = T1;
+    F0 = F1;
+  }
+  // Sums of rounded fractions may pass 1 by an ulp; the report's schema holds fractions.
+  return { auc, aucBound, ap: Math.min(1, ap), apBound: Math.min(1, apBound) };
+}

@@ -1,0 +1,42 @@
+// Replicates: reports of several runs of the same code on the same data, differing only in the
+// random seed. The first report stays the report (its counts, per-example predictions, findings);
+// every run's headline metrics go into `replicates`, so a comparison can tell a change from what
+// a different seed does (src/core/compare/seeds.ts).
+
+import { UsageError } from '../errors.js';
+import type { Replicate, Report } from './types.js';
+
+function replicateOf(r: Report): Replicate {
+  const splits: Replicate['splits'] = {};
+  for (const [name, s] of Object.entries(r.splits)) splits[name] = { examples: s.examples, metrics: { ...s.metrics } };
+  return { ...(r.source !== undefined && { source: r.source }), createdAt: r.createdAt, splits };
+}
+
+/** The same examples in every split (label fingerprints), classes, task and thresholds: one experiment, several seeds. */
+function checkSameExperiment(first: Report, p: Report, origin: string, firstOrigin: string): void {
+  const fail = (what: string): never => {
+    throw new UsageError(`${origin}: ${what}; replicates are runs of one experiment with different seeds`);
+  };
+  const than = `than ${firstOrigin}`;
+  if (p.replicates) fail('already holds replicates; expected the single runs');
+  if (p.shard) fail(`is shard ${p.shard.index}/${p.shard.count}; merge the shards first`);
+  if (p.task !== first.task) fail(`is ${p.task}, another task ${than}`);
+  if ([...p.classes].sort().join('\n') !== [...first.classes].sort().join('\n')) fail(`has other classes ${than}`);
+  if (JSON.stringify(p.thresholds ?? null) !== JSON.stringify(first.thresholds ?? null))
+    fail(`has other thresholds ${than}`);
+  const names = Object.keys(p.splits).sort();
+  if (names.join('\n') !== Object.keys(first.splits).sort().join('\n'))
+    fail(`has other splits ${than} (${names.join(', ')})`);
+  for (const n of names)
+    if (p.splits[n].fingerprints.labels !== first.splits[n].fingerprints.labels)
+      fail(`has other examples in split ${JSON.stringify(n)} ${than} (their labels differ)`);
+}
+
+/** One report of the first run with every run's headline metrics in `replicates`. */
+export function mergeReplicates(parts: Report[], origins: string[]): Report {
+  if (parts.length < 2) throw new UsageError('merge --replicates needs at least two reports (one per seed)');
+  if (origins.length !== parts.length) throw new Error('mergeReplicates: one origin per part');
+  if (parts[0].replicates || parts[0].shard) checkSameExperiment(parts[1], parts[0], origins[0], origins[1]);
+  for (let k = 1; k < parts.length; k++) checkSameExperiment(parts[0], parts[k], origins[k], origins[0]);
+  return { ...parts[0], replicates: parts.map(replicateOf) };
+}

@@ -1,0 +1,91 @@
+// Threshold-free metrics against scikit-learn on real models' probabilities
+// (fixtures/diagnostics/make_oracle.py wrote the files and oracle.json).
+import { readFileSync } from 'node:fs';
+import { classCurves, scoreBin, SCORE_BINS } from '../../../src/core/diagnostics/scores.js';
+import { evaluatePredictionFiles } from '../../../src/pipeline/evaluate.js';
+
+interface Oracle {
+  classes: string[];
+  rocAuc: (number | null)[];
+  averagePrecision: (number | null)[];
+  rocAucMacro: number;
+  averagePrecisionMacro: number;
+  logLoss: number;
+  ece: number;
+  sklearnOvrMacro?: number;
+}
+const oracle = JSON.parse(readFileSync('fixtures/diagnostics/oracle.json', 'utf8')) as Record<string, Oracle>;
+
+describe.each(Object.keys(oracle))('%s: equal to scikit-learn', (name) => {
+  const want = oracle[name];
+  let got: NonNullable<Awaited<ReturnType<typeof evaluatePredictionFiles>>['splits'][string]['scores']>;
+  beforeAll(async () => {
+    const r = await evaluatePredictionFiles([{ name: 'test', path: `fixtures/diagnostics/${name}.csv` }], {
+      classes: want.classes,
+    });
+    got = r.splits.test.scores!;
+  });
+
+  it('log-loss and calibration error are exact', () => {
+    expect(got.logLoss).toBeCloseTo(want.logLoss, 12);
+    expect(got.ece).toBeCloseTo(want.ece, 12);
+  });
+
+  it('per-class ROC-AUC and average precision are within their stated binning bound', () => {
+    want.classes.forEach((_, k) => {
+      expect(got.rocAuc[k] === null).toBe(want.rocAuc[k] === null);
+      expect(got.averagePrecision[k] === null).toBe(want.averagePrecision[k] === null);
+      if (want.rocAuc[k] !== null)
+        expect(Math.abs(got.rocAuc[k]! - want.rocAuc[k]!)).toBeLessThanOrEqual(got.rocAucBound[k]! + 1e-12);
+      if (want.averagePrecision[k] !== null)
+        expect(Math.abs(got.averagePrecision[k]! - want.averagePrecision[k]!)).toBeLessThanOrEqual(
+          got.averagePrecisionBound[k]! + 1e-12,
+        );
+    });
+    // The bounds are small on these real scores (docs/rules.md states them).
+    const worst = Math.max(...got.rocAucBound.map(Number), ...got.averagePrecisionBound.map(Number));
+    expect(worst).toBeLessThan(name === 'digits-rounded' ? 0.05 : 0.01);
+  });
+
+  it('macro averages agree with scikit-learn within the mean bound', () => {
+    const mean = (v: (number | null)[]) =>
+      v.reduce<number>((a, b) => a + (b ?? 0), 0) / v.filter((x) => x !== null).length;
+    expect(Math.abs(got.rocAucMacro! - want.rocAucMacro)).toBeLessThanOrEqual(mean(got.rocAucBound) + 1e-12);
+    expect(Math.abs(got.averagePrecisionMacro! - want.averagePrecisionMacro)).toBeLessThanOrEqual(
+      mean(got.averagePrecisionBound) + 1e-12,
+    );
+    if (want.sklearnOvrMacro !== undefined)
+      expect(Math.abs(got.rocAucMacro! - want.sklearnOvrMacro)).toBeLessThanOrEqual(mean(got.rocAucBound) + 1e-12);
+  });
+});
+
+describe('binning', () => {
+  it('is monotone in the score and puts 0 and 1 in the outer bins', () => {
+    let last = -1;
+    for (let s = 0; s <= 1; s += 1 / 4096) {
+      const b = scoreBin(s);
+      expect(b).toBeGreaterThanOrEqual(last);
+      last = b;
+    }
+    expect(scoreBin(0)).toBe(0);
+    expect(scoreBin(1)).toBe(SCORE_BINS - 1);
+    expect(scoreBin(0.5)).toBe(SCORE_BINS / 2);
+  });
+
+  it('is exact when no positive shares a bin with a negative, and bounds the all-tied worst case', () => {
+    const pos = new Uint32Array(8);
+    const neg = new Uint32Array(8);
+    pos[6] = 3;
+    neg[1] = 5;
+    const apart = classCurves(pos, neg);
+    expect(apart).toEqual({ auc: 1, aucBound: 0, ap: 1, apBound: 0 });
+    // Every example in one bin: the exact AUC can be anything in [0, 1], the bound says so.
+    const tied = classCurves(Uint32Array.of(0, 4), Uint32Array.of(0, 6));
+    expect(tied.auc).toBe(0.5);
+    expect(tied.aucBound).toBe(0.5);
+    // Exact AP lies between 1/7 (the positives last) ... and 1 (first); 0.4 is the binned value.
+    expect(tied.ap).toBeCloseTo(0.4, 12);
+    expect(tied.ap! - tied.apBound!).toBeLessThanOrEqual((1 / 7 + 2 / 8 + 3 / 9 + 4 / 10) / 4);
+    expect(tied.ap! + tied.apBound!).toBeGreaterThanOrEqual(1 - 1e-12);
+  });
+});
