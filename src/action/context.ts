@@ -31,6 +31,10 @@ export interface ActionContext {
   before: string | null;
   /** workflow_run events: the run that triggered this one (its artifacts hold the evaluation). */
   workflowRun: WorkflowRunInfo | null;
+  /** Push events: the branch pushed to (from GITHUB_REF refs/heads/...), '' otherwise. */
+  pushBranch: string;
+  /** The repository's default branch, from the event payload ('' when absent). */
+  defaultBranch: string;
 }
 
 export interface WorkflowRunInfo {
@@ -103,5 +107,8 @@ export function readContext(env: NodeJS.ProcessEnv = process.env): ActionContext
     pr,
     before: before && !ZERO_SHA.test(before) ? before : null,
     workflowRun,
+    pushBranch:
+      eventName === 'push' ? ((env.GITHUB_REF || str(payload.ref) || '').match(/^refs\/heads\/(.+)$/)?.[1] ?? '') : '',
+    defaultBranch: str((payload.repository as { default_branch?: unknown })?.default_branch) ?? '',
   };
 }

@@ -44,6 +44,13 @@ export interface ActionInputs {
   baseline: 'report' | 'evaluate';
   baselineReport?: string;
   baselineRefPath?: string;
+  /** Where pushes store the baseline and pull requests find it. */
+  baselineStore: BaselineStore;
+  /** Branches whose pushes store the baseline; empty = the repository's default branch. */
+  baselineBranches: string[];
+  /** Undefined: the repository's retention setting. */
+  baselineRetentionDays?: number;
+  baselineMaxDistance: number;
   config: string;
   /** Rule inputs that were given (see RULE_INPUTS), raw text. */
   rules: Partial<Record<RuleInput, string>>;
@@ -65,6 +72,9 @@ export interface ActionInputs {
 }
 
 export type GetInput = (name: string) => string;
+
+export const BASELINE_STORES = ['artifact', 'branch', 'none'] as const;
+export type BaselineStore = (typeof BASELINE_STORES)[number];
 
 /** Inputs that override a rule of .modelgate.yml (see ./config.ts for where each goes). */
 export const RULE_INPUTS = ['max-drop', 'min-drop', 'min-support', 'ignore-classes', 'fdr'] as const;
@@ -142,6 +152,14 @@ export function readInputs(get: GetInput): ActionInputs {
   if (baseline !== 'report' && baseline !== 'evaluate')
     throw new UsageError(`input baseline: expected report or evaluate, got ${JSON.stringify(baseline)}`);
 
+  const store = (opt('baseline-store') ?? 'artifact') as BaselineStore;
+  if (!BASELINE_STORES.includes(store))
+    throw new UsageError(`input baseline-store: expected ${BASELINE_STORES.join(', ')}, got ${JSON.stringify(store)}`);
+  const branches = get('baseline-branches')
+    .split(/[\n,]/)
+    .map((b) => b.trim().replace(/^refs\/heads\//, ''))
+    .filter(Boolean);
+
   // Rule inputs are checked by parseRules (see ./config.ts), which knows their syntax.
   const rules: Record<string, string> = {};
   for (const name of RULE_INPUTS) {
@@ -191,6 +209,21 @@ export function readInputs(get: GetInput): ActionInputs {
     baseline,
     baselineReport: opt('baseline-report'),
     baselineRefPath: opt('baseline-ref-path'),
+    baselineStore: store,
+    baselineBranches: branches,
+    baselineRetentionDays: num(
+      get,
+      'baseline-retention-days',
+      (n) => Number.isInteger(n) && n >= 1 && n <= 90,
+      'a whole number of days from 1 to 90',
+    ),
+    baselineMaxDistance:
+      num(
+        get,
+        'baseline-max-distance',
+        (n) => Number.isInteger(n) && n >= 0 && n <= 1000,
+        'a whole number from 0 to 1000',
+      ) ?? 50,
     config: opt('config') ?? '.modelgate.yml',
     rules,
     failOnRegression: bool(get, 'fail-on-regression', undefined),

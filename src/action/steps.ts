@@ -16,6 +16,7 @@ import { writeReport } from '../io/report-file.js';
 import type { Comparison } from '../core/compare/types.js';
 import type { RenderContext } from '../core/render/comment.js';
 import {
+  baselineNotes,
   fileBaseline,
   findBaseline,
   renderOutcome,
@@ -26,6 +27,7 @@ import {
 } from '../pipeline/gate.js';
 import { uploadFileArtifact } from '../github/artifact-upload.js';
 import { publishHtmlReport } from './html-report.js';
+import { isBaselinePush, storeBaseline, storedBaselineSource, usesStoredBaseline } from './baseline.js';
 import { UsageError } from '../core/errors.js';
 import { formatShard } from '../core/shard.js';
 import { triggeringEvaluation, uploadEvaluation, uploadToActions, type UploadArtifact } from './fork.js';
@@ -56,9 +58,16 @@ function baselineSources(
   ctx: ActionContext,
   gh: GitHubClient | null,
   setup: EvaluationSetup,
+  stored: { key: string; limits: Limits },
 ): BaselineSource[] {
   // The PR's base commit; on a push, the commit before the push.
   const ref = ctx.pr ? ctx.pr.baseSha : ctx.before;
+  if (usesStoredBaseline(inputs)) {
+    if (!ref) log.info(`baseline: no base commit for a ${ctx.eventName || 'local'} event (new branch?)`);
+    else if (!gh) log.warning('baseline: no github-token, so the stored baseline cannot be looked for');
+    else return [storedBaselineSource(inputs, ctx, gh, { ...stored, baseSha: ref })];
+    return [];
+  }
   if (inputs.baseline === 'evaluate') {
     if (inputs.baselineReport || inputs.baselineRefPath)
       log.info('baseline: evaluate re-runs the base model; baseline-report and baseline-ref-path are not used');
@@ -304,16 +313,35 @@ export async function runPrepared(p: Prepared, env: NodeJS.ProcessEnv, deps: Run
   });
 }
 
-async function baselineOf(p: Prepared, gh: GitHubClient | null): Promise<LoadedBaseline | null> {
+/** The baseline, and what the comment must say about it (see baselineNotes), also told to the log. */
+async function baselineOf(
+  p: Prepared,
+  gh: GitHubClient | null,
+  stored: { key: string; limits: Limits },
+): Promise<{ baseline: LoadedBaseline | null; notes: string[] }> {
   const { ctx, inputs, setup } = p;
-  const b = await findBaseline(baselineSources(inputs, ctx, gh, setup), log.info);
+  const unusable: string[] = [];
+  const b = await findBaseline(baselineSources(inputs, ctx, gh, setup, stored), log.info, unusable);
   if (!b) log.info('no baseline found: verdict no-baseline (the comment says how to produce one)');
-  else if (ctx.pr && b.commit && b.commit !== ctx.pr.baseSha) {
-    log.notice(
-      `the baseline report was made at ${b.commit.slice(0, 12)}, not at the PR's base commit ${ctx.pr.baseSha.slice(0, 12)}`,
-    );
-  }
-  return b;
+  const notes = baselineNotes(b, ctx.pr?.baseSha ?? ctx.before ?? undefined, unusable);
+  for (const n of notes) log.notice(n);
+  return { baseline: b, notes };
+}
+
+/** A push to a baseline branch stores its report; returns the note for the comment and summary. */
+async function storeOnPush(p: Prepared, gh: GitHubClient | null, j: Judged): Promise<string[]> {
+  const { ctx, inputs } = p;
+  if (!isBaselinePush(inputs, ctx) || inputs.baselineStore === 'none') return [];
+  const where = await core.group('modelgate: store the baseline', () =>
+    channel('storing the baseline', () =>
+      storeBaseline(inputs, ctx, gh, { key: j.key, sha: j.headSha, report: j.head }),
+    ),
+  );
+  if (where) log.info(`baseline stored: ${where}`);
+  return [
+    `This push to ${ctx.pushBranch} ${where ? `stored its report as the baseline (${where})` : 'makes the baseline'}; ` +
+      'a push to a baseline branch is compared for information and never failed on regressions: pull requests are gated.',
+  ];
 }
 
 interface Judged {
@@ -334,9 +362,10 @@ async function gateAndPublish(
   const { ctx, inputs } = p;
   const { headSha, key } = j;
   const statusContext = inputs.commentKey ? `modelgate/${normalizeKey(inputs.commentKey)}` : 'modelgate';
-  const baseline = await core.group('modelgate: baseline', () => baselineOf(p, gh));
+  const stored = await storeOnPush(p, gh, j);
+  const { baseline, notes } = await core.group('modelgate: baseline', () => baselineOf(p, gh, { key, limits }));
 
-  const render = renderContext(ctx, baseline, j);
+  const render = { ...renderContext(ctx, baseline, j), baselineNotes: [...stored, ...notes] };
   const outcome = await core.group('modelgate: compare', async () => compare(p, baseline, j, render));
   const { comparison: cmp } = outcome;
   // The comment and the summary link to the HTML report: rendered again with the link.
@@ -378,6 +407,12 @@ async function gateAndPublish(
 
   if (cmp.verdict === 'fail' && !accepted) {
     const why = cmp.reasons[0] ?? 'regressions found';
+    if (isBaselinePush(inputs, ctx)) {
+      log.warning(
+        `modelgate: ${why} (not failing: a push to ${ctx.pushBranch} makes the baseline; pull requests are gated)`,
+      );
+      return EXIT_OK;
+    }
     if (outcome.failOnRegression) {
       log.setFailed(`modelgate: ${why}`);
       return EXIT_FAIL_VERDICT;

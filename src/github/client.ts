@@ -2,10 +2,11 @@
 // HTTPS_PROXY / NO_PROXY and GITHUB_API_URL, as on self-hosted runners and GitHub Enterprise
 // Server) with retries for 5xx and the throttling plugin for rate limits. Retry-after is
 // honoured up to a cap; every request has a timeout and all of them share one time budget, so a
-// job fails with a clear line rather than sit for an hour. Delays scale with
-// MODELGATE_RETRY_BASE_MS so tests against the fake server run in milliseconds.
+// job fails with a clear line rather than sit for an hour. Delays (and the spacing of writes)
+// scale with MODELGATE_RETRY_BASE_MS so tests against the fake server run in milliseconds.
 
 import { getOctokit } from '@actions/github';
+import Bottleneck from 'bottleneck';
 import type { Octokit, OctokitOptions } from '@octokit/core';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
@@ -226,6 +227,10 @@ export function clientOptions(opts: Omit<ClientOptions, 'token'>) {
     throttle: {
       // A fresh limiter key per client: one job's writes are spaced, unrelated clients are not.
       id: `modelgate-${process.pid}-${++clientCount}`,
+      // GitHub's spacing (1 s between writes, 3 s between comments), scaled like the retries
+      // so tests against the fake server run in milliseconds (as src/bot/octokit.ts does).
+      write: new Bottleneck.Group({ maxConcurrent: 1, minTime: r.baseMs }),
+      notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 3 * r.baseMs }),
       retryAfterBaseValue: r.baseMs,
       fallbackSecondaryRateRetryAfter: 60,
       onRateLimit: onLimit('rate limit'),

@@ -160,11 +160,11 @@ export async function upsertStickyComment(
         opts.limits?.warn?.(`PR comment ${c.id} by ${c.login} carries our marker but is not ours: left alone`);
       }
     }
-    return create(gh, ref, text);
+    return keepOne(gh, ref, key, text, opts, await create(gh, ref, text));
   }
 
   const created = await create(gh, ref, text);
-  if (!existing.length) return created;
+  if (!existing.length) return keepOne(gh, ref, key, text, opts, created);
   for (const old of existing) {
     try {
       await gh.rest.issues.deleteComment({ ...base, comment_id: old.id });
@@ -174,6 +174,39 @@ export async function upsertStickyComment(
     }
   }
   return { ...created, action: 'recreated' };
+}
+
+/**
+ * After creating a comment: runs racing on the same pull request (no `concurrency:` group) may
+ * each have created one. Re-list and keep one, the first in findOwnComments' order (preferred
+ * author, then oldest): every run that created a later copy sees the kept one and deletes its
+ * own, so one remains whatever the interleaving. Our text goes into the kept one.
+ */
+async function keepOne(
+  gh: GitHubClient,
+  ref: IssueRef,
+  key: string,
+  text: string,
+  opts: UpsertOptions,
+  created: CommentResult,
+): Promise<CommentResult> {
+  const own = await findOwnComments(gh, ref, key, opts.identity, opts.limits);
+  const kept = own[0];
+  if (!kept || kept.id === created.id || !own.some((c) => c.id === created.id)) return created;
+  const base = { owner: ref.owner, repo: ref.repo };
+  try {
+    await gh.rest.issues.deleteComment({ ...base, comment_id: created.id! });
+  } catch (e) {
+    // Another run deleted it first.
+    if (httpStatus(e) !== 404) throw explain(e, 'comment', `deleting the duplicate PR comment ${created.id}`);
+  }
+  try {
+    const { data } = await gh.rest.issues.updateComment({ ...base, comment_id: kept.id, body: text });
+    return { action: 'updated', id: data.id, url: data.html_url };
+  } catch (e) {
+    if (httpStatus(e) === 404) return { action: 'updated', id: kept.id, url: kept.url };
+    throw explain(e, 'comment', `editing PR comment ${kept.id}`);
+  }
 }
 
 async function create(gh: GitHubClient, ref: IssueRef, text: string): Promise<CommentResult> {

@@ -8,6 +8,7 @@ export const PERMISSION_FOR = {
   comment: 'pull-requests: write',
   status: 'statuses: write',
   contents: 'contents: read',
+  contentsWrite: 'contents: write',
   actions: 'actions: read',
   pulls: 'pull-requests: read',
   checks: 'checks: write',

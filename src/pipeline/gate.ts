@@ -20,6 +20,21 @@ export interface LoadedBaseline {
   commit?: string;
   /** Human-readable origin: a path, "ref:<sha>:<path>", ... */
   source: string;
+  /** How many commits before the base commit `commit` is (0 = at the base), when known. */
+  distance?: number;
+  /** What the reviewer should know about how it was found (e.g. a newer stored one was unusable). */
+  notes?: string[];
+}
+
+/**
+ * A source had a baseline but cannot use it (expired, deleted, corrupt, too large): the verdict
+ * is no-baseline and the comment gives this reason. Never a crash, never a silent pass.
+ */
+export class BaselineUnusable extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BaselineUnusable';
+  }
 }
 
 /**
@@ -48,13 +63,25 @@ export function fileBaseline(path: string, commit?: string): BaselineSource {
   };
 }
 
-/** The first source that has a baseline; `log` hears about each one tried. */
+/**
+ * The first source that has a baseline; `log` hears about each one tried, and `unusable`
+ * collects why a source that had one could not use it (BaselineUnusable).
+ */
 export async function findBaseline(
   sources: BaselineSource[],
   log: (line: string) => void = () => {},
+  unusable: string[] = [],
 ): Promise<LoadedBaseline | null> {
   for (const s of sources) {
-    const b = await s.load();
+    let b: LoadedBaseline | null;
+    try {
+      b = await s.load();
+    } catch (e) {
+      if (!(e instanceof BaselineUnusable)) throw e;
+      log(`baseline: ${s.describe()}: unusable: ${e.message}`);
+      unusable.push(e.message);
+      continue;
+    }
     log(
       b
         ? `baseline: ${s.describe()}${b.commit ? ` (commit ${b.commit.slice(0, 12)})` : ''}`
@@ -63,6 +90,41 @@ export async function findBaseline(
     if (b) return b;
   }
   return null;
+}
+
+const short = (sha: string) => sha.slice(0, 12);
+/** Same commit, allowing one side to be abbreviated (7+ hex digits). */
+export function sameCommit(a: string, b: string): boolean {
+  const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+  return Math.min(x.length, y.length) >= 7 && (x.startsWith(y) || y.startsWith(x));
+}
+const commits = (n: number) => `${n} commit${n === 1 ? '' : 's'}`;
+
+/**
+ * What the comment must say about the baseline, outside any fold: the commit it was made at
+ * when that is not the base commit (how far back, when known; what the report itself claims),
+ * how it was found, or why there is none.
+ */
+export function baselineNotes(
+  b: LoadedBaseline | null,
+  baseSha: string | undefined,
+  unusable: string[] = [],
+): string[] {
+  if (!b) return unusable.map((why) => `No usable baseline: ${why}.`);
+  const notes = [...(b.notes ?? [])];
+  if (!baseSha) return notes;
+  const claimed = b.report.commit;
+  const madeAt = claimed ?? b.commit;
+  if (madeAt && !sameCommit(madeAt, baseSha)) {
+    const where =
+      b.distance !== undefined && b.commit && sameCommit(madeAt, b.commit) && b.distance > 0
+        ? `${commits(b.distance)} before the base commit ${short(baseSha)} (the nearest stored baseline)`
+        : `not at the base commit ${short(baseSha)}`;
+    const stored =
+      b.commit && claimed && !sameCommit(claimed, b.commit) ? `; found in ${b.source}` : '';
+    notes.unshift(`The baseline report was made at commit ${short(madeAt)}, ${where}${stored}.`);
+  }
+  return notes;
 }
 
 export interface GateInput {

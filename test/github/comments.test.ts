@@ -180,6 +180,25 @@ describe('upsertStickyComment', () => {
   });
 });
 
+describe('racing runs without a concurrency group', () => {
+  it('20 concurrent runs on one pull request leave exactly one comment, holding one of their bodies', async () => {
+    // Twenty jobs: twenty clients, all listing before any of them has written.
+    const bodies = Array.from({ length: 20 }, (_, i) => `run ${i}`);
+    const results = await Promise.all(
+      bodies.map((b) => upsertStickyComment(fakeServerClient(gh), ref, 'm', b, opts({ skipUnchanged: false }))),
+    );
+    const posts = gh.requests.filter((q) => q.method === 'POST' && q.path.endsWith('/issues/7/comments'));
+    expect(posts.length).toBeGreaterThan(1); // the race happened: several copies were created
+    expect(list()).toHaveLength(1);
+    const [kept] = list();
+    expect(kept.body.startsWith(commentMarker('m'))).toBe(true);
+    expect(bodies).toContain(kept.body.split('\n')[1]);
+    // The oldest copy was kept, and every run points at it.
+    expect(kept.id).toBe(Math.min(...posts.map((q) => (q.response as { id: number }).id)));
+    expect(new Set(results.map((r) => r.id))).toEqual(new Set([kept.id]));
+  });
+});
+
 describe('prepareBody', () => {
   it('adds the marker when missing and does not double it', () => {
     const once = prepareBody('hello', 'k');

@@ -80,6 +80,27 @@ export class FakeGit {
     return (c && this.trees.get(c.tree)) ?? new Map();
   }
 
+  /** The (flat) tree of a tree SHA, commit SHA or branch name. */
+  treeAt(repo: string, ref: string): Map<string, string> | undefined {
+    if (this.trees.has(ref)) return this.trees.get(ref);
+    const sha = this.commits.has(`${repo}@${ref}`) ? ref : this.ref(repo, `heads/${ref}`);
+    return sha ? this.treeOf(repo, sha) : undefined;
+  }
+
+  treeJson(repo: string, entries: Map<string, string>): Record<string, unknown> {
+    const api = `https://api.github.com/repos/${repo}`;
+    const sha = this.tree(entries);
+    const tree = [...entries].map(([path, blob]) => ({
+      path,
+      mode: '100644',
+      type: 'blob',
+      sha: blob,
+      size: this.blobs.get(blob)?.length ?? 0,
+      url: `${api}/git/blobs/${blob}`,
+    }));
+    return githubObject('git-tree', { sha, url: `${api}/git/trees/${sha}`, tree, truncated: false });
+  }
+
   /** A file of `repo` at a commit SHA or branch name, as the contents API reads it. */
   fileAt(repo: string, ref: string, path: string): Buffer | undefined {
     const sha = this.commits.has(`${repo}@${ref}`) ? ref : this.ref(repo, `heads/${ref}`);
@@ -232,10 +253,19 @@ export function gitRoute(git: FakeGit, rec: RecordedRequest, send: Send): boolea
     const sha = git.newCommit(repo, body as Parameters<FakeGit['newCommit']>[1]);
     if (!sha) send(422, validationFailed('Tree SHA does not exist'));
     else send(201, git.gitCommitJson(repo, sha));
+  } else if ((r = is('GET', /^git\/commits\/([0-9a-f]{40})$/))) {
+    if (!git.ancestors(repo, r[1]).length) send(404, NOT_FOUND);
+    else send(200, git.gitCommitJson(repo, r[1]));
+  } else if ((r = is('GET', /^git\/trees\/(.+)$/))) {
+    const entries = git.treeAt(repo, decodeURIComponent(r[1]));
+    if (!entries) send(404, NOT_FOUND);
+    else send(200, git.treeJson(repo, entries));
   } else if ((r = is('GET', /^git\/ref\/(.+)$/))) {
-    const sha = git.ref(repo, r[1]);
+    // Octokit sends the ref's slash encoded (heads%2Fmain); GitHub takes both.
+    const ref = decodeURIComponent(r[1]);
+    const sha = git.ref(repo, ref);
     if (!sha) send(404, NOT_FOUND);
-    else send(200, git.refJson(repo, r[1], sha));
+    else send(200, git.refJson(repo, ref, sha));
   } else if (is('POST', /^git\/refs$/)) {
     const ref = String(body.ref ?? '');
     const sha = String(body.sha ?? '');
@@ -247,15 +277,16 @@ export function gitRoute(git: FakeGit, rec: RecordedRequest, send: Send): boolea
       send(201, git.refJson(repo, ref, sha));
     }
   } else if ((r = is('PATCH', /^git\/refs\/(.+)$/))) {
-    const cur = git.ref(repo, r[1]);
+    const ref = decodeURIComponent(r[1]);
+    const cur = git.ref(repo, ref);
     const sha = String(body.sha ?? '');
     if (!cur) send(422, validationFailed('Reference does not exist'));
     else if (!git.ancestors(repo, sha).length) send(422, validationFailed('Object does not exist'));
     else if (body.force !== true && !git.isAncestor(repo, cur, sha))
       send(422, validationFailed('Update is not a fast forward'));
     else {
-      git.setRef(repo, r[1], sha);
-      send(200, git.refJson(repo, r[1], sha));
+      git.setRef(repo, ref, sha);
+      send(200, git.refJson(repo, ref, sha));
     }
   } else return false;
   return true;

@@ -14,8 +14,9 @@ interface Extract {
   components: { schemas: Record<string, object> };
 }
 
+const FIXTURE = 'fixtures/github-openapi/responses.json';
 const require = createRequire(import.meta.url);
-const extract: Extract = require('../../fixtures/github-openapi/responses.json');
+const extract: Extract = require(`../../${FIXTURE}`);
 
 /** Where violations wait for the guard; on globalThis so the guard needs no import of this module. */
 export const VIOLATIONS_KEY = Symbol.for('modelgate.github-openapi.violations');
@@ -87,8 +88,6 @@ export function checkGitHubResponse(method: string, path: string, status: number
   if (v(body)) return [];
   return (v.errors ?? []).slice(0, 5).map((e) => `${what}: ${e.instancePath || '/'} ${e.message} (${op})`);
 }
-
-const FIXTURE = 'fixtures/github-openapi/responses.json';
 
 /** Checks an answer and keeps its violations for the guard to fail the running test. */
 export function recordGitHubResponse(method: string, path: string, status: number, body: unknown): void {

@@ -5,7 +5,7 @@
 
 import type { Leakage, Report, ScoreMetrics } from '../report/types.js';
 import type { Finding } from './classes.js';
-import { quoteName, pts } from './format.js';
+import { orderSplits, quoteName, pts } from './format.js';
 import type { GateRules } from './rules.js';
 import type { ClassDelta, Comparison, Diagnostics, LeakageDelta, ScoreDelta, ThresholdEffect } from './types.js';
 
@@ -96,7 +96,8 @@ function notable(metric: ScoreDelta['metric'], base: number, head: number): bool
 /** The split-level threshold-free metrics of both sides, every split that has them. */
 function scoreDeltas(base: Report | null, head: Report, cmp: Comparison): ScoreDelta[] {
   const rows: ScoreDelta[] = [];
-  for (const [split, hs] of Object.entries(head.splits)) {
+  for (const split of orderSplits(Object.keys(head.splits))) {
+    const hs = head.splits[split];
     const bs = base?.splits[split]?.scores ?? null;
     const h = hs.scores ?? null;
     if (!h && !bs) continue;

@@ -6,6 +6,7 @@
 import type { ExampleBatch } from '../metrics/batch.js';
 import type { Leakage } from '../report/types.js';
 import { hashBytes, hashWords, type Key64 } from './hash64.js';
+import { orderSplits } from '../compare/format.js';
 import { LeakageTracker } from './leakage.js';
 import { ScoreAccumulator } from './scores.js';
 
@@ -19,17 +20,17 @@ export class DiagnosticsCollector {
   private splits = 0;
   /** False once a split had examples without a key: leakage cannot be told then. */
   private keyed = true;
-  private current: { keyed: number; examples: number; rows: number } | null = null;
+  private current: { name: string; keyed: number; examples: number; rows: number } | null = null;
 
   constructor(readonly keyKind: Leakage['key']) {
-    this.tracker = new LeakageTracker(keyKind);
+    this.tracker = new LeakageTracker(keyKind, (a, b) => (a === b ? 0 : orderSplits([a, b])[0] === a ? -1 : 1));
   }
 
   /** Starts a split; its scores accumulator is the reader's (or runner's) ScoreSink, then goes to the report builder. */
   beginSplit(name: string): ScoreAccumulator {
     this.tracker.beginSplit(name);
     this.splits++;
-    this.current = { keyed: 0, examples: 0, rows: 0 };
+    this.current = { name, keyed: 0, examples: 0, rows: 0 };
     return new ScoreAccumulator();
   }
 
@@ -52,10 +53,11 @@ export class DiagnosticsCollector {
   /** Model runs: `n` examples' features (row-major float32, `size` per example), keyed by their bits. */
   features(x: Float32Array, n: number, size: number): void {
     const cur = this.current!;
+    const split = cur.name;
     const words = new Uint32Array(x.buffer, x.byteOffset, n * size);
     for (let i = 0; i < n; i++) {
       const row = ++cur.rows;
-      this.tracker.add(hashWords(words, i * size, size, this.key), () => `row ${row}`);
+      this.tracker.add(hashWords(words, i * size, size, this.key), () => `${split} row ${row}`);
     }
     cur.keyed += n;
   }

@@ -15,16 +15,19 @@ export const LEAKAGE_MAX_KEYS = 4_000_000;
 /** Leaked examples named per pair of splits. */
 export const LEAKAGE_EXAMPLES = 5;
 
-/** A set of 64-bit keys (open addressing, linear probing; a key 0:0 is stored as 0:1). */
+/** A multiset of 64-bit keys (open addressing, linear probing; a key 0:0 is stored as 0:1). */
 class KeySet {
   private hi: Uint32Array;
   private lo: Uint32Array;
+  /** How many examples have the key of each slot. */
+  private counts: Uint32Array;
   size = 0;
   constructor(capacity: number) {
     let cap = 16;
     while (cap < capacity * 2) cap *= 2;
     this.hi = new Uint32Array(cap);
     this.lo = new Uint32Array(cap);
+    this.counts = new Uint32Array(cap);
   }
   private slot(hi: number, lo: number): number {
     const mask = this.hi.length - 1;
@@ -35,7 +38,7 @@ class KeySet {
     }
     return i;
   }
-  add(hi: number, lo: number): void {
+  add(hi: number, lo: number, times = 1): void {
     if (hi === 0 && lo === 0) lo = 1;
     const i = this.slot(hi, lo);
     if (this.hi[i] === 0 && this.lo[i] === 0) {
@@ -43,17 +46,28 @@ class KeySet {
       this.lo[i] = lo;
       this.size++;
     }
+    this.counts[i] += times;
+  }
+  /** Examples with this key. */
+  count(hi: number, lo: number): number {
+    if (hi === 0 && lo === 0) lo = 1;
+    return this.counts[this.slot(hi, lo)];
   }
   has(hi: number, lo: number): boolean {
-    if (hi === 0 && lo === 0) lo = 1;
-    const i = this.slot(hi, lo);
-    return this.hi[i] !== 0 || this.lo[i] !== 0;
+    return this.count(hi, lo) > 0;
+  }
+  /** Examples of this set whose key `other` holds. */
+  examplesIn(other: KeySet): number {
+    let n = 0;
+    for (let i = 0; i < this.hi.length; i++)
+      if (this.counts[i] > 0 && other.has(this.hi[i], this.lo[i])) n += this.counts[i];
+    return n;
   }
   /** The keys kept by a stricter sampling level. */
   filtered(keep: (hi: number) => boolean): KeySet {
     const out = new KeySet(this.size);
     for (let i = 0; i < this.hi.length; i++)
-      if ((this.hi[i] !== 0 || this.lo[i] !== 0) && keep(this.hi[i])) out.add(this.hi[i], this.lo[i]);
+      if (this.counts[i] > 0 && keep(this.hi[i])) out.add(this.hi[i], this.lo[i], this.counts[i]);
     return out;
   }
 }
@@ -99,8 +113,14 @@ export class LeakageTracker {
   private level = 0;
   private pairs: LeakagePair[] = [];
 
+  /**
+   * `order` puts two split names in reading order (train before validation before test): each
+   * pair counts the examples of the later one found in the earlier one, whatever the order the
+   * splits were read in.
+   */
   constructor(
     readonly key: Leakage['key'],
+    private readonly order: (a: string, b: string) => number = () => 0,
     private readonly maxKeys = LEAKAGE_MAX_KEYS,
   ) {}
 
@@ -141,20 +161,22 @@ export class LeakageTracker {
     const cur = this.current!;
     this.current = null;
     const scale = 2 ** this.level;
+    const keys = new KeySet(cur.keys.length);
+    for (let i = 0; i < cur.keys.length; i++) keys.add(cur.keys.hi[i], cur.keys.lo[i]);
     this.done.forEach((d, k) => {
       // Keys of earlier splits were filtered to the current level too, so the two sides agree.
-      let hits = 0;
-      for (let i = 0; i < cur.keys.length; i++) if (d.keys.has(cur.keys.hi[i], cur.keys.lo[i])) hits++;
-      const count = Math.min(cur.examples, Math.round(hits * scale));
+      const reversed = this.order(cur.name, d.name) < 0;
+      const [first, later] = reversed ? [cur, d] : [d, cur];
+      const hits = reversed ? d.keys.examplesIn(keys) : keys.examplesIn(d.keys);
+      const count = Math.min(later.examples, Math.round(hits * scale));
       this.pairs.push({
-        splits: [d.name, cur.name],
+        splits: [first.name, later.name],
         count,
-        share: cur.examples ? count / cur.examples : 0,
+        share: later.examples ? count / later.examples : 0,
+        // The examples named are those read second; by id (or content) they are in both splits.
         examples: count > 0 ? cur.named[k] : [],
       });
     });
-    const keys = new KeySet(cur.keys.length);
-    for (let i = 0; i < cur.keys.length; i++) keys.add(cur.keys.hi[i], cur.keys.lo[i]);
     this.done.push({ name: cur.name, examples: cur.examples, keys });
   }
 

@@ -56,6 +56,12 @@ export interface RenderContext {
   headCommit?: string;
   /** Where the head report was written. */
   reportPath?: string;
+  /**
+   * What a reviewer must know about the baseline before trusting the comparison (plain text,
+   * escaped here): which commit it was made at when that is not the base commit, or why there
+   * is none. Shown near the top, never folded away.
+   */
+  baselineNotes?: string[];
   /** Link to the HTML report with the charts (the workflow artifact). */
   htmlReportUrl?: string;
   /** Comment limit in UTF-16 units; default 65536 (GitHub's comment limit). */
@@ -862,6 +868,19 @@ function settingValue(v: unknown): string {
   }
 }
 
+function baselineNoteSection(ctx: RenderContext): Section | null {
+  const notes = (ctx.baselineNotes ?? []).filter((n) => n.trim() !== '');
+  if (!notes.length) return null;
+  return {
+    id: 'baseline-note',
+    rank: 99,
+    head: notes.map((n) => `> [!NOTE]\n> ${esc(truncateEnd(n.replace(/\s+/g, ' '), 500))}`).join('\n\n'),
+    items: [],
+    sep: '',
+    tail: '',
+  };
+}
+
 function noBaselineSection(cmp: Comparison): Section | null {
   if (cmp.verdict !== 'no-baseline') return null;
   return {
@@ -869,9 +888,10 @@ function noBaselineSection(cmp: Comparison): Section | null {
     rank: 100,
     head:
       'There is no baseline report for the base branch, so nothing was compared: these are the head model’s scores.\n\n' +
-      '**To get a comparison on the next pull requests**, commit a report on the base branch, e.g. ' +
-      '`modelgate evaluate ... --out reports/main.json`, and set the `baseline-ref-path` input to `reports/main.json`; ' +
-      'or pass a report file with the `baseline-report` input.',
+      '**To get a comparison on the next pull requests**, run this workflow on `push` to the base branch: ' +
+      'it stores its report as the baseline for the pull requests that follow. ' +
+      'Or commit a report on the base branch, e.g. `modelgate evaluate ... --out reports/main.json`, and set the ' +
+      '`baseline-ref-path` input to `reports/main.json`; or pass a report file with the `baseline-report` input.',
     items: [],
     sep: '',
     tail: '',
@@ -913,6 +933,7 @@ export function buildSections(
   const all: (Section | null)[] = [
     verdictSection(cmp, marker),
     overviewSection(cmp, g),
+    baselineNoteSection(ctx),
     noBaselineSection(cmp),
     examplesWarning(cmp),
     sanitySection(cmp, ctx, opts),

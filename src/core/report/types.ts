@@ -188,7 +188,7 @@ export interface LeakagePair {
   count: number;
   /** count / examples of the later split. */
   share: number;
-  /** A few of them: their ids (prediction files) or "row N" (model runs, 1-based). */
+  /** A few of them: their ids (prediction files) or "<split> row N" (model runs, 1-based). */
   examples: string[];
 }
 

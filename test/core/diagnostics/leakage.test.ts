@@ -4,7 +4,7 @@ import { hashString, hashWords } from '../../../src/core/diagnostics/hash64.js';
 import { LEAKAGE_EXAMPLES, LeakageTracker } from '../../../src/core/diagnostics/leakage.js';
 
 function track(splits: [string, string[]][], cap?: number) {
-  const t = new LeakageTracker('id', cap);
+  const t = new LeakageTracker('id', undefined, cap);
   for (const [name, ids] of splits) {
     t.beginSplit(name);
     for (const id of ids) t.add(hashString(id), () => id);
@@ -32,6 +32,20 @@ describe('LeakageTracker', () => {
       { splits: ['validation', 'test'], count: 0, share: 0, examples: [] },
     ]);
     expect(r.falseMatches).toBeLessThan(1e-12);
+  });
+
+  it('counts the held-out split against the training split whatever order they were read in', () => {
+    const t = new LeakageTracker('id', (a, b) => (a === b ? 0 : a === 'train' ? -1 : 1));
+    const read = (name: string, ids: string[]) => {
+      t.beginSplit(name);
+      for (const id of ids) t.add(hashString(id), () => id);
+      t.endSplit();
+    };
+    read('test', [...range('y', 0, 10), ...range('z', 0, 10)]);
+    read('train', range('y', 0, 1000));
+    expect(t.result().pairs).toEqual([
+      { splits: ['train', 'test'], count: 10, share: 0.5, examples: range('y', 0, LEAKAGE_EXAMPLES) },
+    ]);
   });
 
   it('finds nothing in disjoint splits, and counts each repeated leaked example', () => {

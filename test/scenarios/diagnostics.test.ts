@@ -1,0 +1,68 @@
+// Diagnostics on a real model (logistic regression on digits, see
+// fixtures/scenarios/diagnostics-digits/PROVENANCE.md): what the reviewer sees without a click.
+import { renderSummary } from '../../src/core/render/comment.js';
+import { runScenario, type ScenarioResult } from '../helpers/scenario.js';
+
+const run = (head: string) => runScenario('diagnostics-digits', { head });
+const diagnostics = (md: string) => {
+  const at = md.indexOf('**Diagnostics**');
+  return at < 0 ? null : md.slice(at, md.indexOf('\n\n', at));
+};
+
+describe('diagnostics on the digits model', () => {
+  let threshold: ScenarioResult;
+  let leak: ScenarioResult;
+  let control: ScenarioResult;
+  beforeAll(async () => {
+    [threshold, leak, control] = await Promise.all([run('head-threshold'), run('head-leak'), run('head-control')]);
+  });
+
+  it('a threshold-only change: the recall drop fails, and is explained as a threshold effect, not a ranking regression', () => {
+    expect(threshold.comparison.verdict).toBe('fail');
+    const d = diagnostics(threshold.visible)!;
+    expect(d).toContain(
+      "test: recall of class '8' fell 54.3 pts while its average precision held (0.982 → 0.982): a threshold effect, not a ranking regression",
+    );
+    expect(d).toMatch(/validation: macro recall fell [\d.]+ pts while macro average precision held/);
+    expect(d).not.toContain('leakage');
+    // Only class 8's decisions moved: no other class is called a threshold effect.
+    expect(threshold.comparison.diagnostics!.thresholdEffects.map((t) => t.className)).toEqual([null, '8', null, '8']);
+    // Class 8's ranking is untouched: its ROC-AUC and AP are the base's (same scores up to the transform).
+    const k = threshold.head.classes.indexOf('8');
+    expect(threshold.head.splits.test.scores!.averagePrecision[k]).toBeCloseTo(
+      threshold.base!.splits.test.scores!.averagePrecision[k]!,
+      4,
+    );
+  });
+
+  it('a leaked shard: new leakage warns, with the count, the share and a few ids', () => {
+    expect(leak.comparison.verdict).toBe('warn');
+    expect(leak.comparison.reasons[0]).toBe(
+      '40 examples of test (11.1%) also occur in train, by id (none in the base): the test scores are optimistic',
+    );
+    const d = diagnostics(leak.visible)!;
+    expect(d).toMatch(
+      /^- ⚠️ leakage: 40 examples of test \(11\.1%\) also in train, by id \(new: none in the base\), e\.g\. 'digit-\d+', 'digit-\d+', 'digit-\d+'$/m,
+    );
+    expect(leak.base!.leakage!.pairs.every((p) => p.count === 0)).toBe(true);
+    expect(leak.comparison.diagnostics!.leakage.find((l) => l.head > 0)!.level).toBe('warn');
+  });
+
+  it('leakage: fail makes the leaked shard fail; off lets it pass', async () => {
+    const fail = await runScenario('diagnostics-digits', { head: 'head-leak', rules: { leakage: 'fail' } });
+    expect(fail.comparison.verdict).toBe('fail');
+    const off = await runScenario('diagnostics-digits', { head: 'head-leak', rules: { leakage: { level: 'off' } } });
+    expect(off.comparison.verdict).toBe('pass');
+    // Still shown: the reviewer should know the scores are optimistic even when it does not gate.
+    expect(diagnostics(off.visible)).toContain('leakage: 40 examples of test');
+  });
+
+  it('a clean change shows no Diagnostics section in the comment, and every figure in the job summary', () => {
+    expect(control.comparison.verdict).toBe('pass');
+    expect(diagnostics(control.comment)).toBeNull();
+    const summary = renderSummary(control.comparison, { key: 'diagnostics-digits' });
+    expect(summary).toContain('**Diagnostics**');
+    expect(summary).toMatch(/\| test \| ROC-AUC \(macro\) \| 0\.\d{3} \| 0\.\d{3} \| [−+]?0\.\d{3} \|/);
+    expect(summary).toMatch(/leakage: 0 examples of test \(0\.0%\) also in train, by id/);
+  });
+});
