@@ -6,9 +6,11 @@
 // 2. Injected damage into the head of 19 consecutive pairs per data set: a held-out drop (a
 //    share of the right validation and test answers turned wrong) and a class losing a share
 //    of the examples it found: the share flagged (warn or fail) and failed.
+// 3. Seed replicates (merge --replicates), 3 seeds a side, every pair of disjoint groups: the
+//    same shares with no real change and with the damage injected into every head run.
 // Size: MODELGATE_BENCH_JUDGEMENT_PAIRS (default all pairs for the null runs).
 
-import { datasets, judgeSeedPairs, type Damage, type Tally } from '../test/helpers/judgement.js';
+import { datasets, judgeReplicateGroups, judgeSeedPairs, type Damage, type Tally } from '../test/helpers/judgement.js';
 
 const pctOf = (k: number, n: number) => `${((100 * k) / Math.max(1, n)).toFixed(1)}%`;
 
@@ -48,6 +50,18 @@ export async function run(): Promise<void> {
       console.log(`  ${line(ds, t)}  detected ${pctOf(t.warn + t.fail, t.pairs)}`);
     }
     console.log(`  ${line('all', all)}  detected ${pctOf(all.warn + all.fail, all.pairs)}`);
+  }
+  // 3. Seed replicates: groups of 3 seeds a side (merge --replicates), every pair of groups.
+  const k = 3;
+  for (const [label, damage] of [['no real change', undefined], ...damages] as [string, Damage | undefined][]) {
+    console.log(`replicates, ${k} seeds a side: ${label}:`);
+    let all = zero;
+    for (const ds of datasets()) {
+      const t = await judgeReplicateGroups(ds, { k, damage });
+      all = add(all, t);
+      console.log(`  ${line(ds, t)}${damage ? `  detected ${pctOf(t.warn + t.fail, t.pairs)}` : ''}`);
+    }
+    console.log(`  ${line('all', all)}${damage ? `  detected ${pctOf(all.warn + all.fail, all.pairs)}` : ''}`);
   }
   console.log(`judgement bench: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }

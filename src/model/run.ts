@@ -3,11 +3,11 @@
 // score >= threshold for multi-label and single-sigmoid binary models) and hand ExampleBatches
 // to the caller's sink. Every tensor is disposed before the next batch; sanity is tracked.
 
-import type { ScoreSink } from '../core/metrics/score-histograms.js';
 import type { FeatureBatch, FeatureStream } from '../io/data/types.js';
 import { InputError, type ExampleBatch } from '../io/types.js';
 import { DEFAULT_THRESHOLD } from '../core/threshold.js';
 import type { SanityFinding } from '../core/report/types.js';
+import type { ScoreSink } from '../core/metrics/score-histograms.js';
 import type { TF } from './backend.js';
 import type { LoadedModel } from './load.js';
 import { Preprocess } from './preprocess.js';

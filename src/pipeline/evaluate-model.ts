@@ -23,6 +23,8 @@ import type { ModelSource } from '../model/source.js';
 import { UsageError } from '../core/errors.js';
 import { checkThresholdKeys, DEFAULT_THRESHOLD, parseThreshold, thresholdFor } from '../core/threshold.js';
 import { checkSplitNames } from './evaluate.js';
+import { ThresholdTuning } from './threshold-tuning.js';
+import { teeSinks } from '../core/metrics/score-histograms.js';
 import { ownsExample, type ShardSpec } from '../core/shard.js';
 import { shardFeatures } from '../io/shard.js';
 import { VERSION } from '../version.js';
@@ -187,6 +189,7 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
     const diagnostics = new DiagnosticsCollector('features');
     const sanity: SanityFinding[] = [];
     let examples = 0;
+    const tuning = new ThresholdTuning(!opts.shard);
     for (const d of opts.data) {
       // The first split fixes the task and classes; every later split must fit them.
       const provisional = classes ?? new ClassIndex([], false);
@@ -235,7 +238,7 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
           batchSize,
           expectProbabilities: opts.expectProbabilities,
           onProgress: opts.onProgress,
-          scores,
+          scores: teeSinks(scores, tuning.sinkFor(d.name, task)),
         },
         (b) => {
           acc.update(b);
@@ -245,10 +248,12 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
       );
       diagnostics.endSplit();
       examples += r.examples;
+      tuning.finished(d.name, acc.examples);
       sanity.push(...r.sanity);
       splits.push({ name: d.name, acc, files: stream.fingerprints(), scores });
       opts.log?.(`${d.name}: ${r.examples} examples evaluated`);
     }
+    const thresholdTuning = tuning.summary(task!, classes!.names, threshold, opts.perClassThreshold);
     const report = buildReport({
       task: task!,
       classes: classes!,
@@ -266,6 +271,7 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
       leakage: diagnostics.leakage(),
       shard: opts.shard,
     });
+    if (thresholdTuning) report.thresholdTuning = thresholdTuning;
     report.model = {
       ...(model.parameters !== undefined && { parameters: model.parameters }),
       preprocess: describePreprocess(preprocess.spec),

@@ -15,6 +15,8 @@ import { shardPredictions } from '../io/shard.js';
 import type { ShardSpec } from '../core/shard.js';
 import { InputError } from '../io/types.js';
 import { VERSION } from '../version.js';
+import { ThresholdTuning } from './threshold-tuning.js';
+import { teeSinks } from '../core/metrics/score-histograms.js';
 
 export interface EvaluateOptions {
   /** The class list; fixes the class order and makes unknown names an error. */
@@ -69,11 +71,12 @@ export async function evaluatePredictionFiles(
   let taskFrom = '--task';
   const done: { name: string; acc: Accumulator; files: FileFingerprint[]; scores: ScoreAccumulator }[] = [];
   const diagnostics = new DiagnosticsCollector('id');
+  const tuning = new ThresholdTuning(!opts.shard);
   for (const { name, path } of splits) {
     // A shard's scores would include the other shards' examples: its report has none (merge drops them too).
     const scores = diagnostics.beginSplit(name);
     const opened = await openPredictions(path, {
-      ...(!opts.shard && { scores }),
+      scores: teeSinks(opts.shard ? undefined : scores, tuning.sinkFor(name, task)),
       classes,
       task,
       threshold,
@@ -106,11 +109,13 @@ export async function evaluatePredictionFiles(
     }
     diagnostics.endSplit();
     opts.onProgress?.(name, acc.examples);
+    tuning.finished(name, acc.examples);
     done.push({ name, acc, files: [stream.fingerprint()], scores });
   }
   checkKeys();
 
-  return buildReport({
+  const thresholdTuning = tuning.summary(task!, classes.names, threshold, opts.perClassThreshold);
+  const report = buildReport({
     task: task!,
     classes,
     splits: done,
@@ -129,4 +134,6 @@ export async function evaluatePredictionFiles(
     leakage: diagnostics.leakage(),
     shard: opts.shard,
   });
+  if (thresholdTuning) report.thresholdTuning = thresholdTuning;
+  return report;
 }

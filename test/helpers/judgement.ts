@@ -11,6 +11,7 @@ import path from 'node:path';
 import { compareReports } from '../../src/core/compare/compare.js';
 import { parseRules } from '../../src/core/compare/rules.js';
 import type { Verdict } from '../../src/core/compare/types.js';
+import { mergeReplicates } from '../../src/core/report/replicates.js';
 import type { Report } from '../../src/core/report/types.js';
 import { evaluatePredictionFiles } from '../../src/pipeline/evaluate.js';
 
@@ -126,5 +127,46 @@ export async function judgeSeedPairs(dataset: string, opts: JudgementOptions): P
     tally.pairs++;
     if (v === 'pass' || v === 'warn' || v === 'fail') tally[v]++;
   }
+  return tally;
+}
+
+/**
+ * Seed replicates: the runs in groups of `k` consecutive seeds (0-2, 3-5, ...), each group merged
+ * with `merge --replicates`; every pair of groups compared (damage, when given, injected into
+ * every run of the head group). Counts the verdicts.
+ */
+export async function judgeReplicateGroups(
+  dataset: string,
+  opts: { k: number; damage?: Damage; resamples?: number },
+): Promise<Tally> {
+  const runs = readSeeds(dataset);
+  const classes = [...new Set(runs[0].splits.train.labels)].sort();
+  const reports = await Promise.all(runs.map((r) => reportOf(r, classes)));
+  const groups: number[][] = [];
+  for (let i = 0; i + opts.k <= runs.length; i += opts.k) groups.push(Array.from({ length: opts.k }, (_, j) => i + j));
+  const merged = (seeds: number[], rs: Report[]) =>
+    mergeReplicates(
+      rs,
+      seeds.map((s) => `seed-${s}`),
+    );
+  const rules = parseRules(
+    opts.resamples ? { bootstrap: { resamples: opts.resamples } } : {},
+    'judgement',
+    'multiclass',
+  );
+  const tally: Tally = { pairs: 0, pass: 0, warn: 0, fail: 0 };
+  for (let a = 0; a < groups.length; a++)
+    for (let b = a + 1; b < groups.length; b++) {
+      const base = merged(
+        groups[a],
+        groups[a].map((s) => reports[s]),
+      );
+      const headRuns = opts.damage
+        ? await Promise.all(groups[b].map((s) => reportOf(injectDamage(runs[s], opts.damage!, classes), classes)))
+        : groups[b].map((s) => reports[s]);
+      const v = compareReports(base, merged(groups[b], headRuns), rules).verdict;
+      tally.pairs++;
+      if (v === 'pass' || v === 'warn' || v === 'fail') tally[v]++;
+    }
   return tally;
 }

@@ -7,6 +7,7 @@ import type { Leakage, Report, ScoreMetrics } from '../report/types.js';
 import type { Finding } from './classes.js';
 import { orderSplits, quoteName, pts } from './format.js';
 import type { GateRules } from './rules.js';
+import { thresholdSuggestion } from './suggestions.js';
 import type { ClassDelta, Comparison, Diagnostics, LeakageDelta, ScoreDelta, ThresholdEffect } from './types.js';
 
 /** Average precision is "unchanged" within this many points (plus both binning bounds). */
@@ -28,6 +29,8 @@ export function judgeDiagnostics(
   const scores = scoreDeltas(base, head, cmp);
   const thresholdEffects = base ? thresholdEffectsOf(base, head, cmp) : [];
   const diagnostics: Diagnostics = { leakage: leak.rows, scores, thresholdEffects };
+  const thresholds = thresholdSuggestion(head);
+  if (thresholds) diagnostics.thresholds = thresholds;
   if (head.leakage) diagnostics.leakageKey = head.leakage.key;
   if (head.leakage && head.leakage.sampled < 1) diagnostics.leakageSampled = head.leakage.sampled;
   return { diagnostics, findings: leak.findings };

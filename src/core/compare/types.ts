@@ -4,6 +4,7 @@
 
 import type { GapName, Leakage, SanityFinding, Task } from '../report/types.js';
 import type { SeedSpread } from './seeds.js';
+import type { ThresholdSuggestion } from './suggestions.js';
 
 export type Verdict = 'pass' | 'warn' | 'fail' | 'no-baseline';
 export type Level = 'ok' | 'warn' | 'fail';
@@ -216,6 +217,8 @@ export interface Diagnostics {
   /** Split-level threshold-free metrics, base and head. */
   scores: ScoreDelta[];
   thresholdEffects: ThresholdEffect[];
+  /** Per-class thresholds chosen on validation would raise held-out macro recall this much (./suggestions.ts). */
+  thresholds?: ThresholdSuggestion;
 }
 
 export interface LeakageDelta {

@@ -12,6 +12,16 @@ export interface ScoreSink {
   end(truth: ArrayLike<number>, from: number, to: number): void;
 }
 
+/** One sink that hands everything to each of `sinks` (the undefined ones skipped); undefined for none. */
+export function teeSinks(...sinks: (ScoreSink | undefined)[]): ScoreSink | undefined {
+  const to = sinks.filter((s): s is ScoreSink => s !== undefined);
+  if (to.length <= 1) return to[0];
+  return {
+    score: (cls, value) => to.forEach((s) => s.score(cls, value)),
+    end: (truth, from, to_) => to.forEach((s) => s.end(truth, from, to_)),
+  };
+}
+
 /** Thresholds are multiples of 1 / DEFAULT_BINS: 0.001 apart. */
 export const DEFAULT_BINS = 1000;
 

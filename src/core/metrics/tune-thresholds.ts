@@ -120,3 +120,52 @@ export function macroAt(split: ScoreHistograms, thresholds: readonly number[]): 
     ? { recall: 0, precision: 0, classes: 0 }
     : { recall: recall / classes, precision: precision / classes, classes };
 }
+
+/** What per-class thresholds chosen on one split would give on another (report.thresholdTuning). */
+export interface TuningSummary {
+  /** The split the thresholds are chosen on, and the one they are checked on. */
+  from: string;
+  to: string;
+  objective: Objective['kind'];
+  minPrecision?: number;
+  minPositives: number;
+  bins: number;
+  /** Classes whose threshold would change; the others keep theirs (too few positives, floor unreachable, or already best). */
+  classesTuned: number;
+  classesKept: number;
+  /** Macro figures on `to`: with the thresholds of the evaluation, and with the tuned ones. */
+  current: MacroFigures;
+  tuned: MacroFigures;
+}
+
+/**
+ * The default search (DEFAULT_OBJECTIVE, DEFAULT_MIN_POSITIVES) run on `from` and checked on `to`,
+ * against `current` (the evaluation's threshold per class); null when a current threshold is off
+ * the histogram grid, so no figure can be exact.
+ */
+export function tuningSummary(
+  hist: { from: ScoreHistograms; to: ScoreHistograms },
+  names: { from: string; to: string },
+  current: readonly number[],
+): TuningSummary | null {
+  const bins = hist.from.bins;
+  if (current.some((t) => cutOf(t, bins) < 0)) return null;
+  const objective = DEFAULT_OBJECTIVE;
+  const chosen = chooseThresholds(hist.from, current.length, {
+    objective,
+    globalThreshold: 0,
+    minPositives: DEFAULT_MIN_POSITIVES,
+  }).map((c, i) => (c.tuned ? c.threshold : current[i]));
+  const tuned = chosen.filter((t, i) => t !== current[i]).length;
+  return {
+    ...names,
+    objective: objective.kind,
+    ...(objective.kind === 'recall-at-precision' && { minPrecision: objective.minPrecision }),
+    minPositives: DEFAULT_MIN_POSITIVES,
+    bins,
+    classesTuned: tuned,
+    classesKept: current.length - tuned,
+    current: macroAt(hist.to, current),
+    tuned: macroAt(hist.to, chosen),
+  };
+}

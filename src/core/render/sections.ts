@@ -5,6 +5,7 @@
 // Every string that comes from data goes through escapeMarkdown (see ./escape.ts).
 
 import { bandName } from '../compare/bands.js';
+import { suggestionText } from '../compare/suggestions.js';
 import type {
   BandDelta,
   ClassAggregate,
@@ -330,6 +331,7 @@ function diagnosticsSection(cmp: Comparison, ctx: RenderContext, opts: BuildOpti
   const items: string[] = [];
   for (const l of d.leakage) if (l.head > 0 || full) items.push(leakageItem(l, d));
   for (const t of d.thresholdEffects) items.push(`- ℹ️ ${esc(truncateEnd(t.text, 400))}`);
+  if (d.thresholds) items.push(`- 💡 ${esc(truncateEnd(suggestionText(d.thresholds), 600))}`);
   for (const r of d.scores.filter((x) => x.worse))
     items.push(
       `- ${splitMd(r.split)}: ${SCORE_METRIC_WORDS[r.metric]} ${scoreValue(r.metric, r.base)} → ${scoreValue(r.metric, r.head)} (${scoreChange(r)})`,

@@ -2,6 +2,8 @@
 // Two reports (base and head) are what a comparison reads. Versioned by `schema`;
 // every read validates against schema/report.schema.json (see ./validate.ts).
 
+import type { TuningSummary } from '../metrics/tune-thresholds.js';
+
 export const REPORT_SCHEMA = 'modelgate/report@2' as const;
 /** Older versions this one still reads (./validate.ts upgrades them in memory). */
 export const OLDER_REPORT_SCHEMAS: readonly string[] = ['modelgate/report@1'];
@@ -232,6 +234,11 @@ export interface Report {
    * between-seed spread to the sampling interval (src/core/compare/seeds.ts). Since report@2.
    */
   replicates?: Replicate[];
+  /**
+   * Multi-label scores on validation and test: what per-class thresholds chosen on validation
+   * (`modelgate thresholds`, default objective) would give on test. Since report@2.
+   */
+  thresholdTuning?: TuningSummary;
 }
 
 /** One seed run of a replicated report: where it came from and its headline metrics per split. */
