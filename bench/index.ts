@@ -8,6 +8,7 @@ import * as judgement from './judgement.bench.js';
 import * as metrics from './metrics.bench.js';
 import * as model from './model.bench.js';
 import * as render from './render.bench.js';
+import * as speed from './speed.bench.js';
 import * as stats from './stats.bench.js';
 
 interface BenchModule {
@@ -23,6 +24,7 @@ export const BENCHES: [name: string, bench: BenchModule][] = [
   ['model', model],
   ['judgement', judgement],
   ['diagnostics', diagnostics],
+  ['speed', speed],
 ];
 
 async function main(): Promise<void> {
