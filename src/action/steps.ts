@@ -15,6 +15,7 @@ import { refBaseline } from '../github/baseline-ref.js';
 import { writeReport } from '../io/report-file.js';
 import type { Comparison } from '../core/compare/types.js';
 import type { RenderContext } from '../core/render/comment.js';
+import { baselinePushStatus } from '../core/render/status.js';
 import {
   baselineNotes,
   fileBaseline,
@@ -296,6 +297,15 @@ export async function runPrepared(p: Prepared, env: NodeJS.ProcessEnv, deps: Run
     return EXIT_OK;
   }
   if (inputs.mode === 'evaluate-only') {
+    // The fork-safe pull_request workflow also runs on pushes to the base branch: there it keeps
+    // the baseline that the comment workflow finds, as a full run would.
+    const stored = await storeOnPush({ ...p, ctx: head.ctx }, gh, {
+      head: head.report,
+      headSha: head.headSha,
+      key,
+      reportPath,
+    });
+    for (const note of stored) log.info(note);
     await uploadEvaluation(deps.upload ?? uploadToActions, {
       ctx: head.ctx,
       key,
@@ -382,6 +392,7 @@ async function gateAndPublish(
         )
       : null;
   if (accepted) Object.assign(outcome, { comment: accepted.comment, status: accepted.status });
+  if (isBaselinePush(inputs, ctx)) outcome.status = baselinePushStatus(outcome.status);
 
   await core.group('modelgate: publish', async () => {
     // Outputs and summary first: they need no permission and must survive a refused write.

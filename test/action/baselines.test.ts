@@ -104,6 +104,30 @@ describe('automatic baselines (artifact store)', () => {
     expect(r.stdout).toMatch(/::warning::modelgate: .*not failing: a push to master makes the baseline/);
     expect(r.summary).toMatch(/never failed on regressions/);
     expect(baselines()).toHaveLength(2);
+    // No red cross on the branch either: the status is informative and says what it would be.
+    const statuses = gh.statuses.filter((s) => s.sha === c[2]);
+    expect(statuses.map((s) => s.state)).toEqual(['success']);
+    expect(statuses[0].description).toMatch(/^not gated \(baseline push\); fail: /);
+  });
+
+  it('the fork-safe pull_request workflow (mode: evaluate-only) keeps the baseline on a push too', async () => {
+    const before = baselines().length;
+    const writes = () => gh.commentList(REPO, PR).length + gh.statuses.length;
+    const writesBefore = writes();
+    pushedSha = c[3];
+    const { dir, splits } = ws(ANIMALS);
+    const r = await runAction({
+      cwd: dir,
+      apiUrl: gh.url,
+      eventName: 'push',
+      payload: pushPayload(REPO, { before: c[2], after: c[3] }),
+      inputs: { splits, mode: 'evaluate-only' },
+      env: svc.env(`run-${c[3].slice(0, 8)}`),
+    });
+    expect(r.code).toBe(0);
+    expect(baselines()).toHaveLength(before + 1);
+    expect(r.stdout).toMatch(/baseline stored: artifact modelgate-baseline-model/);
+    expect(writes()).toBe(writesBefore); // evaluate-only never writes to GitHub
   });
 
   it('an expired baseline: no-baseline with the reason, exit 0', async () => {

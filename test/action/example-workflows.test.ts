@@ -58,7 +58,7 @@ describe('examples/workflows', () => {
 
   it('the pull_request half has no write permission; the workflow_run half never runs the PR code', () => {
     const pr = workflow('modelgate-pr.yml');
-    expect(Object.keys(pr.on)).toEqual(['pull_request']);
+    expect(Object.keys(pr.on)).toEqual(['pull_request', 'push']);
     expect(pr.permissions).toEqual({ contents: 'read' });
     expect(ours(pr).map((s) => s.with?.mode)).toEqual(['evaluate-only']);
 

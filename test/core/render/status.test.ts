@@ -1,4 +1,5 @@
 import { renderStatus } from '../../../src/core/render/index.js';
+import { baselinePushStatus } from '../../../src/core/render/status.js';
 import { multiclassFail, multilabel485, noBaseline, passing } from '../../helpers/comparisons.js';
 
 describe('renderStatus', () => {
@@ -42,5 +43,14 @@ describe('renderStatus', () => {
     expect(renderStatus(cmp).description).toBe('fail: regressions found');
     cmp.reasons = ['line\nbreak\r\u001b[2J'];
     expect(renderStatus(cmp).description).toBe('fail: line break \uFFFD[2J');
+  });
+
+  it('a baseline push turns a failing status into an informative one that still says why, within 140', () => {
+    const failing = renderStatus(multiclassFail());
+    const pushed = baselinePushStatus(failing);
+    expect(pushed.state).toBe('success');
+    expect(pushed.description.startsWith('not gated (baseline push); fail: test recall_macro fell')).toBe(true);
+    expect(pushed.description.length).toBeLessThanOrEqual(140);
+    expect(baselinePushStatus(renderStatus(passing()))).toEqual(renderStatus(passing()));
   });
 });
