@@ -2,11 +2,13 @@
 // To add one: write bench/<area>.bench.ts exporting `run(): Promise<void>` (it prints its own
 // lines) and append it to BENCHES. A bench that must measure in a fresh process (peak RSS) may
 // export `child(args)`: it runs when this bundle is started with MODELGATE_BENCH_CHILD=<name>.
+import * as diagnostics from './diagnostics.bench.js';
 import * as io from './io.bench.js';
 import * as judgement from './judgement.bench.js';
 import * as metrics from './metrics.bench.js';
 import * as model from './model.bench.js';
 import * as render from './render.bench.js';
+import * as speed from './speed.bench.js';
 import * as stats from './stats.bench.js';
 
 interface BenchModule {
@@ -21,6 +23,8 @@ export const BENCHES: [name: string, bench: BenchModule][] = [
   ['render', render],
   ['model', model],
   ['judgement', judgement],
+  ['diagnostics', diagnostics],
+  ['speed', speed],
 ];
 
 async function main(): Promise<void> {

@@ -1,8 +1,8 @@
-// Bundles the doors (action, CLI, bot) into dist/ as self-contained ESM files.
+// Bundles the doors (action, CLI, bot) and the model worker into dist/ as ESM files.
 // The output is committed; .ci/run rebuilds and fails when dist/ differs.
 import { build } from 'esbuild';
-import { chmodSync, cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { ESM_BANNER } from './esm-banner.mjs';
+import { chmodSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { BUNDLE_OPTIONS } from './bundle-options.mjs';
 import { licenseNotices } from './licenses.mjs';
 
 rmSync('dist', { recursive: true, force: true });
@@ -15,26 +15,18 @@ const entries = {
   'model-worker': 'src/model/worker.ts',
   bot: 'src/bot/main.ts',
 };
-const metafiles = [];
-for (const [name, entry] of Object.entries(entries)) {
-  const { metafile } = await build({
-    entryPoints: [entry],
-    outfile: `dist/${name}.js`,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    // The bundled packages' licenses go to dist/licenses.txt instead (scripts/licenses.mjs).
-    legalComments: 'none',
-    metafile: true,
-    // tfjs-node is optional and native: load it at run time when present, never bundle it.
-    external: ['@tensorflow/tfjs-node'],
-    banner: { js: [name === 'cli' ? '#!/usr/bin/env node' : '', ESM_BANNER].filter(Boolean).join('\n') },
-    logLevel: 'warning',
-  });
-  metafiles.push(metafile);
-}
-writeFileSync('dist/licenses.txt', licenseNotices(metafiles));
+const { metafile } = await build({
+  ...BUNDLE_OPTIONS,
+  entryPoints: entries,
+  outdir: 'dist',
+  // The bundled packages' licenses go to dist/licenses.txt instead (scripts/licenses.mjs).
+  legalComments: 'none',
+  metafile: true,
+  logLevel: 'warning',
+});
+// The CLI is run as a program (package.json bin): a shebang before the banner.
+writeFileSync('dist/cli.js', `#!/usr/bin/env node\n${readFileSync('dist/cli.js', 'utf8')}`);
+writeFileSync('dist/licenses.txt', licenseNotices([metafile]));
 // The wasm backend loads its binaries from next to the bundle.
 for (const f of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm']) {
   cpSync(`node_modules/@tensorflow/tfjs-backend-wasm/dist/${f}`, `dist/${f}`);

@@ -3,7 +3,7 @@
 
 import { UsageError } from '../core/errors.js';
 import { parseThreshold } from '../core/threshold.js';
-import { COMMENT_MODES, type CommentMode } from '../github/comments.js';
+import { COMMENT_MODES, type CommentMode } from '../github/comment-mode.js';
 import { normalizeKey } from '../core/render/marker.js';
 import type { BackendRequest } from '../model/backend.js';
 import { parseShard, type ShardSpec } from '../core/shard.js';

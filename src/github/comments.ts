@@ -6,6 +6,7 @@ import { commentMarker, hasMarker } from '../core/render/marker.js';
 import { DEFAULT_LIMITS, type GitHubClient } from './client.js';
 import { explain, httpStatus, isRateLimit } from './errors.js';
 import { isOwnComment, preference, type Identity } from './identity.js';
+import type { CommentMode } from './comment-mode.js';
 
 /**
  * GitHub rejects comment bodies longer than this. Whether it counts characters or bytes, a body
@@ -14,8 +15,7 @@ import { isOwnComment, preference, type Identity } from './identity.js';
  */
 export const MAX_COMMENT_LENGTH = 65536;
 
-export type CommentMode = 'update' | 'recreate' | 'off';
-export const COMMENT_MODES: readonly CommentMode[] = ['update', 'recreate', 'off'];
+export { COMMENT_MODES, type CommentMode } from './comment-mode.js';
 
 export interface IssueRef {
   owner: string;

@@ -53,6 +53,8 @@ export class CsvRecords {
   /** Physical line (1-based) where the next record starts. */
   line = 1;
   private carry: Buffer | null = null;
+  /** Where a carried partial record and the next chunk are joined, reused from push to push. */
+  private joint: Buffer | null = null;
   private first = true;
   private stopped = false;
   private lineBreaks = 0;
@@ -70,7 +72,7 @@ export class CsvRecords {
   push(chunk: Buffer | null, onRecord: OnRecord, fast?: FastRow): void {
     const eof = chunk === null;
     let buf: Buffer;
-    if (this.carry && chunk) buf = Buffer.concat([this.carry, chunk]);
+    if (this.carry && chunk) buf = this.join(this.carry, chunk);
     else buf = chunk ?? this.carry ?? Buffer.alloc(0);
     this.carry = null;
     let pos = 0;
@@ -117,6 +119,23 @@ export class CsvRecords {
     }
     if (pos < len) this.carry = buf.subarray(pos);
     if (eof && this.carry && !this.stopped) throw new Error('CSV scanner left bytes at end of file');
+  }
+
+  /**
+   * carry + chunk in one buffer, reused: a new chunk-sized buffer per chunk would leave hundreds
+   * of MB of garbage to the collector on a large file (peak RSS, issue 14). Records are handed
+   * out as offsets into it and read before the next push; the carry may lie inside it (set()
+   * copies overlapping ranges correctly).
+   */
+  private join(carry: Buffer, chunk: Buffer): Buffer {
+    const n = carry.length + chunk.length;
+    if (!this.joint || this.joint.length < n) {
+      const grown = Buffer.allocUnsafeSlow(Math.max(n, this.joint ? this.joint.length * 2 : 0));
+      grown.set(carry, 0);
+      this.joint = grown;
+    } else this.joint.set(carry, 0);
+    this.joint.set(chunk, carry.length);
+    return this.joint.subarray(0, n);
   }
 
   /** True when bytes remain that were not handed out as records yet. */

@@ -8,8 +8,9 @@ import { CsvRecords, type FastRow, type Fields, type OnRecord } from './csv-reco
 import { decimalEnd, describeBadNumber, parseDecimal, parseDecimalPrefix, parseDecimalText } from './decimal.js';
 import { classIndexOf, listNames, quoteName } from './names.js';
 import { thresholdFor } from '../core/threshold.js';
-import { checkFile, Digest, textChunks } from './source.js';
+import { checkFile, Digest, hashLargeInWorker, textChunks } from './source.js';
 import { InputError, PROGRESS_EVERY, type ExampleBatch, type PredictionStream, type ReadOptions } from './types.js';
+import type { FileFingerprint } from '../core/report/types.js';
 
 const COMMA = 44;
 const LF = 10;
@@ -41,9 +42,15 @@ interface Plan {
 }
 
 export async function openCsv(path: string, opts: ReadOptions): Promise<PredictionStream> {
-  await checkFile(path);
+  const size = await checkFile(path);
+  // A large file is hashed in a worker thread alongside the parsing (issue 14), else inline.
+  const hashing = hashLargeInWorker(path, size);
   const digest = new Digest(path);
-  const it = textChunks(path, digest.hasher, 'CSV')[Symbol.asyncIterator]();
+  const it = textChunks(path, hashing ? undefined : digest.hasher, 'CSV')[Symbol.asyncIterator]();
+  const abandon = async () => {
+    hashing?.stop();
+    await it.return?.(undefined);
+  };
   const rec = new CsvRecords(path);
   let header: string[] | null = null;
   let ended = false;
@@ -58,20 +65,21 @@ export async function openCsv(path: string, opts: ReadOptions): Promise<Predicti
       rec.push(r.done ? null : r.value, takeHeader);
     }
   } catch (e) {
-    await it.return?.(undefined);
+    await abandon();
     throw e;
   }
   if (!header) {
-    await it.return?.(undefined);
+    await abandon();
     throw new InputError(path, null, 'has no header line; expected a CSV header such as "label,pred"');
   }
   let plan: Plan;
   try {
     plan = planColumns(path, header, opts);
   } catch (e) {
-    await it.return?.(undefined);
+    await abandon();
     throw e;
   }
+  let done: FileFingerprint | undefined;
 
   async function* batches(): AsyncGenerator<ExampleBatch> {
     const ready: ExampleBatch[] = [];
@@ -87,12 +95,20 @@ export async function openCsv(path: string, opts: ReadOptions): Promise<Predicti
       }
       onRecord.finish();
       yield* ready.splice(0);
-      digest.finish();
+      if (hashing) done = await hashing.fingerprint();
+      else {
+        digest.finish();
+        done = digest.fingerprint();
+      }
     } finally {
-      await it.return?.(undefined);
+      await abandon();
     }
   }
-  return { task: plan.task, batches: batches(), fingerprint: () => digest.fingerprint() };
+  const fingerprint = (): FileFingerprint => {
+    if (!done) throw new Error(`fingerprint of ${path} requested before the last batch was read`);
+    return done;
+  };
+  return { task: plan.task, batches: batches(), fingerprint };
 }
 
 function planColumns(path: string, header: string[], opts: ReadOptions): Plan {

@@ -14,10 +14,10 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FileFingerprint } from '../core/report/types.js';
 import { readNpyHeader, type NpyArray } from './npy.js';
-import { PullReader } from './pull-reader.js';
-import { ByteHasher, checkFile, fileChunks, hashInBackground } from './source.js';
+import { FileRangeReader, type ByteReader } from './pull-reader.js';
+import { ByteHasher, checkFile, errCode, hashInBackground } from './source.js';
 import { InputError } from './types.js';
-import { readZipDirectory, zipMemberChunks, type ZipEntry } from './zip.js';
+import { openZipMember, readZipDirectory, type ZipEntry } from './zip.js';
 
 /** One array being streamed: its header, and the reader left at its first element. */
 export interface NpySource {
@@ -28,7 +28,7 @@ export interface NpySource {
   /** The place in messages: `array <role>`. */
   where: string;
   array: NpyArray;
-  reader: PullReader;
+  reader: ByteReader;
 }
 
 export interface NpyArrays {
@@ -57,7 +57,7 @@ export async function openNpyArrays(
 }
 
 async function openNpz(path: string, wanted: Wanted[], missing: (found: string[]) => InputError): Promise<NpyArrays> {
-  await checkFile(path);
+  const size = await checkFile(path);
   let members;
   try {
     members = await readZipDirectory(path);
@@ -67,8 +67,8 @@ async function openNpz(path: string, wanted: Wanted[], missing: (found: string[]
   }
   const entries = wanted.map((names) => names.map((n) => members.get(n)).find((e) => e !== undefined));
   if (entries.some((e) => e === undefined)) throw missing([...members.keys()]);
-  const hashing = hashInBackground(path);
-  const readers: PullReader[] = [];
+  const hashing = hashInBackground(path, size);
+  const readers: ByteReader[] = [];
   const close = async () => {
     hashing.stop();
     await Promise.all(readers.map((r) => r.close()));
@@ -76,7 +76,7 @@ async function openNpz(path: string, wanted: Wanted[], missing: (found: string[]
   try {
     const sources: NpySource[] = [];
     for (const entry of entries as ZipEntry[]) {
-      const reader = new PullReader(zipMemberChunks(path, entry)[Symbol.asyncIterator]());
+      const reader = await openZipMember(path, entry);
       readers.push(reader);
       const role = entry.name.replace(/\.npy$/, '');
       const where = `array ${role}`;
@@ -103,7 +103,7 @@ async function openFolder(dir: string, wanted: Wanted[], missing: (found: string
     names.push(found);
   }
   const hashers: [string, ByteHasher][] = [];
-  const readers: PullReader[] = [];
+  const readers: ByteReader[] = [];
   const close = async () => void (await Promise.all(readers.map((r) => r.close())));
   try {
     const sources: NpySource[] = [];
@@ -112,7 +112,12 @@ async function openFolder(dir: string, wanted: Wanted[], missing: (found: string
       const size = await checkFile(file);
       const h = new ByteHasher();
       hashers.push([name, h]);
-      const reader = new PullReader(fileChunks(file, h)[Symbol.asyncIterator]());
+      const reader = new FileRangeReader(file, {
+        start: 0,
+        length: Infinity,
+        onBytes: (chunk) => h.update(chunk),
+        readError: (err) => new InputError(file, null, `could not be read (${errCode(err)})`),
+      });
       readers.push(reader);
       const role = name.replace(/\.npy$/, '');
       const where = `array ${role}`;

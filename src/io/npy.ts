@@ -2,7 +2,7 @@
 // dtype, order and shape, then the raw array bytes. Accepted: little-endian numbers in C order,
 // and fixed-width unicode strings (feature files' class-name labels; prediction files reject them).
 
-import type { PullReader } from './pull-reader.js';
+import type { ByteReader } from './pull-reader.js';
 import { InputError } from './types.js';
 
 export type Kind = 'float' | 'int' | 'bool' | 'unicode';
@@ -23,18 +23,19 @@ const MAGIC = Buffer.from('\x93NUMPY', 'latin1');
  * member's declared size); the reader is left at the first element. A shape that needs more bytes
  * than there are is refused here, before anything is allocated or looped over for it.
  */
-export async function readNpyHeader(r: PullReader, bytes: number, file: string, where: string): Promise<NpyArray> {
+export async function readNpyHeader(r: ByteReader, bytes: number, file: string, where: string): Promise<NpyArray> {
   const bad = (what: string) => new InputError(file, where, `${what}; expected an .npy array (numpy.save)`);
   const pre = await r.read(10);
   if (pre.length < 10 || !pre.subarray(0, 6).equals(MAGIC)) throw bad('no NumPy magic string');
   const major = pre[6];
-  let len: number;
-  if (major === 1) len = pre.readUInt16LE(8);
-  else if (major === 2 || major === 3) {
+  // Taken before the next read, which may reuse the buffer.
+  let len = pre.readUInt16LE(8);
+  if (major !== 1 && major !== 2 && major !== 3) throw bad(`format version ${major}`);
+  if (major !== 1) {
     const more = await r.read(2);
     if (more.length < 2) throw bad('a truncated header');
-    len = pre.readUInt16LE(8) + more.readUInt16LE(0) * 0x10000;
-  } else throw bad(`format version ${major}`);
+    len += more.readUInt16LE(0) * 0x10000;
+  }
   const h = await r.read(len);
   if (h.length < len) throw bad('a truncated header');
   const text = h.toString(major === 3 ? 'utf8' : 'latin1');

@@ -138,6 +138,8 @@ interface RowReader {
   lc: number | undefined;
   pc: number | undefined;
   classOf: ClassOf;
+  /** Class index of each of the C columns (columns below the width are always valid). */
+  cols: Uint32Array;
 }
 
 /**
@@ -165,12 +167,25 @@ function streamRows(
     const lRow = L.array.itemSize * (lc ?? 1);
     const pRow = P.array.itemSize * (pc ?? 1);
     const step = Math.max(1, Math.floor(STEP_BYTES / Math.max(lRow, pRow, 1)));
-    const rr: RowReader = { L, P, lget: getterFor(L.array), pget: getterFor(P.array), lRow, pRow, C, lc, pc, classOf };
+    const cols = Uint32Array.from({ length: C }, (_, j) => classOf(P, j, 0));
+    const rr: RowReader = {
+      L,
+      P,
+      lget: getterFor(L.array),
+      pget: getterFor(P.array),
+      lRow,
+      pRow,
+      C,
+      lc,
+      pc,
+      classOf,
+      cols,
+    };
     const mc = task === 'multiclass' ? new MulticlassBatcher(size, opts.scores) : null;
     const ml = task === 'multilabel' ? new MultilabelBatcher(size, opts.scores) : null;
     const thresholds = new Float64Array(C);
     for (let j = 0; j < C; j++)
-      thresholds[j] = thresholdFor(opts.classes.names[classOf(P, j, 0)], opts.threshold, opts.perClassThreshold);
+      thresholds[j] = thresholdFor(opts.classes.names[cols[j]], opts.threshold, opts.perClassThreshold);
     const ready: ExampleBatch[] = [];
     let row = 0;
     try {
@@ -182,16 +197,22 @@ function streamRows(
         if (pb.length < k * pRow) throw truncated(P);
         const lv = new DataView(lb.buffer, lb.byteOffset, lb.length);
         const pv = new DataView(pb.buffer, pb.byteOffset, pb.length);
+        const views: StepViews = {
+          lv,
+          lbytes: new Uint8Array(lb.buffer, lb.byteOffset, lb.length),
+          pv,
+          pbytes: new Uint8Array(pb.buffer, pb.byteOffset, pb.length),
+        };
         const scores = P.role === 'scores' ? floats(pb, P.array.itemSize) : null;
         for (let r = 0; r < k; r++) {
           const at = row + r;
           if (mc) {
             const tp = multiclassRow(rr, lv, pv, scores, r, at);
-            if (scores && opts.scores) sinkRow(rr, opts.scores, scores, r, at);
+            if (scores && opts.scores) sinkRow(rr, opts.scores, scores, r);
             if (mc.push(...tp)) ready.push(mc.flush()!);
           } else if (ml) {
-            multilabelRow(rr, ml, thresholds, lv, pv, scores, r, at);
-            if (scores && opts.scores) sinkRow(rr, opts.scores, scores, r, at);
+            multilabelRow(rr, ml, thresholds, views, scores, r, at);
+            if (scores && opts.scores) sinkRow(rr, opts.scores, scores, r);
             if (ml.end()) ready.push(ml.flush()!);
           }
           if (opts.onProgress && (at + 1) % PROGRESS_EVERY === 0) opts.onProgress(at + 1);
@@ -212,9 +233,9 @@ function streamRows(
 }
 
 /** Row r's scores (already checked finite) into the score sink. */
-function sinkRow(rr: RowReader, sink: ScoreSink, scores: Float64Array | Float32Array, r: number, at: number): void {
+function sinkRow(rr: RowReader, sink: ScoreSink, scores: Float64Array | Float32Array, r: number): void {
   const base = r * rr.C;
-  for (let j = 0; j < rr.C; j++) sink.score(rr.classOf(rr.P, j, at), scores[base + j]);
+  for (let j = 0; j < rr.C; j++) sink.score(rr.cols[j], scores[base + j]);
 }
 
 /** Row r of a step as (truth, prediction): the prediction is the index or the arg-max of the scores. */
@@ -243,50 +264,62 @@ function multiclassRow(
   return [t, classOf(P, bi, at)];
 }
 
+/** The bytes of one step of both arrays, as views. */
+interface StepViews {
+  lv: DataView;
+  lbytes: Uint8Array;
+  pv: DataView;
+  pbytes: Uint8Array;
+}
+
 /** Row r of a step into the multi-label batcher: truth and predicted label sets. */
 function multilabelRow(
   rr: RowReader,
   ml: MultilabelBatcher,
   thresholds: Float64Array,
-  lv: DataView,
-  pv: DataView,
+  { lv, lbytes, pv, pbytes }: StepViews,
   scores: Float64Array | Float32Array | null,
   r: number,
   at: number,
 ): void {
-  const { L, P, lget, pget, lRow, pRow, C, lc, pc, classOf } = rr;
-  if (lc !== undefined) indicatorRow(rr, L, lget, lv, r * lRow, at, (c) => ml.truth.add(c));
+  const { L, P, lget, pget, lRow, pRow, C, lc, pc, classOf, cols } = rr;
+  if (lc !== undefined) indicatorRow(rr, L, lget, lv, lbytes, r * lRow, at, ml.truth);
   else ml.truth.add(classOf(L, lget(lv, r * lRow), at));
   if (scores) {
     const base = r * C;
     for (let j = 0; j < C; j++) {
       const v = scores[base + j];
       if (v - v !== 0) throw notFinite(P, at, j, v);
-      if (v >= thresholds[j]) ml.pred.add(classOf(P, j, at));
+      if (v >= thresholds[j]) ml.pred.add(cols[j]);
     }
-  } else if (pc !== undefined) indicatorRow(rr, P, pget, pv, r * pRow, at, (c) => ml.pred.add(c));
+  } else if (pc !== undefined) indicatorRow(rr, P, pget, pv, pbytes, r * pRow, at, ml.pred);
   else ml.pred.add(classOf(P, pget(pv, r * pRow), at));
 }
 
-/** A 0/1 matrix row as a set of class indices. */
+/**
+ * A 0/1 matrix row as a set of class indices. One-byte dtypes (uint8, int8, bool: what
+ * np.savez writes for most label matrices) are read as bytes, without a getter per element.
+ */
 function indicatorRow(
-  { C, classOf }: RowReader,
+  { C, cols }: RowReader,
   s: Source,
   get: Getter,
   v: DataView,
+  bytes: Uint8Array,
   off: number,
   row: number,
-  add: (c: number) => void,
+  set: { add(c: number): void },
 ): void {
   const is = s.array.itemSize;
   for (let j = 0; j < C; j++) {
-    const x = get(v, off + j * is);
-    if (x === 1) add(classOf(s, j, row));
-    else if (x !== 0)
+    const x = is === 1 ? bytes[off + j] : get(v, off + j * is);
+    if (x === 0) continue;
+    if (x === 1) set.add(cols[j]);
+    else
       throw new InputError(
         s.file,
         s.where,
-        `row ${row} column ${j} holds ${x}; expected 0 or 1 (a multi-label indicator matrix)`,
+        `row ${row} column ${j} holds ${get(v, off + j * is)}; expected 0 or 1 (a multi-label indicator matrix)`,
       );
   }
 }

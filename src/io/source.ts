@@ -6,6 +6,7 @@ import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { isUtf8 } from 'node:buffer';
 import { stat } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
 import type { FileFingerprint } from '../core/report/types.js';
 import { InputError } from './types.js';
 
@@ -234,11 +235,68 @@ export class Digest {
   }
 }
 
+/** From this size on, the hashing pass runs in a worker thread (its start costs a few ms). */
+const WORKER_HASH_BYTES = 32 << 20;
+
+/**
+ * The hashing pass in a worker thread: it reads and hashes the file on the other core while this
+ * thread parses (issue 14). Plain CommonJS, evaluated by the worker: no separate bundle.
+ */
+const HASH_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
+const { openSync, readSync, closeSync } = require('node:fs');
+let fd = -1;
+try {
+  fd = openSync(workerData.path, 'r');
+  const hash = createHash('sha256');
+  const buf = Buffer.allocUnsafe(workerData.chunk);
+  let bytes = 0;
+  for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; bytes += n) hash.update(buf.subarray(0, n));
+  parentPort.postMessage({ sha256: hash.digest('hex'), bytes });
+} catch (e) {
+  parentPort.postMessage({ error: (e && e.code) || String(e) });
+} finally {
+  if (fd >= 0) closeSync(fd);
+}
+`;
+
+function hashInWorker(path: string): Hashing {
+  const worker = new Worker(HASH_WORKER, { eval: true, workerData: { path, chunk: CHUNK_BYTES } });
+  const result = new Promise<FileFingerprint>((resolve, reject) => {
+    worker.once('message', (m: { sha256?: string; bytes?: number; error?: string }) =>
+      m.error !== undefined
+        ? reject(new InputError(path, null, `could not be read (${m.error})`))
+        : resolve({ path, sha256: m.sha256!, bytes: m.bytes! }),
+    );
+    worker.once('error', (e) => reject(new InputError(path, null, `could not be hashed (${errCode(e)})`)));
+  });
+  result.catch(() => {});
+  return { fingerprint: () => result, stop: () => void worker.terminate() };
+}
+
+/** A pass that hashes a file alongside the reader: `fingerprint()` waits for it; `stop()` abandons it. */
+export interface Hashing {
+  fingerprint: () => Promise<FileFingerprint>;
+  stop: () => void;
+}
+
+/**
+ * For a file of `size` bytes large enough to pay for a worker thread's start, its hashing pass in
+ * one, so a reader that sees the raw bytes need not hash them itself; null for a smaller file.
+ */
+export function hashLargeInWorker(path: string, size: number): Hashing | null {
+  return size >= WORKER_HASH_BYTES ? hashInWorker(path) : null;
+}
+
 /**
  * Hashes a whole file in its own sequential pass, alongside a reader that does not see the raw
- * bytes (the inflated members of an .npz). `fingerprint()` waits for the pass; `stop()` abandons it.
+ * bytes (the inflated members of an .npz): in a worker thread for a large file. `fingerprint()`
+ * waits for the pass; `stop()` abandons it.
  */
-export function hashInBackground(path: string): { fingerprint: () => Promise<FileFingerprint>; stop: () => void } {
+export function hashInBackground(path: string, size: number): Hashing {
+  const worker = hashLargeInWorker(path, size);
+  if (worker) return worker;
   const digest = new Digest(path);
   let stopped = false;
   const hashing = (async () => {

@@ -1,11 +1,13 @@
 // A minimal streaming zip reader for .npz files: the central directory is found from the end
 // of the file (with zip64 records for large archives), and a member is streamed from its local
-// header, inflated on the fly when deflated, and checked against its CRC-32 and size.
+// header (read in place when stored, inflated on the fly when deflated) and checked against its
+// CRC-32 and size.
 
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { pipeline, type Readable } from 'node:stream';
 import { crc32, createInflateRaw } from 'node:zlib';
+import { FileRangeReader, PullReader, type ByteReader } from './pull-reader.js';
 import { CHUNK_BYTES, errCode } from './source.js';
 import { InputError } from './types.js';
 
@@ -115,8 +117,8 @@ export async function readZipDirectory(path: string): Promise<Map<string, ZipEnt
   }
 }
 
-/** Streams the uncompressed bytes of one member, verifying its CRC-32 and size at the end. */
-export async function* zipMemberChunks(path: string, e: ZipEntry): AsyncGenerator<Buffer> {
+/** Where the data of member `e` starts in the file, after checking that it can be read. */
+async function memberStart(path: string, e: ZipEntry): Promise<number> {
   const where = `member ${e.name}`;
   if (e.flags & 1) throw new InputError(path, where, 'is encrypted; expected an unencrypted archive');
   if (e.method !== 0 && e.method !== 8)
@@ -134,9 +136,31 @@ export async function* zipMemberChunks(path: string, e: ZipEntry): AsyncGenerato
   }
   if (local.length < 30 || local.readUInt32LE(0) !== LOCAL)
     throw new InputError(path, where, 'has a broken local header; expected a zip archive');
-  const start = e.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+  return e.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+}
+
+/**
+ * The uncompressed bytes of one member, as exact-size reads; its CRC-32 and size are verified
+ * when the last byte was read. A stored member (numpy.savez) is read in place from the file.
+ */
+export async function openZipMember(path: string, e: ZipEntry): Promise<ByteReader> {
+  const start = await memberStart(path, e);
+  if (e.method === 8 || e.compressedSize === 0)
+    return new PullReader(zipMemberChunks(path, e, start)[Symbol.asyncIterator]());
+  let crc = 0;
+  return new FileRangeReader(path, {
+    start,
+    length: e.compressedSize,
+    onBytes: (chunk) => void (crc = crc32(chunk, crc)),
+    onEnd: (bytes) => checkMember(path, e, bytes, crc),
+    readError: (err) => unreadable(path, e, err),
+  });
+}
+
+/** Streams the inflated bytes of a member whose data starts at `start`, checked at the end. */
+async function* zipMemberChunks(path: string, e: ZipEntry, start: number): AsyncGenerator<Buffer> {
   if (e.compressedSize === 0) {
-    if (e.size !== 0) throw new InputError(path, where, 'is truncated');
+    if (e.size !== 0) throw new InputError(path, `member ${e.name}`, 'is truncated');
     return;
   }
   const raw = createReadStream(path, { start, end: start + e.compressedSize - 1, highWaterMark: CHUNK_BYTES });
@@ -150,19 +174,27 @@ export async function* zipMemberChunks(path: string, e: ZipEntry): AsyncGenerato
       yield chunk;
     }
   } catch (err) {
-    throw new InputError(
-      path,
-      where,
-      `could not be read or decompressed (${errCode(err)}); expected an intact archive`,
-    );
+    throw unreadable(path, e, err);
   } finally {
     raw.destroy();
     out.destroy();
   }
+  checkMember(path, e, bytes, crc);
+}
+
+function unreadable(path: string, e: ZipEntry, err: unknown): InputError {
+  return new InputError(
+    path,
+    `member ${e.name}`,
+    `could not be read or decompressed (${errCode(err)}); expected an intact archive`,
+  );
+}
+
+function checkMember(path: string, e: ZipEntry, bytes: number, crc: number): void {
   if (bytes !== e.size || crc >>> 0 !== e.crc32 >>> 0)
     throw new InputError(
       path,
-      where,
+      `member ${e.name}`,
       `is corrupt (${bytes !== e.size ? `${bytes} bytes instead of ${e.size}` : 'CRC-32 mismatch'}); expected an intact archive`,
     );
 }

@@ -3,8 +3,7 @@
 // it is imported at run time only, never bundled, and when it loads we use ITS tf namespace
 // (it carries its own tfjs-core, on which its 'tensorflow' backend is registered).
 
-import * as tfjs from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import type * as tfjs from '@tensorflow/tfjs';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -52,6 +51,29 @@ export function findWasmDir(): string | null {
   return null;
 }
 
+type TfjsModules = { tf: TF; setWasmPaths: (prefix: string) => void };
+let tfjsModules: Promise<TfjsModules> | undefined;
+
+/**
+ * TensorFlow.js and its wasm backend (importing them registers the backends), imported on first
+ * use: a run that evaluates prediction files never compiles them (start-up, issue 14). From
+ * Node's ESM a CommonJS package's exports may sit on `default` only.
+ */
+function importTfjs(): Promise<TfjsModules> {
+  tfjsModules ??= (async () => {
+    const tf = await import('@tensorflow/tfjs');
+    const wasm = await import('@tensorflow/tfjs-backend-wasm');
+    const t = tf as TF & { default?: TF };
+    type SetPaths = { setWasmPaths?: (prefix: string) => void };
+    const w = wasm as unknown as SetPaths & { default?: SetPaths };
+    return {
+      tf: typeof t.default?.tensor === 'function' ? t.default : t,
+      setWasmPaths: (w.setWasmPaths ?? w.default?.setWasmPaths)!,
+    };
+  })();
+  return tfjsModules;
+}
+
 let wasmPathsSet = false;
 let tfnode: TF | null | undefined;
 let tfnodeError = '';
@@ -77,6 +99,7 @@ async function importTfNode(): Promise<TF | null> {
 async function tryBackend(tf: TF, name: BackendName): Promise<string | null> {
   try {
     if (name === 'wasm' && !wasmPathsSet) {
+      const { setWasmPaths } = await importTfjs();
       const dir = findWasmDir();
       if (!dir) return 'tfjs-backend-wasm-simd.wasm was found neither next to the program nor in node_modules';
       // The emscripten glue also reads the CommonJS `__dirname`: the bundle's banner defines it
@@ -105,7 +128,7 @@ export async function selectBackend(request: BackendRequest = 'auto', log?: (lin
   const order: BackendName[] = request === 'auto' ? ['tensorflow', 'wasm', 'cpu'] : [request];
   const skipped: Backend['skipped'] = [];
   for (const name of order) {
-    let tf: TF = tfjs;
+    let tf: TF = (await importTfjs()).tf;
     let reason: string | null;
     if (name === 'tensorflow') {
       const t = await importTfNode();

@@ -114,3 +114,32 @@ describe('automatic baselines (artifact store)', () => {
     expect(comment()).toMatch(/No usable baseline: artifact "modelgate-baseline-model" \(\d+\): expired/);
   });
 });
+
+describe('automatic baselines (baseline-store: branch)', () => {
+  it('a push commits <key>/<sha>.json to modelgate-baselines; a later pull request finds it one commit back', async () => {
+    const { dir, splits } = ws(ANIMALS);
+    const r = await runAction({
+      cwd: dir,
+      apiUrl: gh.url,
+      eventName: 'push',
+      payload: pushPayload(REPO, { before: c[2], after: c[3] }),
+      inputs: { splits, 'baseline-store': 'branch', 'html-report': 'false' },
+    });
+    expect(r.code).toBe(0);
+    expect(r.summary).toContain(`model/${c[3]}.json on branch modelgate-baselines`);
+    expect(gh.git.fileAt(REPO, 'modelgate-baselines', `model/${c[3]}.json`)?.toString()).toContain(c[3]);
+
+    const p = ws(BIRD_DROPS);
+    const q = await runAction({
+      cwd: p.dir,
+      apiUrl: gh.url,
+      eventName: 'pull_request',
+      payload: prPayload(REPO, { baseSha: c[4], headSha: 'f00d'.padEnd(40, '8') }),
+      inputs: { splits: p.splits, 'baseline-store': 'branch', 'html-report': 'false' },
+    });
+    expect(q.outputs.verdict).toBe('fail');
+    expect(comment()).toContain(
+      `The baseline report was made at commit ${c[3].slice(0, 12)}, 1 commit before the base commit ${c[4].slice(0, 12)}`,
+    );
+  });
+});

@@ -154,6 +154,39 @@ describe('evaluateModel on the digits example', () => {
     ).rejects.toThrow(`${f}: examples have shape [2] but the model expects input [batch, 64]`);
   });
 
+  it('a leaked shard: test rows copied from train are found by their features; probabilities give threshold-free metrics', async () => {
+    const backend = await selectBackend('cpu');
+    const dir = mkdtempSync(path.join(tmpdir(), 'mg-leak-'));
+    const lines = (f: string) => readFileSync(f, 'utf8').trim().split('\n');
+    const train = lines(SPLITS[0].path);
+    const validation = lines(SPLITS[1].path);
+    // The test split: the validation rows, then 25 training rows (every 40th).
+    const leaked = train
+      .slice(1)
+      .filter((_, i) => i % 40 === 0)
+      .slice(0, 25);
+    const test = path.join(dir, 'test.csv');
+    writeFileSync(test, [...validation, ...leaked].join('\n') + '\n');
+    const { report } = await evaluateModel({
+      model: path.join(ROOT, 'models/base'),
+      data: [SPLITS[0], { name: 'test', path: test }],
+      backendHandle: backend,
+      preprocess: PRE,
+    });
+    // Oracle: test rows whose 64 feature values (the label dropped) are those of a training row.
+    const features = (line: string) => line.slice(0, line.lastIndexOf(','));
+    const seen = new Set(train.slice(1).map(features));
+    const expected = [...validation.slice(1), ...leaked].filter((l) => seen.has(features(l))).length;
+    expect(expected).toBeGreaterThanOrEqual(25);
+    const pair = report.leakage!.pairs[0];
+    expect(report.leakage!.key).toBe('features');
+    expect(pair.splits).toEqual(['train', 'test']);
+    expect(pair.count).toBe(expected);
+    expect(pair.examples[0]).toMatch(/^test row \d+$/);
+    expect(report.splits.test.scores!.rocAucMacro).toBeGreaterThan(0.9);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   afterAll(async () => {
     await tf.setBackend('cpu');
   });

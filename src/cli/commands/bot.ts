@@ -1,7 +1,5 @@
 // `modelgate bot`: the GitHub App server (see README, "The modelgate bot").
 import { UsageError } from '../../core/errors.js';
-import { startBot } from '../../bot/bot.js';
-import { readBotConfig } from '../../bot/config.js';
 import type { Command } from '../command.js';
 
 const HELP = `usage: modelgate bot
@@ -31,6 +29,9 @@ export const bot: Command = {
       throw new UsageError(
         `bot: takes no arguments (settings come from the environment or .env), got ${JSON.stringify(argv[0])}`,
       );
+    // Loaded here, not at start-up (issue 14).
+    const { readBotConfig } = await import('../../bot/config.js');
+    const { startBot } = await import('../../bot/bot.js');
     await startBot(readBotConfig());
     return 0;
   },

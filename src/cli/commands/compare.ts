@@ -2,11 +2,7 @@
 // Markdown comment. Exit 1 when the verdict is fail, 0 otherwise; bad input exits 2 (main.ts).
 import type { Comparison } from '../../core/compare/types.js';
 import { UsageError } from '../../core/errors.js';
-import { renderHtmlReport } from '../../core/render/html/index.js';
-import { DEFAULT_CONFIG, readConfig, rulesOf } from '../../io/config.js';
 import { writeOutputs } from '../../io/output-file.js';
-import { readReport } from '../../io/report-file.js';
-import { runGate } from '../../pipeline/gate.js';
 import { EXIT_FAIL_VERDICT, EXIT_OK } from '../../exit.js';
 import { parseArgs } from '../args.js';
 import type { Command } from '../command.js';
@@ -72,6 +68,11 @@ export async function runCompare(argv: string[], io: { stdout?: ProgressSink } =
     html: { type: 'string' },
   });
   if (!flags.head) throw new UsageError("compare: --head FILE is required (see 'modelgate compare --help')");
+  // Loaded here, not at start-up (issue 14).
+  const { DEFAULT_CONFIG, readConfig, rulesOf } = await import('../../io/config.js');
+  const { readReport } = await import('../../io/report-file.js');
+  const { runGate } = await import('../../pipeline/gate.js');
+  const { renderHtmlReport } = await import('../../core/render/html/index.js');
   const configPath = flags.config ?? DEFAULT_CONFIG;
   const config = await readConfig(configPath, flags.config !== undefined);
   const head = await readReport(flags.head);

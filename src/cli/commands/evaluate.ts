@@ -3,13 +3,10 @@ import { UsageError } from '../../core/errors.js';
 import type { Report, Task } from '../../core/report/types.js';
 import { DEFAULT_THRESHOLD, parseThreshold } from '../../core/threshold.js';
 import { parseShard, type ShardSpec } from '../../core/shard.js';
-import { parsePreprocessText } from '../../io/config.js';
 import type { BackendRequest } from '../../model/backend.js';
 import { readClassList } from '../../io/class-list.js';
 import { checkOutputPath } from '../../io/output-file.js';
-import { writeReport } from '../../io/report-file.js';
 import { readThresholds } from '../../io/thresholds.js';
-import { evaluatePredictionFiles } from '../../pipeline/evaluate.js';
 import { parseArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { createProgress, printable, type ProgressSink } from '../progress.js';
@@ -128,6 +125,8 @@ async function evaluateModelFlags(
   },
   stderr: ProgressSink,
 ): Promise<Report> {
+  // Loaded here, not at start-up (issue 14).
+  const { parsePreprocessText } = await import('../../io/config.js');
   const preprocess = flags.preprocess !== undefined ? parsePreprocessText(flags.preprocess, '--preprocess') : undefined;
   const { evaluateModelSplits } = await import('../../pipeline/evaluate-model.js');
   const progress = createProgress({ stream: stderr });
@@ -167,6 +166,9 @@ export async function runEvaluate(
   await checkOutputPath(flags.out, inputs);
   const classes = flags.classes !== undefined ? await readClassList(flags.classes) : undefined;
   const perClassThreshold = flags.thresholds !== undefined ? await readThresholds(flags.thresholds) : undefined;
+  // Loaded here, not at start-up: `modelgate --help` compiles none of the readers (issue 14).
+  const { evaluatePredictionFiles } = await import('../../pipeline/evaluate.js');
+  const { writeReport } = await import('../../io/report-file.js');
   const stderr = io.stderr ?? process.stderr;
   let report: Report;
   if (flags.model !== undefined)

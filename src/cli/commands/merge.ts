@@ -1,9 +1,6 @@
 // `modelgate merge`: reports of shards of one evaluation -> one report, as if evaluated in one pass.
 import { UsageError } from '../../core/errors.js';
-import { mergeReports } from '../../core/report/merge.js';
-import { mergeReplicates } from '../../core/report/replicates.js';
 import { checkOutputPath } from '../../io/output-file.js';
-import { readReport, writeReport } from '../../io/report-file.js';
 import { VERSION } from '../../version.js';
 import { parseArgs } from '../args.js';
 import type { Command } from '../command.js';
@@ -48,6 +45,10 @@ export async function runMerge(argv: string[], io: { stdout?: ProgressSink } = {
     throw new UsageError("merge: give the report files to merge (see 'modelgate merge --help')");
   if (!flags.out) throw new UsageError("merge: --out FILE is required (see 'modelgate merge --help')");
   await checkOutputPath(flags.out, positionals);
+  // Loaded here, not at start-up (issue 14).
+  const { mergeReports } = await import('../../core/report/merge.js');
+  const { mergeReplicates } = await import('../../core/report/replicates.js');
+  const { readReport, writeReport } = await import('../../io/report-file.js');
   const parts = [];
   for (const p of positionals) parts.push(await readReport(p));
   const merged = flags.replicates

@@ -6,7 +6,7 @@ import type { Task } from '../../core/report/types.js';
 import { DEFAULT_THRESHOLD, parseThreshold } from '../../core/threshold.js';
 import { readClassList } from '../../io/class-list.js';
 import { checkOutputPath, writeOutputs } from '../../io/output-file.js';
-import { thresholdsFileOf, tuneThresholdFiles, type TuneResult } from '../../pipeline/tune-thresholds.js';
+import type { TuneResult } from '../../pipeline/tune-thresholds.js';
 import { parseArgs } from '../args.js';
 import type { Command } from '../command.js';
 import type { ProgressSink } from '../progress.js';
@@ -141,6 +141,8 @@ export async function runThresholds(argv: string[], io: { stdout?: ProgressSink 
   const inputs = [splits.validation, splits.test, flags.classes].filter((p) => p !== undefined);
   await checkOutputPath(flags.out, inputs);
   const classes = flags.classes !== undefined ? await readClassList(flags.classes) : undefined;
+  // Loaded here, not at start-up (issue 14).
+  const { thresholdsFileOf, tuneThresholdFiles } = await import('../../pipeline/tune-thresholds.js');
   const r = await tuneThresholdFiles(splits, { objective, minPositives, threshold, classes, task });
   await writeOutputs([{ path: flags.out, text: JSON.stringify(thresholdsFileOf(r), null, 2) + '\n' }], inputs);
   (io.stdout ?? process.stdout).write(summarizeTuning(r, { objective, threshold, minPositives, out: flags.out }));
