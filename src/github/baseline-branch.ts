@@ -92,38 +92,40 @@ async function branchPaths(gh: GitHubClient, r: RepoRef): Promise<Set<string> | 
   }
 }
 
+type BranchSourceOptions = RepoRef & { key: string; baseSha: string; maxDistance: number; maxPages: number };
+
+/** The nearest stored report: its path on the branch, parsed (an invalid one is BaselineUnusable). */
+async function findOnBranch(gh: GitHubClient, o: BranchSourceOptions): Promise<LoadedBaseline | null> {
+  const repo = { owner: o.owner, repo: o.repo };
+  const paths = await branchPaths(gh, repo);
+  if (!paths) return null;
+  const ancestors = await listAncestors(gh, { ...repo, sha: o.baseSha, max: o.maxDistance, maxPages: o.maxPages });
+  const distance = ancestors.findIndex((sha) => paths.has(baselinePath(o.key, sha)));
+  if (distance < 0) return null;
+  const sha = ancestors[distance];
+  const path = baselinePath(o.key, sha);
+  const file = await readRepoFile(gh, { ...repo, path, ref: BASELINE_BRANCH });
+  if (!file) return null;
+  const origin = `${path} on branch ${BASELINE_BRANCH}`;
+  try {
+    return { report: parseReport(file.text, origin), commit: sha, distance, source: origin };
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof InputError) throw new BaselineUnusable(e.message);
+    throw e;
+  }
+}
+
 /** The baseline committed on the baselines branch for the base commit or its nearest ancestor. */
-export function branchBaselineSource(
-  gh: GitHubClient,
-  o: RepoRef & { key: string; baseSha: string; maxDistance: number; maxPages: number },
-): BaselineSource & { find(): Promise<LoadedBaseline | null> } {
+export function branchBaselineSource(gh: GitHubClient, o: BranchSourceOptions): BaselineSource {
   return {
     describe: () =>
       `branch ${BASELINE_BRANCH}: ${normalizeKey(o.key)}/ at ${o.baseSha.slice(0, 12)} or up to ${o.maxDistance} commits before`,
     async load() {
       try {
-        return await this.find();
+        return await findOnBranch(gh, o);
       } catch (e) {
+        // A refused or failing read must not pass as "no baseline": that would wave regressions through.
         if (e instanceof GitHubCallError) throw new UsageError(`baseline: ${e.message}`);
-        throw e;
-      }
-    },
-    async find() {
-      const repo = { owner: o.owner, repo: o.repo };
-      const paths = await branchPaths(gh, repo);
-      if (!paths) return null;
-      const ancestors = await listAncestors(gh, { ...repo, sha: o.baseSha, max: o.maxDistance, maxPages: o.maxPages });
-      const distance = ancestors.findIndex((sha) => paths.has(baselinePath(o.key, sha)));
-      if (distance < 0) return null;
-      const sha = ancestors[distance];
-      const path = baselinePath(o.key, sha);
-      const file = await readRepoFile(gh, { ...repo, path, ref: BASELINE_BRANCH });
-      if (!file) return null;
-      const origin = `${path} on branch ${BASELINE_BRANCH}`;
-      try {
-        return { report: parseReport(file.text, origin), commit: sha, distance, source: origin };
-      } catch (e) {
-        if (e instanceof UsageError || e instanceof InputError) throw new BaselineUnusable(e.message);
         throw e;
       }
     },

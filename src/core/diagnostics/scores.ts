@@ -35,11 +35,19 @@ function fastLog2(x: number): number {
   return (hi >>> 20) - 1023 + (hi & 0xfffff) / 0x100000;
 }
 
-/** The bin of a probability: log2-odds bins, the ends (0, 1 and beyond the range) in the outer bins. */
+/** Below this, every score is in bin 0 (its log2-odds are below -19): no bits to read. */
+const FLOOR = 2 ** -19;
+
+/**
+ * The bin of a probability: log2-odds bins, the ends (0, 1 and beyond the range) in the outer
+ * bins. log2(1 - s) for s <= 0.5 is -2s on fastLog2's interpolation (1 - s lies in [0.5, 1)),
+ * so each score costs one read of its bits; the two halves mirror each other around s = 0.5.
+ */
 export function scoreBin(s: number): number {
-  if (s <= 0) return 0;
+  if (s < FLOOR) return 0;
   if (s >= 1) return SCORE_BINS - 1;
-  const b = Math.floor((fastLog2(s) - fastLog2(1 - s) + LOG2_ODDS_RANGE) * SCALE);
+  const z = s <= 0.5 ? fastLog2(s) + 2 * s : -(fastLog2(1 - s) + 2 * (1 - s));
+  const b = Math.floor((z + LOG2_ODDS_RANGE) * SCALE);
   return b < 0 ? 0 : b >= SCORE_BINS ? SCORE_BINS - 1 : b;
 }
 
@@ -63,6 +71,8 @@ export class ScoreAccumulator implements ScoreSink {
   private pendingClass = new Uint32Array(64);
   private pendingValue = new Float64Array(64);
   private pending = 0;
+  /** One more than the largest class index scored so far. */
+  private top = 0;
   private logLossSum = 0;
   /** Multiclass: examples; multi-label: label decisions (example x scored class). */
   private decisions = 0;
@@ -89,15 +99,15 @@ export class ScoreAccumulator implements ScoreSink {
     }
     this.pendingClass[this.pending] = cls;
     this.pendingValue[this.pending++] = value;
+    if (cls >= this.top) this.top = cls + 1;
   }
 
   end(truth: ArrayLike<number>, from: number, to: number): void {
     const n = this.pending;
     this.pending = 0;
     if (this.problem !== null || n === 0) return;
-    let top = 0;
-    for (let i = 0; i < n; i++) top = Math.max(top, this.pendingClass[i] + 1);
-    for (let i = from; i < to; i++) top = Math.max(top, truth[i] + 1);
+    let top = this.top;
+    for (let i = from; i < to; i++) if (truth[i] >= top) top = truth[i] + 1;
     this.reserve(top);
     for (let i = from; i < to; i++) this.isTrue[truth[i]] = 1;
     if (this.task === 'multiclass') this.endMulticlass(n);

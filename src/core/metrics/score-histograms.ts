@@ -43,68 +43,85 @@ export function binOf(v: number, bins: number): number {
 export class ScoreHistograms implements ScoreSink {
   /** Slots per class: below 0, the bins, at or above 1. */
   readonly slots: number;
-  /** Positives and negatives, class-major: [c * slots + slot]. */
+  /** Positives, and every example (positives + negatives), class-major: [c * slots + slot]. */
   pos: Float64Array;
-  neg: Float64Array;
-  /** Classes seen (the largest class index scored or true, plus one). */
+  private all: Float64Array;
+  /** Classes seen (the largest class index scored, plus one). */
   classes = 0;
   /** Examples ended (with at least one score). */
   examples = 0;
-  private pendingClass = new Uint32Array(64);
-  private pendingSlot = new Uint32Array(64);
-  private pending = 0;
-  private isTrue = new Uint8Array(16);
+  /** The cuts b / bins, b = 0..bins, as the comparisons of binOf use them. */
+  private readonly cuts: Float64Array;
+  /** Per class: the slot of its latest score, and the example (examples + 1) it belongs to. */
+  private lastSlot = new Uint32Array(16);
+  private stamp = new Uint32Array(16);
+  private scored = false;
 
   constructor(readonly bins: number = DEFAULT_BINS) {
     if (!Number.isInteger(bins) || bins < 1) throw new Error(`bins must be a positive integer, got ${bins}`);
     this.slots = bins + 2;
+    this.cuts = Float64Array.from({ length: bins + 1 }, (_, b) => b / bins);
     this.pos = new Float64Array(16 * this.slots);
-    this.neg = new Float64Array(16 * this.slots);
+    this.all = new Float64Array(16 * this.slots);
   }
 
-  score(cls: number, value: number): void {
-    if (this.pending === this.pendingClass.length) {
-      this.pendingClass = grow(this.pendingClass, this.pending * 2);
-      this.pendingSlot = grow(this.pendingSlot, this.pending * 2);
+  /**
+   * Counted at once among all examples; end() counts the true classes' slots among the positives
+   * too (negatives = all - positives), so a score costs O(1) and an example O(its true classes).
+   * The slot is binOf's, with the cuts precomputed.
+   */
+  score(cls: number, v: number): void {
+    if (cls >= this.classes) this.reserve(cls + 1);
+    let slot: number;
+    if (v < 0) slot = 0;
+    else if (v >= 1) slot = this.bins + 1;
+    else {
+      let b = Math.floor(v * this.bins);
+      if (v < this.cuts[b]) b--;
+      else if (b + 1 < this.bins && v >= this.cuts[b + 1]) b++;
+      slot = b + 1;
     }
-    this.pendingClass[this.pending] = cls;
-    this.pendingSlot[this.pending++] = binOf(value, this.bins);
+    this.all[cls * this.slots + slot]++;
+    this.lastSlot[cls] = slot;
+    this.stamp[cls] = this.examples + 1;
+    this.scored = true;
   }
 
   end(truth: ArrayLike<number>, from: number, to: number): void {
-    if (this.pending === 0) return;
-    let top = 0;
-    for (let i = 0; i < this.pending; i++) top = Math.max(top, this.pendingClass[i] + 1);
-    for (let i = from; i < to; i++) top = Math.max(top, truth[i] + 1);
-    this.reserve(top);
-    for (let i = from; i < to; i++) this.isTrue[truth[i]] = 1;
-    const { slots, pos, neg, pendingClass, pendingSlot, isTrue } = this;
-    for (let i = 0; i < this.pending; i++) {
-      const c = pendingClass[i];
-      (isTrue[c] ? pos : neg)[c * slots + pendingSlot[i]]++;
+    if (!this.scored) return;
+    this.scored = false;
+    const mark = this.examples + 1;
+    for (let i = from; i < to; i++) {
+      const t = truth[i];
+      // A true class without a score in this example has no slot to move.
+      if (t >= this.classes || this.stamp[t] !== mark) continue;
+      this.pos[t * this.slots + this.lastSlot[t]]++;
     }
-    for (let i = from; i < to; i++) this.isTrue[truth[i]] = 0;
-    this.pending = 0;
     this.examples++;
   }
 
   private reserve(classes: number): void {
-    if (classes > this.classes) this.classes = classes;
+    this.classes = classes;
     if (classes * this.slots <= this.pos.length) return;
     const cap = Math.max(classes, (this.pos.length / this.slots) * 2);
     this.pos = grow(this.pos, cap * this.slots);
-    this.neg = grow(this.neg, cap * this.slots);
-    this.isTrue = grow(this.isTrue, cap);
+    this.all = grow(this.all, cap * this.slots);
+    this.lastSlot = grow(this.lastSlot, cap);
+    this.stamp = grow(this.stamp, cap);
   }
 
   /** Examples of class c (positives, or negatives) whose score is >= b / bins, for b = 0..bins: entry b. */
   atOrAbove(c: number, positives: boolean): Float64Array {
-    const h = positives ? this.pos : this.neg;
     const out = new Float64Array(this.bins + 1);
-    let sum = c < this.classes ? h[c * this.slots + this.slots - 1] : 0;
+    if (c >= this.classes) return out;
+    const at = (slot: number) => {
+      const p = this.pos[c * this.slots + slot];
+      return positives ? p : this.all[c * this.slots + slot] - p;
+    };
+    let sum = at(this.slots - 1);
     for (let b = this.bins; b >= 0; b--) {
       out[b] = sum;
-      if (b > 0 && c < this.classes) sum += h[c * this.slots + b];
+      if (b > 0) sum += at(b);
     }
     return out;
   }
