@@ -126,9 +126,17 @@ export function parseSplits(text: string, input = 'splits'): SplitInput[] {
   return out;
 }
 
-/** The default HTML report file (and artifact) name, per comment key so that matrix jobs do not collide. */
+/** The default HTML report file name, per comment key so that matrix jobs do not collide. */
 export function htmlReportName(explicitKey: string | undefined): string {
   return explicitKey ? `modelgate-report-${normalizeKey(explicitKey)}` : 'modelgate-report';
+}
+
+/**
+ * The HTML report's artifact name. Not `modelgate-report-<key>`: that is the stored baseline's
+ * (src/github/baseline-artifact.ts), and one run may upload both.
+ */
+export function htmlArtifactName(explicitKey: string | undefined): string {
+  return explicitKey ? `modelgate-html-${normalizeKey(explicitKey).replace(/\//g, '-')}` : 'modelgate-html';
 }
 
 /** html-report: true (the default name for the key), false (none) or a path. */

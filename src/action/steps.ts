@@ -38,7 +38,7 @@ import { VERSION } from '../version.js';
 import { checkActionConfig, loadRules, preprocessOf, readActionConfig } from './config.js';
 import { COMMIT_ID, readContext, type ActionContext } from './context.js';
 import { evaluateHead, modelAtCommit, readSetup, type EvaluationSetup } from './evaluate.js';
-import { htmlReportName, readInputs, type ActionInputs } from './inputs.js';
+import { htmlArtifactName, readInputs, type ActionInputs } from './inputs.js';
 import {
   channel,
   FORK_HINT,
@@ -193,7 +193,7 @@ async function htmlReportStep(
       comparison: cmp,
       head,
       path,
-      artifact: htmlReportName(inputs.commentKey),
+      artifact: htmlArtifactName(inputs.commentKey),
       runUrl: ctx.runUrl,
       inputs: actionInputFiles(inputs, reportPath),
       upload: uploadFileArtifact,

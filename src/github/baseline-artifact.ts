@@ -21,9 +21,9 @@ export const MAX_BASELINE_BYTES = 256 * 1024 * 1024;
 /** Broken candidates tried before giving up (each costs a download). */
 const MAX_TRIES = 5;
 
-/** `modelgate-baseline-<key>` (not modelgate-report-<key>: the HTML report artifact of a keyed run has that name): artifact names may not hold '/', so key segments are joined by '-'. */
+/** `modelgate-report-<key>` (the HTML report's artifact is `modelgate-html-<key>`): artifact names may not hold '/', so key segments are joined by '-'. */
 export function baselineArtifactName(key: string): string {
-  return `modelgate-baseline-${normalizeKey(key).replace(/\//g, '-')}`;
+  return `modelgate-report-${normalizeKey(key).replace(/\//g, '-')}`;
 }
 
 export interface AutoBaselineOptions extends RepoRef {

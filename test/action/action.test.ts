@@ -242,7 +242,7 @@ describe('pull request', () => {
       const url = 'https://github.com/octo/models/actions/runs/4242/artifacts/8675';
       expect(r.outputs['html-report']).toBe('modelgate-report-vision.html');
       expect(r.outputs['html-report-url']).toBe(url);
-      expect(svc.uploads.map((u) => u.name)).toEqual(['modelgate-report-vision']);
+      expect(svc.uploads.map((u) => u.name)).toEqual(['modelgate-html-vision']);
       // The zip holds the page the run wrote, byte for byte, under its own name.
       const page = readFileSync(join(dir, 'modelgate-report-vision.html'));
       const entries = unzipSync(new Uint8Array(svc.uploads[0].zip));

@@ -23,7 +23,7 @@ beforeAll(async () => {
   c = gh.git.chain(REPO, 5);
   // What GitHub does on FinalizeArtifact: the artifact appears on the run (here: the push run at c[1]).
   svc.onFinalize = (u) => {
-    if (!u.name.startsWith('modelgate-baseline-')) return 1;
+    if (!u.name.startsWith('modelgate-report-')) return 1;
     const run = gh.addRun(REPO, { sha: pushedSha, event: 'push', branch: 'master' });
     return gh.addArtifact(run, u.name, u.zip).id;
   };
@@ -63,23 +63,23 @@ const pr = (s: Scenario, baseSha: string) => {
   });
 };
 /** Uploads of baselines (the HTML report is uploaded too). */
-const baselines = () => svc.uploads.filter((u) => u.name.startsWith('modelgate-baseline-'));
+const baselines = () => svc.uploads.filter((u) => u.name.startsWith('modelgate-report-'));
 const comment = () => gh.commentList(REPO, PR).at(-1)?.body ?? '';
 
 describe('automatic baselines (artifact store)', () => {
-  it('a push to the default branch stores its report as modelgate-baseline-<key>, kept as asked', async () => {
+  it('a push to the default branch stores its report as modelgate-report-<key>, kept as asked', async () => {
     const r = await push(ANIMALS, c[0], c[1]);
     expect(r.code).toBe(0);
-    expect(baselines().map((u) => u.name)).toEqual(['modelgate-baseline-model']);
+    expect(baselines().map((u) => u.name)).toEqual(['modelgate-report-model']);
     const days = (Date.parse(baselines()[0].expiresAt!) - Date.now()) / 86400_000;
     expect(Math.round(days)).toBe(30);
-    expect(r.summary).toMatch(/stored its report as the baseline \(artifact modelgate-baseline-model\)/);
+    expect(r.summary).toMatch(/stored its report as the baseline \(artifact modelgate-report-model\)/);
   });
 
   it('a pull request based on that commit finds it: compared, no note about the commit', async () => {
     const r = await pr(BIRD_DROPS, c[1]);
     expect(r.stdout).toMatch(
-      /baseline: artifact modelgate-baseline-model at \w{12} or up to 50 commits before \(commit \w{12}\)/,
+      /baseline: artifact modelgate-report-model at \w{12} or up to 50 commits before \(commit \w{12}\)/,
     );
     expect(r.outputs.verdict).toBe('fail');
     expect(r.code).toBe(1);
@@ -126,7 +126,7 @@ describe('automatic baselines (artifact store)', () => {
     });
     expect(r.code).toBe(0);
     expect(baselines()).toHaveLength(before + 1);
-    expect(r.stdout).toMatch(/baseline stored: artifact modelgate-baseline-model/);
+    expect(r.stdout).toMatch(/baseline stored: artifact modelgate-report-model/);
     expect(writes()).toBe(writesBefore); // evaluate-only never writes to GitHub
   });
 
@@ -135,7 +135,7 @@ describe('automatic baselines (artifact store)', () => {
     const r = await pr(ANIMALS, c[2]);
     expect(r.code).toBe(0);
     expect(r.outputs.verdict).toBe('no-baseline');
-    expect(comment()).toMatch(/No usable baseline: artifact "modelgate-baseline-model" \(\d+\): expired/);
+    expect(comment()).toMatch(/No usable baseline: artifact "modelgate-report-model" \(\d+\): expired/);
   });
 });
 

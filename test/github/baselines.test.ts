@@ -100,7 +100,7 @@ describe('artifact baselines', () => {
     const [base] = gh.git.chain(REPO, 1);
     stored(base, undefined, { headRepo: 'fork/r' });
     stored(base, undefined, { branch: 'feature' });
-    gh.addRun(REPO, { sha: base, event: 'push', artifacts: { 'modelgate-baseline-other': zipReport(reportAt(base)) } });
+    gh.addRun(REPO, { sha: base, event: 'push', artifacts: { 'modelgate-report-other': zipReport(reportAt(base)) } });
     stored('f'.repeat(40));
     expect(await source(base).load()).toBeNull();
   });
@@ -112,7 +112,7 @@ describe('artifact baselines', () => {
     art.expired = true;
     const unusable: string[] = [];
     expect(await findBaseline([source(base)], () => {}, unusable)).toBeNull();
-    expect(unusable).toEqual([expect.stringMatching(/artifact "modelgate-baseline-ci" \(\d+\): expired$/)]);
+    expect(unusable).toEqual([expect.stringMatching(/artifact "modelgate-report-ci" \(\d+\): expired$/)]);
     expect(baselineNotes(null, base, unusable)).toEqual([expect.stringMatching(/^No usable baseline: .*expired\.$/)]);
     // Listed as live, but the download answers 410 (expired in between).
     gh.fail({ path: /\/actions\/artifacts\/\d+\/zip$/, status: 410, message: 'Artifact has expired' });
@@ -140,7 +140,7 @@ describe('artifact baselines', () => {
     const cases: [Uint8Array, RegExp][] = [
       [strToU8('not a zip at all'), /not a readable zip archive/],
       [zipSync({ 'other.json': strToU8('{}') }), /holds no modelgate-report.json/],
-      [zipReport('{"schema": "nope"}'), /modelgate-baseline-ci of run \d+ \(commit \w{12}\)/],
+      [zipReport('{"schema": "nope"}'), /modelgate-report-ci of run \d+ \(commit \w{12}\)/],
     ];
     for (const [zip, why] of cases) {
       const [base] = gh.git.chain(REPO, 1);
