@@ -16,11 +16,7 @@ const DECIMAL = /^\s*(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i;
  */
 export function thresholdProblem(value: unknown, text = true): string | null {
   const n =
-    typeof value === 'number'
-      ? value
-      : text && typeof value === 'string' && DECIMAL.test(value)
-        ? Number(value)
-        : NaN;
+    typeof value === 'number' ? value : text && typeof value === 'string' && DECIMAL.test(value) ? Number(value) : NaN;
   if (n >= 0 && n <= 1) return null;
   return `is ${typeof value === 'number' ? String(value) : JSON.stringify(value)}; expected a number from 0 to 1`;
 }

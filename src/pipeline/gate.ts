@@ -120,8 +120,7 @@ export function baselineNotes(
       b.distance !== undefined && b.commit && sameCommit(madeAt, b.commit) && b.distance > 0
         ? `${commits(b.distance)} before the base commit ${short(baseSha)} (the nearest stored baseline)`
         : `not at the base commit ${short(baseSha)}`;
-    const stored =
-      b.commit && claimed && !sameCommit(claimed, b.commit) ? `; found in ${b.source}` : '';
+    const stored = b.commit && claimed && !sameCommit(claimed, b.commit) ? `; found in ${b.source}` : '';
     notes.unshift(`The baseline report was made at commit ${short(madeAt)}, ${where}${stored}.`);
   }
   return notes;

@@ -8,10 +8,7 @@ import { ScoreHistograms } from '../../src/core/metrics/score-histograms.js';
 import { openPredictions } from '../../src/io/predictions.js';
 
 const DIR = join(process.cwd(), 'fixtures/predictions');
-const EXPECTED = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8')) as Record<
-  string,
-  { classes: string[] }
->;
+const EXPECTED = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8')) as Record<string, { classes: string[] }>;
 const FORMATS = ['scores.csv', 'scores.jsonl', 'npy', 'npz', 'compressed.npz'];
 
 /** For class c: [positives >= t, negatives >= t] at every t = b / bins, counted over the raw rows. */

@@ -196,7 +196,9 @@ describe('paired or unpaired', () => {
     });
     const cmp = compareReports(b, h, defaultRules('multilabel'));
     expect(cmp.verdict).toBe('warn');
-    expect(cmp.reasons[0]).toMatch(/^the task changed from multiclass \(base\) to multilabel \(head\): nothing to compare/);
+    expect(cmp.reasons[0]).toMatch(
+      /^the task changed from multiclass \(base\) to multilabel \(head\): nothing to compare/,
+    );
     expect(Object.values(cmp.methods).every((m) => m.classTest === 'newcombe')).toBe(true);
   });
 });
