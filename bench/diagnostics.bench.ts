@@ -87,8 +87,7 @@ export async function run(): Promise<void> {
         ends[k] = at += ids[i + k].length;
       }
       for (let k = 0; k < m; k++) {
-        const row = (i + k) * C;
-        for (let c = 0; c < C; c++) sink.score(c, scores[row + c]);
+        sink.scores(scores, (i + k) * C, C);
         sink.end(truth, i + k, i + k + 1);
       }
       diag.batch({

@@ -418,7 +418,7 @@ function fastRow(rows: Rows): FastRow {
     }
     const truth = buf.toString('utf8', ts, te);
     if (idCol >= 0) batcher.ids.add(buf, is, ie);
-    if (sink) for (let k = 0; k < values.length; k++) sink.score(scoreClass[k], values[k]);
+    if (sink) sink.scores(values, 0, values.length, scoreClass);
     if (mc) {
       const t = rows.truthIndex(rows.single(truth, plan.truthSplit, plan.truthName, line), line);
       if (mc.push(t, scoreClass[bi])) ready.push(mc.flush()!);

@@ -234,8 +234,7 @@ function streamRows(
 
 /** Row r's scores (already checked finite) into the score sink. */
 function sinkRow(rr: RowReader, sink: ScoreSink, scores: Float64Array | Float32Array, r: number): void {
-  const base = r * rr.C;
-  for (let j = 0; j < rr.C; j++) sink.score(rr.cols[j], scores[base + j]);
+  sink.scores(scores, r * rr.C, rr.C, rr.cols);
 }
 
 /** Row r of a step as (truth, prediction): the prediction is the index or the arg-max of the scores. */

@@ -127,7 +127,7 @@ function feedScores(
     if (binary) {
       sink.score(0, 1 - scores[i]);
       sink.score(1, scores[i]);
-    } else for (let j = 0; j < outputs; j++) sink.score(j, scores[i * outputs + j]);
+    } else sink.scores(scores, i * outputs, outputs);
     if (truth) sink.end(truth, i, i + 1);
     else sink.end(indices!, offsets![i], offsets![i + 1]);
   }

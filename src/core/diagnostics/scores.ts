@@ -74,6 +74,12 @@ export class ScoreAccumulator implements ScoreSink {
   /** One more than the largest class index scored so far. */
   private top = 0;
   private logLossSum = 0;
+  /**
+   * Multi-label: the product of the likelihoods not yet in logLossSum. One Math.log per few hundred
+   * scores instead of one per score (`npm run bench -- speed`), and more accurate than a running sum
+   * of 48.5M logs: on the bench's 100k x 485 data, 4e-15 from an exact sum (math.fsum) instead of 1e-10.
+   */
+  private likelihood = 1;
   /** Multiclass: examples; multi-label: label decisions (example x scored class). */
   private decisions = 0;
   private readonly eceCount = new Float64Array(ECE_BINS);
@@ -100,6 +106,31 @@ export class ScoreAccumulator implements ScoreSink {
     this.pendingClass[this.pending] = cls;
     this.pendingValue[this.pending++] = value;
     if (cls >= this.top) this.top = cls + 1;
+  }
+
+  /** score() n times, inlined: this runs once per score of every example (`npm run bench -- speed`). */
+  scores(values: ArrayLike<number>, from: number, n: number, cls?: ArrayLike<number>): void {
+    if (this.problem !== null) return;
+    while (this.pending + n > this.pendingClass.length) {
+      this.pendingClass = grown(this.pendingClass, this.pendingClass.length * 2);
+      this.pendingValue = grown(this.pendingValue, this.pendingValue.length * 2);
+    }
+    const { pendingClass, pendingValue } = this;
+    let k = this.pending;
+    let top = this.top;
+    for (let j = 0; j < n; j++) {
+      const c = cls ? cls[j] : j;
+      const value = values[from + j];
+      if (!(value >= 0 && value <= 1)) {
+        this.score(c, value);
+        return;
+      }
+      pendingClass[k] = c;
+      pendingValue[k++] = value;
+      if (c >= top) top = c + 1;
+    }
+    this.pending = k;
+    this.top = top;
   }
 
   end(truth: ArrayLike<number>, from: number, to: number): void {
@@ -165,8 +196,10 @@ export class ScoreAccumulator implements ScoreSink {
     this.decisions++;
   }
 
+  /** Every score of the example; long, with the fields in locals, as it runs once per score (`npm run bench -- speed`). */
   private endMultilabel(n: number): void {
-    const { pos, neg, isTrue, scored, pendingClass, pendingValue, cap } = this;
+    const { pos, neg, isTrue, scored, pendingClass, pendingValue, cap, eceCount, eceConf, eceHit } = this;
+    let likelihood = this.likelihood;
     for (let k = 0; k < n; k++) {
       const c = pendingClass[k];
       const s = pendingValue[k];
@@ -175,9 +208,19 @@ export class ScoreAccumulator implements ScoreSink {
       const at = scoreBin(s) * cap + c;
       if (y) pos[at]++;
       else neg[at]++;
-      this.logLossSum -= Math.log(y ? clip(s) : 1 - clip(s));
-      this.calibrate(s, y);
+      likelihood *= y ? clip(s) : 1 - clip(s);
+      // Each factor is >= LOG_LOSS_EPS, so the product stays a normal double until its log is taken.
+      if (likelihood < 1e-280) {
+        this.logLossSum -= Math.log(likelihood);
+        likelihood = 1;
+      }
+      // calibrate(s, y), inlined.
+      const b = s * ECE_BINS >= ECE_BINS - 1 ? ECE_BINS - 1 : Math.floor(s * ECE_BINS);
+      eceCount[b]++;
+      eceConf[b] += s;
+      eceHit[b] += y;
     }
+    this.likelihood = likelihood;
     this.decisions += n;
   }
 
@@ -223,7 +266,7 @@ export class ScoreAccumulator implements ScoreSink {
       averagePrecisionBound,
       rocAucMacro: mean(rocAuc),
       averagePrecisionMacro: mean(averagePrecision),
-      logLoss: this.logLossSum / this.decisions,
+      logLoss: (this.logLossSum - Math.log(this.likelihood)) / this.decisions,
       ece,
       eceBins: ECE_BINS,
     };

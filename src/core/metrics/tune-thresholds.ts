@@ -64,10 +64,7 @@ export function bestCut(tp: Float64Array, fp: Float64Array, positives: number, o
 
 /** Positives of class c in the histograms (every slot, scores below 0 included). */
 export function positivesOf(h: ScoreHistograms, c: number): number {
-  if (c >= h.classes) return 0;
-  let n = 0;
-  for (let s = 0; s < h.slots; s++) n += h.pos[c * h.slots + s];
-  return n;
+  return h.positives(c);
 }
 
 /** A threshold for every class 0..classes-1, chosen on `validation`. */

@@ -1,7 +1,13 @@
 // Threshold-free metrics against scikit-learn on real models' probabilities
 // (fixtures/diagnostics/make_oracle.py wrote the files and oracle.json).
 import { readFileSync } from 'node:fs';
-import { classCurves, scoreBin, SCORE_BINS } from '../../../src/core/diagnostics/scores.js';
+import {
+  classCurves,
+  LOG_LOSS_EPS,
+  ScoreAccumulator,
+  scoreBin,
+  SCORE_BINS,
+} from '../../../src/core/diagnostics/scores.js';
 import { evaluatePredictionFiles } from '../../../src/pipeline/evaluate.js';
 
 interface Oracle {
@@ -87,5 +93,51 @@ describe('binning', () => {
     expect(tied.ap).toBeCloseTo(0.4, 12);
     expect(tied.ap! - tied.apBound!).toBeLessThanOrEqual((1 / 7 + 2 / 8 + 3 / 9 + 4 / 10) / 4);
     expect(tied.ap! + tied.apBound!).toBeGreaterThanOrEqual(1 - 1e-12);
+  });
+});
+
+describe('ScoreAccumulator: a whole example at once, and log-loss over many decisions', () => {
+  const C = 4;
+  const rows = Array.from({ length: 5000 }, (_, i) => ({
+    // Scores near 0 and 1 too, so the likelihoods' product nears underflow every few examples.
+    s: Array.from({ length: C }, (_, c) => [1e-17, 0.2, 0.5, 0.9, 1][(i * 7 + c * 3) % 5]),
+    truth: [0, 1, 2, 3].filter((c) => (i + c) % 3 === 0),
+  }));
+
+  function accumulate(batch: boolean): ScoreAccumulator {
+    const acc = new ScoreAccumulator('multilabel');
+    for (const { s, truth } of rows) {
+      if (batch) acc.scores(new Float64Array([0.5, ...s]), 1, C, [0, 1, 2, 3]);
+      else s.forEach((v, c) => acc.score(c, v));
+      acc.end(truth, 0, truth.length);
+    }
+    return acc;
+  }
+
+  it('scores() gives what score() one by one gives', () => {
+    const perm = Uint32Array.from([0, 1, 2, 3]);
+    expect(accumulate(true).result(perm, C, rows.length)).toEqual(accumulate(false).result(perm, C, rows.length));
+  });
+
+  it('log-loss equals the mean of the clipped per-decision logs (summed with compensation)', () => {
+    const clip = (p: number) => Math.min(Math.max(p, LOG_LOSS_EPS), 1 - LOG_LOSS_EPS);
+    // Neumaier's compensated sum: exact to a few ulps, unlike a plain running sum of 20,000 terms.
+    let sum = 0;
+    let lost = 0;
+    for (const { s, truth } of rows)
+      for (let c = 0; c < C; c++) {
+        const term = -Math.log(truth.includes(c) ? clip(s[c]) : 1 - clip(s[c]));
+        const t = sum + term;
+        lost += Math.abs(sum) >= Math.abs(term) ? sum - t + term : term - t + sum;
+        sum = t;
+      }
+    const got = accumulate(true).result(Uint32Array.from([0, 1, 2, 3]), C, rows.length)!;
+    expect(Math.abs(got.logLoss - (sum + lost) / (rows.length * C))).toBeLessThan(1e-14 * got.logLoss);
+  });
+
+  it('a score outside [0, 1] inside a batch is named', () => {
+    const acc = new ScoreAccumulator('multilabel');
+    acc.scores([0.2, 1.5, 0.1], 0, 3);
+    expect(acc.problem).toBe('scores are not probabilities (a score of 1.5 is outside [0, 1])');
   });
 });

@@ -41,3 +41,35 @@ describe('ScoreHistograms', () => {
     expect(Array.from(h.atOrAbove(7, false))).toEqual([0, 0, 0, 0, 0]);
   });
 });
+
+describe('ScoreHistograms.scores (a whole example at once)', () => {
+  it('counts what a direct count of "score >= b / bins" gives, with and without a class map', () => {
+    const rng = new Rng(11);
+    const bins = 10;
+    const C = 5;
+    const cols = [3, 0, 4, 1, 2];
+    for (const mapped of [false, true]) {
+      const h = new ScoreHistograms(bins);
+      const rows: { s: number[]; truth: number[] }[] = [];
+      for (let i = 0; i < 200; i++) {
+        const s = Array.from({ length: C }, () => Math.round(rng.uniform() * 100) / 100);
+        const truth = [0, 1, 2, 3, 4].filter(() => rng.uniform() < 0.3);
+        rows.push({ s, truth });
+        // Scores sit at an offset in a shared buffer, as the readers hand them over.
+        const buf = new Float32Array([9, ...s]);
+        h.scores(buf, 1, C, mapped ? cols : undefined);
+        h.end(truth, 0, truth.length);
+      }
+      for (let j = 0; j < C; j++) {
+        const c = mapped ? cols[j] : j;
+        const want = (positives: boolean) =>
+          Array.from(
+            { length: bins + 1 },
+            (_, b) => rows.filter((r) => Math.fround(r.s[j]) >= b / bins && r.truth.includes(c) === positives).length,
+          );
+        expect(Array.from(h.atOrAbove(c, true))).toEqual(want(true));
+        expect(Array.from(h.atOrAbove(c, false))).toEqual(want(false));
+      }
+    }
+  });
+});
