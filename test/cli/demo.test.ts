@@ -175,5 +175,15 @@ describe('modelgate demo', () => {
     expect(r.markdown).toContain('train − validation');
     expect(r.markdown).toMatch(/<b>8<\/b> \| validation/);
     expect(r.markdown).toMatch(/fail/i);
+
+    // Digit 8 lost its ranking too (its average precision fell, measured here), so neither it nor
+    // the macro recall drop it drives may be explained away as a decision shift.
+    const k = headReport.classes.indexOf('8');
+    for (const s of JUDGED) {
+      const [b, h] = [baseReport.splits[s].scores!, headReport.splits[s].scores!];
+      expect(b.averagePrecision[k]! - h.averagePrecision[k]!).toBeGreaterThan(0.05);
+    }
+    expect(r.comparison.diagnostics?.thresholdEffects ?? []).toEqual([]);
+    expect(r.markdown).not.toMatch(/not a ranking regression/);
   });
 });
