@@ -185,5 +185,13 @@ describe('modelgate demo', () => {
     }
     expect(r.comparison.diagnostics?.thresholdEffects ?? []).toEqual([]);
     expect(r.markdown).not.toMatch(/not a ranking regression/);
+    // ... and the comment says so, above the fold, with the measured figures.
+    const visible = r.markdown.slice(0, r.markdown.indexOf('<details>'));
+    for (const s of JUDGED) {
+      const [b, h] = [baseReport.splits[s].scores!, headReport.splits[s].scores!];
+      expect(visible).toContain(
+        `${s}: '8' also lost ranking: its average precision fell ${b.averagePrecision[k]!.toFixed(3)} → ${h.averagePrecision[k]!.toFixed(3)}`,
+      );
+    }
   });
 });

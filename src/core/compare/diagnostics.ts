@@ -27,8 +27,10 @@ export function judgeDiagnostics(
 ): { diagnostics: Diagnostics; findings: Finding[] } {
   const leak = leakageDeltas(base, head, rules);
   const scores = scoreDeltas(base, head, cmp);
-  const thresholdEffects = base ? thresholdEffectsOf(base, head, cmp) : [];
-  const diagnostics: Diagnostics = { leakage: leak.rows, scores, thresholdEffects };
+  const { effects: thresholdEffects, rankingDrops } = base
+    ? thresholdEffectsOf(base, head, cmp)
+    : { effects: [], rankingDrops: [] };
+  const diagnostics: Diagnostics = { leakage: leak.rows, scores, thresholdEffects, rankingDrops };
   const thresholds = thresholdSuggestion(head);
   if (thresholds) diagnostics.thresholds = thresholds;
   if (head.leakage) diagnostics.leakageKey = head.leakage.key;
@@ -130,9 +132,15 @@ function scoreDeltas(base: Report | null, head: Report, cmp: Comparison): ScoreD
  * is then a ranking one. (Classes that received the moved examples may lose a little precision
  * ranking; that is the shift itself, not a reason to doubt it.)
  */
-function thresholdEffectsOf(base: Report, head: Report, cmp: Comparison): ThresholdEffect[] {
+function thresholdEffectsOf(
+  base: Report,
+  head: Report,
+  cmp: Comparison,
+): { effects: ThresholdEffect[]; rankingDrops: ThresholdEffect[] } {
   const out: ThresholdEffect[] = [];
+  const rankingDrops: ThresholdEffect[] = [];
   const bIdx = new Map(base.classes.map((n, i) => [n, i]));
+  const hIdx = new Map(head.classes.map((n, i) => [n, i]));
   const effect = cmp.task === 'multilabel' ? 'a threshold effect' : 'a shift between classes at the arg-max';
   for (const split of cmp.splits.both) {
     const bs = base.splits[split].scores;
@@ -140,8 +148,8 @@ function thresholdEffectsOf(base: Report, head: Report, cmp: Comparison): Thresh
     if (!bs || !hs || !cmp.sameExamples[split]) continue;
     const classHeld = (name: string): boolean | null => {
       const bi = bIdx.get(name);
-      const hi = head.classes.indexOf(name);
-      if (bi === undefined || hi < 0) return null;
+      const hi = hIdx.get(name);
+      if (bi === undefined || hi === undefined) return null;
       return apHeld(
         bs.averagePrecision[bi],
         bs.averagePrecisionBound[bi],
@@ -168,8 +176,21 @@ function thresholdEffectsOf(base: Report, head: Report, cmp: Comparison): Thresh
         text: `${split}: macro recall fell ${pts(-macro.delta!)} pts while the average precision of every class that fell held (macro ${ap(bs.averagePrecisionMacro!)} → ${ap(hs.averagePrecisionMacro!)}): ${effect}, not a ranking regression`,
       });
     for (const c of cmp.classes) {
-      if (c.split !== split || !recallFell(c) || classHeld(c.name) !== true) continue;
-      const [b, h] = [bs.averagePrecision[bIdx.get(c.name)!], hs.averagePrecision[head.classes.indexOf(c.name)]];
+      if (c.split !== split || !recallFell(c)) continue;
+      const held = classHeld(c.name);
+      if (held === null) continue;
+      const [b, h] = [bs.averagePrecision[bIdx.get(c.name)!], hs.averagePrecision[hIdx.get(c.name)!]];
+      if (!held) {
+        rankingDrops.push({
+          split,
+          className: c.name,
+          recallDelta: c.delta!,
+          apBase: b!,
+          apHead: h!,
+          text: `${split}: ${quoteName(c.name)} also lost ranking: its average precision fell ${ap(b!)} → ${ap(h!)}, so its scores order its examples worse (what the model learned changed, not only the decision)`,
+        });
+        continue;
+      }
       out.push({
         split,
         className: c.name,
@@ -180,7 +201,7 @@ function thresholdEffectsOf(base: Report, head: Report, cmp: Comparison): Thresh
       });
     }
   }
-  return out;
+  return { effects: out, rankingDrops };
 }
 
 /** Average precision moved by at most AP_HELD plus the two binning bounds (null when unknown). */
