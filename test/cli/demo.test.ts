@@ -175,5 +175,23 @@ describe('modelgate demo', () => {
     expect(r.markdown).toContain('train − validation');
     expect(r.markdown).toMatch(/<b>8<\/b> \| validation/);
     expect(r.markdown).toMatch(/fail/i);
+
+    // Digit 8 lost its ranking too (its average precision fell, measured here), so neither it nor
+    // the macro recall drop it drives may be explained away as a decision shift.
+    const k = headReport.classes.indexOf('8');
+    for (const s of JUDGED) {
+      const [b, h] = [baseReport.splits[s].scores!, headReport.splits[s].scores!];
+      expect(b.averagePrecision[k]! - h.averagePrecision[k]!).toBeGreaterThan(0.05);
+    }
+    expect(r.comparison.diagnostics?.thresholdEffects ?? []).toEqual([]);
+    expect(r.markdown).not.toMatch(/not a ranking regression/);
+    // ... and the comment says so, above the fold, with the measured figures.
+    const visible = r.markdown.slice(0, r.markdown.indexOf('<details>'));
+    for (const s of JUDGED) {
+      const [b, h] = [baseReport.splits[s].scores!, headReport.splits[s].scores!];
+      expect(visible).toContain(
+        `${s}: '8' also lost ranking: its average precision fell ${b.averagePrecision[k]!.toFixed(3)} → ${h.averagePrecision[k]!.toFixed(3)}`,
+      );
+    }
   });
 });

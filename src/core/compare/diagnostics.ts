@@ -27,8 +27,10 @@ export function judgeDiagnostics(
 ): { diagnostics: Diagnostics; findings: Finding[] } {
   const leak = leakageDeltas(base, head, rules);
   const scores = scoreDeltas(base, head, cmp);
-  const thresholdEffects = base ? thresholdEffectsOf(base, head, cmp) : [];
-  const diagnostics: Diagnostics = { leakage: leak.rows, scores, thresholdEffects };
+  const { effects: thresholdEffects, rankingDrops } = base
+    ? thresholdEffectsOf(base, head, cmp)
+    : { effects: [], rankingDrops: [] };
+  const diagnostics: Diagnostics = { leakage: leak.rows, scores, thresholdEffects, rankingDrops };
   const thresholds = thresholdSuggestion(head);
   if (thresholds) diagnostics.thresholds = thresholds;
   if (head.leakage) diagnostics.leakageKey = head.leakage.key;
@@ -123,45 +125,89 @@ function scoreDeltas(base: Report | null, head: Report, cmp: Comparison): ScoreD
   return rows;
 }
 
-/** Recall regressions (per class and headline) whose average precision held on the same examples. */
-function thresholdEffectsOf(base: Report, head: Report, cmp: Comparison): ThresholdEffect[] {
+/**
+ * Recall regressions (per class and headline) whose average precision held on the same examples.
+ * The macro claim needs the ranking intact for every class whose recall fell: a macro average
+ * precision can hold while one class's collapses (diluted by the others), and that class's drop
+ * is then a ranking one. (Classes that received the moved examples may lose a little precision
+ * ranking; that is the shift itself, not a reason to doubt it.)
+ */
+function thresholdEffectsOf(
+  base: Report,
+  head: Report,
+  cmp: Comparison,
+): { effects: ThresholdEffect[]; rankingDrops: ThresholdEffect[] } {
   const out: ThresholdEffect[] = [];
+  const rankingDrops: ThresholdEffect[] = [];
+  const bIdx = new Map(base.classes.map((n, i) => [n, i]));
+  const hIdx = new Map(head.classes.map((n, i) => [n, i]));
+  const effect = cmp.task === 'multilabel' ? 'a threshold effect' : 'a shift between classes at the arg-max';
   for (const split of cmp.splits.both) {
     const bs = base.splits[split].scores;
     const hs = head.splits[split].scores;
     if (!bs || !hs || !cmp.sameExamples[split]) continue;
+    const classHeld = (name: string): boolean | null => {
+      const bi = bIdx.get(name);
+      const hi = hIdx.get(name);
+      if (bi === undefined || hi === undefined) return null;
+      return apHeld(
+        bs.averagePrecision[bi],
+        bs.averagePrecisionBound[bi],
+        hs.averagePrecision[hi],
+        hs.averagePrecisionBound[hi],
+      );
+    };
     const macro = cmp.headline.find((r) => r.split === split && r.metric === 'recall_macro');
-    const held = (b: number | null, bb: number | null, h: number | null, hb: number | null) =>
-      b !== null && h !== null && Math.abs(h - b) <= AP_HELD + (bb ?? 0) + (hb ?? 0);
-    if (macro && macro.level !== 'ok' && held(bs.averagePrecisionMacro, 0, hs.averagePrecisionMacro, 0))
+    const fallersHeld = cmp.classes
+      .filter((c) => c.split === split && c.delta !== null && c.delta < 0)
+      .every((c) => classHeld(c.name) !== false);
+    if (
+      macro &&
+      macro.level !== 'ok' &&
+      fallersHeld &&
+      apHeld(bs.averagePrecisionMacro, 0, hs.averagePrecisionMacro, 0)
+    )
       out.push({
         split,
         className: null,
         recallDelta: macro.delta!,
         apBase: bs.averagePrecisionMacro!,
         apHead: hs.averagePrecisionMacro!,
-        text: `${split}: macro recall fell ${pts(-macro.delta!)} pts while macro average precision held (${ap(bs.averagePrecisionMacro!)} → ${ap(hs.averagePrecisionMacro!)}): a threshold effect, not a ranking regression`,
+        text: `${split}: macro recall fell ${pts(-macro.delta!)} pts while the average precision of every class that fell held (macro ${ap(bs.averagePrecisionMacro!)} → ${ap(hs.averagePrecisionMacro!)}): ${effect}, not a ranking regression`,
       });
-    const bIdx = new Map(base.classes.map((n, i) => [n, i]));
-    const hIdx = new Map(head.classes.map((n, i) => [n, i]));
     for (const c of cmp.classes) {
       if (c.split !== split || !recallFell(c)) continue;
-      const bi = bIdx.get(c.name);
-      const hi = hIdx.get(c.name);
-      if (bi === undefined || hi === undefined) continue;
-      const [b, h] = [bs.averagePrecision[bi], hs.averagePrecision[hi]];
-      if (!held(b, bs.averagePrecisionBound[bi], h, hs.averagePrecisionBound[hi])) continue;
+      const held = classHeld(c.name);
+      if (held === null) continue;
+      const [b, h] = [bs.averagePrecision[bIdx.get(c.name)!], hs.averagePrecision[hIdx.get(c.name)!]];
+      if (!held) {
+        rankingDrops.push({
+          split,
+          className: c.name,
+          recallDelta: c.delta!,
+          apBase: b!,
+          apHead: h!,
+          text: `${split}: ${quoteName(c.name)} also lost ranking: its average precision fell ${ap(b!)} → ${ap(h!)}, so its scores order its examples worse (what the model learned changed, not only the decision)`,
+        });
+        continue;
+      }
       out.push({
         split,
         className: c.name,
         recallDelta: c.delta!,
         apBase: b!,
         apHead: h!,
-        text: `${split}: recall of ${cmp.task === 'multilabel' ? 'label' : 'class'} ${quoteName(c.name)} fell ${pts(-c.delta!)} pts while its average precision held (${ap(b!)} → ${ap(h!)}): a threshold effect, not a ranking regression`,
+        text: `${split}: recall of ${cmp.task === 'multilabel' ? 'label' : 'class'} ${quoteName(c.name)} fell ${pts(-c.delta!)} pts while its average precision held (${ap(b!)} → ${ap(h!)}): ${effect}, not a ranking regression`,
       });
     }
   }
-  return out;
+  return { effects: out, rankingDrops };
+}
+
+/** Average precision moved by at most AP_HELD plus the two binning bounds (null when unknown). */
+function apHeld(b: number | null, bBound: number | null, h: number | null, hBound: number | null): boolean | null {
+  if (b === null || h === null) return null;
+  return Math.abs(h - b) <= AP_HELD + (bBound ?? 0) + (hBound ?? 0);
 }
 
 function recallFell(c: ClassDelta): boolean {

@@ -217,6 +217,8 @@ export interface Diagnostics {
   /** Split-level threshold-free metrics, base and head. */
   scores: ScoreDelta[];
   thresholdEffects: ThresholdEffect[];
+  /** Regressed classes whose average precision fell too: their ranking changed, not only the decision. */
+  rankingDrops?: ThresholdEffect[];
   /** Per-class thresholds chosen on validation would raise held-out macro recall this much (./suggestions.ts). */
   thresholds?: ThresholdSuggestion;
 }

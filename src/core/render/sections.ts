@@ -331,6 +331,7 @@ function diagnosticsSection(cmp: Comparison, ctx: RenderContext, opts: BuildOpti
   const items: string[] = [];
   for (const l of d.leakage) if (l.head > 0 || full) items.push(leakageItem(l, d));
   for (const t of d.thresholdEffects) items.push(`- ℹ️ ${esc(truncateEnd(t.text, 400))}`);
+  for (const t of d.rankingDrops ?? []) items.push(`- ${esc(truncateEnd(t.text, 400))}`);
   if (d.thresholds) items.push(`- 💡 ${esc(truncateEnd(suggestionText(d.thresholds), 600))}`);
   for (const r of d.scores.filter((x) => x.worse))
     items.push(

@@ -1,0 +1,20 @@
+import { createRequire as __mgCreateRequire } from 'node:module';
+import { fileURLToPath as __mgFileURLToPath } from 'node:url';
+import { dirname as __mgDirname } from 'node:path';
+var require = __mgCreateRequire(import.meta.url);
+var __filename = __mgFileURLToPath(import.meta.url);
+var __dirname = __mgDirname(__filename);
+import {
+  mergeReports
+} from "./chunk-RPULR3BA.js";
+import "./chunk-J5VWRRYV.js";
+import "./chunk-LIN75FJA.js";
+import "./chunk-4EHSR7VS.js";
+import "./chunk-GVEIAIM2.js";
+import "./chunk-GODDRDQM.js";
+import "./chunk-XOJ76HHD.js";
+import "./chunk-3P3OTKBG.js";
+import "./chunk-WDHMFPCS.js";
+export {
+  mergeReports
+};

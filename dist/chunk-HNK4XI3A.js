@@ -1,0 +1,95 @@
+import { createRequire as __mgCreateRequire } from 'node:module';
+import { fileURLToPath as __mgFileURLToPath } from 'node:url';
+import { dirname as __mgDirname } from 'node:path';
+var require = __mgCreateRequire(import.meta.url);
+var __filename = __mgFileURLToPath(import.meta.url);
+var __dirname = __mgDirname(__filename);
+import {
+  checkFile,
+  decodeText,
+  thresholdProblem
+} from "./chunk-MDVZY7MU.js";
+import {
+  InputError
+} from "./chunk-R7VUTDUK.js";
+
+// src/io/class-list.ts
+import { readFile } from "node:fs/promises";
+async function readClassList(path) {
+  await checkFile(path, "class list");
+  const text = decodeText(path, await readFile(path), "class list");
+  const first = /\S/.exec(text);
+  if (first && text[first.index] === "[") return fromJson(path, text);
+  const lines = text.split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
+  if (lines.length && lines[lines.length - 1] === "") lines.pop();
+  const seen = /* @__PURE__ */ new Map();
+  lines.forEach((name, i) => {
+    if (name.trim() === "")
+      throw new InputError(
+        path,
+        `line ${i + 1}`,
+        `is ${name === "" ? "empty" : "blank"}; expected a class name on every line`
+      );
+    const prev = seen.get(name);
+    if (prev !== void 0)
+      throw new InputError(
+        path,
+        `line ${i + 1}`,
+        `repeats class ${JSON.stringify(name)} (first on line ${prev}); expected unique names`
+      );
+    seen.set(name, i + 1);
+  });
+  if (lines.length === 0) throw new InputError(path, null, "holds no class names; expected one name per line");
+  return lines;
+}
+function fromJson(path, text) {
+  let v;
+  try {
+    v = JSON.parse(text);
+  } catch (e) {
+    throw new InputError(path, null, `invalid JSON (${e.message}); expected a JSON array of class names`);
+  }
+  if (!Array.isArray(v) || v.length === 0)
+    throw new InputError(path, null, "expected a non-empty JSON array of class names");
+  const seen = /* @__PURE__ */ new Map();
+  v.forEach((name, i) => {
+    if (typeof name !== "string" || name.trim() === "")
+      throw new InputError(path, `entry ${i}`, `is ${JSON.stringify(name)}; expected a non-empty string`);
+    const prev = seen.get(name);
+    if (prev !== void 0)
+      throw new InputError(
+        path,
+        `entry ${i}`,
+        `repeats class ${JSON.stringify(name)} (first at entry ${prev}); expected unique names`
+      );
+    seen.set(name, i);
+  });
+  return v;
+}
+
+// src/io/thresholds.ts
+import { readFile as readFile2 } from "node:fs/promises";
+async function readThresholds(path) {
+  await checkFile(path, "thresholds file");
+  const text = decodeText(path, await readFile2(path), "JSON");
+  let v;
+  try {
+    v = JSON.parse(text);
+  } catch (e) {
+    throw new InputError(path, null, `invalid JSON (${e.message}); expected an object {"class": threshold}`);
+  }
+  if (v === null || typeof v !== "object" || Array.isArray(v))
+    throw new InputError(path, null, 'expected a JSON object {"class": threshold}');
+  const out = /* @__PURE__ */ Object.create(null);
+  for (const [name, t] of Object.entries(v)) {
+    const problem = thresholdProblem(t, false);
+    if (problem) throw new InputError(path, `key ${JSON.stringify(name)}`, problem);
+    out[name] = t;
+  }
+  return out;
+}
+
+export {
+  readClassList,
+  readThresholds
+};

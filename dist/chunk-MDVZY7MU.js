@@ -1,0 +1,381 @@
+import { createRequire as __mgCreateRequire } from 'node:module';
+import { fileURLToPath as __mgFileURLToPath } from 'node:url';
+import { dirname as __mgDirname } from 'node:path';
+var require = __mgCreateRequire(import.meta.url);
+var __filename = __mgFileURLToPath(import.meta.url);
+var __dirname = __mgDirname(__filename);
+import {
+  unknownName
+} from "./chunk-EBNW32Z5.js";
+import {
+  InputError
+} from "./chunk-R7VUTDUK.js";
+import {
+  UsageError
+} from "./chunk-3P3OTKBG.js";
+
+// src/core/threshold.ts
+var DEFAULT_THRESHOLD = 0.5;
+var DECIMAL = /^\s*(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i;
+function thresholdProblem(value, text = true) {
+  const n = typeof value === "number" ? value : text && typeof value === "string" && DECIMAL.test(value) ? Number(value) : NaN;
+  if (n >= 0 && n <= 1) return null;
+  return `is ${typeof value === "number" ? String(value) : JSON.stringify(value)}; expected a number from 0 to 1`;
+}
+function parseThreshold(value, where) {
+  const problem = thresholdProblem(value);
+  if (problem) throw new UsageError(`${where} ${problem}`);
+  return Number(value);
+}
+function thresholdFor(name, threshold, perClass) {
+  return perClass && Object.hasOwn(perClass, name) ? perClass[name] : threshold ?? DEFAULT_THRESHOLD;
+}
+function checkThresholdKeys(perClass, classes, origin) {
+  const names = new Set(classes);
+  for (const key of Object.keys(perClass)) {
+    const problem = unknownName("class", key, names, "among the classes evaluated");
+    if (problem) throw new UsageError(`${origin}: key ${JSON.stringify(key)}: ${problem}`);
+  }
+}
+
+// src/core/metrics/tune-thresholds.ts
+var DEFAULT_OBJECTIVE = { kind: "recall-at-precision", minPrecision: 0.5 };
+var DEFAULT_MIN_POSITIVES = 5;
+function cutOf(t, bins) {
+  const b = Math.round(t * bins);
+  return b >= 0 && b <= bins && b / bins === t ? b : -1;
+}
+var f1Of = (tp, fp, positives) => tp === 0 ? 0 : 2 * tp / (2 * tp + fp + (positives - tp));
+function bestCut(tp, fp, positives, objective) {
+  let best = -1;
+  let bestValue = -1;
+  for (let b = tp.length - 1; b >= 0; b--) {
+    let value;
+    if (objective.kind === "f1") value = f1Of(tp[b], fp[b], positives);
+    else {
+      const predicted = tp[b] + fp[b];
+      if (predicted === 0 || tp[b] / predicted < objective.minPrecision) continue;
+      value = tp[b];
+    }
+    if (value > bestValue) {
+      best = b;
+      bestValue = value;
+    }
+  }
+  return best;
+}
+function positivesOf(h, c) {
+  return h.positives(c);
+}
+function chooseThresholds(validation, classes, o) {
+  const bins = validation.bins;
+  if (cutOf(o.globalThreshold, bins) < 0)
+    throw new Error(`global threshold ${o.globalThreshold} is not a multiple of 1/${bins}`);
+  const out = [];
+  for (let c = 0; c < classes; c++) {
+    const positives = positivesOf(validation, c);
+    const keep = (kept) => ({ threshold: o.globalThreshold, tuned: false, kept, positives });
+    if (positives < Math.max(1, o.minPositives)) {
+      out.push(keep("few-positives"));
+      continue;
+    }
+    const b = bestCut(validation.atOrAbove(c, true), validation.atOrAbove(c, false), positives, o.objective);
+    out.push(b < 0 ? keep("unreachable") : { threshold: b / bins, tuned: true, positives });
+  }
+  return out;
+}
+function macroAt(split, thresholds) {
+  let recall = 0;
+  let precision = 0;
+  let classes = 0;
+  thresholds.forEach((t, c) => {
+    const positives = positivesOf(split, c);
+    if (positives === 0) return;
+    const b = cutOf(t, split.bins);
+    if (b < 0) throw new Error(`threshold ${t} of class ${c} is not a multiple of 1/${split.bins}`);
+    const tp = split.atOrAbove(c, true)[b];
+    const fp = split.atOrAbove(c, false)[b];
+    classes++;
+    recall += tp / positives;
+    precision += tp + fp === 0 ? 0 : tp / (tp + fp);
+  });
+  return classes === 0 ? { recall: 0, precision: 0, classes: 0 } : { recall: recall / classes, precision: precision / classes, classes };
+}
+function tuningSummary(hist, names, current) {
+  const bins = hist.from.bins;
+  if (current.some((t) => cutOf(t, bins) < 0)) return null;
+  const objective = DEFAULT_OBJECTIVE;
+  const chosen = chooseThresholds(hist.from, current.length, {
+    objective,
+    globalThreshold: 0,
+    minPositives: DEFAULT_MIN_POSITIVES
+  }).map((c, i) => c.tuned ? c.threshold : current[i]);
+  const tuned = chosen.filter((t, i) => t !== current[i]).length;
+  return {
+    ...names,
+    objective: objective.kind,
+    ...objective.kind === "recall-at-precision" && { minPrecision: objective.minPrecision },
+    minPositives: DEFAULT_MIN_POSITIVES,
+    bins,
+    classesTuned: tuned,
+    classesKept: current.length - tuned,
+    current: macroAt(hist.to, current),
+    tuned: macroAt(hist.to, chosen)
+  };
+}
+
+// src/io/source.ts
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { createGunzip } from "node:zlib";
+import { isUtf8 } from "node:buffer";
+import { stat } from "node:fs/promises";
+import { Worker } from "node:worker_threads";
+var CHUNK_BYTES = 4 << 20;
+var ByteHasher = class {
+  hash = createHash("sha256");
+  bytes = 0;
+  update(chunk) {
+    this.hash.update(chunk);
+    this.bytes += chunk.length;
+  }
+  digestHex() {
+    return this.hash.digest("hex");
+  }
+};
+async function checkFile(path, what = "file") {
+  let st;
+  try {
+    st = await stat(path);
+  } catch (e) {
+    throw new InputError(path, null, `${what} not found or not readable (${errCode(e)})`);
+  }
+  if (st.isDirectory()) throw new InputError(path, null, `expected a ${what}, found a directory`);
+  if (st.size === 0)
+    throw new InputError(path, null, `${what} is empty (0 bytes); expected data (was it written completely?)`);
+  return st.size;
+}
+function errCode(e) {
+  return e?.code ?? (e instanceof Error ? e.message : String(e));
+}
+async function* fileChunks(path, hasher, range) {
+  const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES, ...range });
+  try {
+    for await (const chunk of stream) {
+      hasher?.update(chunk);
+      yield chunk;
+    }
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(path, null, `could not be read (${errCode(e)})`);
+  } finally {
+    stream.destroy();
+  }
+}
+async function* textChunks(path, hasher, format = "text", opts = {}) {
+  const open = (h) => opts.gzip ? gunzipChunks(path, h) : fileChunks(path, h);
+  let first = true;
+  let tail = null;
+  let offset = 0;
+  for await (const chunk of open(hasher)) {
+    if (first && chunk.length > 0) {
+      first = false;
+      checkNotBinary(path, chunk, format);
+    }
+    const buf = tail ? Buffer.concat([tail, chunk]) : chunk;
+    const cut = completeUtf8Length(buf);
+    if (!isUtf8(buf.subarray(0, cut))) throw await invalidUtf8(path, open, buf.subarray(0, cut), offset, format);
+    tail = cut < buf.length ? Buffer.from(buf.subarray(cut)) : null;
+    offset += cut;
+    yield chunk;
+  }
+  if (tail) throw await invalidUtf8(path, open, tail, offset, format);
+}
+async function* gunzipChunks(path, hasher) {
+  const raw = createReadStream(path, { highWaterMark: CHUNK_BYTES });
+  if (hasher) raw.on("data", (b) => hasher.update(b));
+  const inflated = raw.pipe(createGunzip({ chunkSize: 1 << 16 }));
+  raw.on("error", (e) => inflated.destroy(e));
+  try {
+    for await (const chunk of inflated) yield chunk;
+  } catch (e) {
+    const code = errCode(e);
+    throw new InputError(
+      path,
+      null,
+      /^Z_|incorrect header/.test(code) || /header|unexpected end/i.test(String(e.message)) ? `is not a complete gzip file (${code}); expected a .gz written by gzip` : `could not be read (${code})`
+    );
+  } finally {
+    raw.destroy();
+    inflated.destroy();
+  }
+}
+var MAGIC = [
+  [[31, 139], "gzip-compressed; decompress it first"],
+  [[80, 75, 3, 4], "a zip archive; extract it first"],
+  [[40, 181, 47, 253], "zstd-compressed; decompress it first"],
+  [[66, 90, 104], "bzip2-compressed; decompress it first"],
+  [[147, 78, 85, 77, 80, 89], "a NumPy .npy array; name it .npy inside a folder, or use .npz"],
+  [[80, 65, 82, 49], "a Parquet file; export it with to_csv"],
+  [[255, 254], "UTF-16 text; re-save it as UTF-8"],
+  [[254, 255], "UTF-16 text; re-save it as UTF-8"]
+];
+function checkNotBinary(path, head, format) {
+  for (const [magic, what] of MAGIC)
+    if (head.length >= magic.length && magic.every((b, i) => head[i] === b))
+      throw new InputError(path, null, `is ${what}; expected a ${format} file`);
+  const nul = head.subarray(0, 4096).indexOf(0);
+  if (nul >= 0)
+    throw new InputError(path, lineOf(head, nul), `holds a NUL byte: a binary file? expected a ${format} file`);
+}
+function completeUtf8Length(buf) {
+  const n = buf.length;
+  for (let k = 1; k <= 3 && k <= n; k++) {
+    const b = buf[n - k];
+    if (b < 128) return n;
+    if (b >= 192) {
+      const need = b >= 240 ? 4 : b >= 224 ? 3 : 2;
+      return need > k ? n - k : n;
+    }
+  }
+  return n;
+}
+async function invalidUtf8(path, open, buf, offset, format) {
+  const at = offset + Math.max(0, firstInvalidUtf8(buf));
+  let lines = 1;
+  let seen = 0;
+  if (at > 0)
+    for await (const chunk of open()) {
+      const part = chunk.subarray(0, Math.max(0, at - seen));
+      for (let i = part.indexOf(10); i >= 0; i = part.indexOf(10, i + 1)) lines++;
+      seen += chunk.length;
+      if (seen >= at) break;
+    }
+  return new InputError(
+    path,
+    `line ${lines}`,
+    `holds bytes that are not valid UTF-8 (at byte ${at}); expected a UTF-8 ${format} file (re-save it as UTF-8)`
+  );
+}
+function firstInvalidUtf8(buf) {
+  const n = buf.length;
+  const cont = (j, lo = 128, hi = 191) => j < n && buf[j] >= lo && buf[j] <= hi;
+  for (let i = 0; i < n; ) {
+    const b = buf[i];
+    if (b < 128) i++;
+    else if (b >= 194 && b <= 223 && cont(i + 1)) i += 2;
+    else if (b >= 224 && b <= 239 && cont(i + 1, b === 224 ? 160 : 128, b === 237 ? 159 : 191) && cont(i + 2))
+      i += 3;
+    else if (b >= 240 && b <= 244 && cont(i + 1, b === 240 ? 144 : 128, b === 244 ? 143 : 191) && cont(i + 2) && cont(i + 3))
+      i += 4;
+    else return i;
+  }
+  return -1;
+}
+function decodeText(path, buf, format) {
+  if (buf.length > 0) checkNotBinary(path, buf, format);
+  if (!isUtf8(buf)) {
+    const at = Math.max(0, firstInvalidUtf8(buf));
+    throw new InputError(
+      path,
+      lineOf(buf, at),
+      `holds bytes that are not valid UTF-8 (at byte ${at}); expected a UTF-8 ${format} file (re-save it as UTF-8)`
+    );
+  }
+  const text = buf.toString("utf8");
+  return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+}
+function lineOf(buf, pos) {
+  let lines = 1;
+  for (let i = buf.indexOf(10); i >= 0 && i < pos; i = buf.indexOf(10, i + 1)) lines++;
+  return `line ${lines}`;
+}
+var Digest = class {
+  constructor(path) {
+    this.path = path;
+  }
+  path;
+  hasher = new ByteHasher();
+  sha256;
+  finish() {
+    this.sha256 ??= this.hasher.digestHex();
+  }
+  fingerprint() {
+    if (this.sha256 === void 0)
+      throw new Error(`fingerprint of ${this.path} requested before the last batch was read`);
+    return { path: this.path, sha256: this.sha256, bytes: this.hasher.bytes };
+  }
+};
+var WORKER_HASH_BYTES = 32 << 20;
+var HASH_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
+const { openSync, readSync, closeSync } = require('node:fs');
+let fd = -1;
+try {
+  fd = openSync(workerData.path, 'r');
+  const hash = createHash('sha256');
+  const buf = Buffer.allocUnsafe(workerData.chunk);
+  let bytes = 0;
+  for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; bytes += n) hash.update(buf.subarray(0, n));
+  parentPort.postMessage({ sha256: hash.digest('hex'), bytes });
+} catch (e) {
+  parentPort.postMessage({ error: (e && e.code) || String(e) });
+} finally {
+  if (fd >= 0) closeSync(fd);
+}
+`;
+function hashInWorker(path) {
+  const worker = new Worker(HASH_WORKER, { eval: true, workerData: { path, chunk: CHUNK_BYTES } });
+  const result = new Promise((resolve, reject) => {
+    worker.once(
+      "message",
+      (m) => m.error !== void 0 ? reject(new InputError(path, null, `could not be read (${m.error})`)) : resolve({ path, sha256: m.sha256, bytes: m.bytes })
+    );
+    worker.once("error", (e) => reject(new InputError(path, null, `could not be hashed (${errCode(e)})`)));
+  });
+  result.catch(() => {
+  });
+  return { fingerprint: () => result, stop: () => void worker.terminate() };
+}
+function hashLargeInWorker(path, size) {
+  return size >= WORKER_HASH_BYTES ? hashInWorker(path) : null;
+}
+function hashInBackground(path, size) {
+  const worker = hashLargeInWorker(path, size);
+  if (worker) return worker;
+  const digest = new Digest(path);
+  let stopped = false;
+  const hashing = (async () => {
+    for await (const _ of fileChunks(path, digest.hasher)) if (stopped) return;
+    digest.finish();
+  })();
+  hashing.catch(() => {
+  });
+  return {
+    fingerprint: async () => (await hashing, digest.fingerprint()),
+    stop: () => void (stopped = true)
+  };
+}
+
+export {
+  CHUNK_BYTES,
+  ByteHasher,
+  checkFile,
+  errCode,
+  textChunks,
+  decodeText,
+  Digest,
+  hashLargeInWorker,
+  hashInBackground,
+  DEFAULT_THRESHOLD,
+  thresholdProblem,
+  parseThreshold,
+  thresholdFor,
+  checkThresholdKeys,
+  DEFAULT_MIN_POSITIVES,
+  cutOf,
+  chooseThresholds,
+  macroAt,
+  tuningSummary
+};

@@ -1,0 +1,25 @@
+import { createRequire as __mgCreateRequire } from 'node:module';
+import { fileURLToPath as __mgFileURLToPath } from 'node:url';
+import { dirname as __mgDirname } from 'node:path';
+var require = __mgCreateRequire(import.meta.url);
+var __filename = __mgFileURLToPath(import.meta.url);
+var __dirname = __mgDirname(__filename);
+import {
+  REPORT_CSP,
+  mainSplit,
+  renderHtmlReport
+} from "./chunk-SHCPKRTG.js";
+import "./chunk-6PIMVET7.js";
+import "./chunk-NSI3WKIV.js";
+import "./chunk-HCSBZIJN.js";
+import "./chunk-GVEIAIM2.js";
+import "./chunk-GODDRDQM.js";
+import "./chunk-FWCFBI7P.js";
+import "./chunk-XOJ76HHD.js";
+import "./chunk-3P3OTKBG.js";
+import "./chunk-WDHMFPCS.js";
+export {
+  REPORT_CSP,
+  mainSplit,
+  renderHtmlReport
+};

@@ -1,0 +1,2094 @@
+import { createRequire as __mgCreateRequire } from 'node:module';
+import { fileURLToPath as __mgFileURLToPath } from 'node:url';
+import { dirname as __mgDirname } from 'node:path';
+var require = __mgCreateRequire(import.meta.url);
+var __filename = __mgFileURLToPath(import.meta.url);
+var __dirname = __mgDirname(__filename);
+import {
+  ByteHasher,
+  CHUNK_BYTES,
+  Digest,
+  checkFile,
+  errCode,
+  hashInBackground,
+  hashLargeInWorker,
+  textChunks,
+  thresholdFor
+} from "./chunk-MDVZY7MU.js";
+import {
+  InputError,
+  PROGRESS_EVERY
+} from "./chunk-R7VUTDUK.js";
+import {
+  UnknownClassError
+} from "./chunk-GODDRDQM.js";
+
+// src/io/predictions.ts
+import { stat as stat2 } from "node:fs/promises";
+import { extname } from "node:path";
+
+// src/io/batcher.ts
+var DEFAULT_BATCH_SIZE = 8192;
+var Ids = class {
+  on = false;
+  bytes = new Uint8Array(4096);
+  ends = new Uint32Array(256);
+  len = 0;
+  n = 0;
+  /** An id from the bytes buf[start..end). */
+  add(buf, start, end) {
+    const size = end - start;
+    if (this.len + size > this.bytes.length) {
+      const next = new Uint8Array(Math.max(this.bytes.length * 2, this.len + size));
+      next.set(this.bytes.subarray(0, this.len));
+      this.bytes = next;
+    }
+    this.bytes.set(buf.subarray(start, end), this.len);
+    this.len += size;
+    if (this.n === this.ends.length) {
+      const next = new Uint32Array(this.n * 2);
+      next.set(this.ends);
+      this.ends = next;
+    }
+    this.ends[this.n++] = this.len;
+  }
+  addText(text) {
+    const b = Buffer.from(text, "utf8");
+    this.add(b, 0, b.length);
+  }
+  /** Moves the ids gathered so far onto `b`. */
+  take(b) {
+    if (this.on) b.ids = { bytes: this.bytes.slice(0, this.len), ends: this.ends.slice(0, this.n) };
+    this.len = 0;
+    this.n = 0;
+    return b;
+  }
+};
+var MulticlassBatcher = class {
+  /** `scores`, when given, is told each example's truth after the reader gave it the example's scores. */
+  constructor(size, scores) {
+    this.size = size;
+    this.scores = scores;
+    this.truth = new Uint32Array(size);
+    this.pred = new Uint32Array(size);
+  }
+  size;
+  scores;
+  n = 0;
+  truth;
+  pred;
+  ids = new Ids();
+  /** Adds one example; true when the batch is full and must be flushed. */
+  push(truth, pred) {
+    this.truth[this.n] = truth;
+    this.pred[this.n] = pred;
+    this.scores?.end(this.truth, this.n, this.n + 1);
+    return ++this.n === this.size;
+  }
+  flush() {
+    if (this.n === 0) return null;
+    const n = this.n;
+    const b = { task: "multiclass", n, truth: this.truth.subarray(0, n), pred: this.pred.subarray(0, n) };
+    this.ids.take(b);
+    this.truth = new Uint32Array(this.size);
+    this.pred = new Uint32Array(this.size);
+    this.n = 0;
+    return b;
+  }
+};
+var CsrSide = class {
+  constructor(size) {
+    this.size = size;
+    this.offsets = new Uint32Array(size + 1);
+    this.indices = new Uint32Array(Math.max(16, size * 2));
+  }
+  size;
+  offsets;
+  indices;
+  len = 0;
+  start = 0;
+  add(index) {
+    if (this.len === this.indices.length) {
+      const grown = new Uint32Array(this.indices.length * 2);
+      grown.set(this.indices);
+      this.indices = grown;
+    }
+    this.indices[this.len++] = index;
+  }
+  /** Closes example `i`: sorts its indices and drops duplicates. */
+  close(i) {
+    const a = this.indices;
+    const s = this.start;
+    for (let k = s + 1; k < this.len; k++) {
+      const v = a[k];
+      let j = k - 1;
+      while (j >= s && a[j] > v) {
+        a[j + 1] = a[j];
+        j--;
+      }
+      a[j + 1] = v;
+    }
+    let w = s;
+    for (let k = s; k < this.len; k++) if (k === s || a[k] !== a[w - 1]) a[w++] = a[k];
+    this.len = w;
+    this.offsets[i + 1] = w;
+    this.start = w;
+  }
+  take(n) {
+    const out = { offsets: this.offsets.subarray(0, n + 1), indices: this.indices.slice(0, this.len) };
+    this.offsets = new Uint32Array(this.size + 1);
+    this.len = 0;
+    this.start = 0;
+    return out;
+  }
+};
+var MultilabelBatcher = class {
+  /** `scores`, when given, is told each example's truth after the reader gave it the example's scores. */
+  constructor(size, scores) {
+    this.size = size;
+    this.scores = scores;
+    this.truth = new CsrSide(size);
+    this.pred = new CsrSide(size);
+  }
+  size;
+  scores;
+  n = 0;
+  truth;
+  pred;
+  ids = new Ids();
+  /** Ends the current example (after its truth/pred indices were added); true when full. */
+  end() {
+    this.truth.close(this.n);
+    this.scores?.end(this.truth.indices, this.truth.offsets[this.n], this.truth.offsets[this.n + 1]);
+    this.pred.close(this.n);
+    return ++this.n === this.size;
+  }
+  flush() {
+    if (this.n === 0) return null;
+    const n = this.n;
+    const t = this.truth.take(n);
+    const p = this.pred.take(n);
+    this.n = 0;
+    return this.ids.take({
+      task: "multilabel",
+      n,
+      truthOffsets: t.offsets,
+      truthIndices: t.indices,
+      predOffsets: p.offsets,
+      predIndices: p.indices
+    });
+  }
+};
+
+// src/io/csv-records.ts
+var MAX_RECORD_BYTES = 64 << 20;
+var QUOTE = 34;
+var COMMA = 44;
+var LF = 10;
+var CR = 13;
+var Fields = class {
+  n = 0;
+  start = new Int32Array(64);
+  end = new Int32Array(64);
+  flags = new Uint8Array(64);
+  grow() {
+    const cap = this.start.length * 2;
+    const s = new Int32Array(cap);
+    s.set(this.start);
+    const e = new Int32Array(cap);
+    e.set(this.end);
+    const f = new Uint8Array(cap);
+    f.set(this.flags);
+    this.start = s;
+    this.end = e;
+    this.flags = f;
+  }
+  /** Field i as a string (UTF-8, doubled quotes undone). */
+  text(buf, i) {
+    const t = buf.toString("utf8", this.start[i], this.end[i]);
+    return this.flags[i] & 2 ? t.replaceAll('""', '"') : t;
+  }
+};
+var CsvRecords = class {
+  /** `delimiter`: a byte at or below ',' (',' or '\t'), which keeps the field scan's one comparison. */
+  constructor(file, delimiter = COMMA) {
+    this.file = file;
+    this.delimiter = delimiter;
+  }
+  file;
+  delimiter;
+  fields = new Fields();
+  /** Physical line (1-based) where the next record starts. */
+  line = 1;
+  carry = null;
+  /** Where a carried partial record and the next chunk are joined, reused from push to push. */
+  joint = null;
+  first = true;
+  stopped = false;
+  lineBreaks = 0;
+  /**
+   * Feeds the next chunk (null at end of file) and calls `onRecord` for every complete record.
+   * When `onRecord` returns false, scanning pauses; the rest is kept for the next call.
+   */
+  push(chunk, onRecord, fast) {
+    const eof = chunk === null;
+    let buf;
+    if (this.carry && chunk) buf = this.join(this.carry, chunk);
+    else buf = chunk ?? this.carry ?? Buffer.alloc(0);
+    this.carry = null;
+    let pos = 0;
+    if (this.first && buf.length >= (eof ? 0 : 3)) {
+      this.first = false;
+      if (buf[0] === 239 && buf[1] === 187 && buf[2] === 191) pos = 3;
+    }
+    this.stopped = false;
+    const len = buf.length;
+    while (pos < len) {
+      const c = buf[pos];
+      if (c === LF || c === CR) {
+        if (c === CR && pos + 1 >= len && !eof) break;
+        pos += c === CR && buf[pos + 1] === LF ? 2 : 1;
+        this.line++;
+        continue;
+      }
+      if (fast) {
+        const end = fast(buf, pos, len, this.line);
+        if (end >= 0) {
+          this.line++;
+          pos = end;
+          continue;
+        }
+      }
+      const next = this.scan(buf, pos, len, eof);
+      if (next < 0) {
+        if (len - pos > MAX_RECORD_BYTES)
+          throw new InputError(
+            this.file,
+            `line ${this.line}`,
+            `a record longer than ${MAX_RECORD_BYTES >> 20} MB; expected CSV rows (is a quote left open?)`
+          );
+        break;
+      }
+      const keepGoing = onRecord(buf, this.fields, this.line);
+      this.line += this.lineBreaks;
+      pos = next;
+      if (!keepGoing) {
+        this.stopped = true;
+        break;
+      }
+    }
+    if (pos < len) this.carry = buf.subarray(pos);
+    if (eof && this.carry && !this.stopped) throw new Error("CSV scanner left bytes at end of file");
+  }
+  /**
+   * carry + chunk in one buffer, reused: a new chunk-sized buffer per chunk would leave hundreds
+   * of MB of garbage to the collector on a large file (peak RSS, issue 14). Records are handed
+   * out as offsets into it and read before the next push; the carry may lie inside it (set()
+   * copies overlapping ranges correctly).
+   */
+  join(carry, chunk) {
+    const n = carry.length + chunk.length;
+    if (!this.joint || this.joint.length < n) {
+      const grown = Buffer.allocUnsafeSlow(Math.max(n, this.joint ? this.joint.length * 2 : 0));
+      grown.set(carry, 0);
+      this.joint = grown;
+    } else this.joint.set(carry, 0);
+    this.joint.set(chunk, carry.length);
+    return this.joint.subarray(0, n);
+  }
+  /** True when bytes remain that were not handed out as records yet. */
+  get pending() {
+    return this.carry !== null;
+  }
+  /** Scans one record at `pos`; returns the position after it, or -1 when the buffer ends first. */
+  scan(buf, pos, len, eof) {
+    const f = this.fields;
+    let i = pos;
+    let n = 0;
+    let breaks = 0;
+    for (; ; ) {
+      let fs;
+      let fe;
+      let flags = 0;
+      if (i < len && buf[i] === QUOTE) {
+        flags = 1;
+        fs = ++i;
+        for (; ; ) {
+          const q = buf.indexOf(QUOTE, i);
+          if (q < 0) {
+            if (!eof) return -1;
+            throw new InputError(
+              this.file,
+              `line ${this.line}`,
+              'a quoted field that is never closed; expected a closing "'
+            );
+          }
+          for (let k = i; k < q; k++) if (buf[k] === LF) breaks++;
+          if (q + 1 >= len && !eof) return -1;
+          if (buf[q + 1] === QUOTE) {
+            flags |= 2;
+            i = q + 2;
+            continue;
+          }
+          fe = q;
+          i = q + 1;
+          break;
+        }
+        if (i < len) {
+          const c2 = buf[i];
+          if (c2 !== this.delimiter && c2 !== LF && c2 !== CR)
+            throw new InputError(
+              this.file,
+              `line ${this.line + breaks}`,
+              `unexpected ${JSON.stringify(String.fromCharCode(c2))} after a closing quote; expected a comma or the end of the line`
+            );
+        }
+      } else {
+        fs = i;
+        const d = this.delimiter;
+        while (i < len) {
+          const c2 = buf[i];
+          if (c2 <= COMMA && (c2 === d || c2 === LF || c2 === CR)) break;
+          i++;
+        }
+        fe = i;
+      }
+      if (n === f.start.length) f.grow();
+      f.start[n] = fs;
+      f.end[n] = fe;
+      f.flags[n] = flags;
+      n++;
+      if (i >= len) {
+        if (!eof) return -1;
+        f.n = n;
+        this.lineBreaks = breaks;
+        return len;
+      }
+      const c = buf[i];
+      if (c === this.delimiter) {
+        i++;
+        continue;
+      }
+      if (c === CR) {
+        if (i + 1 >= len && !eof) return -1;
+        i += buf[i + 1] === LF ? 2 : 1;
+      } else i++;
+      f.n = n;
+      this.lineBreaks = breaks + 1;
+      return i;
+    }
+  }
+};
+async function* csvRows(file, chunks, delimiter = COMMA) {
+  const rec = new CsvRecords(file, delimiter);
+  const ready = [];
+  const onRecord = (buf, f, line) => {
+    ready.push({ cells: Array.from({ length: f.n }, (_, i) => f.text(buf, i)), line });
+    return true;
+  };
+  for await (const chunk of chunks) {
+    rec.push(chunk, onRecord);
+    yield* ready.splice(0);
+  }
+  rec.push(null, onRecord);
+  yield* ready.splice(0);
+}
+
+// src/io/decimal.ts
+var POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
+var DECIMAL = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
+var E_MIN = -300;
+var E_MAX = 290;
+var P10_HI = new Float64Array(E_MAX - E_MIN + 1);
+var P10_LO = new Float64Array(E_MAX - E_MIN + 1);
+(() => {
+  const ldexp = (x, n) => {
+    while (n < -1e3) {
+      x *= 2 ** -1e3;
+      n += 1e3;
+    }
+    return x * 2 ** n;
+  };
+  for (let e = E_MIN; e <= E_MAX; e++) {
+    let q;
+    let s = 0;
+    if (e >= 0) q = 10n ** BigInt(e);
+    else {
+      s = Math.ceil(-e * Math.log2(10)) + 130;
+      q = (1n << BigInt(s)) / 10n ** BigInt(-e);
+    }
+    const hi = Number(q);
+    const lo = Number(q - BigInt(hi));
+    P10_HI[e - E_MIN] = ldexp(hi, -s);
+    P10_LO[e - E_MIN] = ldexp(lo, -s);
+  }
+})();
+var SPLIT = 134217729;
+function parseDecimal(b, s, e) {
+  const v = parseDecimalPrefix(b, s, e);
+  return prefixEnd === e && v === v ? v : slow(b, s, e);
+}
+var prefixEnd = 0;
+function decimalEnd() {
+  return prefixEnd;
+}
+function parseDecimalPrefix(b, s, limit) {
+  let i = s;
+  let c = i < limit ? b[i] : 0;
+  let neg = false;
+  if (c === 45 || c === 43) {
+    neg = c === 45;
+    i++;
+  }
+  let hi = 0;
+  let lo = 0;
+  let loDigits = 0;
+  let digits = 0;
+  let exp = 0;
+  let sawDigit = false;
+  for (; i < limit; i++) {
+    const d = b[i] - 48;
+    if (d < 0 || d > 9) break;
+    sawDigit = true;
+    if (digits === 0 && d === 0) continue;
+    if (digits < 15) hi = hi * 10 + d;
+    else if (digits < 19) {
+      lo = lo * 10 + d;
+      loDigits++;
+    } else exp++;
+    digits++;
+  }
+  if (i < limit && b[i] === 46) {
+    for (i++; i < limit; i++) {
+      const d = b[i] - 48;
+      if (d < 0 || d > 9) break;
+      sawDigit = true;
+      if (digits === 0 && d === 0) {
+        exp--;
+        continue;
+      }
+      if (digits < 15) {
+        hi = hi * 10 + d;
+        exp--;
+      } else if (digits < 19) {
+        lo = lo * 10 + d;
+        loDigits++;
+        exp--;
+      }
+      digits++;
+    }
+  }
+  if (!sawDigit) {
+    prefixEnd = s;
+    return NaN;
+  }
+  if (i < limit && ((c = b[i]) === 101 || c === 69)) {
+    let j = i + 1;
+    let eneg = false;
+    if (j < limit && (b[j] === 45 || b[j] === 43)) eneg = b[j++] === 45;
+    let ev = 0;
+    const start = j;
+    for (; j < limit; j++) {
+      const d = b[j] - 48;
+      if (d < 0 || d > 9) break;
+      if (ev < 1e5) ev = ev * 10 + d;
+    }
+    if (j > start) {
+      exp += eneg ? -ev : ev;
+      i = j;
+    }
+  }
+  prefixEnd = i;
+  if (digits > 19) return Number(b.latin1Slice(s, i));
+  let v;
+  if (digits === 0) v = 0;
+  else if (loDigits === 0 && exp >= 0 && exp <= 22) v = hi * POW10[exp];
+  else if (loDigits === 0 && exp < 0 && exp >= -22) v = hi / POW10[-exp];
+  else {
+    v = scaled(hi, lo, loDigits, exp);
+    if (v !== v) return Number(b.latin1Slice(s, i));
+  }
+  return neg ? -v : v;
+}
+function scaled(hi, lo, loDigits, exp) {
+  if (exp < E_MIN || exp > E_MAX) return NaN;
+  let mh = hi;
+  let ml = 0;
+  if (loDigits > 0) {
+    const q = POW10[loDigits];
+    const p2 = hi * q;
+    let t2 = SPLIT * hi;
+    const ah2 = t2 - (t2 - hi);
+    const al2 = hi - ah2;
+    t2 = SPLIT * q;
+    const bh2 = t2 - (t2 - q);
+    const bl2 = q - bh2;
+    const pe2 = ah2 * bh2 - p2 + ah2 * bl2 + al2 * bh2 + al2 * bl2;
+    mh = p2 + lo;
+    const bb = mh - p2;
+    ml = p2 - (mh - bb) + (lo - bb) + pe2;
+  }
+  const ph = P10_HI[exp - E_MIN];
+  const pl = P10_LO[exp - E_MIN];
+  const p = mh * ph;
+  let t = SPLIT * mh;
+  const ah = t - (t - mh);
+  const al = mh - ah;
+  t = SPLIT * ph;
+  const bh = t - (t - ph);
+  const bl = ph - bh;
+  const pe = ah * bh - p + ah * bl + al * bh + al * bl + (mh * pl + ml * ph);
+  const x = p + pe;
+  const xl = pe - (x - p);
+  if (!(x > 1e-290 && x < 1e290)) return NaN;
+  const d = x * 2 ** -96;
+  const up = x + (xl + d);
+  return up === x + (xl - d) ? up : NaN;
+}
+function slow(b, s, e) {
+  const text = b.latin1Slice(s, e);
+  return DECIMAL.test(text) ? Number(text) : NaN;
+}
+function parseDecimalText(text) {
+  return DECIMAL.test(text) ? Number(text) : NaN;
+}
+function describeBadNumber(text) {
+  const t = text.trim();
+  if (t === "") return "is empty";
+  if (/^[+-]?nan$/i.test(t)) return "is NaN";
+  if (/^[+-]?inf(inity)?$/i.test(t) || DECIMAL.test(t) && !Number.isFinite(Number(t))) return "is infinite";
+  return `is not a number (${JSON.stringify(t.length > 40 ? t.slice(0, 40) + "\u2026" : t)})`;
+}
+
+// src/io/names.ts
+function classIndexOf(classes, name, file, where, column) {
+  try {
+    const known = classes.size;
+    const i = classes.indexOf(name);
+    if (i >= known && name.trim() === "")
+      throw new InputError(file, where, `${column} ${quoteName(name)} is blank; expected a class name`);
+    return i;
+  } catch (e) {
+    if (e instanceof UnknownClassError) throw unknownClass(classes, name, file, where, column);
+    throw e;
+  }
+}
+function unknownClass(classes, name, file, where, column) {
+  return new InputError(
+    file,
+    where,
+    `${column} ${quoteName(name)} is not a known class; expected one of ${listNames(classes.names)}`
+  );
+}
+function quoteName(name) {
+  return JSON.stringify(name.length > 60 ? name.slice(0, 60) + "\u2026" : name);
+}
+function listNames(names, max = 8) {
+  const shown = names.slice(0, max).map(quoteName).join(", ");
+  return names.length > max ? `${shown}, \u2026 (${names.length} classes)` : shown || "(no classes)";
+}
+
+// src/io/csv.ts
+var COMMA2 = 44;
+var LF2 = 10;
+var CR2 = 13;
+var QUOTE2 = 34;
+var SCORE_PREFIX = "score:";
+async function openCsv(path, opts) {
+  const size = await checkFile(path);
+  const hashing = hashLargeInWorker(path, size);
+  const digest = new Digest(path);
+  const it = textChunks(path, hashing ? void 0 : digest.hasher, "CSV")[Symbol.asyncIterator]();
+  const abandon = async () => {
+    hashing?.stop();
+    await it.return?.(void 0);
+  };
+  const rec = new CsvRecords(path);
+  let header = null;
+  let ended = false;
+  const takeHeader = (buf, f) => {
+    header = Array.from({ length: f.n }, (_, i) => f.text(buf, i));
+    return false;
+  };
+  try {
+    while (!header && !ended) {
+      const r = await it.next();
+      ended = !!r.done;
+      rec.push(r.done ? null : r.value, takeHeader);
+    }
+  } catch (e) {
+    await abandon();
+    throw e;
+  }
+  if (!header) {
+    await abandon();
+    throw new InputError(path, null, 'has no header line; expected a CSV header such as "label,pred"');
+  }
+  let plan;
+  try {
+    plan = planColumns(path, header, opts);
+  } catch (e) {
+    await abandon();
+    throw e;
+  }
+  let done;
+  async function* batches() {
+    const ready = [];
+    const onRecord = rowHandler(path, plan, opts, ready);
+    try {
+      if (rec.pending) rec.push(ended ? null : Buffer.alloc(0), onRecord, onRecord.fast);
+      yield* ready.splice(0);
+      while (!ended) {
+        const r = await it.next();
+        ended = !!r.done;
+        rec.push(r.done ? null : r.value, onRecord, onRecord.fast);
+        yield* ready.splice(0);
+      }
+      onRecord.finish();
+      yield* ready.splice(0);
+      if (hashing) done = await hashing.fingerprint();
+      else {
+        digest.finish();
+        done = digest.fingerprint();
+      }
+    } finally {
+      await abandon();
+    }
+  }
+  const fingerprint = () => {
+    if (!done) throw new Error(`fingerprint of ${path} requested before the last batch was read`);
+    return done;
+  };
+  return { task: plan.task, batches: batches(), fingerprint };
+}
+function planColumns(path, header, opts) {
+  const at = (name) => header.indexOf(name);
+  const seen = /* @__PURE__ */ new Set();
+  for (const h of header) {
+    if (seen.has(h) && (h === "label" || h === "labels" || h === "pred" || h === "preds" || h.startsWith(SCORE_PREFIX)))
+      throw new InputError(path, "line 1", `column ${quoteName(h)} appears twice; expected each column once`);
+    seen.add(h);
+  }
+  const label = at("label");
+  const labels = at("labels");
+  const pred = at("pred");
+  const preds = at("preds");
+  const scoreCols = [];
+  header.forEach((h, i) => h.startsWith(SCORE_PREFIX) && scoreCols.push(i));
+  if (label < 0 && labels < 0 || pred < 0 && preds < 0 && scoreCols.length === 0) {
+    const found = header.length ? header.map(quoteName).join(", ") : "(nothing)";
+    throw new InputError(
+      path,
+      "line 1",
+      `expected a 'label' or 'labels' column and either 'pred'/'preds' or 'score:<class>' columns; found: ${found}`
+    );
+  }
+  const task = opts.task ?? (labels >= 0 ? "multilabel" : "multiclass");
+  const ml = task === "multilabel";
+  const truthCol = ml ? labels >= 0 ? labels : label : label >= 0 ? label : labels;
+  const predCol = ml ? preds >= 0 ? preds : pred : pred >= 0 ? pred : preds;
+  const classes = opts.classes;
+  const scoreClass = new Uint32Array(predCol >= 0 ? 0 : scoreCols.length);
+  const scoreNames = [];
+  const thresholds = new Float64Array(scoreClass.length);
+  if (predCol < 0) {
+    scoreCols.forEach((col, k) => {
+      const name = header[col].slice(SCORE_PREFIX.length);
+      if (name.trim() === "")
+        throw new InputError(
+          path,
+          "line 1",
+          `column ${quoteName(header[col])} names no class; expected 'score:<class>' with a class name`
+        );
+      scoreClass[k] = classIndexOf(classes, name, path, "line 1", "score column for class");
+      scoreNames.push(header[col]);
+      thresholds[k] = thresholdFor(name, opts.threshold, opts.perClassThreshold);
+    });
+  }
+  const isScoreClass = new Uint8Array(classes.size);
+  for (const c of scoreClass) isScoreClass[c] = 1;
+  return {
+    task,
+    columns: header.length,
+    truthCol,
+    truthName: header[truthCol],
+    truthSplit: truthCol === labels,
+    predCol,
+    predName: predCol >= 0 ? header[predCol] : "score",
+    predSplit: predCol >= 0 && predCol === preds,
+    scoreCols: predCol >= 0 ? new Int32Array(0) : Int32Array.from(scoreCols),
+    scoreClass,
+    scoreNames,
+    thresholds,
+    isScoreClass,
+    idCol: at("id")
+  };
+}
+var Rows = class {
+  constructor(path, plan, opts, ready, batcher) {
+    this.path = path;
+    this.plan = plan;
+    this.opts = opts;
+    this.ready = ready;
+    this.batcher = batcher;
+    this.fromScores = plan.predCol < 0;
+  }
+  path;
+  plan;
+  opts;
+  ready;
+  batcher;
+  count = 0;
+  fromScores;
+  where(line) {
+    return `line ${line}`;
+  }
+  /** Score column k of the record, a finite number. */
+  score(buf, f, k, line) {
+    const col = this.plan.scoreCols[k];
+    const v = f.flags[col] === 0 ? parseDecimal(buf, f.start[col], f.end[col]) : parseDecimalText(f.text(buf, col));
+    if (v - v !== 0)
+      throw new InputError(
+        this.path,
+        this.where(line),
+        `${this.plan.scoreNames[k]} ${describeBadNumber(f.text(buf, col))}; expected a finite number`
+      );
+    return v;
+  }
+  /** The class index of a truth name; with score columns and no fixed list, it must have a score column. */
+  truthIndex(name, line) {
+    const { classes } = this.opts;
+    const plan = this.plan;
+    if (this.fromScores && !classes.fixed) {
+      const idx = classes.has(name) ? classes.indexOf(name) : -1;
+      if (idx < 0 || !plan.isScoreClass[idx])
+        throw new InputError(
+          this.path,
+          this.where(line),
+          `${plan.truthName} ${quoteName(name)} has no score column; expected one of ${listNames(plan.scoreNames.map((s) => s.slice(6)))}`
+        );
+      return idx;
+    }
+    return classIndexOf(classes, name, this.path, this.where(line), plan.truthName);
+  }
+  predIndex(name, line) {
+    return classIndexOf(this.opts.classes, name, this.path, this.where(line), this.plan.predName);
+  }
+  /** The one class of a multiclass cell ('a', or 'a' from a labels column 'a|'). */
+  single(text, split, column, line) {
+    if (split) {
+      const parts = text.split("|").filter((p) => p !== "");
+      if (parts.length !== 1)
+        throw new InputError(
+          this.path,
+          this.where(line),
+          `${column} holds ${parts.length} classes; expected exactly one for a multiclass task`
+        );
+      return parts[0];
+    }
+    if (text === "") throw new InputError(this.path, this.where(line), `${column} is empty; expected a class name`);
+    return text;
+  }
+  progress() {
+    this.count++;
+    if (this.opts.onProgress && this.count % PROGRESS_EVERY === 0) this.opts.onProgress(this.count);
+  }
+  checkWidth(f, line) {
+    if (f.n !== this.plan.columns)
+      throw new InputError(
+        this.path,
+        this.where(line),
+        `found ${f.n} fields; expected ${this.plan.columns} as in the header`
+      );
+  }
+};
+function addNames(text, split, add) {
+  if (!split) {
+    if (text !== "") add(text);
+    return;
+  }
+  let s = 0;
+  for (; ; ) {
+    const bar = text.indexOf("|", s);
+    const part = bar < 0 ? text.slice(s) : text.slice(s, bar);
+    if (part !== "") add(part);
+    if (bar < 0) break;
+    s = bar + 1;
+  }
+}
+function rowHandler(path, plan, opts, ready) {
+  const size = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
+  const batcher = plan.task === "multiclass" ? new MulticlassBatcher(size, opts.scores) : new MultilabelBatcher(size, opts.scores);
+  const rows = new Rows(path, plan, opts, ready, batcher);
+  batcher.ids.on = plan.idCol >= 0;
+  const handler = batcher instanceof MulticlassBatcher ? multiclassRow(rows, batcher) : multilabelRow(rows, batcher);
+  return Object.assign(handler, {
+    fast: rows.fromScores ? fastRow(rows) : void 0,
+    finish() {
+      const last = batcher.flush();
+      if (last) ready.push(last);
+      if (rows.count === 0) throw new InputError(path, null, "has a header but no rows; expected at least one example");
+      opts.onProgress?.(rows.count);
+    }
+  });
+}
+function multiclassRow(rows, b) {
+  const { plan, ready } = rows;
+  const nScores = plan.scoreCols.length;
+  const sink = rows.opts.scores;
+  return (buf, f, line) => {
+    rows.checkWidth(f, line);
+    const t = rows.truthIndex(rows.single(f.text(buf, plan.truthCol), plan.truthSplit, plan.truthName, line), line);
+    let p;
+    if (rows.fromScores) {
+      let best = rows.score(buf, f, 0, line);
+      sink?.score(plan.scoreClass[0], best);
+      let bi = 0;
+      for (let k = 1; k < nScores; k++) {
+        const v = rows.score(buf, f, k, line);
+        sink?.score(plan.scoreClass[k], v);
+        if (v > best) {
+          best = v;
+          bi = k;
+        }
+      }
+      p = plan.scoreClass[bi];
+    } else p = rows.predIndex(rows.single(f.text(buf, plan.predCol), plan.predSplit, plan.predName, line), line);
+    if (plan.idCol >= 0) b.ids.addText(f.text(buf, plan.idCol));
+    if (b.push(t, p)) ready.push(b.flush());
+    rows.progress();
+    return true;
+  };
+}
+function multilabelRow(rows, b) {
+  const { plan, ready } = rows;
+  const nScores = plan.scoreCols.length;
+  const sink = rows.opts.scores;
+  return (buf, f, line) => {
+    rows.checkWidth(f, line);
+    addNames(f.text(buf, plan.truthCol), plan.truthSplit, (n) => b.truth.add(rows.truthIndex(n, line)));
+    if (rows.fromScores) {
+      for (let k = 0; k < nScores; k++) {
+        const v = rows.score(buf, f, k, line);
+        sink?.score(plan.scoreClass[k], v);
+        if (v >= plan.thresholds[k]) b.pred.add(plan.scoreClass[k]);
+      }
+    } else addNames(f.text(buf, plan.predCol), plan.predSplit, (n) => b.pred.add(rows.predIndex(n, line)));
+    if (plan.idCol >= 0) b.ids.addText(f.text(buf, plan.idCol));
+    if (b.end()) ready.push(b.flush());
+    rows.progress();
+    return true;
+  };
+}
+function fastRow(rows) {
+  const { plan, ready, batcher } = rows;
+  const { scoreCols, scoreClass, thresholds, columns } = plan;
+  const slot = new Int32Array(columns).fill(-1);
+  scoreCols.forEach((col, k) => slot[col] = k);
+  const last = columns - 1;
+  const truthCol = plan.truthCol;
+  const idCol = plan.idCol;
+  const hits = new Uint32Array(scoreCols.length);
+  const sink = rows.opts.scores;
+  const values = new Float64Array(sink ? scoreCols.length : 0);
+  const mc = batcher instanceof MulticlassBatcher ? batcher : null;
+  const ml = batcher instanceof MultilabelBatcher ? batcher : null;
+  return (buf, pos, len, line) => {
+    let i = pos;
+    let best = 0;
+    let bi = -1;
+    let nHits = 0;
+    let ts = 0;
+    let te = 0;
+    let is = 0;
+    let ie = 0;
+    for (let col = 0; col <= last; col++) {
+      const k = slot[col];
+      let c;
+      if (k >= 0) {
+        const v = parseDecimalPrefix(buf, i, len);
+        i = decimalEnd();
+        if (v - v !== 0 || i >= len) return -1;
+        c = buf[i];
+        if (sink) values[k] = v;
+        if (mc) {
+          if (bi < 0 || v > best) {
+            best = v;
+            bi = k;
+          }
+        } else if (v >= thresholds[k]) hits[nHits++] = scoreClass[k];
+      } else {
+        const s = i;
+        for (; ; ) {
+          if (i >= len) return -1;
+          c = buf[i];
+          if (c <= COMMA2 && (c === COMMA2 || c === LF2 || c === CR2 || c === QUOTE2)) break;
+          i++;
+        }
+        if (c === QUOTE2) return -1;
+        if (col === truthCol) {
+          ts = s;
+          te = i;
+        } else if (col === idCol) {
+          is = s;
+          ie = i;
+        }
+      }
+      if (col < last) {
+        if (c !== COMMA2) return -1;
+        i++;
+      } else if (c === LF2) i++;
+      else if (c === CR2) {
+        if (i + 1 >= len) return -1;
+        i += buf[i + 1] === LF2 ? 2 : 1;
+      } else return -1;
+    }
+    const truth = buf.toString("utf8", ts, te);
+    if (idCol >= 0) batcher.ids.add(buf, is, ie);
+    if (sink) sink.scores(values, 0, values.length, scoreClass);
+    if (mc) {
+      const t = rows.truthIndex(rows.single(truth, plan.truthSplit, plan.truthName, line), line);
+      if (mc.push(t, scoreClass[bi])) ready.push(mc.flush());
+    } else if (ml) {
+      addNames(truth, plan.truthSplit, (n) => ml.truth.add(rows.truthIndex(n, line)));
+      for (let j = 0; j < nHits; j++) ml.pred.add(hits[j]);
+      if (ml.end()) ready.push(ml.flush());
+    }
+    rows.progress();
+    return i;
+  };
+}
+
+// src/io/jsonl.ts
+var LF3 = 10;
+var JsonLines = class {
+  constructor(file) {
+    this.file = file;
+  }
+  file;
+  line = 0;
+  carry = null;
+  push(chunk, onRow) {
+    let buf = this.carry && chunk ? Buffer.concat([this.carry, chunk]) : chunk ?? this.carry;
+    this.carry = null;
+    if (!buf) return;
+    if (this.line === 0 && buf.length >= 3 && buf[0] === 239 && buf[1] === 187 && buf[2] === 191)
+      buf = buf.subarray(3);
+    let pos = 0;
+    for (; ; ) {
+      let nl = buf.indexOf(LF3, pos);
+      if (nl < 0) {
+        if (chunk !== null) break;
+        if (pos >= buf.length) break;
+        nl = buf.length;
+      }
+      this.line++;
+      this.row(buf, pos, nl, onRow);
+      pos = nl + 1;
+    }
+    if (pos < buf.length) this.carry = buf.subarray(pos);
+    if (this.carry && this.carry.length > MAX_RECORD_BYTES)
+      throw new InputError(
+        this.file,
+        `line ${this.line + 1}`,
+        `is longer than ${MAX_RECORD_BYTES >> 20} MB; expected one JSON object per line`
+      );
+  }
+  row(buf, s, e, onRow) {
+    let blank = true;
+    for (let i = s; i < e; i++) {
+      const c = buf[i];
+      if (c !== 32 && c !== 9 && c !== 13) {
+        blank = false;
+        break;
+      }
+    }
+    if (blank) return;
+    let value;
+    try {
+      value = JSON.parse(buf.toString("utf8", s, e));
+    } catch (err) {
+      throw new InputError(
+        this.file,
+        `line ${this.line}`,
+        `invalid JSON (${jsonProblem(err.message)}); expected one JSON object per line`
+      );
+    }
+    if (value === null || typeof value !== "object" || Array.isArray(value))
+      throw new InputError(
+        this.file,
+        `line ${this.line}`,
+        `found ${Array.isArray(value) ? "an array" : JSON.stringify(value)}; expected a JSON object`
+      );
+    onRow(value, this.line);
+  }
+};
+async function openJsonl(path, opts) {
+  await checkFile(path);
+  const digest = new Digest(path);
+  const it = textChunks(path, digest.hasher, "JSON lines")[Symbol.asyncIterator]();
+  const lines = new JsonLines(path);
+  const early = [];
+  let ended = false;
+  try {
+    while (early.length === 0 && !ended) {
+      const r = await it.next();
+      ended = !!r.done;
+      lines.push(r.done ? null : r.value, (row, line) => early.push([row, line]));
+    }
+  } catch (e) {
+    await it.return?.(void 0);
+    throw e;
+  }
+  if (early.length === 0) {
+    await it.return?.(void 0);
+    throw new InputError(path, null, "has only blank lines; expected one JSON object per line");
+  }
+  const [first, firstLine] = early[0];
+  let task;
+  if (opts.task) task = opts.task;
+  else if ("labels" in first) task = "multilabel";
+  else if ("label" in first) task = "multiclass";
+  else {
+    await it.return?.(void 0);
+    throw new InputError(path, `line ${firstLine}`, `found keys ${keysOf(first)}; expected a "label" or "labels" key`);
+  }
+  async function* batches() {
+    const ready = [];
+    const handle = rowHandler2(path, task, opts, ready, "id" in first);
+    try {
+      for (const [row, line] of early) handle(row, line);
+      early.length = 0;
+      yield* ready.splice(0);
+      while (!ended) {
+        const r = await it.next();
+        ended = !!r.done;
+        lines.push(r.done ? null : r.value, handle);
+        yield* ready.splice(0);
+      }
+      handle.finish();
+      yield* ready.splice(0);
+      digest.finish();
+    } finally {
+      await it.return?.(void 0);
+    }
+  }
+  return { task, batches: batches(), fingerprint: () => digest.fingerprint() };
+}
+function jsonProblem(message) {
+  const pos = /at position (\d+)/.exec(message);
+  const what = message.replace(/ in JSON at position \d+.*$/s, "").replace(/,? ".*$/s, "").slice(0, 80);
+  return pos ? `${what} at column ${Number(pos[1]) + 1}` : what;
+}
+function keysOf(row) {
+  const k = Object.keys(row);
+  return k.length ? k.map((x) => JSON.stringify(x)).join(", ") : "(none)";
+}
+function rowHandler2(path, task, opts, ready, withIds) {
+  const size = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
+  const classes = opts.classes;
+  let rows = 0;
+  const at = (line) => `line ${line}`;
+  const nameOf = (v, key, line) => {
+    if (typeof v === "string" && v !== "") return v;
+    if (typeof v === "number" && Number.isFinite(v)) return String(v);
+    throw new InputError(
+      path,
+      at(line),
+      `"${key}" holds ${JSON.stringify(v) ?? String(v)}; expected a class name (string)`
+    );
+  };
+  const index = (v, key, line) => classIndexOf(classes, nameOf(v, key, line), path, at(line), `"${key}"`);
+  const list = (v, key, line) => {
+    if (!Array.isArray(v))
+      throw new InputError(path, at(line), `"${key}" is ${JSON.stringify(v)}; expected an array of class names`);
+    return v;
+  };
+  const single = (row, one, many, line) => {
+    if (one in row) return index(row[one], one, line);
+    const v = list(row[many], many, line);
+    if (v.length !== 1)
+      throw new InputError(
+        path,
+        at(line),
+        `"${many}" holds ${v.length} classes; expected exactly one for a multiclass task`
+      );
+    return index(v[0], many, line);
+  };
+  let scored = null;
+  const scoresOf = (row, line, each) => {
+    const s = row.scores;
+    const check = (v, name) => {
+      if (typeof v !== "number" || !Number.isFinite(v))
+        throw new InputError(
+          path,
+          at(line),
+          `score of ${JSON.stringify(name)} is ${JSON.stringify(v) ?? String(v)}; expected a finite number`
+        );
+      return v;
+    };
+    if (Array.isArray(s)) {
+      if (!classes.fixed)
+        throw new InputError(
+          path,
+          at(line),
+          '"scores" is an array but no class list was given; expected --classes, or "scores" as an object {"class": score}'
+        );
+      if (s.length !== classes.size)
+        throw new InputError(
+          path,
+          at(line),
+          `"scores" has ${s.length} entries; expected ${classes.size}, one per class of the class list`
+        );
+      for (let j = 0; j < s.length; j++) {
+        const value = check(s[j], classes.names[j]);
+        opts.scores?.score(j, value);
+        each(j, value, classes.names[j]);
+      }
+    } else if (s !== null && typeof s === "object") {
+      const entries = Object.entries(s);
+      const first = scored === null;
+      if (first) scored = { line, names: entries.map(([name]) => name), has: [] };
+      const ref = scored;
+      for (const [name, v] of entries) {
+        const c = classIndexOf(classes, name, path, at(line), '"scores" key');
+        if (first) ref.has[c] = true;
+        else if (!ref.has[c])
+          throw new InputError(
+            path,
+            at(line),
+            `"scores" has class ${quoteName(name)}, which line ${ref.line} does not score; expected the same classes on every line`
+          );
+        const value = check(v, name);
+        opts.scores?.score(c, value);
+        each(c, value, name);
+      }
+      if (entries.length < ref.names.length) {
+        const missing = ref.names.find((n) => !Object.hasOwn(s, n));
+        throw new InputError(
+          path,
+          at(line),
+          `"scores" lacks class ${quoteName(missing)} (scored on line ${ref.line}); expected the same classes on every line`
+        );
+      }
+    } else
+      throw new InputError(
+        path,
+        at(line),
+        `"scores" is ${JSON.stringify(s)}; expected an object {"class": score} or an array`
+      );
+  };
+  const noPred = (row, line) => new InputError(path, at(line), `found keys ${keysOf(row)}; expected a "pred", "preds" or "scores" key`);
+  const noTruth = (row, line) => new InputError(
+    path,
+    at(line),
+    `found keys ${keysOf(row)}; expected a "${task === "multilabel" ? "labels" : "label"}" key`
+  );
+  const progress = () => {
+    rows++;
+    if (opts.onProgress && rows % PROGRESS_EVERY === 0) opts.onProgress(rows);
+  };
+  let ids = withIds;
+  const keepId = (b, row) => {
+    if (!ids) return;
+    const v = row.id;
+    if (typeof v === "string" || typeof v === "number" && Number.isFinite(v)) b.ids.addText(String(v));
+    else ids = b.ids.on = false;
+  };
+  let handle;
+  let flush;
+  if (task === "multiclass") {
+    const b = new MulticlassBatcher(size, opts.scores);
+    b.ids.on = withIds;
+    flush = () => b.flush();
+    handle = (row, line) => {
+      if (!("label" in row) && !("labels" in row)) throw noTruth(row, line);
+      const t = single(row, "label", "labels", line);
+      let p = -1;
+      if ("pred" in row || "preds" in row) p = single(row, "pred", "preds", line);
+      else if ("scores" in row) {
+        let best = -Infinity;
+        scoresOf(row, line, (c, v) => {
+          if (p < 0 || v > best) {
+            best = v;
+            p = c;
+          }
+        });
+        if (p < 0) throw new InputError(path, at(line), '"scores" is empty; expected one score per class');
+      } else throw noPred(row, line);
+      keepId(b, row);
+      if (b.push(t, p)) ready.push(b.flush());
+      progress();
+    };
+  } else {
+    const b = new MultilabelBatcher(size, opts.scores);
+    b.ids.on = withIds;
+    flush = () => b.flush();
+    const thresholds = /* @__PURE__ */ new Map();
+    const threshold = (name) => {
+      let t = thresholds.get(name);
+      if (t === void 0) thresholds.set(name, t = thresholdFor(name, opts.threshold, opts.perClassThreshold));
+      return t;
+    };
+    handle = (row, line) => {
+      if ("labels" in row) for (const v of list(row.labels, "labels", line)) b.truth.add(index(v, "labels", line));
+      else if ("label" in row) {
+        if (row.label !== "") b.truth.add(index(row.label, "label", line));
+      } else throw noTruth(row, line);
+      if ("preds" in row) for (const v of list(row.preds, "preds", line)) b.pred.add(index(v, "preds", line));
+      else if ("pred" in row) {
+        if (row.pred !== "") b.pred.add(index(row.pred, "pred", line));
+      } else if ("scores" in row) scoresOf(row, line, (c, v, name) => v >= threshold(name) && b.pred.add(c));
+      else throw noPred(row, line);
+      keepId(b, row);
+      if (b.end()) ready.push(b.flush());
+      progress();
+    };
+  }
+  return Object.assign(handle, {
+    finish() {
+      const last = flush();
+      if (last) ready.push(last);
+      opts.onProgress?.(rows);
+    }
+  });
+}
+
+// src/io/npy.ts
+var MAGIC = Buffer.from("\x93NUMPY", "latin1");
+async function readNpyHeader(r, bytes, file, where) {
+  const bad = (what) => new InputError(file, where, `${what}; expected an .npy array (numpy.save)`);
+  const pre = await r.read(10);
+  if (pre.length < 10 || !pre.subarray(0, 6).equals(MAGIC)) throw bad("no NumPy magic string");
+  const major = pre[6];
+  let len = pre.readUInt16LE(8);
+  if (major !== 1 && major !== 2 && major !== 3) throw bad(`format version ${major}`);
+  if (major !== 1) {
+    const more = await r.read(2);
+    if (more.length < 2) throw bad("a truncated header");
+    len += more.readUInt16LE(0) * 65536;
+  }
+  const h = await r.read(len);
+  if (h.length < len) throw bad("a truncated header");
+  const text = h.toString(major === 3 ? "utf8" : "latin1");
+  const descr = /'descr'\s*:\s*'([^']*)'/.exec(text)?.[1];
+  const fortran = /'fortran_order'\s*:\s*(True|False)/.exec(text)?.[1];
+  const shapeField = /'shape'\s*:\s*\(([^)]*)\)/.exec(text)?.[1];
+  if (descr === void 0) {
+    if (/'descr'\s*:\s*\[/.test(text))
+      throw new InputError(file, where, "has a structured dtype; expected a plain numeric array");
+    throw bad("a header without a dtype");
+  }
+  if (fortran === void 0 || shapeField === void 0) throw bad("a header without order or shape");
+  if (fortran === "True")
+    throw new InputError(file, where, "is in Fortran order; expected C order (save np.ascontiguousarray(a))");
+  const shape = shapeField.split(",").map((s) => s.trim()).filter((s) => s !== "").map((s) => Number(s.replace(/L$/, "")));
+  if (shape.some((n) => !Number.isSafeInteger(n) || n < 0)) throw bad(`a bad shape (${shapeField})`);
+  const array = { descr, shape, ...dtypeOf(descr) };
+  const need = r.offset + shape.reduce((a, d) => a * d, 1) * Math.max(1, array.itemSize);
+  if (need > bytes)
+    throw new InputError(
+      file,
+      where,
+      `has shape ${shapeText(shape)}, which needs ${need} bytes, but holds ${bytes}; expected a complete array`
+    );
+  return array;
+}
+function dtypeOf(descr) {
+  const m = /^([<|>=])([a-zA-Z])(\d+)$/.exec(descr);
+  if (!m || m[1] === ">" || m[1] === "=") return { kind: "float", itemSize: 0 };
+  const size = Number(m[3]);
+  if (m[2] === "f" && (size === 4 || size === 8)) return { kind: "float", itemSize: size };
+  if ((m[2] === "i" || m[2] === "u") && [1, 2, 4, 8].includes(size)) return { kind: "int", itemSize: size };
+  if (m[2] === "b" && size === 1) return { kind: "bool", itemSize: 1 };
+  if (m[2] === "U" && size > 0) return { kind: "unicode", itemSize: 4 * size };
+  return { kind: "float", itemSize: 0 };
+}
+function requireDtype(a, roles, file, where) {
+  const ok = a.itemSize > 0 && (roles === "float" ? a.kind === "float" : a.kind === "int" || a.kind === "bool");
+  if (!ok) {
+    const expected = roles === "float" ? "little-endian float32 or float64" : "little-endian integers (int8..int64, uint8..uint64) or booleans";
+    throw new InputError(file, where, `dtype ${a.descr} is not supported; expected ${expected}`);
+  }
+}
+function shapeText(shape) {
+  return `(${shape.join(", ")}${shape.length === 1 ? "," : ""})`;
+}
+function unicodeAt(a, v, byteOffset) {
+  let s = "";
+  for (let p = byteOffset; p < byteOffset + a.itemSize; p += 4) {
+    const cp = v.getUint32(p, true);
+    if (cp === 0) break;
+    s += String.fromCodePoint(cp);
+  }
+  return s;
+}
+function getterFor(a) {
+  const k = a.kind;
+  if (k === "unicode") throw new Error(`getterFor: ${a.descr} is not numeric`);
+  const s = a.itemSize;
+  const signed = a.descr[1] === "i";
+  if (k === "float") return s === 8 ? (v, o) => v.getFloat64(o, true) : (v, o) => v.getFloat32(o, true);
+  if (s === 1) return signed ? (v, o) => v.getInt8(o) : (v, o) => v.getUint8(o);
+  if (s === 2) return signed ? (v, o) => v.getInt16(o, true) : (v, o) => v.getUint16(o, true);
+  if (s === 4) return signed ? (v, o) => v.getInt32(o, true) : (v, o) => v.getUint32(o, true);
+  return signed ? (v, o) => v.getInt32(o + 4, true) * 4294967296 + v.getUint32(o, true) : (v, o) => v.getUint32(o + 4, true) * 4294967296 + v.getUint32(o, true);
+}
+
+// src/io/npy-arrays.ts
+import { createHash } from "node:crypto";
+import { stat } from "node:fs/promises";
+import { join } from "node:path";
+
+// src/io/pull-reader.ts
+import { open } from "node:fs/promises";
+var PullReader = class {
+  constructor(it) {
+    this.it = it;
+  }
+  it;
+  buf = Buffer.alloc(0);
+  pos = 0;
+  done = false;
+  offset = 0;
+  async read(n) {
+    while (this.buf.length - this.pos < n && !this.done) {
+      const r = await this.it.next();
+      if (r.done) this.done = true;
+      else {
+        const rest = this.buf.subarray(this.pos);
+        this.buf = rest.length ? Buffer.concat([rest, r.value]) : r.value;
+        this.pos = 0;
+      }
+    }
+    const end = Math.min(this.buf.length, this.pos + n);
+    const out = this.buf.subarray(this.pos, end);
+    this.offset += out.length;
+    this.pos = end;
+    return out;
+  }
+  async close() {
+    await this.it.return?.(void 0);
+  }
+};
+var FileRangeReader = class {
+  constructor(path, range) {
+    this.path = path;
+    this.range = range;
+  }
+  path;
+  range;
+  fh = null;
+  buf = Buffer.alloc(0);
+  ended = false;
+  offset = 0;
+  async read(n) {
+    const want = Math.min(n, this.range.length - this.offset);
+    if (this.ended || want <= 0) {
+      if (this.offset >= this.range.length) this.end(this.offset);
+      return this.buf.subarray(0, 0);
+    }
+    if (this.buf.length < want) this.buf = Buffer.allocUnsafeSlow(want);
+    let got = 0;
+    try {
+      this.fh ??= await open(this.path, "r");
+      while (got < want) {
+        const { bytesRead } = await this.fh.read(this.buf, got, want - got, this.range.start + this.offset + got);
+        if (bytesRead === 0) break;
+        got += bytesRead;
+      }
+    } catch (e) {
+      throw this.range.readError ? this.range.readError(e) : e;
+    }
+    const out = this.buf.subarray(0, got);
+    this.offset += got;
+    if (got > 0) this.range.onBytes?.(out);
+    if (got < want || this.offset === this.range.length) this.end(this.offset);
+    return out;
+  }
+  end(bytes) {
+    if (this.ended) return;
+    this.ended = true;
+    this.range.onEnd?.(bytes);
+  }
+  async close() {
+    const fh = this.fh;
+    this.fh = null;
+    await fh?.close();
+  }
+};
+
+// src/io/zip.ts
+import { createReadStream } from "node:fs";
+import { open as open2 } from "node:fs/promises";
+import { pipeline } from "node:stream";
+import { crc32, createInflateRaw } from "node:zlib";
+var EOCD = 101010256;
+var ZIP64_LOCATOR = 117853008;
+var ZIP64_EOCD = 101075792;
+var CENTRAL = 33639248;
+var LOCAL = 67324752;
+var U32_MAX = 4294967295;
+function u64(b, at) {
+  const v = b.readBigUInt64LE(at);
+  if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError("64-bit zip field too large");
+  return Number(v);
+}
+async function readAt(fh, pos, len) {
+  const b = Buffer.alloc(len);
+  const { bytesRead } = await fh.read(b, 0, len, pos);
+  return b.subarray(0, bytesRead);
+}
+async function readZipDirectory(path) {
+  const bad = (what) => new InputError(path, null, `${what}; expected a zip archive (as written by numpy.savez)`);
+  const fh = await open2(path, "r");
+  try {
+    const size = (await fh.stat()).size;
+    const tailLen = Math.min(size, 22 + 65535);
+    const tail = await readAt(fh, size - tailLen, tailLen);
+    let at = -1;
+    for (let i = tail.length - 22; i >= 0; i--)
+      if (tail.readUInt32LE(i) === EOCD) {
+        at = i;
+        break;
+      }
+    if (at < 0) throw bad("no end of central directory record");
+    let entries = tail.readUInt16LE(at + 10);
+    let cdSize = tail.readUInt32LE(at + 12);
+    let cdOffset = tail.readUInt32LE(at + 16);
+    if (entries === 65535 || cdSize === U32_MAX || cdOffset === U32_MAX) {
+      const locAt = size - tailLen + at - 20;
+      const loc = locAt >= 0 ? await readAt(fh, locAt, 20) : Buffer.alloc(0);
+      if (loc.length < 20 || loc.readUInt32LE(0) !== ZIP64_LOCATOR) throw bad("zip64 fields without a zip64 locator");
+      const rec = await readAt(fh, u64(loc, 8), 56);
+      if (rec.length < 56 || rec.readUInt32LE(0) !== ZIP64_EOCD) throw bad("a broken zip64 end of central directory");
+      entries = u64(rec, 32);
+      cdSize = u64(rec, 40);
+      cdOffset = u64(rec, 48);
+    }
+    if (cdOffset + cdSize > size) throw bad("a central directory beyond the end of the file (truncated?)");
+    const cd = await readAt(fh, cdOffset, cdSize);
+    const out = /* @__PURE__ */ new Map();
+    let p = 0;
+    for (let k = 0; k < entries; k++) {
+      if (p + 46 > cd.length || cd.readUInt32LE(p) !== CENTRAL) throw bad("a broken central directory");
+      const nameLen = cd.readUInt16LE(p + 28);
+      const extraLen = cd.readUInt16LE(p + 30);
+      const commentLen = cd.readUInt16LE(p + 32);
+      const e = {
+        name: cd.toString("utf8", p + 46, p + 46 + nameLen),
+        flags: cd.readUInt16LE(p + 8),
+        method: cd.readUInt16LE(p + 10),
+        crc32: cd.readUInt32LE(p + 16),
+        compressedSize: cd.readUInt32LE(p + 20),
+        size: cd.readUInt32LE(p + 24),
+        localHeaderOffset: cd.readUInt32LE(p + 42)
+      };
+      let x = p + 46 + nameLen;
+      const xEnd = x + extraLen;
+      while (x + 4 <= xEnd) {
+        const id = cd.readUInt16LE(x);
+        const len = cd.readUInt16LE(x + 2);
+        if (id === 1) {
+          let q = x + 4;
+          if (e.size === U32_MAX) {
+            e.size = u64(cd, q);
+            q += 8;
+          }
+          if (e.compressedSize === U32_MAX) {
+            e.compressedSize = u64(cd, q);
+            q += 8;
+          }
+          if (e.localHeaderOffset === U32_MAX) e.localHeaderOffset = u64(cd, q);
+        }
+        x += 4 + len;
+      }
+      out.set(e.name, e);
+      p = xEnd + commentLen;
+    }
+    return out;
+  } finally {
+    await fh.close();
+  }
+}
+async function memberStart(path, e) {
+  const where = `member ${e.name}`;
+  if (e.flags & 1) throw new InputError(path, where, "is encrypted; expected an unencrypted archive");
+  if (e.method !== 0 && e.method !== 8)
+    throw new InputError(
+      path,
+      where,
+      `uses compression method ${e.method}; expected stored or deflate (numpy.savez/savez_compressed)`
+    );
+  const fh = await open2(path, "r");
+  let local;
+  try {
+    local = await readAt(fh, e.localHeaderOffset, 30);
+  } finally {
+    await fh.close();
+  }
+  if (local.length < 30 || local.readUInt32LE(0) !== LOCAL)
+    throw new InputError(path, where, "has a broken local header; expected a zip archive");
+  return e.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+}
+async function openZipMember(path, e) {
+  const start = await memberStart(path, e);
+  if (e.method === 8 || e.compressedSize === 0)
+    return new PullReader(zipMemberChunks(path, e, start)[Symbol.asyncIterator]());
+  let crc = 0;
+  return new FileRangeReader(path, {
+    start,
+    length: e.compressedSize,
+    onBytes: (chunk) => void (crc = crc32(chunk, crc)),
+    onEnd: (bytes) => checkMember(path, e, bytes, crc),
+    readError: (err) => unreadable(path, e, err)
+  });
+}
+async function* zipMemberChunks(path, e, start) {
+  if (e.compressedSize === 0) {
+    if (e.size !== 0) throw new InputError(path, `member ${e.name}`, "is truncated");
+    return;
+  }
+  const raw = createReadStream(path, { start, end: start + e.compressedSize - 1, highWaterMark: CHUNK_BYTES });
+  const out = e.method === 8 ? pipeline(raw, createInflateRaw({ chunkSize: 1 << 20 }), () => {
+  }) : raw;
+  let crc = 0;
+  let bytes = 0;
+  try {
+    for await (const chunk of out) {
+      crc = crc32(chunk, crc);
+      bytes += chunk.length;
+      yield chunk;
+    }
+  } catch (err) {
+    throw unreadable(path, e, err);
+  } finally {
+    raw.destroy();
+    out.destroy();
+  }
+  checkMember(path, e, bytes, crc);
+}
+function unreadable(path, e, err) {
+  return new InputError(
+    path,
+    `member ${e.name}`,
+    `could not be read or decompressed (${errCode(err)}); expected an intact archive`
+  );
+}
+function checkMember(path, e, bytes, crc) {
+  if (bytes !== e.size || crc >>> 0 !== e.crc32 >>> 0)
+    throw new InputError(
+      path,
+      `member ${e.name}`,
+      `is corrupt (${bytes !== e.size ? `${bytes} bytes instead of ${e.size}` : "CRC-32 mismatch"}); expected an intact archive`
+    );
+}
+
+// src/io/npy-arrays.ts
+async function openNpyArrays(path, folder, wanted, missing) {
+  return folder ? openFolder(path, wanted, missing) : openNpz(path, wanted, missing);
+}
+async function openNpz(path, wanted, missing) {
+  const size = await checkFile(path);
+  let members;
+  try {
+    members = await readZipDirectory(path);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(path, null, `not a readable .npz (zip) archive: ${e.message}`);
+  }
+  const entries = wanted.map((names) => names.map((n) => members.get(n)).find((e) => e !== void 0));
+  if (entries.some((e) => e === void 0)) throw missing([...members.keys()]);
+  const hashing = hashInBackground(path, size);
+  const readers = [];
+  const close = async () => {
+    hashing.stop();
+    await Promise.all(readers.map((r) => r.close()));
+  };
+  try {
+    const sources = [];
+    for (const entry of entries) {
+      const reader = await openZipMember(path, entry);
+      readers.push(reader);
+      const role = entry.name.replace(/\.npy$/, "");
+      const where = `array ${role}`;
+      sources.push({ role, file: path, where, reader, array: await readNpyHeader(reader, entry.size, path, where) });
+    }
+    return { sources, fingerprint: hashing.fingerprint, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+async function openFolder(dir, wanted, missing) {
+  const isFile = async (f) => (await stat(join(dir, f)).catch(() => null))?.isFile() ?? false;
+  const names = [];
+  for (const options of wanted) {
+    let found;
+    for (const n of options) if (found === void 0 && await isFile(n)) found = n;
+    if (found === void 0) {
+      const present = [];
+      for (const n of wanted.flat()) if (await isFile(n)) present.push(n);
+      throw missing(present);
+    }
+    names.push(found);
+  }
+  const hashers = [];
+  const readers = [];
+  const close = async () => void await Promise.all(readers.map((r) => r.close()));
+  try {
+    const sources = [];
+    for (const name of names) {
+      const file = join(dir, name);
+      const size = await checkFile(file);
+      const h = new ByteHasher();
+      hashers.push([name, h]);
+      const reader = new FileRangeReader(file, {
+        start: 0,
+        length: Infinity,
+        onBytes: (chunk) => h.update(chunk),
+        readError: (err) => new InputError(file, null, `could not be read (${errCode(err)})`)
+      });
+      readers.push(reader);
+      const role = name.replace(/\.npy$/, "");
+      const where = `array ${role}`;
+      sources.push({ role, file, where, reader, array: await readNpyHeader(reader, size, file, where) });
+    }
+    const fingerprint = async () => {
+      const lines = hashers.map(([name, h]) => `${h.digestHex()}  ${name}
+`).sort().join("");
+      const bytes = hashers.reduce((s, [, h]) => s + h.bytes, 0);
+      return { path: dir, sha256: createHash("sha256").update(lines).digest("hex"), bytes };
+    };
+    return { sources, fingerprint, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
+// src/io/numpy.ts
+var STEP_BYTES = 1 << 20;
+var USAGE = "labels.npy and scores.npy or preds.npy (np.savez(path, labels=..., scores=...))";
+async function openNumpy(path, opts, folder) {
+  const o = await openNpyArrays(
+    path,
+    folder,
+    [["labels.npy"], ["preds.npy", "scores.npy"]],
+    (found) => folder ? new InputError(path, null, `is a folder without ${USAGE}`) : new InputError(
+      path,
+      null,
+      `has members ${found.map((n) => JSON.stringify(n)).join(", ") || "(none)"}; expected ${USAGE}`
+    )
+  );
+  try {
+    const [L, P] = o.sources;
+    const shape = checkShapes(L, P, opts);
+    const classOf = classMapper(opts.classes, shape.width);
+    return { task: shape.task, ...streamRows(o, L, P, shape, classOf, opts) };
+  } catch (e) {
+    await o.close();
+    throw e;
+  }
+}
+function checkShapes(L, P, opts) {
+  const classes = opts.classes;
+  requireDtype(L.array, "index", L.file, L.where);
+  requireDtype(P.array, P.role === "scores" ? "float" : "index", P.file, P.where);
+  const dims = (s, allowed) => {
+    if (!allowed.includes(s.array.shape.length))
+      throw new InputError(
+        s.file,
+        s.where,
+        `has shape ${shapeText(s.array.shape)}; expected ${allowed.map((d) => d === 1 ? "(N,)" : "(N, C)").join(" or ")}`
+      );
+  };
+  dims(L, [1, 2]);
+  dims(P, P.role === "scores" ? [2] : [1, 2]);
+  const [n, lc] = L.array.shape;
+  const [pn, pc] = P.array.shape;
+  const mismatch = (what) => new InputError(
+    P.file === L.file ? L.file : `${L.file} and ${P.file}`,
+    null,
+    `labels has shape ${shapeText(L.array.shape)} but ${P.role} has shape ${shapeText(P.array.shape)}; expected the same ${what}`
+  );
+  if (n !== pn) throw mismatch("number of rows");
+  if (lc !== void 0 && pc !== void 0 && lc !== pc) throw mismatch("number of classes (columns)");
+  const task = opts.task ?? (L.array.shape.length === 2 ? "multilabel" : "multiclass");
+  if (task === "multiclass") {
+    for (const s of P.role === "preds" ? [L, P] : [L])
+      if (s.array.shape.length === 2)
+        throw new InputError(
+          s.file,
+          s.where,
+          `has shape ${shapeText(s.array.shape)}; expected class indices (N,) for a multiclass task`
+        );
+  }
+  const width = lc ?? pc;
+  if (width !== void 0) {
+    if (classes.fixed && width !== classes.size) {
+      const s = lc !== void 0 ? L : P;
+      throw new InputError(
+        s.file,
+        s.where,
+        `has ${width} columns; expected ${classes.size}, one per class of the class list`
+      );
+    }
+    if (!classes.fixed) for (let i = 0; i < width; i++) classes.indexOf(String(i));
+  }
+  return { task, n, lc, pc, width };
+}
+function classMapper(classes, width) {
+  const map = [];
+  const limit = width ?? (classes.fixed ? classes.size : Infinity);
+  return (s, i, row) => {
+    let c = map[i];
+    if (c !== void 0) return c;
+    if (!Number.isInteger(i) || i < 0 || i >= limit)
+      throw new InputError(
+        s.file,
+        s.where,
+        limit === Infinity ? `row ${row} holds ${i}; expected a class index (an integer from 0)` : `row ${row} holds ${i}; expected a class index from 0 to ${limit - 1}${width !== void 0 ? ` (the arrays have ${width} columns)` : classes.fixed ? " (the class list)" : ""}`
+      );
+    c = classes.fixed ? i : classIndexOf(classes, String(i), s.file, s.where, "class");
+    map[i] = c;
+    return c;
+  };
+}
+function streamRows(o, L, P, { task, n, lc, pc, width }, classOf, opts) {
+  let done;
+  const fingerprint = () => {
+    if (!done) throw new Error(`fingerprint of ${L.file} requested before the last batch was read`);
+    return done;
+  };
+  return { batches: run(), fingerprint };
+  async function* run() {
+    const size = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
+    const C = width ?? 0;
+    const lRow = L.array.itemSize * (lc ?? 1);
+    const pRow = P.array.itemSize * (pc ?? 1);
+    const step = Math.max(1, Math.floor(STEP_BYTES / Math.max(lRow, pRow, 1)));
+    const cols = Uint32Array.from({ length: C }, (_, j) => classOf(P, j, 0));
+    const rr = {
+      L,
+      P,
+      lget: getterFor(L.array),
+      pget: getterFor(P.array),
+      lRow,
+      pRow,
+      C,
+      lc,
+      pc,
+      classOf,
+      cols
+    };
+    const mc = task === "multiclass" ? new MulticlassBatcher(size, opts.scores) : null;
+    const ml = task === "multilabel" ? new MultilabelBatcher(size, opts.scores) : null;
+    const thresholds = new Float64Array(C);
+    for (let j = 0; j < C; j++)
+      thresholds[j] = thresholdFor(opts.classes.names[cols[j]], opts.threshold, opts.perClassThreshold);
+    const ready = [];
+    let row = 0;
+    try {
+      while (row < n) {
+        const k = Math.min(step, n - row);
+        const lb = await L.reader.read(k * lRow);
+        if (lb.length < k * lRow) throw truncated(L);
+        const pb = await P.reader.read(k * pRow);
+        if (pb.length < k * pRow) throw truncated(P);
+        const lv = new DataView(lb.buffer, lb.byteOffset, lb.length);
+        const pv = new DataView(pb.buffer, pb.byteOffset, pb.length);
+        const views = {
+          lv,
+          lbytes: new Uint8Array(lb.buffer, lb.byteOffset, lb.length),
+          pv,
+          pbytes: new Uint8Array(pb.buffer, pb.byteOffset, pb.length)
+        };
+        const scores = P.role === "scores" ? floats(pb, P.array.itemSize) : null;
+        for (let r = 0; r < k; r++) {
+          const at = row + r;
+          if (mc) {
+            const tp = multiclassRow2(rr, lv, pv, scores, r, at);
+            if (scores && opts.scores) sinkRow(rr, opts.scores, scores, r);
+            if (mc.push(...tp)) ready.push(mc.flush());
+          } else if (ml) {
+            multilabelRow2(rr, ml, thresholds, views, scores, r, at);
+            if (scores && opts.scores) sinkRow(rr, opts.scores, scores, r);
+            if (ml.end()) ready.push(ml.flush());
+          }
+          if (opts.onProgress && (at + 1) % PROGRESS_EVERY === 0) opts.onProgress(at + 1);
+        }
+        row += k;
+        yield* ready.splice(0);
+      }
+      const last = (mc ?? ml).flush();
+      if (last) yield last;
+      if (n === 0) throw new InputError(L.file, L.where, "has no rows; expected at least one example");
+      await checkNothingLeft(L, P);
+      opts.onProgress?.(n);
+      done = await o.fingerprint();
+    } finally {
+      await o.close();
+    }
+  }
+}
+function sinkRow(rr, sink, scores, r) {
+  sink.scores(scores, r * rr.C, rr.C, rr.cols);
+}
+function multiclassRow2({ L, P, lget, pget, lRow, pRow, C, classOf }, lv, pv, scores, r, at) {
+  const t = classOf(L, lget(lv, r * lRow), at);
+  if (!scores) return [t, classOf(P, pget(pv, r * pRow), at)];
+  const base = r * C;
+  let best = scores[base];
+  let bi = 0;
+  if (best - best !== 0) throw notFinite(P, at, 0, best);
+  for (let j = 1; j < C; j++) {
+    const v = scores[base + j];
+    if (v > best) {
+      best = v;
+      bi = j;
+    } else if (v - v !== 0) throw notFinite(P, at, j, v);
+  }
+  if (best - best !== 0) throw notFinite(P, at, bi, best);
+  return [t, classOf(P, bi, at)];
+}
+function multilabelRow2(rr, ml, thresholds, { lv, lbytes, pv, pbytes }, scores, r, at) {
+  const { L, P, lget, pget, lRow, pRow, C, lc, pc, classOf, cols } = rr;
+  if (lc !== void 0) indicatorRow(rr, L, lget, lv, lbytes, r * lRow, at, ml.truth);
+  else ml.truth.add(classOf(L, lget(lv, r * lRow), at));
+  if (scores) {
+    const base = r * C;
+    for (let j = 0; j < C; j++) {
+      const v = scores[base + j];
+      if (v - v !== 0) throw notFinite(P, at, j, v);
+      if (v >= thresholds[j]) ml.pred.add(cols[j]);
+    }
+  } else if (pc !== void 0) indicatorRow(rr, P, pget, pv, pbytes, r * pRow, at, ml.pred);
+  else ml.pred.add(classOf(P, pget(pv, r * pRow), at));
+}
+function indicatorRow({ C, cols }, s, get, v, bytes, off, row, set) {
+  const is = s.array.itemSize;
+  for (let j = 0; j < C; j++) {
+    const x = is === 1 ? bytes[off + j] : get(v, off + j * is);
+    if (x === 0) continue;
+    if (x === 1) set.add(cols[j]);
+    else
+      throw new InputError(
+        s.file,
+        s.where,
+        `row ${row} column ${j} holds ${get(v, off + j * is)}; expected 0 or 1 (a multi-label indicator matrix)`
+      );
+  }
+}
+function notFinite(s, row, col, v) {
+  return new InputError(s.file, s.where, `row ${row} column ${col} holds ${v}; expected a finite number`);
+}
+async function checkNothingLeft(...sources) {
+  for (const s of sources)
+    if ((await s.reader.read(1)).length)
+      throw new InputError(
+        s.file,
+        s.where,
+        `has more bytes than its shape ${shapeText(s.array.shape)} says; expected an intact .npy array`
+      );
+}
+function truncated(s) {
+  return new InputError(
+    s.file,
+    s.where,
+    `ends before the ${shapeText(s.array.shape)} elements its header announces; expected a complete array`
+  );
+}
+function floats(b, itemSize) {
+  const count = b.length / itemSize;
+  if (b.byteOffset % itemSize === 0)
+    return itemSize === 8 ? new Float64Array(b.buffer, b.byteOffset, count) : new Float32Array(b.buffer, b.byteOffset, count);
+  const copy = itemSize === 8 ? new Float64Array(count) : new Float32Array(count);
+  new Uint8Array(copy.buffer).set(b);
+  return copy;
+}
+
+// src/io/predictions.ts
+var PREDICTION_FORMATS = ".csv, .jsonl/.ndjson, .npz, or a folder with labels.npy and scores.npy/preds.npy";
+async function openPredictions(path, opts) {
+  const st = await stat2(path).catch((e) => {
+    throw new InputError(
+      path,
+      null,
+      `not found or not readable (${errCode(e)}); expected a predictions file (${PREDICTION_FORMATS})`
+    );
+  });
+  if (st.isDirectory()) return openNumpy(path, opts, true);
+  const ext = extname(path).toLowerCase();
+  switch (ext) {
+    case ".csv":
+      return openCsv(path, opts);
+    case ".jsonl":
+    case ".ndjson":
+      return openJsonl(path, opts);
+    case ".npz":
+      return openNumpy(path, opts, false);
+    default:
+      throw new InputError(
+        path,
+        null,
+        `has an unknown extension ${JSON.stringify(ext)}; expected ${PREDICTION_FORMATS}`
+      );
+  }
+}
+
+// src/core/metrics/score-histograms.ts
+function teeSinks(...sinks) {
+  const to = sinks.filter((s) => s !== void 0);
+  if (to.length <= 1) return to[0];
+  return {
+    score: (cls, value) => to.forEach((s) => s.score(cls, value)),
+    scores: (values, from, n, cls) => to.forEach((s) => s.scores(values, from, n, cls)),
+    end: (truth, from, to_) => to.forEach((s) => s.end(truth, from, to_))
+  };
+}
+var DEFAULT_BINS = 1e3;
+var ScoreHistograms = class {
+  constructor(bins = DEFAULT_BINS) {
+    this.bins = bins;
+    if (!Number.isInteger(bins) || bins < 1) throw new Error(`bins must be a positive integer, got ${bins}`);
+    this.slots = bins + 2;
+    this.cuts = Float64Array.from({ length: bins + 1 }, (_, b) => b / bins);
+    this.pos = new Float64Array(this.cap * this.slots);
+    this.all = new Float64Array(this.cap * this.slots);
+  }
+  bins;
+  /** Slots per class: below 0, the bins, at or above 1. */
+  slots;
+  /**
+   * Positives, and every example (positives + negatives), slot-major: [slot * cap + c]. Most of an
+   * example's scores share a few slots, so consecutive classes touch neighbouring counts.
+   */
+  pos;
+  all;
+  /** Classes the arrays have room for. */
+  cap = 16;
+  /** Classes seen (the largest class index scored, plus one). */
+  classes = 0;
+  /** Examples ended (with at least one score). */
+  examples = 0;
+  /** The cuts b / bins, b = 0..bins, as the comparisons of binOf use them. */
+  cuts;
+  /** Per class: the slot of its latest score, and the example (examples + 1) it belongs to. */
+  lastSlot = new Uint32Array(16);
+  stamp = new Uint32Array(16);
+  scored = false;
+  /**
+   * Counted at once among all examples; end() counts the true classes' slots among the positives
+   * too (negatives = all - positives), so a score costs O(1) and an example O(its true classes).
+   * The slot is binOf's, with the cuts precomputed.
+   */
+  score(cls, v) {
+    if (cls >= this.classes) this.reserve(cls + 1);
+    const slot = this.slotOf(v);
+    this.all[slot * this.cap + cls]++;
+    this.lastSlot[cls] = slot;
+    this.stamp[cls] = this.examples + 1;
+    this.scored = true;
+  }
+  /** score() n times with the fields in locals: this runs once per score of every example (`npm run bench -- speed`). */
+  scores(values, from, n, cls) {
+    if (n === 0) return;
+    let top = n;
+    if (cls) {
+      top = 0;
+      for (let j = 0; j < n; j++) if (cls[j] >= top) top = cls[j] + 1;
+    }
+    if (top > this.classes) this.reserve(top);
+    const { all, lastSlot, stamp, cap } = this;
+    const mark = this.examples + 1;
+    for (let j = 0; j < n; j++) {
+      const c = cls ? cls[j] : j;
+      const slot = this.slotOf(values[from + j]);
+      all[slot * cap + c]++;
+      lastSlot[c] = slot;
+      stamp[c] = mark;
+    }
+    this.scored = true;
+  }
+  /** binOf(v, bins), with the cuts precomputed. */
+  slotOf(v) {
+    if (v < 0) return 0;
+    if (v >= 1) return this.bins + 1;
+    let b = Math.floor(v * this.bins);
+    if (v < this.cuts[b]) b--;
+    else if (b + 1 < this.bins && v >= this.cuts[b + 1]) b++;
+    return b + 1;
+  }
+  end(truth, from, to) {
+    if (!this.scored) return;
+    this.scored = false;
+    const mark = this.examples + 1;
+    for (let i = from; i < to; i++) {
+      const t = truth[i];
+      if (t >= this.classes || this.stamp[t] !== mark) continue;
+      this.pos[this.lastSlot[t] * this.cap + t]++;
+    }
+    this.examples++;
+  }
+  reserve(classes) {
+    this.classes = classes;
+    if (classes <= this.cap) return;
+    const cap = Math.max(classes, this.cap * 2);
+    const restride = (a) => {
+      const b = new Float64Array(cap * this.slots);
+      for (let slot = 0; slot < this.slots; slot++)
+        b.set(a.subarray(slot * this.cap, (slot + 1) * this.cap), slot * cap);
+      return b;
+    };
+    this.pos = restride(this.pos);
+    this.all = restride(this.all);
+    this.lastSlot = grow(this.lastSlot, cap);
+    this.stamp = grow(this.stamp, cap);
+    this.cap = cap;
+  }
+  /** Positives of class c (every slot, scores below 0 included). */
+  positives(c) {
+    if (c >= this.classes) return 0;
+    let n = 0;
+    for (let slot = 0; slot < this.slots; slot++) n += this.pos[slot * this.cap + c];
+    return n;
+  }
+  /** Examples of class c (positives, or negatives) whose score is >= b / bins, for b = 0..bins: entry b. */
+  atOrAbove(c, positives) {
+    const out = new Float64Array(this.bins + 1);
+    if (c >= this.classes) return out;
+    const at = (slot) => {
+      const p = this.pos[slot * this.cap + c];
+      return positives ? p : this.all[slot * this.cap + c] - p;
+    };
+    let sum = at(this.slots - 1);
+    for (let b = this.bins; b >= 0; b--) {
+      out[b] = sum;
+      if (b > 0) sum += at(b);
+    }
+    return out;
+  }
+  /** The threshold of cut b: b / bins. */
+  threshold(b) {
+    return b / this.bins;
+  }
+};
+function grow(a, length) {
+  const next = new a.constructor(length);
+  next.set(a);
+  return next;
+}
+
+export {
+  csvRows,
+  classIndexOf,
+  shapeText,
+  unicodeAt,
+  getterFor,
+  openNpyArrays,
+  openPredictions,
+  teeSinks,
+  DEFAULT_BINS,
+  ScoreHistograms
+};
