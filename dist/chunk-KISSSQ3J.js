@@ -5,12 +5,24 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  COMMENT_MAX_LENGTH,
-  SUMMARY_MAX_BYTES,
-  renderComment,
-  renderSummary
-} from "./chunk-IIBAIB4E.js";
-import "./chunk-6PIMVET7.js";
+  BaselineUnusable,
+  baselineNotes,
+  countRegressions,
+  fileBaseline,
+  findBaseline,
+  renderOutcome,
+  runGate,
+  sameCommit
+} from "./chunk-ANDENNZY.js";
+import "./chunk-EBNW32Z5.js";
+import "./chunk-G3XWIEDE.js";
+import "./chunk-LIN75FJA.js";
+import "./chunk-Q7QZEDFR.js";
+import "./chunk-R7VUTDUK.js";
+import "./chunk-IHXYJIXT.js";
+import "./chunk-4EHSR7VS.js";
+import "./chunk-R3C6JJ3M.js";
+import "./chunk-565OGYUH.js";
 import "./chunk-NSI3WKIV.js";
 import "./chunk-HCSBZIJN.js";
 import "./chunk-GVEIAIM2.js";
@@ -20,8 +32,12 @@ import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  COMMENT_MAX_LENGTH,
-  SUMMARY_MAX_BYTES,
-  renderComment,
-  renderSummary
+  BaselineUnusable,
+  baselineNotes,
+  countRegressions,
+  fileBaseline,
+  findBaseline,
+  renderOutcome,
+  runGate,
+  sameCommit
 };

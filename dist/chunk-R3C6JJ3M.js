@@ -7,7 +7,7 @@ var __dirname = __mgDirname(__filename);
 import {
   buildSections,
   verdictLine
-} from "./chunk-6PIMVET7.js";
+} from "./chunk-565OGYUH.js";
 import {
   escapeMarkdown,
   markdownLink,

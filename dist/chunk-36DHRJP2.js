@@ -15,7 +15,7 @@ import {
   pts,
   splitOrder,
   thousands
-} from "./chunk-6PIMVET7.js";
+} from "./chunk-565OGYUH.js";
 import {
   escapeHtml,
   truncateEnd,

@@ -5,25 +5,11 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  HANDLED_EVENTS,
-  consoleLog,
-  createBot,
-  startBot
-} from "./chunk-ITSKRCQP.js";
-import "./chunk-2QXYGYR3.js";
-import "./chunk-O4ICJFX4.js";
-import "./chunk-LFPV36KP.js";
-import "./chunk-2FPBPD7G.js";
-import "./chunk-R5665HUH.js";
-import "./chunk-EBNW32Z5.js";
-import "./chunk-G3XWIEDE.js";
-import "./chunk-LIN75FJA.js";
-import "./chunk-Q7QZEDFR.js";
-import "./chunk-R7VUTDUK.js";
-import "./chunk-STZJPMIK.js";
-import "./chunk-4EHSR7VS.js";
-import "./chunk-IIBAIB4E.js";
-import "./chunk-6PIMVET7.js";
+  REPORT_CSP,
+  mainSplit,
+  renderHtmlReport
+} from "./chunk-36DHRJP2.js";
+import "./chunk-565OGYUH.js";
 import "./chunk-NSI3WKIV.js";
 import "./chunk-HCSBZIJN.js";
 import "./chunk-GVEIAIM2.js";
@@ -33,8 +19,7 @@ import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  HANDLED_EVENTS,
-  consoleLog,
-  createBot,
-  startBot
+  REPORT_CSP,
+  mainSplit,
+  renderHtmlReport
 };

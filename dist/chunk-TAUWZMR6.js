@@ -5,25 +5,10 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  BaselineUnusable,
-  baselineNotes,
-  countRegressions,
-  fileBaseline,
-  findBaseline,
-  renderOutcome,
-  runGate,
-  sameCommit
-} from "./chunk-O4ICJFX4.js";
-import "./chunk-EBNW32Z5.js";
-import "./chunk-G3XWIEDE.js";
-import "./chunk-LIN75FJA.js";
-import "./chunk-Q7QZEDFR.js";
-import "./chunk-R7VUTDUK.js";
-import "./chunk-STZJPMIK.js";
+  compareReports,
+  compareWithSource
+} from "./chunk-IHXYJIXT.js";
 import "./chunk-4EHSR7VS.js";
-import "./chunk-IIBAIB4E.js";
-import "./chunk-6PIMVET7.js";
-import "./chunk-NSI3WKIV.js";
 import "./chunk-HCSBZIJN.js";
 import "./chunk-GVEIAIM2.js";
 import "./chunk-GODDRDQM.js";
@@ -32,12 +17,6 @@ import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  BaselineUnusable,
-  baselineNotes,
-  countRegressions,
-  fileBaseline,
-  findBaseline,
-  renderOutcome,
-  runGate,
-  sameCommit
+  compareReports,
+  compareWithSource
 };

@@ -20,7 +20,7 @@ import {
   hasMarker,
   normalizeKey,
   utf8Length
-} from "./chunk-IIBAIB4E.js";
+} from "./chunk-R3C6JJ3M.js";
 import {
   escapeMarkdown,
   sanitizeText,

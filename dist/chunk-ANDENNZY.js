@@ -12,14 +12,14 @@ import {
 } from "./chunk-G3XWIEDE.js";
 import {
   compareReports
-} from "./chunk-STZJPMIK.js";
+} from "./chunk-IHXYJIXT.js";
 import {
   renderComment,
   renderSummary
-} from "./chunk-IIBAIB4E.js";
+} from "./chunk-R3C6JJ3M.js";
 import {
   VERDICT_WORD
-} from "./chunk-6PIMVET7.js";
+} from "./chunk-565OGYUH.js";
 import {
   escapePlain,
   truncateEnd

@@ -6,7 +6,7 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   renderHtmlReport
-} from "./chunk-SHCPKRTG.js";
+} from "./chunk-36DHRJP2.js";
 import {
   mergeReports
 } from "./chunk-RPULR3BA.js";
@@ -75,7 +75,7 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   whoAmI
-} from "./chunk-2QXYGYR3.js";
+} from "./chunk-OJWEYYGV.js";
 import {
   BaselineUnusable,
   baselineNotes,
@@ -84,7 +84,7 @@ import {
   findBaseline,
   renderOutcome,
   runGate
-} from "./chunk-O4ICJFX4.js";
+} from "./chunk-ANDENNZY.js";
 import {
   parseConfig
 } from "./chunk-LFPV36KP.js";
@@ -109,12 +109,12 @@ import {
 import {
   InputError
 } from "./chunk-R7VUTDUK.js";
-import "./chunk-STZJPMIK.js";
+import "./chunk-IHXYJIXT.js";
 import "./chunk-4EHSR7VS.js";
 import {
   normalizeKey
-} from "./chunk-IIBAIB4E.js";
-import "./chunk-6PIMVET7.js";
+} from "./chunk-R3C6JJ3M.js";
+import "./chunk-565OGYUH.js";
 import {
   sanitizeText
 } from "./chunk-NSI3WKIV.js";

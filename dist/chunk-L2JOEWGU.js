@@ -5,10 +5,26 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  compareReports,
-  compareWithSource
-} from "./chunk-STZJPMIK.js";
+  HANDLED_EVENTS,
+  consoleLog,
+  createBot,
+  startBot
+} from "./chunk-YRRWOFRB.js";
+import "./chunk-OJWEYYGV.js";
+import "./chunk-ANDENNZY.js";
+import "./chunk-LFPV36KP.js";
+import "./chunk-2FPBPD7G.js";
+import "./chunk-R5665HUH.js";
+import "./chunk-EBNW32Z5.js";
+import "./chunk-G3XWIEDE.js";
+import "./chunk-LIN75FJA.js";
+import "./chunk-Q7QZEDFR.js";
+import "./chunk-R7VUTDUK.js";
+import "./chunk-IHXYJIXT.js";
 import "./chunk-4EHSR7VS.js";
+import "./chunk-R3C6JJ3M.js";
+import "./chunk-565OGYUH.js";
+import "./chunk-NSI3WKIV.js";
 import "./chunk-HCSBZIJN.js";
 import "./chunk-GVEIAIM2.js";
 import "./chunk-GODDRDQM.js";
@@ -17,6 +33,8 @@ import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  compareReports,
-  compareWithSource
+  HANDLED_EVENTS,
+  consoleLog,
+  createBot,
+  startBot
 };

@@ -39,11 +39,11 @@ import {
   verifyClaimedPull,
   withAcceptance,
   withClientLimits
-} from "./chunk-2QXYGYR3.js";
+} from "./chunk-OJWEYYGV.js";
 import {
   findBaseline,
   runGate
-} from "./chunk-O4ICJFX4.js";
+} from "./chunk-ANDENNZY.js";
 import {
   parseConfig
 } from "./chunk-LFPV36KP.js";
@@ -53,14 +53,14 @@ import {
 import {
   normalizeKey,
   renderComment
-} from "./chunk-IIBAIB4E.js";
+} from "./chunk-R3C6JJ3M.js";
 import {
   TEST_NAME,
   pct,
   pts,
   qText,
   thousands
-} from "./chunk-6PIMVET7.js";
+} from "./chunk-565OGYUH.js";
 import {
   escapeMarkdown,
   sanitizeText,

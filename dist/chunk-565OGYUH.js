@@ -355,6 +355,7 @@ function diagnosticsSection(cmp, ctx, opts) {
   const items = [];
   for (const l of d.leakage) if (l.head > 0 || full) items.push(leakageItem(l, d));
   for (const t of d.thresholdEffects) items.push(`- \u2139\uFE0F ${esc(truncateEnd(t.text, 400))}`);
+  for (const t of d.rankingDrops ?? []) items.push(`- ${esc(truncateEnd(t.text, 400))}`);
   if (d.thresholds) items.push(`- \u{1F4A1} ${esc(truncateEnd(suggestionText(d.thresholds), 600))}`);
   for (const r of d.scores.filter((x) => x.worse))
     items.push(

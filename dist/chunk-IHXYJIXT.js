@@ -573,8 +573,8 @@ var ECE_RISE = 0.02;
 function judgeDiagnostics(base, head, cmp, rules) {
   const leak = leakageDeltas(base, head, rules);
   const scores = scoreDeltas(base, head, cmp);
-  const thresholdEffects = base ? thresholdEffectsOf(base, head, cmp) : [];
-  const diagnostics = { leakage: leak.rows, scores, thresholdEffects };
+  const { effects: thresholdEffects, rankingDrops } = base ? thresholdEffectsOf(base, head, cmp) : { effects: [], rankingDrops: [] };
+  const diagnostics = { leakage: leak.rows, scores, thresholdEffects, rankingDrops };
   const thresholds = thresholdSuggestion(head);
   if (thresholds) diagnostics.thresholds = thresholds;
   if (head.leakage) diagnostics.leakageKey = head.leakage.key;
@@ -656,7 +656,9 @@ function scoreDeltas(base, head, cmp) {
 }
 function thresholdEffectsOf(base, head, cmp) {
   const out = [];
+  const rankingDrops = [];
   const bIdx = new Map(base.classes.map((n, i) => [n, i]));
+  const hIdx = new Map(head.classes.map((n, i) => [n, i]));
   const effect = cmp.task === "multilabel" ? "a threshold effect" : "a shift between classes at the arg-max";
   for (const split of cmp.splits.both) {
     const bs = base.splits[split].scores;
@@ -664,8 +666,8 @@ function thresholdEffectsOf(base, head, cmp) {
     if (!bs || !hs || !cmp.sameExamples[split]) continue;
     const classHeld = (name) => {
       const bi = bIdx.get(name);
-      const hi = head.classes.indexOf(name);
-      if (bi === void 0 || hi < 0) return null;
+      const hi = hIdx.get(name);
+      if (bi === void 0 || hi === void 0) return null;
       return apHeld(
         bs.averagePrecision[bi],
         bs.averagePrecisionBound[bi],
@@ -685,8 +687,21 @@ function thresholdEffectsOf(base, head, cmp) {
         text: `${split}: macro recall fell ${pts(-macro.delta)} pts while the average precision of every class that fell held (macro ${ap(bs.averagePrecisionMacro)} \u2192 ${ap(hs.averagePrecisionMacro)}): ${effect}, not a ranking regression`
       });
     for (const c of cmp.classes) {
-      if (c.split !== split || !recallFell(c) || classHeld(c.name) !== true) continue;
-      const [b, h] = [bs.averagePrecision[bIdx.get(c.name)], hs.averagePrecision[head.classes.indexOf(c.name)]];
+      if (c.split !== split || !recallFell(c)) continue;
+      const held = classHeld(c.name);
+      if (held === null) continue;
+      const [b, h] = [bs.averagePrecision[bIdx.get(c.name)], hs.averagePrecision[hIdx.get(c.name)]];
+      if (!held) {
+        rankingDrops.push({
+          split,
+          className: c.name,
+          recallDelta: c.delta,
+          apBase: b,
+          apHead: h,
+          text: `${split}: ${quoteName(c.name)} also lost ranking: its average precision fell ${ap(b)} \u2192 ${ap(h)}, so its scores order its examples worse (what the model learned changed, not only the decision)`
+        });
+        continue;
+      }
       out.push({
         split,
         className: c.name,
@@ -697,7 +712,7 @@ function thresholdEffectsOf(base, head, cmp) {
       });
     }
   }
-  return out;
+  return { effects: out, rankingDrops };
 }
 function apHeld(b, bBound, h, hBound) {
   if (b === null || h === null) return null;
