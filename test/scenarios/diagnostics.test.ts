@@ -1,6 +1,7 @@
 // Diagnostics on a real model (logistic regression on digits, see
 // fixtures/scenarios/diagnostics-digits/PROVENANCE.md): what the reviewer sees without a click.
 import { renderSummary } from '../../src/core/render/comment.js';
+import { CLASS_SCORE_ROWS } from '../../src/core/render/sections.js';
 import { runScenario, type ScenarioResult } from '../helpers/scenario.js';
 
 const run = (head: string) => runScenario('diagnostics-digits', { head });
@@ -24,7 +25,9 @@ describe('diagnostics on the digits model', () => {
     expect(d).toContain(
       "test: recall of class '8' fell 54.3 pts while its average precision held (0.982 → 0.982): a shift between classes at the arg-max, not a ranking regression",
     );
-    expect(d).toMatch(/validation: macro recall fell [\d.]+ pts while the average precision of every class that fell held/);
+    expect(d).toMatch(
+      /validation: macro recall fell [\d.]+ pts while the average precision of every class that fell held/,
+    );
     expect(d).not.toContain('leakage');
     // Only class 8's decisions moved: no other class is called a threshold effect.
     expect(threshold.comparison.diagnostics!.thresholdEffects.map((t) => t.className)).toEqual([null, '8', null, '8']);
@@ -65,5 +68,43 @@ describe('diagnostics on the digits model', () => {
     expect(summary).toContain('**Diagnostics**');
     expect(summary).toMatch(/\| test \| ROC-AUC \(macro\) \| 0\.\d{3} \| 0\.\d{3} \| [−+]?0\.\d{3} \|/);
     expect(summary).toMatch(/leakage: 0 examples of test \(0\.0%\) also in train, by id/);
+  });
+
+  it("the job summary lists every class's average precision and ROC-AUC, base → head, worst AP change first; the comment does not", () => {
+    const { base, head, comparison } = threshold;
+    const rows = comparison.diagnostics!.classScores!;
+    const scored = Object.keys(head.splits).filter((s) => head.splits[s].scores);
+    expect(rows).toHaveLength(scored.length * head.classes.length);
+    expect(rows.length).toBeLessThanOrEqual(CLASS_SCORE_ROWS); // so every row is in the table
+    // Every value is the reports' own, class by class (same class order on both sides here).
+    for (const r of rows) {
+      const k = head.classes.indexOf(r.name);
+      const [b, h] = [base!.splits[r.split].scores!, head.splits[r.split].scores!];
+      expect([r.apBase, r.apHead, r.rocAucBase, r.rocAucHead]).toEqual([
+        b.averagePrecision[base!.classes.indexOf(r.name)],
+        h.averagePrecision[k],
+        b.rocAuc[base!.classes.indexOf(r.name)],
+        h.rocAuc[k],
+      ]);
+    }
+    const summary = renderSummary(comparison, { key: 'diagnostics-digits' });
+    const table = summary.slice(summary.indexOf('<summary>Per-class ranking'));
+    const cells = [
+      ...table.matchAll(
+        /^\| <b>(.+?)<\/b> \| (\w+) \| ([\d.]+) → ([\d.]+) \| ([−+]?[\d.]+) \| ([\d.]+) → ([\d.]+) \|$/gm,
+      ),
+    ];
+    expect(cells).toHaveLength(rows.length);
+    for (const [, name, split, apB, apH, , rocB, rocH] of cells) {
+      const k = head.classes.indexOf(name);
+      const [b, h] = [base!.splits[split].scores!, head.splits[split].scores!];
+      expect([apB, apH, rocB, rocH]).toEqual(
+        [b.averagePrecision[k], h.averagePrecision[k], b.rocAuc[k], h.rocAuc[k]].map((v) => v!.toFixed(3)),
+      );
+    }
+    const changes = cells.map((c) => Number(c[5].replace('−', '-')));
+    expect(changes).toEqual([...changes].sort((x, y) => x - y));
+    expect(threshold.comment).not.toContain('Per-class ranking');
+    expect(threshold.comment).not.toContain('AP base → head');
   });
 });

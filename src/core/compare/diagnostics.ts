@@ -8,7 +8,15 @@ import type { Finding } from './classes.js';
 import { orderSplits, quoteName, pts } from './format.js';
 import type { GateRules } from './rules.js';
 import { thresholdSuggestion } from './suggestions.js';
-import type { ClassDelta, Comparison, Diagnostics, LeakageDelta, ScoreDelta, ThresholdEffect } from './types.js';
+import type {
+  ClassDelta,
+  ClassScoreDelta,
+  Comparison,
+  Diagnostics,
+  LeakageDelta,
+  ScoreDelta,
+  ThresholdEffect,
+} from './types.js';
 
 /** Average precision is "unchanged" within this many points (plus both binning bounds). */
 export const AP_HELD = 0.01;
@@ -31,6 +39,8 @@ export function judgeDiagnostics(
     ? thresholdEffectsOf(base, head, cmp)
     : { effects: [], rankingDrops: [] };
   const diagnostics: Diagnostics = { leakage: leak.rows, scores, thresholdEffects, rankingDrops };
+  const classScores = classScoreDeltas(base, head);
+  if (classScores.length) diagnostics.classScores = classScores;
   const thresholds = thresholdSuggestion(head);
   if (thresholds) diagnostics.thresholds = thresholds;
   if (head.leakage) diagnostics.leakageKey = head.leakage.key;
@@ -121,6 +131,32 @@ function scoreDeltas(base: Report | null, head: Report, cmp: Comparison): ScoreD
         worse: same && bv !== null && hv !== null && notable(m.metric, bv, hv),
       });
     }
+  }
+  return rows;
+}
+
+/** Per-class ROC-AUC and average precision of both sides, for every head class of every split with scores. */
+function classScoreDeltas(base: Report | null, head: Report): ClassScoreDelta[] {
+  const rows: ClassScoreDelta[] = [];
+  const bIdx = new Map((base?.classes ?? []).map((n, i) => [n, i]));
+  for (const split of orderSplits(Object.keys(head.splits))) {
+    const hs = head.splits[split].scores;
+    if (!hs) continue;
+    const bs = base?.splits[split]?.scores ?? null;
+    head.classes.forEach((name, hi) => {
+      const bi = bIdx.get(name);
+      const apBase = bs && bi !== undefined ? (bs.averagePrecision[bi] ?? null) : null;
+      const apHead = hs.averagePrecision[hi] ?? null;
+      rows.push({
+        split,
+        name,
+        apBase,
+        apHead,
+        apDelta: apBase !== null && apHead !== null ? apHead - apBase : null,
+        rocAucBase: bs && bi !== undefined ? (bs.rocAuc[bi] ?? null) : null,
+        rocAucHead: hs.rocAuc[hi] ?? null,
+      });
+    });
   }
   return rows;
 }

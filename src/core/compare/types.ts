@@ -216,6 +216,8 @@ export interface Diagnostics {
   leakage: LeakageDelta[];
   /** Split-level threshold-free metrics, base and head. */
   scores: ScoreDelta[];
+  /** Per-class threshold-free metrics, base and head, every head class of every split with scores (split order, then class order). */
+  classScores?: ClassScoreDelta[];
   thresholdEffects: ThresholdEffect[];
   /** Regressed classes whose average precision fell too: their ranking changed, not only the decision. */
   rankingDrops?: ThresholdEffect[];
@@ -248,6 +250,18 @@ export interface ScoreDelta {
   delta: number | null;
   /** Worse by a notable amount on the same examples (shown in the comment). */
   worse: boolean;
+}
+
+/** One class's ROC-AUC and average precision on one split (report.splits[split].scores); null where undefined or absent. */
+export interface ClassScoreDelta {
+  split: string;
+  name: string;
+  apBase: number | null;
+  apHead: number | null;
+  /** apHead - apBase; null when either is. */
+  apDelta: number | null;
+  rocAucBase: number | null;
+  rocAucHead: number | null;
 }
 
 /** A recall drop whose average precision held: the decisions moved, not the ranking. */

@@ -14,6 +14,8 @@ export interface Section {
   /** Between items: '\n' for rows and list items, ', ' for inline lists. */
   sep: string;
   tail: string;
+  /** Items left out before fitting (a cap on a long table): counted in `more` and `empty` with the ones the budget drops. */
+  omitted?: number;
   /** Appended right after the kept items when `dropped` > 0 items were left out (carries its own leading separator). */
   more?: (dropped: number) => string;
   /** Replaces the whole section when no item is kept ('' removes it). Defaults to head + more + tail. */
@@ -46,7 +48,7 @@ export const utf8Length: Measure = (text) => {
 export function renderSection(s: Section, keep: number): string {
   const n = s.items.length;
   const k = Math.max(0, Math.min(keep, n));
-  const dropped = n - k;
+  const dropped = n - k + (s.omitted ?? 0);
   if (k === 0 && n > 0) {
     if (s.empty) return s.empty(dropped);
     return s.head + (s.more ? s.more(dropped) : '') + s.tail;
@@ -80,7 +82,7 @@ export function fitSections(sections: Section[], joiner: string, budget: number,
     const size = (k: number): number => {
       const n = s.items.length;
       if (k === 0 && n > 0) return measure(renderSection(s, 0));
-      const dropped = n - k;
+      const dropped = n - k + (s.omitted ?? 0);
       return fixed + prefix[k] + Math.max(0, k - 1) * sepLen + (dropped > 0 && s.more ? measure(s.more(dropped)) : 0);
     };
     return { s, size };

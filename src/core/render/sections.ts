@@ -10,6 +10,7 @@ import type {
   BandDelta,
   ClassAggregate,
   ClassDelta,
+  ClassScoreDelta,
   Comparison,
   Diagnostics,
   GapDelta,
@@ -294,8 +295,14 @@ function scoreValue(metric: ScoreDelta['metric'], v: number | null): string {
 function scoreChange(r: ScoreDelta): string {
   if (r.delta === null) return '—';
   if (r.metric === 'ece') return pts(r.delta);
-  const s = Math.abs(r.delta).toFixed(3);
-  return Number(s) === 0 ? s : `${r.delta < 0 ? '−' : '+'}${s}`;
+  return signed3(r.delta);
+}
+
+/** "+0.012", "−0.069", "0.000": a change of a score in [0, 1], to 3 decimals. */
+function signed3(delta: number | null): string {
+  if (delta === null) return '—';
+  const s = Math.abs(delta).toFixed(3);
+  return Number(s) === 0 ? s : `${delta < 0 ? '−' : '+'}${s}`;
 }
 
 /** "12 examples of test (1.2%) also occur in train (new; base: none), e.g. 'a', 'b'". */
@@ -369,6 +376,58 @@ function diagnosticsSection(cmp: Comparison, ctx: RenderContext, opts: BuildOpti
     tail,
     more: moreNote(ctx, opts, ['diagnostic', 'diagnostics']),
     empty: (n) => `**Diagnostics** (${thousands(n)}): not listed here; ${elsewhere(ctx, opts)}.`,
+  };
+}
+
+/** Rows of the job summary's per-class score table: 485 classes on 3 splits would be ~1,500 rows nobody reads. */
+export const CLASS_SCORE_ROWS = 200;
+
+/** Worst average precision change first; rows without a change (no base value) after, in report order. */
+function byApChange(a: ClassScoreDelta, b: ClassScoreDelta): number {
+  if (a.apDelta === null || b.apDelta === null) return (a.apDelta === null ? 1 : 0) - (b.apDelta === null ? 1 : 0);
+  return a.apDelta - b.apDelta;
+}
+
+const score3 = (v: number | null): string => (v === null ? '—' : v.toFixed(3));
+
+/** Job summary only: per-class average precision and ROC-AUC, base → head, worst AP change first, capped. */
+function classScoresSection(cmp: Comparison, ctx: RenderContext, opts: BuildOptions): Section | null {
+  const all = cmp.diagnostics?.classScores ?? [];
+  if (opts.target !== 'summary' || all.length === 0) return null;
+  const shown = [...all].sort(byApChange).slice(0, CLASS_SCORE_ROWS);
+  const items = shown.map((r) =>
+    row([
+      nameMd(r.name, opts.cellNameMax),
+      splitMd(r.split),
+      `${score3(r.apBase)} → ${score3(r.apHead)}`,
+      signed3(r.apDelta),
+      `${score3(r.rocAucBase)} → ${score3(r.rocAucHead)}`,
+    ]),
+  );
+  const u = unit(cmp);
+  const d = details(
+    `Per-${u.one} ranking: average precision and ROC-AUC (${plural(all.length, `${u.one} row`, `${u.one} rows`)}, worst AP change first)`,
+  );
+  const where = 'all are in the report JSON (report.splits[split].scores)';
+  return {
+    id: 'class-scores',
+    rank: 20,
+    head:
+      d.open +
+      tableHead([
+        { title: u.one },
+        { title: 'split' },
+        { title: 'AP base → head', right: true },
+        { title: 'AP change', right: true },
+        { title: 'ROC-AUC base → head', right: true },
+      ]),
+    items,
+    sep: '\n',
+    tail: d.close,
+    omitted: all.length - shown.length,
+    more: (n) => `\n\n… ${plural(n, 'more row', 'more rows')} not listed here: ${where}.`,
+    empty: (n) =>
+      `Per-${u.one} average precision and ROC-AUC (${plural(n, 'row', 'rows')}): not listed here; ${where}.`,
   };
 }
 
@@ -942,6 +1001,7 @@ export function buildSections(
     sanitySection(cmp, ctx, opts),
     hintsSection(cmp, ctx, opts),
     diagnosticsSection(cmp, ctx, opts),
+    classScoresSection(cmp, ctx, opts),
     headlineSection(cmp, ctx, opts),
     gapsSection(cmp, ctx, opts),
     classDamageSection(cmp, ctx, opts),
