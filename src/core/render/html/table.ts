@@ -1,8 +1,9 @@
 // The per-class table of the HTML report: every class of every judged split, worst first,
 // sortable by any column and filterable by name and status (./script.ts). Numeric cells carry
-// their raw value in data-v, so sorting never parses formatted text.
+// their raw value in data-v, so sorting never parses formatted text. When the predictions came
+// with scores, each class's average precision (base, head) is a column too.
 
-import type { ClassDelta, Comparison } from '../../compare/types.js';
+import type { ClassDelta, ClassScoreDelta, Comparison } from '../../compare/types.js';
 import { escapeHtml, truncateMiddle } from '../escape.js';
 import { pValue, pct, pts, thousands } from '../format.js';
 import { groupClasses } from '../select.js';
@@ -19,6 +20,23 @@ const recall = (s: { found: number; support: number } | null): number | null =>
 function qOf(c: ClassDelta): number | undefined {
   const improved = (c.recallStatus ?? c.status) === 'improvement';
   return improved ? c.test?.qUp : (c.test?.q ?? c.test?.p);
+}
+
+/** Average precision columns, one per side, from the comparison's per-class scores; none without scores. */
+function apColumns(cmp: Comparison, noBase: boolean): Column[] {
+  const rows = cmp.diagnostics?.classScores ?? [];
+  if (rows.length === 0) return [];
+  const byClass = new Map(rows.map((r) => [JSON.stringify([r.split, r.name]), r]));
+  const of = (c: ClassDelta): ClassScoreDelta | undefined => byClass.get(JSON.stringify([c.split, c.name]));
+  const ap = (side: 'apBase' | 'apHead', title: string): Column => ({
+    title,
+    type: 'num',
+    cell: (c) => {
+      const v = of(c)?.[side] ?? null;
+      return { html: v === null ? '—' : v.toFixed(3), value: v };
+    },
+  });
+  return noBase ? [ap('apHead', 'head AP')] : [ap('apBase', 'base AP'), ap('apHead', 'head AP')];
 }
 
 function columns(noBase: boolean, many: string): Column[] {
@@ -72,7 +90,8 @@ function cellHtml(col: Column, c: ClassDelta): string {
 export function classTable(cmp: Comparison, many: string): string {
   const all = groupClasses(cmp).all;
   if (all.length === 0) return '';
-  const cols = columns(cmp.verdict === 'no-baseline', many);
+  const noBase = cmp.verdict === 'no-baseline';
+  const cols = [...columns(noBase, many), ...apColumns(cmp, noBase)];
   const head = cols
     .map(
       (col, i) =>

@@ -10,6 +10,7 @@ import { defaultRules } from '../../../../src/core/compare/rules.js';
 import type { SplitReport } from '../../../../src/core/report/types.js';
 import { HOSTILE_NAMES, comparedPair, manyHostileClasses, type Pair } from '../../../helpers/html-reports.js';
 import { makeReport, ml } from '../../../helpers/stats-reports.js';
+import { runScenario } from '../../../helpers/scenario.js';
 
 const count = (html: string, re: RegExp) => (html.match(re) ?? []).length;
 
@@ -185,5 +186,49 @@ describe('multi-label', () => {
     expect(count(html, /<circle class="pt pt-/g)).toBe(3);
     expect(html).toContain('Per-label recall');
     expect(html).not.toContain('class="chart heatmap"');
+  });
+});
+
+describe('average precision columns', () => {
+  /** Column titles, and each row's cells as [html, data-v]. */
+  function table(html: string): { titles: string[]; rows: [string, string | undefined][][] } {
+    const t = html.slice(html.indexOf('<table class="data-table sortable" id="classes">'));
+    const body = t.slice(0, t.indexOf('</table>'));
+    const titles = [...body.matchAll(/data-type="\w+">([^<]*)<\/button>/g)].map((m) => m[1]);
+    const rows = [...body.matchAll(/<tr data-status[^>]*>(.*?)<\/tr>/g)].map((r) =>
+      [...r[1].matchAll(/<td(?: class="num" data-v="([^"]*)")?>(.*?)<\/td>/g)].map(
+        (c) => [c[2], c[1]] as [string, string | undefined],
+      ),
+    );
+    return { titles, rows };
+  }
+
+  test("with scores: base AP and head AP of every row are the reports' own values", async () => {
+    const { base, head, comparison } = await runScenario('diagnostics-digits', { head: 'head-threshold' });
+    const { titles, rows } = table(renderHtmlReport({ comparison, head }));
+    const [b, h] = [titles.indexOf('base AP'), titles.indexOf('head AP')];
+    expect(b).toBeGreaterThan(0);
+    expect(h).toBe(b + 1);
+    expect(rows.length).toBe(comparison.classes.length);
+    for (const cells of rows) {
+      const name = decode(cells[0][0].replace(/<\/?bdi>/g, ''));
+      const split = decode(cells[1][0]);
+      const [bv, hv] = [
+        base!.splits[split].scores!.averagePrecision[base!.classes.indexOf(name)]!,
+        head.splits[split].scores!.averagePrecision[head.classes.indexOf(name)]!,
+      ];
+      expect(cells[b]).toEqual([bv.toFixed(3), String(bv)]);
+      expect(cells[h]).toEqual([hv.toFixed(3), String(hv)]);
+    }
+  });
+
+  test('without a baseline: head AP only; without scores: no AP column', async () => {
+    const { head, comparison } = await runScenario('diagnostics-digits', { head: 'head-threshold' });
+    // A first run lists no classes here, so render this comparison as one without a baseline.
+    const { titles, rows } = table(renderHtmlReport({ comparison: { ...comparison, verdict: 'no-baseline' }, head }));
+    expect(titles.filter((t) => t.includes('AP'))).toEqual(['head AP']);
+    expect(rows[0]).toHaveLength(titles.length);
+    expect(table(smallHtml).titles.filter((t) => t.includes('AP'))).toEqual([]);
+    expect(small.head.splits.test.scores).toBeUndefined();
   });
 });
