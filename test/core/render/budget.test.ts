@@ -28,6 +28,22 @@ describe('renderSection', () => {
   });
 });
 
+describe('items omitted before fitting (a capped table)', () => {
+  const s: Section = { ...listSection('a', 0, 3), omitted: 5 };
+  it('are counted in the note even when every kept item fits, and added to what the budget drops', () => {
+    expect(renderSection(s, 3)).toContain('- 2xxxxxxx\n\n… 5 more\n\n</details>');
+    expect(renderSection(s, 1)).toContain('- 0xxxxxxx\n\n… 7 more\n\n</details>');
+    expect(renderSection(s, 0)).toBe('a: 8 left out');
+  });
+  it('the fitted length is the rendered length', () => {
+    const full = renderSection(s, 3);
+    const fitted = fitSections([s], '\n\n', full.length - 1, utf16Length);
+    expect(fitted.text).toBe(renderSection(s, 2));
+    expect(fitted.dropped).toEqual({ a: 1 });
+    expect(fitSections([s], '\n\n', full.length, utf16Length).text).toBe(full);
+  });
+});
+
 describe('fitSections', () => {
   it('returns everything when it fits', () => {
     const r = fitSections([listSection('a', 0, 5), listSection('b', 1, 5)], '\n\n', 10_000, utf16Length);
