@@ -9,9 +9,9 @@ import {
 } from "./chunk-5P3WJWIY.js";
 import {
   startBot
-} from "./chunk-YRRWOFRB.js";
-import "./chunk-OJWEYYGV.js";
-import "./chunk-ANDENNZY.js";
+} from "./chunk-OJY7RQC4.js";
+import "./chunk-GOWVCLAD.js";
+import "./chunk-7DYCY2CG.js";
 import "./chunk-LFPV36KP.js";
 import "./chunk-2FPBPD7G.js";
 import "./chunk-R5665HUH.js";
@@ -23,10 +23,10 @@ import "./chunk-G3XWIEDE.js";
 import "./chunk-LIN75FJA.js";
 import "./chunk-Q7QZEDFR.js";
 import "./chunk-R7VUTDUK.js";
-import "./chunk-IHXYJIXT.js";
+import "./chunk-BUYRMJG2.js";
 import "./chunk-4EHSR7VS.js";
-import "./chunk-R3C6JJ3M.js";
-import "./chunk-565OGYUH.js";
+import "./chunk-4NASNEL3.js";
+import "./chunk-MINOWJJC.js";
 import "./chunk-NSI3WKIV.js";
 import "./chunk-HCSBZIJN.js";
 import "./chunk-GVEIAIM2.js";

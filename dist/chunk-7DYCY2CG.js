@@ -12,14 +12,14 @@ import {
 } from "./chunk-G3XWIEDE.js";
 import {
   compareReports
-} from "./chunk-IHXYJIXT.js";
+} from "./chunk-BUYRMJG2.js";
 import {
   renderComment,
   renderSummary
-} from "./chunk-R3C6JJ3M.js";
+} from "./chunk-4NASNEL3.js";
 import {
   VERDICT_WORD
-} from "./chunk-565OGYUH.js";
+} from "./chunk-MINOWJJC.js";
 import {
   escapePlain,
   truncateEnd

@@ -337,8 +337,12 @@ function scoreValue(metric, v) {
 function scoreChange(r) {
   if (r.delta === null) return "\u2014";
   if (r.metric === "ece") return pts(r.delta);
-  const s = Math.abs(r.delta).toFixed(3);
-  return Number(s) === 0 ? s : `${r.delta < 0 ? "\u2212" : "+"}${s}`;
+  return signed3(r.delta);
+}
+function signed3(delta) {
+  if (delta === null) return "\u2014";
+  const s = Math.abs(delta).toFixed(3);
+  return Number(s) === 0 ? s : `${delta < 0 ? "\u2212" : "+"}${s}`;
 }
 function leakageItem(l, d) {
   const icon = LEVEL_ICON[l.level] ?? "";
@@ -389,6 +393,50 @@ function diagnosticsSection(cmp, ctx, opts) {
     tail,
     more: moreNote(ctx, opts, ["diagnostic", "diagnostics"]),
     empty: (n) => `**Diagnostics** (${thousands(n)}): not listed here; ${elsewhere(ctx, opts)}.`
+  };
+}
+var CLASS_SCORE_ROWS = 200;
+function byApChange(a, b) {
+  if (a.apDelta === null || b.apDelta === null) return (a.apDelta === null ? 1 : 0) - (b.apDelta === null ? 1 : 0);
+  return a.apDelta - b.apDelta;
+}
+var score3 = (v) => v === null ? "\u2014" : v.toFixed(3);
+function classScoresSection(cmp, ctx, opts) {
+  const all = cmp.diagnostics?.classScores ?? [];
+  if (opts.target !== "summary" || all.length === 0) return null;
+  const shown = [...all].sort(byApChange).slice(0, CLASS_SCORE_ROWS);
+  const items = shown.map(
+    (r) => row([
+      nameMd(r.name, opts.cellNameMax),
+      splitMd(r.split),
+      `${score3(r.apBase)} \u2192 ${score3(r.apHead)}`,
+      signed3(r.apDelta),
+      `${score3(r.rocAucBase)} \u2192 ${score3(r.rocAucHead)}`
+    ])
+  );
+  const u = unit(cmp);
+  const d = details(
+    `Per-${u.one} ranking: average precision and ROC-AUC (${plural(all.length, `${u.one} row`, `${u.one} rows`)}, worst AP change first)`
+  );
+  const where = "all are in the report JSON (report.splits[split].scores)";
+  return {
+    id: "class-scores",
+    rank: 20,
+    head: d.open + tableHead([
+      { title: u.one },
+      { title: "split" },
+      { title: "AP base \u2192 head", right: true },
+      { title: "AP change", right: true },
+      { title: "ROC-AUC base \u2192 head", right: true }
+    ]),
+    items,
+    sep: "\n",
+    tail: d.close,
+    omitted: all.length - shown.length,
+    more: (n) => `
+
+\u2026 ${plural(n, "more row", "more rows")} not listed here: ${where}.`,
+    empty: (n) => `Per-${u.one} average precision and ROC-AUC (${plural(n, "row", "rows")}): not listed here; ${where}.`
   };
 }
 function ciHeader(rows) {
@@ -893,6 +941,7 @@ function buildSections(cmp, ctx, opts, marker) {
     sanitySection(cmp, ctx, opts),
     hintsSection(cmp, ctx, opts),
     diagnosticsSection(cmp, ctx, opts),
+    classScoresSection(cmp, ctx, opts),
     headlineSection(cmp, ctx, opts),
     gapsSection(cmp, ctx, opts),
     classDamageSection(cmp, ctx, opts),

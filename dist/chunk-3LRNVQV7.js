@@ -13,16 +13,16 @@ import {
   renderOutcome,
   runGate,
   sameCommit
-} from "./chunk-ANDENNZY.js";
+} from "./chunk-7DYCY2CG.js";
 import "./chunk-EBNW32Z5.js";
 import "./chunk-G3XWIEDE.js";
 import "./chunk-LIN75FJA.js";
 import "./chunk-Q7QZEDFR.js";
 import "./chunk-R7VUTDUK.js";
-import "./chunk-IHXYJIXT.js";
+import "./chunk-BUYRMJG2.js";
 import "./chunk-4EHSR7VS.js";
-import "./chunk-R3C6JJ3M.js";
-import "./chunk-565OGYUH.js";
+import "./chunk-4NASNEL3.js";
+import "./chunk-MINOWJJC.js";
 import "./chunk-NSI3WKIV.js";
 import "./chunk-HCSBZIJN.js";
 import "./chunk-GVEIAIM2.js";

@@ -5,12 +5,10 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  REPORT_CSP,
-  mainSplit,
-  renderHtmlReport
-} from "./chunk-36DHRJP2.js";
-import "./chunk-565OGYUH.js";
-import "./chunk-NSI3WKIV.js";
+  compareReports,
+  compareWithSource
+} from "./chunk-BUYRMJG2.js";
+import "./chunk-4EHSR7VS.js";
 import "./chunk-HCSBZIJN.js";
 import "./chunk-GVEIAIM2.js";
 import "./chunk-GODDRDQM.js";
@@ -19,7 +17,6 @@ import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  REPORT_CSP,
-  mainSplit,
-  renderHtmlReport
+  compareReports,
+  compareWithSource
 };

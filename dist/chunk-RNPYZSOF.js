@@ -15,7 +15,7 @@ import {
   pts,
   splitOrder,
   thousands
-} from "./chunk-565OGYUH.js";
+} from "./chunk-MINOWJJC.js";
 import {
   escapeHtml,
   truncateEnd,
@@ -1939,6 +1939,21 @@ function qOf(c) {
   const improved = (c.recallStatus ?? c.status) === "improvement";
   return improved ? c.test?.qUp : c.test?.q ?? c.test?.p;
 }
+function apColumns(cmp, noBase) {
+  const rows = cmp.diagnostics?.classScores ?? [];
+  if (rows.length === 0) return [];
+  const byClass = new Map(rows.map((r) => [JSON.stringify([r.split, r.name]), r]));
+  const of = (c) => byClass.get(JSON.stringify([c.split, c.name]));
+  const ap = (side, title) => ({
+    title,
+    type: "num",
+    cell: (c) => {
+      const v = of(c)?.[side] ?? null;
+      return { html: v === null ? "\u2014" : v.toFixed(3), value: v };
+    }
+  });
+  return noBase ? [ap("apHead", "head AP")] : [ap("apBase", "base AP"), ap("apHead", "head AP")];
+}
 function columns(noBase, many) {
   const name = {
     title: many === "labels" ? "label" : "class",
@@ -1987,7 +2002,8 @@ function cellHtml(col, c) {
 function classTable(cmp, many) {
   const all = groupClasses(cmp).all;
   if (all.length === 0) return "";
-  const cols = columns(cmp.verdict === "no-baseline", many);
+  const noBase = cmp.verdict === "no-baseline";
+  const cols = [...columns(noBase, many), ...apColumns(cmp, noBase)];
   const head = cols.map(
     (col, i) => `<th scope="col" aria-sort="none"${col.type === "num" ? ' class="num"' : ""}><button type="button" data-col="${i}" data-type="${col.type}">${escapeHtml(col.title)}</button></th>`
   ).join("");

@@ -5,10 +5,12 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  compareReports,
-  compareWithSource
-} from "./chunk-IHXYJIXT.js";
-import "./chunk-4EHSR7VS.js";
+  REPORT_CSP,
+  mainSplit,
+  renderHtmlReport
+} from "./chunk-RNPYZSOF.js";
+import "./chunk-MINOWJJC.js";
+import "./chunk-NSI3WKIV.js";
 import "./chunk-HCSBZIJN.js";
 import "./chunk-GVEIAIM2.js";
 import "./chunk-GODDRDQM.js";
@@ -17,6 +19,7 @@ import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  compareReports,
-  compareWithSource
+  REPORT_CSP,
+  mainSplit,
+  renderHtmlReport
 };

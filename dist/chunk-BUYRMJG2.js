@@ -575,6 +575,8 @@ function judgeDiagnostics(base, head, cmp, rules) {
   const scores = scoreDeltas(base, head, cmp);
   const { effects: thresholdEffects, rankingDrops } = base ? thresholdEffectsOf(base, head, cmp) : { effects: [], rankingDrops: [] };
   const diagnostics = { leakage: leak.rows, scores, thresholdEffects, rankingDrops };
+  const classScores = classScoreDeltas(base, head);
+  if (classScores.length) diagnostics.classScores = classScores;
   const thresholds = thresholdSuggestion(head);
   if (thresholds) diagnostics.thresholds = thresholds;
   if (head.leakage) diagnostics.leakageKey = head.leakage.key;
@@ -651,6 +653,30 @@ function scoreDeltas(base, head, cmp) {
         worse: same && bv !== null && hv !== null && notable(m.metric, bv, hv)
       });
     }
+  }
+  return rows;
+}
+function classScoreDeltas(base, head) {
+  const rows = [];
+  const bIdx = new Map((base?.classes ?? []).map((n, i) => [n, i]));
+  for (const split of orderSplits(Object.keys(head.splits))) {
+    const hs = head.splits[split].scores;
+    if (!hs) continue;
+    const bs = base?.splits[split]?.scores ?? null;
+    head.classes.forEach((name, hi) => {
+      const bi = bIdx.get(name);
+      const apBase = bs && bi !== void 0 ? bs.averagePrecision[bi] ?? null : null;
+      const apHead = hs.averagePrecision[hi] ?? null;
+      rows.push({
+        split,
+        name,
+        apBase,
+        apHead,
+        apDelta: apBase !== null && apHead !== null ? apHead - apBase : null,
+        rocAucBase: bs && bi !== void 0 ? bs.rocAuc[bi] ?? null : null,
+        rocAucHead: hs.rocAuc[hi] ?? null
+      });
+    });
   }
   return rows;
 }

@@ -20,7 +20,7 @@ import {
   hasMarker,
   normalizeKey,
   utf8Length
-} from "./chunk-R3C6JJ3M.js";
+} from "./chunk-4NASNEL3.js";
 import {
   escapeMarkdown,
   sanitizeText,

@@ -5,12 +5,25 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  COMMENT_MAX_LENGTH,
-  SUMMARY_MAX_BYTES,
-  renderComment,
-  renderSummary
-} from "./chunk-R3C6JJ3M.js";
-import "./chunk-565OGYUH.js";
+  HANDLED_EVENTS,
+  consoleLog,
+  createBot,
+  startBot
+} from "./chunk-OJY7RQC4.js";
+import "./chunk-GOWVCLAD.js";
+import "./chunk-7DYCY2CG.js";
+import "./chunk-LFPV36KP.js";
+import "./chunk-2FPBPD7G.js";
+import "./chunk-R5665HUH.js";
+import "./chunk-EBNW32Z5.js";
+import "./chunk-G3XWIEDE.js";
+import "./chunk-LIN75FJA.js";
+import "./chunk-Q7QZEDFR.js";
+import "./chunk-R7VUTDUK.js";
+import "./chunk-BUYRMJG2.js";
+import "./chunk-4EHSR7VS.js";
+import "./chunk-4NASNEL3.js";
+import "./chunk-MINOWJJC.js";
 import "./chunk-NSI3WKIV.js";
 import "./chunk-HCSBZIJN.js";
 import "./chunk-GVEIAIM2.js";
@@ -20,8 +33,8 @@ import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  COMMENT_MAX_LENGTH,
-  SUMMARY_MAX_BYTES,
-  renderComment,
-  renderSummary
+  HANDLED_EVENTS,
+  consoleLog,
+  createBot,
+  startBot
 };

@@ -7,7 +7,7 @@ var __dirname = __mgDirname(__filename);
 import {
   buildSections,
   verdictLine
-} from "./chunk-565OGYUH.js";
+} from "./chunk-MINOWJJC.js";
 import {
   escapeMarkdown,
   markdownLink,
@@ -34,7 +34,7 @@ var utf8Length = (text) => {
 function renderSection(s, keep) {
   const n = s.items.length;
   const k = Math.max(0, Math.min(keep, n));
-  const dropped = n - k;
+  const dropped = n - k + (s.omitted ?? 0);
   if (k === 0 && n > 0) {
     if (s.empty) return s.empty(dropped);
     return s.head + (s.more ? s.more(dropped) : "") + s.tail;
@@ -52,7 +52,7 @@ function fitSections(sections, joiner, budget, measure) {
     const size = (k) => {
       const n = s.items.length;
       if (k === 0 && n > 0) return measure(renderSection(s, 0));
-      const dropped2 = n - k;
+      const dropped2 = n - k + (s.omitted ?? 0);
       return fixed + prefix[k] + Math.max(0, k - 1) * sepLen + (dropped2 > 0 && s.more ? measure(s.more(dropped2)) : 0);
     };
     return { s, size };

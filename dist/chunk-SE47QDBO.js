@@ -6,7 +6,7 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   renderHtmlReport
-} from "./chunk-36DHRJP2.js";
+} from "./chunk-RNPYZSOF.js";
 import {
   mergeReports
 } from "./chunk-RPULR3BA.js";
@@ -75,7 +75,7 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   whoAmI
-} from "./chunk-OJWEYYGV.js";
+} from "./chunk-GOWVCLAD.js";
 import {
   BaselineUnusable,
   baselineNotes,
@@ -84,7 +84,7 @@ import {
   findBaseline,
   renderOutcome,
   runGate
-} from "./chunk-ANDENNZY.js";
+} from "./chunk-7DYCY2CG.js";
 import {
   parseConfig
 } from "./chunk-LFPV36KP.js";
@@ -109,12 +109,12 @@ import {
 import {
   InputError
 } from "./chunk-R7VUTDUK.js";
-import "./chunk-IHXYJIXT.js";
+import "./chunk-BUYRMJG2.js";
 import "./chunk-4EHSR7VS.js";
 import {
   normalizeKey
-} from "./chunk-R3C6JJ3M.js";
-import "./chunk-565OGYUH.js";
+} from "./chunk-4NASNEL3.js";
+import "./chunk-MINOWJJC.js";
 import {
   sanitizeText
 } from "./chunk-NSI3WKIV.js";

@@ -39,11 +39,11 @@ import {
   verifyClaimedPull,
   withAcceptance,
   withClientLimits
-} from "./chunk-OJWEYYGV.js";
+} from "./chunk-GOWVCLAD.js";
 import {
   findBaseline,
   runGate
-} from "./chunk-ANDENNZY.js";
+} from "./chunk-7DYCY2CG.js";
 import {
   parseConfig
 } from "./chunk-LFPV36KP.js";
@@ -53,14 +53,14 @@ import {
 import {
   normalizeKey,
   renderComment
-} from "./chunk-R3C6JJ3M.js";
+} from "./chunk-4NASNEL3.js";
 import {
   TEST_NAME,
   pct,
   pts,
   qText,
   thousands
-} from "./chunk-565OGYUH.js";
+} from "./chunk-MINOWJJC.js";
 import {
   escapeMarkdown,
   sanitizeText,
