@@ -1,7 +1,7 @@
 // `modelgate thresholds`: per-class multi-label thresholds chosen on validation scores, checked on
 // test scores, written as the JSON `evaluate --thresholds` and the action's per-class-threshold read.
 import { UsageError } from '../../core/errors.js';
-import { DEFAULT_MIN_POSITIVES, type Objective } from '../../core/metrics/tune-thresholds.js';
+import { DEFAULT_MIN_POSITIVES, DEFAULT_MIN_PRECISION, type Objective } from '../../core/metrics/tune-thresholds.js';
 import type { Task } from '../../core/report/types.js';
 import { DEFAULT_THRESHOLD, parseThreshold } from '../../core/threshold.js';
 import { readClassList } from '../../io/class-list.js';
@@ -31,7 +31,7 @@ options:
   --out FILE            where to write the thresholds (JSON); never one of the inputs
   --objective NAME      recall-at-precision (default): the highest recall whose validation
                         precision is at least --min-precision; or f1: the highest F1
-  --min-precision X     precision floor of recall-at-precision (default 0.5)
+  --min-precision X     precision floor of recall-at-precision (default ${DEFAULT_MIN_PRECISION})
   --min-positives N     classes with fewer validation positives keep the global threshold
                         (default ${DEFAULT_MIN_POSITIVES})
   --threshold X         the current global threshold (default ${DEFAULT_THRESHOLD})
@@ -67,7 +67,7 @@ function objectiveOf(flags: { objective?: string; 'min-precision'?: string }): O
   }
   if (kind !== 'recall-at-precision')
     throw new UsageError(`thresholds: --objective is ${JSON.stringify(kind)}; expected recall-at-precision or f1`);
-  return { kind, minPrecision: fraction('min-precision', flags['min-precision'], 0.5) };
+  return { kind, minPrecision: fraction('min-precision', flags['min-precision'], DEFAULT_MIN_PRECISION) };
 }
 
 function splitsOf(args: string[]): { validation: string; test: string } {

@@ -10,7 +10,9 @@ import type { ScoreHistograms } from './score-histograms.js';
 
 export type Objective = { kind: 'recall-at-precision'; minPrecision: number } | { kind: 'f1' };
 
-export const DEFAULT_OBJECTIVE: Objective = { kind: 'recall-at-precision', minPrecision: 0.5 };
+/** The precision floor of the default objective (the CLI's --min-precision default). */
+export const DEFAULT_MIN_PRECISION = 0.5;
+export const DEFAULT_OBJECTIVE: Objective = { kind: 'recall-at-precision', minPrecision: DEFAULT_MIN_PRECISION };
 /** Below this many validation positives a chosen threshold is mostly noise: the class keeps the global one. */
 export const DEFAULT_MIN_POSITIVES = 5;
 

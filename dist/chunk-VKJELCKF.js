@@ -8,13 +8,13 @@ import {
   DEFAULT_BINS,
   ScoreHistograms,
   openPredictions
-} from "./chunk-XBFLA5ZZ.js";
+} from "./chunk-23XBZCLM.js";
 import {
   DEFAULT_THRESHOLD,
   chooseThresholds,
   cutOf,
   macroAt
-} from "./chunk-MDVZY7MU.js";
+} from "./chunk-E2WPSSV3.js";
 import "./chunk-EBNW32Z5.js";
 import {
   InputError

@@ -39,7 +39,8 @@ function checkThresholdKeys(perClass, classes, origin) {
 }
 
 // src/core/metrics/tune-thresholds.ts
-var DEFAULT_OBJECTIVE = { kind: "recall-at-precision", minPrecision: 0.5 };
+var DEFAULT_MIN_PRECISION = 0.5;
+var DEFAULT_OBJECTIVE = { kind: "recall-at-precision", minPrecision: DEFAULT_MIN_PRECISION };
 var DEFAULT_MIN_POSITIVES = 5;
 function cutOf(t, bins) {
   const b = Math.round(t * bins);
@@ -373,6 +374,7 @@ export {
   parseThreshold,
   thresholdFor,
   checkThresholdKeys,
+  DEFAULT_MIN_PRECISION,
   DEFAULT_MIN_POSITIVES,
   cutOf,
   chooseThresholds,

@@ -8,13 +8,13 @@ import {
   ScoreHistograms,
   openPredictions,
   teeSinks
-} from "./chunk-XBFLA5ZZ.js";
+} from "./chunk-23XBZCLM.js";
 import {
   DEFAULT_THRESHOLD,
   checkThresholdKeys,
   parseThreshold,
   tuningSummary
-} from "./chunk-MDVZY7MU.js";
+} from "./chunk-E2WPSSV3.js";
 import {
   ownedRows,
   pickExamples,

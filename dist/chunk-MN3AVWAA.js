@@ -8,7 +8,7 @@ import {
   checkFile,
   decodeText,
   thresholdProblem
-} from "./chunk-MDVZY7MU.js";
+} from "./chunk-E2WPSSV3.js";
 import {
   InputError
 } from "./chunk-R7VUTDUK.js";

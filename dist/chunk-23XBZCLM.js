@@ -14,7 +14,7 @@ import {
   hashLargeInWorker,
   textChunks,
   thresholdFor
-} from "./chunk-MDVZY7MU.js";
+} from "./chunk-E2WPSSV3.js";
 import {
   InputError,
   PROGRESS_EVERY

@@ -7,9 +7,9 @@ var __dirname = __mgDirname(__filename);
 import {
   checkSplitNames,
   evaluatePredictionFiles
-} from "./chunk-7FRLMWST.js";
-import "./chunk-XBFLA5ZZ.js";
-import "./chunk-MDVZY7MU.js";
+} from "./chunk-FZG3F34S.js";
+import "./chunk-23XBZCLM.js";
+import "./chunk-E2WPSSV3.js";
 import "./chunk-J5VWRRYV.js";
 import "./chunk-R5665HUH.js";
 import "./chunk-EBNW32Z5.js";

@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-7FRLMWST.js";
+} from "./chunk-FZG3F34S.js";
 import {
   classIndexOf,
   csvRows,
@@ -21,7 +21,7 @@ import {
   shapeText,
   teeSinks,
   unicodeAt
-} from "./chunk-XBFLA5ZZ.js";
+} from "./chunk-23XBZCLM.js";
 import {
   DEFAULT_THRESHOLD,
   Digest,
@@ -30,7 +30,7 @@ import {
   parseThreshold,
   textChunks,
   thresholdFor
-} from "./chunk-MDVZY7MU.js";
+} from "./chunk-E2WPSSV3.js";
 import {
   ownsExample
 } from "./chunk-J5VWRRYV.js";

@@ -15,8 +15,8 @@ import {
 } from "./chunk-PYXWA2YX.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-7FRLMWST.js";
-import "./chunk-XBFLA5ZZ.js";
+} from "./chunk-FZG3F34S.js";
+import "./chunk-23XBZCLM.js";
 import {
   debug,
   error,
@@ -33,10 +33,10 @@ import {
 import {
   readClassList,
   readThresholds
-} from "./chunk-HNK4XI3A.js";
+} from "./chunk-MN3AVWAA.js";
 import {
   parseThreshold
-} from "./chunk-MDVZY7MU.js";
+} from "./chunk-E2WPSSV3.js";
 import {
   MAX_SHARDS,
   formatShard,
@@ -96440,7 +96440,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-KFWQ27O3.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-TZXZ72JE.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,
