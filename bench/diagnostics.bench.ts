@@ -8,21 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DiagnosticsCollector } from '../src/core/diagnostics/collect.js';
 import { evaluatePredictionFiles } from '../src/pipeline/evaluate.js';
+import { rng } from './rng.js';
 
 const C = 485;
 const GOAL = 0.25;
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 2 ** 32;
-  };
-}
 
 /** Scores with four decimals: the truth gets most of the mass often, the rest a long tail. */
 function generate(path: string, n: number): { truth: Uint32Array; scores: Float64Array } {

@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { evaluatePredictionFiles } from '../src/pipeline/evaluate.js';
+import { rng } from './rng.js';
 
 const C = 485;
 const PYTHON = '/usr/bin/python3';
@@ -32,18 +33,6 @@ interface Data {
   truth: Uint8Array;
   /** Scores in hundredths (0..100), row-major n x C: CSV and .npz hold exactly the same values. */
   score: Uint8Array;
-}
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 2 ** 32;
-  };
 }
 
 /** Label c occurs with probability 0.3 / (c + 1)^0.8 (a long tail); scores are informative but noisy. */

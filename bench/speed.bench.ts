@@ -24,6 +24,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
+import { rng } from './rng.js';
 
 const C = 485;
 const PYTHON = '/usr/bin/python3';
@@ -32,18 +33,6 @@ const STARTUP_RUNS = 10;
 const GOAL = { npzRatio: 5, csvRatio: 3, rssMB: 150, startupS: 0.15 };
 /** Prints the child's peak RSS (KiB) and CPU time (µs, all threads) on exit: the CLI is run unchanged. */
 const RSS_HOOK = `data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\nbench-usage '+u.maxRSS+' '+(u.userCPUTime+u.systemCPUTime)+'\\n')})`;
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 2 ** 32;
-  };
-}
 
 const NAMES = Array.from({ length: C }, (_, c) => `c${String(c).padStart(3, '0')}`);
 const FREQ = Float64Array.from({ length: C }, (_, c) => 0.3 / (c + 1) ** 0.8);
