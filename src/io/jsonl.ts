@@ -36,7 +36,8 @@ class JsonLines {
       this.row(buf, pos, nl, onRow);
       pos = nl + 1;
     }
-    if (pos < buf.length) this.carry = buf.subarray(pos);
+    // A copy: the reader reuses its chunk buffers (./source.ts fileChunks).
+    if (pos < buf.length) this.carry = Buffer.from(buf.subarray(pos));
     if (this.carry && this.carry.length > MAX_RECORD_BYTES)
       throw new InputError(
         this.file,
