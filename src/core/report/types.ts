@@ -150,7 +150,7 @@ export interface SplitReport {
  * Threshold-free metrics of one split from its scores (src/core/diagnostics/scores.ts). Per-class
  * arrays are indexed like report.classes; null where a value is undefined (no positives, or for
  * ROC-AUC no negatives, or no score column). ROC-AUC and average precision come from per-class
- * histograms of `bins` log-odds bins: `*Bound` is the largest possible difference to the exact
+ * histograms of `bins` bins (logarithmic in the score near 0 and in 1 - s near 1): `*Bound` is the largest possible difference to the exact
  * (scikit-learn) value that the binning allows, computed from the histograms.
  */
 export interface ScoreMetrics {
