@@ -1,7 +1,7 @@
 // The JSON lines reader: keys, task choice and errors.
 import { ClassIndex } from '../../src/core/classes.js';
 import { openPredictions } from '../../src/io/predictions.js';
-import { CHUNK_BYTES } from '../../src/io/source.js';
+import { READ_BYTES } from '../../src/io/source.js';
 import type { ReadOptions } from '../../src/io/types.js';
 import { collect } from './collect.js';
 import { expectInputError, tempDir } from './tmp.js';
@@ -53,7 +53,7 @@ describe('JSON lines', () => {
 
   it('reads lines that straddle the reader chunks', async () => {
     const classes = new ClassIndex(['a', 'b', 'c', 'd', 'e'], true);
-    const rows = Math.ceil((2.5 * CHUNK_BYTES) / 200); // ~200 bytes a line: two chunk ends and more
+    const rows = Math.ceil((2.5 * READ_BYTES) / 200); // ~200 bytes a line: two chunk ends and more
     const names = classes.names;
     const lines = Array.from(
       { length: rows },
