@@ -66,6 +66,22 @@ function clipped(p: number): number {
   return p + bit(p < LOG_LOSS_EPS) * (LOG_LOSS_EPS - p) + bit(p > 1 - LOG_LOSS_EPS) * (1 - LOG_LOSS_EPS - p);
 }
 
+/** What a ScoreAccumulator counted, as plain data: typed arrays and numbers (structured-cloneable). */
+export interface ScoreCounts {
+  task: Task;
+  cap: number;
+  pos: Uint32Array;
+  all: Uint32Array;
+  logLossSum: number;
+  likelihood: number;
+  decisions: number;
+  eceCount: Float64Array;
+  eceConf: Float64Array;
+  eceHit: Float64Array;
+  examples: number;
+  problem: string | null;
+}
+
 /**
  * A ScoreSink (the readers' and the model runner's one way of handing over scores). Each score is
  * counted at once as if its class were not true (`all`, the likelihood of a negative, the
@@ -211,6 +227,39 @@ export class ScoreAccumulator implements ScoreSink {
       }
       this.eceHit[eceBin(s) << ECE_LANE_BITS]++;
     }
+  }
+
+  /** Everything counted so far, as plain data (a worker thread sends it; see add). */
+  counts(): ScoreCounts {
+    const { task, cap, pos, all, logLossSum, likelihood, decisions, eceCount, eceConf, eceHit, examples, problem } =
+      this;
+    return { task, cap, pos, all, logLossSum, likelihood, decisions, eceCount, eceConf, eceHit, examples, problem };
+  }
+
+  /** Adds what another accumulator over the same class indices counted (another thread's, or a shard's). */
+  add(other: ScoreCounts): void {
+    this.problem ??= other.problem;
+    if (this.cap === 0) {
+      this.cap = other.cap;
+      this.pos = other.pos.slice();
+      this.all = other.all.slice();
+    } else {
+      this.reserve(other.cap);
+      const { pos, all, cap } = this;
+      for (let bin = 0; bin < SCORE_BINS; bin++)
+        for (let c = 0, at = bin * cap, from = bin * other.cap; c < other.cap; c++, at++, from++) {
+          pos[at] += other.pos[from];
+          all[at] += other.all[from];
+        }
+    }
+    this.logLossSum += other.logLossSum - Math.log(other.likelihood);
+    this.decisions += other.decisions;
+    for (let b = 0; b < this.eceCount.length; b++) {
+      this.eceCount[b] += other.eceCount[b];
+      this.eceConf[b] += other.eceConf[b];
+      this.eceHit[b] += other.eceHit[b];
+    }
+    this.examples += other.examples;
   }
 
   private reserve(classes: number): void {
