@@ -117,7 +117,8 @@ export class CsvRecords {
         break;
       }
     }
-    if (pos < len) this.carry = buf.subarray(pos);
+    // The caller may reuse `chunk` (./source.ts fileChunks): a rest inside it moves to the joint.
+    if (pos < len) this.carry = buf === chunk ? this.keep(buf.subarray(pos)) : buf.subarray(pos);
     if (eof && this.carry && !this.stopped) throw new Error('CSV scanner left bytes at end of file');
   }
 
@@ -136,6 +137,13 @@ export class CsvRecords {
     } else this.joint.set(carry, 0);
     this.joint.set(chunk, carry.length);
     return this.joint.subarray(0, n);
+  }
+
+  /** A copy of `rest` at the start of the joint. */
+  private keep(rest: Buffer): Buffer {
+    if (!this.joint || this.joint.length < rest.length) this.joint = Buffer.allocUnsafeSlow(rest.length);
+    this.joint.set(rest, 0);
+    return this.joint.subarray(0, rest.length);
   }
 
   /** True when bytes remain that were not handed out as records yet. */

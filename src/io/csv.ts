@@ -299,22 +299,23 @@ function multiclassRow(rows: Rows, b: MulticlassBatcher): OnRecord {
   const { plan, ready } = rows;
   const nScores = plan.scoreCols.length;
   const sink = rows.opts.scores;
+  /** The record's scores, for the sink (read by it until the example ends). */
+  const row = new Float64Array(nScores);
   return (buf, f, line) => {
     rows.checkWidth(f, line);
     const t = rows.truthIndex(rows.single(f.text(buf, plan.truthCol), plan.truthSplit, plan.truthName, line), line);
     let p: number;
     if (rows.fromScores) {
-      let best = rows.score(buf, f, 0, line);
-      sink?.score(plan.scoreClass[0], best);
+      let best = (row[0] = rows.score(buf, f, 0, line));
       let bi = 0;
       for (let k = 1; k < nScores; k++) {
-        const v = rows.score(buf, f, k, line);
-        sink?.score(plan.scoreClass[k], v);
+        const v = (row[k] = rows.score(buf, f, k, line));
         if (v > best) {
           best = v;
           bi = k;
         }
       }
+      sink?.scores(row, 0, nScores, plan.scoreClass);
       p = plan.scoreClass[bi];
     } else p = rows.predIndex(rows.single(f.text(buf, plan.predCol), plan.predSplit, plan.predName, line), line);
     if (plan.idCol >= 0) b.ids.addText(f.text(buf, plan.idCol));
@@ -329,15 +330,17 @@ function multilabelRow(rows: Rows, b: MultilabelBatcher): OnRecord {
   const { plan, ready } = rows;
   const nScores = plan.scoreCols.length;
   const sink = rows.opts.scores;
+  /** The record's scores, for the sink (read by it until the example ends). */
+  const row = new Float64Array(nScores);
   return (buf, f, line) => {
     rows.checkWidth(f, line);
     addNames(f.text(buf, plan.truthCol), plan.truthSplit, (n) => b.truth.add(rows.truthIndex(n, line)));
     if (rows.fromScores) {
       for (let k = 0; k < nScores; k++) {
-        const v = rows.score(buf, f, k, line);
-        sink?.score(plan.scoreClass[k], v);
+        const v = (row[k] = rows.score(buf, f, k, line));
         if (v >= plan.thresholds[k]) b.pred.add(plan.scoreClass[k]);
       }
+      sink?.scores(row, 0, nScores, plan.scoreClass);
     } else addNames(f.text(buf, plan.predCol), plan.predSplit, (n) => b.pred.add(rows.predIndex(n, line)));
     if (plan.idCol >= 0) b.ids.addText(f.text(buf, plan.idCol));
     if (b.end()) ready.push(b.flush()!);

@@ -59,11 +59,50 @@ export function decimalEnd(): number {
   return prefixEnd;
 }
 
+const POW10_TABLE = Float64Array.from(POW10);
+
 /**
  * The longest well-formed decimal number at `s` (before `limit`): its value, with its end in
  * `decimalEnd()`; NaN when there is no digit. Callers check what follows the number.
+ *
+ * The common spelling first, in one small function that inlines into the caller's loop (twice
+ * as fast on a score CSV, `npm run bench -- io`): [-]digits[.digits] with at most 15 digits in
+ * all and no exponent is m / 10^f with m < 10^15 exact, one correctly rounded division
+ * (Clinger's fast path, as below). Anything else goes to the general parser.
  */
 export function parseDecimalPrefix(b: Buffer, s: number, limit: number): number {
+  let i = s;
+  let c = i < limit ? b[i] : 0;
+  const neg = c === 45;
+  if (neg) c = ++i < limit ? b[i] : 0;
+  const d0 = i;
+  let m = 0;
+  while (c >= 48 && c <= 57) {
+    m = m * 10 + (c - 48);
+    c = ++i < limit ? b[i] : 0;
+  }
+  let digits = i - d0;
+  let frac = 0;
+  if (c === 46) {
+    const f0 = ++i;
+    c = i < limit ? b[i] : 0;
+    while (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      c = ++i < limit ? b[i] : 0;
+    }
+    frac = i - f0;
+    digits += frac;
+  }
+  // The '+' types the call's result as a number, so the inlined result stays an unboxed double:
+  // without it every score became a heap object (600 MB of garbage on the 233 MB benchmark file).
+  if (digits === 0 || digits > 15 || c === 101 || c === 69) return +parseGeneralPrefix(b, s, limit);
+  prefixEnd = i;
+  const v = m / POW10_TABLE[frac];
+  return neg ? -v : v;
+}
+
+/** `parseDecimalPrefix` for every spelling: signs, exponents, up to 19 significant digits and beyond. */
+function parseGeneralPrefix(b: Buffer, s: number, limit: number): number {
   let i = s;
   let c = i < limit ? b[i] : 0;
   let neg = false;

@@ -36,7 +36,8 @@ class JsonLines {
       this.row(buf, pos, nl, onRow);
       pos = nl + 1;
     }
-    if (pos < buf.length) this.carry = buf.subarray(pos);
+    // A copy: the reader reuses its chunk buffers (./source.ts fileChunks).
+    if (pos < buf.length) this.carry = Buffer.from(buf.subarray(pos));
     if (this.carry && this.carry.length > MAX_RECORD_BYTES)
       throw new InputError(
         this.file,
@@ -180,7 +181,9 @@ function rowHandler(path: string, task: Task, opts: ReadOptions, ready: ExampleB
   };
   // The classes of the first "scores" object: every row must score the same ones, or argmax
   // and thresholds would silently compare different candidates from row to row.
-  let scored: { line: number; names: string[]; has: boolean[] } | null = null;
+  let scored: { line: number; names: string[]; has: boolean[]; cls: Uint32Array; at: number[] } | null = null;
+  /** A row's scores for the sink, in class order (array form) or the first row's order (object form). */
+  let sinkRow = new Float64Array(0);
   /** Scores of one row as (class index, finite value) pairs in their order in the file. */
   const scoresOf = (row: Row, line: number, each: (cls: number, v: number, name: string) => void): void => {
     const s = row.scores;
@@ -206,27 +209,36 @@ function rowHandler(path: string, task: Task, opts: ReadOptions, ready: ExampleB
           at(line),
           `"scores" has ${s.length} entries; expected ${classes.size}, one per class of the class list`,
         );
+      if (sinkRow.length < s.length) sinkRow = new Float64Array(s.length);
       for (let j = 0; j < s.length; j++) {
         const value = check(s[j], classes.names[j]);
-        opts.scores?.score(j, value);
+        sinkRow[j] = value;
         each(j, value, classes.names[j]);
       }
+      opts.scores?.scores(sinkRow, 0, s.length);
     } else if (s !== null && typeof s === 'object') {
       const entries = Object.entries(s);
       const first = scored === null;
-      if (first) scored = { line, names: entries.map(([name]) => name), has: [] };
+      if (first) {
+        const cls = new Uint32Array(entries.length);
+        scored = { line, names: entries.map(([name]) => name), has: [], cls, at: [] };
+        if (sinkRow.length < entries.length) sinkRow = new Float64Array(entries.length);
+      }
       const ref = scored!;
-      for (const [name, v] of entries) {
+      for (const [k, [name, v]] of entries.entries()) {
         const c = classIndexOf(classes, name, path, at(line), '"scores" key');
-        if (first) ref.has[c] = true;
-        else if (!ref.has[c])
+        if (first) {
+          ref.has[c] = true;
+          ref.at[c] = k;
+          ref.cls[k] = c;
+        } else if (!ref.has[c])
           throw new InputError(
             path,
             at(line),
             `"scores" has class ${quoteName(name)}, which line ${ref.line} does not score; expected the same classes on every line`,
           );
         const value = check(v, name);
-        opts.scores?.score(c, value);
+        sinkRow[ref.at[c]] = value;
         each(c, value, name);
       }
       if (entries.length < ref.names.length) {
@@ -237,6 +249,7 @@ function rowHandler(path: string, task: Task, opts: ReadOptions, ready: ExampleB
           `"scores" lacks class ${quoteName(missing)} (scored on line ${ref.line}); expected the same classes on every line`,
         );
       }
+      opts.scores?.scores(sinkRow, 0, ref.names.length, ref.cls);
     } else
       throw new InputError(
         path,

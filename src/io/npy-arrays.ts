@@ -33,6 +33,8 @@ export interface NpySource {
 
 export interface NpyArrays {
   sources: NpySource[];
+  /** The optional arrays asked for, in order; undefined when the split has none. */
+  optional: (NpySource | undefined)[];
   /** After every byte was read: the split's fingerprint (waits for an archive's hashing pass). */
   fingerprint(): Promise<FileFingerprint>;
   /** Releases the files and abandons the hashing pass. */
@@ -46,17 +48,24 @@ export type Wanted = string[];
  * Opens every wanted array of `path` (a folder when `folder`, else an .npz) and reads its header,
  * checking the size its shape claims against the file (or the member's declared size). When an
  * array is missing, `missing(found)` makes the error, given the member or file names present.
+ * The `optional` member (or file) names are opened too when present.
  */
 export async function openNpyArrays(
   path: string,
   folder: boolean,
   wanted: Wanted[],
   missing: (found: string[]) => InputError,
+  optional: string[] = [],
 ): Promise<NpyArrays> {
-  return folder ? openFolder(path, wanted, missing) : openNpz(path, wanted, missing);
+  return folder ? openFolder(path, wanted, missing, optional) : openNpz(path, wanted, missing, optional);
 }
 
-async function openNpz(path: string, wanted: Wanted[], missing: (found: string[]) => InputError): Promise<NpyArrays> {
+async function openNpz(
+  path: string,
+  wanted: Wanted[],
+  missing: (found: string[]) => InputError,
+  optional: string[],
+): Promise<NpyArrays> {
   const size = await checkFile(path);
   let members;
   try {
@@ -67,6 +76,7 @@ async function openNpz(path: string, wanted: Wanted[], missing: (found: string[]
   }
   const entries = wanted.map((names) => names.map((n) => members.get(n)).find((e) => e !== undefined));
   if (entries.some((e) => e === undefined)) throw missing([...members.keys()]);
+  const extra = optional.map((n) => members.get(n));
   const hashing = hashInBackground(path, size);
   const readers: ByteReader[] = [];
   const close = async () => {
@@ -74,22 +84,30 @@ async function openNpz(path: string, wanted: Wanted[], missing: (found: string[]
     await Promise.all(readers.map((r) => r.close()));
   };
   try {
-    const sources: NpySource[] = [];
-    for (const entry of entries as ZipEntry[]) {
+    const open = async (entry: ZipEntry): Promise<NpySource> => {
       const reader = await openZipMember(path, entry);
       readers.push(reader);
       const role = entry.name.replace(/\.npy$/, '');
       const where = `array ${role}`;
-      sources.push({ role, file: path, where, reader, array: await readNpyHeader(reader, entry.size, path, where) });
-    }
-    return { sources, fingerprint: hashing.fingerprint, close };
+      return { role, file: path, where, reader, array: await readNpyHeader(reader, entry.size, path, where) };
+    };
+    const sources: NpySource[] = [];
+    for (const entry of entries as ZipEntry[]) sources.push(await open(entry));
+    const opened: (NpySource | undefined)[] = [];
+    for (const entry of extra) opened.push(entry && (await open(entry)));
+    return { sources, optional: opened, fingerprint: hashing.fingerprint, close };
   } catch (e) {
     await close();
     throw e;
   }
 }
 
-async function openFolder(dir: string, wanted: Wanted[], missing: (found: string[]) => InputError): Promise<NpyArrays> {
+async function openFolder(
+  dir: string,
+  wanted: Wanted[],
+  missing: (found: string[]) => InputError,
+  optional: string[],
+): Promise<NpyArrays> {
   const isFile = async (f: string) => (await stat(join(dir, f)).catch(() => null))?.isFile() ?? false;
   const names: string[] = [];
   for (const options of wanted) {
@@ -102,12 +120,13 @@ async function openFolder(dir: string, wanted: Wanted[], missing: (found: string
     }
     names.push(found);
   }
+  const extra: (string | undefined)[] = [];
+  for (const n of optional) extra.push((await isFile(n)) ? n : undefined);
   const hashers: [string, ByteHasher][] = [];
   const readers: ByteReader[] = [];
   const close = async () => void (await Promise.all(readers.map((r) => r.close())));
   try {
-    const sources: NpySource[] = [];
-    for (const name of names) {
+    const open = async (name: string): Promise<NpySource> => {
       const file = join(dir, name);
       const size = await checkFile(file);
       const h = new ByteHasher();
@@ -121,8 +140,12 @@ async function openFolder(dir: string, wanted: Wanted[], missing: (found: string
       readers.push(reader);
       const role = name.replace(/\.npy$/, '');
       const where = `array ${role}`;
-      sources.push({ role, file, where, reader, array: await readNpyHeader(reader, size, file, where) });
-    }
+      return { role, file, where, reader, array: await readNpyHeader(reader, size, file, where) };
+    };
+    const sources: NpySource[] = [];
+    for (const name of names) sources.push(await open(name));
+    const opened: (NpySource | undefined)[] = [];
+    for (const name of extra) opened.push(name === undefined ? undefined : await open(name));
     const fingerprint = async (): Promise<FileFingerprint> => {
       const lines = hashers
         .map(([name, h]) => `${h.digestHex()}  ${name}\n`)
@@ -131,7 +154,7 @@ async function openFolder(dir: string, wanted: Wanted[], missing: (found: string
       const bytes = hashers.reduce((s, [, h]) => s + h.bytes, 0);
       return { path: dir, sha256: createHash('sha256').update(lines).digest('hex'), bytes };
     };
-    return { sources, fingerprint, close };
+    return { sources, optional: opened, fingerprint, close };
   } catch (e) {
     await close();
     throw e;

@@ -1,11 +1,12 @@
 // The .npy format (numpy.lib.format): a magic string, a version, a Python-literal header with
 // dtype, order and shape, then the raw array bytes. Accepted: little-endian numbers in C order,
-// and fixed-width unicode strings (feature files' class-name labels; prediction files reject them).
+// and fixed-width strings: unicode (feature files' class-name labels, ids) and bytes (ids only;
+// prediction labels reject both).
 
 import type { ByteReader } from './pull-reader.js';
 import { InputError } from './types.js';
 
-export type Kind = 'float' | 'int' | 'bool' | 'unicode';
+export type Kind = 'float' | 'int' | 'bool' | 'unicode' | 'bytes';
 
 export interface NpyArray {
   /** As written in the header, e.g. "<f8". */
@@ -76,6 +77,8 @@ function dtypeOf(descr: string): { kind: Kind; itemSize: number } {
   if (m[2] === 'b' && size === 1) return { kind: 'bool', itemSize: 1 };
   // UTF-32 code units, NUL padded: 4 bytes per character.
   if (m[2] === 'U' && size > 0) return { kind: 'unicode', itemSize: 4 * size };
+  // Bytes, NUL padded (numpy's |S).
+  if (m[2] === 'S' && size > 0) return { kind: 'bytes', itemSize: size };
   return { kind: 'float', itemSize: 0 };
 }
 
@@ -111,7 +114,7 @@ export type Getter = (v: DataView, byteOffset: number) => number;
 
 export function getterFor(a: NpyArray): Getter {
   const k = a.kind;
-  if (k === 'unicode') throw new Error(`getterFor: ${a.descr} is not numeric`);
+  if (k === 'unicode' || k === 'bytes') throw new Error(`getterFor: ${a.descr} is not numeric`);
   const s = a.itemSize;
   const signed = a.descr[1] === 'i';
   if (k === 'float') return s === 8 ? (v, o) => v.getFloat64(o, true) : (v, o) => v.getFloat32(o, true);

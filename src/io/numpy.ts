@@ -1,13 +1,15 @@
 // Predictions as NumPy arrays: an .npz archive (numpy.savez / savez_compressed) or a folder of
 // .npy files, holding `labels` (class indices (N,) or a 0/1 matrix (N, C) for multi-label) and
-// either `scores` (N, C) or `preds` (like labels). The two arrays are read in lockstep, a slice
-// of rows at a time, so neither is ever held whole.
+// either `scores` (N, C) or `preds` (like labels), and optionally `ids` (N,) for leakage between
+// splits (./npy-ids.ts). The arrays are read in lockstep, a slice of rows at a time, so none is
+// ever held whole.
 
 import type { Task } from '../core/report/types.js';
 import type { ScoreSink } from '../core/metrics/score-histograms.js';
 import { DEFAULT_BATCH_SIZE, MulticlassBatcher, MultilabelBatcher } from './batcher.js';
 import { getterFor, requireDtype, shapeText, type Getter } from './npy.js';
 import { openNpyArrays, type NpyArrays, type NpySource } from './npy-arrays.js';
+import { idReader, type IdReader } from './npy-ids.js';
 import { classIndexOf } from './names.js';
 import { thresholdFor } from '../core/threshold.js';
 import { InputError, PROGRESS_EVERY, type ExampleBatch, type PredictionStream, type ReadOptions } from './types.js';
@@ -21,20 +23,27 @@ type Source = NpySource;
 const USAGE = 'labels.npy and scores.npy or preds.npy (np.savez(path, labels=..., scores=...))';
 
 export async function openNumpy(path: string, opts: ReadOptions, folder: boolean): Promise<PredictionStream> {
-  const o = await openNpyArrays(path, folder, [['labels.npy'], ['preds.npy', 'scores.npy']], (found) =>
-    folder
-      ? new InputError(path, null, `is a folder without ${USAGE}`)
-      : new InputError(
-          path,
-          null,
-          `has members ${found.map((n) => JSON.stringify(n)).join(', ') || '(none)'}; expected ${USAGE}`,
-        ),
+  const o = await openNpyArrays(
+    path,
+    folder,
+    [['labels.npy'], ['preds.npy', 'scores.npy']],
+    (found) =>
+      folder
+        ? new InputError(path, null, `is a folder without ${USAGE}`)
+        : new InputError(
+            path,
+            null,
+            `has members ${found.map((n) => JSON.stringify(n)).join(', ') || '(none)'}; expected ${USAGE}`,
+          ),
+    ['ids.npy'],
   );
   try {
     const [L, P] = o.sources;
     const shape = checkShapes(L, P, opts);
     const classOf = classMapper(opts.classes, shape.width);
-    return { task: shape.task, ...streamRows(o, L, P, shape, classOf, opts) };
+    const [I] = o.optional;
+    const ids = I && { source: I, read: idReader(I, shape.n, L) };
+    return { task: shape.task, ...streamRows(o, L, P, ids, shape, classOf, opts) };
   } catch (e) {
     await o.close();
     throw e;
@@ -142,14 +151,21 @@ interface RowReader {
   cols: Uint32Array;
 }
 
+/** The ids array, when the split has one, and how to read one id. */
+interface IdsSource {
+  source: Source;
+  read: IdReader;
+}
+
 /**
- * The batches, read a step of rows of both arrays at a time, and the fingerprint once the last
- * was read. Row r of a step is read by `multiclassRow` or `multilabelRow`.
+ * The batches, read a step of rows of every array at a time, and the fingerprint once the last
+ * was read. Row r of a step is read by `multiclassRow` or `multilabelRow`, its id by `ids.read`.
  */
 function streamRows(
   o: NpyArrays,
   L: Source,
   P: Source,
+  ids: IdsSource | undefined,
   { task, n, lc, pc, width }: Shapes,
   classOf: ClassOf,
   opts: ReadOptions,
@@ -166,7 +182,8 @@ function streamRows(
     const C = width ?? 0;
     const lRow = L.array.itemSize * (lc ?? 1);
     const pRow = P.array.itemSize * (pc ?? 1);
-    const step = Math.max(1, Math.floor(STEP_BYTES / Math.max(lRow, pRow, 1)));
+    const iRow = ids?.source.array.itemSize ?? 0;
+    const step = Math.max(1, Math.floor(STEP_BYTES / Math.max(lRow, pRow, iRow, 1)));
     const cols = Uint32Array.from({ length: C }, (_, j) => classOf(P, j, 0));
     const rr: RowReader = {
       L,
@@ -183,6 +200,8 @@ function streamRows(
     };
     const mc = task === 'multiclass' ? new MulticlassBatcher(size, opts.scores) : null;
     const ml = task === 'multilabel' ? new MultilabelBatcher(size, opts.scores) : null;
+    const batchIds = (mc ?? ml)!.ids;
+    batchIds.on = ids !== undefined;
     const thresholds = new Float64Array(C);
     for (let j = 0; j < C; j++)
       thresholds[j] = thresholdFor(opts.classes.names[cols[j]], opts.threshold, opts.perClassThreshold);
@@ -204,8 +223,13 @@ function streamRows(
           pbytes: new Uint8Array(pb.buffer, pb.byteOffset, pb.length),
         };
         const scores = P.role === 'scores' ? floats(pb, P.array.itemSize) : null;
+        const ib = ids && (await ids.source.reader.read(k * iRow));
+        if (ib && ib.length < k * iRow) throw truncated(ids!.source);
+        const iv = ib && new DataView(ib.buffer, ib.byteOffset, ib.length);
         for (let r = 0; r < k; r++) {
           const at = row + r;
+          // Before the row is pushed: a full batch takes the ids gathered so far.
+          if (ib) ids!.read(batchIds, ib, iv!, r * iRow);
           if (mc) {
             const tp = multiclassRow(rr, lv, pv, scores, r, at);
             if (scores && opts.scores) sinkRow(rr, opts.scores, scores, r);
@@ -223,7 +247,7 @@ function streamRows(
       const last = (mc ?? ml)!.flush();
       if (last) yield last;
       if (n === 0) throw new InputError(L.file, L.where, 'has no rows; expected at least one example');
-      await checkNothingLeft(L, P);
+      await checkNothingLeft(L, P, ...(ids ? [ids.source] : []));
       opts.onProgress?.(n);
       done = await o.fingerprint();
     } finally {

@@ -1,6 +1,6 @@
 // One shard of a split as it streams by (see src/core/shard.ts for the partition): the reader
 // still reads, parses and hashes every row (the file fingerprint covers the whole file), and
-// only the shard's own rows go on to the accumulator or the model.
+// only the shard's own rows (with their ids) go on to the accumulator or the model.
 
 import { ownedRows, pickExamples, shardSize, type ShardSpec } from '../core/shard.js';
 import type { FeatureBatch, FeatureStream } from './data/types.js';
@@ -19,10 +19,27 @@ async function* ownBatches<B extends { n: number }>(
   }
 }
 
+/** The given rows of a batch, with their ids when the batch has them. */
+function pickBatch(b: ExampleBatch, rows: number[]): ExampleBatch {
+  const picked: ExampleBatch = pickExamples(b, rows);
+  if (b.ids) picked.ids = pickIds(b.ids, rows);
+  return picked;
+}
+
+function pickIds({ bytes, ends }: NonNullable<ExampleBatch['ids']>, rows: number[]): NonNullable<ExampleBatch['ids']> {
+  const start = (r: number) => (r === 0 ? 0 : ends[r - 1]);
+  const outEnds = new Uint32Array(rows.length);
+  let size = 0;
+  rows.forEach((r, i) => (outEnds[i] = size += ends[r] - start(r)));
+  const out = new Uint8Array(size);
+  rows.forEach((r, i) => out.set(bytes.subarray(start(r), ends[r]), i === 0 ? 0 : outEnds[i - 1]));
+  return { bytes: out, ends: outEnds };
+}
+
 export function shardPredictions(stream: PredictionStream, s: ShardSpec): PredictionStream {
   return {
     ...stream,
-    batches: ownBatches<ExampleBatch>(stream.batches, s, pickExamples),
+    batches: ownBatches<ExampleBatch>(stream.batches, s, pickBatch),
     fingerprint: () => stream.fingerprint(),
   };
 }

@@ -123,10 +123,12 @@ function feedScores(
   offsets: Uint32Array | undefined,
   indices: Uint32Array | undefined,
 ): void {
+  const pair = new Float64Array(2);
   for (let i = 0; i < n; i++) {
     if (binary) {
-      sink.score(0, 1 - scores[i]);
-      sink.score(1, scores[i]);
+      pair[0] = 1 - scores[i];
+      pair[1] = scores[i];
+      sink.scores(pair, 0, 2);
     } else sink.scores(scores, i * outputs, outputs);
     if (truth) sink.end(truth, i, i + 1);
     else sink.end(indices!, offsets![i], offsets![i + 1]);

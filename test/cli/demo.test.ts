@@ -5,6 +5,7 @@ import path from 'node:path';
 import { demoSplits, findExamplesDir, runDemo } from '../../src/cli/commands/demo.js';
 import { readReport } from '../../src/io/report-file.js';
 import { predictDigits, readDigitsCsv, readMlp } from '../helpers/mlp-reference.js';
+import { AP_HELD } from '../../src/core/compare/diagnostics.js';
 
 const ROOT = path.resolve('examples/digits');
 const SPLITS = demoSplits(ROOT);
@@ -181,7 +182,9 @@ describe('modelgate demo', () => {
     const k = headReport.classes.indexOf('8');
     for (const s of JUDGED) {
       const [b, h] = [baseReport.splits[s].scores!, headReport.splits[s].scores!];
-      expect(b.averagePrecision[k]! - h.averagePrecision[k]!).toBeGreaterThan(0.05);
+      // Beyond what "held" allows, with both binning bounds: exact AP 0.994 -> 0.960 on validation.
+      const slack = AP_HELD + b.averagePrecisionBound[k]! + h.averagePrecisionBound[k]!;
+      expect(b.averagePrecision[k]! - h.averagePrecision[k]!).toBeGreaterThan(slack);
     }
     expect(r.comparison.diagnostics?.thresholdEffects ?? []).toEqual([]);
     expect(r.markdown).not.toMatch(/not a ranking regression/);

@@ -1,5 +1,5 @@
 // The byte-level number parser must agree bit for bit with Number(text) on every input it accepts.
-import { describeBadNumber, parseDecimal } from '../../src/io/decimal.js';
+import { decimalEnd, describeBadNumber, parseDecimal, parseDecimalPrefix } from '../../src/io/decimal.js';
 
 const parse = (text: string) => {
   // surround with other bytes so that the span, not the buffer end, bounds the parse
@@ -119,6 +119,35 @@ describe('parseDecimal', () => {
         if (!Object.is(got, Number(t))) throw new Error(`${t}: got ${got}, Number gives ${Number(t)}`);
       }
     }
+  });
+
+  it('matches Number() on short plain decimals (the fast path: at most 15 digits, no exponent)', () => {
+    let seed = 2024;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+    for (let i = 0; i < 100000; i++) {
+      const n = 1 + (i % 17); // 16 and 17 digits take the general path
+      let m = '';
+      for (let k = 0; k < n; k++) m += String(Math.floor(rnd() * 10));
+      const point = Math.floor(rnd() * (n + 1));
+      const body = point === n && i % 3 === 0 ? m : `${m.slice(0, point)}.${m.slice(point)}`;
+      for (const t of [body, `-${body}`]) {
+        const got = parse(t);
+        if (!Object.is(got, Number(t))) throw new Error(`${t}: got ${got}, Number gives ${Number(t)}`);
+      }
+    }
+  });
+
+  it('ends a number where its spelling ends', () => {
+    const b = Buffer.from('0.72,-1.5\n12e3,1e,7.|', 'latin1');
+    const at = (s: number) => [parseDecimalPrefix(b, s, b.length), decimalEnd()];
+    expect(at(0)).toEqual([0.72, 4]);
+    expect(at(5)).toEqual([-1.5, 9]);
+    expect(at(10)).toEqual([12000, 14]);
+    expect(at(15)).toEqual([1, 16]); // an exponent without digits is not part of the number
+    expect(at(18)).toEqual([7, 20]);
+    expect(at(20)).toEqual([NaN, 20]);
+    // the limit, not the buffer, bounds the number
+    expect([parseDecimalPrefix(b, 0, 3), decimalEnd()]).toEqual([0.7, 3]);
   });
 
   it('matches Number() near rounding boundaries (halfway cases)', () => {

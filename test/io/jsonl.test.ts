@@ -1,6 +1,7 @@
 // The JSON lines reader: keys, task choice and errors.
 import { ClassIndex } from '../../src/core/classes.js';
 import { openPredictions } from '../../src/io/predictions.js';
+import { READ_BYTES } from '../../src/io/source.js';
 import type { ReadOptions } from '../../src/io/types.js';
 import { collect } from './collect.js';
 import { expectInputError, tempDir } from './tmp.js';
@@ -48,6 +49,20 @@ describe('JSON lines', () => {
     expect(r.task).toBe('multilabel');
     expect(r.truth).toEqual([[0, 2], []]);
     expect(r.pred).toEqual([[], [0]]);
+  });
+
+  it('reads lines that straddle the reader chunks', async () => {
+    const classes = new ClassIndex(['a', 'b', 'c', 'd', 'e'], true);
+    const rows = Math.ceil((2.5 * READ_BYTES) / 200); // ~200 bytes a line: two chunk ends and more
+    const names = classes.names;
+    const lines = Array.from(
+      { length: rows },
+      (_, i) =>
+        `{"id": "r${i}", "label": "${names[i % 5]}", "pred": "${names[(i * 3) % 5]}", "note": "${'x'.repeat(140 + (i % 23))}"}`,
+    );
+    const r = await read(lines, { classes });
+    expect(r.truth).toEqual(Array.from({ length: rows }, (_, i) => i % 5));
+    expect(r.pred).toEqual(Array.from({ length: rows }, (_, i) => (i * 3) % 5));
   });
 
   it('errors name the file, the line and what was expected', async () => {

@@ -7,7 +7,7 @@ import { ClassIndex } from '../../src/core/classes.js';
 import { openFeatures } from '../../src/io/data/index.js';
 import { openPredictions } from '../../src/io/predictions.js';
 import { writeOutputs } from '../../src/io/output-file.js';
-import { CHUNK_BYTES, firstInvalidUtf8 } from '../../src/io/source.js';
+import { READ_BYTES, firstInvalidUtf8 } from '../../src/io/source.js';
 import { collect } from './collect.js';
 import { expectInputError, tempDir } from './tmp.js';
 
@@ -48,16 +48,16 @@ describe('text predictions files', () => {
     const head = 'label,pred,note\n';
     const row = 'a,a,x\n';
     // "€" (3 bytes) starts 1 byte before the end of the first chunk
-    const filler = Math.floor((CHUNK_BYTES - head.length - 1) / row.length);
+    const filler = Math.floor((READ_BYTES - head.length - 1) / row.length);
     let text = head + row.repeat(filler);
-    text += 'b,b,' + 'y'.repeat(CHUNK_BYTES - Buffer.byteLength(text) - 5) + '€\n';
-    expect(Buffer.byteLength(text.slice(0, text.indexOf('€')))).toBe(CHUNK_BYTES - 1);
+    text += 'b,b,' + 'y'.repeat(READ_BYTES - Buffer.byteLength(text) - 5) + '€\n';
+    expect(Buffer.byteLength(text.slice(0, text.indexOf('€')))).toBe(READ_BYTES - 1);
     const got = await read(tmp.write('euro.csv', text));
     expect(got.truth).toHaveLength(filler + 1);
   });
 
   it('names the line of an invalid byte beyond the first chunk', async () => {
-    const rows = Math.ceil(CHUNK_BYTES / 4) + 10; // "a,a\n" is 4 bytes: past the first chunk
+    const rows = Math.ceil(READ_BYTES / 4) + 10; // "a,a\n" is 4 bytes: past the first chunk
     const body = Buffer.from('label,pred\n' + 'a,a\n'.repeat(rows));
     const bad = Buffer.concat([body, Buffer.from([0x62, 0xff, 0x2c, 0x62, 0x0a])]);
     await expectInputError(read(tmp.write('late.csv', bad)), `late.csv:line ${rows + 2}:`, 'not valid UTF-8');

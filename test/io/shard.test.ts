@@ -44,6 +44,28 @@ describe('a shard of a stream', () => {
     expect(s.fingerprint()).toBe(fp);
   });
 
+  it('predictions: each kept row keeps its own id (ids of varied lengths, across batches)', async () => {
+    const idOf = (k: number) => 'x'.repeat(k % 5) + String(k);
+    async function* withIds(): AsyncIterable<ExampleBatch> {
+      let k = 0;
+      for await (const b of predictionBatches(SIZES)) {
+        const text = Array.from({ length: b.n }, () => idOf(k++));
+        const bytes = Buffer.from(text.join(''));
+        const ends = new Uint32Array(b.n);
+        text.reduce((end, t, i) => (ends[i] = end + t.length), 0);
+        yield { ...b, ids: { bytes, ends } };
+      }
+    }
+    const s = shardPredictions({ task: 'multiclass', batches: withIds(), fingerprint: () => ({}) as never }, shard);
+    const ids: string[] = [];
+    for await (const b of s.batches) {
+      const { bytes, ends } = b.ids!;
+      expect(ends).toHaveLength(b.n);
+      ends.forEach((end, i) => ids.push(Buffer.from(bytes.subarray(i === 0 ? 0 : ends[i - 1], end)).toString()));
+    }
+    expect(ids).toEqual(mine.map(idOf));
+  });
+
   it('features: rows of x and their truth, and the count of the shard', async () => {
     let closed = false;
     const stream: FeatureStream = {

@@ -1,5 +1,6 @@
-// Leakage by id through the prediction readers: CSV (plain and quoted ids) and JSON lines.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// Leakage by id through the prediction readers: CSV (plain and quoted ids), JSON lines and the
+// `ids` array of NumPy files (fixtures/ids, counts from Python sets), sharded too.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { evaluatePredictionFiles } from '../../src/pipeline/evaluate.js';
@@ -42,4 +43,63 @@ it('JSON lines ids (strings or numbers); a line without one turns leakage off fo
     { name: 'test', path: partial },
   ]);
   expect(r2.leakage).toBeUndefined();
+});
+
+describe('NumPy ids (fixtures/ids/expected.json)', () => {
+  const IDS = path.join(process.cwd(), 'fixtures/ids');
+  const expected = JSON.parse(readFileSync(path.join(IDS, 'expected.json'), 'utf8'));
+  const splits = (test: string) => [
+    { name: 'train', path: path.join(IDS, 'train.npz') },
+    { name: 'validation', path: path.join(IDS, 'validation.npz') },
+    { name: 'test', path: path.join(IDS, test) },
+  ];
+  const pairOf = (r: Awaited<ReturnType<typeof evaluatePredictionFiles>>, a: string, b: string) =>
+    r.leakage!.pairs.find((p) => p.splits[0] === a && p.splits[1] === b);
+
+  it('a leaked test split: int64 train ids and unicode validation ids found among its byte-string ids', async () => {
+    const r = await evaluatePredictionFiles(splits('test-leaked.npz'));
+    expect(r.leakage).toMatchObject({ key: 'id', sampled: 1 });
+    expect(pairOf(r, 'train', 'test')).toEqual({
+      splits: ['train', 'test'],
+      ...expected.pairs['train.npz test-leaked.npz'],
+    });
+    expect(pairOf(r, 'validation', 'test')).toEqual({
+      splits: ['validation', 'test'],
+      ...expected.pairs['validation.npz test-leaked.npz'],
+    });
+    expect(pairOf(r, 'train', 'test')!.count).toBe(4);
+    expect(pairOf(r, 'train', 'validation')!.count).toBe(0);
+  });
+
+  it('the clean control: no pair shares an example', async () => {
+    const r = await evaluatePredictionFiles(splits('test-clean.npz'));
+    expect(r.leakage!.pairs.map((p) => p.count)).toEqual([0, 0, 0]);
+  });
+
+  it('a folder with ids.npy (uint16) against an .npz with int64 ids', async () => {
+    const r = await evaluatePredictionFiles([
+      { name: 'train', path: path.join(IDS, 'train.npz') },
+      { name: 'test', path: path.join(IDS, 'uint.npy') },
+    ]);
+    expect(pairOf(r, 'train', 'test')).toEqual({ splits: ['train', 'test'], ...expected.pairs['train.npz uint.npy'] });
+  });
+
+  it.each([1, 2, 3])('shard %i/3 keys exactly its own rows: leaks between the rows it holds', async (index) => {
+    // uint.npy rows 17, 18, 19 repeat train rows 2, 3, 4: one leak inside each shard.
+    const owned = (ids: string[]) => ids.filter((_, k) => k % 3 === index - 1);
+    const train = new Set(owned(expected['train.npz'].ids));
+    const test = owned(expected['uint.npy'].ids);
+    const leaked = test.filter((id) => train.has(id));
+    expect(leaked).toHaveLength(1);
+    const r = await evaluatePredictionFiles(
+      [
+        { name: 'train', path: path.join(IDS, 'train.npz') },
+        { name: 'test', path: path.join(IDS, 'uint.npy') },
+      ],
+      { shard: { index, count: 3 } },
+    );
+    expect(r.leakage!.pairs).toEqual([
+      { splits: ['train', 'test'], count: 1, share: 1 / test.length, examples: leaked },
+    ]);
+  });
 });

@@ -1,150 +1,214 @@
 // Threshold-free metrics from the scores, streamed in memory O(classes x bins): per class, the
-// positives' and negatives' scores are counted in SCORE_BINS fixed bins of the log-odds
-// log2(s / (1 - s)), so millions of examples cost no more than a thousand. ROC-AUC and average
+// positives' and negatives' scores are counted in SCORE_BINS fixed bins, logarithmic in s near 0
+// and in 1 - s near 1 (see scoreBin), so millions of examples cost no more than a thousand. ROC-AUC and average
 // precision are then exact for the binned scores; the difference to the exact values is bounded
 // from the histograms (ties inside a bin), and the bound is reported next to each value.
 // Log-loss and the expected calibration error need no histogram and are exact.
 // Indices are those of one shared ClassIndex; `result` maps them to the report's class order.
 
 import type { ScoreMetrics, Task } from '../report/types.js';
-import type { ScoreSink } from '../metrics/score-histograms.js';
+import { ExampleScores, type ScoreSink } from '../metrics/score-histograms.js';
 
 /**
- * Histogram bins per class, equal width on a base-2 log-odds scale over [-LOG2_ODDS_RANGE,
- * LOG2_ODDS_RANGE] (0.015 wide: the odds change by about 1% from one bin to the next).
+ * Histogram bins per class, on the binary logarithm of the score below 1/2 and of its complement
+ * above (the log-odds' two asymptotes): OCTAVE_BINS per octave from 2^-LOW_OCTAVES to 1/2 (the
+ * middle bin), mirrored above on 1 - s; the first and last bins take the rest (0 and 1 included). A bin is
+ * about 1.1% of the score (or of 1 - s) wide, and is read from the score with a few integer
+ * operations: this is the hot loop of the threshold-free metrics (`npm run bench -- diagnostics`).
  */
-export const SCORE_BINS = 2400;
-export const LOG2_ODDS_RANGE = 18;
+export const OCTAVE_BINS = 64;
+/** 2^-LOW_OCTAVES is the lowest score (or 1 - s) with bins of its own: 19 octaves up to 1/2. */
+export const LOW_OCTAVES = 20;
+/** The middle bin, 1/2's. */
+const MIDDLE = (LOW_OCTAVES - 1) * OCTAVE_BINS;
+export const SCORE_BINS = 2 * MIDDLE + 1;
 /** Calibration bins (Guo et al. 2017 use 15). */
 export const ECE_BINS = 15;
 /** Log-loss clips probabilities to [EPS, 1 - EPS], as scikit-learn 1.2 does for float64 (eps="auto"). */
 export const LOG_LOSS_EPS = 2.220446049250313e-16;
 
-const SCALE = SCORE_BINS / (2 * LOG2_ODDS_RANGE);
-const BITS = new Float64Array(1);
-const HIGH = new Uint32Array(BITS.buffer, 4, 1);
+/** u * 2^31 for u = 2^-LOW_OCTAVES: the floor of the octaves (below it, the outer bin). */
+const FLOOR_Q = 2 ** (31 - LOW_OCTAVES);
 
 /**
- * log2(x) for x > 0, read from the float's bits: the exponent plus the linear interpolation of
- * the mantissa (exact at powers of two, at most 0.086 off between them, and increasing), so no
- * Math.log per score: the hot loop of the threshold-free metrics (`npm run bench -- diagnostics`).
- */
-function fastLog2(x: number): number {
-  BITS[0] = x;
-  const hi = HIGH[0];
-  return (hi >>> 20) - 1023 + (hi & 0xfffff) / 0x100000;
-}
-
-/** Below this, every score is in bin 0 (its log2-odds are below -19): no bits to read. */
-const FLOOR = 2 ** -19;
-
-/**
- * The bin of a probability: log2-odds bins, the ends (0, 1 and beyond the range) in the outer
- * bins. log2(1 - s) for s <= 0.5 is -2s on fastLog2's interpolation (1 - s lies in [0.5, 1)),
- * so each score costs one read of its bits; the two halves mirror each other around s = 0.5.
+ * The bin of a probability, monotone in it (as the AUC and AP bounds need). u = min(s, 1 - s)
+ * (1 - s is exact for s >= 1/2) is read as the integer q = u * 2^31: its leading one gives the
+ * octave, the 6 bits after it the bin inside the octave (q >= 2^11 keeps 11 bits of u).
  */
 export function scoreBin(s: number): number {
-  if (s < FLOOR) return 0;
-  if (s >= 1) return SCORE_BINS - 1;
-  const z = s <= 0.5 ? fastLog2(s) + 2 * s : -(fastLog2(1 - s) + 2 * (1 - s));
-  const b = Math.floor((z + LOG2_ODDS_RANGE) * SCALE);
-  return b < 0 ? 0 : b >= SCORE_BINS ? SCORE_BINS - 1 : b;
+  // Branch-free (selects by arithmetic): scores of 0 mixed with others would mispredict (3x slower).
+  const high = bit(s > 0.5);
+  // 1 - 2s and s + (1 - 2s) = 1 - s are exact for s >= 1/2.
+  let q = ((s + high * (1 - 2 * s)) * 2147483648) | 0;
+  q += (FLOOR_Q - q) & ((q - FLOOR_Q) >> 31);
+  const k = Math.clz32(q);
+  // OCTAVE_BINS = 2^6: the 7 bits from the leading one, less the leading one.
+  const lo = ((LOW_OCTAVES - k) << 6) + ((q << k) >>> 25) - OCTAVE_BINS;
+  return lo + high * (2 * MIDDLE - 2 * lo);
 }
 
-const clip = (p: number) => (p < LOG_LOSS_EPS ? LOG_LOSS_EPS : p > 1 - LOG_LOSS_EPS ? 1 - LOG_LOSS_EPS : p);
+/** 1 or 0 as an int32: a select without a branch (`+b` or `Number(b)` compile to one). */
+const bit = (b: boolean): number => (b as unknown as number) | 0;
+
+/** The calibration bin of a score in [0, 1] (1 in the last). */
+function eceBin(s: number): number {
+  return Math.min((s * ECE_BINS) | 0, ECE_BINS - 1);
+}
+
+/** 2^ECE_LANE_BITS copies of the calibration sums: consecutive scores add to different ones. */
+const ECE_LANE_BITS = 2;
+const ECE_LANE_MASK = (1 << ECE_LANE_BITS) - 1;
+
+/** p clipped to [LOG_LOSS_EPS, 1 - LOG_LOSS_EPS], without a branch (0 and 1 are common scores). */
+function clipped(p: number): number {
+  return p + bit(p < LOG_LOSS_EPS) * (LOG_LOSS_EPS - p) + bit(p > 1 - LOG_LOSS_EPS) * (1 - LOG_LOSS_EPS - p);
+}
 
 /**
- * A ScoreSink (the readers' and the model runner's one way of handing over scores): per example,
- * its scores one by one, then its true classes.
+ * A ScoreSink (the readers' and the model runner's one way of handing over scores). Each score is
+ * counted at once as if its class were not true (`all`, the likelihood of a negative, the
+ * calibration bins); end() moves the few true classes' scores to the positives. So a score costs
+ * a bin and a few adds, and an example O(its true classes) more (`npm run bench -- diagnostics`).
  */
 export class ScoreAccumulator implements ScoreSink {
   /**
-   * Positives' and negatives' counts, bin-major ([bin * cap + class]): most scores of an example
+   * Positives' and all examples' counts, bin-major ([bin * cap + class]): most scores of an example
    * fall in a few bins, so consecutive classes touch neighbouring counts (4x faster than class-major).
    */
   private pos = new Uint32Array(0);
-  private neg = new Uint32Array(0);
+  private all = new Uint32Array(0);
   private cap = 0;
-  /** Class indices that were scored (1) and so have a histogram. */
-  private scored = new Uint8Array(0);
-  private isTrue = new Uint8Array(0);
-  private pendingClass = new Uint32Array(64);
-  private pendingValue = new Float64Array(64);
-  private pending = 0;
-  /** One more than the largest class index scored so far. */
-  private top = 0;
+  /** The current example's scores. */
+  private readonly example = new ExampleScores();
+  /** Multiclass, the current example: the sum of its clipped scores, its first highest score and class. */
+  private sum = 0;
+  private best = -1;
+  private bestClass = -1;
   private logLossSum = 0;
   /**
-   * Multi-label: the product of the likelihoods not yet in logLossSum. One Math.log per few hundred
-   * scores instead of one per score (`npm run bench -- speed`), and more accurate than a running sum
-   * of 48.5M logs: on the bench's 100k x 485 data, 4e-15 from an exact sum (math.fsum) instead of 1e-10.
+   * The product of the likelihoods not yet in logLossSum. One Math.log per few hundred scores
+   * instead of one per score (`npm run bench -- speed`), and more accurate than a running sum of
+   * 48.5M logs: on the bench's 100k x 485 data, 4e-15 from an exact sum (math.fsum) instead of 1e-10.
    */
   private likelihood = 1;
   /** Multiclass: examples; multi-label: label decisions (example x scored class). */
   private decisions = 0;
-  private readonly eceCount = new Float64Array(ECE_BINS);
-  private readonly eceConf = new Float64Array(ECE_BINS);
-  private readonly eceHit = new Float64Array(ECE_BINS);
+  /** Per calibration bin b and lane l, at (b << ECE_LANE_BITS) | l: scores, their sum, true ones. */
+  private readonly eceCount = new Float64Array(ECE_BINS << ECE_LANE_BITS);
+  private readonly eceConf = new Float64Array(ECE_BINS << ECE_LANE_BITS);
+  private readonly eceHit = new Float64Array(ECE_BINS << ECE_LANE_BITS);
   /** Examples that came with scores. */
   examples = 0;
   /** Why no threshold-free metric can be given (set once; later scores are ignored). */
   problem: string | null = null;
 
-  /** Set once the split's task is known, before its first example ends. */
+  /** Set once the split's task is known, before its first score. */
   constructor(public task: Task = 'multiclass') {}
 
-  score(cls: number, value: number): void {
-    if (this.problem !== null) return;
-    if (!(value >= 0 && value <= 1)) {
-      this.problem = `scores are not probabilities (a score of ${value} is outside [0, 1])`;
-      return;
-    }
-    if (this.pending === this.pendingClass.length) {
-      this.pendingClass = grown(this.pendingClass, this.pending * 2);
-      this.pendingValue = grown(this.pendingValue, this.pending * 2);
-    }
-    this.pendingClass[this.pending] = cls;
-    this.pendingValue[this.pending++] = value;
-    if (cls >= this.top) this.top = cls + 1;
-  }
-
-  /** score() n times, inlined: this runs once per score of every example (`npm run bench -- speed`). */
+  /** The scores of one example (see ScoreSink). */
   scores(values: ArrayLike<number>, from: number, n: number, cls?: ArrayLike<number>): void {
     if (this.problem !== null) return;
-    while (this.pending + n > this.pendingClass.length) {
-      this.pendingClass = grown(this.pendingClass, this.pendingClass.length * 2);
-      this.pendingValue = grown(this.pendingValue, this.pendingValue.length * 2);
-    }
-    const { pendingClass, pendingValue } = this;
-    let k = this.pending;
-    let top = this.top;
+    this.reserve(this.example.set(values, from, n, cls));
+    if (n === 0) return;
+    const bad =
+      this.task === 'multilabel' ? this.labelScores(values, from, n, cls) : this.classScores(values, from, n, cls);
+    if (bad >= 0) this.problem = `scores are not probabilities (a score of ${values[from + bad]} is outside [0, 1])`;
+  }
+
+  /**
+   * Multi-label: each score is a decision, counted as a negative here. Branch-free where the data
+   * decides (bins, clipping), and the calibration sums spread over lanes (consecutive scores add
+   * to different ones), as this runs once per score. Returns the index of a score outside [0, 1], or -1.
+   */
+  private labelScores(values: ArrayLike<number>, from: number, n: number, cls?: ArrayLike<number>): number {
+    const { all, cap, eceCount, eceConf } = this;
+    let likelihood = this.likelihood;
     for (let j = 0; j < n; j++) {
-      const c = cls ? cls[j] : j;
-      const value = values[from + j];
-      if (!(value >= 0 && value <= 1)) {
-        this.score(c, value);
-        return;
+      // | 0: an int32 index (a Uint32Array element may not be one for V8, and is slower).
+      const c = cls ? cls[j] | 0 : j;
+      const s = values[from + j];
+      if (!(s >= 0 && s <= 1)) return j;
+      all[scoreBin(s) * cap + c]++;
+      likelihood *= 1 - clipped(s);
+      // Each factor is >= LOG_LOSS_EPS, so the product stays a normal double until its log is taken.
+      if (likelihood < 1e-280) {
+        this.logLossSum -= Math.log(likelihood);
+        likelihood = 1;
       }
-      pendingClass[k] = c;
-      pendingValue[k++] = value;
-      if (c >= top) top = c + 1;
+      const e = (eceBin(s) << ECE_LANE_BITS) | (j & ECE_LANE_MASK);
+      eceCount[e]++;
+      eceConf[e] += s;
     }
-    this.pending = k;
-    this.top = top;
+    this.likelihood = likelihood;
+    this.decisions += n;
+    return -1;
+  }
+
+  /** Multiclass: the sum of the clipped scores and the first highest; see labelScores. */
+  private classScores(values: ArrayLike<number>, from: number, n: number, cls?: ArrayLike<number>): number {
+    const { all, cap } = this;
+    let sum = 0;
+    let best = -1;
+    let bestClass = -1;
+    for (let j = 0; j < n; j++) {
+      const c = cls ? cls[j] | 0 : j;
+      const s = values[from + j];
+      if (!(s >= 0 && s <= 1)) return j;
+      all[scoreBin(s) * cap + c]++;
+      sum += clipped(s);
+      // The first highest score is the prediction, as the readers take it.
+      if (s > best) {
+        best = s;
+        bestClass = c;
+      }
+    }
+    this.sum = sum;
+    this.best = best;
+    this.bestClass = bestClass;
+    return -1;
   }
 
   end(truth: ArrayLike<number>, from: number, to: number): void {
-    const n = this.pending;
-    this.pending = 0;
-    if (this.problem !== null || n === 0) return;
-    let top = this.top;
-    for (let i = from; i < to; i++) if (truth[i] >= top) top = truth[i] + 1;
-    this.reserve(top);
-    for (let i = from; i < to; i++) this.isTrue[truth[i]] = 1;
-    if (this.task === 'multiclass') this.endMulticlass(n);
-    else this.endMultilabel(n);
-    for (let i = from; i < to; i++) this.isTrue[truth[i]] = 0;
-    this.examples++;
+    if (this.problem === null && this.example.n > 0) {
+      if (this.task === 'multiclass') this.endMulticlass(truth, from, to);
+      else this.endMultilabel(truth, from, to);
+      this.examples++;
+    }
+    this.example.n = 0;
+  }
+
+  private endMulticlass(truth: ArrayLike<number>, from: number, to: number): void {
+    let pt = 0;
+    let bestTrue = 0;
+    for (let i = from; i < to; i++) {
+      const t = truth[i];
+      const s = this.example.of(t);
+      if (s !== s) continue;
+      this.pos[scoreBin(s) * this.cap + t]++;
+      pt = s;
+      if (t === this.bestClass) bestTrue = 1;
+    }
+    this.logLossSum -= Math.log(clipped(pt) / this.sum);
+    this.calibrate(this.best, bestTrue);
+    this.decisions++;
+  }
+
+  /** The true classes' scores were counted as negatives: now as positives. */
+  private endMultilabel(truth: ArrayLike<number>, from: number, to: number): void {
+    for (let i = from; i < to; i++) {
+      const t = truth[i];
+      const s = this.example.of(t);
+      if (s !== s) continue;
+      this.pos[scoreBin(s) * this.cap + t]++;
+      const p = clipped(s);
+      // Factors within [LOG_LOSS_EPS, 1 / LOG_LOSS_EPS]: the product is checked both ways.
+      this.likelihood *= p / (1 - p);
+      if (this.likelihood < 1e-280 || this.likelihood > 1e280) {
+        this.logLossSum -= Math.log(this.likelihood);
+        this.likelihood = 1;
+      }
+      this.eceHit[eceBin(s) << ECE_LANE_BITS]++;
+    }
   }
 
   private reserve(classes: number): void {
@@ -156,76 +220,23 @@ export class ScoreAccumulator implements ScoreSink {
       return b;
     };
     this.pos = restride(this.pos);
-    this.neg = restride(this.neg);
-    this.scored = grown(this.scored, cap);
-    this.isTrue = grown(this.isTrue, cap);
+    this.all = restride(this.all);
     this.cap = cap;
   }
 
-  /** One class's histogram (positives or negatives) by bin. */
-  private column(h: Uint32Array, c: number): Float64Array {
-    const out = new Float64Array(SCORE_BINS);
-    for (let bin = 0; bin < SCORE_BINS; bin++) out[bin] = h[bin * this.cap + c];
-    return out;
-  }
-
-  private endMulticlass(n: number): void {
-    const { pos, neg, isTrue, scored, pendingClass, pendingValue, cap } = this;
-    let best = -1;
-    let bestTrue = 0;
-    let sum = 0;
-    let pt = 0;
-    for (let k = 0; k < n; k++) {
-      const c = pendingClass[k];
-      const s = pendingValue[k];
-      scored[c] = 1;
-      const at = scoreBin(s) * cap + c;
-      if (isTrue[c]) {
-        pos[at]++;
-        pt = s;
-      } else neg[at]++;
-      // The first highest score is the prediction, as the readers take it.
-      if (s > best) {
-        best = s;
-        bestTrue = isTrue[c];
-      }
-      sum += clip(s);
+  /** One class's positives and negatives by bin. */
+  private columns(c: number): { pos: Float64Array; neg: Float64Array } {
+    const pos = new Float64Array(SCORE_BINS);
+    const neg = new Float64Array(SCORE_BINS);
+    for (let bin = 0, at = c; bin < SCORE_BINS; bin++, at += this.cap) {
+      pos[bin] = this.pos[at];
+      neg[bin] = this.all[at] - this.pos[at];
     }
-    this.logLossSum -= Math.log(clip(pt) / sum);
-    this.calibrate(best, bestTrue);
-    this.decisions++;
-  }
-
-  /** Every score of the example; long, with the fields in locals, as it runs once per score (`npm run bench -- speed`). */
-  private endMultilabel(n: number): void {
-    const { pos, neg, isTrue, scored, pendingClass, pendingValue, cap, eceCount, eceConf, eceHit } = this;
-    let likelihood = this.likelihood;
-    for (let k = 0; k < n; k++) {
-      const c = pendingClass[k];
-      const s = pendingValue[k];
-      scored[c] = 1;
-      const y = isTrue[c];
-      const at = scoreBin(s) * cap + c;
-      if (y) pos[at]++;
-      else neg[at]++;
-      likelihood *= y ? clip(s) : 1 - clip(s);
-      // Each factor is >= LOG_LOSS_EPS, so the product stays a normal double until its log is taken.
-      if (likelihood < 1e-280) {
-        this.logLossSum -= Math.log(likelihood);
-        likelihood = 1;
-      }
-      // calibrate(s, y), inlined.
-      const b = s * ECE_BINS >= ECE_BINS - 1 ? ECE_BINS - 1 : Math.floor(s * ECE_BINS);
-      eceCount[b]++;
-      eceConf[b] += s;
-      eceHit[b] += y;
-    }
-    this.likelihood = likelihood;
-    this.decisions += n;
+    return { pos, neg };
   }
 
   private calibrate(conf: number, hit: number): void {
-    const b = Math.min(Math.floor(conf * ECE_BINS), ECE_BINS - 1);
+    const b = eceBin(conf) << ECE_LANE_BITS;
     this.eceCount[b]++;
     this.eceConf[b] += conf;
     this.eceHit[b] += hit;
@@ -246,9 +257,11 @@ export class ScoreAccumulator implements ScoreSink {
     const rocAucBound = new Array<number | null>(C).fill(null);
     const averagePrecision = new Array<number | null>(C).fill(null);
     const averagePrecisionBound = new Array<number | null>(C).fill(null);
-    for (let c = 0; c < this.scored.length; c++) {
-      if (!this.scored[c]) continue;
-      const r = classCurves(this.column(this.pos, c), this.column(this.neg, c));
+    const scored = this.scoredClasses();
+    for (let c = 0; c < scored.length; c++) {
+      if (!scored[c]) continue;
+      const { pos, neg } = this.columns(c);
+      const r = classCurves(pos, neg);
       const at = perm[c];
       rocAuc[at] = r.auc;
       rocAucBound[at] = r.aucBound;
@@ -256,8 +269,12 @@ export class ScoreAccumulator implements ScoreSink {
       averagePrecisionBound[at] = r.apBound;
     }
     let ece = 0;
-    for (let b = 0; b < ECE_BINS; b++)
-      if (this.eceCount[b] > 0) ece += Math.abs(this.eceHit[b] - this.eceConf[b]) / this.decisions;
+    for (let b = 0; b < ECE_BINS; b++) {
+      const [count, conf, hit] = [this.eceCount, this.eceConf, this.eceHit].map((lanes) =>
+        lanes.subarray(b << ECE_LANE_BITS, (b + 1) << ECE_LANE_BITS).reduce((x, y) => x + y, 0),
+      );
+      if (count > 0) ece += Math.abs(hit - conf) / this.decisions;
+    }
     return {
       bins: SCORE_BINS,
       rocAuc,
@@ -271,12 +288,13 @@ export class ScoreAccumulator implements ScoreSink {
       eceBins: ECE_BINS,
     };
   }
-}
 
-function grown<T extends Float64Array | Uint32Array | Uint8Array>(a: T, length: number): T {
-  const next = new (a.constructor as new (n: number) => T)(length);
-  next.set(a);
-  return next;
+  /** 1 for each class index that was scored: any bin counts it (cheaper than marking it per score). */
+  private scoredClasses(): Uint8Array {
+    const scored = new Uint8Array(this.cap);
+    for (let at = 0; at < this.all.length; at++) if (this.all[at] > 0) scored[at % this.cap] = 1;
+    return scored;
+  }
 }
 
 function mean(values: (number | null)[]): number | null {

@@ -6,12 +6,11 @@
 
 /** What a reader hands the scores of each example to (ReadOptions.scores). */
 export interface ScoreSink {
-  /** One score of the current example. */
-  score(cls: number, value: number): void;
   /**
-   * n scores of the current example at once: values[from + j] for class cls[j] (class j without
-   * cls). The same as n score() calls; one call per example keeps the call overhead (and a tee's
-   * fan-out) out of the per-score loop (`npm run bench -- speed`).
+   * The scores of one example, all in one call: values[from + j] for class cls[j] (class j
+   * without cls). The values must stay as they are until end(), which reads the true classes'
+   * scores there; a `cls` array passed again must hold the same classes (the readers pass one per
+   * file). One call per example keeps the call overhead out of the per-score loop (`npm run bench -- speed`).
    */
   scores(values: ArrayLike<number>, from: number, n: number, cls?: ArrayLike<number>): void;
   /** Ends the current example; its true classes are truth[from..to). */
@@ -23,10 +22,50 @@ export function teeSinks(...sinks: (ScoreSink | undefined)[]): ScoreSink | undef
   const to = sinks.filter((s): s is ScoreSink => s !== undefined);
   if (to.length <= 1) return to[0];
   return {
-    score: (cls, value) => to.forEach((s) => s.score(cls, value)),
     scores: (values, from, n, cls) => to.forEach((s) => s.scores(values, from, n, cls)),
     end: (truth, from, to_) => to.forEach((s) => s.end(truth, from, to_)),
   };
+}
+
+/**
+ * The current example's scores as a sink was handed them, and where each class's score is: so a
+ * sink can count every score as a negative at once and correct only the true classes at end(),
+ * without remembering anything per score.
+ */
+export class ExampleScores {
+  private values: ArrayLike<number> = [];
+  private from = 0;
+  /** Scores in the current example (0 once it ended). */
+  n = 0;
+  private cls: ArrayLike<number> | undefined;
+  /** Position of each class in the class map `cls` (-1: not scored), rebuilt when the map changes. */
+  private where = new Int32Array(0);
+  private whereOf: ArrayLike<number> | undefined;
+
+  /** Takes an example's scores; returns one more than the largest class index scored. */
+  set(values: ArrayLike<number>, from: number, n: number, cls?: ArrayLike<number>): number {
+    this.values = values;
+    this.from = from;
+    this.n = n;
+    this.cls = cls;
+    if (!cls) return n;
+    if (cls !== this.whereOf || this.where.length === 0) this.index(cls, n);
+    return this.where.length;
+  }
+
+  private index(cls: ArrayLike<number>, n: number): void {
+    let top = 0;
+    for (let j = 0; j < n; j++) if (cls[j] >= top) top = cls[j] + 1;
+    this.where = new Int32Array(top).fill(-1);
+    for (let j = 0; j < n; j++) this.where[cls[j]] = j;
+    this.whereOf = cls;
+  }
+
+  /** The score of class c in the current example, or NaN when it has none. */
+  of(c: number): number {
+    const j = this.cls ? (c < this.where.length ? this.where[c] : -1) : c;
+    return j >= 0 && j < this.n ? this.values[this.from + j] : NaN;
+  }
 }
 
 /** Thresholds are multiples of 1 / DEFAULT_BINS: 0.001 apart. */
@@ -54,8 +93,8 @@ export class ScoreHistograms implements ScoreSink {
    * Positives, and every example (positives + negatives), slot-major: [slot * cap + c]. Most of an
    * example's scores share a few slots, so consecutive classes touch neighbouring counts.
    */
-  private pos: Float64Array;
-  private all: Float64Array;
+  private pos: Uint32Array;
+  private all: Uint32Array;
   /** Classes the arrays have room for. */
   private cap = 16;
   /** Classes seen (the largest class index scored, plus one). */
@@ -64,52 +103,32 @@ export class ScoreHistograms implements ScoreSink {
   examples = 0;
   /** The cuts b / bins, b = 0..bins, as the comparisons of binOf use them. */
   private readonly cuts: Float64Array;
-  /** Per class: the slot of its latest score, and the example (examples + 1) it belongs to. */
-  private lastSlot = new Uint32Array(16);
-  private stamp = new Uint32Array(16);
-  private scored = false;
+  /** The current example's scores. */
+  private readonly example = new ExampleScores();
 
   constructor(readonly bins: number = DEFAULT_BINS) {
     if (!Number.isInteger(bins) || bins < 1) throw new Error(`bins must be a positive integer, got ${bins}`);
     this.slots = bins + 2;
     this.cuts = Float64Array.from({ length: bins + 1 }, (_, b) => b / bins);
-    this.pos = new Float64Array(this.cap * this.slots);
-    this.all = new Float64Array(this.cap * this.slots);
+    this.pos = new Uint32Array(this.cap * this.slots);
+    this.all = new Uint32Array(this.cap * this.slots);
   }
 
   /**
    * Counted at once among all examples; end() counts the true classes' slots among the positives
    * too (negatives = all - positives), so a score costs O(1) and an example O(its true classes).
-   * The slot is binOf's, with the cuts precomputed.
+   * This runs once per score of every example (`npm run bench -- speed`).
    */
-  score(cls: number, v: number): void {
-    if (cls >= this.classes) this.reserve(cls + 1);
-    const slot = this.slotOf(v);
-    this.all[slot * this.cap + cls]++;
-    this.lastSlot[cls] = slot;
-    this.stamp[cls] = this.examples + 1;
-    this.scored = true;
-  }
-
-  /** score() n times with the fields in locals: this runs once per score of every example (`npm run bench -- speed`). */
   scores(values: ArrayLike<number>, from: number, n: number, cls?: ArrayLike<number>): void {
+    const top = this.example.set(values, from, n, cls);
     if (n === 0) return;
-    let top = n;
-    if (cls) {
-      top = 0;
-      for (let j = 0; j < n; j++) if (cls[j] >= top) top = cls[j] + 1;
-    }
     if (top > this.classes) this.reserve(top);
-    const { all, lastSlot, stamp, cap } = this;
-    const mark = this.examples + 1;
+    const { all, cap } = this;
     for (let j = 0; j < n; j++) {
-      const c = cls ? cls[j] : j;
-      const slot = this.slotOf(values[from + j]);
-      all[slot * cap + c]++;
-      lastSlot[c] = slot;
-      stamp[c] = mark;
+      // | 0: an int32 index (a Uint32Array element may not be one for V8, and is slower).
+      const c = cls ? cls[j] | 0 : j;
+      all[this.slotOf(values[from + j]) * cap + c]++;
     }
-    this.scored = true;
   }
 
   /** binOf(v, bins), with the cuts precomputed. */
@@ -123,15 +142,14 @@ export class ScoreHistograms implements ScoreSink {
   }
 
   end(truth: ArrayLike<number>, from: number, to: number): void {
-    if (!this.scored) return;
-    this.scored = false;
-    const mark = this.examples + 1;
+    if (this.example.n === 0) return;
     for (let i = from; i < to; i++) {
       const t = truth[i];
+      const v = this.example.of(t);
       // A true class without a score in this example has no slot to move.
-      if (t >= this.classes || this.stamp[t] !== mark) continue;
-      this.pos[this.lastSlot[t] * this.cap + t]++;
+      if (v === v) this.pos[this.slotOf(v) * this.cap + t]++;
     }
+    this.example.n = 0;
     this.examples++;
   }
 
@@ -139,16 +157,14 @@ export class ScoreHistograms implements ScoreSink {
     this.classes = classes;
     if (classes <= this.cap) return;
     const cap = Math.max(classes, this.cap * 2);
-    const restride = (a: Float64Array) => {
-      const b = new Float64Array(cap * this.slots);
+    const restride = (a: Uint32Array) => {
+      const b = new Uint32Array(cap * this.slots);
       for (let slot = 0; slot < this.slots; slot++)
         b.set(a.subarray(slot * this.cap, (slot + 1) * this.cap), slot * cap);
       return b;
     };
     this.pos = restride(this.pos);
     this.all = restride(this.all);
-    this.lastSlot = grow(this.lastSlot, cap);
-    this.stamp = grow(this.stamp, cap);
     this.cap = cap;
   }
 
@@ -180,10 +196,4 @@ export class ScoreHistograms implements ScoreSink {
   threshold(b: number): number {
     return b / this.bins;
   }
-}
-
-function grow<T extends Float64Array | Uint32Array | Uint8Array>(a: T, length: number): T {
-  const next = new (a.constructor as new (n: number) => T)(length);
-  next.set(a);
-  return next;
 }

@@ -150,7 +150,7 @@ export interface SplitReport {
  * Threshold-free metrics of one split from its scores (src/core/diagnostics/scores.ts). Per-class
  * arrays are indexed like report.classes; null where a value is undefined (no positives, or for
  * ROC-AUC no negatives, or no score column). ROC-AUC and average precision come from per-class
- * histograms of `bins` log-odds bins: `*Bound` is the largest possible difference to the exact
+ * histograms of `bins` bins (logarithmic in the score near 0 and in 1 - s near 1): `*Bound` is the largest possible difference to the exact
  * (scikit-learn) value that the binning allows, computed from the histograms.
  */
 export interface ScoreMetrics {
@@ -230,7 +230,7 @@ export interface Report {
   leakage?: Leakage;
   /**
    * Several runs of the same code and data with different seeds (`modelgate merge --replicates`):
-   * each run's headline metrics per split, this report's own run first. Comparisons add the
+   * each run's headline metrics and per-class found per split, this report's own run first. Comparisons add the
    * between-seed spread to the sampling interval (src/core/compare/seeds.ts). Since report@2.
    */
   replicates?: Replicate[];
@@ -241,11 +241,19 @@ export interface Report {
   thresholdTuning?: TuningSummary;
 }
 
-/** One seed run of a replicated report: where it came from and its headline metrics per split. */
+/** One seed run of a replicated report: where it came from, its headline metrics and what each class found, per split. */
 export interface Replicate {
   source?: string;
   createdAt: string;
-  splits: Record<string, { examples: number; metrics: SplitMetrics }>;
+  splits: Record<
+    string,
+    {
+      examples: number;
+      metrics: SplitMetrics;
+      /** Examples each class found (tp), indexed like report.classes; absent in replicates merged before it was kept. */
+      perClass?: { tp: number[] };
+    }
+  >;
 }
 
 export interface SanityFinding {

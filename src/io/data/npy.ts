@@ -19,7 +19,7 @@ interface ArraySource extends NpySource {
 /** x's and y's dtypes: numbers, and for y also fixed-width unicode class names. */
 function checkDtype(s: NpySource): ArraySource {
   const a = s.array;
-  if (a.kind === 'unicode' ? /^>/.test(a.descr) : a.itemSize === 0)
+  if (a.kind === 'unicode' ? /^>/.test(a.descr) : a.itemSize === 0 || a.kind === 'bytes')
     throw new InputError(
       s.file,
       s.where,

@@ -23,13 +23,10 @@ describe('ScoreHistograms', () => {
   it('counts positives and negatives at or above each cut, growing with the classes', () => {
     const h = new ScoreHistograms(4);
     // example 1: truth {0}; scores class 0: 0.8, class 1: 0.3
-    h.score(0, 0.8);
-    h.score(1, 0.3);
+    h.scores([0.8, 0.3], 0, 2);
     h.end([0], 0, 1);
     // example 2: truth {1, 40}; scores class 0: 0.25, class 1: 1.0, class 40: -0.5
-    h.score(0, 0.25);
-    h.score(1, 1.0);
-    h.score(40, -0.5);
+    h.scores([0.25, 1.0, -0.5], 0, 3, [0, 1, 40]);
     h.end([9, 1, 40], 1, 3);
     expect(h.examples).toBe(2);
     expect(h.classes).toBe(41);

@@ -36,7 +36,7 @@ function bruteForce(data: Example[], o: Objective): { t: number; value: number }
 function histogramOf(data: Example[], bins: number): ScoreHistograms {
   const h = new ScoreHistograms(bins);
   for (const e of data) {
-    h.score(0, e.score);
+    h.scores([e.score], 0, 1);
     h.end(e.positive ? [0] : [], 0, e.positive ? 1 : 0);
   }
   return h;
@@ -103,7 +103,7 @@ describe('chooseThresholds and macroAt', () => {
   it('keeps the global threshold for few positives and an unreachable floor, and averages over classes with positives', () => {
     const h = new ScoreHistograms(10);
     const add = (scores: number[], truth: number[]) => {
-      scores.forEach((s, c) => h.score(c, s));
+      h.scores(scores, 0, scores.length);
       h.end(truth, 0, truth.length);
     };
     // class 0: 6 positives at 0.3, negatives at 0.1 -> tuned to 0.3; class 1: 2 positives;

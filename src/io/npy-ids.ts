@@ -1,0 +1,56 @@
+// The optional `ids` array of a NumPy predictions split: each example's id, for leakage between
+// splits, as the `id` column of a CSV gives it. Integers and fixed-width strings are taken; an
+// integer id becomes its decimal text, so id 17 in an .npz and "17" in a CSV are one example.
+// Object arrays are pickles (loading one runs code): they are refused, never unpickled.
+
+import type { Ids } from './batcher.js';
+import { getterFor, shapeText, unicodeAt, type NpyArray } from './npy.js';
+import type { NpySource } from './npy-arrays.js';
+import { InputError } from './types.js';
+
+/** Adds the id at byte `off` of a step's bytes (`bytes`, `view`: the same memory) to `ids`. */
+export type IdReader = (ids: Ids, bytes: Uint8Array, view: DataView, off: number) => void;
+
+const EXPECTED = 'little-endian integers (int8..int64, uint8..uint64) or fixed-width strings (<U…, |S…)';
+
+/** Checks the ids array against the `rows` of `labels`; returns how to read one id. */
+export function idReader(s: NpySource, rows: number, labels: NpySource): IdReader {
+  const a = s.array;
+  if (a.descr === '|O')
+    throw new InputError(
+      s.file,
+      s.where,
+      `dtype |O holds pickled Python objects, which modelgate never unpickles; expected ${EXPECTED}, e.g. np.asarray(ids, dtype=str)`,
+    );
+  if (a.itemSize === 0 || (a.kind !== 'int' && a.kind !== 'unicode' && a.kind !== 'bytes'))
+    throw new InputError(s.file, s.where, `dtype ${a.descr} is not supported for ids; expected ${EXPECTED}`);
+  if (a.shape.length !== 1)
+    throw new InputError(s.file, s.where, `has shape ${shapeText(a.shape)}; expected (N,), one id per row`);
+  if (a.shape[0] !== rows)
+    throw new InputError(
+      s.file,
+      s.where,
+      `has ${a.shape[0]} ids but ${labels.role} has ${rows} rows; expected ${rows}, one id per row`,
+    );
+  return readerFor(a);
+}
+
+function readerFor(a: NpyArray): IdReader {
+  const size = a.itemSize;
+  if (a.kind === 'unicode') return (ids, _, v, off) => ids.addText(unicodeAt(a, v, off));
+  if (a.kind === 'bytes')
+    return (ids, bytes, _, off) => {
+      // numpy drops the NUL padding of |S strings, and so do we.
+      let end = off + size;
+      while (end > off && bytes[end - 1] === 0) end--;
+      ids.add(bytes, off, end);
+    };
+  if (size === 8) {
+    // Not getterFor's numbers: ids above 2^53 (hashes, snowflake ids) must stay exact.
+    const big: (v: DataView, o: number) => bigint =
+      a.descr[1] === 'i' ? (v, o) => v.getBigInt64(o, true) : (v, o) => v.getBigUint64(o, true);
+    return (ids, _, v, off) => ids.addText(big(v, off).toString());
+  }
+  const get = getterFor(a);
+  return (ids, _, v, off) => ids.addText(String(get(v, off)));
+}

@@ -1,0 +1,70 @@
+// The optional `ids` array of NumPy prediction files (fixtures/ids, written by numpy): every
+// row's id reaches its batch as text, whatever the dtype; unusable ids are refused by name.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ClassIndex } from '../../src/core/classes.js';
+import type { Task } from '../../src/core/report/types.js';
+import { openPredictions } from '../../src/io/predictions.js';
+import type { ExampleBatch } from '../../src/io/types.js';
+import { expectInputError } from './tmp.js';
+
+const DIR = join(process.cwd(), 'fixtures/ids');
+const expected = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8')) as Record<
+  string,
+  { dtype: string; ids: string[] }
+>;
+
+const UTF8 = new TextDecoder();
+function idsOf(b: ExampleBatch): string[] {
+  if (!b.ids) return [];
+  const { bytes, ends } = b.ids;
+  return Array.from(ends, (end, i) => UTF8.decode(bytes.subarray(i === 0 ? 0 : ends[i - 1], end)));
+}
+
+/** Every batch's ids, checking each batch has one per example. */
+async function readIds(path: string, task?: Task): Promise<string[]> {
+  const s = await openPredictions(path, { classes: new ClassIndex(), batchSize: 7, task });
+  const out: string[] = [];
+  for await (const b of s.batches) {
+    expect(b.ids?.ends.length).toBe(b.n);
+    out.push(...idsOf(b));
+  }
+  return out;
+}
+
+describe('ids of NumPy prediction files', () => {
+  it.each(['train.npz', 'validation.npz', 'test-leaked.npz', 'test-clean.npz', 'uint.npy'])(
+    '%s: each row has its id, as numpy prints it',
+    async (name) => {
+      expect(await readIds(join(DIR, name))).toEqual(expected[name].ids);
+    },
+  );
+
+  it('covers integers (int64 beyond 2^53, negative; uint16), unicode and bytes', () => {
+    expect(Object.values(expected).map((e) => e.dtype)).toEqual(
+      expect.arrayContaining(['<i8', '<U7', '|S19', '|S3', '<u2']),
+    );
+    expect(expected['train.npz'].ids).toContain('1152921504606846983');
+    expect(expected['train.npz'].ids).toContain('-12');
+  });
+
+  it('multi-label batches carry them too', async () => {
+    expect(await readIds(join(DIR, 'test-leaked.npz'), 'multilabel')).toEqual(expected['test-leaked.npz'].ids);
+  });
+
+  it('a file without ids gives batches without ids', async () => {
+    const s = await openPredictions(join(process.cwd(), 'fixtures/predictions/multiclass.npz'), {
+      classes: new ClassIndex(),
+    });
+    for await (const b of s.batches) expect(b.ids).toBeUndefined();
+  });
+
+  it.each([
+    ['object.npz', 'object.npz:array ids: dtype |O holds pickled Python objects, which modelgate never unpickles'],
+    ['short.npz', 'short.npz:array ids: has 9 ids but labels has 10 rows; expected 10, one id per row'],
+    ['float.npz', 'float.npz:array ids: dtype <f8 is not supported for ids; expected little-endian integers'],
+    ['matrix.npz', 'matrix.npz:array ids: has shape (10, 2); expected (N,), one id per row'],
+  ])('bad/%s is refused', async (name, message) => {
+    await expectInputError(readIds(join(DIR, 'bad', name)), message);
+  });
+});
