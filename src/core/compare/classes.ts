@@ -2,12 +2,14 @@
 // the same examples, Newcombe otherwise), Tarone's screen to set aside classes too small to
 // ever reach significance ('too-few'), Benjamini-Hochberg/Yekutieli over all remaining tests
 // of the comparison, and a practical-size floor on the drop. The catastrophic rule (found >= k
-// before, none now) stands on its own, whatever the support.
+// before, none now) stands on its own, whatever the support. With replicate seeds, a class's
+// recall change is the mean over the runs and its p-values take the between-seed spread too.
 
 import type { Report } from '../report/types.js';
 import { mcnemarOneSided } from '../stats/binomial.js';
 import { adjustPValues, taroneScreen } from '../stats/fdr.js';
-import { newcombeInterval, newcombeOneSidedP } from '../stats/proportions.js';
+import { newcombeInterval, newcombeOneSidedP, pairedWaldInterval } from '../stats/proportions.js';
+import { seedAdjusted, seedPValues, type RunValue } from './seeds.js';
 import type { ClassDelta, ClassStatus, ClassTest, Level } from './types.js';
 import type { ClassUnion, Discordant } from './pairing.js';
 import type { GateRules } from './rules.js';
@@ -108,7 +110,9 @@ export function judgeClasses(
         });
       }
       if (delta !== null && bc.support >= Math.max(1, minSupport)) {
-        candidates.push(makeCandidate(row, split, 'recall', bc, hc, delta, disc ? [disc.b[u], disc.c[u]] : null, conf));
+        const c = makeCandidate(row, split, 'recall', bc, hc, delta, disc ? [disc.b[u], disc.c[u]] : null, conf);
+        addSeedSpread(c, base, head, bi, hi, conf);
+        candidates.push(c);
       } else if (!catastrophicRows.has(row)) row.status = 'ignored';
 
       if (rules.classes.precision) {
@@ -204,6 +208,30 @@ export function judgeClasses(
   for (const s of splits) noise[s] = 0;
   for (const r of rows) if (r.status === 'noise') noise[r.split]++;
   return { classes: rows, noise, findings };
+}
+
+/**
+ * With replicates on either side: the recall change becomes the mean over the runs, and its
+ * p-values are no smaller than what the interval widened by the between-seed spread gives
+ * (./seeds.ts, as the headline's intervals), so what a different seed does to a class cannot
+ * make it a regression. The own runs' interval: the unpaired test's, or a paired Wald one.
+ */
+function addSeedSpread(c: Candidate, base: Report, head: Report, bi: number, hi: number, level: number): void {
+  const recall =
+    (i: number, support: number): RunValue =>
+    (splits) => {
+      const tp = splits[c.split]?.perClass?.tp[i];
+      return tp === undefined ? null : tp / support;
+    };
+  const t = c.test;
+  const own = t.kind === 'mcnemar' ? pairedWaldInterval(t.b!, t.c!, c.base.support, level) : t.ci;
+  const s = seedAdjusted(base, head, recall(bi, c.base.support), recall(hi, c.head.support), own, level);
+  if (!s?.ci) return;
+  const { down, up } = seedPValues({ ...s, ci: s.ci });
+  t.p = Math.max(t.p!, down);
+  c.pUp = Math.max(c.pUp, up);
+  c.delta = s.delta;
+  t.seeds = { ...s.seeds, delta: s.delta, ci: s.ci };
 }
 
 function makeCandidate(

@@ -11,7 +11,7 @@ import { percentileInterval } from '../stats/bootstrap.js';
 import type { Finding } from './classes.js';
 import { pts } from './format.js';
 import type { SplitBootstrap, BootMetric } from './resample.js';
-import { seedAdjusted } from './seeds.js';
+import { metricRun, seedAdjusted, type RunValue, type SeedAdjusted } from './seeds.js';
 import {
   allowedWorsening,
   chosenSplits,
@@ -59,6 +59,24 @@ function changeInterval(boots: Boots, split: string, metric: string, level: numb
   const m = metric as BootMetric;
   const d = b.boot.head[m].map((h, r) => h - b.boot.base[m][r]);
   return percentileInterval(d, level) ?? undefined;
+}
+
+/**
+ * The change of `metric` on `split`: its bootstrap interval, and over the seeds when a side has
+ * replicates (means, and the interval widened by their spread; ./seeds.ts).
+ */
+function seededChange(
+  base: Report,
+  head: Report,
+  boots: Boots,
+  split: string,
+  metric: string,
+  level: number,
+): { ci?: Interval; seeds: SeedAdjusted | null } {
+  const ci = changeInterval(boots, split, metric, level);
+  const run = metricRun(split, metric);
+  const seeds = seedAdjusted(base, head, run, run, ci, level);
+  return { ci: seeds ? seeds.ci : ci, seeds };
 }
 
 /** +1: the change is significantly better, -1: significantly worse, 0: the interval includes 0, null: no interval. */
@@ -162,8 +180,8 @@ export function judgeHeadline(
       rows.push(row);
       if (hv === null || bv === null) continue;
       row.delta = hv - bv;
-      row.ci = changeInterval(boots, split, metric, conf);
-      const seeds = seedAdjusted(base, head, split, metric, row.ci, conf);
+      const { ci, seeds } = seededChange(base, head, boots, split, metric, conf);
+      row.ci = ci;
       if (seeds) Object.assign(row, seeds);
       if (role === 'context') continue;
       const j = judgeChange(
@@ -236,6 +254,15 @@ function gapOf(r: Report | null, minuend: string, subtrahend: string, metric: st
   return a === null || b === null ? null : a - b;
 }
 
+/** The gap in one run (a report's own, or a replicate). */
+function runGap(minuend: string, subtrahend: string, metric: string): RunValue {
+  const [a, b] = [metricRun(minuend, metric), metricRun(subtrahend, metric)];
+  return (splits) => {
+    const [x, y] = [a(splits), b(splits)];
+    return x === null || y === null ? null : x - y;
+  };
+}
+
 /** Interval on the change of a gap: the two splits are resampled independently, resample r of each paired base/head. */
 function gapInterval(boots: Boots, minuend: string, subtrahend: string, metric: string, level: number) {
   const b1 = boots.get(minuend);
@@ -302,6 +329,10 @@ export function judgeGaps(
       if (!base || hv === null || bv === null) continue;
       row.delta = hv - bv;
       row.ci = ci;
+      // Over the seeds, like the headline: every run's gap, their means and spread.
+      const gapRun = runGap(g.minuend, g.subtrahend, metric);
+      const seeds = seedAdjusted(base, head, gapRun, gapRun, ci, conf);
+      if (seeds) Object.assign(row, seeds);
       if (trainBelow) continue;
       const j = judgeChange(
         row.delta,
@@ -327,7 +358,9 @@ export function judgeGaps(
       }
       // Widened significantly and past a limit: a regression only when a held-out score fell too.
       const heldOut = heldOutFor(g.minuend, g.subtrahend);
-      const fell = heldOut.filter((s) => direction(changeInterval(boots, s, metric, conf), !lowerBetter) === -1);
+      const fell = heldOut.filter(
+        (s) => direction(seededChange(base, head, boots, s, metric, conf).ci, !lowerBetter) === -1,
+      );
       if (fell.length) {
         row.level = j.level;
         row.note = `${fell.join(' and ')} fell too`;
@@ -365,7 +398,8 @@ function gapWords(
   const move = (s: string) => {
     const b = metricOf(base, s, metric);
     const h = metricOf(head, s, metric);
-    return movement(s, b === null || h === null ? null : h - b, changeInterval(boots, s, metric, conf), hib);
+    const { ci, seeds } = seededChange(base, head, boots, s, metric, conf);
+    return movement(s, seeds ? seeds.delta : b === null || h === null ? null : h - b, ci, hib);
   };
   const held = heldOutFor(g.minuend, g.subtrahend).filter((s) => s in head.splits && s in base.splits);
   const label = g.name.replace('-', ' − ');

@@ -60,6 +60,8 @@ export interface GapDelta {
   reason?: string;
   /** Plain words for a change that is not a regression (e.g. the gap widened while held-out scores rose). */
   note?: string;
+  /** Replicate seeds behind base and head (then base, head and delta are means over the runs, and ci adds their spread). */
+  seeds?: SeedSpread;
 }
 
 export type ClassStatus =
@@ -86,6 +88,12 @@ export interface ClassTest {
   ci?: Interval;
   /** Adjusted p-value of the mirror test ("head's is higher"): the q an improvement is judged on. */
   qUp?: number;
+  /**
+   * Replicate seeds behind either side (recall): the change as the mean over the runs, its
+   * interval with the between-seed spread added, and the spread; p (and the mirror test's) is
+   * then no smaller than what that interval gives (src/core/compare/seeds.ts).
+   */
+  seeds?: SeedSpread & { delta: number; ci: Interval };
 }
 
 export interface ClassDelta {

@@ -1,14 +1,19 @@
 // Replicates: reports of several runs of the same code on the same data, differing only in the
 // random seed. The first report stays the report (its counts, per-example predictions, findings);
-// every run's headline metrics go into `replicates`, so a comparison can tell a change from what
-// a different seed does (src/core/compare/seeds.ts).
+// every run's headline metrics and what each class found go into `replicates`, so a comparison
+// can tell a change from what a different seed does (src/core/compare/seeds.ts).
 
 import { UsageError } from '../errors.js';
 import type { Replicate, Report } from './types.js';
 
-function replicateOf(r: Report): Replicate {
+/** Run `r` as a replicate of a report whose classes are `classes` (the same set, maybe in another order). */
+function replicateOf(r: Report, classes: string[]): Replicate {
+  const at = new Map(r.classes.map((c, i) => [c, i]));
   const splits: Replicate['splits'] = {};
-  for (const [name, s] of Object.entries(r.splits)) splits[name] = { examples: s.examples, metrics: { ...s.metrics } };
+  for (const [name, s] of Object.entries(r.splits)) {
+    const tp = classes.map((c) => s.perClass.tp[at.get(c)!]);
+    splits[name] = { examples: s.examples, metrics: { ...s.metrics }, perClass: { tp } };
+  }
   return { ...(r.source !== undefined && { source: r.source }), createdAt: r.createdAt, splits };
 }
 
@@ -38,5 +43,5 @@ export function mergeReplicates(parts: Report[], origins: string[]): Report {
   if (origins.length !== parts.length) throw new Error('mergeReplicates: one origin per part');
   if (parts[0].replicates || parts[0].shard) checkSameExperiment(parts[1], parts[0], origins[0], origins[1]);
   for (let k = 1; k < parts.length; k++) checkSameExperiment(parts[0], parts[k], origins[k], origins[0]);
-  return { ...parts[0], replicates: parts.map(replicateOf) };
+  return { ...parts[0], replicates: parts.map((p) => replicateOf(p, parts[0].classes)) };
 }

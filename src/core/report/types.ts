@@ -230,7 +230,7 @@ export interface Report {
   leakage?: Leakage;
   /**
    * Several runs of the same code and data with different seeds (`modelgate merge --replicates`):
-   * each run's headline metrics per split, this report's own run first. Comparisons add the
+   * each run's headline metrics and per-class found per split, this report's own run first. Comparisons add the
    * between-seed spread to the sampling interval (src/core/compare/seeds.ts). Since report@2.
    */
   replicates?: Replicate[];
@@ -241,11 +241,19 @@ export interface Report {
   thresholdTuning?: TuningSummary;
 }
 
-/** One seed run of a replicated report: where it came from and its headline metrics per split. */
+/** One seed run of a replicated report: where it came from, its headline metrics and what each class found, per split. */
 export interface Replicate {
   source?: string;
   createdAt: string;
-  splits: Record<string, { examples: number; metrics: SplitMetrics }>;
+  splits: Record<
+    string,
+    {
+      examples: number;
+      metrics: SplitMetrics;
+      /** Examples each class found (tp), indexed like report.classes; absent in replicates merged before it was kept. */
+      perClass?: { tp: number[] };
+    }
+  >;
 }
 
 export interface SanityFinding {

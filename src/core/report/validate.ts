@@ -125,8 +125,21 @@ function checkReplicates(r: Report, fail: (msg: string) => never): void {
         fail(
           `${pointer('replicates', 0, 'splits', name, 'metrics')} differ from the split's; expected the report's own run first`,
         );
+      if (s.perClass) checkReplicateFound(r, s.perClass.tp, name, i, fail);
     }
   });
+}
+
+/** A run's found per class: one per class, within the class's support (the same labels in every run), the own run's first. */
+function checkReplicateFound(r: Report, tp: number[], name: string, i: number, fail: (msg: string) => never): void {
+  const at = pointer('replicates', i, 'splits', name, 'perClass', 'tp');
+  const own = r.splits[name].perClass;
+  if (tp.length !== r.classes.length)
+    fail(`${at} has ${tp.length} entries; expected ${r.classes.length} (one per class)`);
+  const over = tp.findIndex((v, c) => v > own.support[c]);
+  if (over >= 0) fail(`${at}/${over} is ${tp[over]}; expected at most the class's support ${own.support[over]}`);
+  if (i === 0 && tp.some((v, c) => v !== own.tp[c]))
+    fail(`${at} differs from the split's perClass.tp; expected the report's own run first`);
 }
 
 function checkSplit(r: Report, name: string, s: SplitReport, C: number, fail: (msg: string) => never): void {

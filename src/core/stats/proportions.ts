@@ -1,6 +1,7 @@
 // Unpaired intervals on proportions: Wilson score for one proportion and Newcombe's hybrid
 // score interval (method 10 of Newcombe 1998) for a difference of two, plus the one-sided
-// p-value obtained by inverting that interval, so unpaired tests can join the FDR family.
+// p-value obtained by inverting that interval, so unpaired tests can join the FDR family; and a
+// Wald interval on a paired difference.
 
 import { normalCdf, normalQuantile } from './special.js';
 
@@ -69,6 +70,18 @@ export function newcombeOneSidedP(x1: number, n1: number, x2: number, n2: number
   }
   const z = 0.5 * (lo + hi);
   return d < 0 ? normalCdf(-z) : 1 - normalCdf(-z);
+}
+
+/**
+ * Wald interval on a paired difference of proportions over the same n examples, (c - b) / n,
+ * from the discordant counts (b: only the first had it, c: only the second). Used only to add
+ * the between-seed spread to (src/core/compare/seeds.ts); the paired test itself is McNemar's.
+ */
+export function pairedWaldInterval(b: number, c: number, n: number, level = 0.95): Interval {
+  const z = normalQuantile(1 - (1 - level) / 2);
+  const d = (c - b) / n;
+  const se = Math.sqrt(Math.max(0, b + c - (b - c) ** 2 / n)) / n;
+  return { lo: d - z * se, hi: d + z * se, level };
 }
 
 /** The smallest p-value newcombeOneSidedP can give for a class of `support` on both sides: all found before, none now. */
