@@ -11,7 +11,8 @@ import { InputError } from './types.js';
 
 export interface OutputFile {
   path: string;
-  text: string;
+  /** The text, or its pieces in order (a large report is never one string, ./report-file.ts). */
+  text: string | readonly string[];
 }
 
 /**
@@ -60,11 +61,12 @@ export async function writeOutputs(files: OutputFile[], inputs: readonly string[
  * already holds (a pipe, a socket, a terminal): opening them again fails for sockets (ENXIO), so
  * the descriptor itself is written.
  */
-async function writeInPlace(path: string, text: string): Promise<void> {
+async function writeInPlace(path: string, text: OutputFile['text']): Promise<void> {
   const m = /^\/dev\/(stdout|stderr)$|^\/(?:dev|proc\/self)\/fd\/([12])$/.exec(path);
   if (m) {
     const stream = m[1] === 'stdout' || m[2] === '1' ? process.stdout : process.stderr;
-    await new Promise<void>((done, fail) => stream.write(text, (e) => (e ? fail(e) : done())));
+    for (const piece of typeof text === 'string' ? [text] : text)
+      await new Promise<void>((done, fail) => stream.write(piece, (e) => (e ? fail(e) : done())));
   } else await writeFile(path, text);
 }
 
