@@ -11,7 +11,7 @@ import { createAccumulator, type Accumulator } from '../core/metrics/accumulator
 import { buildReport } from '../core/report/build.js';
 import type { FileFingerprint, Report, Task } from '../core/report/types.js';
 import { openPredictions } from '../io/predictions.js';
-import { shardPredictions } from '../io/shard.js';
+import { shardPredictions, shardScores } from '../io/shard.js';
 import type { ShardSpec } from '../core/shard.js';
 import { InputError } from '../io/types.js';
 import { VERSION } from '../version.js';
@@ -73,10 +73,10 @@ export async function evaluatePredictionFiles(
   const diagnostics = new DiagnosticsCollector('id');
   const tuning = new ThresholdTuning(!opts.shard);
   for (const { name, path } of splits) {
-    // A shard's scores would include the other shards' examples: its report has none (merge drops them too).
+    // A shard's reader hands over every row's scores: only the shard's own are counted.
     const scores = diagnostics.beginSplit(name);
     const opened = await openPredictions(path, {
-      scores: teeSinks(opts.shard ? undefined : scores, tuning.sinkFor(name, task)),
+      scores: teeSinks(opts.shard ? shardScores(scores, opts.shard) : scores, tuning.sinkFor(name, task)),
       classes,
       task,
       threshold,

@@ -6,7 +6,7 @@
 // Log-loss and the expected calibration error need no histogram and are exact.
 // Indices are those of one shared ClassIndex; `result` maps them to the report's class order.
 
-import type { ScoreMetrics, Task } from '../report/types.js';
+import type { ScoreCounts, ScoreMetrics, Task } from '../report/types.js';
 import { ExampleScores, type ScoreSink } from '../metrics/score-histograms.js';
 
 /**
@@ -287,6 +287,56 @@ export class ScoreAccumulator implements ScoreSink {
       ece,
       eceBins: ECE_BINS,
     };
+  }
+
+  /**
+   * The counts behind `result`, for a shard's report (in the report's class order, like `result`):
+   * adding every shard's with `add` gives the one-pass metrics. Null when `result` would be.
+   */
+  counts(perm: Uint32Array, C: number, examples: number): ScoreCounts | null {
+    if (this.problem !== null || this.examples === 0 || this.examples !== examples) return null;
+    const classes: number[][] = Array.from({ length: C }, () => []);
+    for (let c = 0; c < Math.min(this.cap, perm.length); c++) {
+      const out = classes[perm[c]];
+      for (let bin = 0, at = c; bin < SCORE_BINS; bin++, at += this.cap)
+        if (this.all[at] > 0) out.push(bin, this.pos[at], this.all[at] - this.pos[at]);
+    }
+    const lanes = (a: Float64Array) =>
+      Array.from({ length: ECE_BINS }, (_, b) =>
+        a.subarray(b << ECE_LANE_BITS, (b + 1) << ECE_LANE_BITS).reduce((x, y) => x + y, 0),
+      );
+    return {
+      bins: SCORE_BINS,
+      examples: this.examples,
+      decisions: this.decisions,
+      logLossSum: this.logLossSum - Math.log(this.likelihood),
+      ece: { count: lanes(this.eceCount), conf: lanes(this.eceConf), hit: lanes(this.eceHit) },
+      classes,
+    };
+  }
+
+  /** Adds a shard's counts; `index[i]` is this accumulator's class index of the counts' class i. */
+  add(counts: ScoreCounts, index: ArrayLike<number>): void {
+    if (counts.bins !== SCORE_BINS) throw new Error(`score counts of ${counts.bins} bins; expected ${SCORE_BINS}`);
+    let top = 0;
+    for (let i = 0; i < counts.classes.length; i++) top = Math.max(top, index[i] + 1);
+    this.reserve(top);
+    counts.classes.forEach((triples, i) => {
+      const c = index[i];
+      for (let k = 0; k < triples.length; k += 3) {
+        const at = triples[k] * this.cap + c;
+        this.pos[at] += triples[k + 1];
+        this.all[at] += triples[k + 1] + triples[k + 2];
+      }
+    });
+    for (let b = 0; b < ECE_BINS; b++) {
+      this.eceCount[b << ECE_LANE_BITS] += counts.ece.count[b];
+      this.eceConf[b << ECE_LANE_BITS] += counts.ece.conf[b];
+      this.eceHit[b << ECE_LANE_BITS] += counts.ece.hit[b];
+    }
+    this.logLossSum += counts.logLossSum;
+    this.decisions += counts.decisions;
+    this.examples += counts.examples;
   }
 
   /** 1 for each class index that was scored: any bin counts it (cheaper than marking it per score). */

@@ -78,6 +78,9 @@ export function buildReport(args: BuildArgs): Report {
     if (args.keepPredictions ?? true) split.predictions = store.encode();
     const threshFree = scores?.result(perm, C, acc.examples);
     if (threshFree) split.scores = threshFree;
+    // A shard's counts, so that the merge of the shards has the one-pass metrics.
+    const scoreCounts = args.shard && threshFree && scores?.counts(perm, C, acc.examples);
+    if (scoreCounts) split.scoreCounts = scoreCounts;
     else if (scores?.problem)
       observed.push({
         level: 'info',
