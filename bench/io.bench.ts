@@ -1,5 +1,5 @@
-// Prediction readers on a 100,000 x 485 score matrix: CSV (pandas-style float64 text) and npz
-// (stored and deflated), generated in a temp dir and removed after. Prints rows/s and MB/s;
+// Prediction readers on a 100,000 x 485 score matrix: CSV (pandas-style float64 text, and the
+// same scores with 4 decimals: the number parser's short fast path) and npz (stored and deflated), generated in a temp dir and removed after. Prints rows/s and MB/s;
 // with /usr/bin/python3 (pandas, scikit-learn) present, also times pandas.read_csv + argmax +
 // accuracy_score on the same CSV for comparison.
 import { spawnSync } from 'node:child_process';
@@ -76,6 +76,9 @@ function zip(members: [string, Buffer][], deflate: boolean): Buffer {
 
 function generate(dir: string): {
   csv: string;
+  /** The same scores written with 4 decimals, and the arg-max of the rounded scores. */
+  csvShort: string;
+  predShort: Uint32Array;
   npz: string;
   npzDeflated: string;
   truth: Uint32Array;
@@ -86,9 +89,15 @@ function generate(dir: string): {
   const pred = new Uint32Array(ROWS);
   const scores = new Float64Array(ROWS * COLS);
   const csv = join(dir, 'bench.csv');
+  const csvShort = join(dir, 'bench.4-decimal.csv');
+  const predShort = new Uint32Array(ROWS);
   const fd = openSync(csv, 'w');
-  writeSync(fd, `id,label,${Array.from({ length: COLS }, (_, j) => `score:c${j}`).join(',')}\n`);
+  const fdShort = openSync(csvShort, 'w');
+  const header = `id,label,${Array.from({ length: COLS }, (_, j) => `score:c${j}`).join(',')}\n`;
+  writeSync(fd, header);
+  writeSync(fdShort, header);
   let text = '';
+  let textShort = '';
   for (let i = 0; i < ROWS; i++) {
     truth[i] = Math.floor(r() * COLS);
     let sum = 0;
@@ -98,22 +107,34 @@ function generate(dir: string): {
       sum += v;
     }
     let best = -1;
+    let bestShort = -1;
+    let maxShort = 0;
     const cells: string[] = [];
+    const cellsShort: string[] = [];
     for (let j = 0; j < COLS; j++) {
       const p = scores[i * COLS + j] / sum;
       scores[i * COLS + j] = p;
       if (best < 0 || p > scores[i * COLS + best]) best = j;
       cells.push(String(p));
+      const short = p.toFixed(4);
+      cellsShort.push(short);
+      if (bestShort < 0 || Number(short) > maxShort) [bestShort, maxShort] = [j, Number(short)];
     }
     pred[i] = best;
+    predShort[i] = bestShort;
     text += `r${i},c${truth[i]},${cells.join(',')}\n`;
+    textShort += `r${i},c${truth[i]},${cellsShort.join(',')}\n`;
     if (text.length > 8 << 20) {
       writeSync(fd, text);
+      writeSync(fdShort, textShort);
       text = '';
+      textShort = '';
     }
   }
   writeSync(fd, text);
+  writeSync(fdShort, textShort);
   closeSync(fd);
+  closeSync(fdShort);
   const labels = npy(
     `{'descr': '<i8', 'fortran_order': False, 'shape': (${ROWS},), }`,
     new Uint8Array(BigInt64Array.from(truth, BigInt).buffer),
@@ -149,7 +170,7 @@ function generate(dir: string): {
       true,
     ),
   );
-  return { csv, npz, npzDeflated, truth, pred };
+  return { csv, csvShort, predShort, npz, npzDeflated, truth, pred };
 }
 
 interface Measure {
@@ -231,6 +252,7 @@ export async function run(): Promise<void> {
     const g = generate(dir);
     console.log(`prediction readers: ${ROWS.toLocaleString('en')} rows x ${COLS} score columns (sha256 included)`);
     await time('csv (float64 text)', g.csv, g, false);
+    await time('csv (4-decimal text)', g.csvShort, { truth: g.truth, pred: g.predShort }, false);
     await time('npz (stored)', g.npz, g, true);
     await time('npz (deflated)', g.npzDeflated, g, true);
     const py = spawnSync(

@@ -65,7 +65,7 @@ function lineColumn(text: string, p: number): string {
 }
 
 export async function writeReport(path: string, report: Report, inputs: readonly string[] = []): Promise<void> {
-  await writeOutputs([{ path, text: formatReport(report) }], inputs);
+  await writeOutputs([{ path, text: reportPieces(report) }], inputs);
 }
 
 /**
@@ -73,24 +73,83 @@ export async function writeReport(path: string, report: Report, inputs: readonly
  * on one line each: a 1024-class confusion matrix is a million numbers.
  */
 export function formatReport(report: Report): string {
-  return format(report, '') + '\n';
+  return reportPieces(report).join('');
 }
 
-function format(v: unknown, indent: string): string {
+/** Long strings (per-example predictions) go out in slices of this many characters, never copied whole. */
+const SLICE = 1 << 20;
+/** The characters JSON.stringify escapes in a string. */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/**
+ * formatReport's text in pieces of about SLICE characters: a report holding megabytes of
+ * per-example predictions is written without building it as one string, which the nested joins
+ * copied once per level (issue 14: 100 MB of heap for 1M multi-label examples).
+ */
+export function reportPieces(report: Report): string[] {
+  const out = new Pieces();
+  format(report, '', out);
+  out.add('\n');
+  return out.done();
+}
+
+class Pieces {
+  private readonly pieces: string[] = [];
+  private current = '';
+
+  add(s: string): void {
+    this.current += s;
+    if (this.current.length >= SLICE) this.flush();
+  }
+
+  /** A long string as slices (views of it in V8, not copies). */
+  addLong(s: string): void {
+    this.flush();
+    for (let i = 0; i < s.length; i += SLICE) this.pieces.push(s.slice(i, i + SLICE));
+  }
+
+  private flush(): void {
+    if (this.current) this.pieces.push(this.current);
+    this.current = '';
+  }
+
+  done(): string[] {
+    this.flush();
+    return this.pieces;
+  }
+}
+
+function format(v: unknown, indent: string, out: Pieces): void {
   if (Array.isArray(v)) {
-    if (v.length === 0) return '[]';
+    if (v.length === 0) return out.add('[]');
     if (
       v.every((x) => x === null || typeof x !== 'object' || (Array.isArray(x) && x.every((y) => typeof y !== 'object')))
     )
-      return JSON.stringify(v);
+      return out.add(JSON.stringify(v));
     const inner = indent + '  ';
-    return `[\n${v.map((x) => inner + format(x, inner)).join(',\n')}\n${indent}]`;
+    out.add('[\n');
+    v.forEach((x, i) => {
+      out.add(i ? ',\n' + inner : inner);
+      format(x, inner, out);
+    });
+    return out.add(`\n${indent}]`);
   }
   if (v !== null && typeof v === 'object') {
     const entries = Object.entries(v).filter(([, x]) => x !== undefined);
-    if (entries.length === 0) return '{}';
+    if (entries.length === 0) return out.add('{}');
     const inner = indent + '  ';
-    return `{\n${entries.map(([k, x]) => `${inner}${JSON.stringify(k)}: ${format(x, inner)}`).join(',\n')}\n${indent}}`;
+    out.add('{\n');
+    entries.forEach(([k, x], i) => {
+      out.add(`${i ? ',\n' : ''}${inner}${JSON.stringify(k)}: `);
+      format(x, inner, out);
+    });
+    return out.add(`\n${indent}}`);
   }
-  return JSON.stringify(v);
+  if (typeof v === 'string' && v.length > SLICE && !NEEDS_ESCAPE.test(v)) {
+    out.add('"');
+    out.addLong(v);
+    return out.add('"');
+  }
+  out.add(JSON.stringify(v));
 }

@@ -2,7 +2,8 @@
 // still reads, parses and hashes every row (the file fingerprint covers the whole file), and
 // only the shard's own rows (with their ids) go on to the accumulator or the model.
 
-import { ownedRows, pickExamples, shardSize, type ShardSpec } from '../core/shard.js';
+import type { ScoreSink } from '../core/metrics/score-histograms.js';
+import { ownedRows, ownsExample, pickExamples, shardSize, type ShardSpec } from '../core/shard.js';
 import type { FeatureBatch, FeatureStream } from './data/types.js';
 import type { ExampleBatch, PredictionStream } from './types.js';
 
@@ -73,5 +74,19 @@ export function shardFeatures(stream: FeatureStream, s: ShardSpec): FeatureStrea
     batches: ownBatches(stream.batches, s, pickFeatures(featureSize)),
     close: () => stream.close(),
     fingerprints: () => stream.fingerprints(),
+  };
+}
+
+/** The sink, handed the scores of the shard's own examples only (the reader hands over every row's). */
+export function shardScores(sink: ScoreSink, s: ShardSpec): ScoreSink {
+  let k = 0;
+  return {
+    scores: (values, from, n, cls) => {
+      if (ownsExample(s, k)) sink.scores(values, from, n, cls);
+    },
+    // The readers end every example once, with or without scores.
+    end: (truth, from, to) => {
+      if (ownsExample(s, k++)) sink.end(truth, from, to);
+    },
   };
 }

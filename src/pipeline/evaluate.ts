@@ -11,7 +11,7 @@ import { createAccumulator, type Accumulator } from '../core/metrics/accumulator
 import { buildReport } from '../core/report/build.js';
 import type { FileFingerprint, Report, Task } from '../core/report/types.js';
 import { openPredictions } from '../io/predictions.js';
-import { shardPredictions } from '../io/shard.js';
+import { shardPredictions, shardScores } from '../io/shard.js';
 import type { ShardSpec } from '../core/shard.js';
 import { InputError } from '../io/types.js';
 import { VERSION } from '../version.js';
@@ -76,13 +76,13 @@ export async function evaluatePredictionFiles(
   const diagnostics = new DiagnosticsCollector('id');
   const tuning = new ThresholdTuning(!opts.shard);
   for (const { name, path } of splits) {
-    // A shard's scores would include the other shards' examples: its report has none (merge drops them too).
+    // A shard's reader hands over every row's scores: only the shard's own are counted.
     const scores = diagnostics.beginSplit(name);
     const histograms = tuning.sinkFor(name, task);
     const workerFile = opts.shard ? null : scoreThreadFor(path, opts.scoreThreadMinBytes);
     const thread = workerFile ? new ScoreThread(workerFile, scores) : undefined;
     const opened = await openPredictions(path, {
-      scores: teeSinks(opts.shard ? undefined : (thread ?? scores), histograms),
+      scores: teeSinks(opts.shard ? shardScores(scores, opts.shard) : (thread ?? scores), histograms),
       classes,
       task,
       threshold,
@@ -106,6 +106,8 @@ export async function evaluatePredictionFiles(
       for await (const batch of stream.batches) {
         acc.update(batch);
         diagnostics.batch(batch);
+        // Both copied what they keep (the store deflates, leakage keeps the ids).
+        stream.recycle?.(batch);
       }
       thread?.finish();
     } catch (e) {

@@ -13,7 +13,8 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import type { ScoreAccumulator, ScoreCounts } from '../core/diagnostics/scores.js';
+import type { ScoreAccumulator } from '../core/diagnostics/scores.js';
+import type { ScoreCounts } from '../core/report/types.js';
 import type { ScoreSink } from '../core/metrics/score-histograms.js';
 import type { Task } from '../core/report/types.js';
 
@@ -38,7 +39,9 @@ export interface Block {
 }
 
 export type ToWorker = { block: Block } | { end: true };
-export type FromWorker = { returned: Block } | { counts: ScoreCounts } | { error: string };
+/** The worker's counts (null when it has none, or a problem instead), over this thread's class indices. */
+export type FromWorker =
+  { returned: Block } | { counts: ScoreCounts | null; problem: string | null; classes: number } | { error: string };
 
 export interface ScoreWorkerData {
   modelgateScoreWorker: true;
@@ -152,7 +155,8 @@ export class ScoreThread implements ScoreSink {
         const m = this.receive();
         if ('returned' in m) continue;
         if ('error' in m) throw workerFailed(m.error);
-        this.accumulator.add(m.counts);
+        this.accumulator.problem ??= m.problem;
+        if (m.counts) this.accumulator.add(m.counts, identity(m.classes));
         return;
       }
     } finally {
@@ -227,6 +231,11 @@ export class ScoreThread implements ScoreSink {
         throw workerFailed(`no answer in ${STALL_MS / 1000} s`);
     }
   }
+}
+
+/** Class index i for index i: the worker counts in this thread's class indices. */
+export function identity(n: number): Uint32Array {
+  return Uint32Array.from({ length: n }, (_, i) => i);
 }
 
 function workerFailed(why: string): Error {

@@ -4,7 +4,7 @@
 
 import { isMainThread, workerData } from 'node:worker_threads';
 import { ScoreAccumulator } from '../core/diagnostics/scores.js';
-import type { Block, FromWorker, ScoreWorkerData, ToWorker } from './score-thread.js';
+import { identity, type Block, type FromWorker, type ScoreWorkerData, type ToWorker } from './score-thread.js';
 
 function serve({ port, signal, task }: ScoreWorkerData): void {
   const sink = new ScoreAccumulator(task);
@@ -28,7 +28,9 @@ function serve({ port, signal, task }: ScoreWorkerData): void {
         const { values, starts, truth, truthStarts } = m.block;
         post({ returned: m.block }, [values.buffer, starts.buffer, truth.buffer, truthStarts.buffer] as ArrayBuffer[]);
       } else {
-        post({ counts: sink.counts() });
+        // The worker's class indices are this thread's: the counts in that order, for every index seen.
+        const classes = sink.classSlots();
+        post({ counts: sink.counts(identity(classes), classes, sink.examples), problem: sink.problem, classes });
         port.close();
       }
     } catch (e) {

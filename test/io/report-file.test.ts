@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ClassIndex } from '../../src/core/classes.js';
 import { UsageError } from '../../src/core/errors.js';
-import { readReport, writeReport } from '../../src/io/report-file.js';
+import { formatReport, readReport, reportPieces, writeReport } from '../../src/io/report-file.js';
 import { InputError } from '../../src/io/types.js';
+import type { Report } from '../../src/core/report/types.js';
 import { NAMES, randomNamedSplit, reportOf } from '../core/report/helpers.js';
 
 const report = reportOf('multiclass', new ClassIndex(NAMES, true), {
@@ -34,6 +35,44 @@ describe('report files', () => {
     expect(text).toContain(`"support": ${JSON.stringify(report.splits.test.perClass.support)}`);
     await writeReport(path, { ...report, commit: 'second' });
     expect((await readReport(path)).commit).toBe('second');
+  });
+
+  it('writes megabytes of per-example data in slices, the same text as one string', async () => {
+    // The formatter before reports were written in pieces: the oracle for the layout.
+    const earlier = (v: unknown, indent: string): string => {
+      if (Array.isArray(v)) {
+        if (v.length === 0) return '[]';
+        if (
+          v.every(
+            (x) => x === null || typeof x !== 'object' || (Array.isArray(x) && x.every((y) => typeof y !== 'object')),
+          )
+        )
+          return JSON.stringify(v);
+        const inner = indent + '  ';
+        return `[\n${v.map((x) => inner + earlier(x, inner)).join(',\n')}\n${indent}]`;
+      }
+      if (v !== null && typeof v === 'object') {
+        const entries = Object.entries(v).filter(([, x]) => x !== undefined);
+        if (entries.length === 0) return '{}';
+        const inner = indent + '  ';
+        return `{\n${entries.map(([k, x]) => `${inner}${JSON.stringify(k)}: ${earlier(x, inner)}`).join(',\n')}\n${indent}}`;
+      }
+      return JSON.stringify(v);
+    };
+    const big: Report = structuredClone(report);
+    big.splits.test.predictions!.data = Buffer.alloc(2_500_000, 7).toString('base64');
+    big.source = 'a "quoted"\n\u2028 source '.repeat(60_000); // over a slice, and escaped
+    const pieces = reportPieces(big);
+    expect(pieces.length).toBeGreaterThan(3);
+    // The base64 data goes out in slices; a string that needs escaping goes through JSON.stringify.
+    const data = big.splits.test.predictions!.data;
+    expect(pieces.every((p) => p.length < data.length)).toBe(true);
+    const text = earlier(big, '') + '\n';
+    expect(pieces.join('')).toBe(text);
+    expect(formatReport(big)).toBe(text);
+    const path = join(dir, 'big.json');
+    await writeReport(path, big);
+    expect(readFileSync(path, 'utf8') === text).toBe(true);
   });
 
   it('names a missing file', async () => {

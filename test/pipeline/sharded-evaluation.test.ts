@@ -1,7 +1,9 @@
 // Sharded evaluation: 8 shard reports merged are the report of one unsharded run, byte for byte
 // apart from the time stamp (figures, per-example predictions, confusion, sanity findings, label
-// and file fingerprints), for prediction files of every task and for the digits model itself.
-// The unsharded run is the oracle here: what is being tested is that sharding changes nothing.
+// and file fingerprints), for prediction files of every task and for the digits model itself;
+// the threshold-free metrics too (from the shards' score counts), log-loss and calibration error
+// up to the rounding of their sums. The unsharded run is the oracle here: what is being tested
+// is that sharding changes nothing.
 
 import path from 'node:path';
 import { UsageError } from '../../src/core/errors.js';
@@ -20,12 +22,28 @@ const shards = Array.from({ length: N }, (_, i) => ({ index: i + 1, count: N }))
 const origins = shards.map((s) => `shard-${s.index}.json`);
 /** A report as written to disk and read back (what merge sees in CI). */
 const roundTrip = (r: Report, origin = 'r.json') => validateReport(JSON.parse(JSON.stringify(r)), origin);
-/** A merge cannot rebuild the diagnostics (score histograms and leakage keys are not in the parts). */
+/** A merge cannot rebuild leakage (the keys are not in the parts); the scores are compared by sameScores. */
 const withoutDiagnostics = (r: Report): Report => {
   const { leakage: _, ...rest } = r;
   const splits = Object.fromEntries(Object.entries(r.splits).map(([k, { scores: __, ...s }]) => [k, s]));
   return { ...rest, splits };
 };
+
+/** The merged threshold-free metrics are the one-pass ones: exact from the counts, sums up to rounding. */
+function sameScores(merged: Report, one: Report): number {
+  let checked = 0;
+  for (const [name, split] of Object.entries(one.splits)) {
+    const [m, o] = [merged.splits[name].scores, split.scores];
+    expect(m === undefined).toBe(o === undefined);
+    if (!m || !o) continue;
+    expect({ ...m, logLoss: 0, ece: 0 }).toEqual({ ...o, logLoss: 0, ece: 0 });
+    expect(m.logLoss).toBeCloseTo(o.logLoss, 12);
+    expect(m.ece).toBeCloseTo(o.ece, 12);
+    expect(merged.splits[name].scoreCounts).toBeUndefined();
+    checked++;
+  }
+  return checked;
+}
 
 const DIGITS_PREDICTIONS = ['train', 'validation', 'test'].map((name) => ({
   name,
@@ -33,15 +51,21 @@ const DIGITS_PREDICTIONS = ['train', 'validation', 'test'].map((name) => ({
 }));
 
 describe('8 shards merged equal one unsharded run', () => {
+  // The last column: splits with scores (whose threshold-free metrics the merge must rebuild).
   it.each([
-    ['digits predictions, 3 splits (csv)', DIGITS_PREDICTIONS],
+    ['digits predictions, 3 splits (csv)', DIGITS_PREDICTIONS, 0],
     [
       'multiclass scores (jsonl)',
       [{ name: 'test', path: path.resolve('fixtures/predictions/multiclass.scores.jsonl') }],
+      1,
     ],
-    ['multi-label scores (csv)', [{ name: 'test', path: path.resolve('fixtures/predictions/multilabel.scores.csv') }]],
-    ['multi-label arrays (npz)', [{ name: 'test', path: path.resolve('fixtures/predictions/multilabel.npz') }]],
-  ])('%s', async (_, splits) => {
+    [
+      'multi-label scores (csv)',
+      [{ name: 'test', path: path.resolve('fixtures/predictions/multilabel.scores.csv') }],
+      1,
+    ],
+    ['multi-label arrays (npz)', [{ name: 'test', path: path.resolve('fixtures/predictions/multilabel.npz') }], 1],
+  ])('%s', async (_, splits, scored) => {
     const one = await evaluatePredictionFiles(splits, { createdAt: CREATED });
     const parts: Report[] = [];
     for (const shard of shards)
@@ -59,7 +83,11 @@ describe('8 shards merged equal one unsharded run', () => {
       order.map((i) => parts[i]),
       order.map((i) => origins[i]),
     );
-    expect(roundTrip(merged)).toEqual(withoutDiagnostics(roundTrip(one)));
+    expect(withoutDiagnostics(roundTrip(merged))).toEqual(withoutDiagnostics(roundTrip(one)));
+    expect(sameScores(merged, one)).toBe(scored);
+    // Each shard's own metrics are of its own examples, from counts of exactly them.
+    for (const p of parts)
+      for (const s of Object.values(p.splits)) if (s.scores) expect(s.scoreCounts!.examples).toBe(s.examples);
   });
 
   it('the digits model run in 8 shards gives the one-pass report', async () => {
@@ -84,7 +112,9 @@ describe('8 shards merged equal one unsharded run', () => {
     }
     // The model saw each example once over all shards (no shard ran the others' examples).
     expect(ran).toBe(one.examples);
-    expect(roundTrip(mergeReports(parts, origins))).toEqual(withoutDiagnostics(roundTrip(one.report)));
+    const merged = roundTrip(mergeReports(parts, origins));
+    expect(withoutDiagnostics(merged)).toEqual(withoutDiagnostics(roundTrip(one.report)));
+    expect(sameScores(merged, one.report)).toBe(2);
   });
 });
 
@@ -174,4 +204,29 @@ describe('a merge of shards is refused unless every shard 1..n is there once, on
     expect(() => gate(whole, parts[0])).toThrow(/^the baseline base\.json is shard 1\/4 of a sharded evaluation/);
     expect(gate(whole, whole).comparison.verdict).toBe('pass');
   });
+});
+
+it('the reader refuses edited score counts of a shard, naming the field', async () => {
+  const shard = await evaluatePredictionFiles(
+    [{ name: 'test', path: path.resolve('fixtures/predictions/multilabel.npz') }],
+    { createdAt: CREATED, shard: { index: 2, count: 3 } },
+  );
+  const edited = (edit: (r: Report) => void) => {
+    const r = JSON.parse(JSON.stringify(shard)) as Report;
+    edit(r);
+    return () => validateReport(r, 's.json');
+  };
+  expect(() => roundTrip(shard)).not.toThrow();
+  expect(edited((r) => (r.splits.test.scoreCounts!.bins = 1000))).toThrow(
+    /^s\.json: \/splits\/test\/scoreCounts\/bins is 1000; expected \d+$/,
+  );
+  expect(edited((r) => (r.splits.test.scoreCounts!.examples += 1))).toThrow(
+    /scoreCounts\/examples is 18; expected 17 as the split/,
+  );
+  expect(edited((r) => r.splits.test.scoreCounts!.classes[0].pop())).toThrow(
+    /scoreCounts\/classes\/0 is not \[bin, positives, negatives\] triples/,
+  );
+  expect(edited((r) => r.splits.test.scoreCounts!.classes.pop())).toThrow(
+    /scoreCounts\/classes has 11 entries; expected 12/,
+  );
 });

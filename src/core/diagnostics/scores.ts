@@ -6,7 +6,7 @@
 // Log-loss and the expected calibration error need no histogram and are exact.
 // Indices are those of one shared ClassIndex; `result` maps them to the report's class order.
 
-import type { ScoreMetrics, Task } from '../report/types.js';
+import type { ScoreCounts, ScoreMetrics, Task } from '../report/types.js';
 import { ExampleScores, type ScoreSink } from '../metrics/score-histograms.js';
 
 /**
@@ -64,22 +64,6 @@ const TILE = 64;
 /** p clipped to [LOG_LOSS_EPS, 1 - LOG_LOSS_EPS], without a branch (0 and 1 are common scores). */
 function clipped(p: number): number {
   return p + bit(p < LOG_LOSS_EPS) * (LOG_LOSS_EPS - p) + bit(p > 1 - LOG_LOSS_EPS) * (1 - LOG_LOSS_EPS - p);
-}
-
-/** What a ScoreAccumulator counted, as plain data: typed arrays and numbers (structured-cloneable). */
-export interface ScoreCounts {
-  task: Task;
-  cap: number;
-  pos: Uint32Array;
-  all: Uint32Array;
-  logLossSum: number;
-  likelihood: number;
-  decisions: number;
-  eceCount: Float64Array;
-  eceConf: Float64Array;
-  eceHit: Float64Array;
-  examples: number;
-  problem: string | null;
 }
 
 /**
@@ -229,37 +213,9 @@ export class ScoreAccumulator implements ScoreSink {
     }
   }
 
-  /** Everything counted so far, as plain data (a worker thread sends it; see add). */
-  counts(): ScoreCounts {
-    const { task, cap, pos, all, logLossSum, likelihood, decisions, eceCount, eceConf, eceHit, examples, problem } =
-      this;
-    return { task, cap, pos, all, logLossSum, likelihood, decisions, eceCount, eceConf, eceHit, examples, problem };
-  }
-
-  /** Adds what another accumulator over the same class indices counted (another thread's, or a shard's). */
-  add(other: ScoreCounts): void {
-    this.problem ??= other.problem;
-    if (this.cap === 0) {
-      this.cap = other.cap;
-      this.pos = other.pos.slice();
-      this.all = other.all.slice();
-    } else {
-      this.reserve(other.cap);
-      const { pos, all, cap } = this;
-      for (let bin = 0; bin < SCORE_BINS; bin++)
-        for (let c = 0, at = bin * cap, from = bin * other.cap; c < other.cap; c++, at++, from++) {
-          pos[at] += other.pos[from];
-          all[at] += other.all[from];
-        }
-    }
-    this.logLossSum += other.logLossSum - Math.log(other.likelihood);
-    this.decisions += other.decisions;
-    for (let b = 0; b < this.eceCount.length; b++) {
-      this.eceCount[b] += other.eceCount[b];
-      this.eceConf[b] += other.eceConf[b];
-      this.eceHit[b] += other.eceHit[b];
-    }
-    this.examples += other.examples;
+  /** Class indices the histograms have room for (every scored class index is below it). */
+  classSlots(): number {
+    return this.cap;
   }
 
   private reserve(classes: number): void {
@@ -347,6 +303,56 @@ export class ScoreAccumulator implements ScoreSink {
       ece,
       eceBins: ECE_BINS,
     };
+  }
+
+  /**
+   * The counts behind `result`, for a shard's report (in the report's class order, like `result`):
+   * adding every shard's with `add` gives the one-pass metrics. Null when `result` would be.
+   */
+  counts(perm: Uint32Array, C: number, examples: number): ScoreCounts | null {
+    if (this.problem !== null || this.examples === 0 || this.examples !== examples) return null;
+    const classes: number[][] = Array.from({ length: C }, () => []);
+    for (let c = 0; c < Math.min(this.cap, perm.length); c++) {
+      const out = classes[perm[c]];
+      for (let bin = 0, at = c; bin < SCORE_BINS; bin++, at += this.cap)
+        if (this.all[at] > 0) out.push(bin, this.pos[at], this.all[at] - this.pos[at]);
+    }
+    const lanes = (a: Float64Array) =>
+      Array.from({ length: ECE_BINS }, (_, b) =>
+        a.subarray(b << ECE_LANE_BITS, (b + 1) << ECE_LANE_BITS).reduce((x, y) => x + y, 0),
+      );
+    return {
+      bins: SCORE_BINS,
+      examples: this.examples,
+      decisions: this.decisions,
+      logLossSum: this.logLossSum - Math.log(this.likelihood),
+      ece: { count: lanes(this.eceCount), conf: lanes(this.eceConf), hit: lanes(this.eceHit) },
+      classes,
+    };
+  }
+
+  /** Adds a shard's counts; `index[i]` is this accumulator's class index of the counts' class i. */
+  add(counts: ScoreCounts, index: ArrayLike<number>): void {
+    if (counts.bins !== SCORE_BINS) throw new Error(`score counts of ${counts.bins} bins; expected ${SCORE_BINS}`);
+    let top = 0;
+    for (let i = 0; i < counts.classes.length; i++) top = Math.max(top, index[i] + 1);
+    this.reserve(top);
+    counts.classes.forEach((triples, i) => {
+      const c = index[i];
+      for (let k = 0; k < triples.length; k += 3) {
+        const at = triples[k] * this.cap + c;
+        this.pos[at] += triples[k + 1];
+        this.all[at] += triples[k + 1] + triples[k + 2];
+      }
+    });
+    for (let b = 0; b < ECE_BINS; b++) {
+      this.eceCount[b << ECE_LANE_BITS] += counts.ece.count[b];
+      this.eceConf[b << ECE_LANE_BITS] += counts.ece.conf[b];
+      this.eceHit[b << ECE_LANE_BITS] += counts.ece.hit[b];
+    }
+    this.logLossSum += counts.logLossSum;
+    this.decisions += counts.decisions;
+    this.examples += counts.examples;
   }
 }
 

@@ -5,11 +5,12 @@
 import type { ClassIndex } from '../classes.js';
 import { UnknownClassError } from '../classes.js';
 import { UsageError } from '../errors.js';
+import { ExampleStore } from '../report/example-store.js';
 import { decodeExamples } from '../report/examples.js';
 import type { SplitExamples, SplitReport, Task } from '../report/types.js';
 import type { ExampleBatch } from './batch.js';
 import type { SplitCounts } from './counts.js';
-import { Counts, IndexList, maxOf } from './growable.js';
+import { Counts, maxOf } from './growable.js';
 import { remapExamples } from './remap.js';
 
 export interface Accumulator {
@@ -19,7 +20,9 @@ export interface Accumulator {
   /** Adds another accumulator of the same task and index space; its examples come after ours. */
   merge(other: Accumulator): void;
   readonly examples: number;
-  /** A copy of the per-example truth and predictions, in update order. */
+  /** The per-example truth and predictions in update order, compact; read it, do not append to it. */
+  readonly store: ExampleStore;
+  /** A copy of the per-example truth and predictions as arrays, in update order. */
   predictions(): SplitExamples;
   /** The raw integer counts; per-class arrays are as long as the largest index seen + 1. */
   counts(): SplitCounts;
@@ -39,11 +42,10 @@ class MulticlassAccumulator implements Accumulator {
   private readonly fp = new Counts();
   private readonly fn = new Counts();
   private correct = 0;
-  private readonly truth = new IndexList();
-  private readonly pred = new IndexList();
+  readonly store = new ExampleStore('multiclass');
 
   get examples(): number {
-    return this.truth.length;
+    return this.store.examples;
   }
 
   update(batch: ExampleBatch): void {
@@ -74,8 +76,7 @@ class MulticlassAccumulator implements Accumulator {
       }
     }
     this.correct += correct;
-    this.truth.append(truth, maxT);
-    this.pred.append(pred, maxP);
+    this.store.append(batch);
   }
 
   merge(other: Accumulator): void {
@@ -84,12 +85,11 @@ class MulticlassAccumulator implements Accumulator {
     this.fp.add(other.fp);
     this.fn.add(other.fn);
     this.correct += other.correct;
-    this.truth.append(other.truth.toUint32());
-    this.pred.append(other.pred.toUint32());
+    this.store.appendStore(other.store);
   }
 
   predictions(): SplitExamples {
-    return { task: 'multiclass', n: this.examples, truth: this.truth.toUint32(), pred: this.pred.toUint32() };
+    return this.store.toExamples();
   }
 
   counts(): SplitCounts {
@@ -118,20 +118,10 @@ class MultilabelAccumulator implements Accumulator {
   private hammingErrors = 0;
   private emptyTruth = 0;
   private emptyPred = 0;
-  private n = 0;
-  // CSR, offsets are global (start at 0, one more entry than examples).
-  private readonly truthOffsets = new IndexList(1024, true);
-  private readonly truthIndices = new IndexList();
-  private readonly predOffsets = new IndexList(1024, true);
-  private readonly predIndices = new IndexList();
-
-  constructor() {
-    this.truthOffsets.push(0);
-    this.predOffsets.push(0);
-  }
+  readonly store = new ExampleStore('multilabel');
 
   get examples(): number {
-    return this.n;
+    return this.store.examples;
   }
 
   update(batch: ExampleBatch): void {
@@ -189,21 +179,11 @@ class MultilabelAccumulator implements Accumulator {
       if (errors === 0) this.correct++;
       this.hammingErrors += errors;
     }
-    const baseT = this.truthIndices.length - to[0];
-    const baseP = this.predIndices.length - po[0];
-    for (let i = 1; i <= n; i++) {
-      this.truthOffsets.push(to[i] + baseT);
-      this.predOffsets.push(po[i] + baseP);
-    }
-    this.truthIndices.append(ti, maxT);
-    this.predIndices.append(pi, maxP);
-    this.n += n;
+    this.store.append(batch);
   }
 
   merge(other: Accumulator): void {
     if (!(other instanceof MultilabelAccumulator)) throw wrongTask('multilabel', other.task);
-    const ex = other.predictions();
-    if (ex.task !== 'multilabel') throw wrongTask('multilabel', ex.task);
     this.tp.add(other.tp);
     this.fp.add(other.fp);
     this.fn.add(other.fn);
@@ -211,39 +191,24 @@ class MultilabelAccumulator implements Accumulator {
     this.hammingErrors += other.hammingErrors;
     this.emptyTruth += other.emptyTruth;
     this.emptyPred += other.emptyPred;
-    const baseT = this.truthIndices.length;
-    const baseP = this.predIndices.length;
-    for (let i = 1; i <= ex.n; i++) {
-      this.truthOffsets.push(ex.truthOffsets[i] + baseT);
-      this.predOffsets.push(ex.predOffsets[i] + baseP);
-    }
-    this.truthIndices.append(ex.truthIndices);
-    this.predIndices.append(ex.predIndices);
-    this.n += ex.n;
+    this.store.appendStore(other.store);
   }
 
   predictions(): SplitExamples {
-    return {
-      task: 'multilabel',
-      n: this.n,
-      truthOffsets: this.truthOffsets.toUint32(),
-      truthIndices: this.truthIndices.toUint32(),
-      predOffsets: this.predOffsets.toUint32(),
-      predIndices: this.predIndices.toUint32(),
-    };
+    return this.store.toExamples();
   }
 
   counts(): SplitCounts {
     return {
       task: 'multilabel',
-      examples: this.n,
+      examples: this.examples,
       tp: this.tp.toArray(),
       fp: this.fp.toArray(),
       fn: this.fn.toArray(),
       correct: this.correct,
       hammingErrors: this.hammingErrors,
-      trueLabels: this.truthIndices.length,
-      predLabels: this.predIndices.length,
+      trueLabels: this.store.trueLabels,
+      predLabels: this.store.predLabels,
       emptyTruth: this.emptyTruth,
       emptyPred: this.emptyPred,
     };

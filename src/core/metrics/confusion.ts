@@ -15,23 +15,33 @@ export function confusionOf(
   numClasses: number,
   cap = SPARSE_CELL_CAP,
 ): { confusion: Confusion; topConfusions: TopConfusions } {
+  return confusionOfPieces([{ truth, pred, n }], numClasses, cap);
+}
+
+/** The same from consecutive pieces of the examples (a split's store, ../report/example-store.ts). */
+export function confusionOfPieces(
+  pieces: Iterable<{ truth: Uint32Array; pred: Uint32Array; n: number }>,
+  numClasses: number,
+  cap = SPARSE_CELL_CAP,
+): { confusion: Confusion; topConfusions: TopConfusions } {
   const C = numClasses;
   // Off-diagonal cells as [truth, pred, count]; from a dense array or a map keyed truth * C + pred.
   const cells: [number, number, number][] = [];
   let confusion: Confusion;
   if (C <= DENSE_MAX) {
     const m = new Float64Array(C * C);
-    for (let i = 0; i < n; i++) m[truth[i] * C + pred[i]]++;
+    for (const { truth, pred, n } of pieces) for (let i = 0; i < n; i++) m[truth[i] * C + pred[i]]++;
     for (let t = 0; t < C; t++)
       for (let p = 0; p < C; p++) if (t !== p && m[t * C + p] > 0) cells.push([t, p, m[t * C + p]]);
     confusion = { format: 'dense', counts: Array.from(m) };
   } else {
     const map = new Map<number, number>();
-    for (let i = 0; i < n; i++) {
-      if (truth[i] === pred[i]) continue;
-      const k = truth[i] * C + pred[i];
-      map.set(k, (map.get(k) ?? 0) + 1);
-    }
+    for (const { truth, pred, n } of pieces)
+      for (let i = 0; i < n; i++) {
+        if (truth[i] === pred[i]) continue;
+        const k = truth[i] * C + pred[i];
+        map.set(k, (map.get(k) ?? 0) + 1);
+      }
     for (const [k, v] of map) cells.push([Math.floor(k / C), k % C, v]);
     confusion = { format: 'sparse' };
   }

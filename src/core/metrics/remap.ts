@@ -2,6 +2,7 @@
 // discovered class list, matching classes by name across reports). Multi-label rows are
 // re-sorted because the CSR contract wants each example's labels sorted.
 
+import { ExampleStore } from '../report/example-store.js';
 import type { SplitExamples } from '../report/types.js';
 
 export function remapExamples(ex: SplitExamples, map: ArrayLike<number>): SplitExamples {
@@ -31,6 +32,13 @@ export function remapExamples(ex: SplitExamples, map: ArrayLike<number>): SplitE
     predOffsets: ex.predOffsets.slice(0, ex.n + 1),
     predIndices: sortRows(ex.predOffsets, ex.predIndices),
   };
+}
+
+/** A store's examples in another index space, at the width of `numClasses` classes, piece by piece. */
+export function remapStore(store: ExampleStore, map: ArrayLike<number>, numClasses: number): ExampleStore {
+  const out = new ExampleStore(store.task, numClasses);
+  for (const piece of store.pieces()) out.append(remapExamples(piece, map));
+  return out;
 }
 
 /** Is `map` the identity on [0, size)? */

@@ -7,12 +7,12 @@
 import type { ClassIndex } from '../classes.js';
 import type { ScoreAccumulator } from '../diagnostics/scores.js';
 import type { Accumulator } from '../metrics/accumulator.js';
-import { confusionOf } from '../metrics/confusion.js';
+import { confusionOfPieces } from '../metrics/confusion.js';
 import { computeSplit } from '../metrics/compute.js';
 import { remapCounts } from '../metrics/counts.js';
-import { isIdentity, remapExamples } from '../metrics/remap.js';
+import { isIdentity, remapStore } from '../metrics/remap.js';
 import type { ShardSpec } from '../shard.js';
-import { encodeExamples } from './examples.js';
+import { widthFor } from './example-store.js';
 import { labelFingerprint } from './fingerprint.js';
 import { withReportSanity } from './sanity.js';
 import {
@@ -23,6 +23,7 @@ import {
   type MetricName,
   type Report,
   type SanityFinding,
+  type SplitExamples,
   type SplitReport,
   type Task,
 } from './types.js';
@@ -61,18 +62,25 @@ export function buildReport(args: BuildArgs): Report {
     if (Object.hasOwn(splits, name)) throw new Error(`split ${JSON.stringify(name)} appears twice`);
     const raw = acc.counts();
     const counts = identity ? raw : remapCounts(raw, perm, C);
-    const ex0 = acc.predictions();
-    const ex = identity ? ex0 : remapExamples(ex0, perm);
+    // Read piece by piece: memory stays at the store's compressed size (issue 14).
+    const store = identity && acc.store.width === widthFor(C) ? acc.store : remapStore(acc.store, perm, C);
     const computed = computeSplit(counts, C);
-    const split: SplitReport = { ...computed, fingerprints: { labels: labelFingerprint(ex, classes), files } };
-    if (ex.task === 'multiclass') {
-      const { confusion, topConfusions } = confusionOf(ex.truth, ex.pred, ex.n, C);
+    const split: SplitReport = {
+      ...computed,
+      fingerprints: { labels: labelFingerprint(store.pieces(), classes), files },
+    };
+    if (store.task === 'multiclass') {
+      const pieces = store.pieces() as Iterable<Extract<SplitExamples, { task: 'multiclass' }>>;
+      const { confusion, topConfusions } = confusionOfPieces(pieces, C);
       split.confusion = confusion;
       split.topConfusions = topConfusions;
     }
-    if (args.keepPredictions ?? true) split.predictions = encodeExamples(ex, C);
+    if (args.keepPredictions ?? true) split.predictions = store.encode();
     const threshFree = scores?.result(perm, C, acc.examples);
     if (threshFree) split.scores = threshFree;
+    // A shard's counts, so that the merge of the shards has the one-pass metrics.
+    const scoreCounts = args.shard && threshFree && scores?.counts(perm, C, acc.examples);
+    if (scoreCounts) split.scoreCounts = scoreCounts;
     else if (scores?.problem)
       observed.push({
         level: 'info',

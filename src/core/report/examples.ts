@@ -1,39 +1,14 @@
 // Compact per-example predictions: the narrowest unsigned integer width that holds every
 // class index, little-endian, deflated, base64 in the report. About one byte per example per
-// array for up to 256 classes before compression; predictions compress well.
+// array for up to 256 classes before compression; predictions compress well. Encoding goes
+// through ./example-store.ts, which builds the same bytes batch by batch.
 
-import { deflateSync, inflateSync } from 'fflate';
+import { inflateSync } from 'fflate';
+import { ExampleStore } from './example-store.js';
 import type { EncodedExamples, SplitExamples } from './types.js';
 
 type Width = EncodedExamples['width'];
-
-/**
- * Level 1, not 6: class indices are close to random bytes, so the higher levels search long for
- * matches that barely exist. On 100,000 x 485 multi-label predictions (2.3 MB raw) level 1 takes
- * 0.41 of level 6's time for 2.6% more bytes (1.22 MB instead of 1.19 MB) (issue 14).
- */
-const DEFLATE_LEVEL = 1;
-
-function widthFor(numClasses: number): Width {
-  return numClasses <= 0x100 ? 'u8' : numClasses <= 0x10000 ? 'u16' : 'u32';
-}
 const BYTES: Record<Width, number> = { u8: 1, u16: 2, u32: 4 };
-
-class Writer {
-  private pos = 0;
-  private readonly view: DataView;
-  constructor(readonly bytes: Uint8Array) {
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  }
-  put(values: Uint32Array, w: Width): void {
-    const v = this.view;
-    let p = this.pos;
-    if (w === 'u8') for (let i = 0; i < values.length; i++) v.setUint8(p++, values[i]);
-    else if (w === 'u16') for (let i = 0; i < values.length; i++, p += 2) v.setUint16(p, values[i], true);
-    else for (let i = 0; i < values.length; i++, p += 4) v.setUint32(p, values[i], true);
-    this.pos = p;
-  }
-}
 
 class Reader {
   private pos = 0;
@@ -58,37 +33,11 @@ class Reader {
   }
 }
 
-/** A view, not a copy (the deflated bytes of a large split are megabytes). */
-function asBuffer(b: Uint8Array): Buffer {
-  return Buffer.from(b.buffer, b.byteOffset, b.byteLength);
-}
-
 /** Encodes per-example predictions for a report whose class list has `numClasses` entries. */
 export function encodeExamples(ex: SplitExamples, numClasses: number): EncodedExamples {
-  const w = widthFor(numClasses);
-  const b = BYTES[w];
-  let bytes: Uint8Array;
-  if (ex.task === 'multiclass') {
-    bytes = new Uint8Array(2 * ex.n * b);
-    const wr = new Writer(bytes);
-    wr.put(ex.truth.subarray(0, ex.n), w);
-    wr.put(ex.pred.subarray(0, ex.n), w);
-  } else {
-    const tl = ex.truthOffsets[ex.n];
-    const pl = ex.predOffsets[ex.n];
-    bytes = new Uint8Array(2 * (ex.n + 1) * 4 + (tl + pl) * b);
-    const wr = new Writer(bytes);
-    wr.put(ex.truthOffsets.subarray(0, ex.n + 1), 'u32');
-    wr.put(ex.truthIndices.subarray(0, tl), w);
-    wr.put(ex.predOffsets.subarray(0, ex.n + 1), 'u32');
-    wr.put(ex.predIndices.subarray(0, pl), w);
-  }
-  return {
-    width: w,
-    layout: ex.task === 'multiclass' ? 'multiclass' : 'multilabel-csr',
-    n: ex.n,
-    data: asBuffer(deflateSync(bytes, { level: DEFLATE_LEVEL })).toString('base64'),
-  };
+  const store = new ExampleStore(ex.task, numClasses);
+  store.append(ex);
+  return store.encode();
 }
 
 /** Decodes and checks per-example predictions; throws with a plain message when they are damaged. */

@@ -9,6 +9,7 @@ import { ClassIndex } from '../classes.js';
 import { UsageError } from '../errors.js';
 import { accumulatorFromExamples, accumulatorFromSplit, type Accumulator } from '../metrics/accumulator.js';
 import { formatShard, interleaveExamples, shardSize } from '../shard.js';
+import { ScoreAccumulator } from '../diagnostics/scores.js';
 import { buildReport } from './build.js';
 import type { FileFingerprint, Report, SanityFinding } from './types.js';
 
@@ -195,7 +196,7 @@ function mergeShards(parts: Report[], origins: string[], opts: MergeOptions): Re
       return splitAccumulator(part, origin, name, index).predictions();
     });
     const acc = accumulatorFromExamples(interleaveExamples(examples));
-    return { name, acc, files: first.splits[name].fingerprints.files };
+    return { name, acc, files: first.splits[name].fingerprints.files, scores: addedScores(shards, name, index) };
   });
   const report = buildReport({
     task: first.task,
@@ -210,6 +211,25 @@ function mergeShards(parts: Report[], origins: string[], opts: MergeOptions): Re
   });
   if (first.model) report.model = first.model;
   return report;
+}
+
+/**
+ * The threshold-free metrics' counts of every shard added up (their sum is the one-pass counts:
+ * each example is in one shard), when every shard has them; otherwise none.
+ */
+function addedScores(
+  shards: { part: Report; origin: string }[],
+  name: string,
+  index: ClassIndex,
+): ScoreAccumulator | undefined {
+  if (!shards.every(({ part }) => part.splits[name].scoreCounts)) return undefined;
+  const scores = new ScoreAccumulator(shards[0].part.task);
+  for (const { part } of shards)
+    scores.add(
+      part.splits[name].scoreCounts!,
+      part.classes.map((c) => index.indexOf(c)),
+    );
+  return scores;
 }
 
 function latest(parts: Report[]): string {

@@ -144,6 +144,26 @@ export interface SplitReport {
   counts?: RawCounts;
   /** Threshold-free metrics, when the predictions came with probabilities (since report@2). */
   scores?: ScoreMetrics;
+  /** A shard's report only: the counts `scores` comes from, which a merge of the shards adds up. */
+  scoreCounts?: ScoreCounts;
+}
+
+/**
+ * The mergeable counts behind ScoreMetrics (src/core/diagnostics/scores.ts): per class, the
+ * positives and negatives in each of `bins` score bins; the log-loss sum and the calibration sums.
+ */
+export interface ScoreCounts {
+  bins: number;
+  /** Examples that came with scores. */
+  examples: number;
+  /** What log-loss and calibration error average over: examples (multiclass), label decisions (multi-label). */
+  decisions: number;
+  /** Minus the sum of the log-likelihoods. */
+  logLossSum: number;
+  /** Per calibration bin: scores, the sum of them, true ones. */
+  ece: { count: number[]; conf: number[]; hit: number[] };
+  /** Per class (indexed like report.classes): [bin, positives, negatives] of each non-empty bin, bins ascending, back to back. */
+  classes: number[][];
 }
 
 /**

@@ -9,7 +9,15 @@ import { UsageError } from '../errors.js';
 import { accumulatorFromExamples } from '../metrics/accumulator.js';
 import { checkGaps, checkSplitFigures, type ExampleFacts } from './consistency.js';
 import { decodeExamples } from './examples.js';
-import { OLDER_REPORT_SCHEMAS, REPORT_SCHEMA, type Report, type SplitExamples, type SplitReport } from './types.js';
+import { ECE_BINS, SCORE_BINS } from '../diagnostics/scores.js';
+import {
+  OLDER_REPORT_SCHEMAS,
+  REPORT_SCHEMA,
+  type Report,
+  type ScoreCounts,
+  type SplitExamples,
+  type SplitReport,
+} from './types.js';
 
 let compiled: ReturnType<Ajv['compile']> | undefined;
 function schemaValidator() {
@@ -201,8 +209,35 @@ function checkSplit(r: Report, name: string, s: SplitReport, C: number, fail: (m
       const len = s.scores[key].length;
       if (len !== C) fail(`${at('scores', key)} has ${len} entries; expected ${C} (one per class)`);
     }
+  if (s.scoreCounts) checkScoreCounts(s.scoreCounts, s.examples, C, at, fail);
   const facts = s.predictions ? checkPredictions(r, s, C, at, fail) : null;
   checkSplitFigures(r, s, facts, at, fail);
+}
+
+/** A shard's score counts: the bins and calibration bins modelgate counts in, one list of whole [bin, pos, neg] triples per class. */
+function checkScoreCounts(
+  sc: ScoreCounts,
+  examples: number,
+  C: number,
+  at: (...p: (string | number)[]) => string,
+  fail: (msg: string) => never,
+): void {
+  if (sc.bins !== SCORE_BINS) fail(`${at('scoreCounts', 'bins')} is ${sc.bins}; expected ${SCORE_BINS}`);
+  if (sc.examples !== examples)
+    fail(`${at('scoreCounts', 'examples')} is ${sc.examples}; expected ${examples} as the split`);
+  for (const key of ['count', 'conf', 'hit'] as const)
+    if (sc.ece[key].length !== ECE_BINS)
+      fail(`${at('scoreCounts', 'ece', key)} has ${sc.ece[key].length} entries; expected ${ECE_BINS}`);
+  if (sc.classes.length !== C)
+    fail(`${at('scoreCounts', 'classes')} has ${sc.classes.length} entries; expected ${C} (one per class)`);
+  sc.classes.forEach((t, c) => {
+    const bad =
+      t.length % 3 !== 0 ? 0 : t.findIndex((v, k) => k % 3 === 0 && (v >= SCORE_BINS || (k > 0 && v <= t[k - 3])));
+    if (bad >= 0)
+      fail(
+        `${at('scoreCounts', 'classes', c)} is not [bin, positives, negatives] triples with bins ascending below ${SCORE_BINS}`,
+      );
+  });
 }
 
 function checkPredictions(

@@ -150,29 +150,3 @@ describe('ScoreAccumulator: a whole example at once, and log-loss over many deci
     expect(acc.problem).toBe('scores are not probabilities (a score of 1.5 is outside [0, 1])');
   });
 });
-
-describe('ScoreAccumulator.add', () => {
-  it('two halves added give what one pass over both gives', () => {
-    const C = 3;
-    const rows = Array.from({ length: 400 }, (_, i) => ({
-      s: Array.from({ length: C }, (_, c) => ((i * 13 + c * 7) % 101) / 100),
-      truth: [0, 1, 2].filter((c) => (i + c) % 4 === 0),
-    }));
-    const feed = (acc: ScoreAccumulator, part: typeof rows) => {
-      for (const { s, truth } of part) {
-        acc.scores(s, 0, C);
-        acc.end(truth, 0, truth.length);
-      }
-      return acc;
-    };
-    const whole = feed(new ScoreAccumulator('multilabel'), rows);
-    const first = feed(new ScoreAccumulator('multilabel'), rows.slice(0, 150));
-    first.add(feed(new ScoreAccumulator('multilabel'), rows.slice(150)).counts());
-    const perm = Uint32Array.from([0, 1, 2]);
-    const { logLoss, ece, ...rest } = whole.result(perm, C, rows.length)!;
-    const added = first.result(perm, C, rows.length)!;
-    expect(added).toMatchObject(rest);
-    expect(added.logLoss).toBeCloseTo(logLoss, 13);
-    expect(added.ece).toBeCloseTo(ece, 13);
-  });
-});

@@ -1,7 +1,6 @@
 import { ClassIndex } from '../../../src/core/classes.js';
 import { accumulatorFromSplit, createAccumulator, type Accumulator } from '../../../src/core/metrics/accumulator.js';
 import type { ExampleBatch } from '../../../src/core/metrics/batch.js';
-import { IndexList } from '../../../src/core/metrics/growable.js';
 import { buildReport } from '../../../src/core/report/build.js';
 import { cuts, multiclassBatch, multilabelBatch, rng, sliceBatch } from './batches.js';
 
@@ -155,16 +154,6 @@ describe('multi-label updates', () => {
       trueLabels: 3,
       predLabels: 1,
     });
-  });
-});
-
-describe('IndexList', () => {
-  it('widens from one byte to two and four as values need, keeping earlier entries', () => {
-    const l = new IndexList(2);
-    const values = [1, 255, 3, 256, 7, 65535, 65536, 2 ** 32 - 1, 0];
-    for (const v of values) l.push(v);
-    l.append([5, 70000], 70000);
-    expect(Array.from(l.toUint32())).toEqual([...values, 5, 70000]);
   });
 });
 
