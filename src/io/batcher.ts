@@ -1,5 +1,7 @@
 // Collects examples (as class indices) into ExampleBatch objects of a fixed size.
-// Each emitted batch owns fresh arrays, so consumers may keep them.
+// Each emitted batch owns its arrays, so consumers may keep them; a consumer that is done with a
+// batch may hand it back (`recycle`), and its arrays then hold a later batch: a batch's arrays
+// are otherwise garbage that the GC leaves for long (issue 14: 25 MB at 1M multi-label rows).
 
 import type { ExampleBatch } from '../core/metrics/batch.js';
 import type { ScoreSink } from '../core/metrics/score-histograms.js';
@@ -10,6 +12,13 @@ export interface Batcher {
   readonly n: number;
   /** Returns the pending examples as a batch (or null when none) and starts a new one. */
   flush(): ExampleBatch | null;
+  /** Takes back a batch of this batcher that nothing reads any more, to reuse its arrays. */
+  recycle(batch: ExampleBatch): void;
+}
+
+/** The whole array a batch array is a view of, when it is one of `length` entries. */
+function whole(a: Uint32Array, length: number): Uint32Array | undefined {
+  return a.byteOffset === 0 && a.buffer.byteLength === length * 4 ? new Uint32Array(a.buffer) : undefined;
 }
 
 /**
@@ -56,6 +65,7 @@ export class MulticlassBatcher implements Batcher {
   n = 0;
   private truth: Uint32Array;
   private pred: Uint32Array;
+  private spare: { truth: Uint32Array; pred: Uint32Array } | undefined;
   readonly ids = new Ids();
   /** `scores`, when given, is told each example's truth after the reader gave it the example's scores. */
   constructor(
@@ -77,10 +87,19 @@ export class MulticlassBatcher implements Batcher {
     const n = this.n;
     const b: ExampleBatch = { task: 'multiclass', n, truth: this.truth.subarray(0, n), pred: this.pred.subarray(0, n) };
     this.ids.take(b);
-    this.truth = new Uint32Array(this.size);
-    this.pred = new Uint32Array(this.size);
+    ({ truth: this.truth, pred: this.pred } = this.spare ?? {
+      truth: new Uint32Array(this.size),
+      pred: new Uint32Array(this.size),
+    });
+    this.spare = undefined;
     this.n = 0;
     return b;
+  }
+  recycle(b: ExampleBatch): void {
+    if (b.task !== 'multiclass') return;
+    const truth = whole(b.truth, this.size);
+    const pred = whole(b.pred, this.size);
+    if (truth && pred) this.spare = { truth, pred };
   }
 }
 
@@ -90,6 +109,7 @@ class CsrSide {
   indices: Uint32Array;
   len = 0;
   private start = 0;
+  private spare: { offsets: Uint32Array; indices: Uint32Array } | undefined;
   constructor(private readonly size: number) {
     this.offsets = new Uint32Array(size + 1);
     this.indices = new Uint32Array(Math.max(16, size * 2));
@@ -123,11 +143,20 @@ class CsrSide {
     this.start = w;
   }
   take(n: number): { offsets: Uint32Array; indices: Uint32Array } {
-    const out = { offsets: this.offsets.subarray(0, n + 1), indices: this.indices.slice(0, this.len) };
-    this.offsets = new Uint32Array(this.size + 1);
+    const offsets = this.offsets.subarray(0, n + 1);
+    // With recycled arrays to go on in, the working ones are handed over; else a copy that fits.
+    const indices = this.spare ? this.indices.subarray(0, this.len) : this.indices.slice(0, this.len);
+    this.offsets = this.spare?.offsets ?? new Uint32Array(this.size + 1);
+    if (this.spare) this.indices = this.spare.indices;
+    this.spare = undefined;
     this.len = 0;
     this.start = 0;
-    return out;
+    return { offsets, indices };
+  }
+  recycle(offsets: Uint32Array, indices: Uint32Array): void {
+    const o = whole(offsets, this.size + 1);
+    if (o && indices.byteOffset === 0 && indices.buffer.byteLength >= 64)
+      this.spare = { offsets: o, indices: new Uint32Array(indices.buffer) };
   }
 }
 
@@ -165,5 +194,10 @@ export class MultilabelBatcher implements Batcher {
       predOffsets: p.offsets,
       predIndices: p.indices,
     });
+  }
+  recycle(b: ExampleBatch): void {
+    if (b.task !== 'multilabel') return;
+    this.truth.recycle(b.truthOffsets, b.truthIndices);
+    this.pred.recycle(b.predOffsets, b.predIndices);
   }
 }

@@ -169,16 +169,18 @@ function streamRows(
   { task, n, lc, pc, width }: Shapes,
   classOf: ClassOf,
   opts: ReadOptions,
-): Pick<PredictionStream, 'batches' | 'fingerprint'> {
+): Pick<PredictionStream, 'batches' | 'fingerprint' | 'recycle'> {
   let done: FileFingerprint | undefined;
+  const size = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
+  const mc = task === 'multiclass' ? new MulticlassBatcher(size, opts.scores) : null;
+  const ml = task === 'multilabel' ? new MultilabelBatcher(size, opts.scores) : null;
   const fingerprint = (): FileFingerprint => {
     if (!done) throw new Error(`fingerprint of ${L.file} requested before the last batch was read`);
     return done;
   };
-  return { batches: run(), fingerprint };
+  return { batches: run(), fingerprint, recycle: (b) => (mc ?? ml)!.recycle(b) };
 
   async function* run(): AsyncGenerator<ExampleBatch> {
-    const size = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
     const C = width ?? 0;
     const lRow = L.array.itemSize * (lc ?? 1);
     const pRow = P.array.itemSize * (pc ?? 1);
@@ -198,8 +200,6 @@ function streamRows(
       classOf,
       cols,
     };
-    const mc = task === 'multiclass' ? new MulticlassBatcher(size, opts.scores) : null;
-    const ml = task === 'multilabel' ? new MultilabelBatcher(size, opts.scores) : null;
     const batchIds = (mc ?? ml)!.ids;
     batchIds.on = ids !== undefined;
     const thresholds = new Float64Array(C);

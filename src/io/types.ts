@@ -36,6 +36,8 @@ export interface PredictionStream {
   batches: AsyncIterable<ExampleBatch>;
   /** Resolves after the last batch was consumed: sha256 and size of the bytes read. */
   fingerprint(): FileFingerprint;
+  /** Hands back a batch nothing reads any more, so its arrays hold a later one (./batcher.ts). */
+  recycle?(batch: ExampleBatch): void;
 }
 
 /**

@@ -100,6 +100,8 @@ export async function evaluatePredictionFiles(
       for await (const batch of stream.batches) {
         acc.update(batch);
         diagnostics.batch(batch);
+        // Both copied what they keep (the store deflates, leakage keeps the ids).
+        stream.recycle?.(batch);
       }
     } catch (e) {
       // Readers name the line of an unknown class; this is the fallback should one not.
