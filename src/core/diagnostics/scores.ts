@@ -8,6 +8,7 @@
 
 import type { ScoreCounts, ScoreMetrics, Task } from '../report/types.js';
 import { ExampleScores, type ScoreSink } from '../metrics/score-histograms.js';
+import { decodeClassCounts, encodeClassCounts } from './score-counts.js';
 
 /**
  * Histogram bins per class, on the binary logarithm of the score below 1/2 and of its complement
@@ -327,17 +328,19 @@ export class ScoreAccumulator implements ScoreSink {
       decisions: this.decisions,
       logLossSum: this.logLossSum - Math.log(this.likelihood),
       ece: { count: lanes(this.eceCount), conf: lanes(this.eceConf), hit: lanes(this.eceHit) },
-      classes,
+      classes: C,
+      data: encodeClassCounts(classes),
     };
   }
 
   /** Adds a shard's counts; `index[i]` is this accumulator's class index of the counts' class i. */
   add(counts: ScoreCounts, index: ArrayLike<number>): void {
-    if (counts.bins !== SCORE_BINS) throw new Error(`score counts of ${counts.bins} bins; expected ${SCORE_BINS}`);
+    const classes = decodeClassCounts(counts.data, counts.classes, SCORE_BINS);
+    if (typeof classes === 'string') throw new Error(`score counts: the data ${classes}`);
     let top = 0;
-    for (let i = 0; i < counts.classes.length; i++) top = Math.max(top, index[i] + 1);
+    for (let i = 0; i < classes.length; i++) top = Math.max(top, index[i] + 1);
     this.reserve(top);
-    counts.classes.forEach((triples, i) => {
+    classes.forEach((triples, i) => {
       const c = index[i];
       for (let k = 0; k < triples.length; k += 3) {
         const at = triples[k] * this.cap + c;
