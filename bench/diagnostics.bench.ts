@@ -2,9 +2,11 @@
 // and an id column, in the two shapes the issue names: multiclass (softmax-like scores) and the
 // long-tailed multi-label case. For each: the evaluation of the file end to end (reading,
 // decisions, report, threshold-free metrics, leakage keys, and for multi-label the threshold
-// tuning histograms), then the diagnostics alone on the same scores and ids in memory (the score
-// sinks fed as the readers feed them, their results, the leakage keys). Prints their ratio to
-// the evaluation without them; the goal is under 25% (PASS/FAIL).
+// tuning histograms), in one thread and as it runs (a file this large has its scores counted on
+// a worker thread: src/pipeline/score-thread.ts), then the diagnostics alone on the same scores
+// and ids in memory (the score sinks fed as the readers feed them, their results, the leakage
+// keys). The evaluation without them is the one-thread time less that; the goal (under 25% of
+// it, PASS/FAIL) is printed for the wall time the diagnostics add and for their CPU time.
 import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -136,16 +138,31 @@ export async function run(): Promise<void> {
     for (const task of ['multiclass', 'multilabel'] as const) {
       const path = join(dir, `${task}.csv`);
       const data = generate(path, n, task);
-      const t = performance.now();
-      const report = await evaluatePredictionFiles([{ name: 'test', path }], { classes: NAMES, task });
-      const evaluation = (performance.now() - t) / 1000;
-      if (!report.splits.test.scores) throw new Error('no threshold-free metrics in the report');
+      // The evaluation as it runs (the scores counted on a worker thread for a file this large), and in this thread only.
+      const evaluate = async (scoreThreadMinBytes?: number) => {
+        const t = performance.now();
+        const report = await evaluatePredictionFiles([{ name: 'test', path }], {
+          classes: NAMES,
+          task,
+          scoreThreadMinBytes,
+        });
+        if (!report.splits.test.scores) throw new Error('no threshold-free metrics in the report');
+        return (performance.now() - t) / 1000;
+      };
+      const threaded = await evaluate();
+      const oneThread = await evaluate(Infinity);
       const diagnostics = diagnosticsAlone(n, task, data);
-      const ratio = diagnostics / (evaluation - diagnostics);
+      const without = oneThread - diagnostics;
+      const [cpu, wall] = [diagnostics / without, (threaded - without) / without];
       console.log(
         `diagnostics on ${n.toLocaleString('en')} x ${C} ${task} (csv ${(statSync(path).size / 2 ** 20).toFixed(0)} MB): ` +
-          `evaluation ${evaluation.toFixed(2)} s with them, diagnostics alone ${diagnostics.toFixed(2)} s = ` +
-          `${(100 * ratio).toFixed(1)}% of the evaluation without them (goal < ${100 * GOAL}%): ${ratio < GOAL ? 'PASS' : 'FAIL'}`,
+          `evaluation ${oneThread.toFixed(2)} s in one thread, diagnostics alone ${diagnostics.toFixed(2)} s = ` +
+          `${(100 * cpu).toFixed(1)}% of the evaluation without them (${without.toFixed(2)} s); ` +
+          `with the scores counted on a worker thread ${threaded.toFixed(2)} s, ${(100 * wall).toFixed(1)}% over it`,
+      );
+      console.log(
+        `  goal: the diagnostics under ${100 * GOAL}% of the evaluation's time: ${(100 * wall).toFixed(1)}% (wall, worker thread) ` +
+          `${wall < GOAL ? 'PASS' : 'FAIL'}; their CPU time ${(100 * cpu).toFixed(1)}% ${cpu < GOAL ? 'PASS' : 'FAIL'}`,
       );
       rmSync(path);
     }
