@@ -124,7 +124,9 @@ export class ScoreThread implements ScoreSink {
       b = this.block;
       if (n > b.values.length) b.values = new Float64Array(n);
     }
-    for (let j = 0; j < n; j++) b.values[this.valuesUsed + j] = values[from + j];
+    // A typed array (every reader's) is copied natively, float32 widened on the way.
+    if (ArrayBuffer.isView(values)) b.values.set((values as Float64Array).subarray(from, from + n), this.valuesUsed);
+    else for (let j = 0; j < n; j++) b.values[this.valuesUsed + j] = values[from + j];
     this.valuesUsed += n;
   }
 
