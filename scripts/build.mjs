@@ -8,11 +8,13 @@ import { licenseNotices } from './licenses.mjs';
 rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });
 
-// model-worker: the inference worker thread (src/model/parallel.ts starts it from next to the bundle).
+// model-worker: the inference worker thread (src/model/parallel.ts starts it from next to the bundle);
+// score-worker: the thread that counts a large file's scores (src/pipeline/score-thread.ts).
 const entries = {
   index: 'src/action/index.ts',
   cli: 'src/cli/main.ts',
   'model-worker': 'src/model/worker.ts',
+  'score-worker': 'src/pipeline/score-worker.ts',
   bot: 'src/bot/main.ts',
 };
 const { metafile } = await build({

@@ -44,4 +44,3 @@ export function licenseNotices(metafiles, root = '.') {
     .map((e) => `${e.id}${e.license ? ` (${e.license})` : ''}\n\n${e.text}\n`)
     .join(`\n${'-'.repeat(72)}\n\n`);
 }
-

@@ -17,6 +17,7 @@ import { InputError } from '../io/types.js';
 import { VERSION } from '../version.js';
 import { ThresholdTuning } from './threshold-tuning.js';
 import { teeSinks } from '../core/metrics/score-histograms.js';
+import { ScoreThread, scoreThreadFor } from './score-thread.js';
 
 export interface EvaluateOptions {
   /** The class list; fixes the class order and makes unknown names an error. */
@@ -36,6 +37,8 @@ export interface EvaluateOptions {
   shard?: ShardSpec;
   /** For tests: the report time. */
   createdAt?: string;
+  /** Files from this size on have their scores counted in a worker thread (default SCORE_THREAD_MIN_BYTES). */
+  scoreThreadMinBytes?: number;
 }
 
 /** Split names every evaluation accepts (predictions or a model's data): present, unique, usable as keys. */
@@ -75,8 +78,11 @@ export async function evaluatePredictionFiles(
   for (const { name, path } of splits) {
     // A shard's reader hands over every row's scores: only the shard's own are counted.
     const scores = diagnostics.beginSplit(name);
+    const histograms = tuning.sinkFor(name, task);
+    const workerFile = opts.shard ? null : scoreThreadFor(path, opts.scoreThreadMinBytes);
+    const thread = workerFile ? new ScoreThread(workerFile, scores) : undefined;
     const opened = await openPredictions(path, {
-      scores: teeSinks(opts.shard ? shardScores(scores, opts.shard) : scores, tuning.sinkFor(name, task)),
+      scores: teeSinks(opts.shard ? shardScores(scores, opts.shard) : (thread ?? scores), histograms),
       classes,
       task,
       threshold,
@@ -103,11 +109,14 @@ export async function evaluatePredictionFiles(
         // Both copied what they keep (the store deflates, leakage keeps the ids).
         stream.recycle?.(batch);
       }
+      thread?.finish();
     } catch (e) {
       // Readers name the line of an unknown class; this is the fallback should one not.
       if (e instanceof UnknownClassError)
         throw new InputError(path, null, `class ${JSON.stringify(e.className)} is not in the class list`);
       throw e;
+    } finally {
+      thread?.stop();
     }
     diagnostics.endSplit();
     opts.onProgress?.(name, acc.examples);

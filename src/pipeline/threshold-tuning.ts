@@ -3,7 +3,7 @@
 // and at the end the per-class threshold search of `modelgate thresholds` runs on them
 // (src/core/metrics/tune-thresholds.ts). Shared by prediction files and model runs.
 
-import { ScoreHistograms, type ScoreSink } from '../core/metrics/score-histograms.js';
+import { ScoreHistograms } from '../core/metrics/score-histograms.js';
 import { tuningSummary, type TuningSummary } from '../core/metrics/tune-thresholds.js';
 import type { Task } from '../core/report/types.js';
 
@@ -18,7 +18,7 @@ export class ThresholdTuning {
   constructor(private readonly enabled = true) {}
 
   /** The sink for a split's scores, or undefined when the split or the task cannot use one. */
-  sinkFor(split: string, task: Task | undefined): ScoreSink | undefined {
+  sinkFor(split: string, task: Task | undefined): ScoreHistograms | undefined {
     if (!this.enabled || task === 'multiclass') return undefined;
     if (split !== TUNING_SPLITS.from && split !== TUNING_SPLITS.to) return undefined;
     const h = new ScoreHistograms();

@@ -8,6 +8,7 @@
 
 import type { ScoreCounts, ScoreMetrics, Task } from '../report/types.js';
 import { ExampleScores, type ScoreSink } from '../metrics/score-histograms.js';
+import { decodeClassCounts, encodeClassCounts } from './score-counts.js';
 
 /**
  * Histogram bins per class, on the binary logarithm of the score below 1/2 and of its complement
@@ -58,6 +59,8 @@ function eceBin(s: number): number {
 /** 2^ECE_LANE_BITS copies of the calibration sums: consecutive scores add to different ones. */
 const ECE_LANE_BITS = 2;
 const ECE_LANE_MASK = (1 << ECE_LANE_BITS) - 1;
+/** Classes whose histograms result() reads at once (see columns). */
+const TILE = 64;
 
 /** p clipped to [LOG_LOSS_EPS, 1 - LOG_LOSS_EPS], without a branch (0 and 1 are common scores). */
 function clipped(p: number): number {
@@ -211,6 +214,11 @@ export class ScoreAccumulator implements ScoreSink {
     }
   }
 
+  /** Class indices the histograms have room for (every scored class index is below it). */
+  classSlots(): number {
+    return this.cap;
+  }
+
   private reserve(classes: number): void {
     if (classes <= this.cap) return;
     const cap = Math.max(classes, this.cap * 2);
@@ -224,15 +232,25 @@ export class ScoreAccumulator implements ScoreSink {
     this.cap = cap;
   }
 
-  /** One class's positives and negatives by bin. */
-  private columns(c: number): { pos: Float64Array; neg: Float64Array } {
-    const pos = new Float64Array(SCORE_BINS);
-    const neg = new Float64Array(SCORE_BINS);
-    for (let bin = 0, at = c; bin < SCORE_BINS; bin++, at += this.cap) {
-      pos[bin] = this.pos[at];
-      neg[bin] = this.all[at] - this.pos[at];
+  /**
+   * Each class's positives and negatives by bin, TILE classes at a time: the counts are bin-major,
+   * so reading one class's column alone would touch a cache line per bin (2,433 per class).
+   */
+  private *columns(): Generator<{ c: number; pos: Float64Array; neg: Float64Array }> {
+    const pos = new Float64Array(TILE * SCORE_BINS);
+    const neg = new Float64Array(TILE * SCORE_BINS);
+    for (let c0 = 0; c0 < this.cap; c0 += TILE) {
+      const width = Math.min(TILE, this.cap - c0);
+      for (let bin = 0; bin < SCORE_BINS; bin++)
+        for (let k = 0, at = bin * this.cap + c0; k < width; k++, at++) {
+          pos[k * SCORE_BINS + bin] = this.pos[at];
+          neg[k * SCORE_BINS + bin] = this.all[at] - this.pos[at];
+        }
+      for (let k = 0; k < width; k++) {
+        const [from, to] = [k * SCORE_BINS, (k + 1) * SCORE_BINS];
+        yield { c: c0 + k, pos: pos.subarray(from, to), neg: neg.subarray(from, to) };
+      }
     }
-    return { pos, neg };
   }
 
   private calibrate(conf: number, hit: number): void {
@@ -257,10 +275,9 @@ export class ScoreAccumulator implements ScoreSink {
     const rocAucBound = new Array<number | null>(C).fill(null);
     const averagePrecision = new Array<number | null>(C).fill(null);
     const averagePrecisionBound = new Array<number | null>(C).fill(null);
-    const scored = this.scoredClasses();
-    for (let c = 0; c < scored.length; c++) {
-      if (!scored[c]) continue;
-      const { pos, neg } = this.columns(c);
+    // A class never scored has empty histograms, so null curves (as the arrays start).
+    for (const { c, pos, neg } of this.columns()) {
+      if (c >= perm.length) break;
       const r = classCurves(pos, neg);
       const at = perm[c];
       rocAuc[at] = r.auc;
@@ -311,17 +328,19 @@ export class ScoreAccumulator implements ScoreSink {
       decisions: this.decisions,
       logLossSum: this.logLossSum - Math.log(this.likelihood),
       ece: { count: lanes(this.eceCount), conf: lanes(this.eceConf), hit: lanes(this.eceHit) },
-      classes,
+      classes: C,
+      data: encodeClassCounts(classes),
     };
   }
 
   /** Adds a shard's counts; `index[i]` is this accumulator's class index of the counts' class i. */
   add(counts: ScoreCounts, index: ArrayLike<number>): void {
-    if (counts.bins !== SCORE_BINS) throw new Error(`score counts of ${counts.bins} bins; expected ${SCORE_BINS}`);
+    const classes = decodeClassCounts(counts.data, counts.classes, SCORE_BINS);
+    if (typeof classes === 'string') throw new Error(`score counts: the data ${classes}`);
     let top = 0;
-    for (let i = 0; i < counts.classes.length; i++) top = Math.max(top, index[i] + 1);
+    for (let i = 0; i < classes.length; i++) top = Math.max(top, index[i] + 1);
     this.reserve(top);
-    counts.classes.forEach((triples, i) => {
+    classes.forEach((triples, i) => {
       const c = index[i];
       for (let k = 0; k < triples.length; k += 3) {
         const at = triples[k] * this.cap + c;
@@ -337,13 +356,6 @@ export class ScoreAccumulator implements ScoreSink {
     this.logLossSum += counts.logLossSum;
     this.decisions += counts.decisions;
     this.examples += counts.examples;
-  }
-
-  /** 1 for each class index that was scored: any bin counts it (cheaper than marking it per score). */
-  private scoredClasses(): Uint8Array {
-    const scored = new Uint8Array(this.cap);
-    for (let at = 0; at < this.all.length; at++) if (this.all[at] > 0) scored[at % this.cap] = 1;
-    return scored;
   }
 }
 

@@ -162,8 +162,13 @@ export interface ScoreCounts {
   logLossSum: number;
   /** Per calibration bin: scores, the sum of them, true ones. */
   ece: { count: number[]; conf: number[]; hit: number[] };
-  /** Per class (indexed like report.classes): [bin, positives, negatives] of each non-empty bin, bins ascending, back to back. */
-  classes: number[][];
+  /** Classes in `data` (report.classes' length). */
+  classes: number;
+  /**
+   * Per class (report.classes' order): the positives and negatives of each non-empty bin,
+   * encoded by src/core/diagnostics/score-counts.ts (base64 of deflated uint32).
+   */
+  data: string;
 }
 
 /**

@@ -9,6 +9,7 @@ import { UsageError } from '../errors.js';
 import { accumulatorFromExamples } from '../metrics/accumulator.js';
 import { checkGaps, checkSplitFigures, type ExampleFacts } from './consistency.js';
 import { decodeExamples } from './examples.js';
+import { decodeClassCounts } from '../diagnostics/score-counts.js';
 import { ECE_BINS, SCORE_BINS } from '../diagnostics/scores.js';
 import {
   OLDER_REPORT_SCHEMAS,
@@ -228,16 +229,9 @@ function checkScoreCounts(
   for (const key of ['count', 'conf', 'hit'] as const)
     if (sc.ece[key].length !== ECE_BINS)
       fail(`${at('scoreCounts', 'ece', key)} has ${sc.ece[key].length} entries; expected ${ECE_BINS}`);
-  if (sc.classes.length !== C)
-    fail(`${at('scoreCounts', 'classes')} has ${sc.classes.length} entries; expected ${C} (one per class)`);
-  sc.classes.forEach((t, c) => {
-    const bad =
-      t.length % 3 !== 0 ? 0 : t.findIndex((v, k) => k % 3 === 0 && (v >= SCORE_BINS || (k > 0 && v <= t[k - 3])));
-    if (bad >= 0)
-      fail(
-        `${at('scoreCounts', 'classes', c)} is not [bin, positives, negatives] triples with bins ascending below ${SCORE_BINS}`,
-      );
-  });
+  if (sc.classes !== C) fail(`${at('scoreCounts', 'classes')} is ${sc.classes}; expected ${C} (one per class)`);
+  const decoded = decodeClassCounts(sc.data, C, SCORE_BINS);
+  if (typeof decoded === 'string') fail(`${at('scoreCounts', 'data')} ${decoded}`);
 }
 
 function checkPredictions(

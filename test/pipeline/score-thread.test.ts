@@ -1,0 +1,97 @@
+// Counting the scores in a worker thread gives what counting them here gives, bit for bit: the
+// worker is dist/score-worker.js (the committed bundle; without it these tests say they skip).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ScoreAccumulator } from '../../src/core/diagnostics/scores.js';
+import { Rng } from '../../src/core/stats/rng.js';
+import { evaluatePredictionFiles } from '../../src/pipeline/evaluate.js';
+import { findScoreWorker, ScoreThread } from '../../src/pipeline/score-thread.js';
+
+const workerFile = findScoreWorker();
+const maybe = workerFile ? it : it.skip;
+if (!workerFile) console.warn('score-thread tests skipped: dist/score-worker.js not found (run npm run build)');
+
+/** n examples of C scores (some exactly 0 or 1) with their true classes; every 7th has no scores. */
+function examples(n: number, C: number, seed: number) {
+  const rng = new Rng(seed);
+  return Array.from({ length: n }, (_, i) => ({
+    scores:
+      i % 7 === 3 ? null : Array.from({ length: C }, () => [0, 1][Math.floor(rng.uniform() * 40)] ?? rng.uniform()),
+    truth: Array.from({ length: C }, (_, c) => c).filter(() => rng.uniform() < 0.2),
+  }));
+}
+
+function feed(sink: ScoreAccumulator | ScoreThread, rows: ReturnType<typeof examples>, C: number): void {
+  const identity = null;
+  const reversed = Uint32Array.from({ length: C }, (_, j) => C - 1 - j);
+  rows.forEach(({ scores, truth }, i) => {
+    // The class map changes between examples (reversed order for a while), and values sit at an offset.
+    const map = i >= 5000 && i < 6000 ? reversed : identity;
+    if (scores) {
+      const values = new Float64Array([9, ...(map ? Array.from(map, (c) => scores[c]) : scores)]);
+      sink.scores(values, 1, C, map ?? undefined);
+    }
+    sink.end(truth, 0, truth.length);
+  });
+}
+
+describe.each(['multilabel', 'multiclass'] as const)('%s scores counted in a worker thread', (task) => {
+  const C = 100;
+  // 100 scores an example: blocks end on their scores (2^18) as well as on their examples (4,096).
+  const rows = examples(9000, C, task === 'multilabel' ? 3 : 4);
+  const perm = Uint32Array.from({ length: C }, (_, c) => c);
+
+  maybe('equal those counted in this thread, across blocks, class maps and examples without scores', () => {
+    const here = new ScoreAccumulator(task);
+    feed(here, rows, C);
+    const there = new ScoreAccumulator(task);
+    const thread = new ScoreThread(workerFile!, there);
+    feed(thread, rows, C);
+    thread.finish();
+    expect(there.examples).toBe(here.examples);
+    expect(there.result(perm, C, here.examples)).toEqual(here.result(perm, C, here.examples));
+    expect(there.examples).toBeLessThan(rows.length);
+  });
+
+  maybe('a score outside [0, 1] is reported as here', () => {
+    const there = new ScoreAccumulator(task);
+    const thread = new ScoreThread(workerFile!, there);
+    feed(thread, rows.slice(0, 100), C);
+    thread.scores([0.5, 1.5], 0, 2);
+    thread.end([0], 0, 1);
+    thread.finish();
+    expect(there.problem).toBe('scores are not probabilities (a score of 1.5 is outside [0, 1])');
+  });
+});
+
+maybe('examples with more scores than a block holds (here 64) get blocks of their own', () => {
+  const C = 100;
+  const rows = examples(300, C, 5);
+  const here = new ScoreAccumulator('multilabel');
+  feed(here, rows, C);
+  const there = new ScoreAccumulator('multilabel');
+  const thread = new ScoreThread(workerFile!, there, 64);
+  feed(thread, rows, C);
+  thread.finish();
+  const perm = Uint32Array.from({ length: C }, (_, c) => c);
+  expect(there.result(perm, C, here.examples)).toEqual(here.result(perm, C, here.examples));
+});
+
+maybe('an evaluation with the worker thread writes the report the one without it writes', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mg-score-thread-'));
+  const rng = new Rng(9);
+  const names = ['a', 'b', 'c', 'd'];
+  const lines = ['labels,score:a,score:b,score:c,score:d'];
+  for (let i = 0; i < 10_000; i++) {
+    const s = names.map(() => Math.round(rng.uniform() * 1e4) / 1e4);
+    lines.push(`${names.filter((_, k) => s[k] > 0.3 + 0.4 * rng.uniform()).join('|')},${s.join(',')}`);
+  }
+  const path = join(dir, 'ml.csv');
+  writeFileSync(path, lines.join('\n') + '\n');
+  const run = (scoreThreadMinBytes: number) =>
+    evaluatePredictionFiles([{ name: 'test', path }], { task: 'multilabel', createdAt: 'now', scoreThreadMinBytes });
+  const [threaded, here] = [await run(0), await run(Infinity)];
+  expect(threaded.splits.test.scores?.rocAuc.every((v) => v !== null)).toBe(true);
+  expect(threaded).toEqual(here);
+});
