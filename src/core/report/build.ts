@@ -64,6 +64,8 @@ export function buildReport(args: BuildArgs): Report {
     const counts = identity ? raw : remapCounts(raw, perm, C);
     // Read piece by piece: memory stays at the store's compressed size (issue 14).
     const store = identity && acc.store.width === widthFor(C) ? acc.store : remapStore(acc.store, perm, C);
+    // Encoded first, while little else is allocated: the encoding and its base64 are the build's largest strings.
+    const predictions = (args.keepPredictions ?? true) ? store.encode() : undefined;
     const computed = computeSplit(counts, C);
     const split: SplitReport = {
       ...computed,
@@ -75,7 +77,7 @@ export function buildReport(args: BuildArgs): Report {
       split.confusion = confusion;
       split.topConfusions = topConfusions;
     }
-    if (args.keepPredictions ?? true) split.predictions = store.encode();
+    if (predictions) split.predictions = predictions;
     const threshFree = scores?.result(perm, C, acc.examples);
     if (threshFree) split.scores = threshFree;
     // A shard's counts, so that the merge of the shards has the one-pass metrics.

@@ -9,8 +9,7 @@
 // batches were, so the same examples always encode to the same bytes (a merge of shards equals
 // the one-pass report).
 
-import { inflateSync } from 'fflate';
-import { constants, deflateRawSync } from 'node:zlib';
+import { constants, deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { EncodedExamples, SplitExamples, Task } from './types.js';
 
 export type Width = EncodedExamples['width'];
@@ -33,6 +32,8 @@ export const CHUNK_BYTES = 1 << 17;
  * matches of the u32 offsets that zlib's 4-byte hash misses) (issue 14).
  */
 const DEFLATE = { level: 1, strategy: constants.Z_RLE, finishFlush: constants.Z_SYNC_FLUSH };
+/** A piece inflates to at most CHUNK_BYTES: one output buffer (and no second, empty one) per piece. */
+const INFLATE = { finishFlush: constants.Z_SYNC_FLUSH, chunkSize: CHUNK_BYTES + 1024 };
 /** An empty final block (BFINAL 1, fixed Huffman, end of block): ends the stream of pieces. */
 const FINAL_BLOCK = Buffer.from([0x03, 0x00]);
 
@@ -116,16 +117,12 @@ class Section {
   }
 }
 
-/** Reads a section's values back in order, inflating one piece at a time into reused buffers. */
+/** Reads a section's values back in order, inflating one piece at a time. */
 class SectionReader {
   private next = 0;
   private bytes: Uint8Array = new Uint8Array(0);
   private view = new DataView(this.bytes.buffer);
   private pos = 0;
-  /** A piece followed by FINAL_BLOCK (fflate wants a finished stream) and its inflated bytes. */
-  private deflated = new Uint8Array(0);
-  private readonly inflated = new Uint8Array(CHUNK_BYTES);
-
   constructor(
     private readonly chunks: readonly Uint8Array[],
     private readonly tail: Uint8Array,
@@ -156,18 +153,13 @@ class SectionReader {
   }
 
   /**
-   * Inflates the next piece. fflate into one reused buffer, not zlib, whose output buffers are
-   * garbage the GC leaves for long (issue 14: tens of megabytes at 1M examples).
+   * Inflates the next piece into one exactly fitting buffer. Node's zlib, not fflate: fflate
+   * allocates its Huffman tables anew for every block, 100 MB of garbage at 1M examples that the
+   * GC left for long (issue 14).
    */
   private load(): void {
-    if (this.next < this.chunks.length) {
-      const chunk = this.chunks[this.next];
-      if (this.deflated.length < chunk.length + FINAL_BLOCK.length)
-        this.deflated = new Uint8Array(chunk.length + FINAL_BLOCK.length);
-      this.deflated.set(chunk);
-      this.deflated.set(FINAL_BLOCK, chunk.length);
-      this.bytes = inflateSync(this.deflated.subarray(0, chunk.length + FINAL_BLOCK.length), { out: this.inflated });
-    } else if (this.next === this.chunks.length) this.bytes = this.tail;
+    if (this.next < this.chunks.length) this.bytes = inflateRawSync(this.chunks[this.next], INFLATE);
+    else if (this.next === this.chunks.length) this.bytes = this.tail;
     else throw new Error('example store: read past the end of a section');
     this.next++;
     this.view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
