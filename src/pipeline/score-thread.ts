@@ -29,7 +29,8 @@ const STALL_MS = 120_000;
 
 /** A block of examples: example k's scores are values[starts[k]..starts[k + 1]), its truth truth[truthStarts[k]..truthStarts[k + 1]). */
 export interface Block {
-  values: Float64Array;
+  /** Float32 when the reader's scores are (a .npz, a model): copied as they are, half the bytes. */
+  values: Float32Array | Float64Array;
   starts: Uint32Array;
   truth: Uint32Array;
   truthStarts: Uint32Array;
@@ -118,13 +119,18 @@ export class ScoreThread implements ScoreSink {
       this.cls = cls;
       this.clsChanged = true;
     }
+    const Kind = values instanceof Float32Array ? Float32Array : Float64Array;
     let b = this.block;
-    if (b.examples === BLOCK_EXAMPLES || this.valuesUsed + n > b.values.length) {
+    if (
+      b.examples === BLOCK_EXAMPLES ||
+      this.valuesUsed + n > b.values.length ||
+      (this.valuesUsed > 0 && !(b.values instanceof Kind))
+    ) {
       this.post();
       b = this.block;
-      if (n > b.values.length) b.values = new Float64Array(n);
     }
-    // A typed array (every reader's) is copied natively, float32 widened on the way.
+    if (!(b.values instanceof Kind) || n > b.values.length) b.values = new Kind(Math.max(n, this.blockValues));
+    // A typed array (every reader's) is copied natively.
     if (ArrayBuffer.isView(values)) b.values.set((values as Float64Array).subarray(from, from + n), this.valuesUsed);
     else for (let j = 0; j < n; j++) b.values[this.valuesUsed + j] = values[from + j];
     this.valuesUsed += n;
