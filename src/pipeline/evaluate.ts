@@ -80,9 +80,9 @@ export async function evaluatePredictionFiles(
     const scores = diagnostics.beginSplit(name);
     const histograms = tuning.sinkFor(name, task);
     const workerFile = opts.shard ? null : scoreThreadFor(path, opts.scoreThreadMinBytes);
-    const thread = workerFile ? new ScoreThread(workerFile, scores) : undefined;
+    const thread = workerFile ? new ScoreThread(workerFile, scores, histograms) : undefined;
     const opened = await openPredictions(path, {
-      scores: teeSinks(opts.shard ? shardScores(scores, opts.shard) : (thread ?? scores), histograms),
+      scores: thread ?? teeSinks(opts.shard ? shardScores(scores, opts.shard) : scores, histograms),
       classes,
       task,
       threshold,

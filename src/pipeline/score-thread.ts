@@ -2,10 +2,11 @@
 // scores and truth to a ScoreThread (a ScoreSink), which copies them into blocks and transfers the
 // blocks to a worker thread (dist/score-worker.js, ./score-worker.ts) that fills its own
 // ScoreAccumulator; at the end its counts are added to this thread's, empty until then. The
-// reader parses (and fills the tuning histograms, the lighter sink: the two threads then take
-// about the same time on a .npz) while the worker counts (`npm run bench -- speed`), and the
-// figures are the same bit for bit: the worker sees the examples in the same order and its counts
-// are added once.
+// tuning histograms, when the split has them, are counted by whichever thread has time: block by
+// block, by the worker while it keeps up (a CSV's parsing is the longer job), here while the
+// reader had to wait for it (a .npz's). The reader parses while the worker counts (`npm run bench
+// -- speed`, `-- diagnostics`), and the figures are the same bit for bit: the worker sees the
+// examples in the same order, and integer counts are added once.
 // At most IN_FLIGHT blocks are out at a time, so memory stays bounded; a full pipe makes the
 // reader wait (synchronously: the sinks are called from inside a parse loop).
 
@@ -15,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { ScoreAccumulator } from '../core/diagnostics/scores.js';
 import type { ScoreCounts } from '../core/report/types.js';
-import type { ScoreSink } from '../core/metrics/score-histograms.js';
+import type { HistogramCounts, ScoreHistograms, ScoreSink } from '../core/metrics/score-histograms.js';
 import type { Task } from '../core/report/types.js';
 
 /** Prediction files from this size on have their scores counted in a worker (its start costs ~30 ms). */
@@ -37,12 +38,16 @@ export interface Block {
   examples: number;
   /** The class map of this block's examples when it changed (null: class j is score j); undefined: as before. */
   cls?: Uint32Array | null;
+  /** The worker also counts this block's tuning histograms. */
+  tune: boolean;
 }
 
 export type ToWorker = { block: Block } | { end: true };
 /** The worker's counts (null when it has none, or a problem instead), over this thread's class indices. */
 export type FromWorker =
-  { returned: Block } | { counts: ScoreCounts | null; problem: string | null; classes: number } | { error: string };
+  | { returned: Block }
+  | { counts: ScoreCounts | null; problem: string | null; classes: number; histogram: HistogramCounts | null }
+  | { error: string };
 
 export interface ScoreWorkerData {
   modelgateScoreWorker: true;
@@ -50,6 +55,8 @@ export interface ScoreWorkerData {
   /** [0]: messages posted by the worker, [1]: 1 once it failed (Atomics). */
   signal: Int32Array;
   task: Task;
+  /** Bins of the tuning histograms (0: none). */
+  tuningBins: number;
 }
 
 /** dist/score-worker.js next to the running bundle (or .mjs, the bench's), or in ./dist from the sources. */
@@ -86,6 +93,7 @@ function emptyBlock(values: number): Block {
     truth: new Uint32Array(BLOCK_EXAMPLES * 4),
     truthStarts: new Uint32Array(BLOCK_EXAMPLES + 1),
     examples: 0,
+    tune: false,
   };
 }
 
@@ -102,15 +110,17 @@ export class ScoreThread implements ScoreSink {
   private valuesUsed = 0;
 
   /**
-   * `accumulator` (empty; its task set before the first block is full) receives the worker's
-   * counts at finish(). `blockValues`: scores per block (a longer example gets a block of its own).
+   * `accumulator` (empty; its task set before the first block is full) and `histograms` receive
+   * the worker's counts at finish(). `blockValues`: scores per block (a longer example gets a block of its own).
    */
   constructor(
     private readonly workerFile: string,
     private readonly accumulator: ScoreAccumulator,
+    private readonly histograms?: ScoreHistograms,
     private readonly blockValues = BLOCK_VALUES,
   ) {
     this.block = emptyBlock(blockValues);
+    this.block.tune = histograms !== undefined;
   }
 
   scores(values: ArrayLike<number>, from: number, n: number, cls?: ArrayLike<number>): void {
@@ -134,6 +144,7 @@ export class ScoreThread implements ScoreSink {
     if (ArrayBuffer.isView(values)) b.values.set((values as Float64Array).subarray(from, from + n), this.valuesUsed);
     else for (let j = 0; j < n; j++) b.values[this.valuesUsed + j] = values[from + j];
     this.valuesUsed += n;
+    if (!b.tune) this.histograms?.scores(values, from, n, cls);
   }
 
   end(truth: ArrayLike<number>, from: number, to: number): void {
@@ -151,6 +162,7 @@ export class ScoreThread implements ScoreSink {
     b.truthStarts[k + 1] = at + (to - from);
     b.starts[k + 1] = this.valuesUsed;
     b.examples = k + 1;
+    if (!b.tune) this.histograms?.end(truth, from, to);
   }
 
   /** Posts every example left, waits for the worker's counts and adds them to the accumulators. */
@@ -165,6 +177,7 @@ export class ScoreThread implements ScoreSink {
         if ('error' in m) throw workerFailed(m.error);
         this.accumulator.problem ??= m.problem;
         if (m.counts) this.accumulator.add(m.counts, identity(m.classes));
+        if (m.histogram) this.histograms?.add(m.histogram);
         return;
       }
     } finally {
@@ -190,6 +203,8 @@ export class ScoreThread implements ScoreSink {
     if (this.clsChanged) b.cls = this.cls ? Uint32Array.from(this.cls) : null;
     this.clsChanged = false;
     const port = this.port ?? this.start();
+    // A full pipe: the worker is behind, so the next block's histograms are counted here.
+    const behind = this.inFlight >= IN_FLIGHT;
     while (this.inFlight >= IN_FLIGHT) {
       const m = this.receive();
       if ('error' in m) throw workerFailed(m.error);
@@ -201,6 +216,7 @@ export class ScoreThread implements ScoreSink {
     const next = this.spare.pop() ?? emptyBlock(this.blockValues);
     next.examples = 0;
     next.cls = undefined;
+    next.tune = this.histograms !== undefined && !behind;
     next.starts[0] = 0;
     next.truthStarts[0] = 0;
     this.block = next;
@@ -214,6 +230,7 @@ export class ScoreThread implements ScoreSink {
       port: port2,
       signal: this.signal,
       task: this.accumulator.task,
+      tuningBins: this.histograms?.bins ?? 0,
     };
     this.worker = new Worker(this.workerFile, { workerData: data, transferList: [port2] });
     // Errors arrive as messages (or as the stall below); the event only keeps them from being unhandled.

@@ -1,13 +1,17 @@
 // Entry of the score-counting worker thread (bundled on its own as dist/score-worker.js; started
-// by ./score-thread.ts): it feeds each block's examples to its own ScoreAccumulator, hands every
-// block back for reuse, and at the end posts what it counted.
+// by ./score-thread.ts): it feeds each block's examples to its own ScoreAccumulator (and tuning
+// histograms, for the blocks that ask), hands every block back for reuse, and at the end posts
+// what it counted.
 
 import { isMainThread, workerData } from 'node:worker_threads';
 import { ScoreAccumulator } from '../core/diagnostics/scores.js';
+import { ScoreHistograms, teeSinks } from '../core/metrics/score-histograms.js';
 import { identity, type Block, type FromWorker, type ScoreWorkerData, type ToWorker } from './score-thread.js';
 
-function serve({ port, signal, task }: ScoreWorkerData): void {
+function serve({ port, signal, task, tuningBins }: ScoreWorkerData): void {
   const sink = new ScoreAccumulator(task);
+  const histograms = tuningBins > 0 ? new ScoreHistograms(tuningBins) : undefined;
+  const both = teeSinks(sink, histograms)!;
   let cls: Uint32Array | undefined;
   const post = (m: FromWorker, transfer: ArrayBuffer[] = []) => {
     port.postMessage(m, transfer);
@@ -16,9 +20,10 @@ function serve({ port, signal, task }: ScoreWorkerData): void {
   };
   const count = (b: Block) => {
     if (b.cls !== undefined) cls = b.cls ?? undefined;
+    const to = b.tune ? both : sink;
     for (let k = 0; k < b.examples; k++) {
-      sink.scores(b.values, b.starts[k], b.starts[k + 1] - b.starts[k], cls);
-      sink.end(b.truth, b.truthStarts[k], b.truthStarts[k + 1]);
+      to.scores(b.values, b.starts[k], b.starts[k + 1] - b.starts[k], cls);
+      to.end(b.truth, b.truthStarts[k], b.truthStarts[k + 1]);
     }
   };
   port.on('message', (m: ToWorker) => {
@@ -30,7 +35,8 @@ function serve({ port, signal, task }: ScoreWorkerData): void {
       } else {
         // The worker's class indices are this thread's: the counts in that order, for every index seen.
         const classes = sink.classSlots();
-        post({ counts: sink.counts(identity(classes), classes, sink.examples), problem: sink.problem, classes });
+        const counts = sink.counts(identity(classes), classes, sink.examples);
+        post({ counts, problem: sink.problem, classes, histogram: histograms?.counts() ?? null });
         port.close();
       }
     } catch (e) {

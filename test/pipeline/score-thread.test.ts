@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ScoreAccumulator } from '../../src/core/diagnostics/scores.js';
+import { ScoreHistograms } from '../../src/core/metrics/score-histograms.js';
 import { Rng } from '../../src/core/stats/rng.js';
 import { evaluatePredictionFiles } from '../../src/pipeline/evaluate.js';
 import { findScoreWorker, ScoreThread } from '../../src/pipeline/score-thread.js';
@@ -22,7 +23,11 @@ function examples(n: number, C: number, seed: number) {
   }));
 }
 
-function feed(sink: ScoreAccumulator | ScoreThread, rows: ReturnType<typeof examples>, C: number): void {
+function feed(
+  sink: ScoreAccumulator | ScoreHistograms | ScoreThread,
+  rows: ReturnType<typeof examples>,
+  C: number,
+): void {
   const identity = null;
   const reversed = Uint32Array.from({ length: C }, (_, j) => C - 1 - j);
   rows.forEach(({ scores, truth }, i) => {
@@ -59,6 +64,19 @@ describe.each(['multilabel', 'multiclass'] as const)('%s scores counted in a wor
     },
   );
 
+  maybe('the tuning histograms, counted by whichever thread has time block by block, equal those counted here', () => {
+    const here = new ScoreHistograms(100);
+    feed(here, rows, C);
+    const there = new ScoreHistograms(100);
+    const thread = new ScoreThread(workerFile!, new ScoreAccumulator(task), there);
+    feed(thread, rows, C);
+    thread.finish();
+    expect(there.examples).toBe(here.examples);
+    for (let c = 0; c < C; c++)
+      for (const positives of [true, false])
+        expect(Array.from(there.atOrAbove(c, positives))).toEqual(Array.from(here.atOrAbove(c, positives)));
+  });
+
   maybe('a score outside [0, 1] is reported as here', () => {
     const there = new ScoreAccumulator(task);
     const thread = new ScoreThread(workerFile!, there);
@@ -76,7 +94,7 @@ maybe('examples with more scores than a block holds (here 64) get blocks of thei
   const here = new ScoreAccumulator('multilabel');
   feed(here, rows, C);
   const there = new ScoreAccumulator('multilabel');
-  const thread = new ScoreThread(workerFile!, there, 64);
+  const thread = new ScoreThread(workerFile!, there, undefined, 64);
   feed(thread, rows, C);
   thread.finish();
   const perm = Uint32Array.from({ length: C }, (_, c) => c);

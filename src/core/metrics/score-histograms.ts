@@ -68,6 +68,16 @@ export class ExampleScores {
   }
 }
 
+/** What ScoreHistograms counted, as plain data (structured-cloneable). */
+export interface HistogramCounts {
+  bins: number;
+  cap: number;
+  classes: number;
+  pos: Uint32Array;
+  all: Uint32Array;
+  examples: number;
+}
+
 /** Thresholds are multiples of 1 / DEFAULT_BINS: 0.001 apart. */
 export const DEFAULT_BINS = 1000;
 
@@ -151,6 +161,24 @@ export class ScoreHistograms implements ScoreSink {
     }
     this.example.n = 0;
     this.examples++;
+  }
+
+  /** Everything counted so far, as plain data (a worker thread sends it; see add). */
+  counts(): HistogramCounts {
+    return { bins: this.bins, cap: this.cap, classes: this.classes, pos: this.pos, all: this.all, examples: this.examples };
+  }
+
+  /** Adds what histograms of the same bins over the same class indices counted (another thread's). */
+  add(other: HistogramCounts): void {
+    if (other.bins !== this.bins) throw new Error(`cannot add histograms of ${other.bins} bins to ${this.bins}`);
+    if (other.classes > this.classes) this.reserve(other.classes);
+    const { pos, all, cap } = this;
+    for (let slot = 0; slot < this.slots; slot++)
+      for (let c = 0, at = slot * cap, from = slot * other.cap; c < other.classes; c++, at++, from++) {
+        pos[at] += other.pos[from];
+        all[at] += other.all[from];
+      }
+    this.examples += other.examples;
   }
 
   private reserve(classes: number): void {
