@@ -39,6 +39,8 @@ export interface EvaluateOptions {
   createdAt?: string;
   /** Files from this size on have their scores counted in a worker thread (default SCORE_THREAD_MIN_BYTES). */
   scoreThreadMinBytes?: number;
+  /** false: no threshold-free metrics nor threshold tuning (`npm run bench -- diagnostics` measures their cost). */
+  scoreDiagnostics?: boolean;
 }
 
 /** Split names every evaluation accepts (predictions or a model's data): present, unique, usable as keys. */
@@ -74,15 +76,17 @@ export async function evaluatePredictionFiles(
   let taskFrom = '--task';
   const done: { name: string; acc: Accumulator; files: FileFingerprint[]; scores: ScoreAccumulator }[] = [];
   const diagnostics = new DiagnosticsCollector('id');
-  const tuning = new ThresholdTuning(!opts.shard);
+  const withScores = opts.scoreDiagnostics !== false;
+  const tuning = new ThresholdTuning(!opts.shard && withScores);
   for (const { name, path } of splits) {
     // A shard's reader hands over every row's scores: only the shard's own are counted.
     const scores = diagnostics.beginSplit(name);
     const histograms = tuning.sinkFor(name, task);
-    const workerFile = opts.shard ? null : scoreThreadFor(path, opts.scoreThreadMinBytes);
+    const workerFile = opts.shard || !withScores ? null : scoreThreadFor(path, opts.scoreThreadMinBytes);
     const thread = workerFile ? new ScoreThread(workerFile, scores, histograms) : undefined;
+    const own = withScores ? scores : undefined;
     const opened = await openPredictions(path, {
-      scores: thread ?? teeSinks(opts.shard ? shardScores(scores, opts.shard) : scores, histograms),
+      scores: thread ?? teeSinks(opts.shard && own ? shardScores(own, opts.shard) : own, histograms),
       classes,
       task,
       threshold,

@@ -88,6 +88,20 @@ describe('evaluatePredictionFiles', () => {
     expect((e as Error).message).toContain('emu');
   });
 
+  it('without score diagnostics (the baseline of the diagnostics bench) gives the same figures and no threshold-free metrics', async () => {
+    const splits = [
+      { name: 'validation', path: at('ml.csv') },
+      { name: 'test', path: at('ml.csv') },
+    ];
+    const on = await evaluatePredictionFiles(splits, { createdAt: 'now' });
+    const off = await evaluatePredictionFiles(splits, { createdAt: 'now', scoreDiagnostics: false });
+    expect(on.splits.test.scores).toBeDefined();
+    expect(on.thresholdTuning).toBeDefined();
+    expect(off.splits.test.scores).toBeUndefined();
+    expect(off.thresholdTuning).toBeUndefined();
+    expect(off.splits.test.metrics).toEqual(on.splits.test.metrics);
+  });
+
   it('applies multi-label thresholds and records them', async () => {
     const r = await evaluatePredictionFiles([{ name: 'test', path: at('ml.csv') }], {
       threshold: 0.6,

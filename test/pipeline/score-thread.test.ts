@@ -43,7 +43,8 @@ function feed(
   });
 }
 
-describe.each(['multilabel', 'multiclass'] as const)('%s scores counted in a worker thread', (task) => {
+// Multiclass scores go through the same ScoreThread but are counted in this thread (see score-thread.ts).
+describe.each(['multilabel', 'multiclass'] as const)('%s scores through a ScoreThread', (task) => {
   const C = 100;
   // 100 scores an example: blocks end on their scores (2^18) as well as on their examples (4,096).
   const rows = examples(9000, C, task === 'multilabel' ? 3 : 4);
