@@ -9,26 +9,28 @@ import {
 } from "./chunk-5P3WJWIY.js";
 import {
   startBot
-} from "./chunk-OJY7RQC4.js";
-import "./chunk-GOWVCLAD.js";
-import "./chunk-7DYCY2CG.js";
+} from "./chunk-RX2TR3VF.js";
+import "./chunk-EOWVH6SD.js";
+import "./chunk-VT4C6MRT.js";
+import "./chunk-4NASNEL3.js";
+import "./chunk-MINOWJJC.js";
 import "./chunk-LFPV36KP.js";
 import "./chunk-2FPBPD7G.js";
+import "./chunk-NSI3WKIV.js";
 import "./chunk-R5665HUH.js";
 import "./chunk-EBNW32Z5.js";
 import {
   describeError
 } from "./chunk-5OTVHDUD.js";
-import "./chunk-G3XWIEDE.js";
-import "./chunk-LIN75FJA.js";
-import "./chunk-Q7QZEDFR.js";
+import "./chunk-FWOIOXWS.js";
+import "./chunk-KPZCFMP4.js";
+import "./chunk-SXAORDUR.js";
 import "./chunk-R7VUTDUK.js";
-import "./chunk-BUYRMJG2.js";
-import "./chunk-4EHSR7VS.js";
-import "./chunk-4NASNEL3.js";
-import "./chunk-MINOWJJC.js";
-import "./chunk-NSI3WKIV.js";
+import "./chunk-TICSPAVB.js";
+import "./chunk-OCEMFDAI.js";
+import "./chunk-QGDKNY2A.js";
 import "./chunk-HCSBZIJN.js";
+import "./chunk-6AEF4RLM.js";
 import "./chunk-GVEIAIM2.js";
 import "./chunk-GODDRDQM.js";
 import "./chunk-FWCFBI7P.js";

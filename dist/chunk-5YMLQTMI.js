@@ -14,7 +14,7 @@ import {
   hashLargeInWorker,
   textChunks,
   thresholdFor
-} from "./chunk-E2WPSSV3.js";
+} from "./chunk-34A5IGOG.js";
 import {
   InputError,
   PROGRESS_EVERY
@@ -29,6 +29,9 @@ import { extname } from "node:path";
 
 // src/io/batcher.ts
 var DEFAULT_BATCH_SIZE = 8192;
+function whole(a, length) {
+  return a.byteOffset === 0 && a.buffer.byteLength === length * 4 ? new Uint32Array(a.buffer) : void 0;
+}
 var Ids = class {
   on = false;
   bytes = new Uint8Array(4096);
@@ -77,6 +80,7 @@ var MulticlassBatcher = class {
   n = 0;
   truth;
   pred;
+  spare;
   ids = new Ids();
   /** Adds one example; true when the batch is full and must be flushed. */
   push(truth, pred) {
@@ -90,10 +94,19 @@ var MulticlassBatcher = class {
     const n = this.n;
     const b = { task: "multiclass", n, truth: this.truth.subarray(0, n), pred: this.pred.subarray(0, n) };
     this.ids.take(b);
-    this.truth = new Uint32Array(this.size);
-    this.pred = new Uint32Array(this.size);
+    ({ truth: this.truth, pred: this.pred } = this.spare ?? {
+      truth: new Uint32Array(this.size),
+      pred: new Uint32Array(this.size)
+    });
+    this.spare = void 0;
     this.n = 0;
     return b;
+  }
+  recycle(b) {
+    if (b.task !== "multiclass") return;
+    const truth = whole(b.truth, this.size);
+    const pred = whole(b.pred, this.size);
+    if (truth && pred) this.spare = { truth, pred };
   }
 };
 var CsrSide = class {
@@ -107,6 +120,7 @@ var CsrSide = class {
   indices;
   len = 0;
   start = 0;
+  spare;
   add(index) {
     if (this.len === this.indices.length) {
       const grown = new Uint32Array(this.indices.length * 2);
@@ -135,11 +149,19 @@ var CsrSide = class {
     this.start = w;
   }
   take(n) {
-    const out = { offsets: this.offsets.subarray(0, n + 1), indices: this.indices.slice(0, this.len) };
-    this.offsets = new Uint32Array(this.size + 1);
+    const offsets = this.offsets.subarray(0, n + 1);
+    const indices = this.spare ? this.indices.subarray(0, this.len) : this.indices.slice(0, this.len);
+    this.offsets = this.spare?.offsets ?? new Uint32Array(this.size + 1);
+    if (this.spare) this.indices = this.spare.indices;
+    this.spare = void 0;
     this.len = 0;
     this.start = 0;
-    return out;
+    return { offsets, indices };
+  }
+  recycle(offsets, indices) {
+    const o = whole(offsets, this.size + 1);
+    if (o && indices.byteOffset === 0 && indices.buffer.byteLength >= 64)
+      this.spare = { offsets: o, indices: new Uint32Array(indices.buffer) };
   }
 };
 var MultilabelBatcher = class {
@@ -177,6 +199,11 @@ var MultilabelBatcher = class {
       predOffsets: p.offsets,
       predIndices: p.indices
     });
+  }
+  recycle(b) {
+    if (b.task !== "multilabel") return;
+    this.truth.recycle(b.truthOffsets, b.truthIndices);
+    this.pred.recycle(b.predOffsets, b.predIndices);
   }
 };
 
@@ -277,7 +304,7 @@ var CsvRecords = class {
         break;
       }
     }
-    if (pos < len) this.carry = buf.subarray(pos);
+    if (pos < len) this.carry = buf === chunk ? this.keep(buf.subarray(pos)) : buf.subarray(pos);
     if (eof && this.carry && !this.stopped) throw new Error("CSV scanner left bytes at end of file");
   }
   /**
@@ -295,6 +322,12 @@ var CsvRecords = class {
     } else this.joint.set(carry, 0);
     this.joint.set(chunk, carry.length);
     return this.joint.subarray(0, n);
+  }
+  /** A copy of `rest` at the start of the joint. */
+  keep(rest) {
+    if (!this.joint || this.joint.length < rest.length) this.joint = Buffer.allocUnsafeSlow(rest.length);
+    this.joint.set(rest, 0);
+    return this.joint.subarray(0, rest.length);
   }
   /** True when bytes remain that were not handed out as records yet. */
   get pending() {
@@ -432,7 +465,45 @@ var prefixEnd = 0;
 function decimalEnd() {
   return prefixEnd;
 }
+var POW10_TABLE = Float64Array.from(POW10);
+var lastWasLong = false;
+var general = new Float64Array(1);
 function parseDecimalPrefix(b, s, limit) {
+  if (lastWasLong) {
+    parseGeneralPrefix(b, s, limit);
+    return general[0];
+  }
+  let i = s;
+  let c = i < limit ? b[i] : 0;
+  const neg = c === 45;
+  if (neg) c = ++i < limit ? b[i] : 0;
+  const d0 = i;
+  let m = 0;
+  while (c >= 48 && c <= 57) {
+    m = m * 10 + (c - 48);
+    c = ++i < limit ? b[i] : 0;
+  }
+  let digits = i - d0;
+  let frac = 0;
+  if (c === 46) {
+    const f0 = ++i;
+    c = i < limit ? b[i] : 0;
+    while (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      c = ++i < limit ? b[i] : 0;
+    }
+    frac = i - f0;
+    digits += frac;
+  }
+  if (digits === 0 || digits > 15 || c === 101 || c === 69) {
+    parseGeneralPrefix(b, s, limit);
+    return general[0];
+  }
+  prefixEnd = i;
+  const v = m / POW10_TABLE[frac];
+  return neg ? -v : v;
+}
+function parseGeneralPrefix(b, s, limit) {
   let i = s;
   let c = i < limit ? b[i] : 0;
   let neg = false;
@@ -480,9 +551,12 @@ function parseDecimalPrefix(b, s, limit) {
   }
   if (!sawDigit) {
     prefixEnd = s;
-    return NaN;
+    general[0] = NaN;
+    return;
   }
+  lastWasLong = digits > 15;
   if (i < limit && ((c = b[i]) === 101 || c === 69)) {
+    lastWasLong = true;
     let j = i + 1;
     let eneg = false;
     if (j < limit && (b[j] === 45 || b[j] === 43)) eneg = b[j++] === 45;
@@ -499,16 +573,22 @@ function parseDecimalPrefix(b, s, limit) {
     }
   }
   prefixEnd = i;
-  if (digits > 19) return Number(b.latin1Slice(s, i));
   let v;
+  if (digits > 19) {
+    general[0] = Number(b.latin1Slice(s, i));
+    return;
+  }
   if (digits === 0) v = 0;
   else if (loDigits === 0 && exp >= 0 && exp <= 22) v = hi * POW10[exp];
   else if (loDigits === 0 && exp < 0 && exp >= -22) v = hi / POW10[-exp];
   else {
     v = scaled(hi, lo, loDigits, exp);
-    if (v !== v) return Number(b.latin1Slice(s, i));
+    if (v !== v) {
+      general[0] = Number(b.latin1Slice(s, i));
+      return;
+    }
   }
-  return neg ? -v : v;
+  general[0] = neg ? -v : v;
 }
 function scaled(hi, lo, loDigits, exp) {
   if (exp < E_MIN || exp > E_MAX) return NaN;
@@ -836,22 +916,22 @@ function multiclassRow(rows, b) {
   const { plan, ready } = rows;
   const nScores = plan.scoreCols.length;
   const sink = rows.opts.scores;
+  const row = new Float64Array(nScores);
   return (buf, f, line) => {
     rows.checkWidth(f, line);
     const t = rows.truthIndex(rows.single(f.text(buf, plan.truthCol), plan.truthSplit, plan.truthName, line), line);
     let p;
     if (rows.fromScores) {
-      let best = rows.score(buf, f, 0, line);
-      sink?.score(plan.scoreClass[0], best);
+      let best = row[0] = rows.score(buf, f, 0, line);
       let bi = 0;
       for (let k = 1; k < nScores; k++) {
-        const v = rows.score(buf, f, k, line);
-        sink?.score(plan.scoreClass[k], v);
+        const v = row[k] = rows.score(buf, f, k, line);
         if (v > best) {
           best = v;
           bi = k;
         }
       }
+      sink?.scores(row, 0, nScores, plan.scoreClass);
       p = plan.scoreClass[bi];
     } else p = rows.predIndex(rows.single(f.text(buf, plan.predCol), plan.predSplit, plan.predName, line), line);
     if (plan.idCol >= 0) b.ids.addText(f.text(buf, plan.idCol));
@@ -864,15 +944,16 @@ function multilabelRow(rows, b) {
   const { plan, ready } = rows;
   const nScores = plan.scoreCols.length;
   const sink = rows.opts.scores;
+  const row = new Float64Array(nScores);
   return (buf, f, line) => {
     rows.checkWidth(f, line);
     addNames(f.text(buf, plan.truthCol), plan.truthSplit, (n) => b.truth.add(rows.truthIndex(n, line)));
     if (rows.fromScores) {
       for (let k = 0; k < nScores; k++) {
-        const v = rows.score(buf, f, k, line);
-        sink?.score(plan.scoreClass[k], v);
+        const v = row[k] = rows.score(buf, f, k, line);
         if (v >= plan.thresholds[k]) b.pred.add(plan.scoreClass[k]);
       }
+      sink?.scores(row, 0, nScores, plan.scoreClass);
     } else addNames(f.text(buf, plan.predCol), plan.predSplit, (n) => b.pred.add(rows.predIndex(n, line)));
     if (plan.idCol >= 0) b.ids.addText(f.text(buf, plan.idCol));
     if (b.end()) ready.push(b.flush());
@@ -986,7 +1067,7 @@ var JsonLines = class {
       this.row(buf, pos, nl, onRow);
       pos = nl + 1;
     }
-    if (pos < buf.length) this.carry = buf.subarray(pos);
+    if (pos < buf.length) this.carry = Buffer.from(buf.subarray(pos));
     if (this.carry && this.carry.length > MAX_RECORD_BYTES)
       throw new InputError(
         this.file,
@@ -1116,6 +1197,7 @@ function rowHandler2(path, task, opts, ready, withIds) {
     return index(v[0], many, line);
   };
   let scored = null;
+  let sinkRow2 = new Float64Array(0);
   const scoresOf = (row, line, each) => {
     const s = row.scores;
     const check = (v, name) => {
@@ -1140,27 +1222,36 @@ function rowHandler2(path, task, opts, ready, withIds) {
           at(line),
           `"scores" has ${s.length} entries; expected ${classes.size}, one per class of the class list`
         );
+      if (sinkRow2.length < s.length) sinkRow2 = new Float64Array(s.length);
       for (let j = 0; j < s.length; j++) {
         const value = check(s[j], classes.names[j]);
-        opts.scores?.score(j, value);
+        sinkRow2[j] = value;
         each(j, value, classes.names[j]);
       }
+      opts.scores?.scores(sinkRow2, 0, s.length);
     } else if (s !== null && typeof s === "object") {
       const entries = Object.entries(s);
       const first = scored === null;
-      if (first) scored = { line, names: entries.map(([name]) => name), has: [] };
+      if (first) {
+        const cls = new Uint32Array(entries.length);
+        scored = { line, names: entries.map(([name]) => name), has: [], cls, at: [] };
+        if (sinkRow2.length < entries.length) sinkRow2 = new Float64Array(entries.length);
+      }
       const ref = scored;
-      for (const [name, v] of entries) {
+      for (const [k, [name, v]] of entries.entries()) {
         const c = classIndexOf(classes, name, path, at(line), '"scores" key');
-        if (first) ref.has[c] = true;
-        else if (!ref.has[c])
+        if (first) {
+          ref.has[c] = true;
+          ref.at[c] = k;
+          ref.cls[k] = c;
+        } else if (!ref.has[c])
           throw new InputError(
             path,
             at(line),
             `"scores" has class ${quoteName(name)}, which line ${ref.line} does not score; expected the same classes on every line`
           );
         const value = check(v, name);
-        opts.scores?.score(c, value);
+        sinkRow2[ref.at[c]] = value;
         each(c, value, name);
       }
       if (entries.length < ref.names.length) {
@@ -1171,6 +1262,7 @@ function rowHandler2(path, task, opts, ready, withIds) {
           `"scores" lacks class ${quoteName(missing)} (scored on line ${ref.line}); expected the same classes on every line`
         );
       }
+      opts.scores?.scores(sinkRow2, 0, ref.names.length, ref.cls);
     } else
       throw new InputError(
         path,
@@ -1302,6 +1394,7 @@ function dtypeOf(descr) {
   if ((m[2] === "i" || m[2] === "u") && [1, 2, 4, 8].includes(size)) return { kind: "int", itemSize: size };
   if (m[2] === "b" && size === 1) return { kind: "bool", itemSize: 1 };
   if (m[2] === "U" && size > 0) return { kind: "unicode", itemSize: 4 * size };
+  if (m[2] === "S" && size > 0) return { kind: "bytes", itemSize: size };
   return { kind: "float", itemSize: 0 };
 }
 function requireDtype(a, roles, file, where) {
@@ -1325,7 +1418,7 @@ function unicodeAt(a, v, byteOffset) {
 }
 function getterFor(a) {
   const k = a.kind;
-  if (k === "unicode") throw new Error(`getterFor: ${a.descr} is not numeric`);
+  if (k === "unicode" || k === "bytes") throw new Error(`getterFor: ${a.descr} is not numeric`);
   const s = a.itemSize;
   const signed = a.descr[1] === "i";
   if (k === "float") return s === 8 ? (v, o) => v.getFloat64(o, true) : (v, o) => v.getFloat32(o, true);
@@ -1585,10 +1678,10 @@ function checkMember(path, e, bytes, crc) {
 }
 
 // src/io/npy-arrays.ts
-async function openNpyArrays(path, folder, wanted, missing) {
-  return folder ? openFolder(path, wanted, missing) : openNpz(path, wanted, missing);
+async function openNpyArrays(path, folder, wanted, missing, optional = []) {
+  return folder ? openFolder(path, wanted, missing, optional) : openNpz(path, wanted, missing, optional);
 }
-async function openNpz(path, wanted, missing) {
+async function openNpz(path, wanted, missing, optional) {
   const size = await checkFile(path);
   let members;
   try {
@@ -1599,6 +1692,7 @@ async function openNpz(path, wanted, missing) {
   }
   const entries = wanted.map((names) => names.map((n) => members.get(n)).find((e) => e !== void 0));
   if (entries.some((e) => e === void 0)) throw missing([...members.keys()]);
+  const extra = optional.map((n) => members.get(n));
   const hashing = hashInBackground(path, size);
   const readers = [];
   const close = async () => {
@@ -1606,21 +1700,24 @@ async function openNpz(path, wanted, missing) {
     await Promise.all(readers.map((r) => r.close()));
   };
   try {
-    const sources = [];
-    for (const entry of entries) {
+    const open3 = async (entry) => {
       const reader = await openZipMember(path, entry);
       readers.push(reader);
       const role = entry.name.replace(/\.npy$/, "");
       const where = `array ${role}`;
-      sources.push({ role, file: path, where, reader, array: await readNpyHeader(reader, entry.size, path, where) });
-    }
-    return { sources, fingerprint: hashing.fingerprint, close };
+      return { role, file: path, where, reader, array: await readNpyHeader(reader, entry.size, path, where) };
+    };
+    const sources = [];
+    for (const entry of entries) sources.push(await open3(entry));
+    const opened = [];
+    for (const entry of extra) opened.push(entry && await open3(entry));
+    return { sources, optional: opened, fingerprint: hashing.fingerprint, close };
   } catch (e) {
     await close();
     throw e;
   }
 }
-async function openFolder(dir, wanted, missing) {
+async function openFolder(dir, wanted, missing, optional) {
   const isFile = async (f) => (await stat(join(dir, f)).catch(() => null))?.isFile() ?? false;
   const names = [];
   for (const options of wanted) {
@@ -1633,12 +1730,13 @@ async function openFolder(dir, wanted, missing) {
     }
     names.push(found);
   }
+  const extra = [];
+  for (const n of optional) extra.push(await isFile(n) ? n : void 0);
   const hashers = [];
   const readers = [];
   const close = async () => void await Promise.all(readers.map((r) => r.close()));
   try {
-    const sources = [];
-    for (const name of names) {
+    const open3 = async (name) => {
       const file = join(dir, name);
       const size = await checkFile(file);
       const h = new ByteHasher();
@@ -1652,19 +1750,62 @@ async function openFolder(dir, wanted, missing) {
       readers.push(reader);
       const role = name.replace(/\.npy$/, "");
       const where = `array ${role}`;
-      sources.push({ role, file, where, reader, array: await readNpyHeader(reader, size, file, where) });
-    }
+      return { role, file, where, reader, array: await readNpyHeader(reader, size, file, where) };
+    };
+    const sources = [];
+    for (const name of names) sources.push(await open3(name));
+    const opened = [];
+    for (const name of extra) opened.push(name === void 0 ? void 0 : await open3(name));
     const fingerprint = async () => {
       const lines = hashers.map(([name, h]) => `${h.digestHex()}  ${name}
 `).sort().join("");
       const bytes = hashers.reduce((s, [, h]) => s + h.bytes, 0);
       return { path: dir, sha256: createHash("sha256").update(lines).digest("hex"), bytes };
     };
-    return { sources, fingerprint, close };
+    return { sources, optional: opened, fingerprint, close };
   } catch (e) {
     await close();
     throw e;
   }
+}
+
+// src/io/npy-ids.ts
+var EXPECTED = "little-endian integers (int8..int64, uint8..uint64) or fixed-width strings (<U\u2026, |S\u2026)";
+function idReader(s, rows, labels) {
+  const a = s.array;
+  if (a.descr === "|O")
+    throw new InputError(
+      s.file,
+      s.where,
+      `dtype |O holds pickled Python objects, which modelgate never unpickles; expected ${EXPECTED}, e.g. np.asarray(ids, dtype=str)`
+    );
+  if (a.itemSize === 0 || a.kind !== "int" && a.kind !== "unicode" && a.kind !== "bytes")
+    throw new InputError(s.file, s.where, `dtype ${a.descr} is not supported for ids; expected ${EXPECTED}`);
+  if (a.shape.length !== 1)
+    throw new InputError(s.file, s.where, `has shape ${shapeText(a.shape)}; expected (N,), one id per row`);
+  if (a.shape[0] !== rows)
+    throw new InputError(
+      s.file,
+      s.where,
+      `has ${a.shape[0]} ids but ${labels.role} has ${rows} rows; expected ${rows}, one id per row`
+    );
+  return readerFor(a);
+}
+function readerFor(a) {
+  const size = a.itemSize;
+  if (a.kind === "unicode") return (ids, _, v, off) => ids.addText(unicodeAt(a, v, off));
+  if (a.kind === "bytes")
+    return (ids, bytes, _, off) => {
+      let end = off + size;
+      while (end > off && bytes[end - 1] === 0) end--;
+      ids.add(bytes, off, end);
+    };
+  if (size === 8) {
+    const big = a.descr[1] === "i" ? (v, o) => v.getBigInt64(o, true) : (v, o) => v.getBigUint64(o, true);
+    return (ids, _, v, off) => ids.addText(big(v, off).toString());
+  }
+  const get = getterFor(a);
+  return (ids, _, v, off) => ids.addText(String(get(v, off)));
 }
 
 // src/io/numpy.ts
@@ -1679,13 +1820,16 @@ async function openNumpy(path, opts, folder) {
       path,
       null,
       `has members ${found.map((n) => JSON.stringify(n)).join(", ") || "(none)"}; expected ${USAGE}`
-    )
+    ),
+    ["ids.npy"]
   );
   try {
     const [L, P] = o.sources;
     const shape = checkShapes(L, P, opts);
     const classOf = classMapper(opts.classes, shape.width);
-    return { task: shape.task, ...streamRows(o, L, P, shape, classOf, opts) };
+    const [I] = o.optional;
+    const ids = I && { source: I, read: idReader(I, shape.n, L) };
+    return { task: shape.task, ...streamRows(o, L, P, ids, shape, classOf, opts) };
   } catch (e) {
     await o.close();
     throw e;
@@ -1755,19 +1899,22 @@ function classMapper(classes, width) {
     return c;
   };
 }
-function streamRows(o, L, P, { task, n, lc, pc, width }, classOf, opts) {
+function streamRows(o, L, P, ids, { task, n, lc, pc, width }, classOf, opts) {
   let done;
+  const size = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
+  const mc = task === "multiclass" ? new MulticlassBatcher(size, opts.scores) : null;
+  const ml = task === "multilabel" ? new MultilabelBatcher(size, opts.scores) : null;
   const fingerprint = () => {
     if (!done) throw new Error(`fingerprint of ${L.file} requested before the last batch was read`);
     return done;
   };
-  return { batches: run(), fingerprint };
+  return { batches: run(), fingerprint, recycle: (b) => (mc ?? ml).recycle(b) };
   async function* run() {
-    const size = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
     const C = width ?? 0;
     const lRow = L.array.itemSize * (lc ?? 1);
     const pRow = P.array.itemSize * (pc ?? 1);
-    const step = Math.max(1, Math.floor(STEP_BYTES / Math.max(lRow, pRow, 1)));
+    const iRow = ids?.source.array.itemSize ?? 0;
+    const step = Math.max(1, Math.floor(STEP_BYTES / Math.max(lRow, pRow, iRow, 1)));
     const cols = Uint32Array.from({ length: C }, (_, j) => classOf(P, j, 0));
     const rr = {
       L,
@@ -1782,8 +1929,8 @@ function streamRows(o, L, P, { task, n, lc, pc, width }, classOf, opts) {
       classOf,
       cols
     };
-    const mc = task === "multiclass" ? new MulticlassBatcher(size, opts.scores) : null;
-    const ml = task === "multilabel" ? new MultilabelBatcher(size, opts.scores) : null;
+    const batchIds = (mc ?? ml).ids;
+    batchIds.on = ids !== void 0;
     const thresholds = new Float64Array(C);
     for (let j = 0; j < C; j++)
       thresholds[j] = thresholdFor(opts.classes.names[cols[j]], opts.threshold, opts.perClassThreshold);
@@ -1805,8 +1952,12 @@ function streamRows(o, L, P, { task, n, lc, pc, width }, classOf, opts) {
           pbytes: new Uint8Array(pb.buffer, pb.byteOffset, pb.length)
         };
         const scores = P.role === "scores" ? floats(pb, P.array.itemSize) : null;
+        const ib = ids && await ids.source.reader.read(k * iRow);
+        if (ib && ib.length < k * iRow) throw truncated(ids.source);
+        const iv = ib && new DataView(ib.buffer, ib.byteOffset, ib.length);
         for (let r = 0; r < k; r++) {
           const at = row + r;
+          if (ib) ids.read(batchIds, ib, iv, r * iRow);
           if (mc) {
             const tp = multiclassRow2(rr, lv, pv, scores, r, at);
             if (scores && opts.scores) sinkRow(rr, opts.scores, scores, r);
@@ -1824,7 +1975,7 @@ function streamRows(o, L, P, { task, n, lc, pc, width }, classOf, opts) {
       const last = (mc ?? ml).flush();
       if (last) yield last;
       if (n === 0) throw new InputError(L.file, L.where, "has no rows; expected at least one example");
-      await checkNothingLeft(L, P);
+      await checkNothingLeft(L, P, ...ids ? [ids.source] : []);
       opts.onProgress?.(n);
       done = await o.fingerprint();
     } finally {
@@ -1937,149 +2088,6 @@ async function openPredictions(path, opts) {
   }
 }
 
-// src/core/metrics/score-histograms.ts
-function teeSinks(...sinks) {
-  const to = sinks.filter((s) => s !== void 0);
-  if (to.length <= 1) return to[0];
-  return {
-    score: (cls, value) => to.forEach((s) => s.score(cls, value)),
-    scores: (values, from, n, cls) => to.forEach((s) => s.scores(values, from, n, cls)),
-    end: (truth, from, to_) => to.forEach((s) => s.end(truth, from, to_))
-  };
-}
-var DEFAULT_BINS = 1e3;
-var ScoreHistograms = class {
-  constructor(bins = DEFAULT_BINS) {
-    this.bins = bins;
-    if (!Number.isInteger(bins) || bins < 1) throw new Error(`bins must be a positive integer, got ${bins}`);
-    this.slots = bins + 2;
-    this.cuts = Float64Array.from({ length: bins + 1 }, (_, b) => b / bins);
-    this.pos = new Float64Array(this.cap * this.slots);
-    this.all = new Float64Array(this.cap * this.slots);
-  }
-  bins;
-  /** Slots per class: below 0, the bins, at or above 1. */
-  slots;
-  /**
-   * Positives, and every example (positives + negatives), slot-major: [slot * cap + c]. Most of an
-   * example's scores share a few slots, so consecutive classes touch neighbouring counts.
-   */
-  pos;
-  all;
-  /** Classes the arrays have room for. */
-  cap = 16;
-  /** Classes seen (the largest class index scored, plus one). */
-  classes = 0;
-  /** Examples ended (with at least one score). */
-  examples = 0;
-  /** The cuts b / bins, b = 0..bins, as the comparisons of binOf use them. */
-  cuts;
-  /** Per class: the slot of its latest score, and the example (examples + 1) it belongs to. */
-  lastSlot = new Uint32Array(16);
-  stamp = new Uint32Array(16);
-  scored = false;
-  /**
-   * Counted at once among all examples; end() counts the true classes' slots among the positives
-   * too (negatives = all - positives), so a score costs O(1) and an example O(its true classes).
-   * The slot is binOf's, with the cuts precomputed.
-   */
-  score(cls, v) {
-    if (cls >= this.classes) this.reserve(cls + 1);
-    const slot = this.slotOf(v);
-    this.all[slot * this.cap + cls]++;
-    this.lastSlot[cls] = slot;
-    this.stamp[cls] = this.examples + 1;
-    this.scored = true;
-  }
-  /** score() n times with the fields in locals: this runs once per score of every example (`npm run bench -- speed`). */
-  scores(values, from, n, cls) {
-    if (n === 0) return;
-    let top = n;
-    if (cls) {
-      top = 0;
-      for (let j = 0; j < n; j++) if (cls[j] >= top) top = cls[j] + 1;
-    }
-    if (top > this.classes) this.reserve(top);
-    const { all, lastSlot, stamp, cap } = this;
-    const mark = this.examples + 1;
-    for (let j = 0; j < n; j++) {
-      const c = cls ? cls[j] : j;
-      const slot = this.slotOf(values[from + j]);
-      all[slot * cap + c]++;
-      lastSlot[c] = slot;
-      stamp[c] = mark;
-    }
-    this.scored = true;
-  }
-  /** binOf(v, bins), with the cuts precomputed. */
-  slotOf(v) {
-    if (v < 0) return 0;
-    if (v >= 1) return this.bins + 1;
-    let b = Math.floor(v * this.bins);
-    if (v < this.cuts[b]) b--;
-    else if (b + 1 < this.bins && v >= this.cuts[b + 1]) b++;
-    return b + 1;
-  }
-  end(truth, from, to) {
-    if (!this.scored) return;
-    this.scored = false;
-    const mark = this.examples + 1;
-    for (let i = from; i < to; i++) {
-      const t = truth[i];
-      if (t >= this.classes || this.stamp[t] !== mark) continue;
-      this.pos[this.lastSlot[t] * this.cap + t]++;
-    }
-    this.examples++;
-  }
-  reserve(classes) {
-    this.classes = classes;
-    if (classes <= this.cap) return;
-    const cap = Math.max(classes, this.cap * 2);
-    const restride = (a) => {
-      const b = new Float64Array(cap * this.slots);
-      for (let slot = 0; slot < this.slots; slot++)
-        b.set(a.subarray(slot * this.cap, (slot + 1) * this.cap), slot * cap);
-      return b;
-    };
-    this.pos = restride(this.pos);
-    this.all = restride(this.all);
-    this.lastSlot = grow(this.lastSlot, cap);
-    this.stamp = grow(this.stamp, cap);
-    this.cap = cap;
-  }
-  /** Positives of class c (every slot, scores below 0 included). */
-  positives(c) {
-    if (c >= this.classes) return 0;
-    let n = 0;
-    for (let slot = 0; slot < this.slots; slot++) n += this.pos[slot * this.cap + c];
-    return n;
-  }
-  /** Examples of class c (positives, or negatives) whose score is >= b / bins, for b = 0..bins: entry b. */
-  atOrAbove(c, positives) {
-    const out = new Float64Array(this.bins + 1);
-    if (c >= this.classes) return out;
-    const at = (slot) => {
-      const p = this.pos[slot * this.cap + c];
-      return positives ? p : this.all[slot * this.cap + c] - p;
-    };
-    let sum = at(this.slots - 1);
-    for (let b = this.bins; b >= 0; b--) {
-      out[b] = sum;
-      if (b > 0) sum += at(b);
-    }
-    return out;
-  }
-  /** The threshold of cut b: b / bins. */
-  threshold(b) {
-    return b / this.bins;
-  }
-};
-function grow(a, length) {
-  const next = new a.constructor(length);
-  next.set(a);
-  return next;
-}
-
 export {
   csvRows,
   classIndexOf,
@@ -2087,8 +2095,5 @@ export {
   unicodeAt,
   getterFor,
   openNpyArrays,
-  openPredictions,
-  teeSinks,
-  DEFAULT_BINS,
-  ScoreHistograms
+  openPredictions
 };

@@ -5,31 +5,41 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  ScoreHistograms,
-  openPredictions,
-  teeSinks
-} from "./chunk-23XBZCLM.js";
+  openPredictions
+} from "./chunk-5YMLQTMI.js";
 import {
   DEFAULT_THRESHOLD,
   checkThresholdKeys,
   parseThreshold,
   tuningSummary
-} from "./chunk-E2WPSSV3.js";
+} from "./chunk-34A5IGOG.js";
 import {
   ownedRows,
+  ownsExample,
   pickExamples,
   shardSize
 } from "./chunk-J5VWRRYV.js";
+import {
+  ScoreThread,
+  scoreThreadFor
+} from "./chunk-N5SJRF7D.js";
 import {
   VERSION
 } from "./chunk-R5665HUH.js";
 import {
   buildReport,
   createAccumulator
-} from "./chunk-LIN75FJA.js";
+} from "./chunk-KPZCFMP4.js";
 import {
   InputError
 } from "./chunk-R7VUTDUK.js";
+import {
+  ScoreAccumulator
+} from "./chunk-TICSPAVB.js";
+import {
+  ScoreHistograms,
+  teeSinks
+} from "./chunk-OCEMFDAI.js";
 import {
   orderSplits
 } from "./chunk-GVEIAIM2.js";
@@ -240,290 +250,6 @@ var LeakageTracker = class {
   }
 };
 
-// src/core/diagnostics/scores.ts
-var SCORE_BINS = 2400;
-var LOG2_ODDS_RANGE = 18;
-var ECE_BINS = 15;
-var LOG_LOSS_EPS = 2220446049250313e-31;
-var SCALE = SCORE_BINS / (2 * LOG2_ODDS_RANGE);
-var BITS = new Float64Array(1);
-var HIGH = new Uint32Array(BITS.buffer, 4, 1);
-function fastLog2(x) {
-  BITS[0] = x;
-  const hi = HIGH[0];
-  return (hi >>> 20) - 1023 + (hi & 1048575) / 1048576;
-}
-var FLOOR = 2 ** -19;
-function scoreBin(s) {
-  if (s < FLOOR) return 0;
-  if (s >= 1) return SCORE_BINS - 1;
-  const z = s <= 0.5 ? fastLog2(s) + 2 * s : -(fastLog2(1 - s) + 2 * (1 - s));
-  const b = Math.floor((z + LOG2_ODDS_RANGE) * SCALE);
-  return b < 0 ? 0 : b >= SCORE_BINS ? SCORE_BINS - 1 : b;
-}
-var clip = (p) => p < LOG_LOSS_EPS ? LOG_LOSS_EPS : p > 1 - LOG_LOSS_EPS ? 1 - LOG_LOSS_EPS : p;
-var ScoreAccumulator = class {
-  /** Set once the split's task is known, before its first example ends. */
-  constructor(task = "multiclass") {
-    this.task = task;
-  }
-  task;
-  /**
-   * Positives' and negatives' counts, bin-major ([bin * cap + class]): most scores of an example
-   * fall in a few bins, so consecutive classes touch neighbouring counts (4x faster than class-major).
-   */
-  pos = new Uint32Array(0);
-  neg = new Uint32Array(0);
-  cap = 0;
-  /** Class indices that were scored (1) and so have a histogram. */
-  scored = new Uint8Array(0);
-  isTrue = new Uint8Array(0);
-  pendingClass = new Uint32Array(64);
-  pendingValue = new Float64Array(64);
-  pending = 0;
-  /** One more than the largest class index scored so far. */
-  top = 0;
-  logLossSum = 0;
-  /**
-   * Multi-label: the product of the likelihoods not yet in logLossSum. One Math.log per few hundred
-   * scores instead of one per score (`npm run bench -- speed`), and more accurate than a running sum
-   * of 48.5M logs: on the bench's 100k x 485 data, 4e-15 from an exact sum (math.fsum) instead of 1e-10.
-   */
-  likelihood = 1;
-  /** Multiclass: examples; multi-label: label decisions (example x scored class). */
-  decisions = 0;
-  eceCount = new Float64Array(ECE_BINS);
-  eceConf = new Float64Array(ECE_BINS);
-  eceHit = new Float64Array(ECE_BINS);
-  /** Examples that came with scores. */
-  examples = 0;
-  /** Why no threshold-free metric can be given (set once; later scores are ignored). */
-  problem = null;
-  score(cls, value) {
-    if (this.problem !== null) return;
-    if (!(value >= 0 && value <= 1)) {
-      this.problem = `scores are not probabilities (a score of ${value} is outside [0, 1])`;
-      return;
-    }
-    if (this.pending === this.pendingClass.length) {
-      this.pendingClass = grown(this.pendingClass, this.pending * 2);
-      this.pendingValue = grown(this.pendingValue, this.pending * 2);
-    }
-    this.pendingClass[this.pending] = cls;
-    this.pendingValue[this.pending++] = value;
-    if (cls >= this.top) this.top = cls + 1;
-  }
-  /** score() n times, inlined: this runs once per score of every example (`npm run bench -- speed`). */
-  scores(values, from, n, cls) {
-    if (this.problem !== null) return;
-    while (this.pending + n > this.pendingClass.length) {
-      this.pendingClass = grown(this.pendingClass, this.pendingClass.length * 2);
-      this.pendingValue = grown(this.pendingValue, this.pendingValue.length * 2);
-    }
-    const { pendingClass, pendingValue } = this;
-    let k = this.pending;
-    let top = this.top;
-    for (let j = 0; j < n; j++) {
-      const c = cls ? cls[j] : j;
-      const value = values[from + j];
-      if (!(value >= 0 && value <= 1)) {
-        this.score(c, value);
-        return;
-      }
-      pendingClass[k] = c;
-      pendingValue[k++] = value;
-      if (c >= top) top = c + 1;
-    }
-    this.pending = k;
-    this.top = top;
-  }
-  end(truth, from, to) {
-    const n = this.pending;
-    this.pending = 0;
-    if (this.problem !== null || n === 0) return;
-    let top = this.top;
-    for (let i = from; i < to; i++) if (truth[i] >= top) top = truth[i] + 1;
-    this.reserve(top);
-    for (let i = from; i < to; i++) this.isTrue[truth[i]] = 1;
-    if (this.task === "multiclass") this.endMulticlass(n);
-    else this.endMultilabel(n);
-    for (let i = from; i < to; i++) this.isTrue[truth[i]] = 0;
-    this.examples++;
-  }
-  reserve(classes) {
-    if (classes <= this.cap) return;
-    const cap = Math.max(classes, this.cap * 2);
-    const restride = (a) => {
-      const b = new Uint32Array(cap * SCORE_BINS);
-      for (let bin = 0; bin < SCORE_BINS; bin++) b.set(a.subarray(bin * this.cap, (bin + 1) * this.cap), bin * cap);
-      return b;
-    };
-    this.pos = restride(this.pos);
-    this.neg = restride(this.neg);
-    this.scored = grown(this.scored, cap);
-    this.isTrue = grown(this.isTrue, cap);
-    this.cap = cap;
-  }
-  /** One class's histogram (positives or negatives) by bin. */
-  column(h, c) {
-    const out = new Float64Array(SCORE_BINS);
-    for (let bin = 0; bin < SCORE_BINS; bin++) out[bin] = h[bin * this.cap + c];
-    return out;
-  }
-  endMulticlass(n) {
-    const { pos, neg, isTrue, scored, pendingClass, pendingValue, cap } = this;
-    let best = -1;
-    let bestTrue = 0;
-    let sum = 0;
-    let pt = 0;
-    for (let k = 0; k < n; k++) {
-      const c = pendingClass[k];
-      const s = pendingValue[k];
-      scored[c] = 1;
-      const at = scoreBin(s) * cap + c;
-      if (isTrue[c]) {
-        pos[at]++;
-        pt = s;
-      } else neg[at]++;
-      if (s > best) {
-        best = s;
-        bestTrue = isTrue[c];
-      }
-      sum += clip(s);
-    }
-    this.logLossSum -= Math.log(clip(pt) / sum);
-    this.calibrate(best, bestTrue);
-    this.decisions++;
-  }
-  /** Every score of the example; long, with the fields in locals, as it runs once per score (`npm run bench -- speed`). */
-  endMultilabel(n) {
-    const { pos, neg, isTrue, scored, pendingClass, pendingValue, cap, eceCount, eceConf, eceHit } = this;
-    let likelihood = this.likelihood;
-    for (let k = 0; k < n; k++) {
-      const c = pendingClass[k];
-      const s = pendingValue[k];
-      scored[c] = 1;
-      const y = isTrue[c];
-      const at = scoreBin(s) * cap + c;
-      if (y) pos[at]++;
-      else neg[at]++;
-      likelihood *= y ? clip(s) : 1 - clip(s);
-      if (likelihood < 1e-280) {
-        this.logLossSum -= Math.log(likelihood);
-        likelihood = 1;
-      }
-      const b = s * ECE_BINS >= ECE_BINS - 1 ? ECE_BINS - 1 : Math.floor(s * ECE_BINS);
-      eceCount[b]++;
-      eceConf[b] += s;
-      eceHit[b] += y;
-    }
-    this.likelihood = likelihood;
-    this.decisions += n;
-  }
-  calibrate(conf, hit) {
-    const b = Math.min(Math.floor(conf * ECE_BINS), ECE_BINS - 1);
-    this.eceCount[b]++;
-    this.eceConf[b] += conf;
-    this.eceHit[b] += hit;
-  }
-  /**
-   * The metrics in the report's class order (`perm[i]` = report index of ClassIndex index i;
-   * `C` classes) for a split of `examples` examples, or null when not every example had scores
-   * (`problem` then says why, unless none had any).
-   */
-  result(perm, C, examples) {
-    if (this.problem !== null || this.examples === 0) return null;
-    if (this.examples !== examples) {
-      this.problem = `only ${this.examples} of ${examples} examples came with scores`;
-      return null;
-    }
-    const rocAuc = new Array(C).fill(null);
-    const rocAucBound = new Array(C).fill(null);
-    const averagePrecision = new Array(C).fill(null);
-    const averagePrecisionBound = new Array(C).fill(null);
-    for (let c = 0; c < this.scored.length; c++) {
-      if (!this.scored[c]) continue;
-      const r = classCurves(this.column(this.pos, c), this.column(this.neg, c));
-      const at = perm[c];
-      rocAuc[at] = r.auc;
-      rocAucBound[at] = r.aucBound;
-      averagePrecision[at] = r.ap;
-      averagePrecisionBound[at] = r.apBound;
-    }
-    let ece = 0;
-    for (let b = 0; b < ECE_BINS; b++)
-      if (this.eceCount[b] > 0) ece += Math.abs(this.eceHit[b] - this.eceConf[b]) / this.decisions;
-    return {
-      bins: SCORE_BINS,
-      rocAuc,
-      rocAucBound,
-      averagePrecision,
-      averagePrecisionBound,
-      rocAucMacro: mean(rocAuc),
-      averagePrecisionMacro: mean(averagePrecision),
-      logLoss: (this.logLossSum - Math.log(this.likelihood)) / this.decisions,
-      ece,
-      eceBins: ECE_BINS
-    };
-  }
-};
-function grown(a, length) {
-  const next = new a.constructor(length);
-  next.set(a);
-  return next;
-}
-function mean(values) {
-  let s = 0;
-  let k = 0;
-  for (const v of values)
-    if (v !== null) {
-      s += v;
-      k++;
-    }
-  return k ? s / k : null;
-}
-function classCurves(pos, neg) {
-  let P = 0;
-  let N = 0;
-  for (let b = 0; b < pos.length; b++) {
-    P += pos[b];
-    N += neg[b];
-  }
-  let auc = null;
-  let aucBound = null;
-  if (P > 0 && N > 0) {
-    let below = 0;
-    let sum = 0;
-    let ties = 0;
-    for (let b = 0; b < pos.length; b++) {
-      sum += pos[b] * (below + 0.5 * neg[b]);
-      ties += pos[b] * neg[b];
-      below += neg[b];
-    }
-    auc = Math.min(1, sum / (P * N));
-    aucBound = 0.5 * ties / (P * N);
-  }
-  if (P === 0) return { auc, aucBound, ap: null, apBound: null };
-  let T0 = 0;
-  let F0 = 0;
-  let ap = 0;
-  let apBound = 0;
-  for (let b = pos.length - 1; b >= 0; b--) {
-    const T1 = T0 + pos[b];
-    const F1 = F0 + neg[b];
-    if (pos[b] > 0) {
-      const v = T1 / (T1 + F1);
-      const lo = (T0 + 1) / (T0 + 1 + F1);
-      const hi = T1 / (T1 + F0);
-      ap += pos[b] / P * v;
-      apBound += pos[b] / P * Math.max(hi - v, v - lo);
-    }
-    T0 = T1;
-    F0 = F1;
-  }
-  return { auc, aucBound, ap: Math.min(1, ap), apBound: Math.min(1, apBound) };
-}
-
 // src/core/diagnostics/collect.ts
 var ID_MAX = 200;
 var UTF8 = new TextDecoder();
@@ -593,10 +319,24 @@ async function* ownBatches(batches, s, pick) {
     if (rows.length) yield pick(b, rows);
   }
 }
+function pickBatch(b, rows) {
+  const picked = pickExamples(b, rows);
+  if (b.ids) picked.ids = pickIds(b.ids, rows);
+  return picked;
+}
+function pickIds({ bytes, ends }, rows) {
+  const start = (r) => r === 0 ? 0 : ends[r - 1];
+  const outEnds = new Uint32Array(rows.length);
+  let size = 0;
+  rows.forEach((r, i) => outEnds[i] = size += ends[r] - start(r));
+  const out = new Uint8Array(size);
+  rows.forEach((r, i) => out.set(bytes.subarray(start(r), ends[r]), i === 0 ? 0 : outEnds[i - 1]));
+  return { bytes: out, ends: outEnds };
+}
 function shardPredictions(stream, s) {
   return {
     ...stream,
-    batches: ownBatches(stream.batches, s, pickExamples),
+    batches: ownBatches(stream.batches, s, pickBatch),
     fingerprint: () => stream.fingerprint()
   };
 }
@@ -628,6 +368,18 @@ function shardFeatures(stream, s) {
     batches: ownBatches(stream.batches, s, pickFeatures(featureSize)),
     close: () => stream.close(),
     fingerprints: () => stream.fingerprints()
+  };
+}
+function shardScores(sink, s) {
+  let k = 0;
+  return {
+    scores: (values, from, n, cls) => {
+      if (ownsExample(s, k)) sink.scores(values, from, n, cls);
+    },
+    // The readers end every example once, with or without scores.
+    end: (truth, from, to) => {
+      if (ownsExample(s, k++)) sink.end(truth, from, to);
+    }
   };
 }
 
@@ -690,11 +442,16 @@ async function evaluatePredictionFiles(splits, opts = {}) {
   let taskFrom = "--task";
   const done = [];
   const diagnostics = new DiagnosticsCollector("id");
-  const tuning = new ThresholdTuning(!opts.shard);
+  const withScores = opts.scoreDiagnostics !== false;
+  const tuning = new ThresholdTuning(!opts.shard && withScores);
   for (const { name, path } of splits) {
     const scores = diagnostics.beginSplit(name);
+    const histograms = tuning.sinkFor(name, task);
+    const workerFile = opts.shard || !withScores ? null : scoreThreadFor(path, opts.scoreThreadMinBytes);
+    const thread = workerFile ? new ScoreThread(workerFile, scores, histograms) : void 0;
+    const own = withScores ? scores : void 0;
     const opened = await openPredictions(path, {
-      scores: teeSinks(opts.shard ? void 0 : scores, tuning.sinkFor(name, task)),
+      scores: thread ?? teeSinks(opts.shard && own ? shardScores(own, opts.shard) : own, histograms),
       classes,
       task,
       threshold,
@@ -718,11 +475,15 @@ async function evaluatePredictionFiles(splits, opts = {}) {
       for await (const batch of stream.batches) {
         acc.update(batch);
         diagnostics.batch(batch);
+        stream.recycle?.(batch);
       }
+      thread?.finish();
     } catch (e) {
       if (e instanceof UnknownClassError)
         throw new InputError(path, null, `class ${JSON.stringify(e.className)} is not in the class list`);
       throw e;
+    } finally {
+      thread?.stop();
     }
     diagnostics.endSplit();
     opts.onProgress?.(name, acc.examples);

@@ -5,18 +5,18 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  compareReports,
-  compareWithSource
-} from "./chunk-BUYRMJG2.js";
-import "./chunk-4EHSR7VS.js";
-import "./chunk-HCSBZIJN.js";
+  mergeReports
+} from "./chunk-TFPZ5XCH.js";
+import "./chunk-J5VWRRYV.js";
+import "./chunk-KPZCFMP4.js";
+import "./chunk-TICSPAVB.js";
+import "./chunk-OCEMFDAI.js";
+import "./chunk-6AEF4RLM.js";
 import "./chunk-GVEIAIM2.js";
 import "./chunk-GODDRDQM.js";
-import "./chunk-FWCFBI7P.js";
 import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  compareReports,
-  compareWithSource
+  mergeReports
 };

@@ -10,6 +10,269 @@ import {
   quoteName
 } from "./chunk-GVEIAIM2.js";
 
+// src/core/report/example-store.ts
+import { constants, deflateRawSync, inflateRawSync } from "node:zlib";
+var BYTES = { u8: 1, u16: 2, u32: 4 };
+function widthFor(numClasses) {
+  return numClasses <= 256 ? "u8" : numClasses <= 65536 ? "u16" : "u32";
+}
+var CHUNK_BYTES = 1 << 17;
+var DEFLATE = { level: 1, strategy: constants.Z_RLE, finishFlush: constants.Z_SYNC_FLUSH };
+var INFLATE = { finishFlush: constants.Z_SYNC_FLUSH, chunkSize: CHUNK_BYTES + 1024 };
+var FINAL_BLOCK = Buffer.from([3, 0]);
+var PIECE_EXAMPLES = 1 << 14;
+var Section = class _Section {
+  constructor(width) {
+    this.width = width;
+  }
+  width;
+  chunks = [];
+  raw = new Uint8Array(1024);
+  view = new DataView(this.raw.buffer);
+  rawLength = 0;
+  count = 0;
+  get length() {
+    return this.count;
+  }
+  /** Appends values[from..to) + add; every sum must fit the width. */
+  append(values, from, to, add = 0) {
+    const b = BYTES[this.width];
+    for (let i2 = from; i2 < to; ) {
+      if (this.rawLength === CHUNK_BYTES) this.seal();
+      const m = Math.min((CHUNK_BYTES - this.rawLength) / b, to - i2);
+      this.reserve(this.rawLength + m * b);
+      const end = i2 + m;
+      let p = this.rawLength;
+      if (this.width === "u8") {
+        const raw = this.raw;
+        for (; i2 < end; i2++) raw[p++] = values[i2] + add;
+      } else if (this.width === "u16") {
+        const v = this.view;
+        for (; i2 < end; i2++, p += 2) v.setUint16(p, values[i2] + add, true);
+      } else {
+        const v = this.view;
+        for (; i2 < end; i2++, p += 4) v.setUint32(p, values[i2] + add, true);
+      }
+      this.rawLength = p;
+      this.count += m;
+    }
+  }
+  reserve(bytes) {
+    if (bytes <= this.raw.length) return;
+    let cap = this.raw.length;
+    while (cap < bytes) cap *= 2;
+    const next = new Uint8Array(Math.min(cap, CHUNK_BYTES));
+    next.set(this.raw.subarray(0, this.rawLength));
+    this.raw = next;
+    this.view = new DataView(next.buffer);
+  }
+  seal() {
+    this.chunks.push(deflateRawSync(this.raw.subarray(0, this.rawLength), DEFLATE));
+    this.rawLength = 0;
+  }
+  /** The deflated section: non-final blocks ending on a byte boundary. */
+  deflated() {
+    if (this.rawLength === 0) return this.chunks;
+    return [...this.chunks, deflateRawSync(this.raw.subarray(0, this.rawLength), DEFLATE)];
+  }
+  /** Reads the values back in order; the section must not grow meanwhile. */
+  reader() {
+    return new SectionReader(this.chunks, this.raw.subarray(0, this.rawLength), this.width);
+  }
+  /** A copy at another width (every value must fit it). */
+  widened(width) {
+    const out = new _Section(width);
+    const rd = this.reader();
+    for (let left = this.count; left > 0; ) {
+      const m = Math.min(left, CHUNK_BYTES);
+      out.append(rd.take(m), 0, m);
+      left -= m;
+    }
+    return out;
+  }
+};
+var SectionReader = class {
+  constructor(chunks, tail, width) {
+    this.chunks = chunks;
+    this.tail = tail;
+    this.width = width;
+  }
+  chunks;
+  tail;
+  width;
+  next = 0;
+  bytes = new Uint8Array(0);
+  view = new DataView(this.bytes.buffer);
+  pos = 0;
+  /** The next `count` values, in `into` when it is long enough, else in a new array. */
+  take(count, into) {
+    const out = into && into.length >= count ? into.subarray(0, count) : new Uint32Array(count);
+    const b = BYTES[this.width];
+    for (let i2 = 0; i2 < count; ) {
+      if (this.pos === this.bytes.length) this.load();
+      const end = i2 + Math.min(count - i2, (this.bytes.length - this.pos) / b);
+      let p = this.pos;
+      if (this.width === "u8") {
+        const bytes = this.bytes;
+        for (; i2 < end; i2++) out[i2] = bytes[p++];
+      } else if (this.width === "u16") {
+        const v = this.view;
+        for (; i2 < end; i2++, p += 2) out[i2] = v.getUint16(p, true);
+      } else {
+        const v = this.view;
+        for (; i2 < end; i2++, p += 4) out[i2] = v.getUint32(p, true);
+      }
+      this.pos = p;
+    }
+    return out;
+  }
+  /**
+   * Inflates the next piece into one exactly fitting buffer. Node's zlib, not fflate: fflate
+   * allocates its Huffman tables anew for every block, 100 MB of garbage at 1M examples that the
+   * GC left for long (issue 14).
+   */
+  load() {
+    if (this.next < this.chunks.length) this.bytes = inflateRawSync(this.chunks[this.next], INFLATE);
+    else if (this.next === this.chunks.length) this.bytes = this.tail;
+    else throw new Error("example store: read past the end of a section");
+    this.next++;
+    this.view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
+    this.pos = 0;
+  }
+};
+function maxOf(values, from, to) {
+  let m = 0;
+  for (let i2 = from; i2 < to; i2++) if (values[i2] > m) m = values[i2];
+  return m;
+}
+var wider = (a, b) => BYTES[a] >= BYTES[b] ? a : b;
+var ExampleStore = class {
+  constructor(task, numClasses = 0) {
+    this.task = task;
+    const w = widthFor(numClasses);
+    this.sections = task === "multiclass" ? [new Section(w), new Section(w)] : [new Section("u32"), new Section(w), new Section("u32"), new Section(w)];
+    if (task === "multilabel") {
+      this.sections[0].append([0], 0, 1);
+      this.sections[2].append([0], 0, 1);
+    }
+  }
+  task;
+  /** multiclass: [truth, pred]; multi-label: [truth offsets, truth indices, pred offsets, pred indices]. */
+  sections;
+  n = 0;
+  get examples() {
+    return this.n;
+  }
+  /** The width of a class index. */
+  get width() {
+    return this.sections[1].width;
+  }
+  /** Multi-label: true labels of all examples together (multiclass: one each). */
+  get trueLabels() {
+    return this.task === "multiclass" ? this.n : this.sections[1].length;
+  }
+  get predLabels() {
+    return this.task === "multiclass" ? this.n : this.sections[3].length;
+  }
+  /** Appends a batch (its arrays may be longer than its n; multi-label offsets may start above 0). */
+  append(ex) {
+    if (ex.task !== this.task) throw new Error(`a ${this.task} example store cannot take ${ex.task} examples`);
+    const n = ex.n;
+    if (n === 0) return;
+    const s = this.sections;
+    if (ex.task === "multiclass") {
+      this.widen(Math.max(maxOf(ex.truth, 0, n), maxOf(ex.pred, 0, n)));
+      s[0].append(ex.truth, 0, n);
+      s[1].append(ex.pred, 0, n);
+    } else {
+      const { truthOffsets: to, predOffsets: po } = ex;
+      this.widen(Math.max(maxOf(ex.truthIndices, to[0], to[n]), maxOf(ex.predIndices, po[0], po[n])));
+      s[0].append(to, 1, n + 1, s[1].length - to[0]);
+      s[1].append(ex.truthIndices, to[0], to[n]);
+      s[2].append(po, 1, n + 1, s[3].length - po[0]);
+      s[3].append(ex.predIndices, po[0], po[n]);
+    }
+    this.n += n;
+  }
+  /** Appends every example of another store of the same task. */
+  appendStore(other) {
+    if (other === this) return this.append(this.toExamples());
+    for (const piece of other.pieces()) this.append(piece);
+  }
+  widen(maxIndex) {
+    const w = wider(this.width, widthFor(maxIndex + 1));
+    if (w === this.width) return;
+    for (const k of this.task === "multiclass" ? [0, 1] : [1, 3]) this.sections[k] = this.sections[k].widened(w);
+  }
+  /**
+   * The examples in order, a bounded number at a time; multi-label offsets of each piece start at
+   * 0. A piece's arrays are reused for the next piece: use it before asking for the next.
+   */
+  *pieces() {
+    const n = this.n;
+    const rd = this.sections.map((s) => s.reader());
+    const bufs = this.sections.map(() => new Uint32Array(0));
+    const take = (k, count) => {
+      if (bufs[k].length < count) bufs[k] = new Uint32Array(Math.max(count, 2 * bufs[k].length));
+      return rd[k].take(count, bufs[k]);
+    };
+    if (this.task === "multiclass") {
+      for (let done = 0; done < n; ) {
+        const m = Math.min(PIECE_EXAMPLES, n - done);
+        yield { task: "multiclass", n: m, truth: take(0, m), pred: take(1, m) };
+        done += m;
+      }
+      return;
+    }
+    const truthOffsets = new Uint32Array(PIECE_EXAMPLES + 1);
+    const predOffsets = new Uint32Array(PIECE_EXAMPLES + 1);
+    let truthAt = rd[0].take(1)[0];
+    let predAt = rd[2].take(1)[0];
+    const relative = (ends, start, out) => {
+      for (let i2 = 0; i2 < ends.length; i2++) out[i2 + 1] = ends[i2] - start;
+      return out.subarray(0, ends.length + 1);
+    };
+    for (let done = 0; done < n; ) {
+      const m = Math.min(PIECE_EXAMPLES, n - done);
+      const to = relative(take(0, m), truthAt, truthOffsets);
+      const po = relative(take(2, m), predAt, predOffsets);
+      truthAt += to[m];
+      predAt += po[m];
+      yield {
+        task: "multilabel",
+        n: m,
+        truthOffsets: to,
+        truthIndices: take(1, to[m]),
+        predOffsets: po,
+        predIndices: take(3, po[m])
+      };
+      done += m;
+    }
+  }
+  /** All examples as arrays (merging shards, tests): memory O(examples). */
+  toExamples() {
+    const all = this.sections.map((s) => s.reader().take(s.length));
+    return this.task === "multiclass" ? { task: "multiclass", n: this.n, truth: all[0], pred: all[1] } : {
+      task: "multilabel",
+      n: this.n,
+      truthOffsets: all[0],
+      truthIndices: all[1],
+      predOffsets: all[2],
+      predIndices: all[3]
+    };
+  }
+  /** The report's encoding (./examples.ts). */
+  encode() {
+    const data = Buffer.concat([...this.sections.flatMap((s) => s.deflated()), FINAL_BLOCK]);
+    return {
+      width: this.width,
+      layout: this.task === "multiclass" ? "multiclass" : "multilabel-csr",
+      n: this.n,
+      data: data.toString("base64")
+    };
+  }
+};
+
 // node_modules/fflate/esm/index.mjs
 import { createRequire } from "module";
 var require2 = createRequire("/");
@@ -177,9 +440,7 @@ var fdt = new u8(32);
 for (i = 0; i < 32; ++i)
   fdt[i] = 5;
 var i;
-var flm = /* @__PURE__ */ hMap(flt, 9, 0);
 var flrm = /* @__PURE__ */ hMap(flt, 9, 1);
-var fdm = /* @__PURE__ */ hMap(fdt, 5, 0);
 var fdrm = /* @__PURE__ */ hMap(fdt, 5, 1);
 var max = function(a) {
   var m = a[0];
@@ -375,321 +636,7 @@ var inflt = function(dat, st, buf, dict) {
   } while (!final);
   return bt != buf.length && noBuf ? slc(buf, 0, bt) : buf.subarray(0, bt);
 };
-var wbits = function(d, p, v) {
-  v <<= p & 7;
-  var o = p / 8 | 0;
-  d[o] |= v;
-  d[o + 1] |= v >> 8;
-};
-var wbits16 = function(d, p, v) {
-  v <<= p & 7;
-  var o = p / 8 | 0;
-  d[o] |= v;
-  d[o + 1] |= v >> 8;
-  d[o + 2] |= v >> 16;
-};
-var hTree = function(d, mb) {
-  var t = [];
-  for (var i2 = 0; i2 < d.length; ++i2) {
-    if (d[i2])
-      t.push({ s: i2, f: d[i2] });
-  }
-  var s = t.length;
-  var t2 = t.slice();
-  if (!s)
-    return { t: et, l: 0 };
-  if (s == 1) {
-    var v = new u8(t[0].s + 1);
-    v[t[0].s] = 1;
-    return { t: v, l: 1 };
-  }
-  t.sort(function(a, b) {
-    return a.f - b.f;
-  });
-  t.push({ s: -1, f: 25001 });
-  var l = t[0], r = t[1], i0 = 0, i1 = 1, i22 = 2;
-  t[0] = { s: -1, f: l.f + r.f, l, r };
-  while (i1 != s - 1) {
-    l = t[t[i0].f < t[i22].f ? i0++ : i22++];
-    r = t[i0 != i1 && t[i0].f < t[i22].f ? i0++ : i22++];
-    t[i1++] = { s: -1, f: l.f + r.f, l, r };
-  }
-  var maxSym = t2[0].s;
-  for (var i2 = 1; i2 < s; ++i2) {
-    if (t2[i2].s > maxSym)
-      maxSym = t2[i2].s;
-  }
-  var tr = new u16(maxSym + 1);
-  var mbt = ln(t[i1 - 1], tr, 0);
-  if (mbt > mb) {
-    var i2 = 0, dt = 0;
-    var lft = mbt - mb, cst = 1 << lft;
-    t2.sort(function(a, b) {
-      return tr[b.s] - tr[a.s] || a.f - b.f;
-    });
-    for (; i2 < s; ++i2) {
-      var i2_1 = t2[i2].s;
-      if (tr[i2_1] > mb) {
-        dt += cst - (1 << mbt - tr[i2_1]);
-        tr[i2_1] = mb;
-      } else
-        break;
-    }
-    dt >>= lft;
-    while (dt > 0) {
-      var i2_2 = t2[i2].s;
-      if (tr[i2_2] < mb)
-        dt -= 1 << mb - tr[i2_2]++ - 1;
-      else
-        ++i2;
-    }
-    for (; i2 >= 0 && dt; --i2) {
-      var i2_3 = t2[i2].s;
-      if (tr[i2_3] == mb) {
-        --tr[i2_3];
-        ++dt;
-      }
-    }
-    mbt = mb;
-  }
-  return { t: new u8(tr), l: mbt };
-};
-var ln = function(n, l, d) {
-  return n.s == -1 ? Math.max(ln(n.l, l, d + 1), ln(n.r, l, d + 1)) : l[n.s] = d;
-};
-var lc = function(c) {
-  var s = c.length;
-  while (s && !c[--s])
-    ;
-  var cl = new u16(++s);
-  var cli = 0, cln = c[0], cls = 1;
-  var w = function(v) {
-    cl[cli++] = v;
-  };
-  for (var i2 = 1; i2 <= s; ++i2) {
-    if (c[i2] == cln && i2 != s)
-      ++cls;
-    else {
-      if (!cln && cls > 2) {
-        for (; cls > 138; cls -= 138)
-          w(32754);
-        if (cls > 2) {
-          w(cls > 10 ? cls - 11 << 5 | 28690 : cls - 3 << 5 | 12305);
-          cls = 0;
-        }
-      } else if (cls > 3) {
-        w(cln), --cls;
-        for (; cls > 6; cls -= 6)
-          w(8304);
-        if (cls > 2)
-          w(cls - 3 << 5 | 8208), cls = 0;
-      }
-      while (cls--)
-        w(cln);
-      cls = 1;
-      cln = c[i2];
-    }
-  }
-  return { c: cl.subarray(0, cli), n: s };
-};
-var clen = function(cf, cl) {
-  var l = 0;
-  for (var i2 = 0; i2 < cl.length; ++i2)
-    l += cf[i2] * cl[i2];
-  return l;
-};
-var wfblk = function(out, pos, dat) {
-  var s = dat.length;
-  var o = shft(pos + 2);
-  out[o] = s & 255;
-  out[o + 1] = s >> 8;
-  out[o + 2] = out[o] ^ 255;
-  out[o + 3] = out[o + 1] ^ 255;
-  for (var i2 = 0; i2 < s; ++i2)
-    out[o + i2 + 4] = dat[i2];
-  return (o + 4 + s) * 8;
-};
-var wblk = function(dat, out, final, syms, lf, df, eb, li, bs, bl, p) {
-  wbits(out, p++, final);
-  ++lf[256];
-  var _a2 = hTree(lf, 15), dlt = _a2.t, mlb = _a2.l;
-  var _b2 = hTree(df, 15), ddt = _b2.t, mdb = _b2.l;
-  var _c = lc(dlt), lclt = _c.c, nlc = _c.n;
-  var _d = lc(ddt), lcdt = _d.c, ndc = _d.n;
-  var lcfreq = new u16(19);
-  for (var i2 = 0; i2 < lclt.length; ++i2)
-    ++lcfreq[lclt[i2] & 31];
-  for (var i2 = 0; i2 < lcdt.length; ++i2)
-    ++lcfreq[lcdt[i2] & 31];
-  var _e = hTree(lcfreq, 7), lct = _e.t, mlcb = _e.l;
-  var nlcc = 19;
-  for (; nlcc > 4 && !lct[clim[nlcc - 1]]; --nlcc)
-    ;
-  var flen = bl + 5 << 3;
-  var ftlen = clen(lf, flt) + clen(df, fdt) + eb;
-  var dtlen = clen(lf, dlt) + clen(df, ddt) + eb + 14 + 3 * nlcc + clen(lcfreq, lct) + 2 * lcfreq[16] + 3 * lcfreq[17] + 7 * lcfreq[18];
-  if (bs >= 0 && flen <= ftlen && flen <= dtlen)
-    return wfblk(out, p, dat.subarray(bs, bs + bl));
-  var lm, ll, dm, dl;
-  wbits(out, p, 1 + (dtlen < ftlen)), p += 2;
-  if (dtlen < ftlen) {
-    lm = hMap(dlt, mlb, 0), ll = dlt, dm = hMap(ddt, mdb, 0), dl = ddt;
-    var llm = hMap(lct, mlcb, 0);
-    wbits(out, p, nlc - 257);
-    wbits(out, p + 5, ndc - 1);
-    wbits(out, p + 10, nlcc - 4);
-    p += 14;
-    for (var i2 = 0; i2 < nlcc; ++i2)
-      wbits(out, p + 3 * i2, lct[clim[i2]]);
-    p += 3 * nlcc;
-    var lcts = [lclt, lcdt];
-    for (var it = 0; it < 2; ++it) {
-      var clct = lcts[it];
-      for (var i2 = 0; i2 < clct.length; ++i2) {
-        var len = clct[i2] & 31;
-        wbits(out, p, llm[len]), p += lct[len];
-        if (len > 15)
-          wbits(out, p, clct[i2] >> 5 & 127), p += clct[i2] >> 12;
-      }
-    }
-  } else {
-    lm = flm, ll = flt, dm = fdm, dl = fdt;
-  }
-  for (var i2 = 0; i2 < li; ++i2) {
-    var sym = syms[i2];
-    if (sym > 255) {
-      var len = sym >> 18 & 31;
-      wbits16(out, p, lm[len + 257]), p += ll[len + 257];
-      if (len > 7)
-        wbits(out, p, sym >> 23 & 31), p += fleb[len];
-      var dst = sym & 31;
-      wbits16(out, p, dm[dst]), p += dl[dst];
-      if (dst > 3)
-        wbits16(out, p, sym >> 5 & 8191), p += fdeb[dst];
-    } else {
-      wbits16(out, p, lm[sym]), p += ll[sym];
-    }
-  }
-  wbits16(out, p, lm[256]);
-  return p + ll[256];
-};
-var deo = /* @__PURE__ */ new i32([65540, 131080, 131088, 131104, 262176, 1048704, 1048832, 2114560, 2117632]);
 var et = /* @__PURE__ */ new u8(0);
-var dflt = function(dat, lvl, plvl, pre, post, st) {
-  var s = st.z || dat.length;
-  var o = new u8(pre + s + 5 * (1 + Math.ceil(s / 7e3)) + post);
-  var w = o.subarray(pre, o.length - post);
-  var lst = st.l;
-  var pos = (st.r || 0) & 7;
-  if (lvl) {
-    if (pos)
-      w[0] = st.r >> 3;
-    var opt = deo[lvl - 1];
-    var n = opt >> 13, c = opt & 8191;
-    var msk_1 = (1 << plvl) - 1;
-    var prev = st.p || new u16(32768), head = st.h || new u16(msk_1 + 1);
-    var bs1_1 = Math.ceil(plvl / 3), bs2_1 = 2 * bs1_1;
-    var hsh = function(i3) {
-      return (dat[i3] ^ dat[i3 + 1] << bs1_1 ^ dat[i3 + 2] << bs2_1) & msk_1;
-    };
-    var syms = new i32(25e3);
-    var lf = new u16(288), df = new u16(32);
-    var lc_1 = 0, eb = 0, i2 = st.i || 0, li = 0, wi = st.w || 0, bs = 0;
-    for (; i2 + 2 < s; ++i2) {
-      var hv = hsh(i2);
-      var imod = i2 & 32767, pimod = head[hv];
-      prev[imod] = pimod;
-      head[hv] = imod;
-      if (wi <= i2) {
-        var rem = s - i2;
-        if ((lc_1 > 7e3 || li > 24576) && (rem > 423 || !lst)) {
-          pos = wblk(dat, w, 0, syms, lf, df, eb, li, bs, i2 - bs, pos);
-          li = lc_1 = eb = 0, bs = i2;
-          for (var j = 0; j < 286; ++j)
-            lf[j] = 0;
-          for (var j = 0; j < 30; ++j)
-            df[j] = 0;
-        }
-        var l = 2, d = 0, ch_1 = c, dif = imod - pimod & 32767;
-        if (rem > 2 && hv == hsh(i2 - dif)) {
-          var maxn = Math.min(n, rem) - 1;
-          var maxd = Math.min(32767, i2);
-          var ml = Math.min(258, rem);
-          while (dif <= maxd && --ch_1 && imod != pimod) {
-            if (dat[i2 + l] == dat[i2 + l - dif]) {
-              var nl = 0;
-              for (; nl < ml && dat[i2 + nl] == dat[i2 + nl - dif]; ++nl)
-                ;
-              if (nl > l) {
-                l = nl, d = dif;
-                if (nl > maxn)
-                  break;
-                var mmd = Math.min(dif, nl - 2);
-                var md = 0;
-                for (var j = 0; j < mmd; ++j) {
-                  var ti = i2 - dif + j & 32767;
-                  var pti = prev[ti];
-                  var cd = ti - pti & 32767;
-                  if (cd > md)
-                    md = cd, pimod = ti;
-                }
-              }
-            }
-            imod = pimod, pimod = prev[imod];
-            dif += imod - pimod & 32767;
-          }
-        }
-        if (d) {
-          syms[li++] = 268435456 | revfl[l] << 18 | revfd[d];
-          var lin = revfl[l] & 31, din = revfd[d] & 31;
-          eb += fleb[lin] + fdeb[din];
-          ++lf[257 + lin];
-          ++df[din];
-          wi = i2 + l;
-          ++lc_1;
-        } else {
-          syms[li++] = dat[i2];
-          ++lf[dat[i2]];
-        }
-      }
-    }
-    for (i2 = Math.max(i2, wi); i2 < s; ++i2) {
-      syms[li++] = dat[i2];
-      ++lf[dat[i2]];
-    }
-    pos = wblk(dat, w, lst, syms, lf, df, eb, li, bs, i2 - bs, pos);
-    if (!lst) {
-      st.r = pos & 7 | w[pos / 8 | 0] << 3;
-      pos -= 7;
-      st.h = head, st.p = prev, st.i = i2, st.w = wi;
-    }
-  } else {
-    for (var i2 = st.w || 0; i2 < s + lst; i2 += 65535) {
-      var e = i2 + 65535;
-      if (e >= s) {
-        w[pos / 8 | 0] = lst;
-        e = s;
-      }
-      pos = wfblk(w, pos + 1, dat.subarray(i2, e));
-    }
-    st.i = s;
-  }
-  return slc(o, 0, pre + shft(pos) + post);
-};
-var dopt = function(dat, opt, pre, post, st) {
-  if (!st) {
-    st = { l: 1 };
-    if (opt.dictionary) {
-      var dict = opt.dictionary.subarray(-32768);
-      var newDat = new u8(dict.length + dat.length);
-      newDat.set(dict);
-      newDat.set(dat, dict.length);
-      dat = newDat;
-      st.w = dict.length;
-    }
-  }
-  return dflt(dat, opt.level == null ? 6 : opt.level, opt.mem == null ? st.l ? Math.ceil(Math.max(8, Math.min(13, Math.log(dat.length))) * 1.5) : 20 : 12 + opt.mem, pre, post, st);
-};
 var b2 = function(d, b) {
   return d[b] | d[b + 1] << 8;
 };
@@ -699,9 +646,6 @@ var b4 = function(d, b) {
 var b8 = function(d, b) {
   return b4(d, b) + b4(d, b + 4) * 4294967296;
 };
-function deflateSync(data, opts) {
-  return dopt(data, opts || {}, 0, 0);
-}
 function inflateSync(data, opts) {
   return inflt(data, { i: 2 }, opts && opts.out, opts && opts.dictionary);
 }
@@ -813,28 +757,7 @@ function unzipSync(data, opts) {
 }
 
 // src/core/report/examples.ts
-var DEFLATE_LEVEL = 1;
-function widthFor(numClasses) {
-  return numClasses <= 256 ? "u8" : numClasses <= 65536 ? "u16" : "u32";
-}
-var BYTES = { u8: 1, u16: 2, u32: 4 };
-var Writer = class {
-  constructor(bytes) {
-    this.bytes = bytes;
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  }
-  bytes;
-  pos = 0;
-  view;
-  put(values, w) {
-    const v = this.view;
-    let p = this.pos;
-    if (w === "u8") for (let i2 = 0; i2 < values.length; i2++) v.setUint8(p++, values[i2]);
-    else if (w === "u16") for (let i2 = 0; i2 < values.length; i2++, p += 2) v.setUint16(p, values[i2], true);
-    else for (let i2 = 0; i2 < values.length; i2++, p += 4) v.setUint32(p, values[i2], true);
-    this.pos = p;
-  }
-};
+var BYTES2 = { u8: 1, u16: 2, u32: 4 };
 var Reader = class {
   constructor(bytes) {
     this.bytes = bytes;
@@ -844,7 +767,7 @@ var Reader = class {
   pos = 0;
   view;
   take(count, w) {
-    const need = count * BYTES[w];
+    const need = count * BYTES2[w];
     if (this.pos + need > this.bytes.length) throw new Error("per-example predictions are truncated");
     const out = new Uint32Array(count);
     const v = this.view;
@@ -859,35 +782,6 @@ var Reader = class {
     return this.bytes.length - this.pos;
   }
 };
-function asBuffer(b) {
-  return Buffer.from(b.buffer, b.byteOffset, b.byteLength);
-}
-function encodeExamples(ex, numClasses) {
-  const w = widthFor(numClasses);
-  const b = BYTES[w];
-  let bytes;
-  if (ex.task === "multiclass") {
-    bytes = new Uint8Array(2 * ex.n * b);
-    const wr = new Writer(bytes);
-    wr.put(ex.truth.subarray(0, ex.n), w);
-    wr.put(ex.pred.subarray(0, ex.n), w);
-  } else {
-    const tl = ex.truthOffsets[ex.n];
-    const pl = ex.predOffsets[ex.n];
-    bytes = new Uint8Array(2 * (ex.n + 1) * 4 + (tl + pl) * b);
-    const wr = new Writer(bytes);
-    wr.put(ex.truthOffsets.subarray(0, ex.n + 1), "u32");
-    wr.put(ex.truthIndices.subarray(0, tl), w);
-    wr.put(ex.predOffsets.subarray(0, ex.n + 1), "u32");
-    wr.put(ex.predIndices.subarray(0, pl), w);
-  }
-  return {
-    width: w,
-    layout: ex.task === "multiclass" ? "multiclass" : "multilabel-csr",
-    n: ex.n,
-    data: asBuffer(deflateSync(bytes, { level: DEFLATE_LEVEL })).toString("base64")
-  };
-}
 function decodeExamples(enc, numClasses) {
   let bytes;
   try {
@@ -1193,8 +1087,9 @@ function withReportSanity(given, task, classes, splits) {
 }
 
 export {
+  widthFor,
+  ExampleStore,
   unzipSync,
-  encodeExamples,
   decodeExamples,
   denseConfusion,
   classOrderMapping,

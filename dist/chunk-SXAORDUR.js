@@ -11,7 +11,7 @@ import {
 // src/io/output-file.ts
 import { randomBytes } from "node:crypto";
 import { constants } from "node:fs";
-import { access, lstat, mkdir, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
+import { access, lstat, mkdir, open, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 async function writeOutputs(files, inputs = []) {
   for (const f of files) await checkOutputPath(f.path, inputs);
@@ -29,7 +29,7 @@ async function writeOutputs(files, inputs = []) {
       await mkdir(dir, { recursive: true });
       const tmp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
       tmps[i] = tmp;
-      await writeFile(tmp, files[i].text);
+      await writeText(tmp, files[i].text);
     }
     for (let i = 0; i < files.length; i++) {
       if (targets[i] !== null) continue;
@@ -51,8 +51,24 @@ async function writeInPlace(path, text) {
   const m = /^\/dev\/(stdout|stderr)$|^\/(?:dev|proc\/self)\/fd\/([12])$/.exec(path);
   if (m) {
     const stream = m[1] === "stdout" || m[2] === "1" ? process.stdout : process.stderr;
-    await new Promise((done, fail) => stream.write(text, (e) => e ? fail(e) : done()));
-  } else await writeFile(path, text);
+    for (const piece of typeof text === "string" ? [text] : text)
+      await new Promise((done, fail) => stream.write(piece, (e) => e ? fail(e) : done()));
+  } else await writeText(path, text);
+}
+async function writeText(path, text) {
+  if (typeof text === "string") return writeFile(path, text);
+  const fh = await open(path, "w");
+  try {
+    let buf = Buffer.allocUnsafe(0);
+    for (const piece of text) {
+      const bytes = Buffer.byteLength(piece);
+      if (bytes > buf.length) buf = Buffer.allocUnsafe(bytes);
+      buf.write(piece);
+      for (let at = 0; at < bytes; ) at += (await fh.write(buf, at, bytes - at)).bytesWritten;
+    }
+  } finally {
+    await fh.close();
+  }
 }
 async function writeTarget(path) {
   const l = await lstat(path).catch(() => null);

@@ -128,11 +128,12 @@ function tuningSummary(hist, names, current) {
 // src/io/source.ts
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
+import { open, stat } from "node:fs/promises";
 import { createGunzip } from "node:zlib";
 import { isUtf8 } from "node:buffer";
-import { stat } from "node:fs/promises";
 import { Worker } from "node:worker_threads";
 var CHUNK_BYTES = 4 << 20;
+var READ_BYTES = 1 << 20;
 var ByteHasher = class {
   hash = createHash("sha256");
   bytes = 0;
@@ -159,38 +160,53 @@ async function checkFile(path, what = "file") {
 function errCode(e) {
   return e?.code ?? (e instanceof Error ? e.message : String(e));
 }
-async function* fileChunks(path, hasher, range) {
-  const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES, ...range });
+async function* fileChunks(path, hasher) {
+  let fh;
+  let pending;
+  const fail = (e) => e instanceof InputError ? e : new InputError(path, null, `could not be read (${errCode(e)})`);
   try {
-    for await (const chunk of stream) {
+    fh = await open(path, "r");
+    const size = (await fh.stat()).size;
+    const cap = Math.max(1 << 16, Math.min(READ_BYTES, size + 1));
+    const bufs = [Buffer.allocUnsafeSlow(cap), Buffer.allocUnsafeSlow(cap)];
+    const readInto = (buf) => fh.read(buf, 0, buf.length, null);
+    let turn = 0;
+    pending = readInto(bufs[turn]);
+    for (; ; ) {
+      const { bytesRead } = await pending;
+      if (bytesRead === 0) break;
+      const chunk = bufs[turn].subarray(0, bytesRead);
+      turn ^= 1;
+      pending = readInto(bufs[turn]);
       hasher?.update(chunk);
       yield chunk;
     }
   } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw new InputError(path, null, `could not be read (${errCode(e)})`);
+    throw fail(e);
   } finally {
-    stream.destroy();
+    await pending?.catch(() => {
+    });
+    await fh?.close();
   }
 }
 async function* textChunks(path, hasher, format = "text", opts = {}) {
-  const open = (h) => opts.gzip ? gunzipChunks(path, h) : fileChunks(path, h);
+  const open2 = (h) => opts.gzip ? gunzipChunks(path, h) : fileChunks(path, h);
   let first = true;
   let tail = null;
   let offset = 0;
-  for await (const chunk of open(hasher)) {
+  for await (const chunk of open2(hasher)) {
     if (first && chunk.length > 0) {
       first = false;
       checkNotBinary(path, chunk, format);
     }
     const buf = tail ? Buffer.concat([tail, chunk]) : chunk;
     const cut = completeUtf8Length(buf);
-    if (!isUtf8(buf.subarray(0, cut))) throw await invalidUtf8(path, open, buf.subarray(0, cut), offset, format);
+    if (!isUtf8(buf.subarray(0, cut))) throw await invalidUtf8(path, open2, buf.subarray(0, cut), offset, format);
     tail = cut < buf.length ? Buffer.from(buf.subarray(cut)) : null;
     offset += cut;
     yield chunk;
   }
-  if (tail) throw await invalidUtf8(path, open, tail, offset, format);
+  if (tail) throw await invalidUtf8(path, open2, tail, offset, format);
 }
 async function* gunzipChunks(path, hasher) {
   const raw = createReadStream(path, { highWaterMark: CHUNK_BYTES });
@@ -241,12 +257,12 @@ function completeUtf8Length(buf) {
   }
   return n;
 }
-async function invalidUtf8(path, open, buf, offset, format) {
+async function invalidUtf8(path, open2, buf, offset, format) {
   const at = offset + Math.max(0, firstInvalidUtf8(buf));
   let lines = 1;
   let seen = 0;
   if (at > 0)
-    for await (const chunk of open()) {
+    for await (const chunk of open2()) {
       const part = chunk.subarray(0, Math.max(0, at - seen));
       for (let i = part.indexOf(10); i >= 0; i = part.indexOf(10, i + 1)) lines++;
       seen += chunk.length;
@@ -327,7 +343,7 @@ try {
 }
 `;
 function hashInWorker(path) {
-  const worker = new Worker(HASH_WORKER, { eval: true, workerData: { path, chunk: CHUNK_BYTES } });
+  const worker = new Worker(HASH_WORKER, { eval: true, workerData: { path, chunk: READ_BYTES } });
   const result = new Promise((resolve, reject) => {
     worker.once(
       "message",

@@ -12,16 +12,15 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-FZG3F34S.js";
+} from "./chunk-NAYAYN3U.js";
 import {
   classIndexOf,
   csvRows,
   getterFor,
   openNpyArrays,
   shapeText,
-  teeSinks,
   unicodeAt
-} from "./chunk-23XBZCLM.js";
+} from "./chunk-5YMLQTMI.js";
 import {
   DEFAULT_THRESHOLD,
   Digest,
@@ -30,13 +29,14 @@ import {
   parseThreshold,
   textChunks,
   thresholdFor
-} from "./chunk-E2WPSSV3.js";
+} from "./chunk-34A5IGOG.js";
 import {
   ownsExample
 } from "./chunk-J5VWRRYV.js";
 import {
   selectBackend
 } from "./chunk-DHVGWI4P.js";
+import "./chunk-N5SJRF7D.js";
 import {
   Preprocess
 } from "./chunk-2FPBPD7G.js";
@@ -47,11 +47,15 @@ import "./chunk-EBNW32Z5.js";
 import {
   buildReport,
   createAccumulator
-} from "./chunk-LIN75FJA.js";
+} from "./chunk-KPZCFMP4.js";
 import {
   InputError
 } from "./chunk-R7VUTDUK.js";
-import "./chunk-4EHSR7VS.js";
+import "./chunk-TICSPAVB.js";
+import {
+  teeSinks
+} from "./chunk-OCEMFDAI.js";
+import "./chunk-6AEF4RLM.js";
 import "./chunk-GVEIAIM2.js";
 import {
   ClassIndex
@@ -4627,7 +4631,7 @@ async function readImageFolder(dir, opts) {
 import { stat } from "node:fs/promises";
 function checkDtype(s) {
   const a = s.array;
-  if (a.kind === "unicode" ? /^>/.test(a.descr) : a.itemSize === 0)
+  if (a.kind === "unicode" ? /^>/.test(a.descr) : a.itemSize === 0 || a.kind === "bytes")
     throw new InputError(
       s.file,
       s.where,
@@ -5385,10 +5389,12 @@ function planRun(model, stream, opts) {
   return { shape, featureSize, outputs, binary, thr, batchSize };
 }
 function feedScores(sink, scores, n, { outputs, binary }, truth, offsets, indices) {
+  const pair = new Float64Array(2);
   for (let i = 0; i < n; i++) {
     if (binary) {
-      sink.score(0, 1 - scores[i]);
-      sink.score(1, scores[i]);
+      pair[0] = 1 - scores[i];
+      pair[1] = scores[i];
+      sink.scores(pair, 0, 2);
     } else sink.scores(scores, i * outputs, outputs);
     if (truth) sink.end(truth, i, i + 1);
     else sink.end(indices, offsets[i], offsets[i + 1]);

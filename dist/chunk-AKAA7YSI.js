@@ -8,7 +8,7 @@ import {
   checkFile,
   decodeText,
   thresholdProblem
-} from "./chunk-E2WPSSV3.js";
+} from "./chunk-34A5IGOG.js";
 import {
   InputError
 } from "./chunk-R7VUTDUK.js";

@@ -13,18 +13,20 @@ import {
   renderOutcome,
   runGate,
   sameCommit
-} from "./chunk-7DYCY2CG.js";
-import "./chunk-EBNW32Z5.js";
-import "./chunk-G3XWIEDE.js";
-import "./chunk-LIN75FJA.js";
-import "./chunk-Q7QZEDFR.js";
-import "./chunk-R7VUTDUK.js";
-import "./chunk-BUYRMJG2.js";
-import "./chunk-4EHSR7VS.js";
+} from "./chunk-VT4C6MRT.js";
 import "./chunk-4NASNEL3.js";
 import "./chunk-MINOWJJC.js";
 import "./chunk-NSI3WKIV.js";
+import "./chunk-EBNW32Z5.js";
+import "./chunk-FWOIOXWS.js";
+import "./chunk-KPZCFMP4.js";
+import "./chunk-SXAORDUR.js";
+import "./chunk-R7VUTDUK.js";
+import "./chunk-TICSPAVB.js";
+import "./chunk-OCEMFDAI.js";
+import "./chunk-QGDKNY2A.js";
 import "./chunk-HCSBZIJN.js";
+import "./chunk-6AEF4RLM.js";
 import "./chunk-GVEIAIM2.js";
 import "./chunk-GODDRDQM.js";
 import "./chunk-FWCFBI7P.js";

@@ -8,12 +8,15 @@ import {
   formatReport,
   parseReport,
   readReport,
+  reportPieces,
   writeReport
-} from "./chunk-G3XWIEDE.js";
-import "./chunk-LIN75FJA.js";
-import "./chunk-Q7QZEDFR.js";
+} from "./chunk-FWOIOXWS.js";
+import "./chunk-KPZCFMP4.js";
+import "./chunk-SXAORDUR.js";
 import "./chunk-R7VUTDUK.js";
-import "./chunk-4EHSR7VS.js";
+import "./chunk-TICSPAVB.js";
+import "./chunk-OCEMFDAI.js";
+import "./chunk-6AEF4RLM.js";
 import "./chunk-GVEIAIM2.js";
 import "./chunk-GODDRDQM.js";
 import "./chunk-XOJ76HHD.js";
@@ -23,5 +26,6 @@ export {
   formatReport,
   parseReport,
   readReport,
+  reportPieces,
   writeReport
 };

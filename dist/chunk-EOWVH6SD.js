@@ -5,27 +5,27 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  checkRulesEarly,
-  parsePreprocessText,
-  readConfig
-} from "./chunk-LFPV36KP.js";
-import {
-  validateReport
-} from "./chunk-G3XWIEDE.js";
-import {
-  unzipSync
-} from "./chunk-4EHSR7VS.js";
-import {
   commentMarker,
   hasMarker,
   normalizeKey,
   utf8Length
 } from "./chunk-4NASNEL3.js";
 import {
+  checkRulesEarly,
+  parsePreprocessText,
+  readConfig
+} from "./chunk-LFPV36KP.js";
+import {
   escapeMarkdown,
   sanitizeText,
   truncateEnd
 } from "./chunk-NSI3WKIV.js";
+import {
+  validateReport
+} from "./chunk-FWOIOXWS.js";
+import {
+  unzipSync
+} from "./chunk-6AEF4RLM.js";
 import {
   parseRules
 } from "./chunk-FWCFBI7P.js";

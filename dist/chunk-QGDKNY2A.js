@@ -5,11 +5,6 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  classOrderMapping,
-  decodeExamples,
-  denseConfusion
-} from "./chunk-4EHSR7VS.js";
-import {
   bootstrapSplit,
   bootstrapUnpaired,
   judgeClassAggregates,
@@ -18,6 +13,11 @@ import {
   selfPaired,
   thresholdSuggestion
 } from "./chunk-HCSBZIJN.js";
+import {
+  classOrderMapping,
+  decodeExamples,
+  denseConfusion
+} from "./chunk-6AEF4RLM.js";
 import {
   fmtQ,
   normalCdf,
@@ -113,6 +113,51 @@ function newcombeOneSidedP(x1, n1, x2, n2) {
   const z = 0.5 * (lo + hi);
   return d < 0 ? normalCdf(-z) : 1 - normalCdf(-z);
 }
+function pairedWaldInterval(b, c, n, level = 0.95) {
+  const z = normalQuantile(1 - (1 - level) / 2);
+  const d = (c - b) / n;
+  const se = Math.sqrt(Math.max(0, b + c - (b - c) ** 2 / n)) / n;
+  return { lo: d - z * se, hi: d + z * se, level };
+}
+
+// src/core/compare/seeds.ts
+function metricRun(split, metric) {
+  return (splits) => {
+    const v = splits[split]?.metrics[metric];
+    return typeof v === "number" && Number.isFinite(v) ? v : null;
+  };
+}
+function runsOf(r, value) {
+  const runs = r.replicates?.map((rep) => value(rep.splits));
+  if (runs && runs.every((v) => v !== null)) return runs;
+  const own = value(r.splits);
+  return own === null ? [] : [own];
+}
+var mean = (v) => v.reduce((a, b) => a + b, 0) / v.length;
+var squares = (v) => {
+  const m = mean(v);
+  return v.reduce((a, x) => a + (x - m) * (x - m), 0);
+};
+function seedAdjusted(base, head, baseValue, headValue, ci, level) {
+  const b = runsOf(base, baseValue);
+  const h = runsOf(head, headValue);
+  if (b.length === 0 || h.length === 0 || b.length < 2 && h.length < 2) return null;
+  const df = b.length - 1 + (h.length - 1);
+  const sd = Math.sqrt((squares(b) + squares(h)) / df);
+  const delta = mean(h) - mean(b);
+  const out = { base: mean(b), head: mean(h), delta, seeds: { base: b.length, head: h.length, sd } };
+  if (!ci) return out;
+  const own = (h[0] ?? 0) - (b[0] ?? 0);
+  const seedHalf = normalQuantile(1 - (1 - level) / 2) * sd * Math.sqrt(1 / b.length + 1 / h.length);
+  const widen = (half) => Math.sqrt(half * half + seedHalf * seedHalf);
+  out.ci = { lo: delta - widen(own - ci.lo), hi: delta + widen(ci.hi - own), level: ci.level };
+  return out;
+}
+function seedPValues(s) {
+  const z = normalQuantile(1 - (1 - s.ci.level) / 2);
+  const p = (toward, half) => half > 0 ? normalCdf(-toward / (half / z)) : toward > 0 ? 0 : 1;
+  return { down: p(-s.delta, s.ci.hi - s.delta), up: p(s.delta, s.delta - s.ci.lo) };
+}
 
 // src/core/compare/classes.ts
 var EPS = 1e-12;
@@ -160,7 +205,9 @@ function judgeClasses(base, head, union, splits, paired, rules) {
         });
       }
       if (delta !== null && bc.support >= Math.max(1, minSupport)) {
-        candidates.push(makeCandidate(row, split, "recall", bc, hc, delta, disc ? [disc.b[u], disc.c[u]] : null, conf));
+        const c = makeCandidate(row, split, "recall", bc, hc, delta, disc ? [disc.b[u], disc.c[u]] : null, conf);
+        addSeedSpread(c, base, head, bi, hi, conf);
+        candidates.push(c);
       } else if (!catastrophicRows.has(row)) row.status = "ignored";
       if (rules.classes.precision) {
         const bp = { found: bs.perClass.tp[bi], support: bs.perClass.predicted[bi] };
@@ -244,6 +291,21 @@ function judgeClasses(base, head, union, splits, paired, rules) {
   for (const r of rows) if (r.status === "noise") noise[r.split]++;
   return { classes: rows, noise, findings };
 }
+function addSeedSpread(c, base, head, bi, hi, level) {
+  const recall = (i, support) => (splits) => {
+    const tp = splits[c.split]?.perClass?.tp[i];
+    return tp === void 0 ? null : tp / support;
+  };
+  const t = c.test;
+  const own = t.kind === "mcnemar" ? pairedWaldInterval(t.b, t.c, c.base.support, level) : t.ci;
+  const s = seedAdjusted(base, head, recall(bi, c.base.support), recall(hi, c.head.support), own, level);
+  if (!s?.ci) return;
+  const { down, up } = seedPValues({ ...s, ci: s.ci });
+  t.p = Math.max(t.p, down);
+  c.pUp = Math.max(c.pUp, up);
+  c.delta = s.delta;
+  t.seeds = { ...s.seeds, delta: s.delta, ci: s.ci };
+}
 function makeCandidate(row, split, measure, base, head, delta, discordant, level) {
   if (discordant) {
     const [b, c] = discordant;
@@ -280,38 +342,6 @@ function makeCandidate(row, split, measure, base, head, delta, discordant, level
   };
 }
 
-// src/core/compare/seeds.ts
-function runsOf(r, split, metric) {
-  const one = (m) => {
-    const v = m?.[metric];
-    return typeof v === "number" && Number.isFinite(v) ? v : null;
-  };
-  const runs = r.replicates?.map((rep) => one(rep.splits[split]?.metrics));
-  if (runs && runs.every((v) => v !== null)) return runs;
-  const own = one(r.splits[split]?.metrics);
-  return own === null ? [] : [own];
-}
-var mean = (v) => v.reduce((a, b) => a + b, 0) / v.length;
-var squares = (v) => {
-  const m = mean(v);
-  return v.reduce((a, x) => a + (x - m) * (x - m), 0);
-};
-function seedAdjusted(base, head, split, metric, ci, level) {
-  const b = runsOf(base, split, metric);
-  const h = runsOf(head, split, metric);
-  if (b.length === 0 || h.length === 0 || b.length < 2 && h.length < 2) return null;
-  const df = b.length - 1 + (h.length - 1);
-  const sd = Math.sqrt((squares(b) + squares(h)) / df);
-  const delta = mean(h) - mean(b);
-  const out = { base: mean(b), head: mean(h), delta, seeds: { base: b.length, head: h.length, sd } };
-  if (!ci) return out;
-  const own = (h[0] ?? 0) - (b[0] ?? 0);
-  const seedHalf = normalQuantile(1 - (1 - level) / 2) * sd * Math.sqrt(1 / b.length + 1 / h.length);
-  const widen = (half) => Math.sqrt(half * half + seedHalf * seedHalf);
-  out.ci = { lo: delta - widen(own - ci.lo), hi: delta + widen(ci.hi - own), level: ci.level };
-  return out;
-}
-
 // src/core/compare/headline.ts
 var EPS2 = 1e-12;
 var HELD_OUT = ["validation", "test"];
@@ -336,6 +366,12 @@ function changeInterval(boots, split, metric, level) {
   const m = metric;
   const d = b.boot.head[m].map((h, r) => h - b.boot.base[m][r]);
   return percentileInterval(d, level) ?? void 0;
+}
+function seededChange(base, head, boots, split, metric, level) {
+  const ci = changeInterval(boots, split, metric, level);
+  const run = metricRun(split, metric);
+  const seeds = seedAdjusted(base, head, run, run, ci, level);
+  return { ci: seeds ? seeds.ci : ci, seeds };
 }
 function direction(ci, higherIsBetter) {
   if (!ci) return null;
@@ -400,8 +436,8 @@ function judgeHeadline(base, head, gate, context, rules, boots) {
       rows.push(row);
       if (hv === null || bv === null) continue;
       row.delta = hv - bv;
-      row.ci = changeInterval(boots, split, metric, conf);
-      const seeds = seedAdjusted(base, head, split, metric, row.ci, conf);
+      const { ci, seeds } = seededChange(base, head, boots, split, metric, conf);
+      row.ci = ci;
       if (seeds) Object.assign(row, seeds);
       if (role === "context") continue;
       const j = judgeChange(
@@ -458,6 +494,13 @@ function gapOf(r, minuend, subtrahend, metric) {
   const b = metricOf(r, subtrahend, metric);
   return a === null || b === null ? null : a - b;
 }
+function runGap(minuend, subtrahend, metric) {
+  const [a, b] = [metricRun(minuend, metric), metricRun(subtrahend, metric)];
+  return (splits) => {
+    const [x, y] = [a(splits), b(splits)];
+    return x === null || y === null ? null : x - y;
+  };
+}
 function gapInterval(boots, minuend, subtrahend, metric, level) {
   const b1 = boots.get(minuend);
   const b2 = boots.get(subtrahend);
@@ -508,6 +551,9 @@ function judgeGaps(base, head, rules, boots) {
       if (!base || hv === null || bv === null) continue;
       row.delta = hv - bv;
       row.ci = ci;
+      const gapRun = runGap(g.minuend, g.subtrahend, metric);
+      const seeds = seedAdjusted(base, head, gapRun, gapRun, ci, conf);
+      if (seeds) Object.assign(row, seeds);
       if (trainBelow) continue;
       const j = judgeChange(
         row.delta,
@@ -532,7 +578,9 @@ function judgeGaps(base, head, rules, boots) {
         continue;
       }
       const heldOut = heldOutFor(g.minuend, g.subtrahend);
-      const fell = heldOut.filter((s) => direction(changeInterval(boots, s, metric, conf), !lowerBetter) === -1);
+      const fell = heldOut.filter(
+        (s) => direction(seededChange(base, head, boots, s, metric, conf).ci, !lowerBetter) === -1
+      );
       if (fell.length) {
         row.level = j.level;
         row.note = `${fell.join(" and ")} fell too`;
@@ -558,7 +606,8 @@ function gapWords(g, metric, row, base, head, boots, conf) {
   const move = (s) => {
     const b = metricOf(base, s, metric);
     const h = metricOf(head, s, metric);
-    return movement(s, b === null || h === null ? null : h - b, changeInterval(boots, s, metric, conf), hib);
+    const { ci, seeds } = seededChange(base, head, boots, s, metric, conf);
+    return movement(s, seeds ? seeds.delta : b === null || h === null ? null : h - b, ci, hib);
   };
   const held = heldOutFor(g.minuend, g.subtrahend).filter((s) => s in head.splits && s in base.splits);
   const label = g.name.replace("-", " \u2212 ");

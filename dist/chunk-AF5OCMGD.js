@@ -5,20 +5,22 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  DEFAULT_BINS,
-  ScoreHistograms,
   openPredictions
-} from "./chunk-23XBZCLM.js";
+} from "./chunk-5YMLQTMI.js";
 import {
   DEFAULT_THRESHOLD,
   chooseThresholds,
   cutOf,
   macroAt
-} from "./chunk-E2WPSSV3.js";
+} from "./chunk-34A5IGOG.js";
 import "./chunk-EBNW32Z5.js";
 import {
   InputError
 } from "./chunk-R7VUTDUK.js";
+import {
+  DEFAULT_BINS,
+  ScoreHistograms
+} from "./chunk-OCEMFDAI.js";
 import {
   ClassIndex,
   UnknownClassError

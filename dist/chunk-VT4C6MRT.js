@@ -5,15 +5,6 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  checkRuleNames
-} from "./chunk-EBNW32Z5.js";
-import {
-  readReport
-} from "./chunk-G3XWIEDE.js";
-import {
-  compareReports
-} from "./chunk-BUYRMJG2.js";
-import {
   renderComment,
   renderSummary
 } from "./chunk-4NASNEL3.js";
@@ -24,6 +15,15 @@ import {
   escapePlain,
   truncateEnd
 } from "./chunk-NSI3WKIV.js";
+import {
+  checkRuleNames
+} from "./chunk-EBNW32Z5.js";
+import {
+  readReport
+} from "./chunk-FWOIOXWS.js";
+import {
+  compareReports
+} from "./chunk-QGDKNY2A.js";
 import {
   UsageError
 } from "./chunk-3P3OTKBG.js";

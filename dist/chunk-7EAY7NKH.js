@@ -5,18 +5,18 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
+  describePreprocess
+} from "./chunk-PYXWA2YX.js";
+import {
   renderHtmlReport
 } from "./chunk-RNPYZSOF.js";
 import {
   mergeReports
-} from "./chunk-RPULR3BA.js";
-import {
-  describePreprocess
-} from "./chunk-PYXWA2YX.js";
+} from "./chunk-TFPZ5XCH.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-FZG3F34S.js";
-import "./chunk-23XBZCLM.js";
+} from "./chunk-NAYAYN3U.js";
+import "./chunk-5YMLQTMI.js";
 import {
   debug,
   error,
@@ -33,15 +33,16 @@ import {
 import {
   readClassList,
   readThresholds
-} from "./chunk-MN3AVWAA.js";
+} from "./chunk-AKAA7YSI.js";
 import {
   parseThreshold
-} from "./chunk-E2WPSSV3.js";
+} from "./chunk-34A5IGOG.js";
 import {
   MAX_SHARDS,
   formatShard,
   parseShard
 } from "./chunk-J5VWRRYV.js";
+import "./chunk-N5SJRF7D.js";
 import {
   COMMENT_MODES,
   EVALUATION_FILE,
@@ -75,7 +76,7 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   whoAmI
-} from "./chunk-GOWVCLAD.js";
+} from "./chunk-EOWVH6SD.js";
 import {
   BaselineUnusable,
   baselineNotes,
@@ -84,11 +85,18 @@ import {
   findBaseline,
   renderOutcome,
   runGate
-} from "./chunk-7DYCY2CG.js";
+} from "./chunk-VT4C6MRT.js";
+import {
+  normalizeKey
+} from "./chunk-4NASNEL3.js";
+import "./chunk-MINOWJJC.js";
 import {
   parseConfig
 } from "./chunk-LFPV36KP.js";
 import "./chunk-2FPBPD7G.js";
+import {
+  sanitizeText
+} from "./chunk-NSI3WKIV.js";
 import {
   VERSION
 } from "./chunk-R5665HUH.js";
@@ -101,24 +109,19 @@ import {
   formatReport,
   parseReport,
   writeReport
-} from "./chunk-G3XWIEDE.js";
-import "./chunk-LIN75FJA.js";
+} from "./chunk-FWOIOXWS.js";
+import "./chunk-KPZCFMP4.js";
 import {
   writeOutputs
-} from "./chunk-Q7QZEDFR.js";
+} from "./chunk-SXAORDUR.js";
 import {
   InputError
 } from "./chunk-R7VUTDUK.js";
-import "./chunk-BUYRMJG2.js";
-import "./chunk-4EHSR7VS.js";
-import {
-  normalizeKey
-} from "./chunk-4NASNEL3.js";
-import "./chunk-MINOWJJC.js";
-import {
-  sanitizeText
-} from "./chunk-NSI3WKIV.js";
+import "./chunk-TICSPAVB.js";
+import "./chunk-OCEMFDAI.js";
+import "./chunk-QGDKNY2A.js";
 import "./chunk-HCSBZIJN.js";
+import "./chunk-6AEF4RLM.js";
 import "./chunk-GVEIAIM2.js";
 import "./chunk-GODDRDQM.js";
 import "./chunk-FWCFBI7P.js";
@@ -96440,7 +96443,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-TZXZ72JE.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-EYPTJRIA.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

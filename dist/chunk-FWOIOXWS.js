@@ -9,16 +9,21 @@ import {
   computeGaps,
   computeSplit,
   confusionOf
-} from "./chunk-LIN75FJA.js";
+} from "./chunk-KPZCFMP4.js";
 import {
   writeOutputs
-} from "./chunk-Q7QZEDFR.js";
+} from "./chunk-SXAORDUR.js";
 import {
   InputError
 } from "./chunk-R7VUTDUK.js";
 import {
+  ECE_BINS,
+  SCORE_BINS,
+  decodeClassCounts
+} from "./chunk-TICSPAVB.js";
+import {
   decodeExamples
-} from "./chunk-4EHSR7VS.js";
+} from "./chunk-6AEF4RLM.js";
 import {
   OLDER_REPORT_SCHEMAS,
   REPORT_SCHEMA
@@ -7061,7 +7066,7 @@ var report_schema_default = {
       $ref: "#/definitions/leakage"
     },
     replicates: {
-      description: "Runs of the same code and data with different seeds (modelgate merge --replicates): each run's headline metrics per split, the report's own run first.",
+      description: "Runs of the same code and data with different seeds (modelgate merge --replicates): each run's headline metrics and per-class found per split, the report's own run first.",
       type: "array",
       minItems: 2,
       maxItems: 1e3,
@@ -7088,6 +7093,20 @@ var report_schema_default = {
                 },
                 metrics: {
                   $ref: "#/definitions/metrics"
+                },
+                perClass: {
+                  description: "What each class found in this run (tp), indexed like classes.",
+                  type: "object",
+                  required: ["tp"],
+                  additionalProperties: false,
+                  properties: {
+                    tp: {
+                      type: "array",
+                      items: {
+                        $ref: "#/definitions/count"
+                      }
+                    }
+                  }
                 }
               }
             }
@@ -7442,7 +7461,34 @@ var report_schema_default = {
         },
         scores: {
           $ref: "#/definitions/scores"
+        },
+        scoreCounts: {
+          $ref: "#/definitions/scoreCounts"
         }
+      }
+    },
+    scoreCounts: {
+      description: "A shard's report only: the counts its threshold-free metrics come from (per class, the positives and negatives of each non-empty bin, as base64 of deflated uint32: src/core/diagnostics/score-counts.ts), which a merge of the shards adds up.",
+      type: "object",
+      required: ["bins", "examples", "decisions", "logLossSum", "ece", "classes", "data"],
+      additionalProperties: false,
+      properties: {
+        bins: { type: "integer", minimum: 1 },
+        examples: { $ref: "#/definitions/count" },
+        decisions: { $ref: "#/definitions/count" },
+        logLossSum: { type: "number", minimum: 0 },
+        ece: {
+          type: "object",
+          required: ["count", "conf", "hit"],
+          additionalProperties: false,
+          properties: {
+            count: { type: "array", items: { type: "number", minimum: 0 } },
+            conf: { type: "array", items: { type: "number", minimum: 0 } },
+            hit: { type: "array", items: { type: "number", minimum: 0 } }
+          }
+        },
+        classes: { $ref: "#/definitions/count" },
+        data: { type: "string" }
       }
     },
     sanity: {
@@ -7859,8 +7905,19 @@ function checkReplicates(r, fail) {
         fail(
           `${pointer("replicates", 0, "splits", name, "metrics")} differ from the split's; expected the report's own run first`
         );
+      if (s.perClass) checkReplicateFound(r, s.perClass.tp, name, i, fail);
     }
   });
+}
+function checkReplicateFound(r, tp, name, i, fail) {
+  const at = pointer("replicates", i, "splits", name, "perClass", "tp");
+  const own = r.splits[name].perClass;
+  if (tp.length !== r.classes.length)
+    fail(`${at} has ${tp.length} entries; expected ${r.classes.length} (one per class)`);
+  const over = tp.findIndex((v, c) => v > own.support[c]);
+  if (over >= 0) fail(`${at}/${over} is ${tp[over]}; expected at most the class's support ${own.support[over]}`);
+  if (i === 0 && tp.some((v, c) => v !== own.tp[c]))
+    fail(`${at} differs from the split's perClass.tp; expected the report's own run first`);
 }
 function checkSplit(r, name, s, C, fail) {
   const at = (...p) => pointer("splits", name, ...p);
@@ -7918,8 +7975,20 @@ function checkSplit(r, name, s, C, fail) {
       const len = s.scores[key].length;
       if (len !== C) fail(`${at("scores", key)} has ${len} entries; expected ${C} (one per class)`);
     }
+  if (s.scoreCounts) checkScoreCounts(s.scoreCounts, s.examples, C, at, fail);
   const facts = s.predictions ? checkPredictions(r, s, C, at, fail) : null;
   checkSplitFigures(r, s, facts, at, fail);
+}
+function checkScoreCounts(sc, examples, C, at, fail) {
+  if (sc.bins !== SCORE_BINS) fail(`${at("scoreCounts", "bins")} is ${sc.bins}; expected ${SCORE_BINS}`);
+  if (sc.examples !== examples)
+    fail(`${at("scoreCounts", "examples")} is ${sc.examples}; expected ${examples} as the split`);
+  for (const key of ["count", "conf", "hit"])
+    if (sc.ece[key].length !== ECE_BINS)
+      fail(`${at("scoreCounts", "ece", key)} has ${sc.ece[key].length} entries; expected ${ECE_BINS}`);
+  if (sc.classes !== C) fail(`${at("scoreCounts", "classes")} is ${sc.classes}; expected ${C} (one per class)`);
+  const decoded = decodeClassCounts(sc.data, C, SCORE_BINS);
+  if (typeof decoded === "string") fail(`${at("scoreCounts", "data")} ${decoded}`);
 }
 function checkPredictions(r, s, C, at, fail) {
   const enc = s.predictions;
@@ -8000,30 +8069,72 @@ function lineColumn(text, p) {
   return `${line}:${p - before.lastIndexOf("\n")}`;
 }
 async function writeReport(path, report, inputs = []) {
-  await writeOutputs([{ path, text: formatReport(report) }], inputs);
+  await writeOutputs([{ path, text: reportPieces(report) }], inputs);
 }
 function formatReport(report) {
-  return format(report, "") + "\n";
+  return reportPieces(report).join("");
 }
-function format(v, indent) {
+var SLICE = 1 << 20;
+var NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+function reportPieces(report) {
+  const out = new Pieces();
+  format(report, "", out);
+  out.add("\n");
+  return out.done();
+}
+var Pieces = class {
+  pieces = [];
+  current = "";
+  add(s) {
+    this.current += s;
+    if (this.current.length >= SLICE) this.flush();
+  }
+  /** A long string as slices (views of it in V8, not copies). */
+  addLong(s) {
+    this.flush();
+    for (let i = 0; i < s.length; i += SLICE) this.pieces.push(s.slice(i, i + SLICE));
+  }
+  flush() {
+    if (this.current) this.pieces.push(this.current);
+    this.current = "";
+  }
+  done() {
+    this.flush();
+    return this.pieces;
+  }
+};
+function format(v, indent, out) {
   if (Array.isArray(v)) {
-    if (v.length === 0) return "[]";
+    if (v.length === 0) return out.add("[]");
     if (v.every((x) => x === null || typeof x !== "object" || Array.isArray(x) && x.every((y) => typeof y !== "object")))
-      return JSON.stringify(v);
+      return out.add(JSON.stringify(v));
     const inner = indent + "  ";
-    return `[
-${v.map((x) => inner + format(x, inner)).join(",\n")}
-${indent}]`;
+    out.add("[\n");
+    v.forEach((x, i) => {
+      out.add(i ? ",\n" + inner : inner);
+      format(x, inner, out);
+    });
+    return out.add(`
+${indent}]`);
   }
   if (v !== null && typeof v === "object") {
     const entries = Object.entries(v).filter(([, x]) => x !== void 0);
-    if (entries.length === 0) return "{}";
+    if (entries.length === 0) return out.add("{}");
     const inner = indent + "  ";
-    return `{
-${entries.map(([k, x]) => `${inner}${JSON.stringify(k)}: ${format(x, inner)}`).join(",\n")}
-${indent}}`;
+    out.add("{\n");
+    entries.forEach(([k, x], i) => {
+      out.add(`${i ? ",\n" : ""}${inner}${JSON.stringify(k)}: `);
+      format(x, inner, out);
+    });
+    return out.add(`
+${indent}}`);
   }
-  return JSON.stringify(v);
+  if (typeof v === "string" && v.length > SLICE && !NEEDS_ESCAPE.test(v)) {
+    out.add('"');
+    out.addLong(v);
+    return out.add('"');
+  }
+  out.add(JSON.stringify(v));
 }
 
 export {
@@ -8031,5 +8142,6 @@ export {
   readReport,
   parseReport,
   writeReport,
-  formatReport
+  formatReport,
+  reportPieces
 };

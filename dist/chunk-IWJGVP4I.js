@@ -5,16 +5,18 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  mergeReports
-} from "./chunk-RPULR3BA.js";
-import "./chunk-J5VWRRYV.js";
-import "./chunk-LIN75FJA.js";
-import "./chunk-4EHSR7VS.js";
+  compareReports,
+  compareWithSource
+} from "./chunk-QGDKNY2A.js";
+import "./chunk-HCSBZIJN.js";
+import "./chunk-6AEF4RLM.js";
 import "./chunk-GVEIAIM2.js";
 import "./chunk-GODDRDQM.js";
+import "./chunk-FWCFBI7P.js";
 import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  mergeReports
+  compareReports,
+  compareWithSource
 };

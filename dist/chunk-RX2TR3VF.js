@@ -39,17 +39,11 @@ import {
   verifyClaimedPull,
   withAcceptance,
   withClientLimits
-} from "./chunk-GOWVCLAD.js";
+} from "./chunk-EOWVH6SD.js";
 import {
   findBaseline,
   runGate
-} from "./chunk-7DYCY2CG.js";
-import {
-  parseConfig
-} from "./chunk-LFPV36KP.js";
-import {
-  VERSION
-} from "./chunk-R5665HUH.js";
+} from "./chunk-VT4C6MRT.js";
 import {
   normalizeKey,
   renderComment
@@ -62,10 +56,16 @@ import {
   thousands
 } from "./chunk-MINOWJJC.js";
 import {
+  parseConfig
+} from "./chunk-LFPV36KP.js";
+import {
   escapeMarkdown,
   sanitizeText,
   truncateMiddle
 } from "./chunk-NSI3WKIV.js";
+import {
+  VERSION
+} from "./chunk-R5665HUH.js";
 import {
   UsageError
 } from "./chunk-3P3OTKBG.js";

@@ -5,10 +5,11 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
+  ExampleStore,
   decodeExamples,
-  encodeExamples,
+  widthFor,
   withReportSanity
-} from "./chunk-4EHSR7VS.js";
+} from "./chunk-6AEF4RLM.js";
 import {
   UnknownClassError
 } from "./chunk-GODDRDQM.js";
@@ -22,48 +23,6 @@ import {
 } from "./chunk-3P3OTKBG.js";
 
 // src/core/metrics/growable.ts
-var IndexList = class {
-  data;
-  len = 0;
-  max;
-  constructor(capacity = 1024, wide = false) {
-    this.data = wide ? new Uint32Array(capacity) : new Uint8Array(capacity);
-    this.max = wide ? 4294967295 : 255;
-  }
-  get length() {
-    return this.len;
-  }
-  reserve(extra, maxValue) {
-    const need = this.len + extra;
-    const widen = maxValue > this.max;
-    if (need <= this.data.length && !widen) return;
-    let cap = this.data.length;
-    while (cap < need) cap = Math.max(16, cap * 2);
-    const m = Math.max(this.max, maxValue > 65535 ? 4294967295 : maxValue > 255 ? 65535 : 255);
-    const next = m === 255 ? new Uint8Array(cap) : m === 65535 ? new Uint16Array(cap) : new Uint32Array(cap);
-    next.set(this.data.subarray(0, this.len));
-    this.data = next;
-    this.max = m;
-  }
-  push(v) {
-    if (this.len === this.data.length || v > this.max) this.reserve(1, v);
-    this.data[this.len++] = v;
-  }
-  /** Appends `values` (all < 2^32); `maxValue` is their maximum when the caller knows it. */
-  append(values, maxValue = maxOf(values)) {
-    this.reserve(values.length, maxValue);
-    if (ArrayBuffer.isView(values)) this.data.set(values, this.len);
-    else for (let i = 0; i < values.length; i++) this.data[this.len + i] = values[i];
-    this.len += values.length;
-  }
-  get(i) {
-    return this.data[i];
-  }
-  /** A copy as Uint32Array of exactly `length` entries. */
-  toUint32() {
-    return Uint32Array.from(this.data.subarray(0, this.len));
-  }
-};
 function maxOf(values) {
   let m = 0;
   for (let i = 0; i < values.length; i++) if (values[i] > m) m = values[i];
@@ -137,6 +96,11 @@ function remapExamples(ex, map) {
     predIndices: sortRows(ex.predOffsets, ex.predIndices)
   };
 }
+function remapStore(store, map, numClasses) {
+  const out = new ExampleStore(store.task, numClasses);
+  for (const piece of store.pieces()) out.append(remapExamples(piece, map));
+  return out;
+}
 function isIdentity(map) {
   for (let i = 0; i < map.length; i++) if (map[i] !== i) return false;
   return true;
@@ -155,10 +119,9 @@ var MulticlassAccumulator = class _MulticlassAccumulator {
   fp = new Counts();
   fn = new Counts();
   correct = 0;
-  truth = new IndexList();
-  pred = new IndexList();
+  store = new ExampleStore("multiclass");
   get examples() {
-    return this.truth.length;
+    return this.store.examples;
   }
   update(batch) {
     if (batch.task !== "multiclass") throw wrongTask("multiclass", batch.task);
@@ -188,8 +151,7 @@ var MulticlassAccumulator = class _MulticlassAccumulator {
       }
     }
     this.correct += correct;
-    this.truth.append(truth, maxT);
-    this.pred.append(pred, maxP);
+    this.store.append(batch);
   }
   merge(other) {
     if (!(other instanceof _MulticlassAccumulator)) throw wrongTask("multiclass", other.task);
@@ -197,11 +159,10 @@ var MulticlassAccumulator = class _MulticlassAccumulator {
     this.fp.add(other.fp);
     this.fn.add(other.fn);
     this.correct += other.correct;
-    this.truth.append(other.truth.toUint32());
-    this.pred.append(other.pred.toUint32());
+    this.store.appendStore(other.store);
   }
   predictions() {
-    return { task: "multiclass", n: this.examples, truth: this.truth.toUint32(), pred: this.pred.toUint32() };
+    return this.store.toExamples();
   }
   counts() {
     return {
@@ -228,18 +189,9 @@ var MultilabelAccumulator = class _MultilabelAccumulator {
   hammingErrors = 0;
   emptyTruth = 0;
   emptyPred = 0;
-  n = 0;
-  // CSR, offsets are global (start at 0, one more entry than examples).
-  truthOffsets = new IndexList(1024, true);
-  truthIndices = new IndexList();
-  predOffsets = new IndexList(1024, true);
-  predIndices = new IndexList();
-  constructor() {
-    this.truthOffsets.push(0);
-    this.predOffsets.push(0);
-  }
+  store = new ExampleStore("multilabel");
   get examples() {
-    return this.n;
+    return this.store.examples;
   }
   update(batch) {
     if (batch.task !== "multilabel") throw wrongTask("multilabel", batch.task);
@@ -294,20 +246,10 @@ var MultilabelAccumulator = class _MultilabelAccumulator {
       if (errors === 0) this.correct++;
       this.hammingErrors += errors;
     }
-    const baseT = this.truthIndices.length - to[0];
-    const baseP = this.predIndices.length - po[0];
-    for (let i = 1; i <= n; i++) {
-      this.truthOffsets.push(to[i] + baseT);
-      this.predOffsets.push(po[i] + baseP);
-    }
-    this.truthIndices.append(ti, maxT);
-    this.predIndices.append(pi, maxP);
-    this.n += n;
+    this.store.append(batch);
   }
   merge(other) {
     if (!(other instanceof _MultilabelAccumulator)) throw wrongTask("multilabel", other.task);
-    const ex = other.predictions();
-    if (ex.task !== "multilabel") throw wrongTask("multilabel", ex.task);
     this.tp.add(other.tp);
     this.fp.add(other.fp);
     this.fn.add(other.fn);
@@ -315,37 +257,22 @@ var MultilabelAccumulator = class _MultilabelAccumulator {
     this.hammingErrors += other.hammingErrors;
     this.emptyTruth += other.emptyTruth;
     this.emptyPred += other.emptyPred;
-    const baseT = this.truthIndices.length;
-    const baseP = this.predIndices.length;
-    for (let i = 1; i <= ex.n; i++) {
-      this.truthOffsets.push(ex.truthOffsets[i] + baseT);
-      this.predOffsets.push(ex.predOffsets[i] + baseP);
-    }
-    this.truthIndices.append(ex.truthIndices);
-    this.predIndices.append(ex.predIndices);
-    this.n += ex.n;
+    this.store.appendStore(other.store);
   }
   predictions() {
-    return {
-      task: "multilabel",
-      n: this.n,
-      truthOffsets: this.truthOffsets.toUint32(),
-      truthIndices: this.truthIndices.toUint32(),
-      predOffsets: this.predOffsets.toUint32(),
-      predIndices: this.predIndices.toUint32()
-    };
+    return this.store.toExamples();
   }
   counts() {
     return {
       task: "multilabel",
-      examples: this.n,
+      examples: this.examples,
       tp: this.tp.toArray(),
       fp: this.fp.toArray(),
       fn: this.fn.toArray(),
       correct: this.correct,
       hammingErrors: this.hammingErrors,
-      trueLabels: this.truthIndices.length,
-      predLabels: this.predIndices.length,
+      trueLabels: this.store.trueLabels,
+      predLabels: this.store.predLabels,
       emptyTruth: this.emptyTruth,
       emptyPred: this.emptyPred
     };
@@ -390,22 +317,26 @@ var DENSE_MAX = 1024;
 var SPARSE_CELL_CAP = 1e4;
 var TOP_CONFUSIONS = 3;
 function confusionOf(truth, pred, n, numClasses, cap = SPARSE_CELL_CAP) {
+  return confusionOfPieces([{ truth, pred, n }], numClasses, cap);
+}
+function confusionOfPieces(pieces, numClasses, cap = SPARSE_CELL_CAP) {
   const C = numClasses;
   const cells = [];
   let confusion;
   if (C <= DENSE_MAX) {
     const m = new Float64Array(C * C);
-    for (let i = 0; i < n; i++) m[truth[i] * C + pred[i]]++;
+    for (const { truth, pred, n } of pieces) for (let i = 0; i < n; i++) m[truth[i] * C + pred[i]]++;
     for (let t = 0; t < C; t++)
       for (let p = 0; p < C; p++) if (t !== p && m[t * C + p] > 0) cells.push([t, p, m[t * C + p]]);
     confusion = { format: "dense", counts: Array.from(m) };
   } else {
     const map = /* @__PURE__ */ new Map();
-    for (let i = 0; i < n; i++) {
-      if (truth[i] === pred[i]) continue;
-      const k = truth[i] * C + pred[i];
-      map.set(k, (map.get(k) ?? 0) + 1);
-    }
+    for (const { truth, pred, n } of pieces)
+      for (let i = 0; i < n; i++) {
+        if (truth[i] === pred[i]) continue;
+        const k = truth[i] * C + pred[i];
+        map.set(k, (map.get(k) ?? 0) + 1);
+      }
     for (const [k, v] of map) cells.push([Math.floor(k / C), k % C, v]);
     confusion = { format: "sparse" };
   }
@@ -524,22 +455,20 @@ function remapCounts(c, map, size) {
 
 // src/core/report/fingerprint.ts
 import { createHash } from "node:crypto";
-function labelFingerprint(ex, names) {
-  const h = createHash("sha256");
-  let chunk = "";
-  const flush = () => {
-    h.update(chunk, "utf8");
-    chunk = "";
-  };
-  if (ex.task === "multiclass") {
-    for (let i = 0; i < ex.n; i++) {
-      chunk += names[ex.truth[i]] + "\n";
-      if (chunk.length > 65536) flush();
+function labelFingerprint(pieces, names) {
+  const out = new HashBuffer();
+  const utf8 = names.map((name) => Buffer.from(name, "utf8"));
+  let rank;
+  let row = new Uint32Array(16);
+  for (const ex of pieces) {
+    if (ex.task === "multiclass") {
+      for (let i = 0; i < ex.n; i++) {
+        out.put(utf8[ex.truth[i]]);
+        out.byte(NEWLINE);
+      }
+      continue;
     }
-  } else {
-    const rank = new Uint32Array(names.length);
-    names.map((name, c) => ({ name, c })).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0).forEach(({ c }, r) => rank[c] = r);
-    let row = new Uint32Array(16);
+    const rk = rank ??= ranks(names);
     for (let i = 0; i < ex.n; i++) {
       const start = ex.truthOffsets[i];
       const m = ex.truthOffsets[i + 1] - start;
@@ -547,16 +476,49 @@ function labelFingerprint(ex, names) {
       for (let k = 0; k < m; k++) {
         const c = ex.truthIndices[start + k];
         let j = k - 1;
-        for (; j >= 0 && rank[row[j]] > rank[c]; j--) row[j + 1] = row[j];
+        for (; j >= 0 && rk[row[j]] > rk[c]; j--) row[j + 1] = row[j];
         row[j + 1] = c;
       }
-      for (let k = 0; k < m; k++) chunk += k ? "" + names[row[k]] : names[row[k]];
-      chunk += "\n";
-      if (chunk.length > 65536) flush();
+      for (let k = 0; k < m; k++) {
+        if (k) out.byte(UNIT_SEPARATOR);
+        out.put(utf8[row[k]]);
+      }
+      out.byte(NEWLINE);
     }
   }
-  flush();
-  return h.digest("hex");
+  return out.digest();
+}
+var NEWLINE = 10;
+var UNIT_SEPARATOR = 31;
+var HashBuffer = class {
+  hash = createHash("sha256");
+  buf = Buffer.allocUnsafe(1 << 16);
+  at = 0;
+  put(bytes) {
+    if (this.at + bytes.length > this.buf.length) {
+      this.flush();
+      if (bytes.length > this.buf.length) return void this.hash.update(bytes);
+    }
+    this.buf.set(bytes, this.at);
+    this.at += bytes.length;
+  }
+  byte(b) {
+    if (this.at === this.buf.length) this.flush();
+    this.buf[this.at++] = b;
+  }
+  flush() {
+    this.hash.update(this.buf.subarray(0, this.at));
+    this.at = 0;
+  }
+  digest() {
+    this.flush();
+    return this.hash.digest("hex");
+  }
+};
+function ranks(names) {
+  const rank = new Uint32Array(names.length);
+  names.map((name, c) => ({ name, c })).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0).forEach(({ c }, r) => rank[c] = r);
+  return rank;
 }
 
 // src/core/report/build.ts
@@ -574,18 +536,24 @@ function buildReport(args) {
     if (Object.hasOwn(splits, name)) throw new Error(`split ${JSON.stringify(name)} appears twice`);
     const raw = acc.counts();
     const counts = identity ? raw : remapCounts(raw, perm, C);
-    const ex0 = acc.predictions();
-    const ex = identity ? ex0 : remapExamples(ex0, perm);
+    const store = identity && acc.store.width === widthFor(C) ? acc.store : remapStore(acc.store, perm, C);
+    const predictions = args.keepPredictions ?? true ? store.encode() : void 0;
     const computed = computeSplit(counts, C);
-    const split = { ...computed, fingerprints: { labels: labelFingerprint(ex, classes), files } };
-    if (ex.task === "multiclass") {
-      const { confusion, topConfusions } = confusionOf(ex.truth, ex.pred, ex.n, C);
+    const split = {
+      ...computed,
+      fingerprints: { labels: labelFingerprint(store.pieces(), classes), files }
+    };
+    if (store.task === "multiclass") {
+      const pieces = store.pieces();
+      const { confusion, topConfusions } = confusionOfPieces(pieces, C);
       split.confusion = confusion;
       split.topConfusions = topConfusions;
     }
-    if (args.keepPredictions ?? true) split.predictions = encodeExamples(ex, C);
+    if (predictions) split.predictions = predictions;
     const threshFree = scores?.result(perm, C, acc.examples);
     if (threshFree) split.scores = threshFree;
+    const scoreCounts = args.shard && threshFree && scores?.counts(perm, C, acc.examples);
+    if (scoreCounts) split.scoreCounts = scoreCounts;
     else if (scores?.problem)
       observed.push({
         level: "info",

@@ -13,7 +13,10 @@ import {
   accumulatorFromExamples,
   accumulatorFromSplit,
   buildReport
-} from "./chunk-LIN75FJA.js";
+} from "./chunk-KPZCFMP4.js";
+import {
+  ScoreAccumulator
+} from "./chunk-TICSPAVB.js";
 import {
   ClassIndex
 } from "./chunk-GODDRDQM.js";
@@ -180,7 +183,7 @@ function mergeShards(parts, origins, opts) {
       return splitAccumulator(part, origin, name, index).predictions();
     });
     const acc = accumulatorFromExamples(interleaveExamples(examples));
-    return { name, acc, files: first.splits[name].fingerprints.files };
+    return { name, acc, files: first.splits[name].fingerprints.files, scores: addedScores(shards, name, index) };
   });
   const report = buildReport({
     task: first.task,
@@ -195,6 +198,16 @@ function mergeShards(parts, origins, opts) {
   });
   if (first.model) report.model = first.model;
   return report;
+}
+function addedScores(shards, name, index) {
+  if (!shards.every(({ part }) => part.splits[name].scoreCounts)) return void 0;
+  const scores = new ScoreAccumulator(shards[0].part.task);
+  for (const { part } of shards)
+    scores.add(
+      part.splits[name].scoreCounts,
+      part.classes.map((c) => index.indexOf(c))
+    );
+  return scores;
 }
 function latest(parts) {
   return parts.map((p) => p.createdAt).sort().at(-1);

@@ -7,15 +7,18 @@ var __dirname = __mgDirname(__filename);
 import {
   checkSplitNames,
   evaluatePredictionFiles
-} from "./chunk-FZG3F34S.js";
-import "./chunk-23XBZCLM.js";
-import "./chunk-E2WPSSV3.js";
+} from "./chunk-NAYAYN3U.js";
+import "./chunk-5YMLQTMI.js";
+import "./chunk-34A5IGOG.js";
 import "./chunk-J5VWRRYV.js";
+import "./chunk-N5SJRF7D.js";
 import "./chunk-R5665HUH.js";
 import "./chunk-EBNW32Z5.js";
-import "./chunk-LIN75FJA.js";
+import "./chunk-KPZCFMP4.js";
 import "./chunk-R7VUTDUK.js";
-import "./chunk-4EHSR7VS.js";
+import "./chunk-TICSPAVB.js";
+import "./chunk-OCEMFDAI.js";
+import "./chunk-6AEF4RLM.js";
 import "./chunk-GVEIAIM2.js";
 import "./chunk-GODDRDQM.js";
 import "./chunk-XOJ76HHD.js";

@@ -10,9 +10,13 @@ import {
 import "./chunk-WDHMFPCS.js";
 
 // src/core/report/replicates.ts
-function replicateOf(r) {
+function replicateOf(r, classes) {
+  const at = new Map(r.classes.map((c, i) => [c, i]));
   const splits = {};
-  for (const [name, s] of Object.entries(r.splits)) splits[name] = { examples: s.examples, metrics: { ...s.metrics } };
+  for (const [name, s] of Object.entries(r.splits)) {
+    const tp = classes.map((c) => s.perClass.tp[at.get(c)]);
+    splits[name] = { examples: s.examples, metrics: { ...s.metrics }, perClass: { tp } };
+  }
   return { ...r.source !== void 0 && { source: r.source }, createdAt: r.createdAt, splits };
 }
 function checkSameExperiment(first, p, origin, firstOrigin) {
@@ -38,7 +42,7 @@ function mergeReplicates(parts, origins) {
   if (origins.length !== parts.length) throw new Error("mergeReplicates: one origin per part");
   if (parts[0].replicates || parts[0].shard) checkSameExperiment(parts[1], parts[0], origins[0], origins[1]);
   for (let k = 1; k < parts.length; k++) checkSameExperiment(parts[0], parts[k], origins[k], origins[0]);
-  return { ...parts[0], replicates: parts.map(replicateOf) };
+  return { ...parts[0], replicates: parts.map((p) => replicateOf(p, parts[0].classes)) };
 }
 export {
   mergeReplicates
