@@ -6,7 +6,7 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   identity
-} from "./chunk-N5SJRF7D.js";
+} from "./chunk-DTBE46XP.js";
 import {
   ScoreAccumulator
 } from "./chunk-TICSPAVB.js";

@@ -5,11 +5,9 @@
 // no worker has room; at most two messages per worker are in flight, so memory stays bounded. The worker code is the separately bundled dist/model-worker.js.
 
 import type * as tfjs from '@tensorflow/tfjs';
-import { existsSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { findBundled } from '../io/bundled.js';
 import type { BackendName } from './backend.js';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './worker.js';
 
@@ -17,15 +15,7 @@ export const WORKER_FILE = 'model-worker.js';
 
 /** dist/model-worker.js next to the running bundle, or in ./dist when running from the sources. */
 export function findWorkerFile(): string | null {
-  const candidates: string[] = [];
-  if (process.env.MODELGATE_MODEL_WORKER) candidates.push(process.env.MODELGATE_MODEL_WORKER);
-  try {
-    candidates.push(path.join(path.dirname(fileURLToPath(import.meta.url)), WORKER_FILE));
-  } catch {
-    // not a file URL
-  }
-  candidates.push(path.resolve('dist', WORKER_FILE));
-  return candidates.find((f) => existsSync(f)) ?? null;
+  return findBundled([WORKER_FILE], process.env.MODELGATE_MODEL_WORKER);
 }
 
 /** Threads worth using: one per core (wasm has no threads of its own in Node). */

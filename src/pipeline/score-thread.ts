@@ -10,11 +10,10 @@
 // At most IN_FLIGHT blocks are out at a time, so memory stays bounded; a full pipe makes the
 // reader wait (synchronously: the sinks are called from inside a parse loop).
 
-import { existsSync, statSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { statSync } from 'node:fs';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { ScoreAccumulator } from '../core/diagnostics/scores.js';
+import { findBundled } from '../io/bundled.js';
 import type { ScoreCounts } from '../core/report/types.js';
 import type { HistogramCounts, ScoreHistograms, ScoreSink } from '../core/metrics/score-histograms.js';
 import type { Task } from '../core/report/types.js';
@@ -59,20 +58,9 @@ export interface ScoreWorkerData {
   tuningBins: number;
 }
 
-/** dist/score-worker.js next to the running bundle (or .mjs, the bench's), or in ./dist from the sources. */
+/** dist/score-worker.js next to the running bundle (score-worker.mjs: the bench's), or in ./dist from the sources. */
 export function findScoreWorker(): string | null {
-  const here = (() => {
-    try {
-      return path.dirname(fileURLToPath(import.meta.url));
-    } catch {
-      return null;
-    }
-  })();
-  const candidates = [
-    ...(here ? [path.join(here, 'score-worker.js'), path.join(here, 'score-worker.mjs')] : []),
-    path.resolve('dist', 'score-worker.js'),
-  ];
-  return candidates.find((f) => existsSync(f)) ?? null;
+  return findBundled(['score-worker.js', 'score-worker.mjs']);
 }
 
 /** Whether a split's file is worth a worker thread for its scores (and one can be started). */

@@ -7,11 +7,11 @@ var __dirname = __mgDirname(__filename);
 import {
   checkSplitNames,
   evaluatePredictionFiles
-} from "./chunk-NAYAYN3U.js";
+} from "./chunk-RK7JUBER.js";
 import "./chunk-5YMLQTMI.js";
 import "./chunk-34A5IGOG.js";
 import "./chunk-J5VWRRYV.js";
-import "./chunk-N5SJRF7D.js";
+import "./chunk-DTBE46XP.js";
 import "./chunk-R5665HUH.js";
 import "./chunk-EBNW32Z5.js";
 import "./chunk-KPZCFMP4.js";

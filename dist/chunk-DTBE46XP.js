@@ -6,28 +6,32 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 
 // src/pipeline/score-thread.ts
-import { existsSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
+import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
+
+// src/io/bundled.ts
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
+function findBundled(names, override) {
+  const candidates = override ? [override] : [];
+  try {
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    candidates.push(...names.map((n) => path.join(here, n)));
+  } catch {
+  }
+  candidates.push(...names.map((n) => path.resolve("dist", n)));
+  return candidates.find((f) => existsSync(f)) ?? null;
+}
+
+// src/pipeline/score-thread.ts
 var SCORE_THREAD_MIN_BYTES = 32 << 20;
 var IN_FLIGHT = 3;
 var BLOCK_EXAMPLES = 4096;
 var BLOCK_VALUES = 1 << 18;
 var STALL_MS = 12e4;
 function findScoreWorker() {
-  const here = (() => {
-    try {
-      return path.dirname(fileURLToPath(import.meta.url));
-    } catch {
-      return null;
-    }
-  })();
-  const candidates = [
-    ...here ? [path.join(here, "score-worker.js"), path.join(here, "score-worker.mjs")] : [],
-    path.resolve("dist", "score-worker.js")
-  ];
-  return candidates.find((f) => existsSync(f)) ?? null;
+  return findBundled(["score-worker.js", "score-worker.mjs"]);
 }
 function scoreThreadFor(file, minBytes = SCORE_THREAD_MIN_BYTES) {
   let size = 0;
@@ -217,6 +221,7 @@ function workerFailed(why) {
 }
 
 export {
+  findBundled,
   scoreThreadFor,
   ScoreThread,
   identity

@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-NAYAYN3U.js";
+} from "./chunk-RK7JUBER.js";
 import {
   classIndexOf,
   csvRows,
@@ -36,7 +36,9 @@ import {
 import {
   selectBackend
 } from "./chunk-DHVGWI4P.js";
-import "./chunk-N5SJRF7D.js";
+import {
+  findBundled
+} from "./chunk-DTBE46XP.js";
 import {
   Preprocess
 } from "./chunk-2FPBPD7G.js";
@@ -1653,9 +1655,9 @@ var require_decoder = __commonJS({
         return a < 0 ? 0 : a > 255 ? 255 : a;
       }
       constructor.prototype = {
-        load: function load(path5) {
+        load: function load(path4) {
           var xhr = new XMLHttpRequest();
-          xhr.open("GET", path5, true);
+          xhr.open("GET", path4, true);
           xhr.responseType = "arraybuffer";
           xhr.onload = (function() {
             var data = new Uint8Array(xhr.response || xhr.mozResponseArrayBuffer);
@@ -5249,21 +5251,11 @@ var SanityTracker = class {
 };
 
 // src/model/parallel.ts
-import { existsSync as existsSync2 } from "node:fs";
 import os from "node:os";
-import path4 from "node:path";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 var WORKER_FILE = "model-worker.js";
 function findWorkerFile() {
-  const candidates = [];
-  if (process.env.MODELGATE_MODEL_WORKER) candidates.push(process.env.MODELGATE_MODEL_WORKER);
-  try {
-    candidates.push(path4.join(path4.dirname(fileURLToPath(import.meta.url)), WORKER_FILE));
-  } catch {
-  }
-  candidates.push(path4.resolve("dist", WORKER_FILE));
-  return candidates.find((f) => existsSync2(f)) ?? null;
+  return findBundled([WORKER_FILE], process.env.MODELGATE_MODEL_WORKER);
 }
 function defaultWorkers() {
   return Math.max(1, typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length);

@@ -22,7 +22,7 @@ import {
 import {
   ScoreThread,
   scoreThreadFor
-} from "./chunk-N5SJRF7D.js";
+} from "./chunk-DTBE46XP.js";
 import {
   VERSION
 } from "./chunk-R5665HUH.js";

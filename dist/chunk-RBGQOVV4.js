@@ -15,7 +15,7 @@ import {
 } from "./chunk-TFPZ5XCH.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-NAYAYN3U.js";
+} from "./chunk-RK7JUBER.js";
 import "./chunk-5YMLQTMI.js";
 import {
   debug,
@@ -42,7 +42,7 @@ import {
   formatShard,
   parseShard
 } from "./chunk-J5VWRRYV.js";
-import "./chunk-N5SJRF7D.js";
+import "./chunk-DTBE46XP.js";
 import {
   COMMENT_MODES,
   EVALUATION_FILE,
@@ -96443,7 +96443,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-EYPTJRIA.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-O3KWQWGB.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,
