@@ -71,7 +71,7 @@ function npyHeader(descr: string, n: number): Buffer {
  * members are written at their final offsets as rows are generated, CRCs patched in at the end.
  * With `csvPath`, the same rows as CSV (`labels` joined by '|', one score:<class> column each).
  */
-function writeData(npzPath: string, n: number, csvPath?: string): void {
+export function writeData(npzPath: string, n: number, csvPath?: string): void {
   const members = [
     { name: Buffer.from('labels.npy'), header: npyHeader('|u1', n), item: 1, crc: 0, offset: 0, size: 0 },
     { name: Buffer.from('scores.npy'), header: npyHeader('<f4', n), item: 4, crc: 0, offset: 0, size: 0 },

@@ -5,47 +5,40 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  identity
-} from "./chunk-DTBE46XP.js";
+  countBlock
+} from "./chunk-CN6WNAL4.js";
 import {
   ScoreAccumulator
-} from "./chunk-TICSPAVB.js";
-import {
-  ScoreHistograms,
-  teeSinks
-} from "./chunk-OCEMFDAI.js";
+} from "./chunk-FFURU75S.js";
+import "./chunk-WEDWNEPZ.js";
+import "./chunk-BDLRUXQ5.js";
 import "./chunk-WDHMFPCS.js";
 
 // src/pipeline/score-worker.ts
 import { isMainThread, workerData } from "node:worker_threads";
-function serve({ port, signal, task, tuningBins }) {
-  const sink = new ScoreAccumulator(task);
-  const histograms = tuningBins > 0 ? new ScoreHistograms(tuningBins) : void 0;
-  const both = teeSinks(sink, histograms);
-  let cls;
+function serve({ port, signal }) {
+  let sink = null;
+  let cls = null;
   const post = (m, transfer = []) => {
     port.postMessage(m, transfer);
     Atomics.add(signal, 0, 1);
     Atomics.notify(signal, 0);
   };
-  const count = (b) => {
-    if (b.cls !== void 0) cls = b.cls ?? void 0;
-    const to = b.tune ? both : sink;
-    for (let k = 0; k < b.examples; k++) {
-      to.scores(b.values, b.starts[k], b.starts[k + 1] - b.starts[k], cls);
-      to.end(b.truth, b.truthStarts[k], b.truthStarts[k + 1]);
-    }
-  };
   port.on("message", (m) => {
     try {
       if ("block" in m) {
-        count(m.block);
-        const { values, starts, truth, truthStarts } = m.block;
-        post({ returned: m.block }, [values.buffer, starts.buffer, truth.buffer, truthStarts.buffer]);
+        const b = m.block;
+        sink ??= new ScoreAccumulator(b.task);
+        cls = countBlock(sink, b, cls);
+        post({ returned: b }, [
+          b.values.buffer,
+          b.starts.buffer,
+          b.truth.buffer,
+          b.truthStarts.buffer
+        ]);
       } else {
-        const classes = sink.classSlots();
-        const counts = sink.counts(identity(classes), classes, sink.examples);
-        post({ counts, problem: sink.problem, classes, histogram: histograms?.counts() ?? null });
+        const state = sink?.state() ?? null;
+        post({ state }, state ? [state.pos.buffer, state.all.buffer] : []);
         port.close();
       }
     } catch (e) {
@@ -54,5 +47,6 @@ function serve({ port, signal, task, tuningBins }) {
       Atomics.notify(signal, 0);
     }
   });
+  post({ ready: true });
 }
 if (!isMainThread && workerData?.modelgateScoreWorker) serve(workerData);

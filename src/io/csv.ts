@@ -370,6 +370,8 @@ function fastRow(rows: Rows): FastRow {
   const mc = batcher instanceof MulticlassBatcher ? batcher : null;
   const ml = batcher instanceof MultilabelBatcher ? batcher : null;
   return (buf, pos, len, line) => {
+    // The sink's own room when it has some (a worker thread's block): the scores are parsed into it.
+    const into = sink?.room?.(values.length) ?? values;
     let i = pos;
     let best = 0;
     let bi = -1;
@@ -386,7 +388,7 @@ function fastRow(rows: Rows): FastRow {
         i = decimalEnd();
         if (v - v !== 0 || i >= len) return -1;
         c = buf[i];
-        if (sink) values[k] = v;
+        if (sink) into[k] = v;
         if (mc) {
           if (bi < 0 || v > best) {
             best = v;
@@ -421,7 +423,7 @@ function fastRow(rows: Rows): FastRow {
     }
     const truth = buf.toString('utf8', ts, te);
     if (idCol >= 0) batcher.ids.add(buf, is, ie);
-    if (sink) sink.scores(values, 0, values.length, scoreClass);
+    if (sink) sink.scores(into, 0, values.length, scoreClass);
     if (mc) {
       const t = rows.truthIndex(rows.single(truth, plan.truthSplit, plan.truthName, line), line);
       if (mc.push(t, scoreClass[bi])) ready.push(mc.flush()!);

@@ -24,7 +24,6 @@ import { UsageError } from '../core/errors.js';
 import { checkThresholdKeys, DEFAULT_THRESHOLD, parseThreshold, thresholdFor } from '../core/threshold.js';
 import { checkSplitNames } from './evaluate.js';
 import { ThresholdTuning } from './threshold-tuning.js';
-import { teeSinks } from '../core/metrics/score-histograms.js';
 import { ownsExample, type ShardSpec } from '../core/shard.js';
 import { shardFeatures } from '../io/shard.js';
 import { VERSION } from '../version.js';
@@ -238,7 +237,7 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
           batchSize,
           expectProbabilities: opts.expectProbabilities,
           onProgress: opts.onProgress,
-          scores: teeSinks(scores, tuning.sinkFor(d.name, task)),
+          scores,
         },
         (b) => {
           acc.update(b);
@@ -248,7 +247,7 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
       );
       diagnostics.endSplit();
       examples += r.examples;
-      tuning.finished(d.name, acc.examples);
+      tuning.finished(d.name, scores, acc.examples);
       sanity.push(...r.sanity);
       splits.push({ name: d.name, acc, files: stream.fingerprints(), scores });
       opts.log?.(`${d.name}: ${r.examples} examples evaluated`);

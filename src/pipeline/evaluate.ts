@@ -16,7 +16,6 @@ import type { ShardSpec } from '../core/shard.js';
 import { InputError } from '../io/types.js';
 import { VERSION } from '../version.js';
 import { ThresholdTuning } from './threshold-tuning.js';
-import { teeSinks } from '../core/metrics/score-histograms.js';
 import { ScoreThread, scoreThreadFor } from './score-thread.js';
 
 export interface EvaluateOptions {
@@ -81,12 +80,11 @@ export async function evaluatePredictionFiles(
   for (const { name, path } of splits) {
     // A shard's reader hands over every row's scores: only the shard's own are counted.
     const scores = diagnostics.beginSplit(name);
-    const histograms = tuning.sinkFor(name, task);
     const workerFile = opts.shard || !withScores ? null : scoreThreadFor(path, opts.scoreThreadMinBytes);
-    const thread = workerFile ? new ScoreThread(workerFile, scores, histograms) : undefined;
+    const thread = workerFile ? new ScoreThread(workerFile, scores) : undefined;
     const own = withScores ? scores : undefined;
     const opened = await openPredictions(path, {
-      scores: thread ?? teeSinks(opts.shard && own ? shardScores(own, opts.shard) : own, histograms),
+      scores: thread ?? (opts.shard && own ? shardScores(own, opts.shard) : own),
       classes,
       task,
       threshold,
@@ -124,7 +122,7 @@ export async function evaluatePredictionFiles(
     }
     diagnostics.endSplit();
     opts.onProgress?.(name, acc.examples);
-    tuning.finished(name, acc.examples);
+    tuning.finished(name, scores, acc.examples);
     done.push({ name, acc, files: [stream.fingerprint()], scores });
   }
   checkKeys();

@@ -1,31 +1,32 @@
 // The threshold-free metrics of a large split on the other core: the reader hands each example's
 // scores and truth to a ScoreThread (a ScoreSink), which copies them into blocks and transfers the
 // blocks to a worker thread (dist/score-worker.js, ./score-worker.ts) that fills its own
-// ScoreAccumulator; at the end its counts are added to this thread's, empty until then. The
-// tuning histograms, when the split has them, are counted by whichever thread has time: block by
-// block, by the worker while it keeps up (a CSV's parsing is the longer job), here while the
-// reader had to wait for it (a .npz's). The reader parses while the worker counts (`npm run bench
-// -- speed`, `-- diagnostics`), and the figures are the same bit for bit: the worker sees the
-// examples in the same order, and integer counts are added once.
+// ScoreAccumulator; at the end its counts (whole arrays, transferred) are merged into this
+// thread's accumulator, empty until then. The reader parses while the worker counts (`npm run
+// bench -- speed`, `-- diagnostics`), and the figures are the same bit for bit: the worker sees
+// the examples in the same order, and its sums are added to zeros.
 // At most IN_FLIGHT blocks are out at a time, so memory stays bounded; a full pipe makes the
-// reader wait (synchronously: the sinks are called from inside a parse loop).
+// reader wait (synchronously: the sinks are called from inside a parse loop), and every wait is
+// bounded. The worker starts with the ScoreThread, before the file's first line is parsed, and
+// says when it is ready; one that never does (a broken install) leaves the counting to this thread.
 
 import { statSync } from 'node:fs';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import type { ScoreAccumulator } from '../core/diagnostics/scores.js';
+import type { AccumulatorState, ScoreAccumulator } from '../core/diagnostics/scores.js';
 import { findBundled } from '../io/bundled.js';
-import type { ScoreCounts } from '../core/report/types.js';
-import type { HistogramCounts, ScoreHistograms, ScoreSink } from '../core/metrics/score-histograms.js';
+import type { ScoreSink } from '../core/metrics/score-histograms.js';
 import type { Task } from '../core/report/types.js';
 
 /** Prediction files from this size on have their scores counted in a worker (its start costs ~30 ms). */
 export const SCORE_THREAD_MIN_BYTES = 32 << 20;
-/** Blocks posted and not yet handed back. */
-const IN_FLIGHT = 3;
+/** Blocks posted and not yet handed back (2 MB each at most). */
+const IN_FLIGHT = 6;
 const BLOCK_EXAMPLES = 4096;
 const BLOCK_VALUES = 1 << 18;
 /** The longest the reader waits for the worker without any sign of progress. */
 const STALL_MS = 120_000;
+/** The longest the reader waits for the worker to start (it takes ~30 ms); then it counts here. */
+const READY_MS = 10_000;
 
 /** A block of examples: example k's scores are values[starts[k]..starts[k + 1]), its truth truth[truthStarts[k]..truthStarts[k + 1]). */
 export interface Block {
@@ -37,25 +38,18 @@ export interface Block {
   examples: number;
   /** The class map of this block's examples when it changed (null: class j is score j); undefined: as before. */
   cls?: Uint32Array | null;
-  /** The worker also counts this block's tuning histograms. */
-  tune: boolean;
+  task: Task;
 }
 
 export type ToWorker = { block: Block } | { end: true };
-/** The worker's counts (null when it has none, or a problem instead), over this thread's class indices. */
-export type FromWorker =
-  | { returned: Block }
-  | { counts: ScoreCounts | null; problem: string | null; classes: number; histogram: HistogramCounts | null }
-  | { error: string };
+/** The worker's counts are over this thread's class indices (a block's cls maps them). */
+export type FromWorker = { ready: true } | { returned: Block } | { state: AccumulatorState | null } | { error: string };
 
 export interface ScoreWorkerData {
   modelgateScoreWorker: true;
   port: MessagePort;
   /** [0]: messages posted by the worker, [1]: 1 once it failed (Atomics). */
   signal: Int32Array;
-  task: Task;
-  /** Bins of the tuning histograms (0: none). */
-  tuningBins: number;
 }
 
 /** dist/score-worker.js next to the running bundle (score-worker.mjs: the bench's), or in ./dist from the sources. */
@@ -81,7 +75,7 @@ function emptyBlock(values: number): Block {
     truth: new Uint32Array(BLOCK_EXAMPLES * 4),
     truthStarts: new Uint32Array(BLOCK_EXAMPLES + 1),
     examples: 0,
-    tune: false,
+    task: 'multilabel',
   };
 }
 
@@ -89,6 +83,7 @@ export class ScoreThread implements ScoreSink {
   private worker: Worker | null = null;
   private port: MessagePort | null = null;
   private readonly signal = new Int32Array(new SharedArrayBuffer(8));
+  private ready = false;
   private block: Block;
   private spare: Block[] = [];
   private inFlight = 0;
@@ -96,39 +91,66 @@ export class ScoreThread implements ScoreSink {
   /** The class map changed since the last block was posted. */
   private clsChanged = false;
   private valuesUsed = 0;
-  /**
-   * Multiclass scores are counted in this thread (decided at the first example, once the task is
-   * known): one score costs less there, and on the bench's 100k x 485 multiclass CSV the worker
-   * thread saved nothing (2.22-2.56 s without it, 2.42-2.44 s with it, 0.6 s more CPU).
-   */
-  private here: boolean | undefined;
+  /** Counting in this thread, once the worker did not start. */
+  private here = false;
+  private readonly blockValues: number;
+  private readonly readyMs: number;
 
   /**
-   * `accumulator` (empty; its task set before the first block is full) and `histograms` receive
-   * the worker's counts at finish(). `blockValues`: scores per block (a longer example gets a block of its own).
+   * `accumulator` (empty; its task set before the first score) receives the worker's counts at
+   * finish(). `blockValues`: scores per block (a longer example gets a block of its own);
+   * `readyMs`: how long to wait for the worker to start.
    */
   constructor(
     private readonly workerFile: string,
     private readonly accumulator: ScoreAccumulator,
-    private readonly histograms?: ScoreHistograms,
-    private readonly blockValues = BLOCK_VALUES,
+    { blockValues = BLOCK_VALUES, readyMs = READY_MS }: { blockValues?: number; readyMs?: number } = {},
   ) {
+    this.blockValues = blockValues;
+    this.readyMs = readyMs;
     this.block = emptyBlock(blockValues);
-    this.block.tune = histograms !== undefined;
+    // Started now, it is ready by the time the first block is full.
+    this.start();
   }
 
   scores(values: ArrayLike<number>, from: number, n: number, cls?: ArrayLike<number>): void {
-    if ((this.here ??= this.accumulator.task === 'multiclass')) {
+    if (this.here) {
       this.accumulator.scores(values, from, n, cls);
-      this.histograms?.scores(values, from, n, cls);
       return;
     }
     if (cls !== this.cls) {
-      if (this.block.examples > 0) this.post();
+      if (this.block.examples > 0) {
+        // Scores parsed into room() are in the block about to go: keep a copy of them.
+        if (ArrayBuffer.isView(values) && values.buffer === this.block.values.buffer) {
+          values = (values as Float64Array).slice(from, from + n);
+          from = 0;
+        }
+        this.post();
+      }
       this.cls = cls;
       this.clsChanged = true;
+      if (this.here) return this.scores(values, from, n, cls);
     }
     const Kind = values instanceof Float32Array ? Float32Array : Float64Array;
+    const b = this.makeRoom(n, Kind);
+    if (this.here) return this.scores(values, from, n, cls);
+    // Parsed into room() already: nothing to copy. A typed array (every reader's) is copied natively.
+    if (ArrayBuffer.isView(values)) {
+      const at = b.values.byteOffset + this.valuesUsed * b.values.BYTES_PER_ELEMENT;
+      if (values.buffer !== b.values.buffer || values.byteOffset !== at || from !== 0)
+        b.values.set((values as Float64Array).subarray(from, from + n), this.valuesUsed);
+    } else for (let j = 0; j < n; j++) b.values[this.valuesUsed + j] = values[from + j];
+    this.valuesUsed += n;
+  }
+
+  room(n: number): Float64Array | undefined {
+    if (this.here) return undefined;
+    const b = this.makeRoom(n, Float64Array);
+    return this.here ? undefined : (b.values as Float64Array).subarray(this.valuesUsed, this.valuesUsed + n);
+  }
+
+  /** The current block, once it has room for an example of n scores of this kind (posting the full one). */
+  private makeRoom(n: number, Kind: typeof Float32Array | typeof Float64Array): Block {
     let b = this.block;
     if (
       b.examples === BLOCK_EXAMPLES ||
@@ -139,21 +161,17 @@ export class ScoreThread implements ScoreSink {
       b = this.block;
     }
     if (!(b.values instanceof Kind) || n > b.values.length) b.values = new Kind(Math.max(n, this.blockValues));
-    // A typed array (every reader's) is copied natively.
-    if (ArrayBuffer.isView(values)) b.values.set((values as Float64Array).subarray(from, from + n), this.valuesUsed);
-    else for (let j = 0; j < n; j++) b.values[this.valuesUsed + j] = values[from + j];
-    this.valuesUsed += n;
-    if (!b.tune) this.histograms?.scores(values, from, n, cls);
+    return b;
   }
 
   end(truth: ArrayLike<number>, from: number, to: number): void {
     if (this.here) {
       this.accumulator.end(truth, from, to);
-      this.histograms?.end(truth, from, to);
       return;
     }
     // Full only when this example had no scores() (which posts a full block first).
     if (this.block.examples === BLOCK_EXAMPLES) this.post();
+    if (this.here) return this.end(truth, from, to);
     const b = this.block;
     const k = b.examples;
     const at = b.truthStarts[k];
@@ -166,22 +184,19 @@ export class ScoreThread implements ScoreSink {
     b.truthStarts[k + 1] = at + (to - from);
     b.starts[k + 1] = this.valuesUsed;
     b.examples = k + 1;
-    if (!b.tune) this.histograms?.end(truth, from, to);
   }
 
-  /** Posts every example left, waits for the worker's counts and adds them to the accumulators. */
+  /** Posts every example left, waits for the worker's counts and merges them into the accumulator. */
   finish(): void {
-    if (this.block.examples > 0) this.post();
-    if (!this.port) return;
+    if (!this.here && this.block.examples > 0) this.post();
+    if (!this.port || !this.ready) return this.stop();
     this.port.postMessage({ end: true } satisfies ToWorker);
     try {
       for (;;) {
         const m = this.receive();
-        if ('returned' in m) continue;
         if ('error' in m) throw workerFailed(m.error);
-        this.accumulator.problem ??= m.problem;
-        if (m.counts) this.accumulator.add(m.counts, identity(m.classes));
-        if (m.histogram) this.histograms?.add(m.histogram);
+        if (!('state' in m)) continue;
+        if (m.state) this.accumulator.merge(m.state);
         return;
       }
     } finally {
@@ -204,62 +219,88 @@ export class ScoreThread implements ScoreSink {
       b.examples = 0;
       return;
     }
+    if (!this.ready && !this.awaitReady()) return this.countHere(b);
     if (this.clsChanged) b.cls = this.cls ? Uint32Array.from(this.cls) : null;
     this.clsChanged = false;
-    const port = this.port ?? this.start();
-    // A full pipe: the worker is behind, so the next block's histograms are counted here.
-    const behind = this.inFlight >= IN_FLIGHT;
+    b.task = this.accumulator.task;
     while (this.inFlight >= IN_FLIGHT) {
       const m = this.receive();
       if ('error' in m) throw workerFailed(m.error);
       if ('returned' in m) this.spare.push(m.returned);
     }
     const buffers = [b.values.buffer, b.starts.buffer, b.truth.buffer, b.truthStarts.buffer] as ArrayBuffer[];
-    port.postMessage({ block: b } satisfies ToWorker, buffers);
+    this.port!.postMessage({ block: b } satisfies ToWorker, buffers);
     this.inFlight++;
     const next = this.spare.pop() ?? emptyBlock(this.blockValues);
     next.examples = 0;
     next.cls = undefined;
-    next.tune = this.histograms !== undefined && !behind;
     next.starts[0] = 0;
     next.truthStarts[0] = 0;
     this.block = next;
     this.valuesUsed = 0;
   }
 
-  private start(): MessagePort {
+  /** Waits (bounded) for the worker's first message; false when it did not start. */
+  private awaitReady(): boolean {
+    try {
+      while (!this.ready) {
+        const m = this.receive(this.readyMs);
+        if ('error' in m) throw workerFailed(m.error);
+      }
+      return true;
+    } catch {
+      // The worker's own failure shows only as an event, which a blocked thread never sees.
+      this.stop();
+      return false;
+    }
+  }
+
+  /** The worker did not start: this block, and every example after it, are counted here. */
+  private countHere(b: Block): void {
+    this.here = true;
+    countBlock(this.accumulator, b, this.cls ?? null);
+    this.valuesUsed = 0;
+    b.examples = 0;
+  }
+
+  private start(): void {
     const { port1, port2 } = new MessageChannel();
-    const data: ScoreWorkerData = {
-      modelgateScoreWorker: true,
-      port: port2,
-      signal: this.signal,
-      task: this.accumulator.task,
-      tuningBins: this.histograms?.bins ?? 0,
-    };
+    const data: ScoreWorkerData = { modelgateScoreWorker: true, port: port2, signal: this.signal };
     this.worker = new Worker(this.workerFile, { workerData: data, transferList: [port2] });
     // Errors arrive as messages (or as the stall below); the event only keeps them from being unhandled.
     this.worker.on('error', () => Atomics.store(this.signal, 1, 1));
     this.worker.unref();
     this.port = port1;
-    return port1;
   }
 
   /** The worker's next message, waiting for it (the worker counts signal[0] up after each post). */
-  private receive(): FromWorker {
+  private receive(stallMs = STALL_MS): FromWorker {
+    if (!this.port) throw workerFailed('the worker thread stopped');
     for (let waited = 0; ;) {
       // Read the count first: a post after it makes the wait below return at once.
       const posted = Atomics.load(this.signal, 0);
-      const got = receiveMessageOnPort(this.port!);
+      const got = receiveMessageOnPort(this.port);
       if (got) {
         const m = got.message as FromWorker;
         if ('returned' in m) this.inFlight--;
+        if ('ready' in m) this.ready = true;
         return m;
       }
       if (Atomics.load(this.signal, 1) === 1) throw workerFailed('the worker thread stopped');
-      if (Atomics.wait(this.signal, 0, posted, 100) === 'timed-out' && (waited += 100) >= STALL_MS)
-        throw workerFailed(`no answer in ${STALL_MS / 1000} s`);
+      if (Atomics.wait(this.signal, 0, posted, 100) === 'timed-out' && (waited += 100) >= stallMs)
+        throw workerFailed(`no answer in ${stallMs / 1000} s`);
     }
   }
+}
+
+/** A block's examples into `sink` (`cls`: the class map in force; a block's own replaces it). */
+export function countBlock(sink: ScoreSink, b: Block, cls: ArrayLike<number> | null): ArrayLike<number> | null {
+  const map = b.cls !== undefined ? b.cls : cls;
+  for (let k = 0; k < b.examples; k++) {
+    sink.scores(b.values, b.starts[k], b.starts[k + 1] - b.starts[k], map ?? undefined);
+    sink.end(b.truth, b.truthStarts[k], b.truthStarts[k + 1]);
+  }
+  return map;
 }
 
 /** Class index i for index i: the worker counts in this thread's class indices. */

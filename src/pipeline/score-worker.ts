@@ -1,42 +1,34 @@
 // Entry of the score-counting worker thread (bundled on its own as dist/score-worker.js; started
-// by ./score-thread.ts): it feeds each block's examples to its own ScoreAccumulator (and tuning
-// histograms, for the blocks that ask), hands every block back for reuse, and at the end posts
-// what it counted.
+// by ./score-thread.ts): it says it is ready, feeds each block's examples to its own
+// ScoreAccumulator, hands every block back for reuse, and at the end posts what it counted.
 
 import { isMainThread, workerData } from 'node:worker_threads';
 import { ScoreAccumulator } from '../core/diagnostics/scores.js';
-import { ScoreHistograms, teeSinks } from '../core/metrics/score-histograms.js';
-import { identity, type Block, type FromWorker, type ScoreWorkerData, type ToWorker } from './score-thread.js';
+import { countBlock, type FromWorker, type ScoreWorkerData, type ToWorker } from './score-thread.js';
 
-function serve({ port, signal, task, tuningBins }: ScoreWorkerData): void {
-  const sink = new ScoreAccumulator(task);
-  const histograms = tuningBins > 0 ? new ScoreHistograms(tuningBins) : undefined;
-  const both = teeSinks(sink, histograms)!;
-  let cls: Uint32Array | undefined;
+function serve({ port, signal }: ScoreWorkerData): void {
+  let sink: ScoreAccumulator | null = null;
+  let cls: ArrayLike<number> | null = null;
   const post = (m: FromWorker, transfer: ArrayBuffer[] = []) => {
     port.postMessage(m, transfer);
     Atomics.add(signal, 0, 1);
     Atomics.notify(signal, 0);
   };
-  const count = (b: Block) => {
-    if (b.cls !== undefined) cls = b.cls ?? undefined;
-    const to = b.tune ? both : sink;
-    for (let k = 0; k < b.examples; k++) {
-      to.scores(b.values, b.starts[k], b.starts[k + 1] - b.starts[k], cls);
-      to.end(b.truth, b.truthStarts[k], b.truthStarts[k + 1]);
-    }
-  };
   port.on('message', (m: ToWorker) => {
     try {
       if ('block' in m) {
-        count(m.block);
-        const { values, starts, truth, truthStarts } = m.block;
-        post({ returned: m.block }, [values.buffer, starts.buffer, truth.buffer, truthStarts.buffer] as ArrayBuffer[]);
+        const b = m.block;
+        sink ??= new ScoreAccumulator(b.task);
+        cls = countBlock(sink, b, cls);
+        post({ returned: b }, [
+          b.values.buffer,
+          b.starts.buffer,
+          b.truth.buffer,
+          b.truthStarts.buffer,
+        ] as ArrayBuffer[]);
       } else {
-        // The worker's class indices are this thread's: the counts in that order, for every index seen.
-        const classes = sink.classSlots();
-        const counts = sink.counts(identity(classes), classes, sink.examples);
-        post({ counts, problem: sink.problem, classes, histogram: histograms?.counts() ?? null });
+        const state = sink?.state() ?? null;
+        post({ state }, state ? ([state.pos.buffer, state.all.buffer] as ArrayBuffer[]) : []);
         port.close();
       }
     } catch (e) {
@@ -45,6 +37,7 @@ function serve({ port, signal, task, tuningBins }: ScoreWorkerData): void {
       Atomics.notify(signal, 0);
     }
   });
+  post({ ready: true });
 }
 
 if (!isMainThread && (workerData as ScoreWorkerData | undefined)?.modelgateScoreWorker) serve(workerData);

@@ -1,8 +1,11 @@
 // The report's thresholdTuning, gathered during an evaluation: the validation and test splits'
-// multi-label scores go into per-class histograms (O(classes x bins) memory) as they are read,
-// and at the end the per-class threshold search of `modelgate thresholds` runs on them
-// (src/core/metrics/tune-thresholds.ts). Shared by prediction files and model runs.
+// multi-label scores are counted by their ScoreAccumulator in cells that include the threshold
+// cuts 0.000, 0.001, ..., 1.000 (src/core/diagnostics/score-grid.ts), so at the end the per-class
+// threshold search of `modelgate thresholds` (src/core/metrics/tune-thresholds.ts) runs on those
+// counts, O(classes x bins) memory and no second pass over the scores. Shared by prediction files
+// and model runs.
 
+import type { ScoreAccumulator } from '../core/diagnostics/scores.js';
 import { ScoreHistograms } from '../core/metrics/score-histograms.js';
 import { tuningSummary, type TuningSummary } from '../core/metrics/tune-thresholds.js';
 import type { Task } from '../core/report/types.js';
@@ -11,27 +14,18 @@ import type { Task } from '../core/report/types.js';
 export const TUNING_SPLITS = { from: 'validation', to: 'test' } as const;
 
 export class ThresholdTuning {
-  private readonly hist = new Map<string, ScoreHistograms>();
-  private readonly examples = new Map<string, number>();
+  private readonly scores = new Map<string, { counted: ScoreAccumulator; examples: number }>();
 
   /** `enabled` false (a shard, whose rows the readers see whole) gathers nothing. */
   constructor(private readonly enabled = true) {}
 
-  /** The sink for a split's scores, or undefined when the split or the task cannot use one. */
-  sinkFor(split: string, task: Task | undefined): ScoreHistograms | undefined {
-    if (!this.enabled || task === 'multiclass') return undefined;
-    if (split !== TUNING_SPLITS.from && split !== TUNING_SPLITS.to) return undefined;
-    const h = new ScoreHistograms();
-    this.hist.set(split, h);
-    return h;
+  /** A split's scores once read (`examples`: all its examples; every one must have been scored). */
+  finished(split: string, counted: ScoreAccumulator, examples: number): void {
+    if (this.enabled && (split === TUNING_SPLITS.from || split === TUNING_SPLITS.to))
+      this.scores.set(split, { counted, examples });
   }
 
-  /** Examples of a split once read: every one must have been scored. */
-  finished(split: string, examples: number): void {
-    this.examples.set(split, examples);
-  }
-
-  /** The summary, when both splits were multi-label scores throughout and every threshold is on the grid. */
+  /** The summary, when both splits were multi-label probabilities throughout and every threshold is on the grid. */
   summary(
     task: Task,
     classNames: readonly string[],
@@ -39,12 +33,18 @@ export class ThresholdTuning {
     perClass?: Record<string, number>,
   ): TuningSummary | undefined {
     if (task !== 'multilabel') return undefined;
-    const from = this.hist.get(TUNING_SPLITS.from);
-    const to = this.hist.get(TUNING_SPLITS.to);
+    const [from, to] = [TUNING_SPLITS.from, TUNING_SPLITS.to].map((name) => this.histograms(name));
     if (!from || !to) return undefined;
-    for (const [name, h] of [[TUNING_SPLITS.from, from] as const, [TUNING_SPLITS.to, to] as const])
-      if (h.examples === 0 || h.examples !== this.examples.get(name)) return undefined;
     const current = classNames.map((n) => (perClass && Object.hasOwn(perClass, n) ? perClass[n] : threshold));
     return tuningSummary({ from, to }, TUNING_SPLITS, current) ?? undefined;
+  }
+
+  private histograms(split: string): ScoreHistograms | null {
+    const got = this.scores.get(split);
+    const counts = got?.counted.tuningCounts();
+    if (!got || !counts || counts.examples === 0 || counts.examples !== got.examples) return null;
+    const h = new ScoreHistograms(counts.bins);
+    h.add(counts);
+    return h;
   }
 }

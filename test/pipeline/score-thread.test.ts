@@ -4,7 +4,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ScoreAccumulator } from '../../src/core/diagnostics/scores.js';
-import { ScoreHistograms } from '../../src/core/metrics/score-histograms.js';
 import { Rng } from '../../src/core/stats/rng.js';
 import { evaluatePredictionFiles } from '../../src/pipeline/evaluate.js';
 import { findScoreWorker, ScoreThread } from '../../src/pipeline/score-thread.js';
@@ -23,11 +22,7 @@ function examples(n: number, C: number, seed: number) {
   }));
 }
 
-function feed(
-  sink: ScoreAccumulator | ScoreHistograms | ScoreThread,
-  rows: ReturnType<typeof examples>,
-  C: number,
-): void {
+function feed(sink: ScoreAccumulator | ScoreThread, rows: ReturnType<typeof examples>, C: number): void {
   const identity = null;
   const reversed = Uint32Array.from({ length: C }, (_, j) => C - 1 - j);
   rows.forEach(({ scores, truth }, i) => {
@@ -65,17 +60,16 @@ describe.each(['multilabel', 'multiclass'] as const)('%s scores through a ScoreT
     },
   );
 
-  maybe('the tuning histograms, counted by whichever thread has time block by block, equal those counted here', () => {
-    const here = new ScoreHistograms(100);
+  maybe('the threshold histograms of the tuning summary, read from the merged counts, equal those counted here', () => {
+    const here = new ScoreAccumulator(task);
     feed(here, rows, C);
-    const there = new ScoreHistograms(100);
-    const thread = new ScoreThread(workerFile!, new ScoreAccumulator(task), there);
+    const there = new ScoreAccumulator(task);
+    const thread = new ScoreThread(workerFile!, there);
     feed(thread, rows, C);
     thread.finish();
-    expect(there.examples).toBe(here.examples);
-    for (let c = 0; c < C; c++)
-      for (const positives of [true, false])
-        expect(Array.from(there.atOrAbove(c, positives))).toEqual(Array.from(here.atOrAbove(c, positives)));
+    const want = here.tuningCounts();
+    expect(want === null).toBe(task === 'multiclass');
+    expect(there.tuningCounts()).toEqual(want);
   });
 
   maybe('a score outside [0, 1] is reported as here', () => {
@@ -95,7 +89,7 @@ maybe('examples with more scores than a block holds (here 64) get blocks of thei
   const here = new ScoreAccumulator('multilabel');
   feed(here, rows, C);
   const there = new ScoreAccumulator('multilabel');
-  const thread = new ScoreThread(workerFile!, there, undefined, 64);
+  const thread = new ScoreThread(workerFile!, there, { blockValues: 64 });
   feed(thread, rows, C);
   thread.finish();
   const perm = Uint32Array.from({ length: C }, (_, c) => c);
@@ -111,11 +105,37 @@ maybe('an evaluation with the worker thread writes the report the one without it
     const s = names.map(() => Math.round(rng.uniform() * 1e4) / 1e4);
     lines.push(`${names.filter((_, k) => s[k] > 0.3 + 0.4 * rng.uniform()).join('|')},${s.join(',')}`);
   }
-  const path = join(dir, 'ml.csv');
-  writeFileSync(path, lines.join('\n') + '\n');
+  // Validation and test: the tuning summary is read from the worker's counts too.
+  const [validation, test] = [join(dir, 'validation.csv'), join(dir, 'test.csv')];
+  writeFileSync(validation, lines.slice(0, 5001).join('\n') + '\n');
+  writeFileSync(test, [lines[0], ...lines.slice(5001)].join('\n') + '\n');
   const run = (scoreThreadMinBytes: number) =>
-    evaluatePredictionFiles([{ name: 'test', path }], { task: 'multilabel', createdAt: 'now', scoreThreadMinBytes });
+    evaluatePredictionFiles(
+      [
+        { name: 'validation', path: validation },
+        { name: 'test', path: test },
+      ],
+      { task: 'multilabel', createdAt: 'now', scoreThreadMinBytes },
+    );
   const [threaded, here] = [await run(0), await run(Infinity)];
   expect(threaded.splits.test.scores?.rocAuc.every((v) => v !== null)).toBe(true);
+  expect(threaded.thresholdTuning?.classesTuned).toBeGreaterThan(0);
   expect(threaded).toEqual(here);
+});
+
+it('a worker that does not start leaves the counting to this thread, with the same figures', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mg-score-thread-'));
+  const broken = join(dir, 'broken-worker.mjs');
+  writeFileSync(broken, "import './missing-chunk.mjs';\n");
+  const C = 20;
+  const rows = examples(3000, C, 6);
+  const here = new ScoreAccumulator('multilabel');
+  feed(here, rows, C);
+  const there = new ScoreAccumulator('multilabel');
+  const thread = new ScoreThread(broken, there, { blockValues: 1000, readyMs: 300 });
+  feed(thread, rows, C);
+  thread.finish();
+  const perm = Uint32Array.from({ length: C }, (_, c) => c);
+  expect(there.examples).toBe(here.examples);
+  expect(there.result(perm, C, here.examples)).toEqual(here.result(perm, C, here.examples));
 });

@@ -7,58 +7,33 @@
 // Indices are those of one shared ClassIndex; `result` maps them to the report's class order.
 
 import type { ScoreCounts, ScoreMetrics, Task } from '../report/types.js';
-import { ExampleScores, type ScoreSink } from '../metrics/score-histograms.js';
+import { ExampleScores, type HistogramCounts, type ScoreSink } from '../metrics/score-histograms.js';
 import { decodeClassCounts, encodeClassCounts } from './score-counts.js';
+import {
+  ECE_BINS,
+  eceBin,
+  labelGrid,
+  SCORE_BINS,
+  scoreBin,
+  TUNING_BINS,
+  tuningCut,
+  type LabelGrid,
+} from './score-grid.js';
 
-/**
- * Histogram bins per class, on the binary logarithm of the score below 1/2 and of its complement
- * above (the log-odds' two asymptotes): OCTAVE_BINS per octave from 2^-LOW_OCTAVES to 1/2 (the
- * middle bin), mirrored above on 1 - s; the first and last bins take the rest (0 and 1 included). A bin is
- * about 1.1% of the score (or of 1 - s) wide, and is read from the score with a few integer
- * operations: this is the hot loop of the threshold-free metrics (`npm run bench -- diagnostics`).
- */
-export const OCTAVE_BINS = 64;
-/** 2^-LOW_OCTAVES is the lowest score (or 1 - s) with bins of its own: 19 octaves up to 1/2. */
-export const LOW_OCTAVES = 20;
-/** The middle bin, 1/2's. */
-const MIDDLE = (LOW_OCTAVES - 1) * OCTAVE_BINS;
-export const SCORE_BINS = 2 * MIDDLE + 1;
-/** Calibration bins (Guo et al. 2017 use 15). */
-export const ECE_BINS = 15;
 /** Log-loss clips probabilities to [EPS, 1 - EPS], as scikit-learn 1.2 does for float64 (eps="auto"). */
 export const LOG_LOSS_EPS = 2.220446049250313e-16;
-
-/**
- * The bin of a probability, monotone in it (as the AUC and AP bounds need). u = min(s, 1 - s)
- * (1 - s is exact for s >= 1/2) is read as the integer q = u * 2^31: its leading one gives the
- * octave, the 6 bits after it the bin inside the octave (q >= 2^11 keeps 11 bits of u).
- */
-export function scoreBin(s: number): number {
-  // Branch-free (selects by arithmetic): scores of 0 mixed with others would mispredict (3x slower).
-  // Literals, not the constants above (V8 reads module constants from memory: 1.4x slower here):
-  // 2048 = 2^(31 - LOW_OCTAVES) (below it, the first bin), 20 = LOW_OCTAVES, 64 = OCTAVE_BINS,
-  // 2432 = 2 * MIDDLE (the tests check the ends and the middle).
-  const high = ((s > 0.5) as unknown as number) | 0;
-  // 1 - 2s and s + (1 - 2s) = 1 - s are exact for s >= 1/2.
-  let q = ((s + high * (1 - 2 * s)) * 2147483648) | 0;
-  q += (2048 - q) & ((q - 2048) >> 31);
-  const k = Math.clz32(q);
-  // The 7 bits from the leading one, less the leading one: the bin in the octave.
-  const lo = ((20 - k) << 6) + ((q << k) >>> 25) - 64;
-  return lo + high * (2432 - 2 * lo);
-}
 
 /** 1 or 0 as an int32: a select without a branch (`+b` or `Number(b)` compile to one). */
 const bit = (b: boolean): number => (b as unknown as number) | 0;
 
-/** The calibration bin of a score in [0, 1] (1 in the last). */
-function eceBin(s: number): number {
-  return Math.min((s * ECE_BINS) | 0, ECE_BINS - 1);
-}
-
 /** 2^ECE_LANE_BITS copies of the calibration sums: consecutive scores add to different ones. */
 const ECE_LANE_BITS = 2;
 const ECE_LANE_MASK = (1 << ECE_LANE_BITS) - 1;
+/**
+ * Examples between flushes of the 16-bit counts: an example adds at most 1 to each class's counts
+ * (a class listed twice among its true ones counts once). A flush reads every count, so rarely.
+ */
+const FLUSH_EXAMPLES = 65_535;
 /** Classes whose histograms result() reads at once (see columns). */
 const TILE = 64;
 
@@ -67,20 +42,55 @@ function clipped(p: number): number {
   return p + bit(p < LOG_LOSS_EPS) * (LOG_LOSS_EPS - p) + bit(p > 1 - LOG_LOSS_EPS) * (1 - LOG_LOSS_EPS - p);
 }
 
+/** What a ScoreAccumulator counted, as plain data (a worker thread sends it whole; see merge). */
+export interface AccumulatorState {
+  task: Task;
+  cap: number;
+  classes: number;
+  pos: Uint32Array;
+  all: Uint32Array;
+  eceCount: Float64Array;
+  eceConf: Float64Array;
+  eceHit: Float64Array;
+  logLossSum: number;
+  likelihood: number;
+  decisions: number;
+  examples: number;
+  problem: string | null;
+}
+
 /**
  * A ScoreSink (the readers' and the model runner's one way of handing over scores). Each score is
  * counted at once as if its class were not true (`all`, the likelihood of a negative, the
- * calibration bins); end() moves the few true classes' scores to the positives. So a score costs
- * a bin and a few adds, and an example O(its true classes) more (`npm run bench -- diagnostics`).
+ * calibration sums); end() moves the few true classes' scores to the positives. So a score costs
+ * a cell, one increment and a few adds, and an example O(its true classes) more (`npm run bench -- diagnostics`).
+ * Multiclass scores are counted by octave bin (scoreBin); multi-label ones by cell of the label
+ * grid (score-grid.ts), from which the octave bins, the calibration bins and the threshold
+ * histograms of the tuning summary (tuningCounts) are all read.
  */
 export class ScoreAccumulator implements ScoreSink {
   /**
-   * Positives' and all examples' counts, bin-major ([bin * cap + class]): most scores of an example
-   * fall in a few bins, so consecutive classes touch neighbouring counts (4x faster than class-major).
+   * Positives' and all examples' counts since the last flush, cell-major ([cell * cap + class]):
+   * most scores of an example fall in a few cells, so consecutive classes touch neighbouring counts
+   * (4x faster than class-major). 16 bits: half the cache of 32 (a score costs 20% less on the
+   * bench's data); flushed into the totals before any count can pass 2^16 - 1.
    */
-  private pos = new Uint32Array(0);
-  private all = new Uint32Array(0);
+  private pos = new Uint16Array(0);
+  private all = new Uint16Array(0);
+  /** The counts up to the last flush (allocated then). */
+  private posTotal: Uint32Array = new Uint32Array(0);
+  private allTotal: Uint32Array = new Uint32Array(0);
+  /** Examples counted since the last flush. */
+  private sinceFlush = 0;
+  /** Multi-label: per class, the last example (examples + 1) that counted it as a positive. */
+  private truthSeen = new Float64Array(0);
   private cap = 0;
+  /** One more than the largest class index scored. */
+  private classes = 0;
+  /** Multi-label: the cells (null: multiclass, counted by octave bin); fixed at the first score. */
+  private grid: LabelGrid | null = null;
+  /** Shards' counts added (add), by octave bin: they hold no cells. */
+  private added: { pos: Uint32Array; all: Uint32Array } | null = null;
   /** The current example's scores. */
   private readonly example = new ExampleScores();
   /** Multiclass, the current example: the sum of its clipped scores, its first highest score and class. */
@@ -96,10 +106,13 @@ export class ScoreAccumulator implements ScoreSink {
   private likelihood = 1;
   /** Multiclass: examples; multi-label: label decisions (example x scored class). */
   private decisions = 0;
-  /** Per calibration bin b and lane l, at (b << ECE_LANE_BITS) | l: scores, their sum, true ones. */
-  private readonly eceCount = new Float64Array(ECE_BINS << ECE_LANE_BITS);
-  private readonly eceConf = new Float64Array(ECE_BINS << ECE_LANE_BITS);
-  private readonly eceHit = new Float64Array(ECE_BINS << ECE_LANE_BITS);
+  /**
+   * Per calibration bin b and lane l, at (b << ECE_LANE_BITS) | l: scores, their sum, true ones.
+   * A multi-label score adds to eceConf only: its count and truth are in its cell.
+   */
+  private eceCount = new Float64Array(ECE_BINS << ECE_LANE_BITS);
+  private eceConf = new Float64Array(ECE_BINS << ECE_LANE_BITS);
+  private eceHit = new Float64Array(ECE_BINS << ECE_LANE_BITS);
   /** Examples that came with scores. */
   examples = 0;
   /** Why no threshold-free metric can be given (set once; later scores are ignored). */
@@ -119,28 +132,28 @@ export class ScoreAccumulator implements ScoreSink {
   }
 
   /**
-   * Multi-label: each score is a decision, counted as a negative here. Branch-free where the data
-   * decides (bins, clipping), and the calibration sums spread over lanes (consecutive scores add
-   * to different ones), as this runs once per score. Returns the index of a score outside [0, 1], or -1.
+   * Multi-label: each score is a decision, counted as a negative here, in its cell (cellOf,
+   * inlined). Branch-free where the data decides (bins, clipping), and the calibration sums spread
+   * over lanes (consecutive scores add to different ones), as this runs once per score. Returns
+   * the index of a score outside [0, 1], or -1.
    */
   private labelScores(values: ArrayLike<number>, from: number, n: number, cls?: ArrayLike<number>): number {
-    const { all, cap, eceCount, eceConf } = this;
+    const { all, cap, eceConf } = this;
     let likelihood = this.likelihood;
     for (let j = 0; j < n; j++) {
       // | 0: an int32 index (a Uint32Array element may not be one for V8, and is slower).
       const c = cls ? cls[j] | 0 : j;
       const s = values[from + j];
       if (!(s >= 0 && s <= 1)) return j;
-      all[scoreBin(s) * cap + c]++;
-      likelihood *= 1 - clipped(s);
+      const e = eceBin(s);
+      all[(scoreBin(s) + e + tuningCut(s)) * cap + c]++;
+      likelihood *= Math.max(1 - s, LOG_LOSS_EPS);
       // Each factor is >= LOG_LOSS_EPS, so the product stays a normal double until its log is taken.
       if (likelihood < 1e-280) {
         this.logLossSum -= Math.log(likelihood);
         likelihood = 1;
       }
-      const e = (eceBin(s) << ECE_LANE_BITS) | (j & ECE_LANE_MASK);
-      eceCount[e]++;
-      eceConf[e] += s;
+      eceConf[(e << ECE_LANE_BITS) | (j & ECE_LANE_MASK)] += s;
     }
     this.likelihood = likelihood;
     this.decisions += n;
@@ -176,6 +189,7 @@ export class ScoreAccumulator implements ScoreSink {
       if (this.task === 'multiclass') this.endMulticlass(truth, from, to);
       else this.endMultilabel(truth, from, to);
       this.examples++;
+      if (++this.sinceFlush === FLUSH_EXAMPLES) this.flush();
     }
     this.example.n = 0;
   }
@@ -196,13 +210,16 @@ export class ScoreAccumulator implements ScoreSink {
     this.decisions++;
   }
 
-  /** The true classes' scores were counted as negatives: now as positives. */
+  /** The true classes' scores were counted as negatives: now as positives (each class once). */
   private endMultilabel(truth: ArrayLike<number>, from: number, to: number): void {
+    const stamp = this.examples + 1;
+    if (this.truthSeen.length < this.cap) this.truthSeen = new Float64Array(this.cap);
     for (let i = from; i < to; i++) {
       const t = truth[i];
       const s = this.example.of(t);
-      if (s !== s) continue;
-      this.pos[scoreBin(s) * this.cap + t]++;
+      if (s !== s || this.truthSeen[t] === stamp) continue;
+      this.truthSeen[t] = stamp;
+      this.pos[(scoreBin(s) + eceBin(s) + tuningCut(s)) * this.cap + t]++;
       const p = clipped(s);
       // Factors within [LOG_LOSS_EPS, 1 / LOG_LOSS_EPS]: the product is checked both ways.
       this.likelihood *= p / (1 - p);
@@ -210,7 +227,6 @@ export class ScoreAccumulator implements ScoreSink {
         this.logLossSum -= Math.log(this.likelihood);
         this.likelihood = 1;
       }
-      this.eceHit[eceBin(s) << ECE_LANE_BITS]++;
     }
   }
 
@@ -219,33 +235,80 @@ export class ScoreAccumulator implements ScoreSink {
     return this.cap;
   }
 
+  /** Cells per class: the label grid's, or the octave bins. */
+  private cells(): number {
+    return this.grid ? this.grid.cells : SCORE_BINS;
+  }
+
   private reserve(classes: number): void {
+    if (classes > this.classes) this.classes = classes;
     if (classes <= this.cap) return;
+    if (this.cap === 0 && this.task === 'multilabel') this.grid = labelGrid();
     const cap = Math.max(classes, this.cap * 2);
-    const restride = (a: Uint32Array) => {
-      const b = new Uint32Array(cap * SCORE_BINS);
-      for (let bin = 0; bin < SCORE_BINS; bin++) b.set(a.subarray(bin * this.cap, (bin + 1) * this.cap), bin * cap);
+    const restride = <A extends Uint16Array | Uint32Array>(a: A, cells: number): A => {
+      const b = new (a.constructor as new (n: number) => A)(cap * cells);
+      for (let cell = 0; cell < cells && a.length > 0; cell++)
+        b.set(a.subarray(cell * this.cap, (cell + 1) * this.cap), cell * cap);
       return b;
     };
-    this.pos = restride(this.pos);
-    this.all = restride(this.all);
+    this.pos = restride(this.pos, this.cells());
+    this.all = restride(this.all, this.cells());
+    // The totals exist from the first flush on.
+    if (this.allTotal.length > 0) {
+      this.posTotal = restride(this.posTotal, this.cells());
+      this.allTotal = restride(this.allTotal, this.cells());
+    }
+    if (this.added)
+      this.added = { pos: restride(this.added.pos, SCORE_BINS), all: restride(this.added.all, SCORE_BINS) };
     this.cap = cap;
   }
 
+  /** Adds the 16-bit counts into the totals (allocated at the first flush) and zeroes them. */
+  private flush(): void {
+    this.sinceFlush = 0;
+    if (this.cap === 0) return;
+    if (this.allTotal.length === 0) {
+      this.posTotal = new Uint32Array(this.pos.length);
+      this.allTotal = new Uint32Array(this.all.length);
+    }
+    for (let i = 0; i < this.all.length; i++) {
+      this.posTotal[i] += this.pos[i];
+      this.allTotal[i] += this.all[i];
+    }
+    this.pos.fill(0);
+    this.all.fill(0);
+  }
+
+  /** Every count so far (by cell, cell-major): the totals, once flushed. */
+  private totals(): { pos: Uint32Array; all: Uint32Array } {
+    if (this.sinceFlush > 0 || this.allTotal.length === 0) this.flush();
+    return { pos: this.posTotal, all: this.allTotal };
+  }
+
   /**
-   * Each class's positives and negatives by bin, TILE classes at a time: the counts are bin-major,
-   * so reading one class's column alone would touch a cache line per bin (2,433 per class).
+   * Each class's positives and negatives by octave bin, TILE classes at a time: the counts are
+   * cell-major, so reading one class's column alone would touch a cache line per cell.
    */
   private *columns(): Generator<{ c: number; pos: Float64Array; neg: Float64Array }> {
     const pos = new Float64Array(TILE * SCORE_BINS);
     const neg = new Float64Array(TILE * SCORE_BINS);
+    const binOf = this.grid?.bin;
+    const counted = this.totals();
     for (let c0 = 0; c0 < this.cap; c0 += TILE) {
       const width = Math.min(TILE, this.cap - c0);
-      for (let bin = 0; bin < SCORE_BINS; bin++)
-        for (let k = 0, at = bin * this.cap + c0; k < width; k++, at++) {
-          pos[k * SCORE_BINS + bin] = this.pos[at];
-          neg[k * SCORE_BINS + bin] = this.all[at] - this.pos[at];
+      pos.fill(0);
+      neg.fill(0);
+      const gather = (p: Uint32Array, a: Uint32Array, cells: number, bins?: Uint16Array) => {
+        for (let cell = 0; cell < cells; cell++) {
+          const bin = bins ? bins[cell] : cell;
+          for (let k = 0, at = cell * this.cap + c0; k < width; k++, at++) {
+            pos[k * SCORE_BINS + bin] += p[at];
+            neg[k * SCORE_BINS + bin] += a[at] - p[at];
+          }
         }
+      };
+      gather(counted.pos, counted.all, this.cells(), binOf);
+      if (this.added) gather(this.added.pos, this.added.all, SCORE_BINS);
       for (let k = 0; k < width; k++) {
         const [from, to] = [k * SCORE_BINS, (k + 1) * SCORE_BINS];
         yield { c: c0 + k, pos: pos.subarray(from, to), neg: neg.subarray(from, to) };
@@ -258,6 +321,28 @@ export class ScoreAccumulator implements ScoreSink {
     this.eceCount[b]++;
     this.eceConf[b] += conf;
     this.eceHit[b] += hit;
+  }
+
+  /** Per calibration bin: the scores (decisions), the sum of their scores, the true ones. */
+  private calibration(): { count: number[]; conf: number[]; hit: number[] } {
+    const lanes = (a: Float64Array) =>
+      Array.from({ length: ECE_BINS }, (_, b) =>
+        a.subarray(b << ECE_LANE_BITS, (b + 1) << ECE_LANE_BITS).reduce((x, y) => x + y, 0),
+      );
+    const out = { count: lanes(this.eceCount), conf: lanes(this.eceConf), hit: lanes(this.eceHit) };
+    const counted = this.totals();
+    if (this.grid)
+      for (let cell = 0; cell < this.grid.cells; cell++) {
+        let all = 0;
+        let pos = 0;
+        for (let c = 0, at = cell * this.cap; c < this.cap; c++, at++) {
+          all += counted.all[at];
+          pos += counted.pos[at];
+        }
+        out.count[this.grid.ece[cell]] += all;
+        out.hit[this.grid.ece[cell]] += pos;
+      }
+    return out;
   }
 
   /**
@@ -285,13 +370,9 @@ export class ScoreAccumulator implements ScoreSink {
       averagePrecision[at] = r.ap;
       averagePrecisionBound[at] = r.apBound;
     }
+    const { count, conf, hit } = this.calibration();
     let ece = 0;
-    for (let b = 0; b < ECE_BINS; b++) {
-      const [count, conf, hit] = [this.eceCount, this.eceConf, this.eceHit].map((lanes) =>
-        lanes.subarray(b << ECE_LANE_BITS, (b + 1) << ECE_LANE_BITS).reduce((x, y) => x + y, 0),
-      );
-      if (count > 0) ece += Math.abs(hit - conf) / this.decisions;
-    }
+    for (let b = 0; b < ECE_BINS; b++) if (count[b] > 0) ece += Math.abs(hit[b] - conf[b]) / this.decisions;
     return {
       bins: SCORE_BINS,
       rocAuc,
@@ -313,21 +394,17 @@ export class ScoreAccumulator implements ScoreSink {
   counts(perm: Uint32Array, C: number, examples: number): ScoreCounts | null {
     if (this.problem !== null || this.examples === 0 || this.examples !== examples) return null;
     const classes: number[][] = Array.from({ length: C }, () => []);
-    for (let c = 0; c < Math.min(this.cap, perm.length); c++) {
+    for (const { c, pos, neg } of this.columns()) {
+      if (c >= perm.length) break;
       const out = classes[perm[c]];
-      for (let bin = 0, at = c; bin < SCORE_BINS; bin++, at += this.cap)
-        if (this.all[at] > 0) out.push(bin, this.pos[at], this.all[at] - this.pos[at]);
+      for (let bin = 0; bin < SCORE_BINS; bin++) if (pos[bin] + neg[bin] > 0) out.push(bin, pos[bin], neg[bin]);
     }
-    const lanes = (a: Float64Array) =>
-      Array.from({ length: ECE_BINS }, (_, b) =>
-        a.subarray(b << ECE_LANE_BITS, (b + 1) << ECE_LANE_BITS).reduce((x, y) => x + y, 0),
-      );
     return {
       bins: SCORE_BINS,
       examples: this.examples,
       decisions: this.decisions,
       logLossSum: this.logLossSum - Math.log(this.likelihood),
-      ece: { count: lanes(this.eceCount), conf: lanes(this.eceConf), hit: lanes(this.eceHit) },
+      ece: this.calibration(),
       classes: C,
       data: encodeClassCounts(classes),
     };
@@ -339,13 +416,15 @@ export class ScoreAccumulator implements ScoreSink {
     if (typeof classes === 'string') throw new Error(`score counts: the data ${classes}`);
     let top = 0;
     for (let i = 0; i < classes.length; i++) top = Math.max(top, index[i] + 1);
+    this.added ??= { pos: new Uint32Array(this.cap * SCORE_BINS), all: new Uint32Array(this.cap * SCORE_BINS) };
     this.reserve(top);
+    const { pos, all } = this.added;
     classes.forEach((triples, i) => {
       const c = index[i];
       for (let k = 0; k < triples.length; k += 3) {
         const at = triples[k] * this.cap + c;
-        this.pos[at] += triples[k + 1];
-        this.all[at] += triples[k + 1] + triples[k + 2];
+        pos[at] += triples[k + 1];
+        all[at] += triples[k + 1] + triples[k + 2];
       }
     });
     for (let b = 0; b < ECE_BINS; b++) {
@@ -356,6 +435,87 @@ export class ScoreAccumulator implements ScoreSink {
     this.logLossSum += counts.logLossSum;
     this.decisions += counts.decisions;
     this.examples += counts.examples;
+  }
+
+  /**
+   * Multi-label: the threshold histograms of the tuning summary (cuts 0.001 apart, as
+   * score-histograms.ts's DEFAULT_BINS), summed from the cells; null for multiclass scores, when
+   * a problem stopped the counting, or after shards' counts were added (they hold no cells).
+   */
+  tuningCounts(): HistogramCounts | null {
+    const grid = this.grid;
+    if (!grid || this.problem !== null || this.added) return null;
+    const counted = this.totals();
+    const slots = TUNING_BINS + 2;
+    const pos = new Uint32Array(slots * this.cap);
+    const all = new Uint32Array(slots * this.cap);
+    for (let cell = 0; cell < grid.cells; cell++)
+      for (let c = 0, at = cell * this.cap, to = grid.slot[cell] * this.cap; c < this.cap; c++, at++, to++) {
+        pos[to] += counted.pos[at];
+        all[to] += counted.all[at];
+      }
+    return { bins: TUNING_BINS, cap: this.cap, classes: this.classes, pos, all, examples: this.examples };
+  }
+
+  /** Everything counted, as plain data (its arrays are this accumulator's own: transfer them, then drop it). */
+  state(): AccumulatorState {
+    const { task, cap, classes, eceCount, eceConf, eceHit } = this;
+    const { pos, all } = this.totals();
+    const { logLossSum, likelihood, decisions, examples, problem } = this;
+    return {
+      task,
+      cap,
+      classes,
+      pos,
+      all,
+      eceCount,
+      eceConf,
+      eceHit,
+      logLossSum,
+      likelihood,
+      decisions,
+      examples,
+      problem,
+    };
+  }
+
+  /**
+   * Adds what another accumulator of the same task counted (a worker thread's). Into an empty
+   * accumulator the figures come out bit for bit as the other's: every sum starts from 0 here.
+   */
+  merge(other: AccumulatorState): void {
+    if (other.task !== this.task) throw new Error(`cannot merge ${other.task} score counts into ${this.task}`);
+    this.problem ??= other.problem;
+    if (this.cap === 0 && !this.added) this.adopt(other);
+    else {
+      this.reserve(other.classes);
+      const cells = this.cells();
+      const { pos, all } = this.totals();
+      for (let cell = 0; cell < cells; cell++)
+        for (let c = 0, at = cell * this.cap, from = cell * other.cap; c < other.classes; c++, at++, from++) {
+          pos[at] += other.pos[from];
+          all[at] += other.all[from];
+        }
+    }
+    for (let l = 0; l < this.eceCount.length; l++) {
+      this.eceCount[l] += other.eceCount[l];
+      this.eceConf[l] += other.eceConf[l];
+      this.eceHit[l] += other.eceHit[l];
+    }
+    this.logLossSum += other.logLossSum - Math.log(other.likelihood);
+    this.decisions += other.decisions;
+    this.examples += other.examples;
+  }
+
+  /** Nothing counted here yet: the other's counts become these as they are (no copy of 2 x cells x classes). */
+  private adopt(other: AccumulatorState): void {
+    if (other.task === 'multilabel') this.grid = labelGrid();
+    this.cap = other.cap;
+    this.classes = other.classes;
+    this.posTotal = other.pos;
+    this.allTotal = other.all;
+    this.pos = new Uint16Array(other.pos.length);
+    this.all = new Uint16Array(other.all.length);
   }
 }
 

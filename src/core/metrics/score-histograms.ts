@@ -13,6 +13,11 @@ export interface ScoreSink {
    * file). One call per example keeps the call overhead out of the per-score loop (`npm run bench -- speed`).
    */
   scores(values: ArrayLike<number>, from: number, n: number, cls?: ArrayLike<number>): void;
+  /**
+   * Optional: an array to parse the next example's n scores into, to be handed back whole to
+   * scores() (values = this array, from = 0), which then takes them without a copy. Undefined: use your own.
+   */
+  room?(n: number): Float64Array | undefined;
   /** Ends the current example; its true classes are truth[from..to). */
   end(truth: ArrayLike<number>, from: number, to: number): void;
 }
@@ -165,7 +170,14 @@ export class ScoreHistograms implements ScoreSink {
 
   /** Everything counted so far, as plain data (a worker thread sends it; see add). */
   counts(): HistogramCounts {
-    return { bins: this.bins, cap: this.cap, classes: this.classes, pos: this.pos, all: this.all, examples: this.examples };
+    return {
+      bins: this.bins,
+      cap: this.cap,
+      classes: this.classes,
+      pos: this.pos,
+      all: this.all,
+      examples: this.examples,
+    };
   }
 
   /** Adds what histograms of the same bins over the same class indices counted (another thread's). */

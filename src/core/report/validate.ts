@@ -10,7 +10,7 @@ import { accumulatorFromExamples } from '../metrics/accumulator.js';
 import { checkGaps, checkSplitFigures, type ExampleFacts } from './consistency.js';
 import { decodeExamples } from './examples.js';
 import { decodeClassCounts } from '../diagnostics/score-counts.js';
-import { ECE_BINS, SCORE_BINS } from '../diagnostics/scores.js';
+import { ECE_BINS, SCORE_BINS } from '../diagnostics/score-grid.js';
 import {
   OLDER_REPORT_SCHEMAS,
   REPORT_SCHEMA,

@@ -1,13 +1,9 @@
 // Threshold-free metrics against scikit-learn on real models' probabilities
 // (fixtures/diagnostics/make_oracle.py wrote the files and oracle.json).
 import { readFileSync } from 'node:fs';
-import {
-  classCurves,
-  LOG_LOSS_EPS,
-  ScoreAccumulator,
-  scoreBin,
-  SCORE_BINS,
-} from '../../../src/core/diagnostics/scores.js';
+import { classCurves, LOG_LOSS_EPS, ScoreAccumulator } from '../../../src/core/diagnostics/scores.js';
+import { scoreBin, SCORE_BINS, TUNING_BINS } from '../../../src/core/diagnostics/score-grid.js';
+import { ScoreHistograms } from '../../../src/core/metrics/score-histograms.js';
 import { evaluatePredictionFiles } from '../../../src/pipeline/evaluate.js';
 
 interface Oracle {
@@ -144,9 +140,59 @@ describe('ScoreAccumulator: a whole example at once, and log-loss over many deci
     expect(Math.abs(got.logLoss - (sum + lost) / (rows.length * C))).toBeLessThan(1e-14 * got.logLoss);
   });
 
+  it('its threshold counts are those of threshold histograms counted on their own', () => {
+    const direct = new ScoreHistograms(TUNING_BINS);
+    for (const { s, truth } of rows) {
+      direct.scores(new Float64Array(s), 0, C);
+      direct.end(truth, 0, truth.length);
+    }
+    const fromCells = new ScoreHistograms(TUNING_BINS);
+    fromCells.add(accumulate(true).tuningCounts()!);
+    expect(fromCells.examples).toBe(direct.examples);
+    for (let c = 0; c < C; c++)
+      for (const positives of [true, false])
+        expect(Array.from(fromCells.atOrAbove(c, positives))).toEqual(Array.from(direct.atOrAbove(c, positives)));
+  });
+
   it('a score outside [0, 1] inside a batch is named', () => {
     const acc = new ScoreAccumulator('multilabel');
     acc.scores([0.2, 1.5, 0.1], 0, 3);
     expect(acc.problem).toBe('scores are not probabilities (a score of 1.5 is outside [0, 1])');
+  });
+});
+
+describe('ScoreAccumulator: counts past 16 bits, and a true class listed twice', () => {
+  it('holds more than 65,535 scores of one class in one bin', () => {
+    const acc = new ScoreAccumulator('multilabel');
+    const n = 70_001;
+    for (let i = 0; i < n; i++) {
+      acc.scores([0.25, i % 2 ? 0.75 : 0.5], 0, 2);
+      acc.end([0], 0, 1);
+    }
+    const counts = new ScoreHistograms(TUNING_BINS);
+    counts.add(acc.tuningCounts()!);
+    // Class 0: every score 0.25, every one a positive; class 1: none.
+    expect(counts.atOrAbove(0, true)[250]).toBe(n);
+    expect(counts.atOrAbove(0, true)[251]).toBe(0);
+    expect(counts.atOrAbove(1, false)[500]).toBe(n);
+    expect(counts.atOrAbove(1, false)[501]).toBe((n - 1) / 2);
+    const r = acc.result(Uint32Array.of(0, 1), 2, n)!;
+    expect(r.averagePrecision).toEqual([1, null]);
+    // 0.25 with truth 1, 0.5 and 0.75 with truth 0: mean |hit - confidence| over the 2n decisions.
+    expect(r.ece).toBeCloseTo((n * 0.75 + ((n + 1) / 2) * 0.5 + ((n - 1) / 2) * 0.75) / (2 * n), 12);
+  });
+
+  it('counts a class listed twice among the true ones once', () => {
+    const once = new ScoreAccumulator('multilabel');
+    const twice = new ScoreAccumulator('multilabel');
+    for (let i = 0; i < 100; i++) {
+      const s = [(i % 10) / 10, ((i * 3) % 10) / 10];
+      once.scores(s, 0, 2);
+      once.end([0], 0, 1);
+      twice.scores(s, 0, 2);
+      twice.end([0, 0], 0, 2);
+    }
+    const perm = Uint32Array.of(0, 1);
+    expect(twice.result(perm, 2, 100)).toEqual(once.result(perm, 2, 100));
   });
 });

@@ -6,7 +6,7 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   openPredictions
-} from "./chunk-5YMLQTMI.js";
+} from "./chunk-PKNBWRK5.js";
 import {
   DEFAULT_THRESHOLD,
   checkThresholdKeys,
@@ -22,7 +22,10 @@ import {
 import {
   ScoreThread,
   scoreThreadFor
-} from "./chunk-DTBE46XP.js";
+} from "./chunk-CN6WNAL4.js";
+import {
+  ScoreAccumulator
+} from "./chunk-FFURU75S.js";
 import {
   VERSION
 } from "./chunk-R5665HUH.js";
@@ -34,12 +37,8 @@ import {
   InputError
 } from "./chunk-R7VUTDUK.js";
 import {
-  ScoreAccumulator
-} from "./chunk-TICSPAVB.js";
-import {
-  ScoreHistograms,
-  teeSinks
-} from "./chunk-OCEMFDAI.js";
+  ScoreHistograms
+} from "./chunk-BDLRUXQ5.js";
 import {
   orderSplits
 } from "./chunk-GVEIAIM2.js";
@@ -391,30 +390,27 @@ var ThresholdTuning = class {
     this.enabled = enabled;
   }
   enabled;
-  hist = /* @__PURE__ */ new Map();
-  examples = /* @__PURE__ */ new Map();
-  /** The sink for a split's scores, or undefined when the split or the task cannot use one. */
-  sinkFor(split, task) {
-    if (!this.enabled || task === "multiclass") return void 0;
-    if (split !== TUNING_SPLITS.from && split !== TUNING_SPLITS.to) return void 0;
-    const h = new ScoreHistograms();
-    this.hist.set(split, h);
-    return h;
+  scores = /* @__PURE__ */ new Map();
+  /** A split's scores once read (`examples`: all its examples; every one must have been scored). */
+  finished(split, counted, examples) {
+    if (this.enabled && (split === TUNING_SPLITS.from || split === TUNING_SPLITS.to))
+      this.scores.set(split, { counted, examples });
   }
-  /** Examples of a split once read: every one must have been scored. */
-  finished(split, examples) {
-    this.examples.set(split, examples);
-  }
-  /** The summary, when both splits were multi-label scores throughout and every threshold is on the grid. */
+  /** The summary, when both splits were multi-label probabilities throughout and every threshold is on the grid. */
   summary(task, classNames, threshold, perClass) {
     if (task !== "multilabel") return void 0;
-    const from = this.hist.get(TUNING_SPLITS.from);
-    const to = this.hist.get(TUNING_SPLITS.to);
+    const [from, to] = [TUNING_SPLITS.from, TUNING_SPLITS.to].map((name) => this.histograms(name));
     if (!from || !to) return void 0;
-    for (const [name, h] of [[TUNING_SPLITS.from, from], [TUNING_SPLITS.to, to]])
-      if (h.examples === 0 || h.examples !== this.examples.get(name)) return void 0;
     const current = classNames.map((n) => perClass && Object.hasOwn(perClass, n) ? perClass[n] : threshold);
     return tuningSummary({ from, to }, TUNING_SPLITS, current) ?? void 0;
+  }
+  histograms(split) {
+    const got = this.scores.get(split);
+    const counts = got?.counted.tuningCounts();
+    if (!got || !counts || counts.examples === 0 || counts.examples !== got.examples) return null;
+    const h = new ScoreHistograms(counts.bins);
+    h.add(counts);
+    return h;
   }
 };
 
@@ -446,12 +442,11 @@ async function evaluatePredictionFiles(splits, opts = {}) {
   const tuning = new ThresholdTuning(!opts.shard && withScores);
   for (const { name, path } of splits) {
     const scores = diagnostics.beginSplit(name);
-    const histograms = tuning.sinkFor(name, task);
     const workerFile = opts.shard || !withScores ? null : scoreThreadFor(path, opts.scoreThreadMinBytes);
-    const thread = workerFile ? new ScoreThread(workerFile, scores, histograms) : void 0;
+    const thread = workerFile ? new ScoreThread(workerFile, scores) : void 0;
     const own = withScores ? scores : void 0;
     const opened = await openPredictions(path, {
-      scores: thread ?? teeSinks(opts.shard && own ? shardScores(own, opts.shard) : own, histograms),
+      scores: thread ?? (opts.shard && own ? shardScores(own, opts.shard) : own),
       classes,
       task,
       threshold,
@@ -487,7 +482,7 @@ async function evaluatePredictionFiles(splits, opts = {}) {
     }
     diagnostics.endSplit();
     opts.onProgress?.(name, acc.examples);
-    tuning.finished(name, acc.examples);
+    tuning.finished(name, scores, acc.examples);
     done.push({ name, acc, files: [stream.fingerprint()], scores });
   }
   checkKeys();

@@ -6,7 +6,7 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   openPredictions
-} from "./chunk-5YMLQTMI.js";
+} from "./chunk-PKNBWRK5.js";
 import {
   DEFAULT_THRESHOLD,
   chooseThresholds,
@@ -20,7 +20,7 @@ import {
 import {
   DEFAULT_BINS,
   ScoreHistograms
-} from "./chunk-OCEMFDAI.js";
+} from "./chunk-BDLRUXQ5.js";
 import {
   ClassIndex,
   UnknownClassError

@@ -6,14 +6,6 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 
 // src/core/metrics/score-histograms.ts
-function teeSinks(...sinks) {
-  const to = sinks.filter((s) => s !== void 0);
-  if (to.length <= 1) return to[0];
-  return {
-    scores: (values, from, n, cls) => to.forEach((s) => s.scores(values, from, n, cls)),
-    end: (truth, from, to_) => to.forEach((s) => s.end(truth, from, to_))
-  };
-}
 var ExampleScores = class {
   values = [];
   from = 0;
@@ -111,7 +103,14 @@ var ScoreHistograms = class {
   }
   /** Everything counted so far, as plain data (a worker thread sends it; see add). */
   counts() {
-    return { bins: this.bins, cap: this.cap, classes: this.classes, pos: this.pos, all: this.all, examples: this.examples };
+    return {
+      bins: this.bins,
+      cap: this.cap,
+      classes: this.classes,
+      pos: this.pos,
+      all: this.all,
+      examples: this.examples
+    };
   }
   /** Adds what histograms of the same bins over the same class indices counted (another thread's). */
   add(other) {
@@ -168,7 +167,6 @@ var ScoreHistograms = class {
 };
 
 export {
-  teeSinks,
   ExampleScores,
   DEFAULT_BINS,
   ScoreHistograms

@@ -26,10 +26,11 @@ function findBundled(names, override) {
 
 // src/pipeline/score-thread.ts
 var SCORE_THREAD_MIN_BYTES = 32 << 20;
-var IN_FLIGHT = 3;
+var IN_FLIGHT = 6;
 var BLOCK_EXAMPLES = 4096;
 var BLOCK_VALUES = 1 << 18;
 var STALL_MS = 12e4;
+var READY_MS = 1e4;
 function findScoreWorker() {
   return findBundled(["score-worker.js", "score-worker.mjs"]);
 }
@@ -49,29 +50,29 @@ function emptyBlock(values) {
     truth: new Uint32Array(BLOCK_EXAMPLES * 4),
     truthStarts: new Uint32Array(BLOCK_EXAMPLES + 1),
     examples: 0,
-    tune: false
+    task: "multilabel"
   };
 }
 var ScoreThread = class {
   /**
-   * `accumulator` (empty; its task set before the first block is full) and `histograms` receive
-   * the worker's counts at finish(). `blockValues`: scores per block (a longer example gets a block of its own).
+   * `accumulator` (empty; its task set before the first score) receives the worker's counts at
+   * finish(). `blockValues`: scores per block (a longer example gets a block of its own);
+   * `readyMs`: how long to wait for the worker to start.
    */
-  constructor(workerFile, accumulator, histograms, blockValues = BLOCK_VALUES) {
+  constructor(workerFile, accumulator, { blockValues = BLOCK_VALUES, readyMs = READY_MS } = {}) {
     this.workerFile = workerFile;
     this.accumulator = accumulator;
-    this.histograms = histograms;
     this.blockValues = blockValues;
+    this.readyMs = readyMs;
     this.block = emptyBlock(blockValues);
-    this.block.tune = histograms !== void 0;
+    this.start();
   }
   workerFile;
   accumulator;
-  histograms;
-  blockValues;
   worker = null;
   port = null;
   signal = new Int32Array(new SharedArrayBuffer(8));
+  ready = false;
   block;
   spare = [];
   inFlight = 0;
@@ -79,42 +80,59 @@ var ScoreThread = class {
   /** The class map changed since the last block was posted. */
   clsChanged = false;
   valuesUsed = 0;
-  /**
-   * Multiclass scores are counted in this thread (decided at the first example, once the task is
-   * known): one score costs less there, and on the bench's 100k x 485 multiclass CSV the worker
-   * thread saved nothing (2.22-2.56 s without it, 2.42-2.44 s with it, 0.6 s more CPU).
-   */
-  here;
+  /** Counting in this thread, once the worker did not start. */
+  here = false;
+  blockValues;
+  readyMs;
   scores(values, from, n, cls) {
-    if (this.here ??= this.accumulator.task === "multiclass") {
+    if (this.here) {
       this.accumulator.scores(values, from, n, cls);
-      this.histograms?.scores(values, from, n, cls);
       return;
     }
     if (cls !== this.cls) {
-      if (this.block.examples > 0) this.post();
+      if (this.block.examples > 0) {
+        if (ArrayBuffer.isView(values) && values.buffer === this.block.values.buffer) {
+          values = values.slice(from, from + n);
+          from = 0;
+        }
+        this.post();
+      }
       this.cls = cls;
       this.clsChanged = true;
+      if (this.here) return this.scores(values, from, n, cls);
     }
     const Kind = values instanceof Float32Array ? Float32Array : Float64Array;
+    const b = this.makeRoom(n, Kind);
+    if (this.here) return this.scores(values, from, n, cls);
+    if (ArrayBuffer.isView(values)) {
+      const at = b.values.byteOffset + this.valuesUsed * b.values.BYTES_PER_ELEMENT;
+      if (values.buffer !== b.values.buffer || values.byteOffset !== at || from !== 0)
+        b.values.set(values.subarray(from, from + n), this.valuesUsed);
+    } else for (let j = 0; j < n; j++) b.values[this.valuesUsed + j] = values[from + j];
+    this.valuesUsed += n;
+  }
+  room(n) {
+    if (this.here) return void 0;
+    const b = this.makeRoom(n, Float64Array);
+    return this.here ? void 0 : b.values.subarray(this.valuesUsed, this.valuesUsed + n);
+  }
+  /** The current block, once it has room for an example of n scores of this kind (posting the full one). */
+  makeRoom(n, Kind) {
     let b = this.block;
     if (b.examples === BLOCK_EXAMPLES || this.valuesUsed + n > b.values.length || this.valuesUsed > 0 && !(b.values instanceof Kind)) {
       this.post();
       b = this.block;
     }
     if (!(b.values instanceof Kind) || n > b.values.length) b.values = new Kind(Math.max(n, this.blockValues));
-    if (ArrayBuffer.isView(values)) b.values.set(values.subarray(from, from + n), this.valuesUsed);
-    else for (let j = 0; j < n; j++) b.values[this.valuesUsed + j] = values[from + j];
-    this.valuesUsed += n;
-    if (!b.tune) this.histograms?.scores(values, from, n, cls);
+    return b;
   }
   end(truth, from, to) {
     if (this.here) {
       this.accumulator.end(truth, from, to);
-      this.histograms?.end(truth, from, to);
       return;
     }
     if (this.block.examples === BLOCK_EXAMPLES) this.post();
+    if (this.here) return this.end(truth, from, to);
     const b = this.block;
     const k = b.examples;
     const at = b.truthStarts[k];
@@ -127,21 +145,18 @@ var ScoreThread = class {
     b.truthStarts[k + 1] = at + (to - from);
     b.starts[k + 1] = this.valuesUsed;
     b.examples = k + 1;
-    if (!b.tune) this.histograms?.end(truth, from, to);
   }
-  /** Posts every example left, waits for the worker's counts and adds them to the accumulators. */
+  /** Posts every example left, waits for the worker's counts and merges them into the accumulator. */
   finish() {
-    if (this.block.examples > 0) this.post();
-    if (!this.port) return;
+    if (!this.here && this.block.examples > 0) this.post();
+    if (!this.port || !this.ready) return this.stop();
     this.port.postMessage({ end: true });
     try {
       for (; ; ) {
         const m = this.receive();
-        if ("returned" in m) continue;
         if ("error" in m) throw workerFailed(m.error);
-        this.accumulator.problem ??= m.problem;
-        if (m.counts) this.accumulator.add(m.counts, identity(m.classes));
-        if (m.histogram) this.histograms?.add(m.histogram);
+        if (!("state" in m)) continue;
+        if (m.state) this.accumulator.merge(m.state);
         return;
       }
     } finally {
@@ -161,60 +176,79 @@ var ScoreThread = class {
       b.examples = 0;
       return;
     }
+    if (!this.ready && !this.awaitReady()) return this.countHere(b);
     if (this.clsChanged) b.cls = this.cls ? Uint32Array.from(this.cls) : null;
     this.clsChanged = false;
-    const port = this.port ?? this.start();
-    const behind = this.inFlight >= IN_FLIGHT;
+    b.task = this.accumulator.task;
     while (this.inFlight >= IN_FLIGHT) {
       const m = this.receive();
       if ("error" in m) throw workerFailed(m.error);
       if ("returned" in m) this.spare.push(m.returned);
     }
     const buffers = [b.values.buffer, b.starts.buffer, b.truth.buffer, b.truthStarts.buffer];
-    port.postMessage({ block: b }, buffers);
+    this.port.postMessage({ block: b }, buffers);
     this.inFlight++;
     const next = this.spare.pop() ?? emptyBlock(this.blockValues);
     next.examples = 0;
     next.cls = void 0;
-    next.tune = this.histograms !== void 0 && !behind;
     next.starts[0] = 0;
     next.truthStarts[0] = 0;
     this.block = next;
     this.valuesUsed = 0;
   }
+  /** Waits (bounded) for the worker's first message; false when it did not start. */
+  awaitReady() {
+    try {
+      while (!this.ready) {
+        const m = this.receive(this.readyMs);
+        if ("error" in m) throw workerFailed(m.error);
+      }
+      return true;
+    } catch {
+      this.stop();
+      return false;
+    }
+  }
+  /** The worker did not start: this block, and every example after it, are counted here. */
+  countHere(b) {
+    this.here = true;
+    countBlock(this.accumulator, b, this.cls ?? null);
+    this.valuesUsed = 0;
+    b.examples = 0;
+  }
   start() {
     const { port1, port2 } = new MessageChannel();
-    const data = {
-      modelgateScoreWorker: true,
-      port: port2,
-      signal: this.signal,
-      task: this.accumulator.task,
-      tuningBins: this.histograms?.bins ?? 0
-    };
+    const data = { modelgateScoreWorker: true, port: port2, signal: this.signal };
     this.worker = new Worker(this.workerFile, { workerData: data, transferList: [port2] });
     this.worker.on("error", () => Atomics.store(this.signal, 1, 1));
     this.worker.unref();
     this.port = port1;
-    return port1;
   }
   /** The worker's next message, waiting for it (the worker counts signal[0] up after each post). */
-  receive() {
+  receive(stallMs = STALL_MS) {
+    if (!this.port) throw workerFailed("the worker thread stopped");
     for (let waited = 0; ; ) {
       const posted = Atomics.load(this.signal, 0);
       const got = receiveMessageOnPort(this.port);
       if (got) {
         const m = got.message;
         if ("returned" in m) this.inFlight--;
+        if ("ready" in m) this.ready = true;
         return m;
       }
       if (Atomics.load(this.signal, 1) === 1) throw workerFailed("the worker thread stopped");
-      if (Atomics.wait(this.signal, 0, posted, 100) === "timed-out" && (waited += 100) >= STALL_MS)
-        throw workerFailed(`no answer in ${STALL_MS / 1e3} s`);
+      if (Atomics.wait(this.signal, 0, posted, 100) === "timed-out" && (waited += 100) >= stallMs)
+        throw workerFailed(`no answer in ${stallMs / 1e3} s`);
     }
   }
 };
-function identity(n) {
-  return Uint32Array.from({ length: n }, (_, i) => i);
+function countBlock(sink, b, cls) {
+  const map = b.cls !== void 0 ? b.cls : cls;
+  for (let k = 0; k < b.examples; k++) {
+    sink.scores(b.values, b.starts[k], b.starts[k + 1] - b.starts[k], map ?? void 0);
+    sink.end(b.truth, b.truthStarts[k], b.truthStarts[k + 1]);
+  }
+  return map;
 }
 function workerFailed(why) {
   return new Error(`counting the scores in a worker thread failed: ${why}`);
@@ -224,5 +258,5 @@ export {
   findBundled,
   scoreThreadFor,
   ScoreThread,
-  identity
+  countBlock
 };

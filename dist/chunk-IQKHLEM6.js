@@ -5,19 +5,13 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  checkSplitNames,
-  evaluatePredictionFiles
-} from "./chunk-RK7JUBER.js";
-import "./chunk-5YMLQTMI.js";
-import "./chunk-34A5IGOG.js";
+  mergeReports
+} from "./chunk-QJLBFWCU.js";
 import "./chunk-J5VWRRYV.js";
-import "./chunk-DTBE46XP.js";
-import "./chunk-R5665HUH.js";
-import "./chunk-EBNW32Z5.js";
+import "./chunk-FFURU75S.js";
 import "./chunk-KPZCFMP4.js";
-import "./chunk-R7VUTDUK.js";
-import "./chunk-TICSPAVB.js";
-import "./chunk-OCEMFDAI.js";
+import "./chunk-WEDWNEPZ.js";
+import "./chunk-BDLRUXQ5.js";
 import "./chunk-6AEF4RLM.js";
 import "./chunk-GVEIAIM2.js";
 import "./chunk-GODDRDQM.js";
@@ -25,6 +19,5 @@ import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  checkSplitNames,
-  evaluatePredictionFiles
+  mergeReports
 };

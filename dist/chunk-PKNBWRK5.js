@@ -975,6 +975,7 @@ function fastRow(rows) {
   const mc = batcher instanceof MulticlassBatcher ? batcher : null;
   const ml = batcher instanceof MultilabelBatcher ? batcher : null;
   return (buf, pos, len, line) => {
+    const into = sink?.room?.(values.length) ?? values;
     let i = pos;
     let best = 0;
     let bi = -1;
@@ -991,7 +992,7 @@ function fastRow(rows) {
         i = decimalEnd();
         if (v - v !== 0 || i >= len) return -1;
         c = buf[i];
-        if (sink) values[k] = v;
+        if (sink) into[k] = v;
         if (mc) {
           if (bi < 0 || v > best) {
             best = v;
@@ -1026,7 +1027,7 @@ function fastRow(rows) {
     }
     const truth = buf.toString("utf8", ts, te);
     if (idCol >= 0) batcher.ids.add(buf, is, ie);
-    if (sink) sink.scores(values, 0, values.length, scoreClass);
+    if (sink) sink.scores(into, 0, values.length, scoreClass);
     if (mc) {
       const t = rows.truthIndex(rows.single(truth, plan.truthSplit, plan.truthName, line), line);
       if (mc.push(t, scoreClass[bi])) ready.push(mc.flush());

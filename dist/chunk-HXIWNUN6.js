@@ -13,17 +13,17 @@ import {
   renderOutcome,
   runGate,
   sameCommit
-} from "./chunk-VT4C6MRT.js";
+} from "./chunk-LU3QNO5N.js";
 import "./chunk-4NASNEL3.js";
 import "./chunk-MINOWJJC.js";
 import "./chunk-NSI3WKIV.js";
 import "./chunk-EBNW32Z5.js";
-import "./chunk-FWOIOXWS.js";
+import "./chunk-BI2HMEB4.js";
 import "./chunk-KPZCFMP4.js";
 import "./chunk-SXAORDUR.js";
 import "./chunk-R7VUTDUK.js";
-import "./chunk-TICSPAVB.js";
-import "./chunk-OCEMFDAI.js";
+import "./chunk-WEDWNEPZ.js";
+import "./chunk-BDLRUXQ5.js";
 import "./chunk-QGDKNY2A.js";
 import "./chunk-HCSBZIJN.js";
 import "./chunk-6AEF4RLM.js";

@@ -5,12 +5,17 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  mergeReports
-} from "./chunk-TFPZ5XCH.js";
-import "./chunk-J5VWRRYV.js";
+  formatReport,
+  parseReport,
+  readReport,
+  reportPieces,
+  writeReport
+} from "./chunk-BI2HMEB4.js";
 import "./chunk-KPZCFMP4.js";
-import "./chunk-TICSPAVB.js";
-import "./chunk-OCEMFDAI.js";
+import "./chunk-SXAORDUR.js";
+import "./chunk-R7VUTDUK.js";
+import "./chunk-WEDWNEPZ.js";
+import "./chunk-BDLRUXQ5.js";
 import "./chunk-6AEF4RLM.js";
 import "./chunk-GVEIAIM2.js";
 import "./chunk-GODDRDQM.js";
@@ -18,5 +23,9 @@ import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  mergeReports
+  formatReport,
+  parseReport,
+  readReport,
+  reportPieces,
+  writeReport
 };

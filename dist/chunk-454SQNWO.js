@@ -5,17 +5,20 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  formatReport,
-  parseReport,
-  readReport,
-  reportPieces,
-  writeReport
-} from "./chunk-FWOIOXWS.js";
+  checkSplitNames,
+  evaluatePredictionFiles
+} from "./chunk-JIGNGU2Z.js";
+import "./chunk-PKNBWRK5.js";
+import "./chunk-34A5IGOG.js";
+import "./chunk-J5VWRRYV.js";
+import "./chunk-CN6WNAL4.js";
+import "./chunk-FFURU75S.js";
+import "./chunk-R5665HUH.js";
+import "./chunk-EBNW32Z5.js";
 import "./chunk-KPZCFMP4.js";
-import "./chunk-SXAORDUR.js";
 import "./chunk-R7VUTDUK.js";
-import "./chunk-TICSPAVB.js";
-import "./chunk-OCEMFDAI.js";
+import "./chunk-WEDWNEPZ.js";
+import "./chunk-BDLRUXQ5.js";
 import "./chunk-6AEF4RLM.js";
 import "./chunk-GVEIAIM2.js";
 import "./chunk-GODDRDQM.js";
@@ -23,9 +26,6 @@ import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  formatReport,
-  parseReport,
-  readReport,
-  reportPieces,
-  writeReport
+  checkSplitNames,
+  evaluatePredictionFiles
 };

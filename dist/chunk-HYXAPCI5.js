@@ -39,11 +39,11 @@ import {
   verifyClaimedPull,
   withAcceptance,
   withClientLimits
-} from "./chunk-EOWVH6SD.js";
+} from "./chunk-ZPCJ6K5N.js";
 import {
   findBaseline,
   runGate
-} from "./chunk-VT4C6MRT.js";
+} from "./chunk-LU3QNO5N.js";
 import {
   normalizeKey,
   renderComment

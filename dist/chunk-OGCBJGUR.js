@@ -12,11 +12,11 @@ import {
 } from "./chunk-RNPYZSOF.js";
 import {
   mergeReports
-} from "./chunk-TFPZ5XCH.js";
+} from "./chunk-QJLBFWCU.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-RK7JUBER.js";
-import "./chunk-5YMLQTMI.js";
+} from "./chunk-JIGNGU2Z.js";
+import "./chunk-PKNBWRK5.js";
 import {
   debug,
   error,
@@ -42,7 +42,8 @@ import {
   formatShard,
   parseShard
 } from "./chunk-J5VWRRYV.js";
-import "./chunk-DTBE46XP.js";
+import "./chunk-CN6WNAL4.js";
+import "./chunk-FFURU75S.js";
 import {
   COMMENT_MODES,
   EVALUATION_FILE,
@@ -76,7 +77,7 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   whoAmI
-} from "./chunk-EOWVH6SD.js";
+} from "./chunk-ZPCJ6K5N.js";
 import {
   BaselineUnusable,
   baselineNotes,
@@ -85,7 +86,7 @@ import {
   findBaseline,
   renderOutcome,
   runGate
-} from "./chunk-VT4C6MRT.js";
+} from "./chunk-LU3QNO5N.js";
 import {
   normalizeKey
 } from "./chunk-4NASNEL3.js";
@@ -109,7 +110,7 @@ import {
   formatReport,
   parseReport,
   writeReport
-} from "./chunk-FWOIOXWS.js";
+} from "./chunk-BI2HMEB4.js";
 import "./chunk-KPZCFMP4.js";
 import {
   writeOutputs
@@ -117,8 +118,8 @@ import {
 import {
   InputError
 } from "./chunk-R7VUTDUK.js";
-import "./chunk-TICSPAVB.js";
-import "./chunk-OCEMFDAI.js";
+import "./chunk-WEDWNEPZ.js";
+import "./chunk-BDLRUXQ5.js";
 import "./chunk-QGDKNY2A.js";
 import "./chunk-HCSBZIJN.js";
 import "./chunk-6AEF4RLM.js";
@@ -96443,7 +96444,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-O3KWQWGB.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-PLTYS6VE.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

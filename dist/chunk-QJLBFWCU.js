@@ -10,13 +10,13 @@ import {
   shardSize
 } from "./chunk-J5VWRRYV.js";
 import {
+  ScoreAccumulator
+} from "./chunk-FFURU75S.js";
+import {
   accumulatorFromExamples,
   accumulatorFromSplit,
   buildReport
 } from "./chunk-KPZCFMP4.js";
-import {
-  ScoreAccumulator
-} from "./chunk-TICSPAVB.js";
 import {
   ClassIndex
 } from "./chunk-GODDRDQM.js";

@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-RK7JUBER.js";
+} from "./chunk-JIGNGU2Z.js";
 import {
   classIndexOf,
   csvRows,
@@ -20,7 +20,7 @@ import {
   openNpyArrays,
   shapeText,
   unicodeAt
-} from "./chunk-5YMLQTMI.js";
+} from "./chunk-PKNBWRK5.js";
 import {
   DEFAULT_THRESHOLD,
   Digest,
@@ -38,7 +38,8 @@ import {
 } from "./chunk-DHVGWI4P.js";
 import {
   findBundled
-} from "./chunk-DTBE46XP.js";
+} from "./chunk-CN6WNAL4.js";
+import "./chunk-FFURU75S.js";
 import {
   Preprocess
 } from "./chunk-2FPBPD7G.js";
@@ -53,10 +54,8 @@ import {
 import {
   InputError
 } from "./chunk-R7VUTDUK.js";
-import "./chunk-TICSPAVB.js";
-import {
-  teeSinks
-} from "./chunk-OCEMFDAI.js";
+import "./chunk-WEDWNEPZ.js";
+import "./chunk-BDLRUXQ5.js";
 import "./chunk-6AEF4RLM.js";
 import "./chunk-GVEIAIM2.js";
 import {
@@ -5709,7 +5708,7 @@ async function evaluateModel(opts) {
           batchSize,
           expectProbabilities: opts.expectProbabilities,
           onProgress: opts.onProgress,
-          scores: teeSinks(scores, tuning.sinkFor(d.name, task))
+          scores
         },
         (b) => {
           acc.update(b);
@@ -5719,7 +5718,7 @@ async function evaluateModel(opts) {
       );
       diagnostics.endSplit();
       examples += r.examples;
-      tuning.finished(d.name, acc.examples);
+      tuning.finished(d.name, scores, acc.examples);
       sanity.push(...r.sanity);
       splits.push({ name: d.name, acc, files: stream.fingerprints(), scores });
       opts.log?.(`${d.name}: ${r.examples} examples evaluated`);
