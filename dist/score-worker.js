@@ -6,10 +6,10 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   countBlock
-} from "./chunk-CN6WNAL4.js";
+} from "./chunk-MRQAN7YD.js";
 import {
   ScoreAccumulator
-} from "./chunk-FFURU75S.js";
+} from "./chunk-QXM74FH6.js";
 import "./chunk-WEDWNEPZ.js";
 import "./chunk-BDLRUXQ5.js";
 import "./chunk-WDHMFPCS.js";
@@ -18,7 +18,6 @@ import "./chunk-WDHMFPCS.js";
 import { isMainThread, workerData } from "node:worker_threads";
 function serve({ port, signal }) {
   let sink = null;
-  let cls = null;
   const post = (m, transfer = []) => {
     port.postMessage(m, transfer);
     Atomics.add(signal, 0, 1);
@@ -29,13 +28,9 @@ function serve({ port, signal }) {
       if ("block" in m) {
         const b = m.block;
         sink ??= new ScoreAccumulator(b.task);
-        cls = countBlock(sink, b, cls);
-        post({ returned: b }, [
-          b.values.buffer,
-          b.starts.buffer,
-          b.truth.buffer,
-          b.truthStarts.buffer
-        ]);
+        countBlock(sink, b);
+        const buffers = [b.values.buffer, b.starts.buffer, b.truth.buffer, b.truthStarts.buffer];
+        post({ returned: b, sums: sink.blockSums() }, buffers);
       } else {
         const state = sink?.state() ?? null;
         post({ state }, state ? [state.pos.buffer, state.all.buffer] : []);

@@ -2,13 +2,15 @@
 // scores and truth to a ScoreThread (a ScoreSink), which copies them into blocks and transfers the
 // blocks to a worker thread (dist/score-worker.js, ./score-worker.ts) that fills its own
 // ScoreAccumulator; at the end its counts (whole arrays, transferred) are merged into this
-// thread's accumulator, empty until then. The reader parses while the worker counts (`npm run
-// bench -- speed`, `-- diagnostics`), and the figures are the same bit for bit: the worker sees
-// the examples in the same order, and its sums are added to zeros.
-// At most IN_FLIGHT blocks are out at a time, so memory stays bounded; a full pipe makes the
-// reader wait (synchronously: the sinks are called from inside a parse loop), and every wait is
-// bounded. The worker starts with the ScoreThread, before the file's first line is parsed, and
-// says when it is ready; one that never does (a broken install) leaves the counting to this thread.
+// thread's accumulator. The reader parses while the worker counts (`npm run bench -- speed`,
+// `-- diagnostics`). At most IN_FLIGHT blocks are out at a time, so memory stays bounded; when
+// the pipe is full, the reader counts the block itself instead of waiting (a .npz is read faster
+// than its scores are counted). Integer counts add up the same whoever counted them; the
+// floating-point sums (log-loss, calibration) are taken block by block and added in the blocks'
+// order, so the figures are the same from run to run, whichever thread counted which block.
+// Every wait is bounded. The worker starts with the ScoreThread, before the file's first line is
+// parsed, and says when it is ready; one that never does (a broken install) leaves the counting
+// to this thread.
 
 import { statSync } from 'node:fs';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
@@ -19,8 +21,8 @@ import type { Task } from '../core/report/types.js';
 
 /** Prediction files from this size on have their scores counted in a worker (its start costs ~30 ms). */
 export const SCORE_THREAD_MIN_BYTES = 32 << 20;
-/** Blocks posted and not yet handed back (2 MB each at most). */
-const IN_FLIGHT = 6;
+/** Blocks posted and not yet handed back (2 MB each at most); a full pipe has this thread count the next. */
+const IN_FLIGHT = 3;
 const BLOCK_EXAMPLES = 4096;
 const BLOCK_VALUES = 1 << 18;
 /** The longest the reader waits for the worker without any sign of progress. */
@@ -36,14 +38,17 @@ export interface Block {
   truth: Uint32Array;
   truthStarts: Uint32Array;
   examples: number;
-  /** The class map of this block's examples when it changed (null: class j is score j); undefined: as before. */
-  cls?: Uint32Array | null;
+  /** The class map of this block's examples (null: class j is score j). */
+  cls: Uint32Array | null;
   task: Task;
+  /** The block's place in the split: its floating-point sums are added in this order. */
+  seq: number;
 }
 
 export type ToWorker = { block: Block } | { end: true };
 /** The worker's counts are over this thread's class indices (a block's cls maps them). */
-export type FromWorker = { ready: true } | { returned: Block } | { state: AccumulatorState | null } | { error: string };
+export type FromWorker =
+  { ready: true } | { returned: Block; sums: Float64Array } | { state: AccumulatorState | null } | { error: string };
 
 export interface ScoreWorkerData {
   modelgateScoreWorker: true;
@@ -75,7 +80,9 @@ function emptyBlock(values: number): Block {
     truth: new Uint32Array(BLOCK_EXAMPLES * 4),
     truthStarts: new Uint32Array(BLOCK_EXAMPLES + 1),
     examples: 0,
+    cls: null,
     task: 'multilabel',
+    seq: 0,
   };
 }
 
@@ -88,26 +95,37 @@ export class ScoreThread implements ScoreSink {
   private spare: Block[] = [];
   private inFlight = 0;
   private cls: ArrayLike<number> | undefined;
-  /** The class map changed since the last block was posted. */
-  private clsChanged = false;
+  /** A copy of `cls` for the blocks (cloned with each: a block is counted on either thread). */
+  private clsCopy: Uint32Array | null = null;
+  /** The next block's place, and each block's sums by place (ScoreAccumulator.blockSums). */
+  private seq = 0;
+  private readonly sums: Float64Array[] = [];
+  /** Blocks this thread counted while the worker was behind. */
+  blocksHere = 0;
   private valuesUsed = 0;
   /** Counting in this thread, once the worker did not start. */
   private here = false;
   private readonly blockValues: number;
   private readonly readyMs: number;
+  private readonly maxInFlight: number;
 
   /**
    * `accumulator` (empty; its task set before the first score) receives the worker's counts at
    * finish(). `blockValues`: scores per block (a longer example gets a block of its own);
-   * `readyMs`: how long to wait for the worker to start.
+   * `readyMs`: how long to wait for the worker to start; `inFlight`: blocks out at a time.
    */
   constructor(
     private readonly workerFile: string,
     private readonly accumulator: ScoreAccumulator,
-    { blockValues = BLOCK_VALUES, readyMs = READY_MS }: { blockValues?: number; readyMs?: number } = {},
+    {
+      blockValues = BLOCK_VALUES,
+      readyMs = READY_MS,
+      inFlight = IN_FLIGHT,
+    }: { blockValues?: number; readyMs?: number; inFlight?: number } = {},
   ) {
     this.blockValues = blockValues;
     this.readyMs = readyMs;
+    this.maxInFlight = inFlight;
     this.block = emptyBlock(blockValues);
     // Started now, it is ready by the time the first block is full.
     this.start();
@@ -128,7 +146,7 @@ export class ScoreThread implements ScoreSink {
         this.post();
       }
       this.cls = cls;
-      this.clsChanged = true;
+      this.clsCopy = cls ? Uint32Array.from(cls) : null;
       if (this.here) return this.scores(values, from, n, cls);
     }
     const Kind = values instanceof Float32Array ? Float32Array : Float64Array;
@@ -186,7 +204,10 @@ export class ScoreThread implements ScoreSink {
     b.examples = k + 1;
   }
 
-  /** Posts every example left, waits for the worker's counts and merges them into the accumulator. */
+  /**
+   * Posts every example left, waits for the worker's counts and merges them into the
+   * accumulator, then adds every block's sums in the blocks' order.
+   */
   finish(): void {
     if (!this.here && this.block.examples > 0) this.post();
     if (!this.port || !this.ready) return this.stop();
@@ -194,13 +215,16 @@ export class ScoreThread implements ScoreSink {
     try {
       for (;;) {
         const m = this.receive();
-        if ('error' in m) throw workerFailed(m.error);
         if (!('state' in m)) continue;
         if (m.state) this.accumulator.merge(m.state);
-        return;
+        break;
       }
     } finally {
       this.stop();
+    }
+    for (let k = 0; k < this.seq; k++) {
+      if (!this.sums[k]) throw workerFailed(`block ${k} came back without its sums`);
+      this.accumulator.addSums(this.sums[k]);
     }
   }
 
@@ -219,24 +243,33 @@ export class ScoreThread implements ScoreSink {
       b.examples = 0;
       return;
     }
+    b.cls = this.clsCopy;
     if (!this.ready && !this.awaitReady()) return this.countHere(b);
-    if (this.clsChanged) b.cls = this.cls ? Uint32Array.from(this.cls) : null;
-    this.clsChanged = false;
     b.task = this.accumulator.task;
-    while (this.inFlight >= IN_FLIGHT) {
-      const m = this.receive();
-      if ('error' in m) throw workerFailed(m.error);
-      if ('returned' in m) this.spare.push(m.returned);
+    b.seq = this.seq++;
+    // What the worker handed back, without waiting.
+    for (let got = this.poll(); got; got = this.poll());
+    if (this.inFlight >= this.maxInFlight) {
+      // The worker is behind: this thread counts the block rather than wait (a .npz's reader
+      // has time to spare; `npm run bench -- speed`).
+      countBlock(this.accumulator, b);
+      this.sums[b.seq] = this.accumulator.blockSums();
+      this.blocksHere++;
+      this.reuse(b);
+      return;
     }
     const buffers = [b.values.buffer, b.starts.buffer, b.truth.buffer, b.truthStarts.buffer] as ArrayBuffer[];
     this.port!.postMessage({ block: b } satisfies ToWorker, buffers);
     this.inFlight++;
-    const next = this.spare.pop() ?? emptyBlock(this.blockValues);
-    next.examples = 0;
-    next.cls = undefined;
-    next.starts[0] = 0;
-    next.truthStarts[0] = 0;
-    this.block = next;
+    this.reuse(this.spare.pop() ?? emptyBlock(this.blockValues));
+  }
+
+  /** `b` (empty) becomes the block examples are added to. */
+  private reuse(b: Block): void {
+    b.examples = 0;
+    b.starts[0] = 0;
+    b.truthStarts[0] = 0;
+    this.block = b;
     this.valuesUsed = 0;
   }
 
@@ -258,9 +291,8 @@ export class ScoreThread implements ScoreSink {
   /** The worker did not start: this block, and every example after it, are counted here. */
   private countHere(b: Block): void {
     this.here = true;
-    countBlock(this.accumulator, b, this.cls ?? null);
-    this.valuesUsed = 0;
-    b.examples = 0;
+    countBlock(this.accumulator, b);
+    this.reuse(b);
   }
 
   private start(): void {
@@ -273,19 +305,31 @@ export class ScoreThread implements ScoreSink {
     this.port = port1;
   }
 
+  /** The worker's next message if there is one (handled: see take). */
+  private poll(): FromWorker | undefined {
+    const got = receiveMessageOnPort(this.port!);
+    return got && this.take(got.message as FromWorker);
+  }
+
+  private take(m: FromWorker): FromWorker {
+    if ('error' in m) throw workerFailed(m.error);
+    if ('ready' in m) this.ready = true;
+    if ('returned' in m) {
+      this.inFlight--;
+      this.sums[m.returned.seq] = m.sums;
+      this.spare.push(m.returned);
+    }
+    return m;
+  }
+
   /** The worker's next message, waiting for it (the worker counts signal[0] up after each post). */
   private receive(stallMs = STALL_MS): FromWorker {
     if (!this.port) throw workerFailed('the worker thread stopped');
     for (let waited = 0; ;) {
       // Read the count first: a post after it makes the wait below return at once.
       const posted = Atomics.load(this.signal, 0);
-      const got = receiveMessageOnPort(this.port);
-      if (got) {
-        const m = got.message as FromWorker;
-        if ('returned' in m) this.inFlight--;
-        if ('ready' in m) this.ready = true;
-        return m;
-      }
+      const got = this.poll();
+      if (got) return got;
       if (Atomics.load(this.signal, 1) === 1) throw workerFailed('the worker thread stopped');
       if (Atomics.wait(this.signal, 0, posted, 100) === 'timed-out' && (waited += 100) >= stallMs)
         throw workerFailed(`no answer in ${stallMs / 1000} s`);
@@ -293,14 +337,13 @@ export class ScoreThread implements ScoreSink {
   }
 }
 
-/** A block's examples into `sink` (`cls`: the class map in force; a block's own replaces it). */
-export function countBlock(sink: ScoreSink, b: Block, cls: ArrayLike<number> | null): ArrayLike<number> | null {
-  const map = b.cls !== undefined ? b.cls : cls;
+/** A block's examples into `sink`. */
+export function countBlock(sink: ScoreSink, b: Block): void {
+  const map = b.cls ?? undefined;
   for (let k = 0; k < b.examples; k++) {
-    sink.scores(b.values, b.starts[k], b.starts[k + 1] - b.starts[k], map ?? undefined);
+    sink.scores(b.values, b.starts[k], b.starts[k + 1] - b.starts[k], map);
     sink.end(b.truth, b.truthStarts[k], b.truthStarts[k + 1]);
   }
-  return map;
 }
 
 /** Class index i for index i: the worker counts in this thread's class indices. */

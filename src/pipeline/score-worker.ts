@@ -1,6 +1,7 @@
 // Entry of the score-counting worker thread (bundled on its own as dist/score-worker.js; started
 // by ./score-thread.ts): it says it is ready, feeds each block's examples to its own
-// ScoreAccumulator, hands every block back for reuse, and at the end posts what it counted.
+// ScoreAccumulator, hands every block back for reuse with the block's floating-point sums (added
+// in the blocks' order by the reader's thread), and at the end posts what it counted.
 
 import { isMainThread, workerData } from 'node:worker_threads';
 import { ScoreAccumulator } from '../core/diagnostics/scores.js';
@@ -8,7 +9,6 @@ import { countBlock, type FromWorker, type ScoreWorkerData, type ToWorker } from
 
 function serve({ port, signal }: ScoreWorkerData): void {
   let sink: ScoreAccumulator | null = null;
-  let cls: ArrayLike<number> | null = null;
   const post = (m: FromWorker, transfer: ArrayBuffer[] = []) => {
     port.postMessage(m, transfer);
     Atomics.add(signal, 0, 1);
@@ -19,13 +19,9 @@ function serve({ port, signal }: ScoreWorkerData): void {
       if ('block' in m) {
         const b = m.block;
         sink ??= new ScoreAccumulator(b.task);
-        cls = countBlock(sink, b, cls);
-        post({ returned: b }, [
-          b.values.buffer,
-          b.starts.buffer,
-          b.truth.buffer,
-          b.truthStarts.buffer,
-        ] as ArrayBuffer[]);
+        countBlock(sink, b);
+        const buffers = [b.values.buffer, b.starts.buffer, b.truth.buffer, b.truthStarts.buffer] as ArrayBuffer[];
+        post({ returned: b, sums: sink.blockSums() }, buffers);
       } else {
         const state = sink?.state() ?? null;
         post({ state }, state ? ([state.pos.buffer, state.all.buffer] as ArrayBuffer[]) : []);

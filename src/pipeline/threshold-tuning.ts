@@ -32,7 +32,9 @@ export class ThresholdTuning {
     threshold: number,
     perClass?: Record<string, number>,
   ): TuningSummary | undefined {
-    if (task !== 'multilabel') return undefined;
+    // Both splits, or no summary (and no histograms summed for one alone).
+    if (task !== 'multilabel' || !this.scores.has(TUNING_SPLITS.from) || !this.scores.has(TUNING_SPLITS.to))
+      return undefined;
     const [from, to] = [TUNING_SPLITS.from, TUNING_SPLITS.to].map((name) => this.histograms(name));
     if (!from || !to) return undefined;
     const current = classNames.map((n) => (perClass && Object.hasOwn(perClass, n) ? perClass[n] : threshold));

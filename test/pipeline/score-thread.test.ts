@@ -1,5 +1,7 @@
-// Counting the scores in a worker thread gives what counting them here gives, bit for bit: the
-// worker is dist/score-worker.js (the committed bundle; without it these tests say they skip).
+// Counting the scores in a worker thread gives what counting them here gives: the counts bit for
+// bit, the floating-point sums (log-loss, calibration) to 1e-13, as they are added block by block;
+// and the same figures bit for bit whichever thread counted which block. The worker is
+// dist/score-worker.js (the committed bundle; without it these tests say they skip).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +13,17 @@ import { findScoreWorker, ScoreThread } from '../../src/pipeline/score-thread.js
 const workerFile = findScoreWorker();
 const maybe = workerFile ? it : it.skip;
 if (!workerFile) console.warn('score-thread tests skipped: dist/score-worker.js not found (run npm run build)');
+
+type Metrics = ReturnType<ScoreAccumulator['result']>;
+
+/** Equal but for the last bits of the two floating-point sums, which are added in another order. */
+function expectSameFigures(got: Metrics, want: Metrics): void {
+  const { logLoss, ece, ...counts } = want!;
+  const { logLoss: gotLogLoss, ece: gotEce, ...gotCounts } = got!;
+  expect(gotCounts).toEqual(counts);
+  expect(Math.abs(gotLogLoss - logLoss)).toBeLessThanOrEqual(1e-13 * logLoss);
+  expect(Math.abs(gotEce - ece)).toBeLessThanOrEqual(1e-13 * ece);
+}
 
 /** n examples of C scores (some exactly 0 or 1) with their true classes; every 7th has no scores. */
 function examples(n: number, C: number, seed: number) {
@@ -55,10 +68,25 @@ describe.each(['multilabel', 'multiclass'] as const)('%s scores through a ScoreT
       feed(thread, rows, C);
       thread.finish();
       expect(there.examples).toBe(here.examples);
-      expect(there.result(perm, C, here.examples)).toEqual(here.result(perm, C, here.examples));
+      expectSameFigures(there.result(perm, C, here.examples), here.result(perm, C, here.examples));
       expect(there.examples).toBeLessThan(rows.length);
     },
   );
+
+  maybe('give the same figures bit for bit whether this thread counted many blocks or none', () => {
+    const counted = (inFlight: number) => {
+      const acc = new ScoreAccumulator(task);
+      const thread = new ScoreThread(workerFile!, acc, { inFlight });
+      feed(thread, rows, C);
+      thread.finish();
+      return { figures: acc.result(perm, C, acc.examples), blocksHere: thread.blocksHere };
+    };
+    // One block out at a time: this thread counts whatever arrives while the worker is busy.
+    const [shared, worker] = [counted(1), counted(64)];
+    expect(shared.blocksHere).toBeGreaterThan(0);
+    expect(worker.blocksHere).toBe(0);
+    expect(shared.figures).toEqual(worker.figures);
+  });
 
   maybe('the threshold histograms of the tuning summary, read from the merged counts, equal those counted here', () => {
     const here = new ScoreAccumulator(task);
@@ -93,7 +121,7 @@ maybe('examples with more scores than a block holds (here 64) get blocks of thei
   feed(thread, rows, C);
   thread.finish();
   const perm = Uint32Array.from({ length: C }, (_, c) => c);
-  expect(there.result(perm, C, here.examples)).toEqual(here.result(perm, C, here.examples));
+  expectSameFigures(there.result(perm, C, here.examples), here.result(perm, C, here.examples));
 });
 
 maybe('an evaluation with the worker thread writes the report the one without it writes', async () => {
@@ -120,6 +148,10 @@ maybe('an evaluation with the worker thread writes the report the one without it
   const [threaded, here] = [await run(0), await run(Infinity)];
   expect(threaded.splits.test.scores?.rocAuc.every((v) => v !== null)).toBe(true);
   expect(threaded.thresholdTuning?.classesTuned).toBeGreaterThan(0);
+  for (const split of ['validation', 'test']) {
+    expectSameFigures(threaded.splits[split].scores!, here.splits[split].scores!);
+    threaded.splits[split].scores = here.splits[split].scores;
+  }
   expect(threaded).toEqual(here);
 });
 

@@ -11,7 +11,7 @@ import {
 } from "./chunk-J5VWRRYV.js";
 import {
   ScoreAccumulator
-} from "./chunk-FFURU75S.js";
+} from "./chunk-QXM74FH6.js";
 import {
   accumulatorFromExamples,
   accumulatorFromSplit,

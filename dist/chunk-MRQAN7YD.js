@@ -26,7 +26,7 @@ function findBundled(names, override) {
 
 // src/pipeline/score-thread.ts
 var SCORE_THREAD_MIN_BYTES = 32 << 20;
-var IN_FLIGHT = 6;
+var IN_FLIGHT = 3;
 var BLOCK_EXAMPLES = 4096;
 var BLOCK_VALUES = 1 << 18;
 var STALL_MS = 12e4;
@@ -50,20 +50,27 @@ function emptyBlock(values) {
     truth: new Uint32Array(BLOCK_EXAMPLES * 4),
     truthStarts: new Uint32Array(BLOCK_EXAMPLES + 1),
     examples: 0,
-    task: "multilabel"
+    cls: null,
+    task: "multilabel",
+    seq: 0
   };
 }
 var ScoreThread = class {
   /**
    * `accumulator` (empty; its task set before the first score) receives the worker's counts at
    * finish(). `blockValues`: scores per block (a longer example gets a block of its own);
-   * `readyMs`: how long to wait for the worker to start.
+   * `readyMs`: how long to wait for the worker to start; `inFlight`: blocks out at a time.
    */
-  constructor(workerFile, accumulator, { blockValues = BLOCK_VALUES, readyMs = READY_MS } = {}) {
+  constructor(workerFile, accumulator, {
+    blockValues = BLOCK_VALUES,
+    readyMs = READY_MS,
+    inFlight = IN_FLIGHT
+  } = {}) {
     this.workerFile = workerFile;
     this.accumulator = accumulator;
     this.blockValues = blockValues;
     this.readyMs = readyMs;
+    this.maxInFlight = inFlight;
     this.block = emptyBlock(blockValues);
     this.start();
   }
@@ -77,13 +84,19 @@ var ScoreThread = class {
   spare = [];
   inFlight = 0;
   cls;
-  /** The class map changed since the last block was posted. */
-  clsChanged = false;
+  /** A copy of `cls` for the blocks (cloned with each: a block is counted on either thread). */
+  clsCopy = null;
+  /** The next block's place, and each block's sums by place (ScoreAccumulator.blockSums). */
+  seq = 0;
+  sums = [];
+  /** Blocks this thread counted while the worker was behind. */
+  blocksHere = 0;
   valuesUsed = 0;
   /** Counting in this thread, once the worker did not start. */
   here = false;
   blockValues;
   readyMs;
+  maxInFlight;
   scores(values, from, n, cls) {
     if (this.here) {
       this.accumulator.scores(values, from, n, cls);
@@ -98,7 +111,7 @@ var ScoreThread = class {
         this.post();
       }
       this.cls = cls;
-      this.clsChanged = true;
+      this.clsCopy = cls ? Uint32Array.from(cls) : null;
       if (this.here) return this.scores(values, from, n, cls);
     }
     const Kind = values instanceof Float32Array ? Float32Array : Float64Array;
@@ -146,7 +159,10 @@ var ScoreThread = class {
     b.starts[k + 1] = this.valuesUsed;
     b.examples = k + 1;
   }
-  /** Posts every example left, waits for the worker's counts and merges them into the accumulator. */
+  /**
+   * Posts every example left, waits for the worker's counts and merges them into the
+   * accumulator, then adds every block's sums in the blocks' order.
+   */
   finish() {
     if (!this.here && this.block.examples > 0) this.post();
     if (!this.port || !this.ready) return this.stop();
@@ -154,13 +170,16 @@ var ScoreThread = class {
     try {
       for (; ; ) {
         const m = this.receive();
-        if ("error" in m) throw workerFailed(m.error);
         if (!("state" in m)) continue;
         if (m.state) this.accumulator.merge(m.state);
-        return;
+        break;
       }
     } finally {
       this.stop();
+    }
+    for (let k = 0; k < this.seq; k++) {
+      if (!this.sums[k]) throw workerFailed(`block ${k} came back without its sums`);
+      this.accumulator.addSums(this.sums[k]);
     }
   }
   /** Stops the worker (after finish(), or when the reading failed). */
@@ -176,24 +195,29 @@ var ScoreThread = class {
       b.examples = 0;
       return;
     }
+    b.cls = this.clsCopy;
     if (!this.ready && !this.awaitReady()) return this.countHere(b);
-    if (this.clsChanged) b.cls = this.cls ? Uint32Array.from(this.cls) : null;
-    this.clsChanged = false;
     b.task = this.accumulator.task;
-    while (this.inFlight >= IN_FLIGHT) {
-      const m = this.receive();
-      if ("error" in m) throw workerFailed(m.error);
-      if ("returned" in m) this.spare.push(m.returned);
+    b.seq = this.seq++;
+    for (let got = this.poll(); got; got = this.poll()) ;
+    if (this.inFlight >= this.maxInFlight) {
+      countBlock(this.accumulator, b);
+      this.sums[b.seq] = this.accumulator.blockSums();
+      this.blocksHere++;
+      this.reuse(b);
+      return;
     }
     const buffers = [b.values.buffer, b.starts.buffer, b.truth.buffer, b.truthStarts.buffer];
     this.port.postMessage({ block: b }, buffers);
     this.inFlight++;
-    const next = this.spare.pop() ?? emptyBlock(this.blockValues);
-    next.examples = 0;
-    next.cls = void 0;
-    next.starts[0] = 0;
-    next.truthStarts[0] = 0;
-    this.block = next;
+    this.reuse(this.spare.pop() ?? emptyBlock(this.blockValues));
+  }
+  /** `b` (empty) becomes the block examples are added to. */
+  reuse(b) {
+    b.examples = 0;
+    b.starts[0] = 0;
+    b.truthStarts[0] = 0;
+    this.block = b;
     this.valuesUsed = 0;
   }
   /** Waits (bounded) for the worker's first message; false when it did not start. */
@@ -212,9 +236,8 @@ var ScoreThread = class {
   /** The worker did not start: this block, and every example after it, are counted here. */
   countHere(b) {
     this.here = true;
-    countBlock(this.accumulator, b, this.cls ?? null);
-    this.valuesUsed = 0;
-    b.examples = 0;
+    countBlock(this.accumulator, b);
+    this.reuse(b);
   }
   start() {
     const { port1, port2 } = new MessageChannel();
@@ -224,31 +247,40 @@ var ScoreThread = class {
     this.worker.unref();
     this.port = port1;
   }
+  /** The worker's next message if there is one (handled: see take). */
+  poll() {
+    const got = receiveMessageOnPort(this.port);
+    return got && this.take(got.message);
+  }
+  take(m) {
+    if ("error" in m) throw workerFailed(m.error);
+    if ("ready" in m) this.ready = true;
+    if ("returned" in m) {
+      this.inFlight--;
+      this.sums[m.returned.seq] = m.sums;
+      this.spare.push(m.returned);
+    }
+    return m;
+  }
   /** The worker's next message, waiting for it (the worker counts signal[0] up after each post). */
   receive(stallMs = STALL_MS) {
     if (!this.port) throw workerFailed("the worker thread stopped");
     for (let waited = 0; ; ) {
       const posted = Atomics.load(this.signal, 0);
-      const got = receiveMessageOnPort(this.port);
-      if (got) {
-        const m = got.message;
-        if ("returned" in m) this.inFlight--;
-        if ("ready" in m) this.ready = true;
-        return m;
-      }
+      const got = this.poll();
+      if (got) return got;
       if (Atomics.load(this.signal, 1) === 1) throw workerFailed("the worker thread stopped");
       if (Atomics.wait(this.signal, 0, posted, 100) === "timed-out" && (waited += 100) >= stallMs)
         throw workerFailed(`no answer in ${stallMs / 1e3} s`);
     }
   }
 };
-function countBlock(sink, b, cls) {
-  const map = b.cls !== void 0 ? b.cls : cls;
+function countBlock(sink, b) {
+  const map = b.cls ?? void 0;
   for (let k = 0; k < b.examples; k++) {
-    sink.scores(b.values, b.starts[k], b.starts[k + 1] - b.starts[k], map ?? void 0);
+    sink.scores(b.values, b.starts[k], b.starts[k + 1] - b.starts[k], map);
     sink.end(b.truth, b.truthStarts[k], b.truthStarts[k + 1]);
   }
-  return map;
 }
 function workerFailed(why) {
   return new Error(`counting the scores in a worker thread failed: ${why}`);

@@ -7,12 +7,12 @@ var __dirname = __mgDirname(__filename);
 import {
   checkSplitNames,
   evaluatePredictionFiles
-} from "./chunk-JIGNGU2Z.js";
+} from "./chunk-M6YCCWG4.js";
 import "./chunk-PKNBWRK5.js";
 import "./chunk-34A5IGOG.js";
 import "./chunk-J5VWRRYV.js";
-import "./chunk-CN6WNAL4.js";
-import "./chunk-FFURU75S.js";
+import "./chunk-MRQAN7YD.js";
+import "./chunk-QXM74FH6.js";
 import "./chunk-R5665HUH.js";
 import "./chunk-EBNW32Z5.js";
 import "./chunk-KPZCFMP4.js";

@@ -12,10 +12,10 @@ import {
 } from "./chunk-RNPYZSOF.js";
 import {
   mergeReports
-} from "./chunk-QJLBFWCU.js";
+} from "./chunk-ESV6LQGQ.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-JIGNGU2Z.js";
+} from "./chunk-M6YCCWG4.js";
 import "./chunk-PKNBWRK5.js";
 import {
   debug,
@@ -42,8 +42,8 @@ import {
   formatShard,
   parseShard
 } from "./chunk-J5VWRRYV.js";
-import "./chunk-CN6WNAL4.js";
-import "./chunk-FFURU75S.js";
+import "./chunk-MRQAN7YD.js";
+import "./chunk-QXM74FH6.js";
 import {
   COMMENT_MODES,
   EVALUATION_FILE,
@@ -96444,7 +96444,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-PLTYS6VE.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-HK26A3DA.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

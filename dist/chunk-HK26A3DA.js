@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-JIGNGU2Z.js";
+} from "./chunk-M6YCCWG4.js";
 import {
   classIndexOf,
   csvRows,
@@ -38,8 +38,8 @@ import {
 } from "./chunk-DHVGWI4P.js";
 import {
   findBundled
-} from "./chunk-CN6WNAL4.js";
-import "./chunk-FFURU75S.js";
+} from "./chunk-MRQAN7YD.js";
+import "./chunk-QXM74FH6.js";
 import {
   Preprocess
 } from "./chunk-2FPBPD7G.js";

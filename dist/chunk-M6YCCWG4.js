@@ -22,10 +22,10 @@ import {
 import {
   ScoreThread,
   scoreThreadFor
-} from "./chunk-CN6WNAL4.js";
+} from "./chunk-MRQAN7YD.js";
 import {
   ScoreAccumulator
-} from "./chunk-FFURU75S.js";
+} from "./chunk-QXM74FH6.js";
 import {
   VERSION
 } from "./chunk-R5665HUH.js";
@@ -398,7 +398,8 @@ var ThresholdTuning = class {
   }
   /** The summary, when both splits were multi-label probabilities throughout and every threshold is on the grid. */
   summary(task, classNames, threshold, perClass) {
-    if (task !== "multilabel") return void 0;
+    if (task !== "multilabel" || !this.scores.has(TUNING_SPLITS.from) || !this.scores.has(TUNING_SPLITS.to))
+      return void 0;
     const [from, to] = [TUNING_SPLITS.from, TUNING_SPLITS.to].map((name) => this.histograms(name));
     if (!from || !to) return void 0;
     const current = classNames.map((n) => perClass && Object.hasOwn(perClass, n) ? perClass[n] : threshold);

@@ -173,8 +173,7 @@ var ScoreAccumulator = class {
       if (s !== s || this.truthSeen[t] === stamp) continue;
       this.truthSeen[t] = stamp;
       this.pos[(scoreBin(s) + eceBin(s) + tuningCut(s)) * this.cap + t]++;
-      const p = clipped(s);
-      this.likelihood *= p / (1 - p);
+      this.likelihood *= clipped(s) / Math.max(1 - s, LOG_LOSS_EPS);
       if (this.likelihood < 1e-280 || this.likelihood > 1e280) {
         this.logLossSum -= Math.log(this.likelihood);
         this.likelihood = 1;
@@ -218,12 +217,14 @@ var ScoreAccumulator = class {
       this.posTotal = new Uint32Array(this.pos.length);
       this.allTotal = new Uint32Array(this.all.length);
     }
-    for (let i = 0; i < this.all.length; i++) {
-      this.posTotal[i] += this.pos[i];
-      this.allTotal[i] += this.all[i];
-    }
-    this.pos.fill(0);
-    this.all.fill(0);
+    const { pos, all, posTotal, allTotal } = this;
+    for (let i = 0; i < all.length; i++)
+      if (all[i] !== 0) {
+        posTotal[i] += pos[i];
+        allTotal[i] += all[i];
+      }
+    pos.fill(0);
+    all.fill(0);
   }
   /** Every count so far (by cell, cell-major): the totals, once flushed. */
   totals() {
@@ -349,6 +350,26 @@ var ScoreAccumulator = class {
       data: encodeClassCounts(classes)
     };
   }
+  /**
+   * The floating-point sums since the last call ([log-loss sum, then the calibration bins'
+   * scores' sums]), which start again from zero. A worker thread counts blocks of examples and
+   * this thread takes some when the worker is behind: each block's sums are taken alone and
+   * added in the blocks' order (addSums), so the figures do not depend on which thread counted what.
+   */
+  blockSums() {
+    const out = new Float64Array(1 + ECE_BINS);
+    out[0] = this.logLossSum - Math.log(this.likelihood);
+    for (let l = 0; l < this.eceConf.length; l++) out[1 + (l >> ECE_LANE_BITS)] += this.eceConf[l];
+    this.logLossSum = 0;
+    this.likelihood = 1;
+    this.eceConf.fill(0);
+    return out;
+  }
+  /** Adds sums blockSums() took (here or on another thread). */
+  addSums(sums) {
+    this.logLossSum += sums[0];
+    for (let b = 0; b < ECE_BINS; b++) this.eceConf[b << ECE_LANE_BITS] += sums[1 + b];
+  }
   /** Adds a shard's counts; `index[i]` is this accumulator's class index of the counts' class i. */
   add(counts, index) {
     const classes = decodeClassCounts(counts.data, counts.classes, SCORE_BINS);
@@ -422,7 +443,7 @@ var ScoreAccumulator = class {
   merge(other) {
     if (other.task !== this.task) throw new Error(`cannot merge ${other.task} score counts into ${this.task}`);
     this.problem ??= other.problem;
-    if (this.cap === 0 && !this.added) this.adopt(other);
+    if (!this.added && this.allTotal.length === 0 && (this.cap === 0 || this.cap === other.cap)) this.adopt(other);
     else {
       this.reserve(other.classes);
       const cells = this.cells();
@@ -442,15 +463,20 @@ var ScoreAccumulator = class {
     this.decisions += other.decisions;
     this.examples += other.examples;
   }
-  /** Nothing counted here yet: the other's counts become these as they are (no copy of 2 x cells x classes). */
+  /**
+   * No totals here yet (only 16-bit counts, or none): the other's totals become these as they
+   * are, and this accumulator's own counts are flushed into them later (one pass, not two).
+   */
   adopt(other) {
-    if (other.task === "multilabel") this.grid = labelGrid();
-    this.cap = other.cap;
-    this.classes = other.classes;
+    if (this.cap === 0) {
+      if (other.task === "multilabel") this.grid = labelGrid();
+      this.cap = other.cap;
+      this.pos = new Uint16Array(other.pos.length);
+      this.all = new Uint16Array(other.all.length);
+    }
+    this.classes = Math.max(this.classes, other.classes);
     this.posTotal = other.pos;
     this.allTotal = other.all;
-    this.pos = new Uint16Array(other.pos.length);
-    this.all = new Uint16Array(other.all.length);
   }
 };
 function mean(values) {
