@@ -81,9 +81,10 @@ export async function openCsv(path: string, opts: ReadOptions): Promise<Predicti
   }
   let done: FileFingerprint | undefined;
 
+  let onRecord: RowHandler | undefined;
   async function* batches(): AsyncGenerator<ExampleBatch> {
     const ready: ExampleBatch[] = [];
-    const onRecord = rowHandler(path, plan, opts, ready);
+    onRecord = rowHandler(path, plan, opts, ready);
     try {
       if (rec.pending) rec.push(ended ? null : Buffer.alloc(0), onRecord, onRecord.fast);
       yield* ready.splice(0);
@@ -108,7 +109,8 @@ export async function openCsv(path: string, opts: ReadOptions): Promise<Predicti
     if (!done) throw new Error(`fingerprint of ${path} requested before the last batch was read`);
     return done;
   };
-  return { task: plan.task, batches: batches(), fingerprint };
+  // A batch handed back lends its arrays to a later one (the pipeline copies what it keeps).
+  return { task: plan.task, batches: batches(), fingerprint, recycle: (b) => onRecord?.recycle(b) };
 }
 
 function planColumns(path: string, header: string[], opts: ReadOptions): Plan {
@@ -175,7 +177,7 @@ function planColumns(path: string, header: string[], opts: ReadOptions): Plan {
   };
 }
 
-type RowHandler = OnRecord & { fast?: FastRow; finish(): void };
+type RowHandler = OnRecord & { fast?: FastRow; finish(): void; recycle(b: ExampleBatch): void };
 
 /** What every row of one file is read with: the plan, the batcher, and the checks shared by both paths. */
 class Rows {
@@ -285,6 +287,7 @@ function rowHandler(path: string, plan: Plan, opts: ReadOptions, ready: ExampleB
   const handler = batcher instanceof MulticlassBatcher ? multiclassRow(rows, batcher) : multilabelRow(rows, batcher);
   return Object.assign(handler, {
     fast: rows.fromScores ? fastRow(rows) : undefined,
+    recycle: (b: ExampleBatch) => batcher.recycle(b),
     finish() {
       const last = batcher.flush();
       if (last) ready.push(last);

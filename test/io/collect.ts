@@ -10,14 +10,22 @@ export interface Collected {
   pred: (number | number[])[];
 }
 
-export async function collect(s: PredictionStream): Promise<Collected> {
+/** `recycle`: each batch handed back once read, as the pipeline does (`reused` counts the batches whose arrays were a recycled one's). */
+export async function collect(s: PredictionStream, recycle = false): Promise<Collected & { reused: number }> {
   const out: Collected = { task: s.task, batchSizes: [], truth: [], pred: [] };
+  const recycled = new Set<ArrayBufferLike>();
+  let reused = 0;
   for await (const b of s.batches) {
     expect(b.task).toBe(s.task);
     out.batchSizes.push(b.n);
     append(b, out);
+    if (!recycle) continue;
+    const buffers = b.task === 'multiclass' ? [b.truth.buffer] : [b.truthOffsets.buffer, b.truthIndices.buffer];
+    if (buffers.some((x) => recycled.has(x))) reused++;
+    buffers.forEach((x) => recycled.add(x));
+    s.recycle?.(b);
   }
-  return out;
+  return { ...out, reused };
 }
 
 function append(b: ExampleBatch, out: Collected): void {

@@ -148,6 +148,26 @@ describe('columns and tasks', () => {
     expect(seen[seen.length - 1]).toBe(10);
   });
 
+  it.each([
+    ['multiclass', 'label', (i: number) => `c${i % 100}`],
+    ['multilabel', 'labels', (i: number) => [`c${i % 100}|c${(i * 7) % 100}`, '', `c${i % 3}`][i % 3]],
+  ])('%s: batches handed back lend their arrays to later ones, each holding its own examples', async (_, truth, of) => {
+    // 100 score columns, 12,000 rows: batches of 1,500 span the reader's 1 MB reads, as a real file's do.
+    const names = Array.from({ length: 100 }, (_, c) => `c${c}`);
+    const rows = Array.from(
+      { length: 12_000 },
+      (_, i) => `${of(i)},${names.map((_, c) => ((i * c) % 997) / 1000).join(',')}`,
+    );
+    const text = `${truth},${names.map((n) => `score:${n}`).join(',')}\n${rows.join('\n')}\n`;
+    const path = csv(text);
+    const open = () => openPredictions(path, { batchSize: 1500, classes: new ClassIndex(names, true) });
+    const { reused: none, ...plain } = await collect(await open());
+    const { reused, ...recycled } = await collect(await open(), true);
+    expect(none).toBe(0);
+    expect(reused).toBeGreaterThan(3);
+    expect(recycled).toEqual(plain);
+  });
+
   it('keeps a shared class index across splits', async () => {
     const classes = new ClassIndex();
     await read('label,pred\nb,a\n', { classes });
