@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-M6YCCWG4.js";
+} from "./chunk-TUIEDGYZ.js";
 import {
   classIndexOf,
   csvRows,
@@ -20,7 +20,7 @@ import {
   openNpyArrays,
   shapeText,
   unicodeAt
-} from "./chunk-PKNBWRK5.js";
+} from "./chunk-X674CBGA.js";
 import {
   DEFAULT_THRESHOLD,
   Digest,

@@ -7,8 +7,8 @@ var __dirname = __mgDirname(__filename);
 import {
   checkSplitNames,
   evaluatePredictionFiles
-} from "./chunk-M6YCCWG4.js";
-import "./chunk-PKNBWRK5.js";
+} from "./chunk-TUIEDGYZ.js";
+import "./chunk-X674CBGA.js";
 import "./chunk-34A5IGOG.js";
 import "./chunk-J5VWRRYV.js";
 import "./chunk-MRQAN7YD.js";

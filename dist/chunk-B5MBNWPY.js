@@ -6,7 +6,7 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   openPredictions
-} from "./chunk-PKNBWRK5.js";
+} from "./chunk-X674CBGA.js";
 import {
   DEFAULT_THRESHOLD,
   chooseThresholds,

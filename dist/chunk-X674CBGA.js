@@ -712,9 +712,10 @@ async function openCsv(path, opts) {
     throw e;
   }
   let done;
+  let onRecord;
   async function* batches() {
     const ready = [];
-    const onRecord = rowHandler(path, plan, opts, ready);
+    onRecord = rowHandler(path, plan, opts, ready);
     try {
       if (rec.pending) rec.push(ended ? null : Buffer.alloc(0), onRecord, onRecord.fast);
       yield* ready.splice(0);
@@ -739,7 +740,7 @@ async function openCsv(path, opts) {
     if (!done) throw new Error(`fingerprint of ${path} requested before the last batch was read`);
     return done;
   };
-  return { task: plan.task, batches: batches(), fingerprint };
+  return { task: plan.task, batches: batches(), fingerprint, recycle: (b) => onRecord?.recycle(b) };
 }
 function planColumns(path, header, opts) {
   const at = (name) => header.indexOf(name);
@@ -904,6 +905,7 @@ function rowHandler(path, plan, opts, ready) {
   const handler = batcher instanceof MulticlassBatcher ? multiclassRow(rows, batcher) : multilabelRow(rows, batcher);
   return Object.assign(handler, {
     fast: rows.fromScores ? fastRow(rows) : void 0,
+    recycle: (b) => batcher.recycle(b),
     finish() {
       const last = batcher.flush();
       if (last) ready.push(last);

@@ -15,8 +15,8 @@ import {
 } from "./chunk-ESV6LQGQ.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-M6YCCWG4.js";
-import "./chunk-PKNBWRK5.js";
+} from "./chunk-TUIEDGYZ.js";
+import "./chunk-X674CBGA.js";
 import {
   debug,
   error,
@@ -96444,7 +96444,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-HK26A3DA.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-ZTWUDVCD.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,
