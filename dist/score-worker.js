@@ -9,7 +9,7 @@ import {
 } from "./chunk-MRQAN7YD.js";
 import {
   ScoreAccumulator
-} from "./chunk-QXM74FH6.js";
+} from "./chunk-HDAZV5UF.js";
 import "./chunk-WEDWNEPZ.js";
 import "./chunk-BDLRUXQ5.js";
 import "./chunk-WDHMFPCS.js";

@@ -7,12 +7,12 @@ var __dirname = __mgDirname(__filename);
 import {
   checkSplitNames,
   evaluatePredictionFiles
-} from "./chunk-TUIEDGYZ.js";
+} from "./chunk-AVOTQ6Z3.js";
 import "./chunk-X674CBGA.js";
 import "./chunk-34A5IGOG.js";
 import "./chunk-J5VWRRYV.js";
 import "./chunk-MRQAN7YD.js";
-import "./chunk-QXM74FH6.js";
+import "./chunk-HDAZV5UF.js";
 import "./chunk-R5665HUH.js";
 import "./chunk-EBNW32Z5.js";
 import "./chunk-KPZCFMP4.js";

@@ -6,9 +6,9 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   mergeReports
-} from "./chunk-ESV6LQGQ.js";
+} from "./chunk-D4UDKT26.js";
 import "./chunk-J5VWRRYV.js";
-import "./chunk-QXM74FH6.js";
+import "./chunk-HDAZV5UF.js";
 import "./chunk-KPZCFMP4.js";
 import "./chunk-WEDWNEPZ.js";
 import "./chunk-BDLRUXQ5.js";

@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-TUIEDGYZ.js";
+} from "./chunk-AVOTQ6Z3.js";
 import {
   classIndexOf,
   csvRows,
@@ -39,7 +39,7 @@ import {
 import {
   findBundled
 } from "./chunk-MRQAN7YD.js";
-import "./chunk-QXM74FH6.js";
+import "./chunk-HDAZV5UF.js";
 import {
   Preprocess
 } from "./chunk-2FPBPD7G.js";

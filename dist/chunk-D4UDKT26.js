@@ -11,7 +11,7 @@ import {
 } from "./chunk-J5VWRRYV.js";
 import {
   ScoreAccumulator
-} from "./chunk-QXM74FH6.js";
+} from "./chunk-HDAZV5UF.js";
 import {
   accumulatorFromExamples,
   accumulatorFromSplit,

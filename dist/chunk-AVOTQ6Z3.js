@@ -25,7 +25,7 @@ import {
 } from "./chunk-MRQAN7YD.js";
 import {
   ScoreAccumulator
-} from "./chunk-QXM74FH6.js";
+} from "./chunk-HDAZV5UF.js";
 import {
   VERSION
 } from "./chunk-R5665HUH.js";
