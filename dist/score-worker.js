@@ -9,7 +9,7 @@ import {
 } from "./chunk-MRQAN7YD.js";
 import {
   ScoreAccumulator
-} from "./chunk-HDAZV5UF.js";
+} from "./chunk-VGZKIFDU.js";
 import "./chunk-WEDWNEPZ.js";
 import "./chunk-BDLRUXQ5.js";
 import "./chunk-WDHMFPCS.js";

@@ -147,8 +147,8 @@ export class ScoreAccumulator implements ScoreSink {
       if (!(s >= 0 && s <= 1)) return j;
       const e = eceBin(s);
       all[(scoreBin(s) + e + tuningCut(s)) * cap + c]++;
-      // 1 - clipped(s), but for s < LOG_LOSS_EPS (1 - s instead of 1 - LOG_LOSS_EPS: 1e-16 apart).
-      likelihood *= Math.max(1 - s, LOG_LOSS_EPS);
+      // Branch-free (Math.max mispredicts where saturated scores of exactly 1 mix with others).
+      likelihood *= 1 - clipped(s);
       // Each factor is >= LOG_LOSS_EPS, so the product stays a normal double until its log is taken.
       if (likelihood < 1e-280) {
         this.logLossSum -= Math.log(likelihood);
@@ -221,9 +221,10 @@ export class ScoreAccumulator implements ScoreSink {
       if (s !== s || this.truthSeen[t] === stamp) continue;
       this.truthSeen[t] = stamp;
       this.pos[(scoreBin(s) + eceBin(s) + tuningCut(s)) * this.cap + t]++;
+      const p = clipped(s);
       // The negative's factor out, the positive's in: within [LOG_LOSS_EPS, 1 / LOG_LOSS_EPS],
       // so the product is checked both ways.
-      this.likelihood *= clipped(s) / Math.max(1 - s, LOG_LOSS_EPS);
+      this.likelihood *= p / (1 - p);
       if (this.likelihood < 1e-280 || this.likelihood > 1e280) {
         this.logLossSum -= Math.log(this.likelihood);
         this.likelihood = 1;

@@ -106,7 +106,7 @@ var ScoreAccumulator = class {
       if (!(s >= 0 && s <= 1)) return j;
       const e = eceBin(s);
       all[(scoreBin(s) + e + tuningCut(s)) * cap + c]++;
-      likelihood *= Math.max(1 - s, LOG_LOSS_EPS);
+      likelihood *= 1 - clipped(s);
       if (likelihood < 1e-280) {
         this.logLossSum -= Math.log(likelihood);
         likelihood = 1;
@@ -173,7 +173,8 @@ var ScoreAccumulator = class {
       if (s !== s || this.truthSeen[t] === stamp) continue;
       this.truthSeen[t] = stamp;
       this.pos[(scoreBin(s) + eceBin(s) + tuningCut(s)) * this.cap + t]++;
-      this.likelihood *= clipped(s) / Math.max(1 - s, LOG_LOSS_EPS);
+      const p = clipped(s);
+      this.likelihood *= p / (1 - p);
       if (this.likelihood < 1e-280 || this.likelihood > 1e280) {
         this.logLossSum -= Math.log(this.likelihood);
         this.likelihood = 1;

@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-AVOTQ6Z3.js";
+} from "./chunk-QQEZ4EZM.js";
 import {
   classIndexOf,
   csvRows,
@@ -39,7 +39,7 @@ import {
 import {
   findBundled
 } from "./chunk-MRQAN7YD.js";
-import "./chunk-HDAZV5UF.js";
+import "./chunk-VGZKIFDU.js";
 import {
   Preprocess
 } from "./chunk-2FPBPD7G.js";

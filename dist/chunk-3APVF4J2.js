@@ -12,10 +12,10 @@ import {
 } from "./chunk-RNPYZSOF.js";
 import {
   mergeReports
-} from "./chunk-D4UDKT26.js";
+} from "./chunk-BKMRATIC.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-AVOTQ6Z3.js";
+} from "./chunk-QQEZ4EZM.js";
 import "./chunk-X674CBGA.js";
 import {
   debug,
@@ -43,7 +43,7 @@ import {
   parseShard
 } from "./chunk-J5VWRRYV.js";
 import "./chunk-MRQAN7YD.js";
-import "./chunk-HDAZV5UF.js";
+import "./chunk-VGZKIFDU.js";
 import {
   COMMENT_MODES,
   EVALUATION_FILE,
@@ -96444,7 +96444,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-D463ZC4H.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-POK4WXBJ.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

@@ -11,7 +11,7 @@ import {
 } from "./chunk-J5VWRRYV.js";
 import {
   ScoreAccumulator
-} from "./chunk-HDAZV5UF.js";
+} from "./chunk-VGZKIFDU.js";
 import {
   accumulatorFromExamples,
   accumulatorFromSplit,

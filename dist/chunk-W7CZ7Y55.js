@@ -5,11 +5,18 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  mergeReports
-} from "./chunk-D4UDKT26.js";
+  checkSplitNames,
+  evaluatePredictionFiles
+} from "./chunk-QQEZ4EZM.js";
+import "./chunk-X674CBGA.js";
+import "./chunk-34A5IGOG.js";
 import "./chunk-J5VWRRYV.js";
-import "./chunk-HDAZV5UF.js";
+import "./chunk-MRQAN7YD.js";
+import "./chunk-VGZKIFDU.js";
+import "./chunk-R5665HUH.js";
+import "./chunk-EBNW32Z5.js";
 import "./chunk-KPZCFMP4.js";
+import "./chunk-R7VUTDUK.js";
 import "./chunk-WEDWNEPZ.js";
 import "./chunk-BDLRUXQ5.js";
 import "./chunk-6AEF4RLM.js";
@@ -19,5 +26,6 @@ import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  mergeReports
+  checkSplitNames,
+  evaluatePredictionFiles
 };

@@ -25,7 +25,7 @@ import {
 } from "./chunk-MRQAN7YD.js";
 import {
   ScoreAccumulator
-} from "./chunk-HDAZV5UF.js";
+} from "./chunk-VGZKIFDU.js";
 import {
   VERSION
 } from "./chunk-R5665HUH.js";
