@@ -13,7 +13,8 @@ import type { FileFingerprint, Report, Task } from '../core/report/types.js';
 import { openPredictions } from '../io/predictions.js';
 import { shardPredictions, shardScores } from '../io/shard.js';
 import type { ShardSpec } from '../core/shard.js';
-import { InputError } from '../io/types.js';
+import { InputError, type PredictionStream } from '../io/types.js';
+import type { ScoreSink } from '../core/metrics/score-histograms.js';
 import { VERSION } from '../version.js';
 import { ThresholdTuning } from './threshold-tuning.js';
 import { ScoreThread, scoreThreadFor } from './score-thread.js';
@@ -77,14 +78,13 @@ export async function evaluatePredictionFiles(
   const diagnostics = new DiagnosticsCollector('id');
   const withScores = opts.scoreDiagnostics !== false;
   const tuning = new ThresholdTuning(!opts.shard && withScores);
-  for (const { name, path } of splits) {
-    // A shard's reader hands over every row's scores: only the shard's own are counted.
-    const scores = diagnostics.beginSplit(name);
-    const workerFile = opts.shard || !withScores ? null : scoreThreadFor(path, opts.scoreThreadMinBytes);
-    const thread = workerFile ? new ScoreThread(workerFile, scores) : undefined;
-    const own = withScores ? scores : undefined;
+  /**
+   * One split's file read through, its scores to `sink` (counted by `scores`, whose task is set
+   * once the file's is known); the task checked against the splits before.
+   */
+  const readSplit = async (name: string, path: string, scores: ScoreAccumulator, sink: ScoreSink | undefined) => {
     const opened = await openPredictions(path, {
-      scores: thread ?? (opts.shard && own ? shardScores(own, opts.shard) : own),
+      scores: sink,
       classes,
       task,
       threshold,
@@ -111,15 +111,29 @@ export async function evaluatePredictionFiles(
         // Both copied what they keep (the store deflates, leakage keeps the ids).
         stream.recycle?.(batch);
       }
-      thread?.finish();
     } catch (e) {
       // Readers name the line of an unknown class; this is the fallback should one not.
       if (e instanceof UnknownClassError)
         throw new InputError(path, null, `class ${JSON.stringify(e.className)} is not in the class list`);
       throw e;
+    }
+    return { acc, stream };
+  };
+  for (const { name, path } of splits) {
+    // A shard's reader hands over every row's scores: only the shard's own are counted.
+    const scores = diagnostics.beginSplit(name);
+    const workerFile = opts.shard || !withScores ? null : scoreThreadFor(path, opts.scoreThreadMinBytes);
+    const thread = workerFile ? new ScoreThread(workerFile, scores) : undefined;
+    let read: { acc: Accumulator; stream: PredictionStream };
+    try {
+      const own = withScores ? scores : undefined;
+      read = await readSplit(name, path, scores, thread ?? (opts.shard && own ? shardScores(own, opts.shard) : own));
+      thread?.finish();
     } finally {
+      // The worker started with the thread: stopped whatever failed (the file, the task, a line).
       thread?.stop();
     }
+    const { acc, stream } = read;
     diagnostics.endSplit();
     opts.onProgress?.(name, acc.examples);
     tuning.finished(name, scores, acc.examples);

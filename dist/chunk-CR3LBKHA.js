@@ -7,7 +7,7 @@ var __dirname = __mgDirname(__filename);
 import {
   checkSplitNames,
   evaluatePredictionFiles
-} from "./chunk-QQEZ4EZM.js";
+} from "./chunk-NHUZOVA6.js";
 import "./chunk-X674CBGA.js";
 import "./chunk-34A5IGOG.js";
 import "./chunk-J5VWRRYV.js";

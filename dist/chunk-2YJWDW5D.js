@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-QQEZ4EZM.js";
+} from "./chunk-NHUZOVA6.js";
 import {
   classIndexOf,
   csvRows,

@@ -15,7 +15,7 @@ import {
 } from "./chunk-BKMRATIC.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-QQEZ4EZM.js";
+} from "./chunk-NHUZOVA6.js";
 import "./chunk-X674CBGA.js";
 import {
   debug,
@@ -96444,7 +96444,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-POK4WXBJ.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-2YJWDW5D.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

@@ -441,13 +441,9 @@ async function evaluatePredictionFiles(splits, opts = {}) {
   const diagnostics = new DiagnosticsCollector("id");
   const withScores = opts.scoreDiagnostics !== false;
   const tuning = new ThresholdTuning(!opts.shard && withScores);
-  for (const { name, path } of splits) {
-    const scores = diagnostics.beginSplit(name);
-    const workerFile = opts.shard || !withScores ? null : scoreThreadFor(path, opts.scoreThreadMinBytes);
-    const thread = workerFile ? new ScoreThread(workerFile, scores) : void 0;
-    const own = withScores ? scores : void 0;
+  const readSplit = async (name, path, scores, sink) => {
     const opened = await openPredictions(path, {
-      scores: thread ?? (opts.shard && own ? shardScores(own, opts.shard) : own),
+      scores: sink,
       classes,
       task,
       threshold,
@@ -473,14 +469,26 @@ async function evaluatePredictionFiles(splits, opts = {}) {
         diagnostics.batch(batch);
         stream.recycle?.(batch);
       }
-      thread?.finish();
     } catch (e) {
       if (e instanceof UnknownClassError)
         throw new InputError(path, null, `class ${JSON.stringify(e.className)} is not in the class list`);
       throw e;
+    }
+    return { acc, stream };
+  };
+  for (const { name, path } of splits) {
+    const scores = diagnostics.beginSplit(name);
+    const workerFile = opts.shard || !withScores ? null : scoreThreadFor(path, opts.scoreThreadMinBytes);
+    const thread = workerFile ? new ScoreThread(workerFile, scores) : void 0;
+    let read;
+    try {
+      const own = withScores ? scores : void 0;
+      read = await readSplit(name, path, scores, thread ?? (opts.shard && own ? shardScores(own, opts.shard) : own));
+      thread?.finish();
     } finally {
       thread?.stop();
     }
+    const { acc, stream } = read;
     diagnostics.endSplit();
     opts.onProgress?.(name, acc.examples);
     tuning.finished(name, scores, acc.examples);
