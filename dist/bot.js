@@ -9,9 +9,9 @@ import {
 } from "./chunk-5P3WJWIY.js";
 import {
   startBot
-} from "./chunk-HYXAPCI5.js";
-import "./chunk-ZPCJ6K5N.js";
-import "./chunk-LU3QNO5N.js";
+} from "./chunk-WTOCHZSP.js";
+import "./chunk-GRLWRC6H.js";
+import "./chunk-6WDNKSPU.js";
 import "./chunk-4NASNEL3.js";
 import "./chunk-MINOWJJC.js";
 import "./chunk-LFPV36KP.js";
@@ -22,12 +22,12 @@ import "./chunk-EBNW32Z5.js";
 import {
   describeError
 } from "./chunk-5OTVHDUD.js";
-import "./chunk-BI2HMEB4.js";
+import "./chunk-TIKTHYMA.js";
 import "./chunk-KPZCFMP4.js";
 import "./chunk-SXAORDUR.js";
 import "./chunk-R7VUTDUK.js";
-import "./chunk-WEDWNEPZ.js";
-import "./chunk-BDLRUXQ5.js";
+import "./chunk-PCX6QANG.js";
+import "./chunk-K6E74BIK.js";
 import "./chunk-QGDKNY2A.js";
 import "./chunk-HCSBZIJN.js";
 import "./chunk-6AEF4RLM.js";

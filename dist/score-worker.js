@@ -9,9 +9,9 @@ import {
 } from "./chunk-MRQAN7YD.js";
 import {
   ScoreAccumulator
-} from "./chunk-VGZKIFDU.js";
-import "./chunk-WEDWNEPZ.js";
-import "./chunk-BDLRUXQ5.js";
+} from "./chunk-CFLSMQCF.js";
+import "./chunk-PCX6QANG.js";
+import "./chunk-K6E74BIK.js";
 import "./chunk-WDHMFPCS.js";
 
 // src/pipeline/score-worker.ts

@@ -57,16 +57,21 @@ describe.each(['multilabel', 'multiclass'] as const)('%s scores through a ScoreT
   // 100 scores an example: blocks end on their scores (2^18) as well as on their examples (4,096).
   const rows = examples(9000, C, task === 'multilabel' ? 3 : 4);
   const perm = Uint32Array.from({ length: C }, (_, c) => c);
+  /** The rows counted in this thread, and through a ScoreThread. */
+  const hereAndThere = () => {
+    const here = new ScoreAccumulator(task);
+    feed(here, rows, C);
+    const there = new ScoreAccumulator(task);
+    const thread = new ScoreThread(workerFile!, there);
+    feed(thread, rows, C);
+    thread.finish();
+    return { here, there };
+  };
 
   maybe(
     'equal those counted in this thread, across blocks, class maps, float32 and float64, and examples without scores',
     () => {
-      const here = new ScoreAccumulator(task);
-      feed(here, rows, C);
-      const there = new ScoreAccumulator(task);
-      const thread = new ScoreThread(workerFile!, there);
-      feed(thread, rows, C);
-      thread.finish();
+      const { here, there } = hereAndThere();
       expect(there.examples).toBe(here.examples);
       expectSameFigures(there.result(perm, C, here.examples), here.result(perm, C, here.examples));
       expect(there.examples).toBeLessThan(rows.length);
@@ -89,12 +94,7 @@ describe.each(['multilabel', 'multiclass'] as const)('%s scores through a ScoreT
   });
 
   maybe('the threshold histograms of the tuning summary, read from the merged counts, equal those counted here', () => {
-    const here = new ScoreAccumulator(task);
-    feed(here, rows, C);
-    const there = new ScoreAccumulator(task);
-    const thread = new ScoreThread(workerFile!, there);
-    feed(thread, rows, C);
-    thread.finish();
+    const { here, there } = hereAndThere();
     const want = here.tuningCounts();
     expect(want === null).toBe(task === 'multiclass');
     expect(there.tuningCounts()).toEqual(want);

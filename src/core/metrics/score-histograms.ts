@@ -22,16 +22,6 @@ export interface ScoreSink {
   end(truth: ArrayLike<number>, from: number, to: number): void;
 }
 
-/** One sink that hands everything to each of `sinks` (the undefined ones skipped); undefined for none. */
-export function teeSinks(...sinks: (ScoreSink | undefined)[]): ScoreSink | undefined {
-  const to = sinks.filter((s): s is ScoreSink => s !== undefined);
-  if (to.length <= 1) return to[0];
-  return {
-    scores: (values, from, n, cls) => to.forEach((s) => s.scores(values, from, n, cls)),
-    end: (truth, from, to_) => to.forEach((s) => s.end(truth, from, to_)),
-  };
-}
-
 /**
  * The current example's scores as a sink was handed them, and where each class's score is: so a
  * sink can count every score as a negative at once and correct only the true classes at end(),

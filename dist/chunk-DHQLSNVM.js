@@ -25,7 +25,7 @@ import {
 } from "./chunk-MRQAN7YD.js";
 import {
   ScoreAccumulator
-} from "./chunk-VGZKIFDU.js";
+} from "./chunk-CFLSMQCF.js";
 import {
   VERSION
 } from "./chunk-R5665HUH.js";
@@ -38,7 +38,7 @@ import {
 } from "./chunk-R7VUTDUK.js";
 import {
   ScoreHistograms
-} from "./chunk-BDLRUXQ5.js";
+} from "./chunk-K6E74BIK.js";
 import {
   orderSplits
 } from "./chunk-GVEIAIM2.js";

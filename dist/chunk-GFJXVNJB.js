@@ -20,7 +20,7 @@ import {
 import {
   DEFAULT_BINS,
   ScoreHistograms
-} from "./chunk-BDLRUXQ5.js";
+} from "./chunk-K6E74BIK.js";
 import {
   ClassIndex,
   UnknownClassError

@@ -5,25 +5,26 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  BaselineUnusable,
-  baselineNotes,
-  countRegressions,
-  fileBaseline,
-  findBaseline,
-  renderOutcome,
-  runGate,
-  sameCommit
-} from "./chunk-LU3QNO5N.js";
+  HANDLED_EVENTS,
+  consoleLog,
+  createBot,
+  startBot
+} from "./chunk-WTOCHZSP.js";
+import "./chunk-GRLWRC6H.js";
+import "./chunk-6WDNKSPU.js";
 import "./chunk-4NASNEL3.js";
 import "./chunk-MINOWJJC.js";
+import "./chunk-LFPV36KP.js";
+import "./chunk-2FPBPD7G.js";
 import "./chunk-NSI3WKIV.js";
+import "./chunk-R5665HUH.js";
 import "./chunk-EBNW32Z5.js";
-import "./chunk-BI2HMEB4.js";
+import "./chunk-TIKTHYMA.js";
 import "./chunk-KPZCFMP4.js";
 import "./chunk-SXAORDUR.js";
 import "./chunk-R7VUTDUK.js";
-import "./chunk-WEDWNEPZ.js";
-import "./chunk-BDLRUXQ5.js";
+import "./chunk-PCX6QANG.js";
+import "./chunk-K6E74BIK.js";
 import "./chunk-QGDKNY2A.js";
 import "./chunk-HCSBZIJN.js";
 import "./chunk-6AEF4RLM.js";
@@ -34,12 +35,8 @@ import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  BaselineUnusable,
-  baselineNotes,
-  countRegressions,
-  fileBaseline,
-  findBaseline,
-  renderOutcome,
-  runGate,
-  sameCommit
+  HANDLED_EVENTS,
+  consoleLog,
+  createBot,
+  startBot
 };

@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-NHUZOVA6.js";
+} from "./chunk-DHQLSNVM.js";
 import {
   classIndexOf,
   csvRows,
@@ -39,7 +39,7 @@ import {
 import {
   findBundled
 } from "./chunk-MRQAN7YD.js";
-import "./chunk-VGZKIFDU.js";
+import "./chunk-CFLSMQCF.js";
 import {
   Preprocess
 } from "./chunk-2FPBPD7G.js";
@@ -54,8 +54,8 @@ import {
 import {
   InputError
 } from "./chunk-R7VUTDUK.js";
-import "./chunk-WEDWNEPZ.js";
-import "./chunk-BDLRUXQ5.js";
+import "./chunk-PCX6QANG.js";
+import "./chunk-K6E74BIK.js";
 import "./chunk-6AEF4RLM.js";
 import "./chunk-GVEIAIM2.js";
 import {

@@ -20,7 +20,7 @@ import {
 } from "./chunk-EBNW32Z5.js";
 import {
   readReport
-} from "./chunk-BI2HMEB4.js";
+} from "./chunk-TIKTHYMA.js";
 import {
   compareReports
 } from "./chunk-QGDKNY2A.js";

@@ -11,7 +11,7 @@ import {
 } from "./chunk-J5VWRRYV.js";
 import {
   ScoreAccumulator
-} from "./chunk-VGZKIFDU.js";
+} from "./chunk-CFLSMQCF.js";
 import {
   accumulatorFromExamples,
   accumulatorFromSplit,

@@ -5,27 +5,41 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  formatReport,
-  parseReport,
-  readReport,
-  reportPieces,
-  writeReport
-} from "./chunk-BI2HMEB4.js";
+  BaselineUnusable,
+  baselineNotes,
+  countRegressions,
+  fileBaseline,
+  findBaseline,
+  renderOutcome,
+  runGate,
+  sameCommit
+} from "./chunk-6WDNKSPU.js";
+import "./chunk-4NASNEL3.js";
+import "./chunk-MINOWJJC.js";
+import "./chunk-NSI3WKIV.js";
+import "./chunk-EBNW32Z5.js";
+import "./chunk-TIKTHYMA.js";
 import "./chunk-KPZCFMP4.js";
 import "./chunk-SXAORDUR.js";
 import "./chunk-R7VUTDUK.js";
-import "./chunk-WEDWNEPZ.js";
-import "./chunk-BDLRUXQ5.js";
+import "./chunk-PCX6QANG.js";
+import "./chunk-K6E74BIK.js";
+import "./chunk-QGDKNY2A.js";
+import "./chunk-HCSBZIJN.js";
 import "./chunk-6AEF4RLM.js";
 import "./chunk-GVEIAIM2.js";
 import "./chunk-GODDRDQM.js";
+import "./chunk-FWCFBI7P.js";
 import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  formatReport,
-  parseReport,
-  readReport,
-  reportPieces,
-  writeReport
+  BaselineUnusable,
+  baselineNotes,
+  countRegressions,
+  fileBaseline,
+  findBaseline,
+  renderOutcome,
+  runGate,
+  sameCommit
 };

@@ -39,11 +39,11 @@ import {
   verifyClaimedPull,
   withAcceptance,
   withClientLimits
-} from "./chunk-ZPCJ6K5N.js";
+} from "./chunk-GRLWRC6H.js";
 import {
   findBaseline,
   runGate
-} from "./chunk-LU3QNO5N.js";
+} from "./chunk-6WDNKSPU.js";
 import {
   normalizeKey,
   renderComment

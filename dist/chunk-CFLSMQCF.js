@@ -14,10 +14,10 @@ import {
   labelGrid,
   scoreBin,
   tuningCut
-} from "./chunk-WEDWNEPZ.js";
+} from "./chunk-PCX6QANG.js";
 import {
   ExampleScores
-} from "./chunk-BDLRUXQ5.js";
+} from "./chunk-K6E74BIK.js";
 
 // src/core/diagnostics/scores.ts
 var LOG_LOSS_EPS = 2220446049250313e-31;

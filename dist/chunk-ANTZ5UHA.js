@@ -12,10 +12,10 @@ import {
 } from "./chunk-RNPYZSOF.js";
 import {
   mergeReports
-} from "./chunk-BKMRATIC.js";
+} from "./chunk-EQGUMEKI.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-NHUZOVA6.js";
+} from "./chunk-DHQLSNVM.js";
 import "./chunk-X674CBGA.js";
 import {
   debug,
@@ -43,7 +43,7 @@ import {
   parseShard
 } from "./chunk-J5VWRRYV.js";
 import "./chunk-MRQAN7YD.js";
-import "./chunk-VGZKIFDU.js";
+import "./chunk-CFLSMQCF.js";
 import {
   COMMENT_MODES,
   EVALUATION_FILE,
@@ -77,7 +77,7 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   whoAmI
-} from "./chunk-ZPCJ6K5N.js";
+} from "./chunk-GRLWRC6H.js";
 import {
   BaselineUnusable,
   baselineNotes,
@@ -86,7 +86,7 @@ import {
   findBaseline,
   renderOutcome,
   runGate
-} from "./chunk-LU3QNO5N.js";
+} from "./chunk-6WDNKSPU.js";
 import {
   normalizeKey
 } from "./chunk-4NASNEL3.js";
@@ -110,7 +110,7 @@ import {
   formatReport,
   parseReport,
   writeReport
-} from "./chunk-BI2HMEB4.js";
+} from "./chunk-TIKTHYMA.js";
 import "./chunk-KPZCFMP4.js";
 import {
   writeOutputs
@@ -118,8 +118,8 @@ import {
 import {
   InputError
 } from "./chunk-R7VUTDUK.js";
-import "./chunk-WEDWNEPZ.js";
-import "./chunk-BDLRUXQ5.js";
+import "./chunk-PCX6QANG.js";
+import "./chunk-K6E74BIK.js";
 import "./chunk-QGDKNY2A.js";
 import "./chunk-HCSBZIJN.js";
 import "./chunk-6AEF4RLM.js";
@@ -96444,7 +96444,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-2YJWDW5D.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-LO2FUHXG.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

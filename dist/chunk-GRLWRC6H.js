@@ -22,7 +22,7 @@ import {
 } from "./chunk-NSI3WKIV.js";
 import {
   validateReport
-} from "./chunk-BI2HMEB4.js";
+} from "./chunk-TIKTHYMA.js";
 import {
   unzipSync
 } from "./chunk-6AEF4RLM.js";

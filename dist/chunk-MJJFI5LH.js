@@ -1,0 +1,23 @@
+import { createRequire as __mgCreateRequire } from 'node:module';
+import { fileURLToPath as __mgFileURLToPath } from 'node:url';
+import { dirname as __mgDirname } from 'node:path';
+var require = __mgCreateRequire(import.meta.url);
+var __filename = __mgFileURLToPath(import.meta.url);
+var __dirname = __mgDirname(__filename);
+import {
+  mergeReports
+} from "./chunk-EQGUMEKI.js";
+import "./chunk-J5VWRRYV.js";
+import "./chunk-CFLSMQCF.js";
+import "./chunk-KPZCFMP4.js";
+import "./chunk-PCX6QANG.js";
+import "./chunk-K6E74BIK.js";
+import "./chunk-6AEF4RLM.js";
+import "./chunk-GVEIAIM2.js";
+import "./chunk-GODDRDQM.js";
+import "./chunk-XOJ76HHD.js";
+import "./chunk-3P3OTKBG.js";
+import "./chunk-WDHMFPCS.js";
+export {
+  mergeReports
+};
