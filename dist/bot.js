@@ -9,24 +9,24 @@ import {
 } from "./chunk-5P3WJWIY.js";
 import {
   startBot
-} from "./chunk-WTOCHZSP.js";
-import "./chunk-GRLWRC6H.js";
-import "./chunk-6WDNKSPU.js";
+} from "./chunk-CPHD37MJ.js";
+import "./chunk-BVR76B33.js";
+import "./chunk-MZMCJ5BI.js";
 import "./chunk-4NASNEL3.js";
 import "./chunk-MINOWJJC.js";
 import "./chunk-LFPV36KP.js";
 import "./chunk-2FPBPD7G.js";
 import "./chunk-NSI3WKIV.js";
-import "./chunk-R5665HUH.js";
+import "./chunk-4L747AVC.js";
 import "./chunk-EBNW32Z5.js";
 import {
   describeError
 } from "./chunk-5OTVHDUD.js";
-import "./chunk-TIKTHYMA.js";
+import "./chunk-Q5G7A5O5.js";
 import "./chunk-KPZCFMP4.js";
 import "./chunk-SXAORDUR.js";
 import "./chunk-R7VUTDUK.js";
-import "./chunk-PCX6QANG.js";
+import "./chunk-X24AFDUT.js";
 import "./chunk-K6E74BIK.js";
 import "./chunk-QGDKNY2A.js";
 import "./chunk-HCSBZIJN.js";

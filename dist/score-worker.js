@@ -9,8 +9,8 @@ import {
 } from "./chunk-MRQAN7YD.js";
 import {
   ScoreAccumulator
-} from "./chunk-CFLSMQCF.js";
-import "./chunk-PCX6QANG.js";
+} from "./chunk-MR7NSSYE.js";
+import "./chunk-X24AFDUT.js";
 import "./chunk-K6E74BIK.js";
 import "./chunk-WDHMFPCS.js";
 

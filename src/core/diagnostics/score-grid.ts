@@ -51,8 +51,10 @@ export function eceBin(s: number): number {
   return Math.min((s * 15) | 0, 14);
 }
 
-/** b / TUNING_BINS for b = 0..TUNING_BINS, then a cut no score reaches. */
-const CUTS = Float64Array.from({ length: TUNING_BINS + 2 }, (_, b) => (b <= TUNING_BINS ? b / TUNING_BINS : Infinity));
+/** b / TUNING_BINS for b = 0..TUNING_BINS, then a cut no score reaches (score-kernel.ts copies them). */
+export const TUNING_CUTS = Float64Array.from({ length: TUNING_BINS + 2 }, (_, b) =>
+  b <= TUNING_BINS ? b / TUNING_BINS : Infinity,
+);
 
 /**
  * The number of cuts b / 1000 (b >= 1) at or below a score in [0, 1]: exactly, with the double
@@ -62,8 +64,8 @@ const CUTS = Float64Array.from({ length: TUNING_BINS + 2 }, (_, b) => (b <= TUNI
 export function tuningCut(s: number): number {
   // 1000 = TUNING_BINS, a literal (see scoreBin; the tests check the two agree).
   let b = (s * 1000) | 0;
-  b -= ((s < CUTS[b]) as unknown as number) | 0;
-  return b + (((s >= CUTS[b + 1]) as unknown as number) | 0);
+  b -= ((s < TUNING_CUTS[b]) as unknown as number) | 0;
+  return b + (((s >= TUNING_CUTS[b + 1]) as unknown as number) | 0);
 }
 
 /** The cell of a score in [0, 1] in labelGrid(). */

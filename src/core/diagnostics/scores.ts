@@ -9,6 +9,7 @@
 import type { ScoreCounts, ScoreMetrics, Task } from '../report/types.js';
 import { ExampleScores, type HistogramCounts, type ScoreSink } from '../metrics/score-histograms.js';
 import { decodeClassCounts, encodeClassCounts } from './score-counts.js';
+import { ScoreKernel } from './score-kernel.js';
 import {
   ECE_BINS,
   eceBin,
@@ -26,9 +27,8 @@ export const LOG_LOSS_EPS = 2.220446049250313e-16;
 /** 1 or 0 as an int32: a select without a branch (`+b` or `Number(b)` compile to one). */
 const bit = (b: boolean): number => (b as unknown as number) | 0;
 
-/** 2^ECE_LANE_BITS copies of the calibration sums: consecutive scores add to different ones. */
+/** 2^ECE_LANE_BITS copies of the calibration sums: consecutive scores add to different ones (score-kernel.wat's 4 lanes). */
 const ECE_LANE_BITS = 2;
-const ECE_LANE_MASK = (1 << ECE_LANE_BITS) - 1;
 /**
  * Examples between flushes of the 16-bit counts: an example adds at most 1 to each class's counts
  * (a class listed twice among its true ones counts once). A flush reads every count, so rarely.
@@ -37,9 +37,14 @@ const FLUSH_EXAMPLES = 65_535;
 /** Classes whose histograms result() reads at once (see columns). */
 const TILE = 64;
 
-/** p clipped to [LOG_LOSS_EPS, 1 - LOG_LOSS_EPS], without a branch (0 and 1 are common scores). */
+/**
+ * p clipped to [LOG_LOSS_EPS, 1 - LOG_LOSS_EPS], exactly, without a branch (0 and 1 are common
+ * scores): 1 - clipped(s) is then the factor score-kernel.wat multiplies a negative's likelihood by.
+ */
 function clipped(p: number): number {
-  return p + bit(p < LOG_LOSS_EPS) * (LOG_LOSS_EPS - p) + bit(p > 1 - LOG_LOSS_EPS) * (1 - LOG_LOSS_EPS - p);
+  const low = bit(p < LOG_LOSS_EPS);
+  const high = bit(p > 1 - LOG_LOSS_EPS);
+  return low * LOG_LOSS_EPS + high * (1 - LOG_LOSS_EPS) + (1 - low - high) * p;
 }
 
 /** What a ScoreAccumulator counted, as plain data (a worker thread sends it whole; see merge). */
@@ -76,7 +81,7 @@ export class ScoreAccumulator implements ScoreSink {
    * an interleaved micro-benchmark); flushed into the totals before any count can pass 2^16 - 1.
    */
   private pos = new Uint16Array(0);
-  private all = new Uint16Array(0);
+  private all: Uint16Array = new Uint16Array(0);
   /** The counts up to the last flush (allocated then). */
   private posTotal: Uint32Array = new Uint32Array(0);
   private allTotal: Uint32Array = new Uint32Array(0);
@@ -89,6 +94,8 @@ export class ScoreAccumulator implements ScoreSink {
   private classes = 0;
   /** Multi-label: the cells (null: multiclass, counted by octave bin); fixed at the first score. */
   private grid: LabelGrid | null = null;
+  /** The loops that count the scores (score-kernel.wat), in whose memory `all` is. */
+  private kernel: ScoreKernel | null = null;
   /** Shards' counts added (add), by octave bin: they hold no cells. */
   private added: { pos: Uint32Array; all: Uint32Array } | null = null;
   /** The current example's scores. */
@@ -132,57 +139,24 @@ export class ScoreAccumulator implements ScoreSink {
   }
 
   /**
-   * Multi-label: each score is a decision, counted as a negative here, in its cell (cellOf,
-   * inlined). Branch-free where the data decides (bins, clipping), and the calibration sums spread
-   * over lanes (consecutive scores add to different ones), as this runs once per score. Returns
-   * the index of a score outside [0, 1], or -1.
+   * Multi-label: each score is a decision, counted as a negative here, in its cell (cellOf), by
+   * the WebAssembly loop of score-kernel.wat. Returns the index of a score outside [0, 1], or -1.
    */
   private labelScores(values: ArrayLike<number>, from: number, n: number, cls?: ArrayLike<number>): number {
-    const { all, cap, eceConf } = this;
-    let likelihood = this.likelihood;
-    for (let j = 0; j < n; j++) {
-      // | 0: an int32 index (a Uint32Array element may not be one for V8, and is slower).
-      const c = cls ? cls[j] | 0 : j;
-      const s = values[from + j];
-      if (!(s >= 0 && s <= 1)) return j;
-      const e = eceBin(s);
-      all[(scoreBin(s) + e + tuningCut(s)) * cap + c]++;
-      // Branch-free (Math.max mispredicts where saturated scores of exactly 1 mix with others).
-      likelihood *= 1 - clipped(s);
-      // Each factor is >= LOG_LOSS_EPS, so the product stays a normal double until its log is taken.
-      if (likelihood < 1e-280) {
-        this.logLossSum -= Math.log(likelihood);
-        likelihood = 1;
-      }
-      eceConf[(e << ECE_LANE_BITS) | (j & ECE_LANE_MASK)] += s;
-    }
-    this.likelihood = likelihood;
-    this.decisions += n;
-    return -1;
+    const counted = this.kernel!.labels(values, from, n, cls, this.likelihood);
+    this.likelihood = counted.likelihood;
+    this.logLossSum += counted.loss;
+    if (counted.bad < 0) this.decisions += n;
+    return counted.bad;
   }
 
-  /** Multiclass: the sum of the clipped scores and the first highest; see labelScores. */
+  /** Multiclass: each score counted in its octave bin; the sum of the clipped scores and the first highest kept. */
   private classScores(values: ArrayLike<number>, from: number, n: number, cls?: ArrayLike<number>): number {
-    const { all, cap } = this;
-    let sum = 0;
-    let best = -1;
-    let bestClass = -1;
-    for (let j = 0; j < n; j++) {
-      const c = cls ? cls[j] | 0 : j;
-      const s = values[from + j];
-      if (!(s >= 0 && s <= 1)) return j;
-      all[scoreBin(s) * cap + c]++;
-      sum += clipped(s);
-      // The first highest score is the prediction, as the readers take it.
-      if (s > best) {
-        best = s;
-        bestClass = c;
-      }
-    }
-    this.sum = sum;
-    this.best = best;
-    this.bestClass = bestClass;
-    return -1;
+    const counted = this.kernel!.classes(values, from, n, cls);
+    this.sum = counted.sum;
+    this.best = counted.best;
+    this.bestClass = counted.bestClass;
+    return counted.bad;
   }
 
   end(truth: ArrayLike<number>, from: number, to: number): void {
@@ -247,14 +221,15 @@ export class ScoreAccumulator implements ScoreSink {
     if (classes <= this.cap) return;
     if (this.cap === 0 && this.task === 'multilabel') this.grid = labelGrid();
     const cap = Math.max(classes, this.cap * 2);
-    const restride = <A extends Uint16Array | Uint32Array>(a: A, cells: number): A => {
-      const b = new (a.constructor as new (n: number) => A)(cap * cells);
+    const restride = <A extends Uint16Array | Uint32Array>(a: A, cells: number, into?: A): A => {
+      const b = into ?? new (a.constructor as new (n: number) => A)(cap * cells);
       for (let cell = 0; cell < cells && a.length > 0; cell++)
         b.set(a.subarray(cell * this.cap, (cell + 1) * this.cap), cell * cap);
       return b;
     };
     this.pos = restride(this.pos, this.cells());
-    this.all = restride(this.all, this.cells());
+    // A copy first: the kernel's memory may move.
+    this.all = restride(this.all.slice(), this.cells(), this.newCounts(cap));
     // The totals exist from the first flush on.
     if (this.allTotal.length > 0) {
       this.posTotal = restride(this.posTotal, this.cells());
@@ -263,6 +238,18 @@ export class ScoreAccumulator implements ScoreSink {
     if (this.added)
       this.added = { pos: restride(this.added.pos, SCORE_BINS), all: restride(this.added.all, SCORE_BINS) };
     this.cap = cap;
+  }
+
+  /** Zeroed 16-bit counts of every cell for cap classes, in the kernel's memory. */
+  private newCounts(cap: number): Uint16Array {
+    this.kernel ??= new ScoreKernel();
+    return this.kernel.reserve(cap, this.cells());
+  }
+
+  /** The calibration sums, the kernel's added in. */
+  private confSums(): Float64Array {
+    this.kernel?.drainLanes(this.eceConf);
+    return this.eceConf;
   }
 
   /** Adds the 16-bit counts into the totals (allocated at the first flush) and zeroes them. */
@@ -334,7 +321,7 @@ export class ScoreAccumulator implements ScoreSink {
       Array.from({ length: ECE_BINS }, (_, b) =>
         a.subarray(b << ECE_LANE_BITS, (b + 1) << ECE_LANE_BITS).reduce((x, y) => x + y, 0),
       );
-    const out = { count: lanes(this.eceCount), conf: lanes(this.eceConf), hit: lanes(this.eceHit) };
+    const out = { count: lanes(this.eceCount), conf: lanes(this.confSums()), hit: lanes(this.eceHit) };
     const counted = this.totals();
     if (this.grid)
       for (let cell = 0; cell < this.grid.cells; cell++) {
@@ -424,7 +411,8 @@ export class ScoreAccumulator implements ScoreSink {
   blockSums(): Float64Array {
     const out = new Float64Array(1 + ECE_BINS);
     out[0] = this.logLossSum - Math.log(this.likelihood);
-    for (let l = 0; l < this.eceConf.length; l++) out[1 + (l >> ECE_LANE_BITS)] += this.eceConf[l];
+    const conf = this.confSums();
+    for (let l = 0; l < conf.length; l++) out[1 + (l >> ECE_LANE_BITS)] += conf[l];
     this.logLossSum = 0;
     this.likelihood = 1;
     this.eceConf.fill(0);
@@ -486,7 +474,8 @@ export class ScoreAccumulator implements ScoreSink {
 
   /** Everything counted, as plain data (its arrays are this accumulator's own: transfer them, then drop it). */
   state(): AccumulatorState {
-    const { task, cap, classes, eceCount, eceConf, eceHit } = this;
+    const { task, cap, classes, eceCount, eceHit } = this;
+    const eceConf = this.confSums();
     const { pos, all } = this.totals();
     const { logLossSum, likelihood, decisions, examples, problem } = this;
     return {
@@ -541,9 +530,9 @@ export class ScoreAccumulator implements ScoreSink {
   private adopt(other: AccumulatorState): void {
     if (this.cap === 0) {
       if (other.task === 'multilabel') this.grid = labelGrid();
-      this.cap = other.cap;
       this.pos = new Uint16Array(other.pos.length);
-      this.all = new Uint16Array(other.all.length);
+      this.all = this.newCounts(other.cap);
+      this.cap = other.cap;
     }
     this.classes = Math.max(this.classes, other.classes);
     this.posTotal = other.pos;

@@ -11,40 +11,10 @@ import {
   tuningCut,
 } from '../../../src/core/diagnostics/score-grid.js';
 import { binOf } from '../../../src/core/metrics/score-histograms.js';
-import { Rng } from '../../../src/core/stats/rng.js';
-
-const bits = new BigUint64Array(1);
-const asDouble = new Float64Array(bits.buffer);
-/** The double k steps from x (k = ±1: the neighbours). */
-function step(x: number, k: number): number {
-  asDouble[0] = x;
-  bits[0] += BigInt(k);
-  return asDouble[0];
-}
-
-/** Scores where the partitions change, with both neighbours, and random ones at every scale. */
-function scores(): number[] {
-  const out = [0, 1, 0.5];
-  const edges: number[] = [];
-  for (let b = 1; b <= TUNING_BINS; b++) edges.push(b / TUNING_BINS);
-  for (let k = 1; k < ECE_BINS; k++) edges.push(k / ECE_BINS);
-  for (let e = 1; e <= 21; e++) for (let m = 0; m < 64; m += 7) edges.push(2 ** -e * (1 + m / 64));
-  for (const x of edges)
-    for (const y of [x, 1 - x])
-      for (const k of [-1, 0, 1]) {
-        const z = step(y, k);
-        if (z >= 0 && z <= 1) out.push(z);
-      }
-  const rng = new Rng(5);
-  for (let i = 0; i < 20_000; i++) {
-    const s = rng.uniform() ** (1 + 25 * rng.uniform());
-    out.push(s, 1 - s, Math.round(s * 1e3) / 1e3, Math.round(s * 1e4) / 1e4, Math.fround(s));
-  }
-  return out;
-}
+import { edgeScores } from '../../helpers/edge-scores.js';
 
 describe('the label grid', () => {
-  const all = scores();
+  const all = edgeScores();
   const grid = labelGrid();
 
   it('counts a score at or above a threshold b / 1000 exactly as the threshold histograms do', () => {

@@ -196,3 +196,42 @@ describe('ScoreAccumulator: counts past 16 bits, and a true class listed twice',
     expect(twice.result(perm, 2, 100)).toEqual(once.result(perm, 2, 100));
   });
 });
+
+describe('ScoreAccumulator: classes that appear late', () => {
+  it.each(['multilabel', 'multiclass'] as const)(
+    '%s: keeps what it counted when later examples score more classes (its memory grows)',
+    (task) => {
+      // 3 classes, then 700 (the counts outgrow the kernel's first memory many times over).
+      const rows = Array.from({ length: 40 }, (_, i) => {
+        const n = i < 20 ? 3 : 700;
+        const s = Array.from({ length: n }, (_, c) => ((i * 31 + c * 17) % 97) / 96);
+        if (task === 'multiclass') {
+          const sum = s.reduce((a, b) => a + b, 0);
+          for (let c = 0; c < n; c++) s[c] /= sum;
+        }
+        return { s, truth: [i % 3] };
+      });
+      const late = new ScoreAccumulator(task);
+      // The same examples, the 700-class ones first: room for every class from the start.
+      const early = new ScoreAccumulator(task);
+      for (const { s, truth } of rows) {
+        late.scores(s, 0, s.length);
+        late.end(truth, 0, 1);
+      }
+      for (const { s, truth } of [...rows.slice(20), ...rows.slice(0, 20)]) {
+        early.scores(s, 0, s.length);
+        early.end(truth, 0, 1);
+      }
+      const perm = Uint32Array.from({ length: 700 }, (_, c) => c);
+      const got = late.result(perm, 700, rows.length)!;
+      const want = early.result(perm, 700, rows.length)!;
+      expect(got.rocAuc).toEqual(want.rocAuc);
+      expect(got.averagePrecision).toEqual(want.averagePrecision);
+      // Summed in another order.
+      expect(got.logLoss).toBeCloseTo(want.logLoss, 12);
+      expect(got.ece).toBeCloseTo(want.ece, 12);
+      // Classes 0-2 have positives among the first 20 examples and the last.
+      expect(got.rocAuc.slice(0, 3).every((a) => a !== null && a > 0 && a < 1)).toBe(true);
+    },
+  );
+});

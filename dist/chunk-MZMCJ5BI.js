@@ -20,7 +20,7 @@ import {
 } from "./chunk-EBNW32Z5.js";
 import {
   readReport
-} from "./chunk-TIKTHYMA.js";
+} from "./chunk-Q5G7A5O5.js";
 import {
   compareReports
 } from "./chunk-QGDKNY2A.js";

@@ -25,10 +25,10 @@ import {
 } from "./chunk-MRQAN7YD.js";
 import {
   ScoreAccumulator
-} from "./chunk-CFLSMQCF.js";
+} from "./chunk-MR7NSSYE.js";
 import {
   VERSION
-} from "./chunk-R5665HUH.js";
+} from "./chunk-4L747AVC.js";
 import {
   buildReport,
   createAccumulator

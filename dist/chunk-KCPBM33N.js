@@ -11,7 +11,7 @@ import {
 } from "./chunk-J5VWRRYV.js";
 import {
   ScoreAccumulator
-} from "./chunk-CFLSMQCF.js";
+} from "./chunk-MR7NSSYE.js";
 import {
   accumulatorFromExamples,
   accumulatorFromSplit,

@@ -12,10 +12,10 @@ import {
 } from "./chunk-RNPYZSOF.js";
 import {
   mergeReports
-} from "./chunk-EQGUMEKI.js";
+} from "./chunk-KCPBM33N.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-DHQLSNVM.js";
+} from "./chunk-EX2GSM7T.js";
 import "./chunk-X674CBGA.js";
 import {
   debug,
@@ -43,7 +43,7 @@ import {
   parseShard
 } from "./chunk-J5VWRRYV.js";
 import "./chunk-MRQAN7YD.js";
-import "./chunk-CFLSMQCF.js";
+import "./chunk-MR7NSSYE.js";
 import {
   COMMENT_MODES,
   EVALUATION_FILE,
@@ -77,7 +77,7 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   whoAmI
-} from "./chunk-GRLWRC6H.js";
+} from "./chunk-BVR76B33.js";
 import {
   BaselineUnusable,
   baselineNotes,
@@ -86,7 +86,7 @@ import {
   findBaseline,
   renderOutcome,
   runGate
-} from "./chunk-6WDNKSPU.js";
+} from "./chunk-MZMCJ5BI.js";
 import {
   normalizeKey
 } from "./chunk-4NASNEL3.js";
@@ -100,7 +100,7 @@ import {
 } from "./chunk-NSI3WKIV.js";
 import {
   VERSION
-} from "./chunk-R5665HUH.js";
+} from "./chunk-4L747AVC.js";
 import "./chunk-EBNW32Z5.js";
 import {
   EXIT_FAIL_VERDICT,
@@ -110,7 +110,7 @@ import {
   formatReport,
   parseReport,
   writeReport
-} from "./chunk-TIKTHYMA.js";
+} from "./chunk-Q5G7A5O5.js";
 import "./chunk-KPZCFMP4.js";
 import {
   writeOutputs
@@ -118,7 +118,7 @@ import {
 import {
   InputError
 } from "./chunk-R7VUTDUK.js";
-import "./chunk-PCX6QANG.js";
+import "./chunk-X24AFDUT.js";
 import "./chunk-K6E74BIK.js";
 import "./chunk-QGDKNY2A.js";
 import "./chunk-HCSBZIJN.js";
@@ -96444,7 +96444,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-LO2FUHXG.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-IWXB5TUF.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

@@ -5,38 +5,27 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  HANDLED_EVENTS,
-  consoleLog,
-  createBot,
-  startBot
-} from "./chunk-WTOCHZSP.js";
-import "./chunk-GRLWRC6H.js";
-import "./chunk-6WDNKSPU.js";
-import "./chunk-4NASNEL3.js";
-import "./chunk-MINOWJJC.js";
-import "./chunk-LFPV36KP.js";
-import "./chunk-2FPBPD7G.js";
-import "./chunk-NSI3WKIV.js";
-import "./chunk-R5665HUH.js";
+  checkSplitNames,
+  evaluatePredictionFiles
+} from "./chunk-EX2GSM7T.js";
+import "./chunk-X674CBGA.js";
+import "./chunk-34A5IGOG.js";
+import "./chunk-J5VWRRYV.js";
+import "./chunk-MRQAN7YD.js";
+import "./chunk-MR7NSSYE.js";
+import "./chunk-4L747AVC.js";
 import "./chunk-EBNW32Z5.js";
-import "./chunk-TIKTHYMA.js";
 import "./chunk-KPZCFMP4.js";
-import "./chunk-SXAORDUR.js";
 import "./chunk-R7VUTDUK.js";
-import "./chunk-PCX6QANG.js";
+import "./chunk-X24AFDUT.js";
 import "./chunk-K6E74BIK.js";
-import "./chunk-QGDKNY2A.js";
-import "./chunk-HCSBZIJN.js";
 import "./chunk-6AEF4RLM.js";
 import "./chunk-GVEIAIM2.js";
 import "./chunk-GODDRDQM.js";
-import "./chunk-FWCFBI7P.js";
 import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  HANDLED_EVENTS,
-  consoleLog,
-  createBot,
-  startBot
+  checkSplitNames,
+  evaluatePredictionFiles
 };

@@ -8,26 +8,146 @@ import {
   ECE_BINS,
   SCORE_BINS,
   TUNING_BINS,
+  TUNING_CUTS,
   decodeClassCounts,
   eceBin,
   encodeClassCounts,
   labelGrid,
   scoreBin,
   tuningCut
-} from "./chunk-PCX6QANG.js";
+} from "./chunk-X24AFDUT.js";
 import {
   ExampleScores
 } from "./chunk-K6E74BIK.js";
+
+// src/core/diagnostics/score-kernel.wasm.ts
+var WASM_BASE64 = "AGFzbQEAAAABDwJgAXwBfGAFf39/f38BfwIMAQRtYXRoA2xvZwAAAwMCAQEFAwEAAQYbBH8AQQALfwBBgMAAC38AQYDEAAt/AEGAgAELBzsHBm1lbW9yeQIABGN1dHMDAAVsYW5lcwMBBXN0YXRlAwIEZGF0YQMDBmxhYmVscwABB2NsYXNzZXMAAgrbEQK0CggBfwF8A38BfAJ/AX4JewJ8IAT9ESEUIAP9ESEV/QwAAAAAAADwPwAAAAAAAPA/IwIrAwD9IgAhFgJAA0AgBUECaiACSw0BIAAgBUEDdGr9AAQAIQ4gDv0MAAAAAAAAAAAAAAAAAAAAAP1MIA79DAAAAAAAAPA/AAAAAAAA8D/9S/1O/cMBRQ0BIA79DAAAAAAAAC5AAAAAAAAALkD98gH9/AH9DA4AAAAOAAAADgAAAA4AAAD9tgEhECAO/QwAAAAAAECPQAAAAAAAQI9A/fIB/fwBIREgEf0bAUEDdCAR/RsAQQN0/V0DAP1XAwABIRMgESAOIBP9SSITIBP9DQABAgMICQoLAAECAwgJCgv9rgEhESAR/RsBQQN0IBH9GwBBA3T9XQMI/VcDCAEhEyARIA4gE/1MIhMgE/0NAAECAwgJCgsAAQIDCAkKC/2xASERIA79DAAAAAAAAOA/AAAAAAAA4D/9SiEP/QwAAAAAAADwPwAAAAAAAPA/IA798QEgDiAP/VJBLv3NASITIBP9DQABAgMICQoLAAECAwgJCgshEiAS/QzA+gAAwPoAAMD6AADA+gAA/bEB/QwAAAAAAAAAAAAAAAAAAAAA/bgBIRIgDyAP/Q0AAQIDCAkKCwABAgMICQoLIQ/9DIAJAACACQAAgAkAAIAJAAAgEv2xASASIA/9UiESIBUgEiAQIBH9rgH9rgEgFP21ASABIAVBAnRq/V0DAP2uAUEB/asB/a4BIRIgEv0bACEJIAkgCS8BAEEBajsBACAS/RsBIQkgCSAJLwEAQQFqOwEAIBb9DAAAAAAAAPA/AAAAAAAA8D8gDv3xAf0MAAAAAAAAsDwAAAAAAACwPP33Af0M/v//////7z/+///////vP/32Af3yASEWIBb9DITrkaQVC80FhOuRpBULzQX9Sf1TBEAjAiMCKwMIIBb9IQAQAKEgFv0hARAAoTkDCP0MAAAAAAAA8D8AAAAAAADwPyEWCyMBIBD9GwBBAnQgBUEDcXJBA3RqIQkgCSAJKwMAIA79IQCgOQMAIwEgEP0bAUECdCAFQQFqQQNxckEDdGohCSAJIAkrAwAgDv0hAaA5AwAgBUECaiEFDAALCyAW/SEAIRcgFv0hASEYIBcgGKIhCiAKRITrkaQVC80FYwRAIwIjAisDCCAXEAChIBgQAKE5AwhEAAAAAAAA8D8hCgsCQANAIAUgAk8NASAAIAVBA3RqKwMAIQYgBkQAAAAAAAAAAGYgBkQAAAAAAADwP2VxRQRAIwIgCjkDACAFDwsgBkQAAAAAAAAuQKL8AiEHIAdBDiAHQQ5IGyEHIAZEAAAAAABAj0Ci/AIhCCAIIAYgCEEDdCsDAGNrIQggCCAGIAhBA3QrAwhmaiEIIAZEAAAAAAAA4D9kIQtEAAAAAAAA8D8gBqG9IAa9IAsbQi6Ip0HA9QNrIQwgDEEAIAxBAEobIQxBgBMgDGsgDCALGyEMIAMgDCAHIAhqaiAEbCABIAVBAnRqKAIAakEBdGohCSAJIAkvAQBBAWo7AQBEAAAAAAAA8D8gBqG9IQ0gDUKAgICAgICA2DwgDUKAgICAgICA2DxVGyENIA1C/v////////c/IA1C/v////////c/UxshDSAKIA2/oiEKIApEhOuRpBULzQVjBEAjAiMCKwMIIAoQAKE5AwhEAAAAAAAA8D8hCgsjASAHQQJ0IAVBA3FyQQN0aiEJIAkgCSsDACAGoDkDACAFQQFqIQUMAAsLIwIgCjkDAEF/C6IHCQF/AXwCfwJ8A38Bfgp7AnwCfyMCKwMAIQkjAisDCCEKIwIrAxD8AiELIAT9ESESIAP9ESETRAAAAAAAAPC//RQhFf0MAAAAAAAAAAABAAAAAAAAACEXAkADQCAFQQJqIAJLDQEgACAFQQN0av0ABAAhDyAP/QwAAAAAAAAAAAAAAAAAAAAA/UwgD/0MAAAAAAAA8D8AAAAAAADwP/1L/U79wwFFDQEgD/0MAAAAAAAA4D8AAAAAAADgP/1KIRD9DAAAAAAAAPA/AAAAAAAA8D8gD/3xASAPIBD9UkEu/c0BIhggGP0NAAECAwgJCgsAAQIDCAkKCyERIBH9DMD6AADA+gAAwPoAAMD6AAD9sQH9DAAAAAAAAAAAAAAAAAAAAAD9uAEhESAQIBD9DQABAgMICQoLAAECAwgJCgshEP0MgAkAAIAJAACACQAAgAkAACAR/bEBIBEgEP1SIREgEyARIBL9tQEgASAFQQJ0av1dAwD9rgFBAf2rAf2uASERIBH9GwAhCCAIIAgvAQBBAWo7AQAgEf0bASEIIAggCC8BAEEBajsBACAUIA/9DAAAAAAAALA8AAAAAAAAsDz99wH9DP7//////+8//v//////7z/99gH98AEhFCAPIBX9SiEYIA8gFSAY/VIhFSAXIBYgGP1SIRYgF/0MAgAAAAAAAAACAAAAAAAAAP3OASEXIAVBAmohBQwACwsgCSAU/SEAoCAU/SEBoCEJIBX9IQAhGSAV/SEBIRogFv0dAKchGyAW/R0BpyEcIBogGWQgGiAZYSAcIBtIcXIEQCAaIRkgHCEbCyAZIApkBEAgGSEKIAEgG0ECdGooAgAhCwsCQANAIAUgAk8NASAAIAVBA3RqKwMAIQYgBkQAAAAAAAAAAGYgBkQAAAAAAADwP2VxRQ0BIAEgBUECdGooAgAhByAGRAAAAAAAAOA/ZCEMRAAAAAAAAPA/IAahvSAGvSAMG0IuiKdBwPUDayENIA1BACANQQBKGyENQYATIA1rIA0gDBshDSADIA0gBGwgB2pBAXRqIQggCCAILwEAQQFqOwEAIAa9IQ4gDkKAgICAgICA2DwgDkKAgICAgICA2DxVGyEOIA5C/v////////c/IA5C/v////////c/UxshDiAJIA6/oCEJIAYgCmQEQCAGIQogByELCyAFQQFqIQUMAAsLIwIgCTkDACMCIAo5AwgjAiALtzkDEEF/IAUgBSACRhsL";
+
+// src/core/diagnostics/score-kernel.ts
+var PAGE = 65536;
+var compiled = null;
+function kernelModule() {
+  compiled ??= new WebAssembly.Module(Uint8Array.from(atob(WASM_BASE64), (ch) => ch.charCodeAt(0)));
+  return compiled;
+}
+var ScoreKernel = class {
+  x;
+  f64 = new Float64Array(0);
+  i32 = new Int32Array(0);
+  /** The state (f64[3]) a loop starts from and leaves. */
+  state = new Float64Array(0);
+  /** The counts (cell-major, cap classes a cell): a view of the kernel's memory, valid until reserve(). */
+  counts = new Uint16Array(0);
+  cap = 0;
+  /**
+   * Byte addresses of the scratch (room for `room` scores and their classes: an example's, or a
+   * part of a longer one) and, after it, of the counts.
+   */
+  valuesAt;
+  clsAt = 0;
+  countsAt = 0;
+  room = 0;
+  /** The class map in the scratch ('identity': none given, 0..n-1) and how many of its entries. */
+  clsOf = null;
+  clsLength = 0;
+  constructor() {
+    const instance = new WebAssembly.Instance(kernelModule(), { math: { log: Math.log } });
+    this.x = instance.exports;
+    this.valuesAt = this.x.data.value;
+    this.views();
+    this.f64.set(TUNING_CUTS, this.x.cuts.value >> 3);
+  }
+  /**
+   * Zeroed counts for cap classes of `cells` cells, in place of the old ones (copy those first:
+   * the memory may grow, which empties every view of it).
+   */
+  reserve(cap, cells) {
+    this.cap = cap;
+    this.room = cap;
+    this.clsOf = null;
+    this.clsAt = this.valuesAt + 8 * cap;
+    this.countsAt = align8(this.clsAt + 4 * cap);
+    const need = this.countsAt + 2 * cap * cells;
+    const have = this.x.memory.buffer.byteLength;
+    if (need > have) this.x.memory.grow(Math.ceil((need - have) / PAGE));
+    this.views();
+    this.counts = new Uint16Array(this.x.memory.buffer, this.countsAt, cap * cells).fill(0);
+    return this.counts;
+  }
+  /**
+   * Multi-label: counts n scores (from `values[from]`) of the classes `cls` (or 0..n-1) as
+   * negatives, each factor of their likelihood into `likelihood` (reserve() first made room for
+   * every class). Returns the product, the log-loss taken out of it on the way (`loss`), and the
+   * index of the first score outside [0, 1] (`bad`; -1: none).
+   */
+  labels(values, from, n, cls, likelihood) {
+    const bad = this.run(this.x.labels, values, from, n, cls, likelihood, 0, 0);
+    return { bad, likelihood: this.state[0], loss: this.state[1] };
+  }
+  /** Multiclass: counts the scores (see labels); returns their clipped sum and the first highest score and its class. */
+  classes(values, from, n, cls) {
+    const bad = this.run(this.x.classes, values, from, n, cls, 0, -1, -1);
+    return { bad, sum: this.state[0], best: this.state[1], bestClass: this.state[2] };
+  }
+  /** The calibration sums since the last call, added into `into` lane by lane (as the .wat spreads them), then zeroed. */
+  drainLanes(into) {
+    const at = this.x.lanes.value >> 3;
+    const lanes = this.f64.subarray(at, at + into.length);
+    for (let l = 0; l < into.length; l++) into[l] += lanes[l];
+    lanes.fill(0);
+  }
+  /**
+   * The loop over the scores from the state (s0, s1, s2), a part at a time if there are more than
+   * classes (a class listed twice); returns the index of the first score outside [0, 1], or -1.
+   */
+  run(loop, values, from, n, cls, s0, s1, s2) {
+    this.state[0] = s0;
+    this.state[1] = s1;
+    this.state[2] = s2;
+    for (let k = 0; k < n; k += this.room) {
+      const m = Math.min(this.room, n - k);
+      this.copyIn(values, from + k, m, cls, k);
+      const bad = loop(this.valuesAt, this.clsAt, m, this.countsAt, this.cap);
+      if (bad >= 0) return k + bad;
+    }
+    return -1;
+  }
+  /** m scores from values[from], and their classes from cls[k] on, into the scratch. */
+  copyIn(values, from, m, cls, k) {
+    const at = this.valuesAt >> 3;
+    if (values instanceof Float64Array || values instanceof Float32Array)
+      this.f64.set(values.subarray(from, from + m), at);
+    else for (let j = 0; j < m; j++) this.f64[at + j] = values[from + j];
+    const of = cls ?? "identity";
+    if (k === 0 && of === this.clsOf && m <= this.clsLength) return;
+    const to = this.clsAt >> 2;
+    if (cls) for (let j = 0; j < m; j++) this.i32[to + j] = cls[k + j];
+    else for (let j = 0; j < m; j++) this.i32[to + j] = k + j;
+    this.clsOf = k === 0 ? of : null;
+    this.clsLength = m;
+  }
+  /** Views of the memory (growing it empties the old ones). */
+  views() {
+    this.f64 = new Float64Array(this.x.memory.buffer);
+    this.i32 = new Int32Array(this.x.memory.buffer);
+    const at = this.x.state.value >> 3;
+    this.state = this.f64.subarray(at, at + 3);
+  }
+};
+function align8(n) {
+  return n + 7 & ~7;
+}
 
 // src/core/diagnostics/scores.ts
 var LOG_LOSS_EPS = 2220446049250313e-31;
 var bit = (b) => b | 0;
 var ECE_LANE_BITS = 2;
-var ECE_LANE_MASK = (1 << ECE_LANE_BITS) - 1;
 var FLUSH_EXAMPLES = 65535;
 var TILE = 64;
 function clipped(p) {
-  return p + bit(p < LOG_LOSS_EPS) * (LOG_LOSS_EPS - p) + bit(p > 1 - LOG_LOSS_EPS) * (1 - LOG_LOSS_EPS - p);
+  const low = bit(p < LOG_LOSS_EPS);
+  const high = bit(p > 1 - LOG_LOSS_EPS);
+  return low * LOG_LOSS_EPS + high * (1 - LOG_LOSS_EPS) + (1 - low - high) * p;
 }
 var ScoreAccumulator = class {
   /** Set once the split's task is known, before its first score. */
@@ -55,6 +175,8 @@ var ScoreAccumulator = class {
   classes = 0;
   /** Multi-label: the cells (null: multiclass, counted by octave bin); fixed at the first score. */
   grid = null;
+  /** The loops that count the scores (score-kernel.wat), in whose memory `all` is. */
+  kernel = null;
   /** Shards' counts added (add), by octave bin: they hold no cells. */
   added = null;
   /** The current example's scores. */
@@ -92,52 +214,23 @@ var ScoreAccumulator = class {
     if (bad >= 0) this.problem = `scores are not probabilities (a score of ${values[from + bad]} is outside [0, 1])`;
   }
   /**
-   * Multi-label: each score is a decision, counted as a negative here, in its cell (cellOf,
-   * inlined). Branch-free where the data decides (bins, clipping), and the calibration sums spread
-   * over lanes (consecutive scores add to different ones), as this runs once per score. Returns
-   * the index of a score outside [0, 1], or -1.
+   * Multi-label: each score is a decision, counted as a negative here, in its cell (cellOf), by
+   * the WebAssembly loop of score-kernel.wat. Returns the index of a score outside [0, 1], or -1.
    */
   labelScores(values, from, n, cls) {
-    const { all, cap, eceConf } = this;
-    let likelihood = this.likelihood;
-    for (let j = 0; j < n; j++) {
-      const c = cls ? cls[j] | 0 : j;
-      const s = values[from + j];
-      if (!(s >= 0 && s <= 1)) return j;
-      const e = eceBin(s);
-      all[(scoreBin(s) + e + tuningCut(s)) * cap + c]++;
-      likelihood *= 1 - clipped(s);
-      if (likelihood < 1e-280) {
-        this.logLossSum -= Math.log(likelihood);
-        likelihood = 1;
-      }
-      eceConf[e << ECE_LANE_BITS | j & ECE_LANE_MASK] += s;
-    }
-    this.likelihood = likelihood;
-    this.decisions += n;
-    return -1;
+    const counted = this.kernel.labels(values, from, n, cls, this.likelihood);
+    this.likelihood = counted.likelihood;
+    this.logLossSum += counted.loss;
+    if (counted.bad < 0) this.decisions += n;
+    return counted.bad;
   }
-  /** Multiclass: the sum of the clipped scores and the first highest; see labelScores. */
+  /** Multiclass: each score counted in its octave bin; the sum of the clipped scores and the first highest kept. */
   classScores(values, from, n, cls) {
-    const { all, cap } = this;
-    let sum = 0;
-    let best = -1;
-    let bestClass = -1;
-    for (let j = 0; j < n; j++) {
-      const c = cls ? cls[j] | 0 : j;
-      const s = values[from + j];
-      if (!(s >= 0 && s <= 1)) return j;
-      all[scoreBin(s) * cap + c]++;
-      sum += clipped(s);
-      if (s > best) {
-        best = s;
-        bestClass = c;
-      }
-    }
-    this.sum = sum;
-    this.best = best;
-    this.bestClass = bestClass;
-    return -1;
+    const counted = this.kernel.classes(values, from, n, cls);
+    this.sum = counted.sum;
+    this.best = counted.best;
+    this.bestClass = counted.bestClass;
+    return counted.bad;
   }
   end(truth, from, to) {
     if (this.problem === null && this.example.n > 0) {
@@ -194,14 +287,14 @@ var ScoreAccumulator = class {
     if (classes <= this.cap) return;
     if (this.cap === 0 && this.task === "multilabel") this.grid = labelGrid();
     const cap = Math.max(classes, this.cap * 2);
-    const restride = (a, cells) => {
-      const b = new a.constructor(cap * cells);
+    const restride = (a, cells, into) => {
+      const b = into ?? new a.constructor(cap * cells);
       for (let cell = 0; cell < cells && a.length > 0; cell++)
         b.set(a.subarray(cell * this.cap, (cell + 1) * this.cap), cell * cap);
       return b;
     };
     this.pos = restride(this.pos, this.cells());
-    this.all = restride(this.all, this.cells());
+    this.all = restride(this.all.slice(), this.cells(), this.newCounts(cap));
     if (this.allTotal.length > 0) {
       this.posTotal = restride(this.posTotal, this.cells());
       this.allTotal = restride(this.allTotal, this.cells());
@@ -209,6 +302,16 @@ var ScoreAccumulator = class {
     if (this.added)
       this.added = { pos: restride(this.added.pos, SCORE_BINS), all: restride(this.added.all, SCORE_BINS) };
     this.cap = cap;
+  }
+  /** Zeroed 16-bit counts of every cell for cap classes, in the kernel's memory. */
+  newCounts(cap) {
+    this.kernel ??= new ScoreKernel();
+    return this.kernel.reserve(cap, this.cells());
+  }
+  /** The calibration sums, the kernel's added in. */
+  confSums() {
+    this.kernel?.drainLanes(this.eceConf);
+    return this.eceConf;
   }
   /** Adds the 16-bit counts into the totals (allocated at the first flush) and zeroes them. */
   flush() {
@@ -274,7 +377,7 @@ var ScoreAccumulator = class {
       { length: ECE_BINS },
       (_, b) => a.subarray(b << ECE_LANE_BITS, b + 1 << ECE_LANE_BITS).reduce((x, y) => x + y, 0)
     );
-    const out = { count: lanes(this.eceCount), conf: lanes(this.eceConf), hit: lanes(this.eceHit) };
+    const out = { count: lanes(this.eceCount), conf: lanes(this.confSums()), hit: lanes(this.eceHit) };
     const counted = this.totals();
     if (this.grid)
       for (let cell = 0; cell < this.grid.cells; cell++) {
@@ -360,7 +463,8 @@ var ScoreAccumulator = class {
   blockSums() {
     const out = new Float64Array(1 + ECE_BINS);
     out[0] = this.logLossSum - Math.log(this.likelihood);
-    for (let l = 0; l < this.eceConf.length; l++) out[1 + (l >> ECE_LANE_BITS)] += this.eceConf[l];
+    const conf = this.confSums();
+    for (let l = 0; l < conf.length; l++) out[1 + (l >> ECE_LANE_BITS)] += conf[l];
     this.logLossSum = 0;
     this.likelihood = 1;
     this.eceConf.fill(0);
@@ -418,7 +522,8 @@ var ScoreAccumulator = class {
   }
   /** Everything counted, as plain data (its arrays are this accumulator's own: transfer them, then drop it). */
   state() {
-    const { task, cap, classes, eceCount, eceConf, eceHit } = this;
+    const { task, cap, classes, eceCount, eceHit } = this;
+    const eceConf = this.confSums();
     const { pos, all } = this.totals();
     const { logLossSum, likelihood, decisions, examples, problem } = this;
     return {
@@ -471,9 +576,9 @@ var ScoreAccumulator = class {
   adopt(other) {
     if (this.cap === 0) {
       if (other.task === "multilabel") this.grid = labelGrid();
-      this.cap = other.cap;
       this.pos = new Uint16Array(other.pos.length);
-      this.all = new Uint16Array(other.all.length);
+      this.all = this.newCounts(other.cap);
+      this.cap = other.cap;
     }
     this.classes = Math.max(this.classes, other.classes);
     this.posTotal = other.pos;

@@ -39,11 +39,11 @@ import {
   verifyClaimedPull,
   withAcceptance,
   withClientLimits
-} from "./chunk-GRLWRC6H.js";
+} from "./chunk-BVR76B33.js";
 import {
   findBaseline,
   runGate
-} from "./chunk-6WDNKSPU.js";
+} from "./chunk-MZMCJ5BI.js";
 import {
   normalizeKey,
   renderComment
@@ -65,7 +65,7 @@ import {
 } from "./chunk-NSI3WKIV.js";
 import {
   VERSION
-} from "./chunk-R5665HUH.js";
+} from "./chunk-4L747AVC.js";
 import {
   UsageError
 } from "./chunk-3P3OTKBG.js";

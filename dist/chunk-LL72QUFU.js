@@ -5,19 +5,16 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  checkSplitNames,
-  evaluatePredictionFiles
-} from "./chunk-DHQLSNVM.js";
-import "./chunk-X674CBGA.js";
-import "./chunk-34A5IGOG.js";
-import "./chunk-J5VWRRYV.js";
-import "./chunk-MRQAN7YD.js";
-import "./chunk-CFLSMQCF.js";
-import "./chunk-R5665HUH.js";
-import "./chunk-EBNW32Z5.js";
+  formatReport,
+  parseReport,
+  readReport,
+  reportPieces,
+  writeReport
+} from "./chunk-Q5G7A5O5.js";
 import "./chunk-KPZCFMP4.js";
+import "./chunk-SXAORDUR.js";
 import "./chunk-R7VUTDUK.js";
-import "./chunk-PCX6QANG.js";
+import "./chunk-X24AFDUT.js";
 import "./chunk-K6E74BIK.js";
 import "./chunk-6AEF4RLM.js";
 import "./chunk-GVEIAIM2.js";
@@ -26,6 +23,9 @@ import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  checkSplitNames,
-  evaluatePredictionFiles
+  formatReport,
+  parseReport,
+  readReport,
+  reportPieces,
+  writeReport
 };

@@ -6,11 +6,11 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   mergeReports
-} from "./chunk-EQGUMEKI.js";
+} from "./chunk-KCPBM33N.js";
 import "./chunk-J5VWRRYV.js";
-import "./chunk-CFLSMQCF.js";
+import "./chunk-MR7NSSYE.js";
 import "./chunk-KPZCFMP4.js";
-import "./chunk-PCX6QANG.js";
+import "./chunk-X24AFDUT.js";
 import "./chunk-K6E74BIK.js";
 import "./chunk-6AEF4RLM.js";
 import "./chunk-GVEIAIM2.js";

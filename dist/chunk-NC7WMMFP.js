@@ -13,16 +13,16 @@ import {
   renderOutcome,
   runGate,
   sameCommit
-} from "./chunk-6WDNKSPU.js";
+} from "./chunk-MZMCJ5BI.js";
 import "./chunk-4NASNEL3.js";
 import "./chunk-MINOWJJC.js";
 import "./chunk-NSI3WKIV.js";
 import "./chunk-EBNW32Z5.js";
-import "./chunk-TIKTHYMA.js";
+import "./chunk-Q5G7A5O5.js";
 import "./chunk-KPZCFMP4.js";
 import "./chunk-SXAORDUR.js";
 import "./chunk-R7VUTDUK.js";
-import "./chunk-PCX6QANG.js";
+import "./chunk-X24AFDUT.js";
 import "./chunk-K6E74BIK.js";
 import "./chunk-QGDKNY2A.js";
 import "./chunk-HCSBZIJN.js";

@@ -71,11 +71,14 @@ function scoreBin(s) {
 function eceBin(s) {
   return Math.min(s * 15 | 0, 14);
 }
-var CUTS = Float64Array.from({ length: TUNING_BINS + 2 }, (_, b) => b <= TUNING_BINS ? b / TUNING_BINS : Infinity);
+var TUNING_CUTS = Float64Array.from(
+  { length: TUNING_BINS + 2 },
+  (_, b) => b <= TUNING_BINS ? b / TUNING_BINS : Infinity
+);
 function tuningCut(s) {
   let b = s * 1e3 | 0;
-  b -= s < CUTS[b] | 0;
-  return b + (s >= CUTS[b + 1] | 0);
+  b -= s < TUNING_CUTS[b] | 0;
+  return b + (s >= TUNING_CUTS[b + 1] | 0);
 }
 function cellOf(s) {
   return scoreBin(s) + eceBin(s) + tuningCut(s);
@@ -120,6 +123,7 @@ export {
   TUNING_BINS,
   scoreBin,
   eceBin,
+  TUNING_CUTS,
   tuningCut,
   labelGrid
 };

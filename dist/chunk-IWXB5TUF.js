@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-DHQLSNVM.js";
+} from "./chunk-EX2GSM7T.js";
 import {
   classIndexOf,
   csvRows,
@@ -39,13 +39,13 @@ import {
 import {
   findBundled
 } from "./chunk-MRQAN7YD.js";
-import "./chunk-CFLSMQCF.js";
+import "./chunk-MR7NSSYE.js";
 import {
   Preprocess
 } from "./chunk-2FPBPD7G.js";
 import {
   VERSION
-} from "./chunk-R5665HUH.js";
+} from "./chunk-4L747AVC.js";
 import "./chunk-EBNW32Z5.js";
 import {
   buildReport,
@@ -54,7 +54,7 @@ import {
 import {
   InputError
 } from "./chunk-R7VUTDUK.js";
-import "./chunk-PCX6QANG.js";
+import "./chunk-X24AFDUT.js";
 import "./chunk-K6E74BIK.js";
 import "./chunk-6AEF4RLM.js";
 import "./chunk-GVEIAIM2.js";

@@ -22,7 +22,7 @@ import {
 } from "./chunk-NSI3WKIV.js";
 import {
   validateReport
-} from "./chunk-TIKTHYMA.js";
+} from "./chunk-Q5G7A5O5.js";
 import {
   unzipSync
 } from "./chunk-6AEF4RLM.js";

@@ -20,7 +20,7 @@ import {
   ECE_BINS,
   SCORE_BINS,
   decodeClassCounts
-} from "./chunk-PCX6QANG.js";
+} from "./chunk-X24AFDUT.js";
 import {
   decodeExamples
 } from "./chunk-6AEF4RLM.js";

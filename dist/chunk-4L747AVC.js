@@ -25,7 +25,8 @@ var package_default = {
     format: "prettier --write src test",
     test: "node --experimental-vm-modules --no-warnings=ExperimentalWarning node_modules/jest/bin/jest.js",
     bench: "node scripts/bench.mjs",
-    demo: "node dist/cli.js demo"
+    demo: "node dist/cli.js demo",
+    wasm: "node scripts/wasm.mjs"
   },
   devDependencies: {
     "@eslint/js": "9.39.5",
@@ -42,7 +43,8 @@ var package_default = {
     "puppeteer-core": "24.43.1",
     "ts-jest": "29.4.15",
     typescript: "5.9.3",
-    "typescript-eslint": "8.74.0"
+    "typescript-eslint": "8.74.0",
+    wabt: "^1.0.39"
   },
   dependencies: {
     "@actions/artifact": "6.2.1",

@@ -1,0 +1,283 @@
+;; The hot loops of the score diagnostics (scores.ts's ScoreAccumulator), once per score: count an
+;; example's scores in their bins, sum what log-loss and calibration need. The arithmetic of
+;; score-grid.ts's scoreBin, eceBin and tuningCut, in WebAssembly because there it needs no bounds
+;; or type checks and reads a double's bits for free: a multi-label score costs 1.6x less than in
+;; the JavaScript loop this replaced (`npm run bench -- diagnostics`). Compiled into
+;; score-kernel.wasm.ts by `npm run wasm` (wabt); test/core/diagnostics/score-kernel.test.ts
+;; checks the two agree and every bin against score-grid.ts's.
+(module
+  (import "math" "log" (func $log (param f64) (result f64)))
+  (memory (export "memory") 1)
+  ;; Fixed addresses (bytes; score-kernel.ts reads them): the cuts b / 1000 for b = 0..1000, then
+  ;; Infinity (f64[1002], written by score-kernel.ts); the calibration sums by bin and lane
+  ;; (f64[15 * 4]); the state a call starts from and leaves (f64[3], see each function); where
+  ;; score-kernel.ts may put its data.
+  (global $cuts (export "cuts") i32 (i32.const 0))
+  (global $lanes (export "lanes") i32 (i32.const 8192))
+  (global $state (export "state") i32 (i32.const 8704))
+  (global (export "data") i32 (i32.const 16384))
+
+  ;; Two computations appear in both loops, written out in each (V8 does not inline calls here:
+  ;; 1.2x slower a score):
+  ;; - scoreBin: u = min(s, 1 - s) (1 - s is exact above 1/2); its biased exponent and the 6 bits
+  ;;   after it are its bits 46 and up, 64192 = 1003 << 6 those of 2^-20 (the first bin takes all
+  ;;   below); mirrored above 1/2 about the middle bin (2432 = 2 * 1216).
+  ;; - clipped: to [eps, 1 - eps] (eps = 2^-52, scores.ts's LOG_LOSS_EPS), as bits (positive
+  ;;   doubles order as their bits): no branch, and exactly scores.ts's clipped.
+
+  ;; Multi-label: n scores (f64) at $vals of the classes (i32) at $cls, each counted as a negative
+  ;; in its cell of the label grid (scoreBin + eceBin + tuningCut: score-grid.ts's cellOf) of the
+  ;; 16-bit counts at $counts ([cell * cap + class]); the likelihood of a negative (1 - clipped s)
+  ;; multiplied into state[0] (the log-loss taken out of it added to state[1]); s added to its
+  ;; calibration bin's sum. Returns the index of the first score outside [0, 1] (those before it
+  ;; are counted) or -1.
+  (func (export "labels") (param $vals i32) (param $cls i32) (param $n i32) (param $counts i32) (param $cap i32) (result i32)
+    (local $j i32) (local $s f64) (local $e i32) (local $b i32) (local $at i32) (local $lik f64)
+    (local $high i32) (local $bin i32) (local $bits i64)
+    (local $v v128) (local $hi v128) (local $es v128) (local $bs v128) (local $bins v128) (local $m v128)
+    (local $caps v128) (local $base v128) (local $lik2 v128) (local $l0 f64) (local $l1 f64)
+    ;; Two scores at a time (f64x2), while both are in [0, 1], each lane with its own product of
+    ;; likelihoods (combined after); the rest one at a time below.
+    (local.set $caps (i32x4.splat (local.get $cap)))
+    (local.set $base (i32x4.splat (local.get $counts)))
+    (local.set $lik2 (f64x2.replace_lane 0 (v128.const f64x2 1 1) (f64.load (global.get $state))))
+    (block $pairsDone
+      (loop $pair
+        (br_if $pairsDone (i32.gt_u (i32.add (local.get $j) (i32.const 2)) (local.get $n)))
+        (local.set $v (v128.load (i32.add (local.get $vals) (i32.shl (local.get $j) (i32.const 3)))))
+        (br_if $pairsDone (i32.eqz (i64x2.all_true (v128.and
+          (f64x2.ge (local.get $v) (v128.const f64x2 0 0))
+          (f64x2.le (local.get $v) (v128.const f64x2 1 1))))))
+        ;; eceBin of both (32-bit lanes 0 and 1).
+        (local.set $es (i32x4.min_s
+          (i32x4.trunc_sat_f64x2_s_zero (f64x2.mul (local.get $v) (v128.const f64x2 15 15)))
+          (v128.const i32x4 14 14 14 14)))
+        ;; tuningCut of both: each lane's cut below and above read from the table; a mask of
+        ;; all ones (-1) where the score is below the one, or at or above the other, corrects it.
+        (local.set $bs (i32x4.trunc_sat_f64x2_s_zero (f64x2.mul (local.get $v) (v128.const f64x2 1000 1000))))
+        (local.set $m (v128.load64_lane 1
+          (i32.shl (i32x4.extract_lane 1 (local.get $bs)) (i32.const 3))
+          (v128.load64_zero (i32.shl (i32x4.extract_lane 0 (local.get $bs)) (i32.const 3)))))
+        (local.set $bs (i32x4.add (local.get $bs) (i8x16.shuffle 0 1 2 3 8 9 10 11 0 1 2 3 8 9 10 11
+          (local.tee $m (f64x2.lt (local.get $v) (local.get $m))) (local.get $m))))
+        (local.set $m (v128.load64_lane offset=8 1
+          (i32.shl (i32x4.extract_lane 1 (local.get $bs)) (i32.const 3))
+          (v128.load64_zero offset=8 (i32.shl (i32x4.extract_lane 0 (local.get $bs)) (i32.const 3)))))
+        (local.set $bs (i32x4.sub (local.get $bs) (i8x16.shuffle 0 1 2 3 8 9 10 11 0 1 2 3 8 9 10 11
+          (local.tee $m (f64x2.ge (local.get $v) (local.get $m))) (local.get $m))))
+        ;; scoreBin of both, as in classes.
+        (local.set $hi (f64x2.gt (local.get $v) (v128.const f64x2 0.5 0.5)))
+        (local.set $bins (i8x16.shuffle 0 1 2 3 8 9 10 11 0 1 2 3 8 9 10 11
+          (local.tee $m (i64x2.shr_u
+            (v128.bitselect (f64x2.sub (v128.const f64x2 1 1) (local.get $v)) (local.get $v) (local.get $hi))
+            (i32.const 46)))
+          (local.get $m)))
+        (local.set $bins (i32x4.max_s (i32x4.sub (local.get $bins) (v128.const i32x4 64192 64192 64192 64192))
+                                      (v128.const i32x4 0 0 0 0)))
+        (local.set $hi (i8x16.shuffle 0 1 2 3 8 9 10 11 0 1 2 3 8 9 10 11 (local.get $hi) (local.get $hi)))
+        (local.set $bins (v128.bitselect
+          (i32x4.sub (v128.const i32x4 2432 2432 2432 2432) (local.get $bins)) (local.get $bins) (local.get $hi)))
+        ;; The cells' counts, then the increments.
+        (local.set $bins (i32x4.add (local.get $base) (i32x4.shl
+          (i32x4.add (i32x4.mul (i32x4.add (local.get $bins) (i32x4.add (local.get $es) (local.get $bs))) (local.get $caps))
+                     (v128.load64_zero (i32.add (local.get $cls) (i32.shl (local.get $j) (i32.const 2)))))
+          (i32.const 1))))
+        (local.set $at (i32x4.extract_lane 0 (local.get $bins)))
+        (i32.store16 (local.get $at) (i32.add (i32.load16_u (local.get $at)) (i32.const 1)))
+        (local.set $at (i32x4.extract_lane 1 (local.get $bins)))
+        (i32.store16 (local.get $at) (i32.add (i32.load16_u (local.get $at)) (i32.const 1)))
+        ;; 1 - clipped(s) (pmax/pmin: exact for scores in [0, 1]) into each lane's product.
+        (local.set $lik2 (f64x2.mul (local.get $lik2) (f64x2.pmin
+          (f64x2.pmax (f64x2.sub (v128.const f64x2 1 1) (local.get $v)) (v128.const f64x2 0x1p-52 0x1p-52))
+          (v128.const f64x2 0x1.ffffffffffffep-1 0x1.ffffffffffffep-1))))
+        (if (v128.any_true (f64x2.lt (local.get $lik2) (v128.const f64x2 1e-280 1e-280)))
+          (then
+            (f64.store offset=8 (global.get $state) (f64.sub (f64.sub (f64.load offset=8 (global.get $state))
+              (call $log (f64x2.extract_lane 0 (local.get $lik2))))
+              (call $log (f64x2.extract_lane 1 (local.get $lik2)))))
+            (local.set $lik2 (v128.const f64x2 1 1))))
+        ;; The calibration sums: lanes j mod 4 and j + 1 mod 4.
+        (local.set $at (i32.add (global.get $lanes) (i32.shl
+          (i32.or (i32.shl (i32x4.extract_lane 0 (local.get $es)) (i32.const 2)) (i32.and (local.get $j) (i32.const 3)))
+          (i32.const 3))))
+        (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (f64x2.extract_lane 0 (local.get $v))))
+        (local.set $at (i32.add (global.get $lanes) (i32.shl
+          (i32.or (i32.shl (i32x4.extract_lane 1 (local.get $es)) (i32.const 2)) (i32.and (i32.add (local.get $j) (i32.const 1)) (i32.const 3)))
+          (i32.const 3))))
+        (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (f64x2.extract_lane 1 (local.get $v))))
+        (local.set $j (i32.add (local.get $j) (i32.const 2)))
+        (br $pair)))
+    ;; The lanes' products in one: each is >= 1e-280, but theirs may underflow.
+    (local.set $l0 (f64x2.extract_lane 0 (local.get $lik2)))
+    (local.set $l1 (f64x2.extract_lane 1 (local.get $lik2)))
+    (local.set $lik (f64.mul (local.get $l0) (local.get $l1)))
+    (if (f64.lt (local.get $lik) (f64.const 1e-280))
+      (then
+        (f64.store offset=8 (global.get $state) (f64.sub (f64.sub (f64.load offset=8 (global.get $state))
+          (call $log (local.get $l0))) (call $log (local.get $l1))))
+        (local.set $lik (f64.const 1))))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $j) (local.get $n)))
+        (local.set $s (f64.load (i32.add (local.get $vals) (i32.shl (local.get $j) (i32.const 3)))))
+        (if (i32.eqz (i32.and (f64.ge (local.get $s) (f64.const 0)) (f64.le (local.get $s) (f64.const 1))))
+          (then
+            (f64.store (global.get $state) (local.get $lik))
+            (return (local.get $j))))
+        ;; eceBin: min(floor(15 s), 14).
+        (local.set $e (i32.trunc_sat_f64_s (f64.mul (local.get $s) (f64.const 15))))
+        (local.set $e (select (local.get $e) (i32.const 14) (i32.lt_s (local.get $e) (i32.const 14))))
+        ;; tuningCut: floor(1000 s), corrected by one where the product rounded across a cut.
+        (local.set $b (i32.trunc_sat_f64_s (f64.mul (local.get $s) (f64.const 1000))))
+        (local.set $b (i32.sub (local.get $b)
+          (f64.lt (local.get $s) (f64.load (i32.shl (local.get $b) (i32.const 3))))))
+        (local.set $b (i32.add (local.get $b)
+          (f64.ge (local.get $s) (f64.load offset=8 (i32.shl (local.get $b) (i32.const 3))))))
+        ;; scoreBin
+        (local.set $high (f64.gt (local.get $s) (f64.const 0.5)))
+        (local.set $bin (i32.sub
+          (i32.wrap_i64 (i64.shr_u
+            (select (i64.reinterpret_f64 (f64.sub (f64.const 1) (local.get $s)))
+                    (i64.reinterpret_f64 (local.get $s))
+                    (local.get $high))
+            (i64.const 46)))
+          (i32.const 64192)))
+        (local.set $bin (select (local.get $bin) (i32.const 0) (i32.gt_s (local.get $bin) (i32.const 0))))
+        (local.set $bin (select (i32.sub (i32.const 2432) (local.get $bin)) (local.get $bin) (local.get $high)))
+        (local.set $at (i32.add (local.get $counts) (i32.shl
+          (i32.add
+            (i32.mul (i32.add (local.get $bin) (i32.add (local.get $e) (local.get $b))) (local.get $cap))
+            (i32.load (i32.add (local.get $cls) (i32.shl (local.get $j) (i32.const 2)))))
+          (i32.const 1))))
+        (i32.store16 (local.get $at) (i32.add (i32.load16_u (local.get $at)) (i32.const 1)))
+        ;; 1 - clipped(s) = 1 - s clipped the same way (exact: see scores.ts).
+        (local.set $bits (i64.reinterpret_f64 (f64.sub (f64.const 1) (local.get $s))))
+        (local.set $bits (select (local.get $bits) (i64.const 0x3CB0000000000000) (i64.gt_s (local.get $bits) (i64.const 0x3CB0000000000000))))
+        (local.set $bits (select (local.get $bits) (i64.const 0x3FEFFFFFFFFFFFFE) (i64.lt_s (local.get $bits) (i64.const 0x3FEFFFFFFFFFFFFE))))
+        (local.set $lik (f64.mul (local.get $lik) (f64.reinterpret_i64 (local.get $bits))))
+        ;; Each factor is >= eps, so the product stays a normal double until its log is taken.
+        (if (f64.lt (local.get $lik) (f64.const 1e-280))
+          (then
+            (f64.store offset=8 (global.get $state)
+              (f64.sub (f64.load offset=8 (global.get $state)) (call $log (local.get $lik))))
+            (local.set $lik (f64.const 1))))
+        ;; The calibration sums in lane j mod 4: consecutive scores add to different ones.
+        (local.set $at (i32.add (global.get $lanes) (i32.shl
+          (i32.or (i32.shl (local.get $e) (i32.const 2)) (i32.and (local.get $j) (i32.const 3)))
+          (i32.const 3))))
+        (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (local.get $s)))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $next)))
+    (f64.store (global.get $state) (local.get $lik))
+    (i32.const -1))
+
+  ;; Multiclass: as labels, each score counted in its octave bin (scoreBin); the clipped scores
+  ;; summed into state[0], the first highest score and its class kept in state[1] and state[2].
+  (func (export "classes") (param $vals i32) (param $cls i32) (param $n i32) (param $counts i32) (param $cap i32) (result i32)
+    (local $j i32) (local $s f64) (local $c i32) (local $at i32) (local $sum f64) (local $best f64) (local $bestClass i32)
+    (local $high i32) (local $bin i32) (local $bits i64)
+    (local $v v128) (local $hi v128) (local $bins v128) (local $caps v128) (local $base v128)
+    (local $sum2 v128) (local $best2 v128) (local $where2 v128) (local $js v128) (local $m v128)
+    (local $b0 f64) (local $b1 f64) (local $w0 i32) (local $w1 i32)
+    (local.set $sum (f64.load (global.get $state)))
+    (local.set $best (f64.load offset=8 (global.get $state)))
+    (local.set $bestClass (i32.trunc_sat_f64_s (f64.load offset=16 (global.get $state))))
+    ;; Two scores at a time (f64x2), while both are in [0, 1]: each lane keeps its own sum and
+    ;; first highest score (and where it is), combined after; the rest one at a time below.
+    (local.set $caps (i32x4.splat (local.get $cap)))
+    (local.set $base (i32x4.splat (local.get $counts)))
+    (local.set $best2 (f64x2.splat (f64.const -1)))
+    (local.set $js (v128.const i64x2 0 1))
+    (block $pairsDone
+      (loop $pair
+        (br_if $pairsDone (i32.gt_u (i32.add (local.get $j) (i32.const 2)) (local.get $n)))
+        (local.set $v (v128.load (i32.add (local.get $vals) (i32.shl (local.get $j) (i32.const 3)))))
+        (br_if $pairsDone (i32.eqz (i64x2.all_true (v128.and
+          (f64x2.ge (local.get $v) (v128.const f64x2 0 0))
+          (f64x2.le (local.get $v) (v128.const f64x2 1 1))))))
+        ;; scoreBin of both, as 32-bit lanes 0 and 1.
+        (local.set $hi (f64x2.gt (local.get $v) (v128.const f64x2 0.5 0.5)))
+        (local.set $bins (i8x16.shuffle 0 1 2 3 8 9 10 11 0 1 2 3 8 9 10 11
+          (local.tee $m (i64x2.shr_u
+            (v128.bitselect (f64x2.sub (v128.const f64x2 1 1) (local.get $v)) (local.get $v) (local.get $hi))
+            (i32.const 46)))
+          (local.get $m)))
+        (local.set $bins (i32x4.max_s (i32x4.sub (local.get $bins) (v128.const i32x4 64192 64192 64192 64192))
+                                      (v128.const i32x4 0 0 0 0)))
+        (local.set $hi (i8x16.shuffle 0 1 2 3 8 9 10 11 0 1 2 3 8 9 10 11 (local.get $hi) (local.get $hi)))
+        (local.set $bins (v128.bitselect
+          (i32x4.sub (v128.const i32x4 2432 2432 2432 2432) (local.get $bins)) (local.get $bins) (local.get $hi)))
+        ;; Their counts' addresses, then the increments.
+        (local.set $bins (i32x4.add (local.get $base) (i32x4.shl
+          (i32x4.add (i32x4.mul (local.get $bins) (local.get $caps))
+                     (v128.load64_zero (i32.add (local.get $cls) (i32.shl (local.get $j) (i32.const 2)))))
+          (i32.const 1))))
+        (local.set $at (i32x4.extract_lane 0 (local.get $bins)))
+        (i32.store16 (local.get $at) (i32.add (i32.load16_u (local.get $at)) (i32.const 1)))
+        (local.set $at (i32x4.extract_lane 1 (local.get $bins)))
+        (i32.store16 (local.get $at) (i32.add (i32.load16_u (local.get $at)) (i32.const 1)))
+        ;; clipped (pmax/pmin: exact for scores in [0, 1]).
+        (local.set $sum2 (f64x2.add (local.get $sum2) (f64x2.pmin
+          (f64x2.pmax (local.get $v) (v128.const f64x2 0x1p-52 0x1p-52))
+          (v128.const f64x2 0x1.ffffffffffffep-1 0x1.ffffffffffffep-1))))
+        (local.set $m (f64x2.gt (local.get $v) (local.get $best2)))
+        (local.set $best2 (v128.bitselect (local.get $v) (local.get $best2) (local.get $m)))
+        (local.set $where2 (v128.bitselect (local.get $js) (local.get $where2) (local.get $m)))
+        (local.set $js (i64x2.add (local.get $js) (v128.const i64x2 2 2)))
+        (local.set $j (i32.add (local.get $j) (i32.const 2)))
+        (br $pair)))
+    (local.set $sum (f64.add (f64.add (local.get $sum) (f64x2.extract_lane 0 (local.get $sum2)))
+                             (f64x2.extract_lane 1 (local.get $sum2))))
+    ;; The lanes' first highest: lane 1's if higher, or as high and earlier; then the state's
+    ;; unless lower (it came first).
+    (local.set $b0 (f64x2.extract_lane 0 (local.get $best2)))
+    (local.set $b1 (f64x2.extract_lane 1 (local.get $best2)))
+    (local.set $w0 (i32.wrap_i64 (i64x2.extract_lane 0 (local.get $where2))))
+    (local.set $w1 (i32.wrap_i64 (i64x2.extract_lane 1 (local.get $where2))))
+    (if (i32.or (f64.gt (local.get $b1) (local.get $b0))
+                (i32.and (f64.eq (local.get $b1) (local.get $b0)) (i32.lt_s (local.get $w1) (local.get $w0))))
+      (then
+        (local.set $b0 (local.get $b1))
+        (local.set $w0 (local.get $w1))))
+    (if (f64.gt (local.get $b0) (local.get $best))
+      (then
+        (local.set $best (local.get $b0))
+        (local.set $bestClass (i32.load (i32.add (local.get $cls) (i32.shl (local.get $w0) (i32.const 2)))))))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $j) (local.get $n)))
+        (local.set $s (f64.load (i32.add (local.get $vals) (i32.shl (local.get $j) (i32.const 3)))))
+        (br_if $done (i32.eqz (i32.and (f64.ge (local.get $s) (f64.const 0)) (f64.le (local.get $s) (f64.const 1)))))
+        (local.set $c (i32.load (i32.add (local.get $cls) (i32.shl (local.get $j) (i32.const 2)))))
+        ;; scoreBin
+        (local.set $high (f64.gt (local.get $s) (f64.const 0.5)))
+        (local.set $bin (i32.sub
+          (i32.wrap_i64 (i64.shr_u
+            (select (i64.reinterpret_f64 (f64.sub (f64.const 1) (local.get $s)))
+                    (i64.reinterpret_f64 (local.get $s))
+                    (local.get $high))
+            (i64.const 46)))
+          (i32.const 64192)))
+        (local.set $bin (select (local.get $bin) (i32.const 0) (i32.gt_s (local.get $bin) (i32.const 0))))
+        (local.set $bin (select (i32.sub (i32.const 2432) (local.get $bin)) (local.get $bin) (local.get $high)))
+        (local.set $at (i32.add (local.get $counts) (i32.shl
+          (i32.add (i32.mul (local.get $bin) (local.get $cap)) (local.get $c))
+          (i32.const 1))))
+        (i32.store16 (local.get $at) (i32.add (i32.load16_u (local.get $at)) (i32.const 1)))
+        ;; clipped
+        (local.set $bits (i64.reinterpret_f64 (local.get $s)))
+        (local.set $bits (select (local.get $bits) (i64.const 0x3CB0000000000000) (i64.gt_s (local.get $bits) (i64.const 0x3CB0000000000000))))
+        (local.set $bits (select (local.get $bits) (i64.const 0x3FEFFFFFFFFFFFFE) (i64.lt_s (local.get $bits) (i64.const 0x3FEFFFFFFFFFFFFE))))
+        (local.set $sum (f64.add (local.get $sum) (f64.reinterpret_i64 (local.get $bits))))
+        ;; The first highest score is the prediction, as the readers take it.
+        (if (f64.gt (local.get $s) (local.get $best))
+          (then
+            (local.set $best (local.get $s))
+            (local.set $bestClass (local.get $c))))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $next)))
+    (f64.store (global.get $state) (local.get $sum))
+    (f64.store offset=8 (global.get $state) (local.get $best))
+    (f64.store offset=16 (global.get $state) (f64.convert_i32_s (local.get $bestClass)))
+    (select (i32.const -1) (local.get $j) (i32.eq (local.get $j) (local.get $n))))
+)
