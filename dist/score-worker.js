@@ -6,7 +6,7 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   countBlock
-} from "./chunk-MRQAN7YD.js";
+} from "./chunk-WA2SNITJ.js";
 import {
   ScoreAccumulator
 } from "./chunk-MR7NSSYE.js";

@@ -22,7 +22,7 @@ import {
 import {
   ScoreThread,
   scoreThreadFor
-} from "./chunk-MRQAN7YD.js";
+} from "./chunk-WA2SNITJ.js";
 import {
   ScoreAccumulator
 } from "./chunk-MR7NSSYE.js";

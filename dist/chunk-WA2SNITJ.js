@@ -89,7 +89,8 @@ var ScoreThread = class {
   /** The next block's place, and each block's sums by place (ScoreAccumulator.blockSums). */
   seq = 0;
   sums = [];
-  /** Blocks this thread counted while the worker was behind. */
+  /** Blocks sent to the worker, and blocks this thread counted while the worker was behind. */
+  blocksSent = 0;
   blocksHere = 0;
   valuesUsed = 0;
   /** Counting in this thread, once the worker did not start. */
@@ -98,7 +99,7 @@ var ScoreThread = class {
   readyMs;
   maxInFlight;
   scores(values, from, n, cls) {
-    if (this.here) {
+    if (this.countsHere()) {
       this.accumulator.scores(values, from, n, cls);
       return;
     }
@@ -125,9 +126,22 @@ var ScoreThread = class {
     this.valuesUsed += n;
   }
   room(n) {
-    if (this.here) return void 0;
+    if (this.countsHere()) return void 0;
     const b = this.makeRoom(n, Float64Array);
     return this.here ? void 0 : b.values.subarray(this.valuesUsed, this.valuesUsed + n);
+  }
+  /**
+   * Whether this thread counts the scores: once the worker did not start, or, decided at the
+   * first score, when they are multiclass (see the top; the examples before had none, and count
+   * for nothing).
+   */
+  countsHere() {
+    if (!this.here && this.seq === 0 && this.valuesUsed === 0 && this.accumulator.task === "multiclass") {
+      this.here = true;
+      this.stop();
+      this.reuse(this.block);
+    }
+    return this.here;
   }
   /** The current block, once it has room for an example of n scores of this kind (posting the full one). */
   makeRoom(n, Kind) {
@@ -210,6 +224,7 @@ var ScoreThread = class {
     const buffers = [b.values.buffer, b.starts.buffer, b.truth.buffer, b.truthStarts.buffer];
     this.port.postMessage({ block: b }, buffers);
     this.inFlight++;
+    this.blocksSent++;
     this.reuse(this.spare.pop() ?? emptyBlock(this.blockValues));
   }
   /** `b` (empty) becomes the block examples are added to. */

@@ -7,11 +7,11 @@ var __dirname = __mgDirname(__filename);
 import {
   checkSplitNames,
   evaluatePredictionFiles
-} from "./chunk-EX2GSM7T.js";
+} from "./chunk-TR3NFJQL.js";
 import "./chunk-X674CBGA.js";
 import "./chunk-34A5IGOG.js";
 import "./chunk-J5VWRRYV.js";
-import "./chunk-MRQAN7YD.js";
+import "./chunk-WA2SNITJ.js";
 import "./chunk-MR7NSSYE.js";
 import "./chunk-4L747AVC.js";
 import "./chunk-EBNW32Z5.js";

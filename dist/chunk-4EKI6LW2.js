@@ -15,7 +15,7 @@ import {
 } from "./chunk-KCPBM33N.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-EX2GSM7T.js";
+} from "./chunk-TR3NFJQL.js";
 import "./chunk-X674CBGA.js";
 import {
   debug,
@@ -42,7 +42,7 @@ import {
   formatShard,
   parseShard
 } from "./chunk-J5VWRRYV.js";
-import "./chunk-MRQAN7YD.js";
+import "./chunk-WA2SNITJ.js";
 import "./chunk-MR7NSSYE.js";
 import {
   COMMENT_MODES,
@@ -96444,7 +96444,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-IWXB5TUF.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-VMLEVCFX.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-EX2GSM7T.js";
+} from "./chunk-TR3NFJQL.js";
 import {
   classIndexOf,
   csvRows,
@@ -38,7 +38,7 @@ import {
 } from "./chunk-DHVGWI4P.js";
 import {
   findBundled
-} from "./chunk-MRQAN7YD.js";
+} from "./chunk-WA2SNITJ.js";
 import "./chunk-MR7NSSYE.js";
 import {
   Preprocess
