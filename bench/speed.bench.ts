@@ -206,7 +206,9 @@ function evaluate(cli: string, path: string, classes: string, out: string, extra
   );
   const secs = (performance.now() - t) / 1000;
   if (p.status !== 0) throw new Error(`modelgate evaluate ${path} failed: ${p.stderr}`);
-  const [, kib, us] = /bench-usage (\d+) (\d+)/.exec(p.stderr) ?? [];
+  // The hook runs at the exit of every thread that ends on its own (a worker may, before the peak):
+  // the process's figures are the last line's (both are process-wide and only grow).
+  const [, kib, us] = [...p.stderr.matchAll(/bench-usage (\d+) (\d+)/g)].at(-1) ?? [];
   return { secs, rssMB: Number(kib) / 1024, cpu: Number(us) / 1e6 };
 }
 
