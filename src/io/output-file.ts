@@ -11,8 +11,8 @@ import { InputError } from './types.js';
 
 export interface OutputFile {
   path: string;
-  /** The text, or its pieces in order (a large report is never one string, ./report-file.ts). */
-  text: string | readonly string[];
+  /** The text, or its pieces in order, taken once as they are written (a large report is never one string, ./report-file.ts). */
+  text: string | Iterable<string>;
 }
 
 /**

@@ -3,6 +3,7 @@
 // ./output-file.ts (never over an input, never half a file).
 
 import { readFile } from 'node:fs/promises';
+import { DeflatedData } from '../core/report/deflated-data.js';
 import type { Report } from '../core/report/types.js';
 import { validateReport } from '../core/report/validate.js';
 import { writeOutputs } from './output-file.js';
@@ -73,7 +74,7 @@ export async function writeReport(path: string, report: Report, inputs: readonly
  * on one line each: a 1024-class confusion matrix is a million numbers.
  */
 export function formatReport(report: Report): string {
-  return reportPieces(report).join('');
+  return [...reportPieces(report)].join('');
 }
 
 /** Long strings (per-example predictions) go out in slices of this many characters, never copied whole. */
@@ -83,73 +84,61 @@ const SLICE = 1 << 20;
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /**
- * formatReport's text in pieces of about SLICE characters: a report holding megabytes of
- * per-example predictions is written without building it as one string, which the nested joins
- * copied once per level (issue 14: 100 MB of heap for 1M multi-label examples).
+ * formatReport's text in pieces of about SLICE characters, made as they are taken: a report
+ * holding megabytes of per-example predictions is written without building it as one string,
+ * which the nested joins copied once per level (issue 14: 100 MB of heap for 1M multi-label
+ * examples), and predictions built in this process go out as the base64 of their deflated pieces,
+ * slice by slice (DeflatedData), never whole.
  */
-export function reportPieces(report: Report): string[] {
-  const out = new Pieces();
-  format(report, '', out);
-  out.add('\n');
-  return out.done();
+export function* reportPieces(report: Report): Generator<string> {
+  let current = '';
+  for (const s of format(report, '')) {
+    current += s;
+    if (current.length >= SLICE) {
+      yield current;
+      current = '';
+    }
+  }
+  yield current + '\n';
 }
 
-class Pieces {
-  private readonly pieces: string[] = [];
-  private current = '';
-
-  add(s: string): void {
-    this.current += s;
-    if (this.current.length >= SLICE) this.flush();
+function* format(v: unknown, indent: string): Generator<string> {
+  if (v instanceof DeflatedData) {
+    // base64 needs no escaping.
+    yield '"';
+    yield* v.base64(SLICE);
+    return yield '"';
   }
-
-  /** A long string as slices (views of it in V8, not copies). */
-  addLong(s: string): void {
-    this.flush();
-    for (let i = 0; i < s.length; i += SLICE) this.pieces.push(s.slice(i, i + SLICE));
-  }
-
-  private flush(): void {
-    if (this.current) this.pieces.push(this.current);
-    this.current = '';
-  }
-
-  done(): string[] {
-    this.flush();
-    return this.pieces;
-  }
-}
-
-function format(v: unknown, indent: string, out: Pieces): void {
   if (Array.isArray(v)) {
-    if (v.length === 0) return out.add('[]');
+    if (v.length === 0) return yield '[]';
     if (
       v.every((x) => x === null || typeof x !== 'object' || (Array.isArray(x) && x.every((y) => typeof y !== 'object')))
     )
-      return out.add(JSON.stringify(v));
+      return yield JSON.stringify(v);
     const inner = indent + '  ';
-    out.add('[\n');
-    v.forEach((x, i) => {
-      out.add(i ? ',\n' + inner : inner);
-      format(x, inner, out);
-    });
-    return out.add(`\n${indent}]`);
+    yield '[\n';
+    for (let i = 0; i < v.length; i++) {
+      yield i ? ',\n' + inner : inner;
+      yield* format(v[i], inner);
+    }
+    return yield `\n${indent}]`;
   }
   if (v !== null && typeof v === 'object') {
     const entries = Object.entries(v).filter(([, x]) => x !== undefined);
-    if (entries.length === 0) return out.add('{}');
+    if (entries.length === 0) return yield '{}';
     const inner = indent + '  ';
-    out.add('{\n');
-    entries.forEach(([k, x], i) => {
-      out.add(`${i ? ',\n' : ''}${inner}${JSON.stringify(k)}: `);
-      format(x, inner, out);
-    });
-    return out.add(`\n${indent}}`);
+    yield '{\n';
+    for (let i = 0; i < entries.length; i++) {
+      yield `${i ? ',\n' : ''}${inner}${JSON.stringify(entries[i][0])}: `;
+      yield* format(entries[i][1], inner);
+    }
+    return yield `\n${indent}}`;
   }
   if (typeof v === 'string' && v.length > SLICE && !NEEDS_ESCAPE.test(v)) {
-    out.add('"');
-    out.addLong(v);
-    return out.add('"');
+    // A long string as slices (views of it in V8, not copies).
+    yield '"';
+    for (let i = 0; i < v.length; i += SLICE) yield v.slice(i, i + SLICE);
+    return yield '"';
   }
-  out.add(JSON.stringify(v));
+  yield JSON.stringify(v);
 }

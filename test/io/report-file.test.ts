@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ClassIndex } from '../../src/core/classes.js';
 import { UsageError } from '../../src/core/errors.js';
+import { DeflatedData } from '../../src/core/report/deflated-data.js';
 import { formatReport, readReport, reportPieces, writeReport } from '../../src/io/report-file.js';
 import { InputError } from '../../src/io/types.js';
 import type { Report } from '../../src/core/report/types.js';
@@ -28,10 +29,13 @@ describe('report files', () => {
   it('round-trips through a new directory, atomically, numbers of an array on one line', async () => {
     const path = join(dir, 'deep', 'er', 'report.json');
     await writeReport(path, report);
-    expect(await readReport(path)).toEqual(report);
+    // As a file holds it: predictions built here go out as their base64.
+    const written = JSON.parse(JSON.stringify(report));
+    expect(written.splits.test.predictions.data).toMatch(/^[A-Za-z0-9+/]+=*$/);
+    expect(await readReport(path)).toEqual(written);
     expect(readdirSync(join(dir, 'deep', 'er'))).toEqual(['report.json']); // no temp file left
     const text = readFileSync(path, 'utf8');
-    expect(JSON.parse(text)).toEqual(report);
+    expect(JSON.parse(text)).toEqual(written);
     expect(text).toContain(`"support": ${JSON.stringify(report.splits.test.perClass.support)}`);
     await writeReport(path, { ...report, commit: 'second' });
     expect((await readReport(path)).commit).toBe('second');
@@ -62,7 +66,7 @@ describe('report files', () => {
     const big: Report = structuredClone(report);
     big.splits.test.predictions!.data = Buffer.alloc(2_500_000, 7).toString('base64');
     big.source = 'a "quoted"\n\u2028 source '.repeat(60_000); // over a slice, and escaped
-    const pieces = reportPieces(big);
+    const pieces = [...reportPieces(big)];
     expect(pieces.length).toBeGreaterThan(3);
     // The base64 data goes out in slices; a string that needs escaping goes through JSON.stringify.
     const data = big.splits.test.predictions!.data;
@@ -73,6 +77,18 @@ describe('report files', () => {
     const path = join(dir, 'big.json');
     await writeReport(path, big);
     expect(readFileSync(path, 'utf8') === text).toBe(true);
+
+    // Built in this process: the deflated pieces (odd sizes, 3 MB) go out as the base64 of the whole.
+    const parts = [1, 2, 1_000_001, 3, 2_000_000].map((n, k) => Buffer.alloc(n, k + 1));
+    big.splits.test.predictions!.data = new DeflatedData(parts);
+    const sliced = [...reportPieces(big)];
+    expect(sliced.length).toBeGreaterThan(4);
+    big.splits.test.predictions!.data = Buffer.concat(parts).toString('base64');
+    const whole = earlier(big, '') + '\n';
+    expect(sliced.join('') === whole).toBe(true);
+    big.splits.test.predictions!.data = new DeflatedData(parts);
+    await writeReport(path, big);
+    expect(readFileSync(path, 'utf8') === whole).toBe(true);
   });
 
   it('names a missing file', async () => {

@@ -10,6 +10,7 @@
 // the one-pass report).
 
 import { constants, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { DeflatedData } from './deflated-data.js';
 import type { EncodedExamples, SplitExamples, Task } from './types.js';
 
 export type Width = EncodedExamples['width'];
@@ -316,12 +317,12 @@ export class ExampleStore {
 
   /** The report's encoding (./examples.ts). */
   encode(): EncodedExamples {
-    const data = Buffer.concat([...this.sections.flatMap((s) => s.deflated()), FINAL_BLOCK]);
+    const data = new DeflatedData([...this.sections.flatMap((s) => s.deflated()), FINAL_BLOCK]);
     return {
       width: this.width,
       layout: this.task === 'multiclass' ? 'multiclass' : 'multilabel-csr',
       n: this.n,
-      data: data.toString('base64'),
+      data,
     };
   }
 }

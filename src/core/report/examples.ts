@@ -40,11 +40,16 @@ export function encodeExamples(ex: SplitExamples, numClasses: number): EncodedEx
   return store.encode();
 }
 
+/** The deflate stream of encoded predictions, from a report file's base64 or as built in this process. */
+export function deflatedBytes(enc: EncodedExamples): Uint8Array {
+  return typeof enc.data === 'string' ? Buffer.from(enc.data, 'base64') : enc.data.bytes();
+}
+
 /** Decodes and checks per-example predictions; throws with a plain message when they are damaged. */
 export function decodeExamples(enc: EncodedExamples, numClasses: number): SplitExamples {
   let bytes: Uint8Array;
   try {
-    bytes = inflateSync(Buffer.from(enc.data, 'base64'));
+    bytes = inflateSync(deflatedBytes(enc));
   } catch {
     throw new Error('per-example predictions are not valid deflate data');
   }

@@ -2,6 +2,7 @@
 // Two reports (base and head) are what a comparison reads. Versioned by `schema`;
 // every read validates against schema/report.schema.json (see ./validate.ts).
 
+import type { DeflatedData } from './deflated-data.js';
 import type { TuningSummary } from '../metrics/tune-thresholds.js';
 
 export const REPORT_SCHEMA = 'modelgate/report@2' as const;
@@ -107,8 +108,11 @@ export interface EncodedExamples {
   /** multiclass: truth[n] then pred[n]. multilabel: CSR truth (offsets u32[n+1], indices) then CSR pred. */
   layout: 'multiclass' | 'multilabel-csr';
   n: number;
-  /** base64(deflate(bytes)). */
-  data: string;
+  /**
+   * base64(deflate(bytes)); a report built in this process holds the deflated pieces instead,
+   * turned into the base64 as the report is written.
+   */
+  data: string | DeflatedData;
 }
 
 /** Decoded per-example data, in the report's own class index space. */

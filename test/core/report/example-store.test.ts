@@ -1,7 +1,7 @@
 import { deflateSync } from 'fflate';
 import { inflateRawSync } from 'node:zlib';
 import { CHUNK_BYTES, ExampleStore } from '../../../src/core/report/example-store.js';
-import { decodeExamples, encodeExamples } from '../../../src/core/report/examples.js';
+import { decodeExamples, deflatedBytes, encodeExamples } from '../../../src/core/report/examples.js';
 import type { EncodedExamples, SplitExamples } from '../../../src/core/report/types.js';
 import { cuts, rng } from '../metrics/batches.js';
 
@@ -94,7 +94,7 @@ function expectSame(a: SplitExamples, b: SplitExamples): void {
   xs.forEach((x, i) => expect(bytes(x).equals(bytes(ys[i]))).toBe(true));
 }
 
-const rawOf = (enc: EncodedExamples) => new Uint8Array(inflateRawSync(Buffer.from(enc.data, 'base64')));
+const rawOf = (enc: EncodedExamples) => new Uint8Array(inflateRawSync(deflatedBytes(enc)));
 
 describe.each<Task>(['multiclass', 'multilabel'])('%s example store', (task) => {
   it.each([1, 10, 256, 257, 485, 70000])(

@@ -5,27 +5,18 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  formatReport,
-  parseReport,
-  readReport,
-  reportPieces,
-  writeReport
-} from "./chunk-Q5G7A5O5.js";
-import "./chunk-KPZCFMP4.js";
-import "./chunk-SXAORDUR.js";
-import "./chunk-R7VUTDUK.js";
-import "./chunk-X24AFDUT.js";
-import "./chunk-K6E74BIK.js";
-import "./chunk-6AEF4RLM.js";
+  compareReports,
+  compareWithSource
+} from "./chunk-XN5YSPA3.js";
+import "./chunk-HCSBZIJN.js";
+import "./chunk-SJ5GYMPW.js";
 import "./chunk-GVEIAIM2.js";
 import "./chunk-GODDRDQM.js";
+import "./chunk-FWCFBI7P.js";
 import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  formatReport,
-  parseReport,
-  readReport,
-  reportPieces,
-  writeReport
+  compareReports,
+  compareWithSource
 };

@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-TR3NFJQL.js";
+} from "./chunk-T4V25ML3.js";
 import {
   classIndexOf,
   csvRows,
@@ -50,13 +50,13 @@ import "./chunk-EBNW32Z5.js";
 import {
   buildReport,
   createAccumulator
-} from "./chunk-KPZCFMP4.js";
+} from "./chunk-Q6E7HWCX.js";
 import {
   InputError
 } from "./chunk-R7VUTDUK.js";
 import "./chunk-X24AFDUT.js";
 import "./chunk-K6E74BIK.js";
-import "./chunk-6AEF4RLM.js";
+import "./chunk-SJ5GYMPW.js";
 import "./chunk-GVEIAIM2.js";
 import {
   ClassIndex

@@ -20,10 +20,10 @@ import {
 } from "./chunk-EBNW32Z5.js";
 import {
   readReport
-} from "./chunk-Q5G7A5O5.js";
+} from "./chunk-KLKJADGJ.js";
 import {
   compareReports
-} from "./chunk-QGDKNY2A.js";
+} from "./chunk-XN5YSPA3.js";
 import {
   UsageError
 } from "./chunk-3P3OTKBG.js";

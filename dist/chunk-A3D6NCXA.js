@@ -6,13 +6,13 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   mergeReports
-} from "./chunk-KCPBM33N.js";
+} from "./chunk-KFTVBILW.js";
 import "./chunk-J5VWRRYV.js";
 import "./chunk-MR7NSSYE.js";
-import "./chunk-KPZCFMP4.js";
+import "./chunk-Q6E7HWCX.js";
 import "./chunk-X24AFDUT.js";
 import "./chunk-K6E74BIK.js";
-import "./chunk-6AEF4RLM.js";
+import "./chunk-SJ5GYMPW.js";
 import "./chunk-GVEIAIM2.js";
 import "./chunk-GODDRDQM.js";
 import "./chunk-XOJ76HHD.js";

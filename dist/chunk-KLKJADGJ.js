@@ -9,7 +9,7 @@ import {
   computeGaps,
   computeSplit,
   confusionOf
-} from "./chunk-KPZCFMP4.js";
+} from "./chunk-Q6E7HWCX.js";
 import {
   writeOutputs
 } from "./chunk-SXAORDUR.js";
@@ -22,8 +22,9 @@ import {
   decodeClassCounts
 } from "./chunk-X24AFDUT.js";
 import {
+  DeflatedData,
   decodeExamples
-} from "./chunk-6AEF4RLM.js";
+} from "./chunk-SJ5GYMPW.js";
 import {
   OLDER_REPORT_SCHEMAS,
   REPORT_SCHEMA
@@ -8072,69 +8073,58 @@ async function writeReport(path, report, inputs = []) {
   await writeOutputs([{ path, text: reportPieces(report) }], inputs);
 }
 function formatReport(report) {
-  return reportPieces(report).join("");
+  return [...reportPieces(report)].join("");
 }
 var SLICE = 1 << 20;
 var NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
-function reportPieces(report) {
-  const out = new Pieces();
-  format(report, "", out);
-  out.add("\n");
-  return out.done();
+function* reportPieces(report) {
+  let current = "";
+  for (const s of format(report, "")) {
+    current += s;
+    if (current.length >= SLICE) {
+      yield current;
+      current = "";
+    }
+  }
+  yield current + "\n";
 }
-var Pieces = class {
-  pieces = [];
-  current = "";
-  add(s) {
-    this.current += s;
-    if (this.current.length >= SLICE) this.flush();
+function* format(v, indent) {
+  if (v instanceof DeflatedData) {
+    yield '"';
+    yield* v.base64(SLICE);
+    return yield '"';
   }
-  /** A long string as slices (views of it in V8, not copies). */
-  addLong(s) {
-    this.flush();
-    for (let i = 0; i < s.length; i += SLICE) this.pieces.push(s.slice(i, i + SLICE));
-  }
-  flush() {
-    if (this.current) this.pieces.push(this.current);
-    this.current = "";
-  }
-  done() {
-    this.flush();
-    return this.pieces;
-  }
-};
-function format(v, indent, out) {
   if (Array.isArray(v)) {
-    if (v.length === 0) return out.add("[]");
+    if (v.length === 0) return yield "[]";
     if (v.every((x) => x === null || typeof x !== "object" || Array.isArray(x) && x.every((y) => typeof y !== "object")))
-      return out.add(JSON.stringify(v));
+      return yield JSON.stringify(v);
     const inner = indent + "  ";
-    out.add("[\n");
-    v.forEach((x, i) => {
-      out.add(i ? ",\n" + inner : inner);
-      format(x, inner, out);
-    });
-    return out.add(`
-${indent}]`);
+    yield "[\n";
+    for (let i = 0; i < v.length; i++) {
+      yield i ? ",\n" + inner : inner;
+      yield* format(v[i], inner);
+    }
+    return yield `
+${indent}]`;
   }
   if (v !== null && typeof v === "object") {
     const entries = Object.entries(v).filter(([, x]) => x !== void 0);
-    if (entries.length === 0) return out.add("{}");
+    if (entries.length === 0) return yield "{}";
     const inner = indent + "  ";
-    out.add("{\n");
-    entries.forEach(([k, x], i) => {
-      out.add(`${i ? ",\n" : ""}${inner}${JSON.stringify(k)}: `);
-      format(x, inner, out);
-    });
-    return out.add(`
-${indent}}`);
+    yield "{\n";
+    for (let i = 0; i < entries.length; i++) {
+      yield `${i ? ",\n" : ""}${inner}${JSON.stringify(entries[i][0])}: `;
+      yield* format(entries[i][1], inner);
+    }
+    return yield `
+${indent}}`;
   }
   if (typeof v === "string" && v.length > SLICE && !NEEDS_ESCAPE.test(v)) {
-    out.add('"');
-    out.addLong(v);
-    return out.add('"');
+    yield '"';
+    for (let i = 0; i < v.length; i += SLICE) yield v.slice(i, i + SLICE);
+    return yield '"';
   }
-  out.add(JSON.stringify(v));
+  yield JSON.stringify(v);
 }
 
 export {

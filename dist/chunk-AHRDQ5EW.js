@@ -12,10 +12,10 @@ import {
 } from "./chunk-RNPYZSOF.js";
 import {
   mergeReports
-} from "./chunk-KCPBM33N.js";
+} from "./chunk-KFTVBILW.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-TR3NFJQL.js";
+} from "./chunk-T4V25ML3.js";
 import "./chunk-X674CBGA.js";
 import {
   debug,
@@ -77,7 +77,7 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   whoAmI
-} from "./chunk-BVR76B33.js";
+} from "./chunk-BQ7W55RJ.js";
 import {
   BaselineUnusable,
   baselineNotes,
@@ -86,7 +86,7 @@ import {
   findBaseline,
   renderOutcome,
   runGate
-} from "./chunk-MZMCJ5BI.js";
+} from "./chunk-WFCXOETM.js";
 import {
   normalizeKey
 } from "./chunk-4NASNEL3.js";
@@ -110,8 +110,8 @@ import {
   formatReport,
   parseReport,
   writeReport
-} from "./chunk-Q5G7A5O5.js";
-import "./chunk-KPZCFMP4.js";
+} from "./chunk-KLKJADGJ.js";
+import "./chunk-Q6E7HWCX.js";
 import {
   writeOutputs
 } from "./chunk-SXAORDUR.js";
@@ -120,9 +120,9 @@ import {
 } from "./chunk-R7VUTDUK.js";
 import "./chunk-X24AFDUT.js";
 import "./chunk-K6E74BIK.js";
-import "./chunk-QGDKNY2A.js";
+import "./chunk-XN5YSPA3.js";
 import "./chunk-HCSBZIJN.js";
-import "./chunk-6AEF4RLM.js";
+import "./chunk-SJ5GYMPW.js";
 import "./chunk-GVEIAIM2.js";
 import "./chunk-GODDRDQM.js";
 import "./chunk-FWCFBI7P.js";
@@ -96444,7 +96444,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-VMLEVCFX.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-2V4NC62D.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

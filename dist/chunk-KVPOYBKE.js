@@ -39,11 +39,11 @@ import {
   verifyClaimedPull,
   withAcceptance,
   withClientLimits
-} from "./chunk-BVR76B33.js";
+} from "./chunk-BQ7W55RJ.js";
 import {
   findBaseline,
   runGate
-} from "./chunk-MZMCJ5BI.js";
+} from "./chunk-WFCXOETM.js";
 import {
   normalizeKey,
   renderComment

@@ -5,38 +5,27 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  HANDLED_EVENTS,
-  consoleLog,
-  createBot,
-  startBot
-} from "./chunk-CPHD37MJ.js";
-import "./chunk-BVR76B33.js";
-import "./chunk-MZMCJ5BI.js";
-import "./chunk-4NASNEL3.js";
-import "./chunk-MINOWJJC.js";
-import "./chunk-LFPV36KP.js";
-import "./chunk-2FPBPD7G.js";
-import "./chunk-NSI3WKIV.js";
+  checkSplitNames,
+  evaluatePredictionFiles
+} from "./chunk-T4V25ML3.js";
+import "./chunk-X674CBGA.js";
+import "./chunk-34A5IGOG.js";
+import "./chunk-J5VWRRYV.js";
+import "./chunk-WA2SNITJ.js";
+import "./chunk-MR7NSSYE.js";
 import "./chunk-4L747AVC.js";
 import "./chunk-EBNW32Z5.js";
-import "./chunk-Q5G7A5O5.js";
-import "./chunk-KPZCFMP4.js";
-import "./chunk-SXAORDUR.js";
+import "./chunk-Q6E7HWCX.js";
 import "./chunk-R7VUTDUK.js";
 import "./chunk-X24AFDUT.js";
 import "./chunk-K6E74BIK.js";
-import "./chunk-QGDKNY2A.js";
-import "./chunk-HCSBZIJN.js";
-import "./chunk-6AEF4RLM.js";
+import "./chunk-SJ5GYMPW.js";
 import "./chunk-GVEIAIM2.js";
 import "./chunk-GODDRDQM.js";
-import "./chunk-FWCFBI7P.js";
 import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  HANDLED_EVENTS,
-  consoleLog,
-  createBot,
-  startBot
+  checkSplitNames,
+  evaluatePredictionFiles
 };

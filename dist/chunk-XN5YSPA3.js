@@ -17,7 +17,7 @@ import {
   classOrderMapping,
   decodeExamples,
   denseConfusion
-} from "./chunk-6AEF4RLM.js";
+} from "./chunk-SJ5GYMPW.js";
 import {
   fmtQ,
   normalCdf,

@@ -5,27 +5,27 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  checkSplitNames,
-  evaluatePredictionFiles
-} from "./chunk-TR3NFJQL.js";
-import "./chunk-X674CBGA.js";
-import "./chunk-34A5IGOG.js";
-import "./chunk-J5VWRRYV.js";
-import "./chunk-WA2SNITJ.js";
-import "./chunk-MR7NSSYE.js";
-import "./chunk-4L747AVC.js";
-import "./chunk-EBNW32Z5.js";
-import "./chunk-KPZCFMP4.js";
+  formatReport,
+  parseReport,
+  readReport,
+  reportPieces,
+  writeReport
+} from "./chunk-KLKJADGJ.js";
+import "./chunk-Q6E7HWCX.js";
+import "./chunk-SXAORDUR.js";
 import "./chunk-R7VUTDUK.js";
 import "./chunk-X24AFDUT.js";
 import "./chunk-K6E74BIK.js";
-import "./chunk-6AEF4RLM.js";
+import "./chunk-SJ5GYMPW.js";
 import "./chunk-GVEIAIM2.js";
 import "./chunk-GODDRDQM.js";
 import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  checkSplitNames,
-  evaluatePredictionFiles
+  formatReport,
+  parseReport,
+  readReport,
+  reportPieces,
+  writeReport
 };

@@ -9,7 +9,7 @@ import {
   decodeExamples,
   widthFor,
   withReportSanity
-} from "./chunk-6AEF4RLM.js";
+} from "./chunk-SJ5GYMPW.js";
 import {
   UnknownClassError
 } from "./chunk-GODDRDQM.js";

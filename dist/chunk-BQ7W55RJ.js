@@ -22,10 +22,10 @@ import {
 } from "./chunk-NSI3WKIV.js";
 import {
   validateReport
-} from "./chunk-Q5G7A5O5.js";
+} from "./chunk-KLKJADGJ.js";
 import {
   unzipSync
-} from "./chunk-6AEF4RLM.js";
+} from "./chunk-SJ5GYMPW.js";
 import {
   parseRules
 } from "./chunk-FWCFBI7P.js";

@@ -13,20 +13,20 @@ import {
   renderOutcome,
   runGate,
   sameCommit
-} from "./chunk-MZMCJ5BI.js";
+} from "./chunk-WFCXOETM.js";
 import "./chunk-4NASNEL3.js";
 import "./chunk-MINOWJJC.js";
 import "./chunk-NSI3WKIV.js";
 import "./chunk-EBNW32Z5.js";
-import "./chunk-Q5G7A5O5.js";
-import "./chunk-KPZCFMP4.js";
+import "./chunk-KLKJADGJ.js";
+import "./chunk-Q6E7HWCX.js";
 import "./chunk-SXAORDUR.js";
 import "./chunk-R7VUTDUK.js";
 import "./chunk-X24AFDUT.js";
 import "./chunk-K6E74BIK.js";
-import "./chunk-QGDKNY2A.js";
+import "./chunk-XN5YSPA3.js";
 import "./chunk-HCSBZIJN.js";
-import "./chunk-6AEF4RLM.js";
+import "./chunk-SJ5GYMPW.js";
 import "./chunk-GVEIAIM2.js";
 import "./chunk-GODDRDQM.js";
 import "./chunk-FWCFBI7P.js";

@@ -16,7 +16,7 @@ import {
   accumulatorFromExamples,
   accumulatorFromSplit,
   buildReport
-} from "./chunk-KPZCFMP4.js";
+} from "./chunk-Q6E7HWCX.js";
 import {
   ClassIndex
 } from "./chunk-GODDRDQM.js";

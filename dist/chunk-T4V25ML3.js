@@ -32,7 +32,7 @@ import {
 import {
   buildReport,
   createAccumulator
-} from "./chunk-KPZCFMP4.js";
+} from "./chunk-Q6E7HWCX.js";
 import {
   InputError
 } from "./chunk-R7VUTDUK.js";

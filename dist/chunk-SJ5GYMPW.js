@@ -10,6 +10,41 @@ import {
   quoteName
 } from "./chunk-GVEIAIM2.js";
 
+// src/core/report/deflated-data.ts
+var DeflatedData = class {
+  constructor(pieces) {
+    this.pieces = pieces;
+  }
+  pieces;
+  /** The bytes, joined (one copy). */
+  bytes() {
+    return Buffer.concat(this.pieces);
+  }
+  /**
+   * The bytes' base64 in slices of at most about `chars` characters: each slice but the last
+   * encodes a multiple of 3 bytes, so the slices joined are the base64 of the whole.
+   */
+  *base64(chars) {
+    const step = Math.max(3, Math.floor(chars / 4) * 3);
+    let carry = Buffer.alloc(0);
+    for (const piece of this.pieces) {
+      let bytes = carry.length > 0 ? Buffer.concat([carry, piece]) : Buffer.from(piece.buffer, piece.byteOffset, piece.length);
+      while (bytes.length >= step) {
+        yield bytes.subarray(0, step).toString("base64");
+        bytes = bytes.subarray(step);
+      }
+      const whole = bytes.length - bytes.length % 3;
+      if (whole > 0) yield bytes.subarray(0, whole).toString("base64");
+      carry = Buffer.from(bytes.subarray(whole));
+    }
+    if (carry.length > 0) yield carry.toString("base64");
+  }
+  /** JSON.stringify writes the base64 whole (a report written otherwise than by report-file.ts). */
+  toJSON() {
+    return [...this.base64(1 << 20)].join("");
+  }
+};
+
 // src/core/report/example-store.ts
 import { constants, deflateRawSync, inflateRawSync } from "node:zlib";
 var BYTES = { u8: 1, u16: 2, u32: 4 };
@@ -263,12 +298,12 @@ var ExampleStore = class {
   }
   /** The report's encoding (./examples.ts). */
   encode() {
-    const data = Buffer.concat([...this.sections.flatMap((s) => s.deflated()), FINAL_BLOCK]);
+    const data = new DeflatedData([...this.sections.flatMap((s) => s.deflated()), FINAL_BLOCK]);
     return {
       width: this.width,
       layout: this.task === "multiclass" ? "multiclass" : "multilabel-csr",
       n: this.n,
-      data: data.toString("base64")
+      data
     };
   }
 };
@@ -782,10 +817,13 @@ var Reader = class {
     return this.bytes.length - this.pos;
   }
 };
+function deflatedBytes(enc) {
+  return typeof enc.data === "string" ? Buffer.from(enc.data, "base64") : enc.data.bytes();
+}
 function decodeExamples(enc, numClasses) {
   let bytes;
   try {
-    bytes = inflateSync(Buffer.from(enc.data, "base64"));
+    bytes = inflateSync(deflatedBytes(enc));
   } catch {
     throw new Error("per-example predictions are not valid deflate data");
   }
@@ -1087,6 +1125,7 @@ function withReportSanity(given, task, classes, splits) {
 }
 
 export {
+  DeflatedData,
   widthFor,
   ExampleStore,
   unzipSync,

@@ -1,0 +1,42 @@
+import { createRequire as __mgCreateRequire } from 'node:module';
+import { fileURLToPath as __mgFileURLToPath } from 'node:url';
+import { dirname as __mgDirname } from 'node:path';
+var require = __mgCreateRequire(import.meta.url);
+var __filename = __mgFileURLToPath(import.meta.url);
+var __dirname = __mgDirname(__filename);
+import {
+  HANDLED_EVENTS,
+  consoleLog,
+  createBot,
+  startBot
+} from "./chunk-KVPOYBKE.js";
+import "./chunk-BQ7W55RJ.js";
+import "./chunk-WFCXOETM.js";
+import "./chunk-4NASNEL3.js";
+import "./chunk-MINOWJJC.js";
+import "./chunk-LFPV36KP.js";
+import "./chunk-2FPBPD7G.js";
+import "./chunk-NSI3WKIV.js";
+import "./chunk-4L747AVC.js";
+import "./chunk-EBNW32Z5.js";
+import "./chunk-KLKJADGJ.js";
+import "./chunk-Q6E7HWCX.js";
+import "./chunk-SXAORDUR.js";
+import "./chunk-R7VUTDUK.js";
+import "./chunk-X24AFDUT.js";
+import "./chunk-K6E74BIK.js";
+import "./chunk-XN5YSPA3.js";
+import "./chunk-HCSBZIJN.js";
+import "./chunk-SJ5GYMPW.js";
+import "./chunk-GVEIAIM2.js";
+import "./chunk-GODDRDQM.js";
+import "./chunk-FWCFBI7P.js";
+import "./chunk-XOJ76HHD.js";
+import "./chunk-3P3OTKBG.js";
+import "./chunk-WDHMFPCS.js";
+export {
+  HANDLED_EVENTS,
+  consoleLog,
+  createBot,
+  startBot
+};
