@@ -9,7 +9,7 @@ import {
 } from "./chunk-WA2SNITJ.js";
 import {
   ScoreAccumulator
-} from "./chunk-MR7NSSYE.js";
+} from "./chunk-AE4NC3I4.js";
 import "./chunk-X24AFDUT.js";
 import "./chunk-K6E74BIK.js";
 import "./chunk-WDHMFPCS.js";

@@ -20,7 +20,10 @@ export async function compileWat(path) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   for (const path of KERNELS) {
-    const bytes = await compileWat(path);
+    const bytes = await compileWat(path).catch((e) => {
+      console.error(e instanceof Error ? e.message : String(e));
+      process.exit(1);
+    });
     const name = path.replace(/^.*\//, '');
     writeFileSync(
       path.replace(/\.wat$/, '.wasm.ts'),

@@ -5,8 +5,11 @@
 import { WASM_BASE64 } from './score-kernel.wasm.js';
 import { TUNING_CUTS } from './score-grid.js';
 
-/** (scores, classes, n, counts, cap) => the index of the first score outside [0, 1], or -1 (byte addresses). */
-type KernelLoop = (values: number, cls: number, n: number, counts: number, cap: number) => number;
+/**
+ * (scores, classes, n, counts, cap, wraps) => the index of the first score outside [0, 1], or -1
+ * (byte addresses; `wraps`: where the counts that wrapped past 2^16 - 1 are listed).
+ */
+type KernelLoop = (values: number, cls: number, n: number, counts: number, cap: number, wraps: number) => number;
 
 interface KernelExports {
   memory: WebAssembly.Memory;
@@ -16,6 +19,7 @@ interface KernelExports {
   lanes: WebAssembly.Global;
   state: WebAssembly.Global;
   data: WebAssembly.Global;
+  wraps: WebAssembly.Global;
 }
 
 const PAGE = 65536;
@@ -33,15 +37,18 @@ export class ScoreKernel {
   private i32 = new Int32Array(0);
   /** The state (f64[3]) a loop starts from and leaves. */
   private state = new Float64Array(0);
-  /** The counts (cell-major, cap classes a cell): a view of the kernel's memory, valid until reserve(). */
+  /** The counts (cell-major, cap classes a cell) modulo 2^16: a view of the kernel's memory, valid until reserve(). */
   counts = new Uint16Array(0);
+  /** How many times each count (by index in `counts`) wrapped past 2^16 - 1: rare, so a map. */
+  wraps = new Map<number, number>();
   private cap = 0;
   /**
-   * Byte addresses of the scratch (room for `room` scores and their classes: an example's, or a
-   * part of a longer one) and, after it, of the counts.
+   * Byte addresses of the scratch (room for `room` scores, their classes and the counts they
+   * wrap: an example's, or a part of a longer one) and, after it, of the counts.
    */
   private readonly valuesAt: number;
   private clsAt = 0;
+  private wrapsAt = 0;
   private countsAt = 0;
   private room = 0;
   /** The class map in the scratch ('identity': none given, 0..n-1) and how many of its entries. */
@@ -57,15 +64,16 @@ export class ScoreKernel {
   }
 
   /**
-   * Zeroed counts for cap classes of `cells` cells, in place of the old ones (copy those first:
-   * the memory may grow, which empties every view of it).
+   * Zeroed counts for cap classes of `cells` cells, in place of the old ones (copy those and
+   * their wraps first: the memory may grow, which empties every view of it).
    */
   reserve(cap: number, cells: number): Uint16Array {
     this.cap = cap;
     this.room = cap;
     this.clsOf = null;
     this.clsAt = this.valuesAt + 8 * cap;
-    this.countsAt = align8(this.clsAt + 4 * cap);
+    this.wrapsAt = this.clsAt + 4 * cap;
+    this.countsAt = align8(this.wrapsAt + 4 * cap);
     const need = this.countsAt + 2 * cap * cells;
     const have = this.x.memory.buffer.byteLength;
     if (need > have) this.x.memory.grow(Math.ceil((need - have) / PAGE));
@@ -119,10 +127,23 @@ export class ScoreKernel {
     for (let k = 0; k < n; k += this.room) {
       const m = Math.min(this.room, n - k);
       this.copyIn(values, from + k, m, cls, k);
-      const bad = loop(this.valuesAt, this.clsAt, m, this.countsAt, this.cap);
+      const bad = loop(this.valuesAt, this.clsAt, m, this.countsAt, this.cap, this.wrapsAt);
+      this.takeWraps();
       if (bad >= 0) return k + bad;
     }
     return -1;
+  }
+
+  /** The counts the last loop wrapped, into `wraps`. */
+  private takeWraps(): void {
+    const n = this.x.wraps.value as number;
+    if (n === 0) return;
+    const at = this.wrapsAt >> 2;
+    for (let k = 0; k < n; k++) {
+      const i = (this.i32[at + k] - this.countsAt) >> 1;
+      this.wraps.set(i, (this.wraps.get(i) ?? 0) + 1);
+    }
+    this.x.wraps.value = 0;
   }
 
   /** m scores from values[from], and their classes from cls[k] on, into the scratch. */

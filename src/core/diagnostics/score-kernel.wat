@@ -16,6 +16,9 @@
   (global $lanes (export "lanes") i32 (i32.const 8192))
   (global $state (export "state") i32 (i32.const 8704))
   (global (export "data") i32 (i32.const 16384))
+  ;; The counts that wrapped from 2^16 - 1 to 0 since score-kernel.ts last read them: their byte
+  ;; addresses are at $wrapsAt (a loop's last parameter), this many (at most one a score).
+  (global $wraps (export "wraps") (mut i32) (i32.const 0))
 
   ;; Two computations appear in both loops, written out in each (V8 does not inline calls here:
   ;; 1.2x slower a score):
@@ -27,13 +30,13 @@
 
   ;; Multi-label: n scores (f64) at $vals of the classes (i32) at $cls, each counted as a negative
   ;; in its cell of the label grid (scoreBin + eceBin + tuningCut: score-grid.ts's cellOf) of the
-  ;; 16-bit counts at $counts ([cell * cap + class]); the likelihood of a negative (1 - clipped s)
-  ;; multiplied into state[0] (the log-loss taken out of it added to state[1]); s added to its
-  ;; calibration bin's sum. Returns the index of the first score outside [0, 1] (those before it
+  ;; 16-bit counts at $counts ([cell * cap + class]; a count that wraps is listed at $wrapsAt);
+  ;; the likelihood of a negative (1 - clipped s) multiplied into state[0] (the log-loss taken out
+  ;; of it added to state[1]); s added to its calibration bin's sum. Returns the index of the first score outside [0, 1] (those before it
   ;; are counted) or -1.
-  (func (export "labels") (param $vals i32) (param $cls i32) (param $n i32) (param $counts i32) (param $cap i32) (result i32)
+  (func (export "labels") (param $vals i32) (param $cls i32) (param $n i32) (param $counts i32) (param $cap i32) (param $wrapsAt i32) (result i32)
     (local $j i32) (local $s f64) (local $e i32) (local $b i32) (local $at i32) (local $lik f64)
-    (local $high i32) (local $bin i32) (local $bits i64)
+    (local $high i32) (local $bin i32) (local $bits i64) (local $count i32)
     (local $v v128) (local $hi v128) (local $es v128) (local $bs v128) (local $bins v128) (local $m v128)
     (local $caps v128) (local $base v128) (local $lik2 v128) (local $l0 f64) (local $l1 f64)
     ;; Two scores at a time (f64x2), while both are in [0, 1], each lane with its own product of
@@ -83,9 +86,19 @@
                      (v128.load64_zero (i32.add (local.get $cls) (i32.shl (local.get $j) (i32.const 2)))))
           (i32.const 1))))
         (local.set $at (i32x4.extract_lane 0 (local.get $bins)))
-        (i32.store16 (local.get $at) (i32.add (i32.load16_u (local.get $at)) (i32.const 1)))
+        (local.set $count (i32.add (i32.load16_u (local.get $at)) (i32.const 1)))
+        (i32.store16 (local.get $at) (local.get $count))
+        (if (i32.eq (local.get $count) (i32.const 65536))
+          (then
+            (i32.store (i32.add (local.get $wrapsAt) (i32.shl (global.get $wraps) (i32.const 2))) (local.get $at))
+            (global.set $wraps (i32.add (global.get $wraps) (i32.const 1)))))
         (local.set $at (i32x4.extract_lane 1 (local.get $bins)))
-        (i32.store16 (local.get $at) (i32.add (i32.load16_u (local.get $at)) (i32.const 1)))
+        (local.set $count (i32.add (i32.load16_u (local.get $at)) (i32.const 1)))
+        (i32.store16 (local.get $at) (local.get $count))
+        (if (i32.eq (local.get $count) (i32.const 65536))
+          (then
+            (i32.store (i32.add (local.get $wrapsAt) (i32.shl (global.get $wraps) (i32.const 2))) (local.get $at))
+            (global.set $wraps (i32.add (global.get $wraps) (i32.const 1)))))
         ;; 1 - clipped(s) (pmax/pmin: exact for scores in [0, 1]) into each lane's product.
         (local.set $lik2 (f64x2.mul (local.get $lik2) (f64x2.pmin
           (f64x2.pmax (f64x2.sub (v128.const f64x2 1 1) (local.get $v)) (v128.const f64x2 0x1p-52 0x1p-52))
@@ -149,7 +162,12 @@
             (i32.mul (i32.add (local.get $bin) (i32.add (local.get $e) (local.get $b))) (local.get $cap))
             (i32.load (i32.add (local.get $cls) (i32.shl (local.get $j) (i32.const 2)))))
           (i32.const 1))))
-        (i32.store16 (local.get $at) (i32.add (i32.load16_u (local.get $at)) (i32.const 1)))
+        (local.set $count (i32.add (i32.load16_u (local.get $at)) (i32.const 1)))
+        (i32.store16 (local.get $at) (local.get $count))
+        (if (i32.eq (local.get $count) (i32.const 65536))
+          (then
+            (i32.store (i32.add (local.get $wrapsAt) (i32.shl (global.get $wraps) (i32.const 2))) (local.get $at))
+            (global.set $wraps (i32.add (global.get $wraps) (i32.const 1)))))
         ;; 1 - clipped(s) = 1 - s clipped the same way (exact: see scores.ts).
         (local.set $bits (i64.reinterpret_f64 (f64.sub (f64.const 1) (local.get $s))))
         (local.set $bits (select (local.get $bits) (i64.const 0x3CB0000000000000) (i64.gt_s (local.get $bits) (i64.const 0x3CB0000000000000))))
@@ -173,9 +191,9 @@
 
   ;; Multiclass: as labels, each score counted in its octave bin (scoreBin); the clipped scores
   ;; summed into state[0], the first highest score and its class kept in state[1] and state[2].
-  (func (export "classes") (param $vals i32) (param $cls i32) (param $n i32) (param $counts i32) (param $cap i32) (result i32)
+  (func (export "classes") (param $vals i32) (param $cls i32) (param $n i32) (param $counts i32) (param $cap i32) (param $wrapsAt i32) (result i32)
     (local $j i32) (local $s f64) (local $c i32) (local $at i32) (local $sum f64) (local $best f64) (local $bestClass i32)
-    (local $high i32) (local $bin i32) (local $bits i64)
+    (local $high i32) (local $bin i32) (local $bits i64) (local $count i32)
     (local $v v128) (local $hi v128) (local $bins v128) (local $caps v128) (local $base v128)
     (local $sum2 v128) (local $best2 v128) (local $where2 v128) (local $js v128) (local $m v128)
     (local $b0 f64) (local $b1 f64) (local $w0 i32) (local $w1 i32)
@@ -213,9 +231,19 @@
                      (v128.load64_zero (i32.add (local.get $cls) (i32.shl (local.get $j) (i32.const 2)))))
           (i32.const 1))))
         (local.set $at (i32x4.extract_lane 0 (local.get $bins)))
-        (i32.store16 (local.get $at) (i32.add (i32.load16_u (local.get $at)) (i32.const 1)))
+        (local.set $count (i32.add (i32.load16_u (local.get $at)) (i32.const 1)))
+        (i32.store16 (local.get $at) (local.get $count))
+        (if (i32.eq (local.get $count) (i32.const 65536))
+          (then
+            (i32.store (i32.add (local.get $wrapsAt) (i32.shl (global.get $wraps) (i32.const 2))) (local.get $at))
+            (global.set $wraps (i32.add (global.get $wraps) (i32.const 1)))))
         (local.set $at (i32x4.extract_lane 1 (local.get $bins)))
-        (i32.store16 (local.get $at) (i32.add (i32.load16_u (local.get $at)) (i32.const 1)))
+        (local.set $count (i32.add (i32.load16_u (local.get $at)) (i32.const 1)))
+        (i32.store16 (local.get $at) (local.get $count))
+        (if (i32.eq (local.get $count) (i32.const 65536))
+          (then
+            (i32.store (i32.add (local.get $wrapsAt) (i32.shl (global.get $wraps) (i32.const 2))) (local.get $at))
+            (global.set $wraps (i32.add (global.get $wraps) (i32.const 1)))))
         ;; clipped (pmax/pmin: exact for scores in [0, 1]).
         (local.set $sum2 (f64x2.add (local.get $sum2) (f64x2.pmin
           (f64x2.pmax (local.get $v) (v128.const f64x2 0x1p-52 0x1p-52))
@@ -263,7 +291,12 @@
         (local.set $at (i32.add (local.get $counts) (i32.shl
           (i32.add (i32.mul (local.get $bin) (local.get $cap)) (local.get $c))
           (i32.const 1))))
-        (i32.store16 (local.get $at) (i32.add (i32.load16_u (local.get $at)) (i32.const 1)))
+        (local.set $count (i32.add (i32.load16_u (local.get $at)) (i32.const 1)))
+        (i32.store16 (local.get $at) (local.get $count))
+        (if (i32.eq (local.get $count) (i32.const 65536))
+          (then
+            (i32.store (i32.add (local.get $wrapsAt) (i32.shl (global.get $wraps) (i32.const 2))) (local.get $at))
+            (global.set $wraps (i32.add (global.get $wraps) (i32.const 1)))))
         ;; clipped
         (local.set $bits (i64.reinterpret_f64 (local.get $s)))
         (local.set $bits (select (local.get $bits) (i64.const 0x3CB0000000000000) (i64.gt_s (local.get $bits) (i64.const 0x3CB0000000000000))))

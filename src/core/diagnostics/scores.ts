@@ -29,11 +29,6 @@ const bit = (b: boolean): number => (b as unknown as number) | 0;
 
 /** 2^ECE_LANE_BITS copies of the calibration sums: consecutive scores add to different ones (score-kernel.wat's 4 lanes). */
 const ECE_LANE_BITS = 2;
-/**
- * Examples between flushes of the 16-bit counts: an example adds at most 1 to each class's counts
- * (a class listed twice among its true ones counts once). A flush reads every count, so rarely.
- */
-const FLUSH_EXAMPLES = 65_535;
 /** Classes whose histograms result() reads at once (see columns). */
 const TILE = 64;
 
@@ -52,8 +47,11 @@ export interface AccumulatorState {
   task: Task;
   cap: number;
   classes: number;
-  pos: Uint32Array;
-  all: Uint32Array;
+  /** The counts modulo 2^16, and how many times each (by index) wrapped. */
+  pos: Uint16Array;
+  all: Uint16Array;
+  posWraps: Map<number, number>;
+  allWraps: Map<number, number>;
   eceCount: Float64Array;
   eceConf: Float64Array;
   eceHit: Float64Array;
@@ -75,18 +73,16 @@ export interface AccumulatorState {
  */
 export class ScoreAccumulator implements ScoreSink {
   /**
-   * Positives' and all examples' counts since the last flush, cell-major ([cell * cap + class]):
-   * most scores of an example fall in a few cells, so consecutive classes touch neighbouring counts
-   * (4x faster than class-major). 16 bits: half the cache of 32 (a score costs about 15% less in
-   * an interleaved micro-benchmark); flushed into the totals before any count can pass 2^16 - 1.
+   * Positives' and all examples' counts, cell-major ([cell * cap + class]): most scores of an
+   * example fall in a few cells, so consecutive classes touch neighbouring counts (4x faster than
+   * class-major). 16 bits: half the cache of 32 (a score costs about 15% less in an interleaved
+   * micro-benchmark), and no 32-bit copy: a count that wraps past 2^16 - 1 is noted in posWraps
+   * (all's: the kernel's `wraps`), which a million examples of a long tail fill with a few
+   * thousand entries, so memory is 2 bytes a count (issue 14's RSS goal).
    */
   private pos = new Uint16Array(0);
   private all: Uint16Array = new Uint16Array(0);
-  /** The counts up to the last flush (allocated then). */
-  private posTotal: Uint32Array = new Uint32Array(0);
-  private allTotal: Uint32Array = new Uint32Array(0);
-  /** Examples counted since the last flush. */
-  private sinceFlush = 0;
+  private posWraps = new Map<number, number>();
   /** Multi-label: per class, the last example (examples + 1) that counted it as a positive. */
   private truthSeen = new Float64Array(0);
   private cap = 0;
@@ -164,7 +160,6 @@ export class ScoreAccumulator implements ScoreSink {
       if (this.task === 'multiclass') this.endMulticlass(truth, from, to);
       else this.endMultilabel(truth, from, to);
       this.examples++;
-      if (++this.sinceFlush === FLUSH_EXAMPLES) this.flush();
     }
     this.example.n = 0;
   }
@@ -176,7 +171,7 @@ export class ScoreAccumulator implements ScoreSink {
       const t = truth[i];
       const s = this.example.of(t);
       if (s !== s) continue;
-      this.pos[scoreBin(s) * this.cap + t]++;
+      this.countPositive(scoreBin(s) * this.cap + t);
       pt = s;
       if (t === this.bestClass) bestTrue = 1;
     }
@@ -194,7 +189,7 @@ export class ScoreAccumulator implements ScoreSink {
       const s = this.example.of(t);
       if (s !== s || this.truthSeen[t] === stamp) continue;
       this.truthSeen[t] = stamp;
-      this.pos[(scoreBin(s) + eceBin(s) + tuningCut(s)) * this.cap + t]++;
+      this.countPositive((scoreBin(s) + eceBin(s) + tuningCut(s)) * this.cap + t);
       const p = clipped(s);
       // The negative's factor out, the positive's in: within [LOG_LOSS_EPS, 1 / LOG_LOSS_EPS],
       // so the product is checked both ways.
@@ -227,17 +222,21 @@ export class ScoreAccumulator implements ScoreSink {
         b.set(a.subarray(cell * this.cap, (cell + 1) * this.cap), cell * cap);
       return b;
     };
+    const wraps = (m: Map<number, number>) => restrideWraps(m, this.cap, cap);
     this.pos = restride(this.pos, this.cells());
-    // A copy first: the kernel's memory may move.
-    this.all = restride(this.all.slice(), this.cells(), this.newCounts(cap));
-    // The totals exist from the first flush on.
-    if (this.allTotal.length > 0) {
-      this.posTotal = restride(this.posTotal, this.cells());
-      this.allTotal = restride(this.allTotal, this.cells());
-    }
+    this.posWraps = wraps(this.posWraps);
+    // Copies first: the kernel's memory may move.
+    const [all, allWraps] = [this.all.slice(), wraps(this.kernel?.wraps ?? new Map())];
+    this.all = restride(all, this.cells(), this.newCounts(cap));
+    this.kernel!.wraps = allWraps;
     if (this.added)
       this.added = { pos: restride(this.added.pos, SCORE_BINS), all: restride(this.added.all, SCORE_BINS) };
     this.cap = cap;
+  }
+
+  /** One more positive at `at` (an index of pos). */
+  private countPositive(at: number): void {
+    if (++this.pos[at] === 65536) this.posWraps.set(at, (this.posWraps.get(at) ?? 0) + 1);
   }
 
   /** Zeroed 16-bit counts of every cell for cap classes, in the kernel's memory. */
@@ -252,29 +251,9 @@ export class ScoreAccumulator implements ScoreSink {
     return this.eceConf;
   }
 
-  /** Adds the 16-bit counts into the totals (allocated at the first flush) and zeroes them. */
-  private flush(): void {
-    this.sinceFlush = 0;
-    if (this.cap === 0) return;
-    if (this.allTotal.length === 0) {
-      this.posTotal = new Uint32Array(this.pos.length);
-      this.allTotal = new Uint32Array(this.all.length);
-    }
-    const { pos, all, posTotal, allTotal } = this;
-    // Most cells of most classes stay empty: skipping them is 3x faster on the bench's data.
-    for (let i = 0; i < all.length; i++)
-      if (all[i] !== 0) {
-        posTotal[i] += pos[i];
-        allTotal[i] += all[i];
-      }
-    pos.fill(0);
-    all.fill(0);
-  }
-
-  /** Every count so far (by cell, cell-major): the totals, once flushed. */
-  private totals(): { pos: Uint32Array; all: Uint32Array } {
-    if (this.sinceFlush > 0 || this.allTotal.length === 0) this.flush();
-    return { pos: this.posTotal, all: this.allTotal };
+  /** all's wraps (the kernel's). */
+  private allWraps(): Map<number, number> {
+    return this.kernel?.wraps ?? new Map<number, number>();
   }
 
   /**
@@ -285,12 +264,16 @@ export class ScoreAccumulator implements ScoreSink {
     const pos = new Float64Array(TILE * SCORE_BINS);
     const neg = new Float64Array(TILE * SCORE_BINS);
     const binOf = this.grid?.bin;
-    const counted = this.totals();
     for (let c0 = 0; c0 < this.cap; c0 += TILE) {
       const width = Math.min(TILE, this.cap - c0);
       pos.fill(0);
       neg.fill(0);
-      const gather = (p: Uint32Array, a: Uint32Array, cells: number, bins?: Uint16Array) => {
+      const gather = (
+        p: Uint16Array | Uint32Array,
+        a: Uint16Array | Uint32Array,
+        cells: number,
+        bins?: Uint16Array,
+      ) => {
         for (let cell = 0; cell < cells; cell++) {
           const bin = bins ? bins[cell] : cell;
           for (let k = 0, at = cell * this.cap + c0; k < width; k++, at++) {
@@ -299,7 +282,16 @@ export class ScoreAccumulator implements ScoreSink {
           }
         }
       };
-      gather(counted.pos, counted.all, this.cells(), binOf);
+      gather(this.pos, this.all, this.cells(), binOf);
+      // What the 16 bits left out: positives are in all's counts too.
+      for (const [cell, c, amount] of wrapped(this.posWraps, this.cap))
+        if (c >= c0 && c < c0 + width) {
+          const at = (c - c0) * SCORE_BINS + (binOf ? binOf[cell] : cell);
+          pos[at] += amount;
+          neg[at] -= amount;
+        }
+      for (const [cell, c, amount] of wrapped(this.allWraps(), this.cap))
+        if (c >= c0 && c < c0 + width) neg[(c - c0) * SCORE_BINS + (binOf ? binOf[cell] : cell)] += amount;
       if (this.added) gather(this.added.pos, this.added.all, SCORE_BINS);
       for (let k = 0; k < width; k++) {
         const [from, to] = [k * SCORE_BINS, (k + 1) * SCORE_BINS];
@@ -322,18 +314,21 @@ export class ScoreAccumulator implements ScoreSink {
         a.subarray(b << ECE_LANE_BITS, (b + 1) << ECE_LANE_BITS).reduce((x, y) => x + y, 0),
       );
     const out = { count: lanes(this.eceCount), conf: lanes(this.confSums()), hit: lanes(this.eceHit) };
-    const counted = this.totals();
-    if (this.grid)
-      for (let cell = 0; cell < this.grid.cells; cell++) {
+    const grid = this.grid;
+    if (grid) {
+      for (let cell = 0; cell < grid.cells; cell++) {
         let all = 0;
         let pos = 0;
         for (let c = 0, at = cell * this.cap; c < this.cap; c++, at++) {
-          all += counted.all[at];
-          pos += counted.pos[at];
+          all += this.all[at];
+          pos += this.pos[at];
         }
-        out.count[this.grid.ece[cell]] += all;
-        out.hit[this.grid.ece[cell]] += pos;
+        out.count[grid.ece[cell]] += all;
+        out.hit[grid.ece[cell]] += pos;
       }
+      for (const [cell, , amount] of wrapped(this.allWraps(), this.cap)) out.count[grid.ece[cell]] += amount;
+      for (const [cell, , amount] of wrapped(this.posWraps, this.cap)) out.hit[grid.ece[cell]] += amount;
+    }
     return out;
   }
 
@@ -460,30 +455,35 @@ export class ScoreAccumulator implements ScoreSink {
   tuningCounts(): HistogramCounts | null {
     const grid = this.grid;
     if (!grid || this.problem !== null || this.added) return null;
-    const counted = this.totals();
     const slots = TUNING_BINS + 2;
     const pos = new Uint32Array(slots * this.cap);
     const all = new Uint32Array(slots * this.cap);
     for (let cell = 0; cell < grid.cells; cell++)
       for (let c = 0, at = cell * this.cap, to = grid.slot[cell] * this.cap; c < this.cap; c++, at++, to++) {
-        pos[to] += counted.pos[at];
-        all[to] += counted.all[at];
+        pos[to] += this.pos[at];
+        all[to] += this.all[at];
       }
+    for (const [cell, c, amount] of wrapped(this.posWraps, this.cap)) pos[grid.slot[cell] * this.cap + c] += amount;
+    for (const [cell, c, amount] of wrapped(this.allWraps(), this.cap)) all[grid.slot[cell] * this.cap + c] += amount;
     return { bins: TUNING_BINS, cap: this.cap, classes: this.classes, pos, all, examples: this.examples };
   }
 
-  /** Everything counted, as plain data (its arrays are this accumulator's own: transfer them, then drop it). */
+  /**
+   * Everything counted, as plain data (its arrays are this accumulator's own, all's a copy out of
+   * the kernel's memory: transfer them, then drop it).
+   */
   state(): AccumulatorState {
-    const { task, cap, classes, eceCount, eceHit } = this;
+    const { task, cap, classes, eceCount, eceHit, pos, posWraps } = this;
     const eceConf = this.confSums();
-    const { pos, all } = this.totals();
     const { logLossSum, likelihood, decisions, examples, problem } = this;
     return {
       task,
       cap,
       classes,
       pos,
-      all,
+      all: this.all.slice(),
+      posWraps,
+      allWraps: this.allWraps(),
       eceCount,
       eceConf,
       eceHit,
@@ -502,16 +502,16 @@ export class ScoreAccumulator implements ScoreSink {
   merge(other: AccumulatorState): void {
     if (other.task !== this.task) throw new Error(`cannot merge ${other.task} score counts into ${this.task}`);
     this.problem ??= other.problem;
-    if (!this.added && this.allTotal.length === 0 && (this.cap === 0 || this.cap === other.cap)) this.adopt(other);
-    else {
+    if (other.classes > 0) {
       this.reserve(other.classes);
-      const cells = this.cells();
-      const { pos, all } = this.totals();
-      for (let cell = 0; cell < cells; cell++)
-        for (let c = 0, at = cell * this.cap, from = cell * other.cap; c < other.classes; c++, at++, from++) {
-          pos[at] += other.pos[from];
-          all[at] += other.all[from];
-        }
+      const add = (into: Uint16Array, wraps: Map<number, number>, from: Uint16Array, fromWraps: Map<number, number>) =>
+        addCounts(
+          { counts: into, wraps, cap: this.cap },
+          { counts: from, wraps: fromWraps, cap: other.cap },
+          other.classes,
+        );
+      add(this.pos, this.posWraps, other.pos, other.posWraps);
+      add(this.all, this.allWraps(), other.all, other.allWraps);
     }
     for (let l = 0; l < this.eceCount.length; l++) {
       this.eceCount[l] += other.eceCount[l];
@@ -522,22 +522,37 @@ export class ScoreAccumulator implements ScoreSink {
     this.decisions += other.decisions;
     this.examples += other.examples;
   }
+}
 
-  /**
-   * No totals here yet (only 16-bit counts, or none): the other's totals become these as they
-   * are, and this accumulator's own counts are flushed into them later (one pass, not two).
-   */
-  private adopt(other: AccumulatorState): void {
-    if (this.cap === 0) {
-      if (other.task === 'multilabel') this.grid = labelGrid();
-      this.pos = new Uint16Array(other.pos.length);
-      this.all = this.newCounts(other.cap);
-      this.cap = other.cap;
+/** 16-bit counts, cell-major with `cap` classes a cell, and how many times each (by index) wrapped. */
+interface Counts16 {
+  counts: Uint16Array;
+  wraps: Map<number, number>;
+  cap: number;
+}
+
+/** Adds `from`'s counts of its first `classes` classes into `into`'s (every cell of both). */
+function addCounts(into: Counts16, from: Counts16, classes: number): void {
+  const cells = into.counts.length / into.cap;
+  for (let cell = 0; cell < cells; cell++)
+    for (let c = 0, at = cell * into.cap, j = cell * from.cap; c < classes; c++, at++, j++) {
+      const sum = into.counts[at] + from.counts[j];
+      if (sum > 65535) into.wraps.set(at, (into.wraps.get(at) ?? 0) + 1);
+      into.counts[at] = sum;
     }
-    this.classes = Math.max(this.classes, other.classes);
-    this.posTotal = other.pos;
-    this.allTotal = other.all;
-  }
+  for (const [j, n] of restrideWraps(from.wraps, from.cap, into.cap)) into.wraps.set(j, (into.wraps.get(j) ?? 0) + n);
+}
+
+/** Wraps by index for `cap` classes a cell, from those for `oldCap`. */
+function restrideWraps(wraps: Map<number, number>, oldCap: number, cap: number): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const [i, n] of wraps) out.set(Math.floor(i / oldCap) * cap + (i % oldCap), n);
+  return out;
+}
+
+/** Each wrapped count's cell, class and what its 16 bits left out (2^16 a wrap); `cap` classes a cell. */
+function* wrapped(wraps: Map<number, number>, cap: number): Generator<[number, number, number]> {
+  for (const [i, n] of wraps) yield [Math.floor(i / cap), i % cap, n * 65536];
 }
 
 function mean(values: (number | null)[]): number | null {

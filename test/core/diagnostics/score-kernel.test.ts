@@ -135,6 +135,25 @@ describe('ScoreKernel: parts, classes and bad scores', () => {
     expect(results[1]).toEqual(results[0]);
   });
 
+  it('lists the counts that wrap past 2^16 - 1, and how many times, in both loops', () => {
+    for (const [loop, cells] of [
+      ['labels', labelGrid().cells],
+      ['classes', SCORE_BINS],
+    ] as const) {
+      const kernel = new ScoreKernel();
+      const counts = kernel.reserve(2, cells);
+      // 140,000 times the same two scores, the pair loop's lanes and the one-at-a-time loop both.
+      for (let k = 0; k < 70_000; k++) {
+        if (loop === 'labels') kernel.labels([0.3, 0.3, 0.3], 0, 3, [0, 0, 1], 1);
+        else kernel.classes([0.3, 0.3, 0.3], 0, 3, [0, 0, 1]);
+      }
+      const at = (c: number) => (loop === 'labels' ? cellOf(0.3) : scoreBin(0.3)) * 2 + c;
+      expect([counts[at(0)], kernel.wraps.get(at(0))]).toEqual([140_000 - 2 * 65_536, 2]);
+      expect([counts[at(1)], kernel.wraps.get(at(1))]).toEqual([70_000 - 65_536, 1]);
+      expect(kernel.wraps.size).toBe(2);
+    }
+  });
+
   it('names the first score outside [0, 1], having counted those before it, wherever it is', () => {
     for (const bad of [NaN, -0.1, 1.5])
       for (let at = 0; at < 5; at++) {

@@ -235,3 +235,47 @@ describe('ScoreAccumulator: classes that appear late', () => {
     },
   );
 });
+
+describe('ScoreAccumulator: 16-bit counts that wrap', () => {
+  it.each(['multilabel', 'multiclass'] as const)(
+    '%s: a merge whose sums pass 2^16 - 1 gives what one accumulator counting everything gives',
+    (task) => {
+      // Two scores a class, alternating, a third of the examples class 0's: 70,000 counts a bin
+      // and class in the whole (wrapped while counting), 35,000 in each half (wrapped in the merge).
+      const feed = (acc: ScoreAccumulator, from: number, to: number) => {
+        for (let i = from; i < to; i++) {
+          const s = i % 2 ? 0.75 : 0.6;
+          acc.scores(task === 'multiclass' ? [s, 1 - s] : [s, s / 2], 0, 2);
+          acc.end([i % 3 === 0 ? 0 : 1], 0, 1);
+        }
+      };
+      const whole = new ScoreAccumulator(task);
+      feed(whole, 0, 140_000);
+      const [a, b] = [new ScoreAccumulator(task), new ScoreAccumulator(task)];
+      feed(a, 0, 70_000);
+      feed(b, 70_000, 140_000);
+      a.merge(b.state());
+      const perm = Uint32Array.of(0, 1);
+      const { logLoss, ece, ...counted } = a.result(perm, 2, 140_000)!;
+      const { logLoss: wantLogLoss, ece: wantEce, ...want } = whole.result(perm, 2, 140_000)!;
+      expect(counted).toEqual(want);
+      // Not one positive or negative lost to the wraps: class 0's AUC from its scores counted here.
+      const n = { pos: [0, 0], neg: [0, 0] };
+      for (let i = 0; i < 140_000; i++) n[i % 3 === 0 ? 'pos' : 'neg'][i % 2]++;
+      const pairs = (n.pos[0] + n.pos[1]) * (n.neg[0] + n.neg[1]);
+      const auc = (n.pos[1] * n.neg[0] + 0.5 * (n.pos[0] * n.neg[0] + n.pos[1] * n.neg[1])) / pairs;
+      expect(counted.rocAuc[0]).toBeCloseTo(auc, 10);
+      // The floating-point sums of 140,000 examples, added in another order.
+      expect(Math.abs(logLoss - wantLogLoss)).toBeLessThan(1e-11 * wantLogLoss);
+      expect(Math.abs(ece - wantEce)).toBeLessThan(1e-11);
+      expect(a.tuningCounts()).toEqual(whole.tuningCounts());
+      if (task === 'multilabel') {
+        const counts = new ScoreHistograms(TUNING_BINS);
+        counts.add(a.tuningCounts()!);
+        // Class 0 above 0.6: every example; its positives a third.
+        expect(counts.atOrAbove(0, true)[600] + counts.atOrAbove(0, false)[600]).toBe(140_000);
+        expect(counts.atOrAbove(0, true)[600]).toBe(Math.ceil(140_000 / 3));
+      }
+    },
+  );
+});

@@ -5,18 +5,11 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  checkSplitNames,
-  evaluatePredictionFiles
-} from "./chunk-T4V25ML3.js";
-import "./chunk-X674CBGA.js";
-import "./chunk-34A5IGOG.js";
+  mergeReports
+} from "./chunk-X3AHN2N2.js";
 import "./chunk-J5VWRRYV.js";
-import "./chunk-WA2SNITJ.js";
-import "./chunk-MR7NSSYE.js";
-import "./chunk-4L747AVC.js";
-import "./chunk-EBNW32Z5.js";
+import "./chunk-AE4NC3I4.js";
 import "./chunk-Q6E7HWCX.js";
-import "./chunk-R7VUTDUK.js";
 import "./chunk-X24AFDUT.js";
 import "./chunk-K6E74BIK.js";
 import "./chunk-SJ5GYMPW.js";
@@ -26,6 +19,5 @@ import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  checkSplitNames,
-  evaluatePredictionFiles
+  mergeReports
 };

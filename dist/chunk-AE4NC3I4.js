@@ -21,7 +21,7 @@ import {
 } from "./chunk-K6E74BIK.js";
 
 // src/core/diagnostics/score-kernel.wasm.ts
-var WASM_BASE64 = "AGFzbQEAAAABDwJgAXwBfGAFf39/f38BfwIMAQRtYXRoA2xvZwAAAwMCAQEFAwEAAQYbBH8AQQALfwBBgMAAC38AQYDEAAt/AEGAgAELBzsHBm1lbW9yeQIABGN1dHMDAAVsYW5lcwMBBXN0YXRlAwIEZGF0YQMDBmxhYmVscwABB2NsYXNzZXMAAgrbEQK0CggBfwF8A38BfAJ/AX4JewJ8IAT9ESEUIAP9ESEV/QwAAAAAAADwPwAAAAAAAPA/IwIrAwD9IgAhFgJAA0AgBUECaiACSw0BIAAgBUEDdGr9AAQAIQ4gDv0MAAAAAAAAAAAAAAAAAAAAAP1MIA79DAAAAAAAAPA/AAAAAAAA8D/9S/1O/cMBRQ0BIA79DAAAAAAAAC5AAAAAAAAALkD98gH9/AH9DA4AAAAOAAAADgAAAA4AAAD9tgEhECAO/QwAAAAAAECPQAAAAAAAQI9A/fIB/fwBIREgEf0bAUEDdCAR/RsAQQN0/V0DAP1XAwABIRMgESAOIBP9SSITIBP9DQABAgMICQoLAAECAwgJCgv9rgEhESAR/RsBQQN0IBH9GwBBA3T9XQMI/VcDCAEhEyARIA4gE/1MIhMgE/0NAAECAwgJCgsAAQIDCAkKC/2xASERIA79DAAAAAAAAOA/AAAAAAAA4D/9SiEP/QwAAAAAAADwPwAAAAAAAPA/IA798QEgDiAP/VJBLv3NASITIBP9DQABAgMICQoLAAECAwgJCgshEiAS/QzA+gAAwPoAAMD6AADA+gAA/bEB/QwAAAAAAAAAAAAAAAAAAAAA/bgBIRIgDyAP/Q0AAQIDCAkKCwABAgMICQoLIQ/9DIAJAACACQAAgAkAAIAJAAAgEv2xASASIA/9UiESIBUgEiAQIBH9rgH9rgEgFP21ASABIAVBAnRq/V0DAP2uAUEB/asB/a4BIRIgEv0bACEJIAkgCS8BAEEBajsBACAS/RsBIQkgCSAJLwEAQQFqOwEAIBb9DAAAAAAAAPA/AAAAAAAA8D8gDv3xAf0MAAAAAAAAsDwAAAAAAACwPP33Af0M/v//////7z/+///////vP/32Af3yASEWIBb9DITrkaQVC80FhOuRpBULzQX9Sf1TBEAjAiMCKwMIIBb9IQAQAKEgFv0hARAAoTkDCP0MAAAAAAAA8D8AAAAAAADwPyEWCyMBIBD9GwBBAnQgBUEDcXJBA3RqIQkgCSAJKwMAIA79IQCgOQMAIwEgEP0bAUECdCAFQQFqQQNxckEDdGohCSAJIAkrAwAgDv0hAaA5AwAgBUECaiEFDAALCyAW/SEAIRcgFv0hASEYIBcgGKIhCiAKRITrkaQVC80FYwRAIwIjAisDCCAXEAChIBgQAKE5AwhEAAAAAAAA8D8hCgsCQANAIAUgAk8NASAAIAVBA3RqKwMAIQYgBkQAAAAAAAAAAGYgBkQAAAAAAADwP2VxRQRAIwIgCjkDACAFDwsgBkQAAAAAAAAuQKL8AiEHIAdBDiAHQQ5IGyEHIAZEAAAAAABAj0Ci/AIhCCAIIAYgCEEDdCsDAGNrIQggCCAGIAhBA3QrAwhmaiEIIAZEAAAAAAAA4D9kIQtEAAAAAAAA8D8gBqG9IAa9IAsbQi6Ip0HA9QNrIQwgDEEAIAxBAEobIQxBgBMgDGsgDCALGyEMIAMgDCAHIAhqaiAEbCABIAVBAnRqKAIAakEBdGohCSAJIAkvAQBBAWo7AQBEAAAAAAAA8D8gBqG9IQ0gDUKAgICAgICA2DwgDUKAgICAgICA2DxVGyENIA1C/v////////c/IA1C/v////////c/UxshDSAKIA2/oiEKIApEhOuRpBULzQVjBEAjAiMCKwMIIAoQAKE5AwhEAAAAAAAA8D8hCgsjASAHQQJ0IAVBA3FyQQN0aiEJIAkgCSsDACAGoDkDACAFQQFqIQUMAAsLIwIgCjkDAEF/C6IHCQF/AXwCfwJ8A38Bfgp7AnwCfyMCKwMAIQkjAisDCCEKIwIrAxD8AiELIAT9ESESIAP9ESETRAAAAAAAAPC//RQhFf0MAAAAAAAAAAABAAAAAAAAACEXAkADQCAFQQJqIAJLDQEgACAFQQN0av0ABAAhDyAP/QwAAAAAAAAAAAAAAAAAAAAA/UwgD/0MAAAAAAAA8D8AAAAAAADwP/1L/U79wwFFDQEgD/0MAAAAAAAA4D8AAAAAAADgP/1KIRD9DAAAAAAAAPA/AAAAAAAA8D8gD/3xASAPIBD9UkEu/c0BIhggGP0NAAECAwgJCgsAAQIDCAkKCyERIBH9DMD6AADA+gAAwPoAAMD6AAD9sQH9DAAAAAAAAAAAAAAAAAAAAAD9uAEhESAQIBD9DQABAgMICQoLAAECAwgJCgshEP0MgAkAAIAJAACACQAAgAkAACAR/bEBIBEgEP1SIREgEyARIBL9tQEgASAFQQJ0av1dAwD9rgFBAf2rAf2uASERIBH9GwAhCCAIIAgvAQBBAWo7AQAgEf0bASEIIAggCC8BAEEBajsBACAUIA/9DAAAAAAAALA8AAAAAAAAsDz99wH9DP7//////+8//v//////7z/99gH98AEhFCAPIBX9SiEYIA8gFSAY/VIhFSAXIBYgGP1SIRYgF/0MAgAAAAAAAAACAAAAAAAAAP3OASEXIAVBAmohBQwACwsgCSAU/SEAoCAU/SEBoCEJIBX9IQAhGSAV/SEBIRogFv0dAKchGyAW/R0BpyEcIBogGWQgGiAZYSAcIBtIcXIEQCAaIRkgHCEbCyAZIApkBEAgGSEKIAEgG0ECdGooAgAhCwsCQANAIAUgAk8NASAAIAVBA3RqKwMAIQYgBkQAAAAAAAAAAGYgBkQAAAAAAADwP2VxRQ0BIAEgBUECdGooAgAhByAGRAAAAAAAAOA/ZCEMRAAAAAAAAPA/IAahvSAGvSAMG0IuiKdBwPUDayENIA1BACANQQBKGyENQYATIA1rIA0gDBshDSADIA0gBGwgB2pBAXRqIQggCCAILwEAQQFqOwEAIAa9IQ4gDkKAgICAgICA2DwgDkKAgICAgICA2DxVGyEOIA5C/v////////c/IA5C/v////////c/UxshDiAJIA6/oCEJIAYgCmQEQCAGIQogByELCyAFQQFqIQUMAAsLIwIgCTkDACMCIAo5AwgjAiALtzkDEEF/IAUgBSACRhsL";
+var WASM_BASE64 = "AGFzbQEAAAABEAJgAXwBfGAGf39/f39/AX8CDAEEbWF0aANsb2cAAAMDAgEBBQMBAAEGIAV/AEEAC38AQYDAAAt/AEGAxAALfwBBgIABC38BQQALB0MIBm1lbW9yeQIABGN1dHMDAAVsYW5lcwMBBXN0YXRlAwIEZGF0YQMDBXdyYXBzAwQGbGFiZWxzAAEHY2xhc3NlcwACCqsTApwLCQF/AXwDfwF8An8BfgF/CXsCfCAE/REhFiAD/REhF/0MAAAAAAAA8D8AAAAAAADwPyMCKwMA/SIAIRgCQANAIAZBAmogAksNASAAIAZBA3Rq/QAEACEQIBD9DAAAAAAAAAAAAAAAAAAAAAD9TCAQ/QwAAAAAAADwPwAAAAAAAPA//Uv9Tv3DAUUNASAQ/QwAAAAAAAAuQAAAAAAAAC5A/fIB/fwB/QwOAAAADgAAAA4AAAAOAAAA/bYBIRIgEP0MAAAAAABAj0AAAAAAAECPQP3yAf38ASETIBP9GwFBA3QgE/0bAEEDdP1dAwD9VwMAASEVIBMgECAV/UkiFSAV/Q0AAQIDCAkKCwABAgMICQoL/a4BIRMgE/0bAUEDdCAT/RsAQQN0/V0DCP1XAwgBIRUgEyAQIBX9TCIVIBX9DQABAgMICQoLAAECAwgJCgv9sQEhEyAQ/QwAAAAAAADgPwAAAAAAAOA//UohEf0MAAAAAAAA8D8AAAAAAADwPyAQ/fEBIBAgEf1SQS79zQEiFSAV/Q0AAQIDCAkKCwABAgMICQoLIRQgFP0MwPoAAMD6AADA+gAAwPoAAP2xAf0MAAAAAAAAAAAAAAAAAAAAAP24ASEUIBEgEf0NAAECAwgJCgsAAQIDCAkKCyER/QyACQAAgAkAAIAJAACACQAAIBT9sQEgFCAR/VIhFCAXIBQgEiAT/a4B/a4BIBb9tQEgASAGQQJ0av1dAwD9rgFBAf2rAf2uASEUIBT9GwAhCiAKLwEAQQFqIQ8gCiAPOwEAIA9BgIAERgRAIAUjBEECdGogCjYCACMEQQFqJAQLIBT9GwEhCiAKLwEAQQFqIQ8gCiAPOwEAIA9BgIAERgRAIAUjBEECdGogCjYCACMEQQFqJAQLIBj9DAAAAAAAAPA/AAAAAAAA8D8gEP3xAf0MAAAAAAAAsDwAAAAAAACwPP33Af0M/v//////7z/+///////vP/32Af3yASEYIBj9DITrkaQVC80FhOuRpBULzQX9Sf1TBEAjAiMCKwMIIBj9IQAQAKEgGP0hARAAoTkDCP0MAAAAAAAA8D8AAAAAAADwPyEYCyMBIBL9GwBBAnQgBkEDcXJBA3RqIQogCiAKKwMAIBD9IQCgOQMAIwEgEv0bAUECdCAGQQFqQQNxckEDdGohCiAKIAorAwAgEP0hAaA5AwAgBkECaiEGDAALCyAY/SEAIRkgGP0hASEaIBkgGqIhCyALRITrkaQVC80FYwRAIwIjAisDCCAZEAChIBoQAKE5AwhEAAAAAAAA8D8hCwsCQANAIAYgAk8NASAAIAZBA3RqKwMAIQcgB0QAAAAAAAAAAGYgB0QAAAAAAADwP2VxRQRAIwIgCzkDACAGDwsgB0QAAAAAAAAuQKL8AiEIIAhBDiAIQQ5IGyEIIAdEAAAAAABAj0Ci/AIhCSAJIAcgCUEDdCsDAGNrIQkgCSAHIAlBA3QrAwhmaiEJIAdEAAAAAAAA4D9kIQxEAAAAAAAA8D8gB6G9IAe9IAwbQi6Ip0HA9QNrIQ0gDUEAIA1BAEobIQ1BgBMgDWsgDSAMGyENIAMgDSAIIAlqaiAEbCABIAZBAnRqKAIAakEBdGohCiAKLwEAQQFqIQ8gCiAPOwEAIA9BgIAERgRAIAUjBEECdGogCjYCACMEQQFqJAQLRAAAAAAAAPA/IAehvSEOIA5CgICAgICAgNg8IA5CgICAgICAgNg8VRshDiAOQv7////////3PyAOQv7////////3P1MbIQ4gCyAOv6IhCyALRITrkaQVC80FYwRAIwIjAisDCCALEAChOQMIRAAAAAAAAPA/IQsLIwEgCEECdCAGQQNxckEDdGohCiAKIAorAwAgB6A5AwAgBkEBaiEGDAALCyMCIAs5AwBBfwuKCAoBfwF8An8CfAN/AX4Bfwp7AnwCfyMCKwMAIQojAisDCCELIwIrAxD8AiEMIAT9ESEUIAP9ESEVRAAAAAAAAPC//RQhF/0MAAAAAAAAAAABAAAAAAAAACEZAkADQCAGQQJqIAJLDQEgACAGQQN0av0ABAAhESAR/QwAAAAAAAAAAAAAAAAAAAAA/UwgEf0MAAAAAAAA8D8AAAAAAADwP/1L/U79wwFFDQEgEf0MAAAAAAAA4D8AAAAAAADgP/1KIRL9DAAAAAAAAPA/AAAAAAAA8D8gEf3xASARIBL9UkEu/c0BIhogGv0NAAECAwgJCgsAAQIDCAkKCyETIBP9DMD6AADA+gAAwPoAAMD6AAD9sQH9DAAAAAAAAAAAAAAAAAAAAAD9uAEhEyASIBL9DQABAgMICQoLAAECAwgJCgshEv0MgAkAAIAJAACACQAAgAkAACAT/bEBIBMgEv1SIRMgFSATIBT9tQEgASAGQQJ0av1dAwD9rgFBAf2rAf2uASETIBP9GwAhCSAJLwEAQQFqIRAgCSAQOwEAIBBBgIAERgRAIAUjBEECdGogCTYCACMEQQFqJAQLIBP9GwEhCSAJLwEAQQFqIRAgCSAQOwEAIBBBgIAERgRAIAUjBEECdGogCTYCACMEQQFqJAQLIBYgEf0MAAAAAAAAsDwAAAAAAACwPP33Af0M/v//////7z/+///////vP/32Af3wASEWIBEgF/1KIRogESAXIBr9UiEXIBkgGCAa/VIhGCAZ/QwCAAAAAAAAAAIAAAAAAAAA/c4BIRkgBkECaiEGDAALCyAKIBb9IQCgIBb9IQGgIQogF/0hACEbIBf9IQEhHCAY/R0ApyEdIBj9HQGnIR4gHCAbZCAcIBthIB4gHUhxcgRAIBwhGyAeIR0LIBsgC2QEQCAbIQsgASAdQQJ0aigCACEMCwJAA0AgBiACTw0BIAAgBkEDdGorAwAhByAHRAAAAAAAAAAAZiAHRAAAAAAAAPA/ZXFFDQEgASAGQQJ0aigCACEIIAdEAAAAAAAA4D9kIQ1EAAAAAAAA8D8gB6G9IAe9IA0bQi6Ip0HA9QNrIQ4gDkEAIA5BAEobIQ5BgBMgDmsgDiANGyEOIAMgDiAEbCAIakEBdGohCSAJLwEAQQFqIRAgCSAQOwEAIBBBgIAERgRAIAUjBEECdGogCTYCACMEQQFqJAQLIAe9IQ8gD0KAgICAgICA2DwgD0KAgICAgICA2DxVGyEPIA9C/v////////c/IA9C/v////////c/UxshDyAKIA+/oCEKIAcgC2QEQCAHIQsgCCEMCyAGQQFqIQYMAAsLIwIgCjkDACMCIAs5AwgjAiAMtzkDEEF/IAYgBiACRhsL";
 
 // src/core/diagnostics/score-kernel.ts
 var PAGE = 65536;
@@ -36,15 +36,18 @@ var ScoreKernel = class {
   i32 = new Int32Array(0);
   /** The state (f64[3]) a loop starts from and leaves. */
   state = new Float64Array(0);
-  /** The counts (cell-major, cap classes a cell): a view of the kernel's memory, valid until reserve(). */
+  /** The counts (cell-major, cap classes a cell) modulo 2^16: a view of the kernel's memory, valid until reserve(). */
   counts = new Uint16Array(0);
+  /** How many times each count (by index in `counts`) wrapped past 2^16 - 1: rare, so a map. */
+  wraps = /* @__PURE__ */ new Map();
   cap = 0;
   /**
-   * Byte addresses of the scratch (room for `room` scores and their classes: an example's, or a
-   * part of a longer one) and, after it, of the counts.
+   * Byte addresses of the scratch (room for `room` scores, their classes and the counts they
+   * wrap: an example's, or a part of a longer one) and, after it, of the counts.
    */
   valuesAt;
   clsAt = 0;
+  wrapsAt = 0;
   countsAt = 0;
   room = 0;
   /** The class map in the scratch ('identity': none given, 0..n-1) and how many of its entries. */
@@ -58,15 +61,16 @@ var ScoreKernel = class {
     this.f64.set(TUNING_CUTS, this.x.cuts.value >> 3);
   }
   /**
-   * Zeroed counts for cap classes of `cells` cells, in place of the old ones (copy those first:
-   * the memory may grow, which empties every view of it).
+   * Zeroed counts for cap classes of `cells` cells, in place of the old ones (copy those and
+   * their wraps first: the memory may grow, which empties every view of it).
    */
   reserve(cap, cells) {
     this.cap = cap;
     this.room = cap;
     this.clsOf = null;
     this.clsAt = this.valuesAt + 8 * cap;
-    this.countsAt = align8(this.clsAt + 4 * cap);
+    this.wrapsAt = this.clsAt + 4 * cap;
+    this.countsAt = align8(this.wrapsAt + 4 * cap);
     const need = this.countsAt + 2 * cap * cells;
     const have = this.x.memory.buffer.byteLength;
     if (need > have) this.x.memory.grow(Math.ceil((need - have) / PAGE));
@@ -107,10 +111,22 @@ var ScoreKernel = class {
     for (let k = 0; k < n; k += this.room) {
       const m = Math.min(this.room, n - k);
       this.copyIn(values, from + k, m, cls, k);
-      const bad = loop(this.valuesAt, this.clsAt, m, this.countsAt, this.cap);
+      const bad = loop(this.valuesAt, this.clsAt, m, this.countsAt, this.cap, this.wrapsAt);
+      this.takeWraps();
       if (bad >= 0) return k + bad;
     }
     return -1;
+  }
+  /** The counts the last loop wrapped, into `wraps`. */
+  takeWraps() {
+    const n = this.x.wraps.value;
+    if (n === 0) return;
+    const at = this.wrapsAt >> 2;
+    for (let k = 0; k < n; k++) {
+      const i = this.i32[at + k] - this.countsAt >> 1;
+      this.wraps.set(i, (this.wraps.get(i) ?? 0) + 1);
+    }
+    this.x.wraps.value = 0;
   }
   /** m scores from values[from], and their classes from cls[k] on, into the scratch. */
   copyIn(values, from, m, cls, k) {
@@ -142,7 +158,6 @@ function align8(n) {
 var LOG_LOSS_EPS = 2220446049250313e-31;
 var bit = (b) => b | 0;
 var ECE_LANE_BITS = 2;
-var FLUSH_EXAMPLES = 65535;
 var TILE = 64;
 function clipped(p) {
   const low = bit(p < LOG_LOSS_EPS);
@@ -156,18 +171,16 @@ var ScoreAccumulator = class {
   }
   task;
   /**
-   * Positives' and all examples' counts since the last flush, cell-major ([cell * cap + class]):
-   * most scores of an example fall in a few cells, so consecutive classes touch neighbouring counts
-   * (4x faster than class-major). 16 bits: half the cache of 32 (a score costs about 15% less in
-   * an interleaved micro-benchmark); flushed into the totals before any count can pass 2^16 - 1.
+   * Positives' and all examples' counts, cell-major ([cell * cap + class]): most scores of an
+   * example fall in a few cells, so consecutive classes touch neighbouring counts (4x faster than
+   * class-major). 16 bits: half the cache of 32 (a score costs about 15% less in an interleaved
+   * micro-benchmark), and no 32-bit copy: a count that wraps past 2^16 - 1 is noted in posWraps
+   * (all's: the kernel's `wraps`), which a million examples of a long tail fill with a few
+   * thousand entries, so memory is 2 bytes a count (issue 14's RSS goal).
    */
   pos = new Uint16Array(0);
   all = new Uint16Array(0);
-  /** The counts up to the last flush (allocated then). */
-  posTotal = new Uint32Array(0);
-  allTotal = new Uint32Array(0);
-  /** Examples counted since the last flush. */
-  sinceFlush = 0;
+  posWraps = /* @__PURE__ */ new Map();
   /** Multi-label: per class, the last example (examples + 1) that counted it as a positive. */
   truthSeen = new Float64Array(0);
   cap = 0;
@@ -237,7 +250,6 @@ var ScoreAccumulator = class {
       if (this.task === "multiclass") this.endMulticlass(truth, from, to);
       else this.endMultilabel(truth, from, to);
       this.examples++;
-      if (++this.sinceFlush === FLUSH_EXAMPLES) this.flush();
     }
     this.example.n = 0;
   }
@@ -248,7 +260,7 @@ var ScoreAccumulator = class {
       const t = truth[i];
       const s = this.example.of(t);
       if (s !== s) continue;
-      this.pos[scoreBin(s) * this.cap + t]++;
+      this.countPositive(scoreBin(s) * this.cap + t);
       pt = s;
       if (t === this.bestClass) bestTrue = 1;
     }
@@ -265,7 +277,7 @@ var ScoreAccumulator = class {
       const s = this.example.of(t);
       if (s !== s || this.truthSeen[t] === stamp) continue;
       this.truthSeen[t] = stamp;
-      this.pos[(scoreBin(s) + eceBin(s) + tuningCut(s)) * this.cap + t]++;
+      this.countPositive((scoreBin(s) + eceBin(s) + tuningCut(s)) * this.cap + t);
       const p = clipped(s);
       this.likelihood *= p / (1 - p);
       if (this.likelihood < 1e-280 || this.likelihood > 1e280) {
@@ -293,15 +305,19 @@ var ScoreAccumulator = class {
         b.set(a.subarray(cell * this.cap, (cell + 1) * this.cap), cell * cap);
       return b;
     };
+    const wraps = (m) => restrideWraps(m, this.cap, cap);
     this.pos = restride(this.pos, this.cells());
-    this.all = restride(this.all.slice(), this.cells(), this.newCounts(cap));
-    if (this.allTotal.length > 0) {
-      this.posTotal = restride(this.posTotal, this.cells());
-      this.allTotal = restride(this.allTotal, this.cells());
-    }
+    this.posWraps = wraps(this.posWraps);
+    const [all, allWraps] = [this.all.slice(), wraps(this.kernel?.wraps ?? /* @__PURE__ */ new Map())];
+    this.all = restride(all, this.cells(), this.newCounts(cap));
+    this.kernel.wraps = allWraps;
     if (this.added)
       this.added = { pos: restride(this.added.pos, SCORE_BINS), all: restride(this.added.all, SCORE_BINS) };
     this.cap = cap;
+  }
+  /** One more positive at `at` (an index of pos). */
+  countPositive(at) {
+    if (++this.pos[at] === 65536) this.posWraps.set(at, (this.posWraps.get(at) ?? 0) + 1);
   }
   /** Zeroed 16-bit counts of every cell for cap classes, in the kernel's memory. */
   newCounts(cap) {
@@ -313,27 +329,9 @@ var ScoreAccumulator = class {
     this.kernel?.drainLanes(this.eceConf);
     return this.eceConf;
   }
-  /** Adds the 16-bit counts into the totals (allocated at the first flush) and zeroes them. */
-  flush() {
-    this.sinceFlush = 0;
-    if (this.cap === 0) return;
-    if (this.allTotal.length === 0) {
-      this.posTotal = new Uint32Array(this.pos.length);
-      this.allTotal = new Uint32Array(this.all.length);
-    }
-    const { pos, all, posTotal, allTotal } = this;
-    for (let i = 0; i < all.length; i++)
-      if (all[i] !== 0) {
-        posTotal[i] += pos[i];
-        allTotal[i] += all[i];
-      }
-    pos.fill(0);
-    all.fill(0);
-  }
-  /** Every count so far (by cell, cell-major): the totals, once flushed. */
-  totals() {
-    if (this.sinceFlush > 0 || this.allTotal.length === 0) this.flush();
-    return { pos: this.posTotal, all: this.allTotal };
+  /** all's wraps (the kernel's). */
+  allWraps() {
+    return this.kernel?.wraps ?? /* @__PURE__ */ new Map();
   }
   /**
    * Each class's positives and negatives by octave bin, TILE classes at a time: the counts are
@@ -343,7 +341,6 @@ var ScoreAccumulator = class {
     const pos = new Float64Array(TILE * SCORE_BINS);
     const neg = new Float64Array(TILE * SCORE_BINS);
     const binOf = this.grid?.bin;
-    const counted = this.totals();
     for (let c0 = 0; c0 < this.cap; c0 += TILE) {
       const width = Math.min(TILE, this.cap - c0);
       pos.fill(0);
@@ -357,7 +354,15 @@ var ScoreAccumulator = class {
           }
         }
       };
-      gather(counted.pos, counted.all, this.cells(), binOf);
+      gather(this.pos, this.all, this.cells(), binOf);
+      for (const [cell, c, amount] of wrapped(this.posWraps, this.cap))
+        if (c >= c0 && c < c0 + width) {
+          const at = (c - c0) * SCORE_BINS + (binOf ? binOf[cell] : cell);
+          pos[at] += amount;
+          neg[at] -= amount;
+        }
+      for (const [cell, c, amount] of wrapped(this.allWraps(), this.cap))
+        if (c >= c0 && c < c0 + width) neg[(c - c0) * SCORE_BINS + (binOf ? binOf[cell] : cell)] += amount;
       if (this.added) gather(this.added.pos, this.added.all, SCORE_BINS);
       for (let k = 0; k < width; k++) {
         const [from, to] = [k * SCORE_BINS, (k + 1) * SCORE_BINS];
@@ -378,18 +383,21 @@ var ScoreAccumulator = class {
       (_, b) => a.subarray(b << ECE_LANE_BITS, b + 1 << ECE_LANE_BITS).reduce((x, y) => x + y, 0)
     );
     const out = { count: lanes(this.eceCount), conf: lanes(this.confSums()), hit: lanes(this.eceHit) };
-    const counted = this.totals();
-    if (this.grid)
-      for (let cell = 0; cell < this.grid.cells; cell++) {
+    const grid = this.grid;
+    if (grid) {
+      for (let cell = 0; cell < grid.cells; cell++) {
         let all = 0;
         let pos = 0;
         for (let c = 0, at = cell * this.cap; c < this.cap; c++, at++) {
-          all += counted.all[at];
-          pos += counted.pos[at];
+          all += this.all[at];
+          pos += this.pos[at];
         }
-        out.count[this.grid.ece[cell]] += all;
-        out.hit[this.grid.ece[cell]] += pos;
+        out.count[grid.ece[cell]] += all;
+        out.hit[grid.ece[cell]] += pos;
       }
+      for (const [cell, , amount] of wrapped(this.allWraps(), this.cap)) out.count[grid.ece[cell]] += amount;
+      for (const [cell, , amount] of wrapped(this.posWraps, this.cap)) out.hit[grid.ece[cell]] += amount;
+    }
     return out;
   }
   /**
@@ -509,29 +517,34 @@ var ScoreAccumulator = class {
   tuningCounts() {
     const grid = this.grid;
     if (!grid || this.problem !== null || this.added) return null;
-    const counted = this.totals();
     const slots = TUNING_BINS + 2;
     const pos = new Uint32Array(slots * this.cap);
     const all = new Uint32Array(slots * this.cap);
     for (let cell = 0; cell < grid.cells; cell++)
       for (let c = 0, at = cell * this.cap, to = grid.slot[cell] * this.cap; c < this.cap; c++, at++, to++) {
-        pos[to] += counted.pos[at];
-        all[to] += counted.all[at];
+        pos[to] += this.pos[at];
+        all[to] += this.all[at];
       }
+    for (const [cell, c, amount] of wrapped(this.posWraps, this.cap)) pos[grid.slot[cell] * this.cap + c] += amount;
+    for (const [cell, c, amount] of wrapped(this.allWraps(), this.cap)) all[grid.slot[cell] * this.cap + c] += amount;
     return { bins: TUNING_BINS, cap: this.cap, classes: this.classes, pos, all, examples: this.examples };
   }
-  /** Everything counted, as plain data (its arrays are this accumulator's own: transfer them, then drop it). */
+  /**
+   * Everything counted, as plain data (its arrays are this accumulator's own, all's a copy out of
+   * the kernel's memory: transfer them, then drop it).
+   */
   state() {
-    const { task, cap, classes, eceCount, eceHit } = this;
+    const { task, cap, classes, eceCount, eceHit, pos, posWraps } = this;
     const eceConf = this.confSums();
-    const { pos, all } = this.totals();
     const { logLossSum, likelihood, decisions, examples, problem } = this;
     return {
       task,
       cap,
       classes,
       pos,
-      all,
+      all: this.all.slice(),
+      posWraps,
+      allWraps: this.allWraps(),
       eceCount,
       eceConf,
       eceHit,
@@ -549,16 +562,15 @@ var ScoreAccumulator = class {
   merge(other) {
     if (other.task !== this.task) throw new Error(`cannot merge ${other.task} score counts into ${this.task}`);
     this.problem ??= other.problem;
-    if (!this.added && this.allTotal.length === 0 && (this.cap === 0 || this.cap === other.cap)) this.adopt(other);
-    else {
+    if (other.classes > 0) {
       this.reserve(other.classes);
-      const cells = this.cells();
-      const { pos, all } = this.totals();
-      for (let cell = 0; cell < cells; cell++)
-        for (let c = 0, at = cell * this.cap, from = cell * other.cap; c < other.classes; c++, at++, from++) {
-          pos[at] += other.pos[from];
-          all[at] += other.all[from];
-        }
+      const add = (into, wraps, from, fromWraps) => addCounts(
+        { counts: into, wraps, cap: this.cap },
+        { counts: from, wraps: fromWraps, cap: other.cap },
+        other.classes
+      );
+      add(this.pos, this.posWraps, other.pos, other.posWraps);
+      add(this.all, this.allWraps(), other.all, other.allWraps);
     }
     for (let l = 0; l < this.eceCount.length; l++) {
       this.eceCount[l] += other.eceCount[l];
@@ -569,22 +581,25 @@ var ScoreAccumulator = class {
     this.decisions += other.decisions;
     this.examples += other.examples;
   }
-  /**
-   * No totals here yet (only 16-bit counts, or none): the other's totals become these as they
-   * are, and this accumulator's own counts are flushed into them later (one pass, not two).
-   */
-  adopt(other) {
-    if (this.cap === 0) {
-      if (other.task === "multilabel") this.grid = labelGrid();
-      this.pos = new Uint16Array(other.pos.length);
-      this.all = this.newCounts(other.cap);
-      this.cap = other.cap;
-    }
-    this.classes = Math.max(this.classes, other.classes);
-    this.posTotal = other.pos;
-    this.allTotal = other.all;
-  }
 };
+function addCounts(into, from, classes) {
+  const cells = into.counts.length / into.cap;
+  for (let cell = 0; cell < cells; cell++)
+    for (let c = 0, at = cell * into.cap, j = cell * from.cap; c < classes; c++, at++, j++) {
+      const sum = into.counts[at] + from.counts[j];
+      if (sum > 65535) into.wraps.set(at, (into.wraps.get(at) ?? 0) + 1);
+      into.counts[at] = sum;
+    }
+  for (const [j, n] of restrideWraps(from.wraps, from.cap, into.cap)) into.wraps.set(j, (into.wraps.get(j) ?? 0) + n);
+}
+function restrideWraps(wraps, oldCap, cap) {
+  const out = /* @__PURE__ */ new Map();
+  for (const [i, n] of wraps) out.set(Math.floor(i / oldCap) * cap + i % oldCap, n);
+  return out;
+}
+function* wrapped(wraps, cap) {
+  for (const [i, n] of wraps) yield [Math.floor(i / cap), i % cap, n * 65536];
+}
 function mean(values) {
   let s = 0;
   let k = 0;

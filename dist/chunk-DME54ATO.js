@@ -25,7 +25,7 @@ import {
 } from "./chunk-WA2SNITJ.js";
 import {
   ScoreAccumulator
-} from "./chunk-MR7NSSYE.js";
+} from "./chunk-AE4NC3I4.js";
 import {
   VERSION
 } from "./chunk-4L747AVC.js";

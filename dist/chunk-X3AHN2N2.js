@@ -11,7 +11,7 @@ import {
 } from "./chunk-J5VWRRYV.js";
 import {
   ScoreAccumulator
-} from "./chunk-MR7NSSYE.js";
+} from "./chunk-AE4NC3I4.js";
 import {
   accumulatorFromExamples,
   accumulatorFromSplit,
