@@ -106,7 +106,8 @@ export async function run(): Promise<void> {
     for (const task of ['multiclass', 'multilabel'] as const) {
       const path = join(dir, `${task}.csv`);
       generate(path, n, task);
-      // The evaluation as it runs (the scores counted on a worker thread for a file this large),
+      // The evaluation as it runs (a multi-label file this large has its scores counted on a worker
+      // thread; multiclass scores are counted on the reading thread, so as it runs is one thread),
       // in this thread only, and without the score diagnostics at all.
       const evaluate = async (o: { scoreThreadMinBytes?: number; scoreDiagnostics?: boolean }) => {
         const t = performance.now();
@@ -115,7 +116,12 @@ export async function run(): Promise<void> {
           throw new Error('threshold-free metrics not as asked');
         return (performance.now() - t) / 1000;
       };
-      const ways = { threaded: {}, oneThread: { scoreThreadMinBytes: Infinity }, without: { scoreDiagnostics: false } };
+      const threaded = task === 'multilabel';
+      const ways = {
+        ...(threaded && { threaded: {} }),
+        oneThread: { scoreThreadMinBytes: Infinity },
+        without: { scoreDiagnostics: false },
+      };
       // A warm-up run, then each way RUNS times in turn: the fastest of each (a shared machine only
       // slows runs down, and this one by up to 2x for a few seconds at a time).
       await evaluate({});
@@ -124,15 +130,18 @@ export async function run(): Promise<void> {
         for (const [way, o] of Object.entries(ways))
           best[way as keyof typeof best] = Math.min(best[way as keyof typeof best], await evaluate(o));
       const cpu = best.oneThread / best.without - 1;
-      const wall = best.threaded / best.without - 1;
+      const wall = (threaded ? best.threaded : best.oneThread) / best.without - 1;
       console.log(
         `diagnostics on ${n.toLocaleString('en')} x ${C} ${task} (csv ${(statSync(path).size / 2 ** 20).toFixed(0)} MB; the fastest of ${RUNS} runs each): ` +
-          `evaluation without them ${best.without.toFixed(2)} s, with them in one thread ${best.oneThread.toFixed(2)} s (+${(100 * cpu).toFixed(1)}%), ` +
-          `with the scores counted on a worker thread ${best.threaded.toFixed(2)} s (+${(100 * wall).toFixed(1)}%)`,
+          `evaluation without them ${best.without.toFixed(2)} s, with them in one thread ${best.oneThread.toFixed(2)} s (+${(100 * cpu).toFixed(1)}%)` +
+          (threaded
+            ? `, with the scores counted on a worker thread ${best.threaded.toFixed(2)} s (+${(100 * wall).toFixed(1)}%)`
+            : ' (as it runs: multiclass scores are counted on the reading thread)'),
       );
       console.log(
-        `  goal: the diagnostics under ${100 * GOAL}% of the evaluation's time: ${(100 * wall).toFixed(1)}% as it runs (worker thread) ` +
-          `${wall < GOAL ? 'PASS' : 'FAIL'}; ${(100 * cpu).toFixed(1)}% in one thread ${cpu < GOAL ? 'PASS' : 'FAIL'}`,
+        `  goal: the diagnostics under ${100 * GOAL}% of the evaluation's time: ${(100 * wall).toFixed(1)}% as it runs ` +
+          `(${threaded ? 'worker thread' : 'one thread'}) ${wall < GOAL ? 'PASS' : 'FAIL'}` +
+          (threaded ? `; ${(100 * cpu).toFixed(1)}% in one thread ${cpu < GOAL ? 'PASS' : 'FAIL'}` : ''),
       );
       const parse = (1e9 * best.without) / (n * C);
       console.log(
