@@ -9,7 +9,7 @@ import {
 } from "./chunk-WA2SNITJ.js";
 import {
   ScoreAccumulator
-} from "./chunk-AE4NC3I4.js";
+} from "./chunk-PDFWIDC6.js";
 import "./chunk-X24AFDUT.js";
 import "./chunk-K6E74BIK.js";
 import "./chunk-WDHMFPCS.js";

@@ -504,14 +504,27 @@ export class ScoreAccumulator implements ScoreSink {
     this.problem ??= other.problem;
     if (other.classes > 0) {
       this.reserve(other.classes);
-      const add = (into: Uint16Array, wraps: Map<number, number>, from: Uint16Array, fromWraps: Map<number, number>) =>
-        addCounts(
-          { counts: into, wraps, cap: this.cap },
-          { counts: from, wraps: fromWraps, cap: other.cap },
-          other.classes,
-        );
-      add(this.pos, this.posWraps, other.pos, other.posWraps);
-      add(this.all, this.allWraps(), other.all, other.allWraps);
+      if (this.examples === 0 && !this.added && this.cap === other.cap) {
+        // Nothing counted here (the worker counted every block): its counts as they are, one copy.
+        this.pos.set(other.pos);
+        this.all.set(other.all);
+        this.posWraps = new Map(other.posWraps);
+        this.kernel!.wraps = new Map(other.allWraps);
+      } else {
+        const add = (
+          into: Uint16Array,
+          wraps: Map<number, number>,
+          from: Uint16Array,
+          fromWraps: Map<number, number>,
+        ) =>
+          addCounts(
+            { counts: into, wraps, cap: this.cap },
+            { counts: from, wraps: fromWraps, cap: other.cap },
+            other.classes,
+          );
+        add(this.pos, this.posWraps, other.pos, other.posWraps);
+        add(this.all, this.allWraps(), other.all, other.allWraps);
+      }
     }
     for (let l = 0; l < this.eceCount.length; l++) {
       this.eceCount[l] += other.eceCount[l];

@@ -12,10 +12,10 @@ import {
 } from "./chunk-RNPYZSOF.js";
 import {
   mergeReports
-} from "./chunk-X3AHN2N2.js";
+} from "./chunk-EXGBN2R2.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-DME54ATO.js";
+} from "./chunk-ASCLIEZC.js";
 import "./chunk-X674CBGA.js";
 import {
   debug,
@@ -43,7 +43,7 @@ import {
   parseShard
 } from "./chunk-J5VWRRYV.js";
 import "./chunk-WA2SNITJ.js";
-import "./chunk-AE4NC3I4.js";
+import "./chunk-PDFWIDC6.js";
 import {
   COMMENT_MODES,
   EVALUATION_FILE,
@@ -96444,7 +96444,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-RQGPRSI2.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-IS7QDKEH.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

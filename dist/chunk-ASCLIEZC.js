@@ -25,7 +25,7 @@ import {
 } from "./chunk-WA2SNITJ.js";
 import {
   ScoreAccumulator
-} from "./chunk-AE4NC3I4.js";
+} from "./chunk-PDFWIDC6.js";
 import {
   VERSION
 } from "./chunk-4L747AVC.js";

@@ -11,7 +11,7 @@ import {
 } from "./chunk-J5VWRRYV.js";
 import {
   ScoreAccumulator
-} from "./chunk-AE4NC3I4.js";
+} from "./chunk-PDFWIDC6.js";
 import {
   accumulatorFromExamples,
   accumulatorFromSplit,

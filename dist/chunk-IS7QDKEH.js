@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-DME54ATO.js";
+} from "./chunk-ASCLIEZC.js";
 import {
   classIndexOf,
   csvRows,
@@ -39,7 +39,7 @@ import {
 import {
   findBundled
 } from "./chunk-WA2SNITJ.js";
-import "./chunk-AE4NC3I4.js";
+import "./chunk-PDFWIDC6.js";
 import {
   Preprocess
 } from "./chunk-2FPBPD7G.js";

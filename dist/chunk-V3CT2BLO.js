@@ -7,12 +7,12 @@ var __dirname = __mgDirname(__filename);
 import {
   checkSplitNames,
   evaluatePredictionFiles
-} from "./chunk-DME54ATO.js";
+} from "./chunk-ASCLIEZC.js";
 import "./chunk-X674CBGA.js";
 import "./chunk-34A5IGOG.js";
 import "./chunk-J5VWRRYV.js";
 import "./chunk-WA2SNITJ.js";
-import "./chunk-AE4NC3I4.js";
+import "./chunk-PDFWIDC6.js";
 import "./chunk-4L747AVC.js";
 import "./chunk-EBNW32Z5.js";
 import "./chunk-Q6E7HWCX.js";

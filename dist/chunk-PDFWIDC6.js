@@ -564,13 +564,20 @@ var ScoreAccumulator = class {
     this.problem ??= other.problem;
     if (other.classes > 0) {
       this.reserve(other.classes);
-      const add = (into, wraps, from, fromWraps) => addCounts(
-        { counts: into, wraps, cap: this.cap },
-        { counts: from, wraps: fromWraps, cap: other.cap },
-        other.classes
-      );
-      add(this.pos, this.posWraps, other.pos, other.posWraps);
-      add(this.all, this.allWraps(), other.all, other.allWraps);
+      if (this.examples === 0 && !this.added && this.cap === other.cap) {
+        this.pos.set(other.pos);
+        this.all.set(other.all);
+        this.posWraps = new Map(other.posWraps);
+        this.kernel.wraps = new Map(other.allWraps);
+      } else {
+        const add = (into, wraps, from, fromWraps) => addCounts(
+          { counts: into, wraps, cap: this.cap },
+          { counts: from, wraps: fromWraps, cap: other.cap },
+          other.classes
+        );
+        add(this.pos, this.posWraps, other.pos, other.posWraps);
+        add(this.all, this.allWraps(), other.all, other.allWraps);
+      }
     }
     for (let l = 0; l < this.eceCount.length; l++) {
       this.eceCount[l] += other.eceCount[l];

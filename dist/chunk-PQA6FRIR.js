@@ -6,9 +6,9 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   mergeReports
-} from "./chunk-X3AHN2N2.js";
+} from "./chunk-EXGBN2R2.js";
 import "./chunk-J5VWRRYV.js";
-import "./chunk-AE4NC3I4.js";
+import "./chunk-PDFWIDC6.js";
 import "./chunk-Q6E7HWCX.js";
 import "./chunk-X24AFDUT.js";
 import "./chunk-K6E74BIK.js";
