@@ -9,9 +9,9 @@ import {
 } from "./chunk-5P3WJWIY.js";
 import {
   startBot
-} from "./chunk-KVPOYBKE.js";
-import "./chunk-BQ7W55RJ.js";
-import "./chunk-WFCXOETM.js";
+} from "./chunk-OW42O2HT.js";
+import "./chunk-VHJ6FS2Q.js";
+import "./chunk-DB3EFDOM.js";
 import "./chunk-4NASNEL3.js";
 import "./chunk-MINOWJJC.js";
 import "./chunk-LFPV36KP.js";
@@ -22,11 +22,11 @@ import "./chunk-EBNW32Z5.js";
 import {
   describeError
 } from "./chunk-5OTVHDUD.js";
-import "./chunk-KLKJADGJ.js";
+import "./chunk-THIWHTYS.js";
 import "./chunk-Q6E7HWCX.js";
 import "./chunk-SXAORDUR.js";
 import "./chunk-R7VUTDUK.js";
-import "./chunk-X24AFDUT.js";
+import "./chunk-JAM47DZN.js";
 import "./chunk-K6E74BIK.js";
 import "./chunk-XN5YSPA3.js";
 import "./chunk-HCSBZIJN.js";

@@ -6,17 +6,24 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   countBlock
-} from "./chunk-WA2SNITJ.js";
+} from "./chunk-KZQ7ESBR.js";
 import {
   ScoreAccumulator
-} from "./chunk-PDFWIDC6.js";
-import "./chunk-X24AFDUT.js";
+} from "./chunk-SHUTRF67.js";
+import {
+  lowerThisThread
+} from "./chunk-3PH7HBNS.js";
+import {
+  seedLabelGrid
+} from "./chunk-JAM47DZN.js";
 import "./chunk-K6E74BIK.js";
 import "./chunk-WDHMFPCS.js";
 
 // src/pipeline/score-worker.ts
+import { getPriority } from "node:os";
 import { isMainThread, workerData } from "node:worker_threads";
-function serve({ port, signal }) {
+function serve({ port, signal, nice }) {
+  const lowered = lowerThisThread(nice);
   let sink = null;
   const post = (m, transfer = []) => {
     port.postMessage(m, transfer);
@@ -27,6 +34,7 @@ function serve({ port, signal }) {
     try {
       if ("block" in m) {
         const b = m.block;
+        if (m.grid) seedLabelGrid(m.grid);
         sink ??= new ScoreAccumulator(b.task);
         countBlock(sink, b);
         const buffers = [b.values.buffer, b.starts.buffer, b.truth.buffer, b.truthStarts.buffer];
@@ -42,6 +50,6 @@ function serve({ port, signal }) {
       Atomics.notify(signal, 0);
     }
   });
-  post({ ready: true });
+  post({ ready: true, nice: lowered ? getPriority(0) : null });
 }
 if (!isMainThread && workerData?.modelgateScoreWorker) serve(workerData);

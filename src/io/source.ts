@@ -8,6 +8,7 @@ import { createGunzip } from 'node:zlib';
 import { isUtf8 } from 'node:buffer';
 import { Worker } from 'node:worker_threads';
 import type { FileFingerprint } from '../core/report/types.js';
+import { helperNice } from './helper-priority.js';
 import { InputError } from './types.js';
 
 /** Bytes per read of a stream (zip members, gzip): large enough that per-chunk overhead vanishes. */
@@ -271,6 +272,8 @@ const HASH_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
 const { openSync, readSync, closeSync } = require('node:fs');
+// Below the reader's priority (helper-priority.ts: workerData.nice is helperNice()'s).
+if (workerData.nice !== null) try { require('node:os').setPriority(0, workerData.nice); } catch {}
 let fd = -1;
 try {
   fd = openSync(workerData.path, 'r');
@@ -287,7 +290,7 @@ try {
 `;
 
 function hashInWorker(path: string): Hashing {
-  const worker = new Worker(HASH_WORKER, { eval: true, workerData: { path, chunk: READ_BYTES } });
+  const worker = new Worker(HASH_WORKER, { eval: true, workerData: { path, chunk: READ_BYTES, nice: helperNice() } });
   const result = new Promise<FileFingerprint>((resolve, reject) => {
     worker.once('message', (m: { sha256?: string; bytes?: number; error?: string }) =>
       m.error !== undefined

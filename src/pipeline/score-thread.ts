@@ -16,8 +16,10 @@
 
 import { statSync } from 'node:fs';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { labelGrid, type LabelGrid } from '../core/diagnostics/score-grid.js';
 import type { AccumulatorState, ScoreAccumulator } from '../core/diagnostics/scores.js';
 import { findBundled } from '../io/bundled.js';
+import { helperNice } from '../io/helper-priority.js';
 import type { ScoreSink } from '../core/metrics/score-histograms.js';
 import type { Task } from '../core/report/types.js';
 
@@ -47,16 +49,22 @@ export interface Block {
   seq: number;
 }
 
-export type ToWorker = { block: Block } | { end: true };
+/** `grid`: with the first multi-label block, this thread's label grid (the worker need not build one). */
+export type ToWorker = { block: Block; grid?: LabelGrid } | { end: true };
 /** The worker's counts are over this thread's class indices (a block's cls maps them). */
 export type FromWorker =
-  { ready: true } | { returned: Block; sums: Float64Array } | { state: AccumulatorState | null } | { error: string };
+  | { ready: true; nice: number | null }
+  | { returned: Block; sums: Float64Array }
+  | { state: AccumulatorState | null }
+  | { error: string };
 
 export interface ScoreWorkerData {
   modelgateScoreWorker: true;
   port: MessagePort;
   /** [0]: messages posted by the worker, [1]: 1 once it failed (Atomics). */
   signal: Int32Array;
+  /** The worker's scheduling priority, below this thread's (helper-priority.ts); null: unchanged. */
+  nice: number | null;
 }
 
 /** dist/score-worker.js next to the running bundle (score-worker.mjs: the bench's), or in ./dist from the sources. */
@@ -105,6 +113,8 @@ export class ScoreThread implements ScoreSink {
   /** Blocks sent to the worker, and blocks this thread counted while the worker was behind. */
   blocksSent = 0;
   blocksHere = 0;
+  /** The nice value the worker said it runs at (null: not lowered, or not ready yet). */
+  workerNice: number | null = null;
   private valuesUsed = 0;
   /** Counting in this thread, once the worker did not start. */
   private here = false;
@@ -276,7 +286,9 @@ export class ScoreThread implements ScoreSink {
       return;
     }
     const buffers = [b.values.buffer, b.starts.buffer, b.truth.buffer, b.truthStarts.buffer] as ArrayBuffer[];
-    this.port!.postMessage({ block: b } satisfies ToWorker, buffers);
+    // The grid is built here once anyway (the counts are read with it at the end).
+    const grid = this.blocksSent === 0 && b.task === 'multilabel' ? labelGrid() : undefined;
+    this.port!.postMessage({ block: b, ...(grid && { grid }) } satisfies ToWorker, buffers);
     this.inFlight++;
     this.blocksSent++;
     this.reuse(this.spare.pop() ?? emptyBlock(this.blockValues));
@@ -315,7 +327,7 @@ export class ScoreThread implements ScoreSink {
 
   private start(): void {
     const { port1, port2 } = new MessageChannel();
-    const data: ScoreWorkerData = { modelgateScoreWorker: true, port: port2, signal: this.signal };
+    const data: ScoreWorkerData = { modelgateScoreWorker: true, port: port2, signal: this.signal, nice: helperNice() };
     this.worker = new Worker(this.workerFile, { workerData: data, transferList: [port2] });
     // Errors arrive as messages (or as the stall below); the event only keeps them from being unhandled.
     this.worker.on('error', () => Atomics.store(this.signal, 1, 1));
@@ -331,7 +343,10 @@ export class ScoreThread implements ScoreSink {
 
   private take(m: FromWorker): FromWorker {
     if ('error' in m) throw workerFailed(m.error);
-    if ('ready' in m) this.ready = true;
+    if ('ready' in m) {
+      this.ready = true;
+      this.workerNice = m.nice;
+    }
     if ('returned' in m) {
       this.inFlight--;
       this.sums[m.returned.seq] = m.sums;

@@ -3,9 +3,10 @@
 // and the same figures bit for bit whichever thread counted which block. The worker is
 // dist/score-worker.js (the committed bundle; without it these tests say they skip).
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ScoreAccumulator } from '../../src/core/diagnostics/scores.js';
+import { helperNice } from '../../src/io/helper-priority.js';
 import { Rng } from '../../src/core/stats/rng.js';
 import { evaluatePredictionFiles } from '../../src/pipeline/evaluate.js';
 import { findScoreWorker, ScoreThread } from '../../src/pipeline/score-thread.js';
@@ -175,4 +176,12 @@ it('a worker that does not start leaves the counting to this thread, with the sa
   const perm = Uint32Array.from({ length: C }, (_, c) => c);
   expect(there.examples).toBe(here.examples);
   expect(there.result(perm, C, here.examples)).toEqual(here.result(perm, C, here.examples));
+});
+
+maybe("the worker counts below this thread's priority on Linux (src/io/helper-priority.ts)", () => {
+  const thread = new ScoreThread(workerFile!, new ScoreAccumulator('multilabel'));
+  feed(thread, examples(50, 10, 6), 10);
+  thread.finish();
+  expect(thread.workerNice).toBe(helperNice());
+  if (process.platform === 'linux') expect(thread.workerNice).toBeGreaterThan(getPriority(0));
 });

@@ -80,7 +80,7 @@ export class ScoreAccumulator implements ScoreSink {
    * (all's: the kernel's `wraps`), which a million examples of a long tail fill with a few
    * thousand entries, so memory is 2 bytes a count (issue 14's RSS goal).
    */
-  private pos = new Uint16Array(0);
+  private pos: Uint16Array = new Uint16Array(0);
   private all: Uint16Array = new Uint16Array(0);
   private posWraps = new Map<number, number>();
   /** Multi-label: per class, the last example (examples + 1) that counted it as a positive. */
@@ -90,8 +90,10 @@ export class ScoreAccumulator implements ScoreSink {
   private classes = 0;
   /** Multi-label: the cells (null: multiclass, counted by octave bin); fixed at the first score. */
   private grid: LabelGrid | null = null;
-  /** The loops that count the scores (score-kernel.wat), in whose memory `all` is. */
+  /** The loops that count the scores (score-kernel.wat), in whose memory `all` is (unless adopted). */
   private kernel: ScoreKernel | null = null;
+  /** all's wraps while `all` is another accumulator's, adopted by merge (no kernel yet). */
+  private adoptedWraps = new Map<number, number>();
   /** Shards' counts added (add), by octave bin: they hold no cells. */
   private added: { pos: Uint32Array; all: Uint32Array } | null = null;
   /** The current example's scores. */
@@ -213,9 +215,11 @@ export class ScoreAccumulator implements ScoreSink {
 
   private reserve(classes: number): void {
     if (classes > this.classes) this.classes = classes;
-    if (classes <= this.cap) return;
+    // Adopted counts (merge) are not in a kernel's memory: moved there before any is counted.
+    const adopted = this.kernel === null && this.cap > 0;
+    if (classes <= this.cap && !adopted) return;
     if (this.cap === 0 && this.task === 'multilabel') this.grid = labelGrid();
-    const cap = Math.max(classes, this.cap * 2);
+    const cap = classes <= this.cap ? this.cap : Math.max(classes, this.cap * 2);
     const restride = <A extends Uint16Array | Uint32Array>(a: A, cells: number, into?: A): A => {
       const b = into ?? new (a.constructor as new (n: number) => A)(cap * cells);
       for (let cell = 0; cell < cells && a.length > 0; cell++)
@@ -226,7 +230,7 @@ export class ScoreAccumulator implements ScoreSink {
     this.pos = restride(this.pos, this.cells());
     this.posWraps = wraps(this.posWraps);
     // Copies first: the kernel's memory may move.
-    const [all, allWraps] = [this.all.slice(), wraps(this.kernel?.wraps ?? new Map())];
+    const [all, allWraps] = [this.all.slice(), wraps(this.allWraps())];
     this.all = restride(all, this.cells(), this.newCounts(cap));
     this.kernel!.wraps = allWraps;
     if (this.added)
@@ -251,9 +255,9 @@ export class ScoreAccumulator implements ScoreSink {
     return this.eceConf;
   }
 
-  /** all's wraps (the kernel's). */
+  /** all's wraps (the kernel's, or those adopted with it). */
   private allWraps(): Map<number, number> {
-    return this.kernel?.wraps ?? new Map<number, number>();
+    return this.kernel?.wraps ?? this.adoptedWraps;
   }
 
   /**
@@ -498,19 +502,26 @@ export class ScoreAccumulator implements ScoreSink {
   /**
    * Adds what another accumulator of the same task counted (a worker thread's). Into an empty
    * accumulator the figures come out bit for bit as the other's: every sum starts from 0 here.
+   * An empty accumulator takes `other`'s count arrays as its own (a state is handed over, as
+   * state() says, not shared).
    */
   merge(other: AccumulatorState): void {
     if (other.task !== this.task) throw new Error(`cannot merge ${other.task} score counts into ${this.task}`);
     this.problem ??= other.problem;
     if (other.classes > 0) {
-      this.reserve(other.classes);
-      if (this.examples === 0 && !this.added && this.cap === other.cap) {
-        // Nothing counted here (the worker counted every block): its counts as they are, one copy.
-        this.pos.set(other.pos);
-        this.all.set(other.all);
+      if (this.cap === 0 && this.examples === 0 && !this.added) {
+        // Nothing counted here (the worker counted every block): its counts become these, not
+        // copied (no zeroed tables of our own first: on a 2-core runner their fresh pages cost
+        // more than the copy).
+        if (this.task === 'multilabel') this.grid = labelGrid();
+        this.cap = other.cap;
+        this.classes = other.classes;
+        this.pos = other.pos;
+        this.all = other.all;
         this.posWraps = new Map(other.posWraps);
-        this.kernel!.wraps = new Map(other.allWraps);
+        this.adoptedWraps = new Map(other.allWraps);
       } else {
+        this.reserve(other.classes);
         const add = (
           into: Uint16Array,
           wraps: Map<number, number>,

@@ -278,4 +278,37 @@ describe('ScoreAccumulator: 16-bit counts that wrap', () => {
       }
     },
   );
+  it.each(['multilabel', 'multiclass'] as const)(
+    '%s: an empty accumulator takes a state as it is (wraps too), then counts on from it',
+    (task) => {
+      // 140,000 examples: class 0's counts of a bin (70,000) wrapped in the state handed over.
+      const feed = (acc: ScoreAccumulator, from: number, to: number) => {
+        for (let i = from; i < to; i++) {
+          const s = i % 2 ? 0.75 : 0.6;
+          acc.scores(task === 'multiclass' ? [s, 1 - s, 0] : [s, s / 2, 0.01], 0, 3);
+          acc.end([i % 3 === 0 ? 0 : 1], 0, 1);
+        }
+      };
+      const perm = Uint32Array.of(0, 1, 2);
+      const [counted, taker, whole] = [
+        new ScoreAccumulator(task),
+        new ScoreAccumulator(task),
+        new ScoreAccumulator(task),
+      ];
+      feed(counted, 0, 140_000);
+      feed(whole, 0, 160_000);
+      const want = counted.result(perm, 3, 140_000);
+      taker.merge(counted.state());
+      expect(taker.result(perm, 3, 140_000)).toEqual(want);
+      expect(taker.tuningCounts()).toEqual(counted.tuningCounts());
+      // Counting on: the adopted counts move into the kernel's memory first.
+      feed(taker, 140_000, 160_000);
+      const { logLoss, ece, ...got } = taker.result(perm, 3, 160_000)!;
+      const { logLoss: wantLogLoss, ece: wantEce, ...all } = whole.result(perm, 3, 160_000)!;
+      expect(got).toEqual(all);
+      expect(Math.abs(logLoss - wantLogLoss)).toBeLessThan(1e-11 * wantLogLoss);
+      expect(Math.abs(ece - wantEce)).toBeLessThan(1e-11);
+      expect(taker.tuningCounts()).toEqual(whole.tuningCounts());
+    },
+  );
 });

@@ -5,6 +5,9 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
+  helperNice
+} from "./chunk-3PH7HBNS.js";
+import {
   unknownName
 } from "./chunk-EBNW32Z5.js";
 import {
@@ -328,6 +331,8 @@ var HASH_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
 const { openSync, readSync, closeSync } = require('node:fs');
+// Below the reader's priority (helper-priority.ts: workerData.nice is helperNice()'s).
+if (workerData.nice !== null) try { require('node:os').setPriority(0, workerData.nice); } catch {}
 let fd = -1;
 try {
   fd = openSync(workerData.path, 'r');
@@ -343,7 +348,7 @@ try {
 }
 `;
 function hashInWorker(path) {
-  const worker = new Worker(HASH_WORKER, { eval: true, workerData: { path, chunk: READ_BYTES } });
+  const worker = new Worker(HASH_WORKER, { eval: true, workerData: { path, chunk: READ_BYTES, nice: helperNice() } });
   const result = new Promise((resolve, reject) => {
     worker.once(
       "message",

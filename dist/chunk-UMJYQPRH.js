@@ -6,13 +6,14 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   openPredictions
-} from "./chunk-X674CBGA.js";
+} from "./chunk-MURGLTRB.js";
 import {
   DEFAULT_THRESHOLD,
   chooseThresholds,
   cutOf,
   macroAt
-} from "./chunk-34A5IGOG.js";
+} from "./chunk-UFLGCLUX.js";
+import "./chunk-3PH7HBNS.js";
 import "./chunk-EBNW32Z5.js";
 import {
   InputError

@@ -5,27 +5,41 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  checkSplitNames,
-  evaluatePredictionFiles
-} from "./chunk-ASCLIEZC.js";
-import "./chunk-X674CBGA.js";
-import "./chunk-34A5IGOG.js";
-import "./chunk-J5VWRRYV.js";
-import "./chunk-WA2SNITJ.js";
-import "./chunk-PDFWIDC6.js";
-import "./chunk-4L747AVC.js";
+  BaselineUnusable,
+  baselineNotes,
+  countRegressions,
+  fileBaseline,
+  findBaseline,
+  renderOutcome,
+  runGate,
+  sameCommit
+} from "./chunk-DB3EFDOM.js";
+import "./chunk-4NASNEL3.js";
+import "./chunk-MINOWJJC.js";
+import "./chunk-NSI3WKIV.js";
 import "./chunk-EBNW32Z5.js";
+import "./chunk-THIWHTYS.js";
 import "./chunk-Q6E7HWCX.js";
+import "./chunk-SXAORDUR.js";
 import "./chunk-R7VUTDUK.js";
-import "./chunk-X24AFDUT.js";
+import "./chunk-JAM47DZN.js";
 import "./chunk-K6E74BIK.js";
+import "./chunk-XN5YSPA3.js";
+import "./chunk-HCSBZIJN.js";
 import "./chunk-SJ5GYMPW.js";
 import "./chunk-GVEIAIM2.js";
 import "./chunk-GODDRDQM.js";
+import "./chunk-FWCFBI7P.js";
 import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  checkSplitNames,
-  evaluatePredictionFiles
+  BaselineUnusable,
+  baselineNotes,
+  countRegressions,
+  fileBaseline,
+  findBaseline,
+  renderOutcome,
+  runGate,
+  sameCommit
 };

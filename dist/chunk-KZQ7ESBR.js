@@ -4,6 +4,12 @@ import { dirname as __mgDirname } from 'node:path';
 var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
+import {
+  helperNice
+} from "./chunk-3PH7HBNS.js";
+import {
+  labelGrid
+} from "./chunk-JAM47DZN.js";
 
 // src/pipeline/score-thread.ts
 import { statSync } from "node:fs";
@@ -92,6 +98,8 @@ var ScoreThread = class {
   /** Blocks sent to the worker, and blocks this thread counted while the worker was behind. */
   blocksSent = 0;
   blocksHere = 0;
+  /** The nice value the worker said it runs at (null: not lowered, or not ready yet). */
+  workerNice = null;
   valuesUsed = 0;
   /** Counting in this thread, once the worker did not start. */
   here = false;
@@ -222,7 +230,8 @@ var ScoreThread = class {
       return;
     }
     const buffers = [b.values.buffer, b.starts.buffer, b.truth.buffer, b.truthStarts.buffer];
-    this.port.postMessage({ block: b }, buffers);
+    const grid = this.blocksSent === 0 && b.task === "multilabel" ? labelGrid() : void 0;
+    this.port.postMessage({ block: b, ...grid && { grid } }, buffers);
     this.inFlight++;
     this.blocksSent++;
     this.reuse(this.spare.pop() ?? emptyBlock(this.blockValues));
@@ -256,7 +265,7 @@ var ScoreThread = class {
   }
   start() {
     const { port1, port2 } = new MessageChannel();
-    const data = { modelgateScoreWorker: true, port: port2, signal: this.signal };
+    const data = { modelgateScoreWorker: true, port: port2, signal: this.signal, nice: helperNice() };
     this.worker = new Worker(this.workerFile, { workerData: data, transferList: [port2] });
     this.worker.on("error", () => Atomics.store(this.signal, 1, 1));
     this.worker.unref();
@@ -269,7 +278,10 @@ var ScoreThread = class {
   }
   take(m) {
     if ("error" in m) throw workerFailed(m.error);
-    if ("ready" in m) this.ready = true;
+    if ("ready" in m) {
+      this.ready = true;
+      this.workerNice = m.nice;
+    }
     if ("returned" in m) {
       this.inFlight--;
       this.sums[m.returned.seq] = m.sums;

@@ -11,7 +11,7 @@ import {
 } from "./chunk-J5VWRRYV.js";
 import {
   ScoreAccumulator
-} from "./chunk-PDFWIDC6.js";
+} from "./chunk-SHUTRF67.js";
 import {
   accumulatorFromExamples,
   accumulatorFromSplit,

@@ -20,7 +20,7 @@ import {
 } from "./chunk-EBNW32Z5.js";
 import {
   readReport
-} from "./chunk-KLKJADGJ.js";
+} from "./chunk-THIWHTYS.js";
 import {
   compareReports
 } from "./chunk-XN5YSPA3.js";

@@ -22,7 +22,7 @@ import {
 } from "./chunk-NSI3WKIV.js";
 import {
   validateReport
-} from "./chunk-KLKJADGJ.js";
+} from "./chunk-THIWHTYS.js";
 import {
   unzipSync
 } from "./chunk-SJ5GYMPW.js";

@@ -20,7 +20,7 @@ import {
   ECE_BINS,
   SCORE_BINS,
   decodeClassCounts
-} from "./chunk-X24AFDUT.js";
+} from "./chunk-JAM47DZN.js";
 import {
   DeflatedData,
   decodeExamples

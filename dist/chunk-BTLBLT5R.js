@@ -6,13 +6,13 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   openPredictions
-} from "./chunk-X674CBGA.js";
+} from "./chunk-MURGLTRB.js";
 import {
   DEFAULT_THRESHOLD,
   checkThresholdKeys,
   parseThreshold,
   tuningSummary
-} from "./chunk-34A5IGOG.js";
+} from "./chunk-UFLGCLUX.js";
 import {
   ownedRows,
   ownsExample,
@@ -22,10 +22,10 @@ import {
 import {
   ScoreThread,
   scoreThreadFor
-} from "./chunk-WA2SNITJ.js";
+} from "./chunk-KZQ7ESBR.js";
 import {
   ScoreAccumulator
-} from "./chunk-PDFWIDC6.js";
+} from "./chunk-SHUTRF67.js";
 import {
   VERSION
 } from "./chunk-4L747AVC.js";

@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-ASCLIEZC.js";
+} from "./chunk-BTLBLT5R.js";
 import {
   classIndexOf,
   csvRows,
@@ -20,7 +20,7 @@ import {
   openNpyArrays,
   shapeText,
   unicodeAt
-} from "./chunk-X674CBGA.js";
+} from "./chunk-MURGLTRB.js";
 import {
   DEFAULT_THRESHOLD,
   Digest,
@@ -29,7 +29,7 @@ import {
   parseThreshold,
   textChunks,
   thresholdFor
-} from "./chunk-34A5IGOG.js";
+} from "./chunk-UFLGCLUX.js";
 import {
   ownsExample
 } from "./chunk-J5VWRRYV.js";
@@ -38,8 +38,9 @@ import {
 } from "./chunk-DHVGWI4P.js";
 import {
   findBundled
-} from "./chunk-WA2SNITJ.js";
-import "./chunk-PDFWIDC6.js";
+} from "./chunk-KZQ7ESBR.js";
+import "./chunk-SHUTRF67.js";
+import "./chunk-3PH7HBNS.js";
 import {
   Preprocess
 } from "./chunk-2FPBPD7G.js";
@@ -54,7 +55,7 @@ import {
 import {
   InputError
 } from "./chunk-R7VUTDUK.js";
-import "./chunk-X24AFDUT.js";
+import "./chunk-JAM47DZN.js";
 import "./chunk-K6E74BIK.js";
 import "./chunk-SJ5GYMPW.js";
 import "./chunk-GVEIAIM2.js";

@@ -14,7 +14,7 @@ import {
   hashLargeInWorker,
   textChunks,
   thresholdFor
-} from "./chunk-34A5IGOG.js";
+} from "./chunk-UFLGCLUX.js";
 import {
   InputError,
   PROGRESS_EVERY

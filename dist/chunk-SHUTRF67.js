@@ -15,7 +15,7 @@ import {
   labelGrid,
   scoreBin,
   tuningCut
-} from "./chunk-X24AFDUT.js";
+} from "./chunk-JAM47DZN.js";
 import {
   ExampleScores
 } from "./chunk-K6E74BIK.js";
@@ -188,8 +188,10 @@ var ScoreAccumulator = class {
   classes = 0;
   /** Multi-label: the cells (null: multiclass, counted by octave bin); fixed at the first score. */
   grid = null;
-  /** The loops that count the scores (score-kernel.wat), in whose memory `all` is. */
+  /** The loops that count the scores (score-kernel.wat), in whose memory `all` is (unless adopted). */
   kernel = null;
+  /** all's wraps while `all` is another accumulator's, adopted by merge (no kernel yet). */
+  adoptedWraps = /* @__PURE__ */ new Map();
   /** Shards' counts added (add), by octave bin: they hold no cells. */
   added = null;
   /** The current example's scores. */
@@ -296,9 +298,10 @@ var ScoreAccumulator = class {
   }
   reserve(classes) {
     if (classes > this.classes) this.classes = classes;
-    if (classes <= this.cap) return;
+    const adopted = this.kernel === null && this.cap > 0;
+    if (classes <= this.cap && !adopted) return;
     if (this.cap === 0 && this.task === "multilabel") this.grid = labelGrid();
-    const cap = Math.max(classes, this.cap * 2);
+    const cap = classes <= this.cap ? this.cap : Math.max(classes, this.cap * 2);
     const restride = (a, cells, into) => {
       const b = into ?? new a.constructor(cap * cells);
       for (let cell = 0; cell < cells && a.length > 0; cell++)
@@ -308,7 +311,7 @@ var ScoreAccumulator = class {
     const wraps = (m) => restrideWraps(m, this.cap, cap);
     this.pos = restride(this.pos, this.cells());
     this.posWraps = wraps(this.posWraps);
-    const [all, allWraps] = [this.all.slice(), wraps(this.kernel?.wraps ?? /* @__PURE__ */ new Map())];
+    const [all, allWraps] = [this.all.slice(), wraps(this.allWraps())];
     this.all = restride(all, this.cells(), this.newCounts(cap));
     this.kernel.wraps = allWraps;
     if (this.added)
@@ -329,9 +332,9 @@ var ScoreAccumulator = class {
     this.kernel?.drainLanes(this.eceConf);
     return this.eceConf;
   }
-  /** all's wraps (the kernel's). */
+  /** all's wraps (the kernel's, or those adopted with it). */
   allWraps() {
-    return this.kernel?.wraps ?? /* @__PURE__ */ new Map();
+    return this.kernel?.wraps ?? this.adoptedWraps;
   }
   /**
    * Each class's positives and negatives by octave bin, TILE classes at a time: the counts are
@@ -558,18 +561,23 @@ var ScoreAccumulator = class {
   /**
    * Adds what another accumulator of the same task counted (a worker thread's). Into an empty
    * accumulator the figures come out bit for bit as the other's: every sum starts from 0 here.
+   * An empty accumulator takes `other`'s count arrays as its own (a state is handed over, as
+   * state() says, not shared).
    */
   merge(other) {
     if (other.task !== this.task) throw new Error(`cannot merge ${other.task} score counts into ${this.task}`);
     this.problem ??= other.problem;
     if (other.classes > 0) {
-      this.reserve(other.classes);
-      if (this.examples === 0 && !this.added && this.cap === other.cap) {
-        this.pos.set(other.pos);
-        this.all.set(other.all);
+      if (this.cap === 0 && this.examples === 0 && !this.added) {
+        if (this.task === "multilabel") this.grid = labelGrid();
+        this.cap = other.cap;
+        this.classes = other.classes;
+        this.pos = other.pos;
+        this.all = other.all;
         this.posWraps = new Map(other.posWraps);
-        this.kernel.wraps = new Map(other.allWraps);
+        this.adoptedWraps = new Map(other.allWraps);
       } else {
+        this.reserve(other.classes);
         const add = (into, wraps, from, fromWraps) => addCounts(
           { counts: into, wraps, cap: this.cap },
           { counts: from, wraps: fromWraps, cap: other.cap },

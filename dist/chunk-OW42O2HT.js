@@ -39,11 +39,11 @@ import {
   verifyClaimedPull,
   withAcceptance,
   withClientLimits
-} from "./chunk-BQ7W55RJ.js";
+} from "./chunk-VHJ6FS2Q.js";
 import {
   findBaseline,
   runGate
-} from "./chunk-WFCXOETM.js";
+} from "./chunk-DB3EFDOM.js";
 import {
   normalizeKey,
   renderComment

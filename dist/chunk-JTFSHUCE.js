@@ -12,11 +12,11 @@ import {
 } from "./chunk-RNPYZSOF.js";
 import {
   mergeReports
-} from "./chunk-EXGBN2R2.js";
+} from "./chunk-ABHRMBI2.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-ASCLIEZC.js";
-import "./chunk-X674CBGA.js";
+} from "./chunk-BTLBLT5R.js";
+import "./chunk-MURGLTRB.js";
 import {
   debug,
   error,
@@ -33,17 +33,18 @@ import {
 import {
   readClassList,
   readThresholds
-} from "./chunk-AKAA7YSI.js";
+} from "./chunk-BQSZVJOD.js";
 import {
   parseThreshold
-} from "./chunk-34A5IGOG.js";
+} from "./chunk-UFLGCLUX.js";
 import {
   MAX_SHARDS,
   formatShard,
   parseShard
 } from "./chunk-J5VWRRYV.js";
-import "./chunk-WA2SNITJ.js";
-import "./chunk-PDFWIDC6.js";
+import "./chunk-KZQ7ESBR.js";
+import "./chunk-SHUTRF67.js";
+import "./chunk-3PH7HBNS.js";
 import {
   COMMENT_MODES,
   EVALUATION_FILE,
@@ -77,7 +78,7 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   whoAmI
-} from "./chunk-BQ7W55RJ.js";
+} from "./chunk-VHJ6FS2Q.js";
 import {
   BaselineUnusable,
   baselineNotes,
@@ -86,7 +87,7 @@ import {
   findBaseline,
   renderOutcome,
   runGate
-} from "./chunk-WFCXOETM.js";
+} from "./chunk-DB3EFDOM.js";
 import {
   normalizeKey
 } from "./chunk-4NASNEL3.js";
@@ -110,7 +111,7 @@ import {
   formatReport,
   parseReport,
   writeReport
-} from "./chunk-KLKJADGJ.js";
+} from "./chunk-THIWHTYS.js";
 import "./chunk-Q6E7HWCX.js";
 import {
   writeOutputs
@@ -118,7 +119,7 @@ import {
 import {
   InputError
 } from "./chunk-R7VUTDUK.js";
-import "./chunk-X24AFDUT.js";
+import "./chunk-JAM47DZN.js";
 import "./chunk-K6E74BIK.js";
 import "./chunk-XN5YSPA3.js";
 import "./chunk-HCSBZIJN.js";
@@ -96444,7 +96445,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-IS7QDKEH.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-CAHSZ3GA.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

@@ -8,7 +8,7 @@ import {
   checkFile,
   decodeText,
   thresholdProblem
-} from "./chunk-34A5IGOG.js";
+} from "./chunk-UFLGCLUX.js";
 import {
   InputError
 } from "./chunk-R7VUTDUK.js";

@@ -1,0 +1,23 @@
+import { createRequire as __mgCreateRequire } from 'node:module';
+import { fileURLToPath as __mgFileURLToPath } from 'node:url';
+import { dirname as __mgDirname } from 'node:path';
+var require = __mgCreateRequire(import.meta.url);
+var __filename = __mgFileURLToPath(import.meta.url);
+var __dirname = __mgDirname(__filename);
+import {
+  mergeReports
+} from "./chunk-ABHRMBI2.js";
+import "./chunk-J5VWRRYV.js";
+import "./chunk-SHUTRF67.js";
+import "./chunk-Q6E7HWCX.js";
+import "./chunk-JAM47DZN.js";
+import "./chunk-K6E74BIK.js";
+import "./chunk-SJ5GYMPW.js";
+import "./chunk-GVEIAIM2.js";
+import "./chunk-GODDRDQM.js";
+import "./chunk-XOJ76HHD.js";
+import "./chunk-3P3OTKBG.js";
+import "./chunk-WDHMFPCS.js";
+export {
+  mergeReports
+};
