@@ -9,9 +9,9 @@ import {
 } from "./chunk-5P3WJWIY.js";
 import {
   startBot
-} from "./chunk-OW42O2HT.js";
-import "./chunk-VHJ6FS2Q.js";
-import "./chunk-DB3EFDOM.js";
+} from "./chunk-TEP6YDXU.js";
+import "./chunk-LDRLVWGE.js";
+import "./chunk-2VFDUD25.js";
 import "./chunk-4NASNEL3.js";
 import "./chunk-MINOWJJC.js";
 import "./chunk-LFPV36KP.js";
@@ -22,13 +22,13 @@ import "./chunk-EBNW32Z5.js";
 import {
   describeError
 } from "./chunk-5OTVHDUD.js";
-import "./chunk-THIWHTYS.js";
+import "./chunk-N53CXT7Y.js";
 import "./chunk-Q6E7HWCX.js";
 import "./chunk-SXAORDUR.js";
 import "./chunk-R7VUTDUK.js";
 import "./chunk-JAM47DZN.js";
 import "./chunk-K6E74BIK.js";
-import "./chunk-XN5YSPA3.js";
+import "./chunk-CJL43KB2.js";
 import "./chunk-HCSBZIJN.js";
 import "./chunk-SJ5GYMPW.js";
 import "./chunk-GVEIAIM2.js";

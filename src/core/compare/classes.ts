@@ -3,7 +3,8 @@
 // ever reach significance ('too-few'), Benjamini-Hochberg/Yekutieli over all remaining tests
 // of the comparison, and a practical-size floor on the drop. The catastrophic rule (found >= k
 // before, none now) stands on its own, whatever the support. With replicate seeds, a class's
-// recall change is the mean over the runs and its p-values take the between-seed spread too.
+// recall (and precision) change is the mean over the runs and its p-values take the
+// between-seed spread too.
 
 import type { Report } from '../report/types.js';
 import { mcnemarOneSided } from '../stats/binomial.js';
@@ -135,9 +136,12 @@ export function judgeClasses(
           const negatives = bs.examples - bc.support;
           const c = makeCandidate(row, split, 'precision', bp, hp, pDelta, [disc.bFp[u], disc.cFp[u]], conf);
           c.minP = Math.pow(0.5, negatives);
+          addSeedSpread(c, base, head, bi, hi, conf);
           candidates.push(c);
         } else if (!disc && bp.support > 0 && hp.support > 0) {
-          candidates.push(makeCandidate(row, split, 'precision', bp, hp, pDelta as number, null, conf));
+          const c = makeCandidate(row, split, 'precision', bp, hp, pDelta as number, null, conf);
+          addSeedSpread(c, base, head, bi, hi, conf);
+          candidates.push(c);
         } else row.precision.status = 'ignored';
       }
     }
@@ -211,21 +215,34 @@ export function judgeClasses(
 }
 
 /**
- * With replicates on either side: the recall change becomes the mean over the runs, and its
- * p-values are no smaller than what the interval widened by the between-seed spread gives
- * (./seeds.ts, as the headline's intervals), so what a different seed does to a class cannot
- * make it a regression. The own runs' interval: the unpaired test's, or a paired Wald one.
+ * With replicates on either side: the change (recall, or precision) becomes the mean over the
+ * runs, and its p-values are no smaller than what the interval widened by the between-seed
+ * spread gives (./seeds.ts, as the headline's intervals), so what a different seed does to a
+ * class cannot make it a regression. The own runs' interval: recall's, the unpaired test's or a
+ * paired Wald one; precision's, Newcombe's unpaired one (its paired test counts false positives
+ * among the negatives, not precision's scale; unpaired is the wider, so the cautious, side).
+ * Precision over the seeds needs each run's predictions per class, kept in replicates merged
+ * since they were (a run predicting the class nowhere has no precision: then its own run only).
  */
 function addSeedSpread(c: Candidate, base: Report, head: Report, bi: number, hi: number, level: number): void {
-  const recall =
+  const run =
     (i: number, support: number): RunValue =>
     (splits) => {
-      const tp = splits[c.split]?.perClass?.tp[i];
-      return tp === undefined ? null : tp / support;
+      const pc = splits[c.split]?.perClass;
+      const tp = pc?.tp[i];
+      if (tp === undefined) return null;
+      if (c.measure === 'recall') return tp / support;
+      const predicted = pc?.predicted?.[i];
+      return predicted === undefined || predicted === 0 ? null : tp / predicted;
     };
   const t = c.test;
-  const own = t.kind === 'mcnemar' ? pairedWaldInterval(t.b!, t.c!, c.base.support, level) : t.ci;
-  const s = seedAdjusted(base, head, recall(bi, c.base.support), recall(hi, c.head.support), own, level);
+  const own =
+    c.measure === 'precision'
+      ? newcombeInterval(c.base.found, c.base.support, c.head.found, c.head.support, level)
+      : t.kind === 'mcnemar'
+        ? pairedWaldInterval(t.b!, t.c!, c.base.support, level)
+        : t.ci;
+  const s = seedAdjusted(base, head, run(bi, c.base.support), run(hi, c.head.support), own, level);
   if (!s?.ci) return;
   const { down, up } = seedPValues({ ...s, ci: s.ci });
   t.p = Math.max(t.p!, down);

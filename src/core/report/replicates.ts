@@ -1,6 +1,6 @@
 // Replicates: reports of several runs of the same code on the same data, differing only in the
 // random seed. The first report stays the report (its counts, per-example predictions, findings);
-// every run's headline metrics and what each class found go into `replicates`, so a comparison
+// every run's headline metrics and what each class found and how often it was predicted go into `replicates`, so a comparison
 // can tell a change from what a different seed does (src/core/compare/seeds.ts).
 
 import { UsageError } from '../errors.js';
@@ -12,7 +12,8 @@ function replicateOf(r: Report, classes: string[]): Replicate {
   const splits: Replicate['splits'] = {};
   for (const [name, s] of Object.entries(r.splits)) {
     const tp = classes.map((c) => s.perClass.tp[at.get(c)!]);
-    splits[name] = { examples: s.examples, metrics: { ...s.metrics }, perClass: { tp } };
+    const predicted = classes.map((c) => s.perClass.predicted[at.get(c)!]);
+    splits[name] = { examples: s.examples, metrics: { ...s.metrics }, perClass: { tp, predicted } };
   }
   return { ...(r.source !== undefined && { source: r.source }), createdAt: r.createdAt, splits };
 }

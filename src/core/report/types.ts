@@ -279,8 +279,11 @@ export interface Replicate {
     {
       examples: number;
       metrics: SplitMetrics;
-      /** Examples each class found (tp), indexed like report.classes; absent in replicates merged before it was kept. */
-      perClass?: { tp: number[] };
+      /**
+       * Examples each class found (tp) and times each was predicted (tp + fp: precision's
+       * denominator), indexed like report.classes; absent in replicates merged before they were kept.
+       */
+      perClass?: { tp: number[]; predicted?: number[] };
     }
   >;
 }

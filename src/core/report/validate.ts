@@ -135,6 +135,7 @@ function checkReplicates(r: Report, fail: (msg: string) => never): void {
           `${pointer('replicates', 0, 'splits', name, 'metrics')} differ from the split's; expected the report's own run first`,
         );
       if (s.perClass) checkReplicateFound(r, s.perClass.tp, name, i, fail);
+      if (s.perClass?.predicted) checkReplicatePredicted(r, s.perClass.tp, s.perClass.predicted, name, i, fail);
     }
   });
 }
@@ -149,6 +150,27 @@ function checkReplicateFound(r: Report, tp: number[], name: string, i: number, f
   if (over >= 0) fail(`${at}/${over} is ${tp[over]}; expected at most the class's support ${own.support[over]}`);
   if (i === 0 && tp.some((v, c) => v !== own.tp[c]))
     fail(`${at} differs from the split's perClass.tp; expected the report's own run first`);
+}
+
+/** A run's predictions per class: one per class, each from its found to the split's examples, the own run's first. */
+function checkReplicatePredicted(
+  r: Report,
+  tp: number[],
+  predicted: number[],
+  name: string,
+  i: number,
+  fail: (msg: string) => never,
+): void {
+  const at = pointer('replicates', i, 'splits', name, 'perClass', 'predicted');
+  const own = r.splits[name];
+  if (predicted.length !== r.classes.length)
+    fail(`${at} has ${predicted.length} entries; expected ${r.classes.length} (one per class)`);
+  const under = predicted.findIndex((v, c) => v < tp[c]);
+  if (under >= 0) fail(`${at}/${under} is ${predicted[under]}; expected at least the class's found (tp) ${tp[under]}`);
+  const over = predicted.findIndex((v) => v > own.examples);
+  if (over >= 0) fail(`${at}/${over} is ${predicted[over]}; expected at most the split's ${own.examples} examples`);
+  if (i === 0 && predicted.some((v, c) => v !== own.perClass.predicted[c]))
+    fail(`${at} differs from the split's perClass.predicted; expected the report's own run first`);
 }
 
 function checkSplit(r: Report, name: string, s: SplitReport, C: number, fail: (msg: string) => never): void {

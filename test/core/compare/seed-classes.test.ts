@@ -107,6 +107,52 @@ describe('per-class recall', () => {
   });
 });
 
+describe('per-class precision (classes.precision on)', () => {
+  // A drop of 2 points or more counts (the seeds move "common"'s precision by up to 4.7).
+  const withPrecision = parseRules({ classes: { precision: true, 'min-drop': 2 } }, 'seed classes test', 'multiclass');
+  // "common" is predicted for the 300 - found rare examples a seed misses, besides its own 855.
+  const commonPrecision = (found: number) => 855 / (855 + RARE - found);
+  const commonRow = (c: Comparison) => c.classes.find((r) => r.name === 'common' && r.split === 'test')!;
+
+  it('the seed jitter alone fails "common"\'s precision when each side has one run', () => {
+    const row = commonRow(compareReports(base[0], head[0], withPrecision));
+    expect(row.precision!.delta).toBeCloseTo(commonPrecision(225) - commonPrecision(270), 12);
+    expect(row.precision!.level).toBe('fail');
+  });
+
+  it('same code, different seeds, 3 runs a side: no precision fails, judged on the means and spread', () => {
+    const c = compareReports(merged(base), merged(head), withPrecision);
+    const p = commonRow(c).precision!;
+    expect(p.level).toBe('ok');
+    const mean = (seeds: [number, number][]) => seeds.reduce((a, [f]) => a + commonPrecision(f), 0) / seeds.length;
+    expect(p.test!.seeds).toMatchObject({ base: 3, head: 3 });
+    expect(p.test!.seeds!.delta).toBeCloseTo(mean(HEAD) - mean(BASE), 12);
+    expect(c.classes.filter((r) => r.level !== 'ok')).toEqual([]);
+    expect(c.verdict).not.toBe('fail');
+  });
+
+  it('a real precision drop larger than the spread still fails: every head run loses 40% of the rare ones it found', async () => {
+    const p = commonRow(compareReports(merged(base), merged(await side(HEAD, 0.4)), withPrecision)).precision!;
+    expect(p.test!.seeds!.ci.hi).toBeLessThan(0);
+    expect(p.level).toBe('fail');
+  });
+
+  it('replicates merged before predictions were kept: precision is judged on the own runs, as before', () => {
+    const old = (r: Report): Report => ({
+      ...r,
+      replicates: r.replicates!.map((rep) => ({
+        ...rep,
+        splits: Object.fromEntries(
+          Object.entries(rep.splits).map(([n, sp]) => [n, { ...sp, perClass: { tp: sp.perClass!.tp } }]),
+        ),
+      })),
+    });
+    const p = commonRow(compareReports(old(merged(base)), old(merged(head)), withPrecision)).precision!;
+    expect(p.test!.seeds).toBeUndefined();
+    expect(p.level).toBe('fail');
+  });
+});
+
 describe('generalization gaps', () => {
   const gap = (c: Comparison) => c.gaps.find((g) => g.gap === 'train-validation' && g.metric === 'accuracy')!;
 
@@ -136,6 +182,25 @@ describe('replicates in the report file', () => {
     );
     expect(bad((x) => (x.replicates![0].splits.test.perClass!.tp[1] = 10))).toThrow(
       "/replicates/0/splits/test/perClass/tp differs from the split's perClass.tp; expected the report's own run first",
+    );
+    // How often each class was predicted: the 45 "common" examples called rare, and the rare ones found.
+    expect(r.replicates!.map((x) => x.splits.test.perClass!.predicted)).toEqual(
+      BASE.map(([found]) => [855 + RARE - found, 45 + found]),
+    );
+    expect(bad((x) => x.replicates![1].splits.test.perClass!.predicted!.pop())).toThrow(
+      'x.json: /replicates/1/splits/test/perClass/predicted has 1 entries; expected 2 (one per class)',
+    );
+    expect(bad((x) => (x.replicates![2].splits.test.perClass!.predicted![1] = 100))).toThrow(
+      "x.json: /replicates/2/splits/test/perClass/predicted/1 is 100; expected at least the class's found (tp) 255",
+    );
+    expect(bad((x) => (x.replicates![2].splits.test.perClass!.predicted![0] = 1201))).toThrow(
+      "x.json: /replicates/2/splits/test/perClass/predicted/0 is 1201; expected at most the split's 1200 examples",
+    );
+    expect(bad((x) => (x.replicates![0].splits.test.perClass!.predicted![0] += 1))).toThrow(
+      "/replicates/0/splits/test/perClass/predicted differs from the split's perClass.predicted; expected the report's own run first",
+    );
+    expect(bad((x) => ((x.replicates![1].splits.test.perClass!.predicted as unknown[])[0] = -1))).toThrow(
+      '/replicates/1/splits/test/perClass/predicted/0',
     );
   });
 

@@ -13,18 +13,18 @@ import {
   renderOutcome,
   runGate,
   sameCommit
-} from "./chunk-DB3EFDOM.js";
+} from "./chunk-2VFDUD25.js";
 import "./chunk-4NASNEL3.js";
 import "./chunk-MINOWJJC.js";
 import "./chunk-NSI3WKIV.js";
 import "./chunk-EBNW32Z5.js";
-import "./chunk-THIWHTYS.js";
+import "./chunk-N53CXT7Y.js";
 import "./chunk-Q6E7HWCX.js";
 import "./chunk-SXAORDUR.js";
 import "./chunk-R7VUTDUK.js";
 import "./chunk-JAM47DZN.js";
 import "./chunk-K6E74BIK.js";
-import "./chunk-XN5YSPA3.js";
+import "./chunk-CJL43KB2.js";
 import "./chunk-HCSBZIJN.js";
 import "./chunk-SJ5GYMPW.js";
 import "./chunk-GVEIAIM2.js";

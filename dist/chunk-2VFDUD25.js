@@ -20,10 +20,10 @@ import {
 } from "./chunk-EBNW32Z5.js";
 import {
   readReport
-} from "./chunk-THIWHTYS.js";
+} from "./chunk-N53CXT7Y.js";
 import {
   compareReports
-} from "./chunk-XN5YSPA3.js";
+} from "./chunk-CJL43KB2.js";
 import {
   UsageError
 } from "./chunk-3P3OTKBG.js";

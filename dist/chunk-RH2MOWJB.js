@@ -78,7 +78,7 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   whoAmI
-} from "./chunk-VHJ6FS2Q.js";
+} from "./chunk-LDRLVWGE.js";
 import {
   BaselineUnusable,
   baselineNotes,
@@ -87,7 +87,7 @@ import {
   findBaseline,
   renderOutcome,
   runGate
-} from "./chunk-DB3EFDOM.js";
+} from "./chunk-2VFDUD25.js";
 import {
   normalizeKey
 } from "./chunk-4NASNEL3.js";
@@ -111,7 +111,7 @@ import {
   formatReport,
   parseReport,
   writeReport
-} from "./chunk-THIWHTYS.js";
+} from "./chunk-N53CXT7Y.js";
 import "./chunk-Q6E7HWCX.js";
 import {
   writeOutputs
@@ -121,7 +121,7 @@ import {
 } from "./chunk-R7VUTDUK.js";
 import "./chunk-JAM47DZN.js";
 import "./chunk-K6E74BIK.js";
-import "./chunk-XN5YSPA3.js";
+import "./chunk-CJL43KB2.js";
 import "./chunk-HCSBZIJN.js";
 import "./chunk-SJ5GYMPW.js";
 import "./chunk-GVEIAIM2.js";

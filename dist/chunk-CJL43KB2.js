@@ -224,9 +224,12 @@ function judgeClasses(base, head, union, splits, paired, rules) {
           const negatives = bs.examples - bc.support;
           const c = makeCandidate(row, split, "precision", bp, hp, pDelta, [disc.bFp[u], disc.cFp[u]], conf);
           c.minP = Math.pow(0.5, negatives);
+          addSeedSpread(c, base, head, bi, hi, conf);
           candidates.push(c);
         } else if (!disc && bp.support > 0 && hp.support > 0) {
-          candidates.push(makeCandidate(row, split, "precision", bp, hp, pDelta, null, conf));
+          const c = makeCandidate(row, split, "precision", bp, hp, pDelta, null, conf);
+          addSeedSpread(c, base, head, bi, hi, conf);
+          candidates.push(c);
         } else row.precision.status = "ignored";
       }
     }
@@ -292,13 +295,17 @@ function judgeClasses(base, head, union, splits, paired, rules) {
   return { classes: rows, noise, findings };
 }
 function addSeedSpread(c, base, head, bi, hi, level) {
-  const recall = (i, support) => (splits) => {
-    const tp = splits[c.split]?.perClass?.tp[i];
-    return tp === void 0 ? null : tp / support;
+  const run = (i, support) => (splits) => {
+    const pc = splits[c.split]?.perClass;
+    const tp = pc?.tp[i];
+    if (tp === void 0) return null;
+    if (c.measure === "recall") return tp / support;
+    const predicted = pc?.predicted?.[i];
+    return predicted === void 0 || predicted === 0 ? null : tp / predicted;
   };
   const t = c.test;
-  const own = t.kind === "mcnemar" ? pairedWaldInterval(t.b, t.c, c.base.support, level) : t.ci;
-  const s = seedAdjusted(base, head, recall(bi, c.base.support), recall(hi, c.head.support), own, level);
+  const own = c.measure === "precision" ? newcombeInterval(c.base.found, c.base.support, c.head.found, c.head.support, level) : t.kind === "mcnemar" ? pairedWaldInterval(t.b, t.c, c.base.support, level) : t.ci;
+  const s = seedAdjusted(base, head, run(bi, c.base.support), run(hi, c.head.support), own, level);
   if (!s?.ci) return;
   const { down, up } = seedPValues({ ...s, ci: s.ci });
   t.p = Math.max(t.p, down);

@@ -7096,12 +7096,18 @@ var report_schema_default = {
                   $ref: "#/definitions/metrics"
                 },
                 perClass: {
-                  description: "What each class found in this run (tp), indexed like classes.",
+                  description: "What each class found in this run (tp) and how often it was predicted (tp + fp; absent in replicates merged before it was kept), indexed like classes.",
                   type: "object",
                   required: ["tp"],
                   additionalProperties: false,
                   properties: {
                     tp: {
+                      type: "array",
+                      items: {
+                        $ref: "#/definitions/count"
+                      }
+                    },
+                    predicted: {
                       type: "array",
                       items: {
                         $ref: "#/definitions/count"
@@ -7907,6 +7913,7 @@ function checkReplicates(r, fail) {
           `${pointer("replicates", 0, "splits", name, "metrics")} differ from the split's; expected the report's own run first`
         );
       if (s.perClass) checkReplicateFound(r, s.perClass.tp, name, i, fail);
+      if (s.perClass?.predicted) checkReplicatePredicted(r, s.perClass.tp, s.perClass.predicted, name, i, fail);
     }
   });
 }
@@ -7919,6 +7926,18 @@ function checkReplicateFound(r, tp, name, i, fail) {
   if (over >= 0) fail(`${at}/${over} is ${tp[over]}; expected at most the class's support ${own.support[over]}`);
   if (i === 0 && tp.some((v, c) => v !== own.tp[c]))
     fail(`${at} differs from the split's perClass.tp; expected the report's own run first`);
+}
+function checkReplicatePredicted(r, tp, predicted, name, i, fail) {
+  const at = pointer("replicates", i, "splits", name, "perClass", "predicted");
+  const own = r.splits[name];
+  if (predicted.length !== r.classes.length)
+    fail(`${at} has ${predicted.length} entries; expected ${r.classes.length} (one per class)`);
+  const under = predicted.findIndex((v, c) => v < tp[c]);
+  if (under >= 0) fail(`${at}/${under} is ${predicted[under]}; expected at least the class's found (tp) ${tp[under]}`);
+  const over = predicted.findIndex((v) => v > own.examples);
+  if (over >= 0) fail(`${at}/${over} is ${predicted[over]}; expected at most the split's ${own.examples} examples`);
+  if (i === 0 && predicted.some((v, c) => v !== own.perClass.predicted[c]))
+    fail(`${at} differs from the split's perClass.predicted; expected the report's own run first`);
 }
 function checkSplit(r, name, s, C, fail) {
   const at = (...p) => pointer("splits", name, ...p);

@@ -9,9 +9,9 @@ import {
   consoleLog,
   createBot,
   startBot
-} from "./chunk-OW42O2HT.js";
-import "./chunk-VHJ6FS2Q.js";
-import "./chunk-DB3EFDOM.js";
+} from "./chunk-TEP6YDXU.js";
+import "./chunk-LDRLVWGE.js";
+import "./chunk-2VFDUD25.js";
 import "./chunk-4NASNEL3.js";
 import "./chunk-MINOWJJC.js";
 import "./chunk-LFPV36KP.js";
@@ -19,13 +19,13 @@ import "./chunk-2FPBPD7G.js";
 import "./chunk-NSI3WKIV.js";
 import "./chunk-4L747AVC.js";
 import "./chunk-EBNW32Z5.js";
-import "./chunk-THIWHTYS.js";
+import "./chunk-N53CXT7Y.js";
 import "./chunk-Q6E7HWCX.js";
 import "./chunk-SXAORDUR.js";
 import "./chunk-R7VUTDUK.js";
 import "./chunk-JAM47DZN.js";
 import "./chunk-K6E74BIK.js";
-import "./chunk-XN5YSPA3.js";
+import "./chunk-CJL43KB2.js";
 import "./chunk-HCSBZIJN.js";
 import "./chunk-SJ5GYMPW.js";
 import "./chunk-GVEIAIM2.js";

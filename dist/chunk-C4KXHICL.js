@@ -7,7 +7,7 @@ var __dirname = __mgDirname(__filename);
 import {
   compareReports,
   compareWithSource
-} from "./chunk-XN5YSPA3.js";
+} from "./chunk-CJL43KB2.js";
 import "./chunk-HCSBZIJN.js";
 import "./chunk-SJ5GYMPW.js";
 import "./chunk-GVEIAIM2.js";

@@ -10,7 +10,7 @@ import {
   readReport,
   reportPieces,
   writeReport
-} from "./chunk-THIWHTYS.js";
+} from "./chunk-N53CXT7Y.js";
 import "./chunk-Q6E7HWCX.js";
 import "./chunk-SXAORDUR.js";
 import "./chunk-R7VUTDUK.js";

@@ -39,11 +39,11 @@ import {
   verifyClaimedPull,
   withAcceptance,
   withClientLimits
-} from "./chunk-VHJ6FS2Q.js";
+} from "./chunk-LDRLVWGE.js";
 import {
   findBaseline,
   runGate
-} from "./chunk-DB3EFDOM.js";
+} from "./chunk-2VFDUD25.js";
 import {
   normalizeKey,
   renderComment

@@ -15,7 +15,8 @@ function replicateOf(r, classes) {
   const splits = {};
   for (const [name, s] of Object.entries(r.splits)) {
     const tp = classes.map((c) => s.perClass.tp[at.get(c)]);
-    splits[name] = { examples: s.examples, metrics: { ...s.metrics }, perClass: { tp } };
+    const predicted = classes.map((c) => s.perClass.predicted[at.get(c)]);
+    splits[name] = { examples: s.examples, metrics: { ...s.metrics }, perClass: { tp, predicted } };
   }
   return { ...r.source !== void 0 && { source: r.source }, createdAt: r.createdAt, splits };
 }
