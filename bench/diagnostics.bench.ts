@@ -16,7 +16,7 @@ import { rng } from './rng.js';
 
 const C = 485;
 const GOAL = 0.25;
-const RUNS = 3;
+const RUNS = 5;
 const NAMES = Array.from({ length: C }, (_, c) => `c${c}`);
 
 /** Multiclass: the truth gets most of the mass often, the rest a long tail. */
@@ -122,13 +122,17 @@ export async function run(): Promise<void> {
         oneThread: { scoreThreadMinBytes: Infinity },
         without: { scoreDiagnostics: false },
       };
-      // A warm-up run, then each way RUNS times in turn: the fastest of each (a shared machine only
-      // slows runs down, and this one by up to 2x for a few seconds at a time).
+      // A warm-up run, then each way RUNS times in turn, starting from another way each round: the
+      // fastest of each (a shared machine only slows runs down, and this one by up to 2x for a few
+      // seconds at a time).
       await evaluate({});
       const best = { threaded: Infinity, oneThread: Infinity, without: Infinity };
+      const order = Object.entries(ways);
       for (let run = 0; run < RUNS; run++)
-        for (const [way, o] of Object.entries(ways))
+        for (let k = 0; k < order.length; k++) {
+          const [way, o] = order[(run + k) % order.length];
           best[way as keyof typeof best] = Math.min(best[way as keyof typeof best], await evaluate(o));
+        }
       const cpu = best.oneThread / best.without - 1;
       const wall = (threaded ? best.threaded : best.oneThread) / best.without - 1;
       console.log(

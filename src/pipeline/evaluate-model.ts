@@ -225,7 +225,8 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
       const r = await runModel(
         tf,
         model,
-        keyedByFeatures(stream, diagnostics),
+        // A shard decodes only its own examples: their features cannot show leakage with the others'.
+        opts.shard ? stream : keyedByFeatures(stream, diagnostics),
         {
           split: d.name,
           file: d.path,
@@ -267,7 +268,7 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
       toolVersion: VERSION,
       sanity,
       keepPredictions: opts.keepPredictions,
-      leakage: diagnostics.leakage(),
+      leakage: opts.shard ? undefined : diagnostics.leakage(),
       shard: opts.shard,
     });
     if (thresholdTuning) report.thresholdTuning = thresholdTuning;

@@ -13,7 +13,7 @@ import type { FileFingerprint, Report, Task } from '../core/report/types.js';
 import { openPredictions } from '../io/predictions.js';
 import { shardPredictions, shardScores } from '../io/shard.js';
 import type { ShardSpec } from '../core/shard.js';
-import { InputError, type PredictionStream } from '../io/types.js';
+import { InputError, type ExampleBatch, type PredictionStream } from '../io/types.js';
 import type { ScoreSink } from '../core/metrics/score-histograms.js';
 import { VERSION } from '../version.js';
 import { ThresholdTuning } from './threshold-tuning.js';
@@ -91,7 +91,10 @@ export async function evaluatePredictionFiles(
       perClassThreshold: opts.perClassThreshold,
       onProgress: opts.onProgress && ((rows) => opts.onProgress!(name, rows)),
     });
-    const stream = opts.shard ? shardPredictions(opened, opts.shard) : opened;
+    // Every row is keyed for leakage, a shard's others too (it reads them anyway): each shard then
+    // finds the whole evaluation's leakage, and the merge keeps it (src/core/report/merge.ts).
+    const keyed = { ...opened, batches: keyedBatches(opened.batches, diagnostics) };
+    const stream = opts.shard ? shardPredictions(keyed, opts.shard) : keyed;
     if (task === undefined) {
       task = stream.task;
       taskFrom = `split ${JSON.stringify(name)}`;
@@ -107,8 +110,7 @@ export async function evaluatePredictionFiles(
     try {
       for await (const batch of stream.batches) {
         acc.update(batch);
-        diagnostics.batch(batch);
-        // Both copied what they keep (the store deflates, leakage keeps the ids).
+        // Copied what they keep (the store deflates, leakage keeps the ids).
         stream.recycle?.(batch);
       }
     } catch (e) {
@@ -163,4 +165,12 @@ export async function evaluatePredictionFiles(
   });
   if (thresholdTuning) report.thresholdTuning = thresholdTuning;
   return report;
+}
+
+/** The batches, each keyed for leakage between splits (its ids) before it goes on. */
+async function* keyedBatches(batches: AsyncIterable<ExampleBatch>, diagnostics: DiagnosticsCollector) {
+  for await (const b of batches) {
+    diagnostics.batch(b);
+    yield b;
+  }
 }

@@ -1,8 +1,11 @@
 // Leakage by id through the prediction readers: CSV (plain and quoted ids), JSON lines and the
-// `ids` array of NumPy files (fixtures/ids, counts from Python sets), sharded too.
+// `ids` array of NumPy files (fixtures/ids, counts from Python sets), sharded and merged too.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { mergeReports } from '../../src/core/report/merge.js';
+import type { Report } from '../../src/core/report/types.js';
+import { validateReport } from '../../src/core/report/validate.js';
 import { evaluatePredictionFiles } from '../../src/pipeline/evaluate.js';
 
 let dir: string;
@@ -84,22 +87,31 @@ describe('NumPy ids (fixtures/ids/expected.json)', () => {
     expect(pairOf(r, 'train', 'test')).toEqual({ splits: ['train', 'test'], ...expected.pairs['train.npz uint.npy'] });
   });
 
-  it.each([1, 2, 3])('shard %i/3 keys exactly its own rows: leaks between the rows it holds', async (index) => {
-    // uint.npy rows 17, 18, 19 repeat train rows 2, 3, 4: one leak inside each shard.
-    const owned = (ids: string[]) => ids.filter((_, k) => k % 3 === index - 1);
-    const train = new Set(owned(expected['train.npz'].ids));
-    const test = owned(expected['uint.npy'].ids);
-    const leaked = test.filter((id) => train.has(id));
-    expect(leaked).toHaveLength(1);
-    const r = await evaluatePredictionFiles(
-      [
-        { name: 'train', path: path.join(IDS, 'train.npz') },
-        { name: 'test', path: path.join(IDS, 'uint.npy') },
-      ],
-      { shard: { index, count: 3 } },
+  it('every shard keys every row (not only its own): each finds the whole leakage, and their merge keeps it', async () => {
+    const files = splits('test-leaked.npz');
+    const one = await evaluatePredictionFiles(files);
+    expect(one.leakage!.pairs.some((p) => p.count > 0)).toBe(true);
+    const shards = [1, 2, 3].map((index) => ({ index, count: 3 }));
+    const parts = await Promise.all(shards.map((shard) => evaluatePredictionFiles(files, { shard })));
+    for (const p of parts) expect(p.leakage).toEqual(one.leakage);
+    const origins = ['s1.json', 's2.json', 's3.json'];
+    const read = (r: Report, origin: string) => validateReport(JSON.parse(JSON.stringify(r)), origin);
+    const written = parts.map((p, k) => read(p, origins[k]));
+    expect(mergeReports(written, origins).leakage).toEqual(one.leakage);
+    // A shard whose leakage was edited, or dropped, is refused by name: leakage can fail the gate.
+    const edited = written.map((p) => structuredClone(p));
+    edited[1].leakage!.pairs[0].count += 1;
+    expect(() => mergeReports(edited, origins)).toThrow(
+      's2.json (shard 2/3): its leakage differs from s1.json (shard 1/3); every shard of one evaluation finds the same leakage between its splits (shards of different modelgate versions, or an edited report?)',
     );
-    expect(r.leakage!.pairs).toEqual([
-      { splits: ['train', 'test'], count: 1, share: 1 / test.length, examples: leaked },
-    ]);
+    const dropped = written.map((p) => structuredClone(p));
+    delete dropped[2].leakage;
+    expect(() => mergeReports(dropped, origins)).toThrow(
+      's3.json (shard 3/3): its leakage is missing but is in s1.json',
+    );
+    delete dropped[0].leakage;
+    expect(() => mergeReports(dropped, origins)).toThrow(
+      's2.json (shard 2/3): its leakage is there but not in s1.json',
+    );
   });
 });

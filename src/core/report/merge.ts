@@ -11,7 +11,7 @@ import { accumulatorFromExamples, accumulatorFromSplit, type Accumulator } from 
 import { formatShard, interleaveExamples, shardSize } from '../shard.js';
 import { ScoreAccumulator } from '../diagnostics/scores.js';
 import { buildReport } from './build.js';
-import type { FileFingerprint, Report, SanityFinding } from './types.js';
+import type { FileFingerprint, Leakage, Report, SanityFinding } from './types.js';
 
 export interface MergeOptions {
   /** Default: the latest createdAt of the parts. */
@@ -208,9 +208,29 @@ function mergeShards(parts: Report[], origins: string[], opts: MergeOptions): Re
     createdAt: opts.createdAt ?? latest(parts),
     toolVersion: opts.toolVersion ?? first.tool.version,
     sanity: keptSanity(parts),
+    leakage: shardsLeakage(shards),
   });
   if (first.model) report.model = first.model;
   return report;
+}
+
+/**
+ * Shards of prediction files each key every row for leakage (src/pipeline/evaluate.ts), so each
+ * finds the whole evaluation's and the merge keeps it, once every shard says the same: it is a
+ * finding the rules gate on, so one shard's edited or missing leakage must not pass unnoticed.
+ * Shards of a model run carry none (each decodes only its own examples).
+ */
+function shardsLeakage(shards: { part: Report; origin: string }[]): Leakage | undefined {
+  const { part: first, origin: firstOrigin } = shards[0];
+  const want = JSON.stringify(first.leakage ?? null);
+  for (const { part, origin } of shards.slice(1)) {
+    if (JSON.stringify(part.leakage ?? null) === want) continue;
+    const how = !first.leakage ? 'is there but not in' : part.leakage ? 'differs from' : 'is missing but is in';
+    throw new UsageError(
+      `${origin} (shard ${formatShard(part.shard!)}): its leakage ${how} ${firstOrigin} (shard ${formatShard(first.shard!)}); every shard of one evaluation finds the same leakage between its splits (shards of different modelgate versions, or an edited report?)`,
+    );
+  }
+  return first.leakage;
 }
 
 /**

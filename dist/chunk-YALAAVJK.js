@@ -450,7 +450,8 @@ async function evaluatePredictionFiles(splits, opts = {}) {
       perClassThreshold: opts.perClassThreshold,
       onProgress: opts.onProgress && ((rows) => opts.onProgress(name, rows))
     });
-    const stream = opts.shard ? shardPredictions(opened, opts.shard) : opened;
+    const keyed = { ...opened, batches: keyedBatches(opened.batches, diagnostics) };
+    const stream = opts.shard ? shardPredictions(keyed, opts.shard) : keyed;
     if (task === void 0) {
       task = stream.task;
       taskFrom = `split ${JSON.stringify(name)}`;
@@ -466,7 +467,6 @@ async function evaluatePredictionFiles(splits, opts = {}) {
     try {
       for await (const batch of stream.batches) {
         acc.update(batch);
-        diagnostics.batch(batch);
         stream.recycle?.(batch);
       }
     } catch (e) {
@@ -516,6 +516,12 @@ async function evaluatePredictionFiles(splits, opts = {}) {
   });
   if (thresholdTuning) report.thresholdTuning = thresholdTuning;
   return report;
+}
+async function* keyedBatches(batches, diagnostics) {
+  for await (const b of batches) {
+    diagnostics.batch(b);
+    yield b;
+  }
 }
 
 export {

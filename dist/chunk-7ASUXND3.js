@@ -5,11 +5,19 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  mergeReports
-} from "./chunk-ABHRMBI2.js";
+  checkSplitNames,
+  evaluatePredictionFiles
+} from "./chunk-YALAAVJK.js";
+import "./chunk-MURGLTRB.js";
+import "./chunk-UFLGCLUX.js";
 import "./chunk-J5VWRRYV.js";
+import "./chunk-KZQ7ESBR.js";
 import "./chunk-SHUTRF67.js";
+import "./chunk-3PH7HBNS.js";
+import "./chunk-4L747AVC.js";
+import "./chunk-EBNW32Z5.js";
 import "./chunk-Q6E7HWCX.js";
+import "./chunk-R7VUTDUK.js";
 import "./chunk-JAM47DZN.js";
 import "./chunk-K6E74BIK.js";
 import "./chunk-SJ5GYMPW.js";
@@ -19,5 +27,6 @@ import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  mergeReports
+  checkSplitNames,
+  evaluatePredictionFiles
 };

@@ -12,10 +12,10 @@ import {
 } from "./chunk-RNPYZSOF.js";
 import {
   mergeReports
-} from "./chunk-ABHRMBI2.js";
+} from "./chunk-W6GLHMHE.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-BTLBLT5R.js";
+} from "./chunk-YALAAVJK.js";
 import "./chunk-MURGLTRB.js";
 import {
   debug,
@@ -96445,7 +96445,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-CAHSZ3GA.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-2OOV4INI.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

@@ -194,10 +194,23 @@ function mergeShards(parts, origins, opts) {
     source: new Set(parts.map((p) => p.source)).size === 1 ? first.source : void 0,
     createdAt: opts.createdAt ?? latest(parts),
     toolVersion: opts.toolVersion ?? first.tool.version,
-    sanity: keptSanity(parts)
+    sanity: keptSanity(parts),
+    leakage: shardsLeakage(shards)
   });
   if (first.model) report.model = first.model;
   return report;
+}
+function shardsLeakage(shards) {
+  const { part: first, origin: firstOrigin } = shards[0];
+  const want = JSON.stringify(first.leakage ?? null);
+  for (const { part, origin } of shards.slice(1)) {
+    if (JSON.stringify(part.leakage ?? null) === want) continue;
+    const how = !first.leakage ? "is there but not in" : part.leakage ? "differs from" : "is missing but is in";
+    throw new UsageError(
+      `${origin} (shard ${formatShard(part.shard)}): its leakage ${how} ${firstOrigin} (shard ${formatShard(first.shard)}); every shard of one evaluation finds the same leakage between its splits (shards of different modelgate versions, or an edited report?)`
+    );
+  }
+  return first.leakage;
 }
 function addedScores(shards, name, index) {
   if (!shards.every(({ part }) => part.splits[name].scoreCounts)) return void 0;

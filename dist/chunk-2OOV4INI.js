@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-BTLBLT5R.js";
+} from "./chunk-YALAAVJK.js";
 import {
   classIndexOf,
   csvRows,
@@ -5697,7 +5697,8 @@ async function evaluateModel(opts) {
       const r = await runModel(
         tf,
         model,
-        keyedByFeatures(stream, diagnostics),
+        // A shard decodes only its own examples: their features cannot show leakage with the others'.
+        opts.shard ? stream : keyedByFeatures(stream, diagnostics),
         {
           split: d.name,
           file: d.path,
@@ -5736,7 +5737,7 @@ async function evaluateModel(opts) {
       toolVersion: VERSION,
       sanity,
       keepPredictions: opts.keepPredictions,
-      leakage: diagnostics.leakage(),
+      leakage: opts.shard ? void 0 : diagnostics.leakage(),
       shard: opts.shard
     });
     if (thresholdTuning) report.thresholdTuning = thresholdTuning;
