@@ -108,9 +108,9 @@ export async function openJsonl(path: string, opts: ReadOptions): Promise<Predic
     throw new InputError(path, `line ${firstLine}`, `found keys ${keysOf(first)}; expected a "label" or "labels" key`);
   }
 
+  const ready: ExampleBatch[] = [];
+  const handle = rowHandler(path, task, opts, ready, 'id' in first);
   async function* batches(): AsyncGenerator<ExampleBatch> {
-    const ready: ExampleBatch[] = [];
-    const handle = rowHandler(path, task, opts, ready, 'id' in first);
     try {
       for (const [row, line] of early) handle(row, line);
       early.length = 0;
@@ -128,7 +128,7 @@ export async function openJsonl(path: string, opts: ReadOptions): Promise<Predic
       await it.return?.(undefined);
     }
   }
-  return { task, batches: batches(), fingerprint: () => digest.fingerprint() };
+  return { task, batches: batches(), fingerprint: () => digest.fingerprint(), recycle: (b) => handle.recycle(b) };
 }
 
 /** V8's JSON.parse message without the quoted text, its position given as a column. */
@@ -280,8 +280,9 @@ function rowHandler(path: string, task: Task, opts: ReadOptions, ready: ExampleB
   };
   let handle: (row: Row, line: number) => void;
   let flush: () => ExampleBatch | null;
+  let batcher: MulticlassBatcher | MultilabelBatcher;
   if (task === 'multiclass') {
-    const b = new MulticlassBatcher(size, opts.scores);
+    const b = (batcher = new MulticlassBatcher(size, opts.scores));
     b.ids.on = withIds;
     flush = () => b.flush();
     handle = (row, line) => {
@@ -304,7 +305,7 @@ function rowHandler(path: string, task: Task, opts: ReadOptions, ready: ExampleB
       progress();
     };
   } else {
-    const b = new MultilabelBatcher(size, opts.scores);
+    const b = (batcher = new MultilabelBatcher(size, opts.scores));
     b.ids.on = withIds;
     flush = () => b.flush();
     const thresholds = new Map<string, number>();
@@ -334,5 +335,7 @@ function rowHandler(path: string, task: Task, opts: ReadOptions, ready: ExampleB
       if (last) ready.push(last);
       opts.onProgress?.(rows);
     },
+    /** A batch read through: its arrays hold a later batch (batcher.ts). */
+    recycle: (b: ExampleBatch) => batcher.recycle(b),
   });
 }

@@ -51,6 +51,28 @@ describe('JSON lines', () => {
     expect(r.pred).toEqual([[], [0]]);
   });
 
+  it.each([
+    ['multiclass', (i: number) => `"label": "c${i % 50}", "pred": "c${(i * 7) % 50}"`],
+    [
+      'multilabel',
+      (i: number) =>
+        `"labels": ${JSON.stringify([[`c${i % 50}`, `c${(i * 3) % 50}`], [], [`c${i % 3}`]][i % 3])}, "preds": ["c${i % 7}"]`,
+    ],
+  ])('%s: batches handed back lend their arrays to later ones, each holding its own examples', async (_, fields) => {
+    // 20,000 lines of 300-byte ids: 6 MB, so batches of 500 span the reader's 1 MB reads, as a real file's do.
+    const pad = 'x'.repeat(300);
+    const lines = Array.from({ length: 20_000 }, (_, i) => `{"id": "r${i}${pad}", ${fields(i)}}`);
+    const path = tmp.write(`recycle${counter++}.jsonl`, lines.join('\n'));
+    const names = Array.from({ length: 50 }, (_, c) => `c${c}`);
+    const open = () => openPredictions(path, { batchSize: 500, classes: new ClassIndex(names, true) });
+    const { reused: none, ...plain } = await collect(await open());
+    const { reused, ...recycled } = await collect(await open(), true);
+    expect(none).toBe(0);
+    expect(reused).toBeGreaterThan(3);
+    expect(recycled).toEqual(plain);
+    expect(plain.truth).toHaveLength(20_000);
+  });
+
   it('reads lines that straddle the reader chunks', async () => {
     const classes = new ClassIndex(['a', 'b', 'c', 'd', 'e'], true);
     const rows = Math.ceil((2.5 * READ_BYTES) / 200); // ~200 bytes a line: two chunk ends and more

@@ -1137,9 +1137,9 @@ async function openJsonl(path, opts) {
     await it.return?.(void 0);
     throw new InputError(path, `line ${firstLine}`, `found keys ${keysOf(first)}; expected a "label" or "labels" key`);
   }
+  const ready = [];
+  const handle = rowHandler2(path, task, opts, ready, "id" in first);
   async function* batches() {
-    const ready = [];
-    const handle = rowHandler2(path, task, opts, ready, "id" in first);
     try {
       for (const [row, line] of early) handle(row, line);
       early.length = 0;
@@ -1157,7 +1157,7 @@ async function openJsonl(path, opts) {
       await it.return?.(void 0);
     }
   }
-  return { task, batches: batches(), fingerprint: () => digest.fingerprint() };
+  return { task, batches: batches(), fingerprint: () => digest.fingerprint(), recycle: (b) => handle.recycle(b) };
 }
 function jsonProblem(message) {
   const pos = /at position (\d+)/.exec(message);
@@ -1292,8 +1292,9 @@ function rowHandler2(path, task, opts, ready, withIds) {
   };
   let handle;
   let flush;
+  let batcher;
   if (task === "multiclass") {
-    const b = new MulticlassBatcher(size, opts.scores);
+    const b = batcher = new MulticlassBatcher(size, opts.scores);
     b.ids.on = withIds;
     flush = () => b.flush();
     handle = (row, line) => {
@@ -1316,7 +1317,7 @@ function rowHandler2(path, task, opts, ready, withIds) {
       progress();
     };
   } else {
-    const b = new MultilabelBatcher(size, opts.scores);
+    const b = batcher = new MultilabelBatcher(size, opts.scores);
     b.ids.on = withIds;
     flush = () => b.flush();
     const thresholds = /* @__PURE__ */ new Map();
@@ -1345,7 +1346,9 @@ function rowHandler2(path, task, opts, ready, withIds) {
       const last = flush();
       if (last) ready.push(last);
       opts.onProgress?.(rows);
-    }
+    },
+    /** A batch read through: its arrays hold a later batch (batcher.ts). */
+    recycle: (b) => batcher.recycle(b)
   });
 }
 

@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-YALAAVJK.js";
+} from "./chunk-EFH235FY.js";
 import {
   classIndexOf,
   csvRows,
@@ -20,7 +20,7 @@ import {
   openNpyArrays,
   shapeText,
   unicodeAt
-} from "./chunk-MURGLTRB.js";
+} from "./chunk-BIOMIFKF.js";
 import {
   DEFAULT_THRESHOLD,
   Digest,

@@ -6,7 +6,7 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   openPredictions
-} from "./chunk-MURGLTRB.js";
+} from "./chunk-BIOMIFKF.js";
 import {
   DEFAULT_THRESHOLD,
   chooseThresholds,

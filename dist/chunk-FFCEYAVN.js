@@ -15,8 +15,8 @@ import {
 } from "./chunk-W6GLHMHE.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-YALAAVJK.js";
-import "./chunk-MURGLTRB.js";
+} from "./chunk-EFH235FY.js";
+import "./chunk-BIOMIFKF.js";
 import {
   debug,
   error,
@@ -96445,7 +96445,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-2OOV4INI.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-PH77EQ4B.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

@@ -7,8 +7,8 @@ var __dirname = __mgDirname(__filename);
 import {
   checkSplitNames,
   evaluatePredictionFiles
-} from "./chunk-YALAAVJK.js";
-import "./chunk-MURGLTRB.js";
+} from "./chunk-EFH235FY.js";
+import "./chunk-BIOMIFKF.js";
 import "./chunk-UFLGCLUX.js";
 import "./chunk-J5VWRRYV.js";
 import "./chunk-KZQ7ESBR.js";
