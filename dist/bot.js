@@ -9,9 +9,9 @@ import {
 } from "./chunk-5P3WJWIY.js";
 import {
   startBot
-} from "./chunk-TEP6YDXU.js";
-import "./chunk-LDRLVWGE.js";
-import "./chunk-2VFDUD25.js";
+} from "./chunk-QR6CZXNV.js";
+import "./chunk-UGQIHV5N.js";
+import "./chunk-UEWONIFE.js";
 import "./chunk-4NASNEL3.js";
 import "./chunk-MINOWJJC.js";
 import "./chunk-LFPV36KP.js";
@@ -22,11 +22,12 @@ import "./chunk-EBNW32Z5.js";
 import {
   describeError
 } from "./chunk-5OTVHDUD.js";
-import "./chunk-N53CXT7Y.js";
-import "./chunk-Q6E7HWCX.js";
+import "./chunk-5LNRJDJA.js";
+import "./chunk-QLHV65HS.js";
 import "./chunk-SXAORDUR.js";
+import "./chunk-KSATUSI5.js";
 import "./chunk-R7VUTDUK.js";
-import "./chunk-JAM47DZN.js";
+import "./chunk-63DEFSWP.js";
 import "./chunk-K6E74BIK.js";
 import "./chunk-CJL43KB2.js";
 import "./chunk-HCSBZIJN.js";

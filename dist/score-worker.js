@@ -6,16 +6,16 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   countBlock
-} from "./chunk-KZQ7ESBR.js";
+} from "./chunk-6IXNGBWS.js";
 import {
   ScoreAccumulator
-} from "./chunk-SHUTRF67.js";
+} from "./chunk-TSVX7JFN.js";
 import {
   lowerThisThread
 } from "./chunk-3PH7HBNS.js";
 import {
   seedLabelGrid
-} from "./chunk-JAM47DZN.js";
+} from "./chunk-63DEFSWP.js";
 import "./chunk-K6E74BIK.js";
 import "./chunk-WDHMFPCS.js";
 

@@ -7,16 +7,13 @@
 
 import type { ScoreAccumulator } from '../core/diagnostics/scores.js';
 import { ScoreHistograms } from '../core/metrics/score-histograms.js';
-import { tuningSummary, type TuningSummary } from '../core/metrics/tune-thresholds.js';
+import { TUNING_SPLITS, tuningSummary, type TuningSummary } from '../core/metrics/tune-thresholds.js';
 import type { Task } from '../core/report/types.js';
-
-/** Thresholds are chosen on `from` and checked on `to`. */
-export const TUNING_SPLITS = { from: 'validation', to: 'test' } as const;
 
 export class ThresholdTuning {
   private readonly scores = new Map<string, { counted: ScoreAccumulator; examples: number }>();
 
-  /** `enabled` false (a shard, whose rows the readers see whole) gathers nothing. */
+  /** `enabled` false (a shard: its report carries the histograms instead, for the merge) gathers nothing. */
   constructor(private readonly enabled = true) {}
 
   /** A split's scores once read (`examples`: all its examples; every one must have been scored). */

@@ -7,6 +7,7 @@
 
 import path from 'node:path';
 import { UsageError } from '../../src/core/errors.js';
+import { decodeClassCounts, encodeClassCounts } from '../../src/core/diagnostics/score-counts.js';
 import { mergeReports } from '../../src/core/report/merge.js';
 import type { Report } from '../../src/core/report/types.js';
 import { validateReport } from '../../src/core/report/validate.js';
@@ -122,6 +123,75 @@ describe('8 shards merged equal one unsharded run', () => {
     expect(parts.map((p) => p.leakage)).toEqual(parts.map(() => undefined));
     expect(withoutLeakage(withoutScores(merged))).toEqual(withoutLeakage(withoutScores(roundTrip(one.report))));
     expect(sameScores(merged, one.report)).toBe(2);
+  });
+});
+
+describe('threshold tuning survives a merge of shards', () => {
+  // Multi-label validation and test splits with scores (fixtures/thresholds): the summary a merge
+  // computes from the shards' threshold histograms is the one-pass summary.
+  const TUNING = ['validation', 'test'].map((name) => ({
+    name,
+    path: path.resolve(`fixtures/thresholds/${name}.csv`),
+  }));
+
+  it('the merged summary is the one-pass one; the shards carry the histograms, not a summary', async () => {
+    const one = await evaluatePredictionFiles(TUNING, { createdAt: CREATED });
+    expect(one.thresholdTuning).toBeDefined();
+    const parts: Report[] = [];
+    for (const shard of shards)
+      parts.push(roundTrip(await evaluatePredictionFiles(TUNING, { createdAt: CREATED, shard })));
+    for (const p of parts) {
+      expect(p.thresholdTuning).toBeUndefined();
+      for (const s of Object.values(p.splits)) expect(s.tuningCounts!.examples).toBe(s.examples);
+    }
+    const merged = roundTrip(mergeReports(parts, origins));
+    // The same choices; the macro averages summed in the report's class order, not the reader's.
+    const macros = (t: Report['thresholdTuning']) => [t!.current, t!.tuned].flatMap((m) => [m.precision, m.recall]);
+    const [got, want] = [merged.thresholdTuning!, one.thresholdTuning!];
+    expect({ ...got, current: null, tuned: null }).toEqual({ ...want, current: null, tuned: null });
+    expect([got.current.classes, got.tuned.classes]).toEqual([want.current.classes, want.tuned.classes]);
+    macros(got).forEach((v, i) => expect(Math.abs(v - macros(want)[i])).toBeLessThan(1e-12));
+    expect(got.tuned.recall - got.current.recall).toBeGreaterThan(0.02);
+    // The merged report is a whole one: no histograms left in it.
+    for (const s of Object.values(merged.splits)) expect(s.tuningCounts).toBeUndefined();
+    // One shard without them (an older version): no summary rather than a partial one.
+    const older = parts.map((p, k) =>
+      k === 2
+        ? {
+            ...p,
+            splits: Object.fromEntries(Object.entries(p.splits).map(([n, { tuningCounts: _, ...sp }]) => [n, sp])),
+          }
+        : p,
+    );
+    expect(mergeReports(older, origins).thresholdTuning).toBeUndefined();
+  });
+
+  it("the reader checks a shard's histograms against the split", async () => {
+    const part = roundTrip(
+      await evaluatePredictionFiles(TUNING, { createdAt: CREATED, shard: { index: 1, count: 2 } }),
+    );
+    const edited = (edit: (r: Report) => void) => {
+      const copy = structuredClone(part);
+      edit(copy);
+      return () => validateReport(JSON.parse(JSON.stringify(copy)), 'shard.json');
+    };
+    expect(edited((r) => (r.splits.test.tuningCounts!.bins = 100))).toThrow(
+      'shard.json: /splits/test/tuningCounts/bins is 100; expected 1000',
+    );
+    expect(edited((r) => (r.splits.test.tuningCounts!.examples += 1))).toThrow(
+      `/splits/test/tuningCounts/examples is ${part.splits.test.examples + 1}; expected ${part.splits.test.examples} as the split`,
+    );
+    expect(edited((r) => (r.splits.test.tuningCounts!.data = 'not base64 deflate'))).toThrow(
+      '/splits/test/tuningCounts/data is not base64 of deflated data',
+    );
+    // A negative of class 0 turned positive: one more positive than its support.
+    const counts = decodeClassCounts(part.splits.test.tuningCounts!.data, part.classes.length, 1002) as number[][];
+    const moved = counts.map((t) => [...t]);
+    const k = moved[0].findIndex((v, i) => i % 3 === 2 && v > 0);
+    [moved[0][k - 1], moved[0][k]] = [moved[0][k - 1] + 1, moved[0][k] - 1];
+    expect(edited((r) => (r.splits.test.tuningCounts!.data = encodeClassCounts(moved)))).toThrow(
+      `/splits/test/tuningCounts/data counts class 0 ${part.splits.test.examples} times with ${part.splits.test.perClass.support[0] + 1} positives; expected none, or ${part.splits.test.examples} examples with ${part.splits.test.perClass.support[0]} positives (its support)`,
+    );
   });
 });
 

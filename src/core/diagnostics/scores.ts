@@ -6,7 +6,7 @@
 // Log-loss and the expected calibration error need no histogram and are exact.
 // Indices are those of one shared ClassIndex; `result` maps them to the report's class order.
 
-import type { ScoreCounts, ScoreMetrics, Task } from '../report/types.js';
+import type { ScoreCounts, ScoreMetrics, Task, TuningCounts } from '../report/types.js';
 import { ExampleScores, type HistogramCounts, type ScoreSink } from '../metrics/score-histograms.js';
 import { decodeClassCounts, encodeClassCounts } from './score-counts.js';
 import { ScoreKernel } from './score-kernel.js';
@@ -470,6 +470,25 @@ export class ScoreAccumulator implements ScoreSink {
     for (const [cell, c, amount] of wrapped(this.posWraps, this.cap)) pos[grid.slot[cell] * this.cap + c] += amount;
     for (const [cell, c, amount] of wrapped(this.allWraps(), this.cap)) all[grid.slot[cell] * this.cap + c] += amount;
     return { bins: TUNING_BINS, cap: this.cap, classes: this.classes, pos, all, examples: this.examples };
+  }
+
+  /**
+   * tuningCounts() for a shard's report, per class in the report's order (`perm[c]`: class c's
+   * place), when every one of the split's `examples` was counted; a merge of the shards adds them.
+   */
+  tuningClassCounts(perm: Uint32Array, C: number, examples: number): TuningCounts | null {
+    const counts = this.tuningCounts();
+    if (!counts || counts.examples === 0 || counts.examples !== examples) return null;
+    const { bins, cap, pos, all } = counts;
+    const classes: number[][] = Array.from({ length: C }, () => []);
+    for (let c = 0; c < Math.min(cap, perm.length); c++) {
+      const out = classes[perm[c]];
+      for (let slot = 0; slot < bins + 2; slot++) {
+        const [p, a] = [pos[slot * cap + c], all[slot * cap + c]];
+        if (a > 0) out.push(slot, p, a - p);
+      }
+    }
+    return { bins, examples, classes: C, data: encodeClassCounts(classes) };
   }
 
   /**

@@ -15,6 +15,8 @@ export const DEFAULT_MIN_PRECISION = 0.5;
 export const DEFAULT_OBJECTIVE: Objective = { kind: 'recall-at-precision', minPrecision: DEFAULT_MIN_PRECISION };
 /** Below this many validation positives a chosen threshold is mostly noise: the class keeps the global one. */
 export const DEFAULT_MIN_POSITIVES = 5;
+/** The report's tuning summary chooses thresholds on `from` and checks them on `to`. */
+export const TUNING_SPLITS = { from: 'validation', to: 'test' } as const;
 
 export interface TuneOptions {
   objective: Objective;

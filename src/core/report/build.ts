@@ -10,6 +10,7 @@ import type { Accumulator } from '../metrics/accumulator.js';
 import { confusionOfPieces } from '../metrics/confusion.js';
 import { computeSplit } from '../metrics/compute.js';
 import { remapCounts } from '../metrics/counts.js';
+import { TUNING_SPLITS } from '../metrics/tune-thresholds.js';
 import { isIdentity, remapStore } from '../metrics/remap.js';
 import type { ShardSpec } from '../shard.js';
 import { widthFor } from './example-store.js';
@@ -90,6 +91,10 @@ export function buildReport(args: BuildArgs): Report {
         code: 'no-threshold-free-metrics',
         message: `no ROC-AUC, average precision, log-loss or calibration: ${scores.problem}`,
       });
+    // And the threshold histograms of the tuning summary's splits, for the merge's summary.
+    const tuningCounts =
+      args.shard && threshFree && isTuningSplit(name) && scores?.tuningClassCounts(perm, C, acc.examples);
+    if (tuningCounts) split.tuningCounts = tuningCounts;
     splits[name] = split;
   }
 
@@ -128,4 +133,9 @@ export function computeGaps(splits: Record<string, SplitReport>): Report['gaps']
     gaps[g.name] = out;
   }
   return gaps;
+}
+
+/** A split the tuning summary reads (chosen on one, checked on the other). */
+function isTuningSplit(name: string): boolean {
+  return name === TUNING_SPLITS.from || name === TUNING_SPLITS.to;
 }

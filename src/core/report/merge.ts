@@ -9,7 +9,12 @@ import { ClassIndex } from '../classes.js';
 import { UsageError } from '../errors.js';
 import { accumulatorFromExamples, accumulatorFromSplit, type Accumulator } from '../metrics/accumulator.js';
 import { formatShard, interleaveExamples, shardSize } from '../shard.js';
+import { decodeClassCounts } from '../diagnostics/score-counts.js';
+import { TUNING_BINS } from '../diagnostics/score-grid.js';
 import { ScoreAccumulator } from '../diagnostics/scores.js';
+import { ScoreHistograms } from '../metrics/score-histograms.js';
+import { TUNING_SPLITS, tuningSummary, type TuningSummary } from '../metrics/tune-thresholds.js';
+import { thresholdFor } from '../threshold.js';
 import { buildReport } from './build.js';
 import type { FileFingerprint, Leakage, Report, SanityFinding } from './types.js';
 
@@ -211,7 +216,45 @@ function mergeShards(parts: Report[], origins: string[], opts: MergeOptions): Re
     leakage: shardsLeakage(shards),
   });
   if (first.model) report.model = first.model;
+  const tuning = shardsTuning(shards, index);
+  if (tuning) report.thresholdTuning = tuning;
   return report;
+}
+
+/**
+ * The tuning summary from the shards' threshold histograms of its two splits added up (each
+ * example is in one shard, so the sums are the one-pass histograms), when every shard has both.
+ */
+function shardsTuning(shards: { part: Report; origin: string }[], index: ClassIndex): TuningSummary | undefined {
+  const first = shards[0].part;
+  if (first.task !== 'multilabel') return undefined;
+  const C = index.size;
+  const histograms = (split: string): ScoreHistograms | null => {
+    if (!shards.every(({ part }) => part.splits[split]?.tuningCounts)) return null;
+    const h = new ScoreHistograms(TUNING_BINS);
+    for (const { part, origin } of shards) {
+      const tc = part.splits[split].tuningCounts!;
+      const classes = decodeClassCounts(tc.data, tc.classes, tc.bins + 2);
+      // Read reports were validated; one built in memory is checked here.
+      if (typeof classes === 'string' || tc.bins !== TUNING_BINS)
+        throw new UsageError(`${origin}: split ${JSON.stringify(split)}: tuningCounts are not the tuning summary's`);
+      const [pos, all] = [new Uint32Array((tc.bins + 2) * C), new Uint32Array((tc.bins + 2) * C)];
+      classes.forEach((t, i) => {
+        const c = index.indexOf(part.classes[i]);
+        for (let k = 0; k < t.length; k += 3) {
+          pos[t[k] * C + c] += t[k + 1];
+          all[t[k] * C + c] += t[k + 1] + t[k + 2];
+        }
+      });
+      h.add({ bins: tc.bins, cap: C, classes: C, pos, all, examples: tc.examples });
+    }
+    return h;
+  };
+  const [from, to] = [histograms(TUNING_SPLITS.from), histograms(TUNING_SPLITS.to)];
+  if (!from || !to) return undefined;
+  const t = first.thresholds;
+  const current = index.names.map((n) => thresholdFor(n, t?.default, t?.perClass));
+  return tuningSummary({ from, to }, TUNING_SPLITS, current) ?? undefined;
 }
 
 /**

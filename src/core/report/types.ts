@@ -150,6 +150,23 @@ export interface SplitReport {
   scores?: ScoreMetrics;
   /** A shard's report only: the counts `scores` comes from, which a merge of the shards adds up. */
   scoreCounts?: ScoreCounts;
+  /**
+   * A shard's report only, in its validation and test splits of multi-label scores: the threshold
+   * histograms of the tuning summary (report.thresholdTuning), which a merge of the shards adds up.
+   */
+  tuningCounts?: TuningCounts;
+}
+
+/** Per class, the positives and negatives at each threshold slot: what the tuning summary searches. */
+export interface TuningCounts {
+  /** Threshold cuts b / bins (the tuning summary's 1,000); slots 0..bins + 1 (score-histograms.ts's binOf). */
+  bins: number;
+  /** Examples counted: every example of the split. */
+  examples: number;
+  /** Classes in `data` (report.classes' length). */
+  classes: number;
+  /** Per class (report.classes' order), [slot, positives, negatives] of each non-empty slot, encoded as ScoreCounts.data. */
+  data: string;
 }
 
 /**

@@ -10,7 +10,7 @@ import { accumulatorFromExamples } from '../metrics/accumulator.js';
 import { checkGaps, checkSplitFigures, type ExampleFacts } from './consistency.js';
 import { decodeExamples } from './examples.js';
 import { decodeClassCounts } from '../diagnostics/score-counts.js';
-import { ECE_BINS, SCORE_BINS } from '../diagnostics/score-grid.js';
+import { ECE_BINS, SCORE_BINS, TUNING_BINS } from '../diagnostics/score-grid.js';
 import {
   OLDER_REPORT_SCHEMAS,
   REPORT_SCHEMA,
@@ -18,6 +18,7 @@ import {
   type ScoreCounts,
   type SplitExamples,
   type SplitReport,
+  type TuningCounts,
 } from './types.js';
 
 let compiled: ReturnType<Ajv['compile']> | undefined;
@@ -233,6 +234,7 @@ function checkSplit(r: Report, name: string, s: SplitReport, C: number, fail: (m
       if (len !== C) fail(`${at('scores', key)} has ${len} entries; expected ${C} (one per class)`);
     }
   if (s.scoreCounts) checkScoreCounts(s.scoreCounts, s.examples, C, at, fail);
+  if (s.tuningCounts) checkTuningCounts(s.tuningCounts, s, C, at, fail);
   const facts = s.predictions ? checkPredictions(r, s, C, at, fail) : null;
   checkSplitFigures(r, s, facts, at, fail);
 }
@@ -254,6 +256,35 @@ function checkScoreCounts(
   if (sc.classes !== C) fail(`${at('scoreCounts', 'classes')} is ${sc.classes}; expected ${C} (one per class)`);
   const decoded = decodeClassCounts(sc.data, C, SCORE_BINS);
   if (typeof decoded === 'string') fail(`${at('scoreCounts', 'data')} ${decoded}`);
+}
+
+/**
+ * A shard's threshold histograms: the tuning summary's bins, every example of the split, and per
+ * class either nothing (a class without scores) or every example, of which its positives are
+ * the class's support (the same labels the split's counts come from).
+ */
+function checkTuningCounts(
+  tc: TuningCounts,
+  s: SplitReport,
+  C: number,
+  at: (...p: (string | number)[]) => string,
+  fail: (msg: string) => never,
+): void {
+  if (tc.bins !== TUNING_BINS) fail(`${at('tuningCounts', 'bins')} is ${tc.bins}; expected ${TUNING_BINS}`);
+  if (tc.examples !== s.examples)
+    fail(`${at('tuningCounts', 'examples')} is ${tc.examples}; expected ${s.examples} as the split`);
+  if (tc.classes !== C) fail(`${at('tuningCounts', 'classes')} is ${tc.classes}; expected ${C} (one per class)`);
+  const decoded = decodeClassCounts(tc.data, C, TUNING_BINS + 2);
+  if (typeof decoded === 'string') fail(`${at('tuningCounts', 'data')} ${decoded}`);
+  decoded.forEach((t, c) => {
+    let [pos, all] = [0, 0];
+    for (let k = 0; k < t.length; k += 3) [pos, all] = [pos + t[k + 1], all + t[k + 1] + t[k + 2]];
+    const want = all === 0 ? 0 : s.perClass.support[c];
+    if ((all !== 0 && all !== s.examples) || pos !== want)
+      fail(
+        `${at('tuningCounts', 'data')} counts class ${c} ${all} times with ${pos} positives; expected none, or ${s.examples} examples with ${s.perClass.support[c]} positives (its support)`,
+      );
+  });
 }
 
 function checkPredictions(

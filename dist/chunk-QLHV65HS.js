@@ -5,6 +5,9 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
+  TUNING_SPLITS
+} from "./chunk-KSATUSI5.js";
+import {
   ExampleStore,
   decodeExamples,
   widthFor,
@@ -561,6 +564,8 @@ function buildReport(args) {
         code: "no-threshold-free-metrics",
         message: `no ROC-AUC, average precision, log-loss or calibration: ${scores.problem}`
       });
+    const tuningCounts = args.shard && threshFree && isTuningSplit(name) && scores?.tuningClassCounts(perm, C, acc.examples);
+    if (tuningCounts) split.tuningCounts = tuningCounts;
     splits[name] = split;
   }
   const sanity = withReportSanity(observed, args.task, classes, splits);
@@ -596,6 +601,9 @@ function computeGaps(splits) {
     gaps[g.name] = out;
   }
   return gaps;
+}
+function isTuningSplit(name) {
+  return name === TUNING_SPLITS.from || name === TUNING_SPLITS.to;
 }
 
 export {

@@ -6,13 +6,7 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   openPredictions
-} from "./chunk-BIOMIFKF.js";
-import {
-  DEFAULT_THRESHOLD,
-  checkThresholdKeys,
-  parseThreshold,
-  tuningSummary
-} from "./chunk-UFLGCLUX.js";
+} from "./chunk-NC3HRVKM.js";
 import {
   ownedRows,
   ownsExample,
@@ -20,19 +14,28 @@ import {
   shardSize
 } from "./chunk-J5VWRRYV.js";
 import {
+  DEFAULT_THRESHOLD,
+  checkThresholdKeys,
+  parseThreshold
+} from "./chunk-TAFURD4R.js";
+import {
   ScoreThread,
   scoreThreadFor
-} from "./chunk-KZQ7ESBR.js";
+} from "./chunk-6IXNGBWS.js";
 import {
   ScoreAccumulator
-} from "./chunk-SHUTRF67.js";
+} from "./chunk-TSVX7JFN.js";
 import {
   VERSION
 } from "./chunk-4L747AVC.js";
 import {
   buildReport,
   createAccumulator
-} from "./chunk-Q6E7HWCX.js";
+} from "./chunk-QLHV65HS.js";
+import {
+  TUNING_SPLITS,
+  tuningSummary
+} from "./chunk-KSATUSI5.js";
 import {
   InputError
 } from "./chunk-R7VUTDUK.js";
@@ -383,9 +386,8 @@ function shardScores(sink, s) {
 }
 
 // src/pipeline/threshold-tuning.ts
-var TUNING_SPLITS = { from: "validation", to: "test" };
 var ThresholdTuning = class {
-  /** `enabled` false (a shard, whose rows the readers see whole) gathers nothing. */
+  /** `enabled` false (a shard: its report carries the histograms instead, for the merge) gathers nothing. */
   constructor(enabled = true) {
     this.enabled = enabled;
   }

@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-EFH235FY.js";
+} from "./chunk-WGEBQZBA.js";
 import {
   classIndexOf,
   csvRows,
@@ -20,26 +20,28 @@ import {
   openNpyArrays,
   shapeText,
   unicodeAt
-} from "./chunk-BIOMIFKF.js";
+} from "./chunk-NC3HRVKM.js";
 import {
-  DEFAULT_THRESHOLD,
   Digest,
   checkFile,
-  checkThresholdKeys,
-  parseThreshold,
-  textChunks,
-  thresholdFor
-} from "./chunk-UFLGCLUX.js";
+  textChunks
+} from "./chunk-AT6XYEJP.js";
 import {
   ownsExample
 } from "./chunk-J5VWRRYV.js";
+import {
+  DEFAULT_THRESHOLD,
+  checkThresholdKeys,
+  parseThreshold,
+  thresholdFor
+} from "./chunk-TAFURD4R.js";
 import {
   selectBackend
 } from "./chunk-DHVGWI4P.js";
 import {
   findBundled
-} from "./chunk-KZQ7ESBR.js";
-import "./chunk-SHUTRF67.js";
+} from "./chunk-6IXNGBWS.js";
+import "./chunk-TSVX7JFN.js";
 import "./chunk-3PH7HBNS.js";
 import {
   Preprocess
@@ -51,11 +53,12 @@ import "./chunk-EBNW32Z5.js";
 import {
   buildReport,
   createAccumulator
-} from "./chunk-Q6E7HWCX.js";
+} from "./chunk-QLHV65HS.js";
+import "./chunk-KSATUSI5.js";
 import {
   InputError
 } from "./chunk-R7VUTDUK.js";
-import "./chunk-JAM47DZN.js";
+import "./chunk-63DEFSWP.js";
 import "./chunk-K6E74BIK.js";
 import "./chunk-SJ5GYMPW.js";
 import "./chunk-GVEIAIM2.js";

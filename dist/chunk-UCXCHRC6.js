@@ -5,12 +5,22 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  mergeReports
-} from "./chunk-W6GLHMHE.js";
+  checkSplitNames,
+  evaluatePredictionFiles
+} from "./chunk-WGEBQZBA.js";
+import "./chunk-NC3HRVKM.js";
+import "./chunk-AT6XYEJP.js";
 import "./chunk-J5VWRRYV.js";
-import "./chunk-SHUTRF67.js";
-import "./chunk-Q6E7HWCX.js";
-import "./chunk-JAM47DZN.js";
+import "./chunk-TAFURD4R.js";
+import "./chunk-6IXNGBWS.js";
+import "./chunk-TSVX7JFN.js";
+import "./chunk-3PH7HBNS.js";
+import "./chunk-4L747AVC.js";
+import "./chunk-EBNW32Z5.js";
+import "./chunk-QLHV65HS.js";
+import "./chunk-KSATUSI5.js";
+import "./chunk-R7VUTDUK.js";
+import "./chunk-63DEFSWP.js";
 import "./chunk-K6E74BIK.js";
 import "./chunk-SJ5GYMPW.js";
 import "./chunk-GVEIAIM2.js";
@@ -19,5 +29,6 @@ import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  mergeReports
+  checkSplitNames,
+  evaluatePredictionFiles
 };

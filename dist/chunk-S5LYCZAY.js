@@ -10,13 +10,27 @@ import {
   shardSize
 } from "./chunk-J5VWRRYV.js";
 import {
+  thresholdFor
+} from "./chunk-TAFURD4R.js";
+import {
   ScoreAccumulator
-} from "./chunk-SHUTRF67.js";
+} from "./chunk-TSVX7JFN.js";
 import {
   accumulatorFromExamples,
   accumulatorFromSplit,
   buildReport
-} from "./chunk-Q6E7HWCX.js";
+} from "./chunk-QLHV65HS.js";
+import {
+  TUNING_SPLITS,
+  tuningSummary
+} from "./chunk-KSATUSI5.js";
+import {
+  TUNING_BINS,
+  decodeClassCounts
+} from "./chunk-63DEFSWP.js";
+import {
+  ScoreHistograms
+} from "./chunk-K6E74BIK.js";
 import {
   ClassIndex
 } from "./chunk-GODDRDQM.js";
@@ -198,7 +212,39 @@ function mergeShards(parts, origins, opts) {
     leakage: shardsLeakage(shards)
   });
   if (first.model) report.model = first.model;
+  const tuning = shardsTuning(shards, index);
+  if (tuning) report.thresholdTuning = tuning;
   return report;
+}
+function shardsTuning(shards, index) {
+  const first = shards[0].part;
+  if (first.task !== "multilabel") return void 0;
+  const C = index.size;
+  const histograms = (split) => {
+    if (!shards.every(({ part }) => part.splits[split]?.tuningCounts)) return null;
+    const h = new ScoreHistograms(TUNING_BINS);
+    for (const { part, origin } of shards) {
+      const tc = part.splits[split].tuningCounts;
+      const classes = decodeClassCounts(tc.data, tc.classes, tc.bins + 2);
+      if (typeof classes === "string" || tc.bins !== TUNING_BINS)
+        throw new UsageError(`${origin}: split ${JSON.stringify(split)}: tuningCounts are not the tuning summary's`);
+      const [pos, all] = [new Uint32Array((tc.bins + 2) * C), new Uint32Array((tc.bins + 2) * C)];
+      classes.forEach((t2, i) => {
+        const c = index.indexOf(part.classes[i]);
+        for (let k = 0; k < t2.length; k += 3) {
+          pos[t2[k] * C + c] += t2[k + 1];
+          all[t2[k] * C + c] += t2[k + 1] + t2[k + 2];
+        }
+      });
+      h.add({ bins: tc.bins, cap: C, classes: C, pos, all, examples: tc.examples });
+    }
+    return h;
+  };
+  const [from, to] = [histograms(TUNING_SPLITS.from), histograms(TUNING_SPLITS.to)];
+  if (!from || !to) return void 0;
+  const t = first.thresholds;
+  const current = index.names.map((n) => thresholdFor(n, t?.default, t?.perClass));
+  return tuningSummary({ from, to }, TUNING_SPLITS, current) ?? void 0;
 }
 function shardsLeakage(shards) {
   const { part: first, origin: firstOrigin } = shards[0];

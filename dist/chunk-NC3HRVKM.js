@@ -12,9 +12,11 @@ import {
   errCode,
   hashInBackground,
   hashLargeInWorker,
-  textChunks,
+  textChunks
+} from "./chunk-AT6XYEJP.js";
+import {
   thresholdFor
-} from "./chunk-UFLGCLUX.js";
+} from "./chunk-TAFURD4R.js";
 import {
   InputError,
   PROGRESS_EVERY

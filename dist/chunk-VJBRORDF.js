@@ -5,25 +5,25 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  HANDLED_EVENTS,
-  consoleLog,
-  createBot,
-  startBot
-} from "./chunk-TEP6YDXU.js";
-import "./chunk-LDRLVWGE.js";
-import "./chunk-2VFDUD25.js";
+  BaselineUnusable,
+  baselineNotes,
+  countRegressions,
+  fileBaseline,
+  findBaseline,
+  renderOutcome,
+  runGate,
+  sameCommit
+} from "./chunk-UEWONIFE.js";
 import "./chunk-4NASNEL3.js";
 import "./chunk-MINOWJJC.js";
-import "./chunk-LFPV36KP.js";
-import "./chunk-2FPBPD7G.js";
 import "./chunk-NSI3WKIV.js";
-import "./chunk-4L747AVC.js";
 import "./chunk-EBNW32Z5.js";
-import "./chunk-N53CXT7Y.js";
-import "./chunk-Q6E7HWCX.js";
+import "./chunk-5LNRJDJA.js";
+import "./chunk-QLHV65HS.js";
 import "./chunk-SXAORDUR.js";
+import "./chunk-KSATUSI5.js";
 import "./chunk-R7VUTDUK.js";
-import "./chunk-JAM47DZN.js";
+import "./chunk-63DEFSWP.js";
 import "./chunk-K6E74BIK.js";
 import "./chunk-CJL43KB2.js";
 import "./chunk-HCSBZIJN.js";
@@ -35,8 +35,12 @@ import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  HANDLED_EVENTS,
-  consoleLog,
-  createBot,
-  startBot
+  BaselineUnusable,
+  baselineNotes,
+  countRegressions,
+  fileBaseline,
+  findBaseline,
+  renderOutcome,
+  runGate,
+  sameCommit
 };

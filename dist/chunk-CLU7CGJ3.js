@@ -6,9 +6,11 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   checkFile,
-  decodeText,
+  decodeText
+} from "./chunk-AT6XYEJP.js";
+import {
   thresholdProblem
-} from "./chunk-UFLGCLUX.js";
+} from "./chunk-TAFURD4R.js";
 import {
   InputError
 } from "./chunk-R7VUTDUK.js";

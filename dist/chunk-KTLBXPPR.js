@@ -12,11 +12,11 @@ import {
 } from "./chunk-RNPYZSOF.js";
 import {
   mergeReports
-} from "./chunk-W6GLHMHE.js";
+} from "./chunk-S5LYCZAY.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-EFH235FY.js";
-import "./chunk-BIOMIFKF.js";
+} from "./chunk-WGEBQZBA.js";
+import "./chunk-NC3HRVKM.js";
 import {
   debug,
   error,
@@ -33,17 +33,18 @@ import {
 import {
   readClassList,
   readThresholds
-} from "./chunk-BQSZVJOD.js";
-import {
-  parseThreshold
-} from "./chunk-UFLGCLUX.js";
+} from "./chunk-CLU7CGJ3.js";
+import "./chunk-AT6XYEJP.js";
 import {
   MAX_SHARDS,
   formatShard,
   parseShard
 } from "./chunk-J5VWRRYV.js";
-import "./chunk-KZQ7ESBR.js";
-import "./chunk-SHUTRF67.js";
+import {
+  parseThreshold
+} from "./chunk-TAFURD4R.js";
+import "./chunk-6IXNGBWS.js";
+import "./chunk-TSVX7JFN.js";
 import "./chunk-3PH7HBNS.js";
 import {
   COMMENT_MODES,
@@ -78,7 +79,7 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   whoAmI
-} from "./chunk-LDRLVWGE.js";
+} from "./chunk-UGQIHV5N.js";
 import {
   BaselineUnusable,
   baselineNotes,
@@ -87,7 +88,7 @@ import {
   findBaseline,
   renderOutcome,
   runGate
-} from "./chunk-2VFDUD25.js";
+} from "./chunk-UEWONIFE.js";
 import {
   normalizeKey
 } from "./chunk-4NASNEL3.js";
@@ -111,15 +112,16 @@ import {
   formatReport,
   parseReport,
   writeReport
-} from "./chunk-N53CXT7Y.js";
-import "./chunk-Q6E7HWCX.js";
+} from "./chunk-5LNRJDJA.js";
+import "./chunk-QLHV65HS.js";
 import {
   writeOutputs
 } from "./chunk-SXAORDUR.js";
+import "./chunk-KSATUSI5.js";
 import {
   InputError
 } from "./chunk-R7VUTDUK.js";
-import "./chunk-JAM47DZN.js";
+import "./chunk-63DEFSWP.js";
 import "./chunk-K6E74BIK.js";
 import "./chunk-CJL43KB2.js";
 import "./chunk-HCSBZIJN.js";
@@ -96445,7 +96447,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-PH77EQ4B.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-K6I2S7J7.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

@@ -5,16 +5,15 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  formatReport,
-  parseReport,
-  readReport,
-  reportPieces,
-  writeReport
-} from "./chunk-N53CXT7Y.js";
-import "./chunk-Q6E7HWCX.js";
-import "./chunk-SXAORDUR.js";
-import "./chunk-R7VUTDUK.js";
-import "./chunk-JAM47DZN.js";
+  mergeReports
+} from "./chunk-S5LYCZAY.js";
+import "./chunk-J5VWRRYV.js";
+import "./chunk-TAFURD4R.js";
+import "./chunk-TSVX7JFN.js";
+import "./chunk-EBNW32Z5.js";
+import "./chunk-QLHV65HS.js";
+import "./chunk-KSATUSI5.js";
+import "./chunk-63DEFSWP.js";
 import "./chunk-K6E74BIK.js";
 import "./chunk-SJ5GYMPW.js";
 import "./chunk-GVEIAIM2.js";
@@ -23,9 +22,5 @@ import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  formatReport,
-  parseReport,
-  readReport,
-  reportPieces,
-  writeReport
+  mergeReports
 };

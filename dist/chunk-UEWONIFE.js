@@ -20,7 +20,7 @@ import {
 } from "./chunk-EBNW32Z5.js";
 import {
   readReport
-} from "./chunk-N53CXT7Y.js";
+} from "./chunk-5LNRJDJA.js";
 import {
   compareReports
 } from "./chunk-CJL43KB2.js";

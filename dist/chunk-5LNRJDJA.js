@@ -9,7 +9,7 @@ import {
   computeGaps,
   computeSplit,
   confusionOf
-} from "./chunk-Q6E7HWCX.js";
+} from "./chunk-QLHV65HS.js";
 import {
   writeOutputs
 } from "./chunk-SXAORDUR.js";
@@ -19,8 +19,9 @@ import {
 import {
   ECE_BINS,
   SCORE_BINS,
+  TUNING_BINS,
   decodeClassCounts
-} from "./chunk-JAM47DZN.js";
+} from "./chunk-63DEFSWP.js";
 import {
   DeflatedData,
   decodeExamples
@@ -7471,6 +7472,9 @@ var report_schema_default = {
         },
         scoreCounts: {
           $ref: "#/definitions/scoreCounts"
+        },
+        tuningCounts: {
+          $ref: "#/definitions/tuningCounts"
         }
       }
     },
@@ -7494,6 +7498,18 @@ var report_schema_default = {
             hit: { type: "array", items: { type: "number", minimum: 0 } }
           }
         },
+        classes: { $ref: "#/definitions/count" },
+        data: { type: "string" }
+      }
+    },
+    tuningCounts: {
+      description: "A shard's report only, in its validation and test splits of multi-label scores: the threshold histograms of the tuning summary (per class, the positives and negatives at each non-empty threshold slot, encoded as scoreCounts.data), which a merge of the shards adds up.",
+      type: "object",
+      required: ["bins", "examples", "classes", "data"],
+      additionalProperties: false,
+      properties: {
+        bins: { type: "integer", minimum: 1 },
+        examples: { $ref: "#/definitions/count" },
         classes: { $ref: "#/definitions/count" },
         data: { type: "string" }
       }
@@ -7996,6 +8012,7 @@ function checkSplit(r, name, s, C, fail) {
       if (len !== C) fail(`${at("scores", key)} has ${len} entries; expected ${C} (one per class)`);
     }
   if (s.scoreCounts) checkScoreCounts(s.scoreCounts, s.examples, C, at, fail);
+  if (s.tuningCounts) checkTuningCounts(s.tuningCounts, s, C, at, fail);
   const facts = s.predictions ? checkPredictions(r, s, C, at, fail) : null;
   checkSplitFigures(r, s, facts, at, fail);
 }
@@ -8009,6 +8026,23 @@ function checkScoreCounts(sc, examples, C, at, fail) {
   if (sc.classes !== C) fail(`${at("scoreCounts", "classes")} is ${sc.classes}; expected ${C} (one per class)`);
   const decoded = decodeClassCounts(sc.data, C, SCORE_BINS);
   if (typeof decoded === "string") fail(`${at("scoreCounts", "data")} ${decoded}`);
+}
+function checkTuningCounts(tc, s, C, at, fail) {
+  if (tc.bins !== TUNING_BINS) fail(`${at("tuningCounts", "bins")} is ${tc.bins}; expected ${TUNING_BINS}`);
+  if (tc.examples !== s.examples)
+    fail(`${at("tuningCounts", "examples")} is ${tc.examples}; expected ${s.examples} as the split`);
+  if (tc.classes !== C) fail(`${at("tuningCounts", "classes")} is ${tc.classes}; expected ${C} (one per class)`);
+  const decoded = decodeClassCounts(tc.data, C, TUNING_BINS + 2);
+  if (typeof decoded === "string") fail(`${at("tuningCounts", "data")} ${decoded}`);
+  decoded.forEach((t, c) => {
+    let [pos, all] = [0, 0];
+    for (let k = 0; k < t.length; k += 3) [pos, all] = [pos + t[k + 1], all + t[k + 1] + t[k + 2]];
+    const want = all === 0 ? 0 : s.perClass.support[c];
+    if (all !== 0 && all !== s.examples || pos !== want)
+      fail(
+        `${at("tuningCounts", "data")} counts class ${c} ${all} times with ${pos} positives; expected none, or ${s.examples} examples with ${s.perClass.support[c]} positives (its support)`
+      );
+  });
 }
 function checkPredictions(r, s, C, at, fail) {
   const enc = s.predictions;

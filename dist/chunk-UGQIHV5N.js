@@ -22,7 +22,7 @@ import {
 } from "./chunk-NSI3WKIV.js";
 import {
   validateReport
-} from "./chunk-N53CXT7Y.js";
+} from "./chunk-5LNRJDJA.js";
 import {
   unzipSync
 } from "./chunk-SJ5GYMPW.js";

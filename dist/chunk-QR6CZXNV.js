@@ -39,11 +39,11 @@ import {
   verifyClaimedPull,
   withAcceptance,
   withClientLimits
-} from "./chunk-LDRLVWGE.js";
+} from "./chunk-UGQIHV5N.js";
 import {
   findBaseline,
   runGate
-} from "./chunk-2VFDUD25.js";
+} from "./chunk-UEWONIFE.js";
 import {
   normalizeKey,
   renderComment

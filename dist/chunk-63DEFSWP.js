@@ -8,6 +8,51 @@ import {
   DEFAULT_BINS
 } from "./chunk-K6E74BIK.js";
 
+// src/core/diagnostics/score-counts.ts
+import { deflateRawSync, inflateRawSync } from "node:zlib";
+function encodeClassCounts(classes) {
+  const size = classes.reduce((a, t) => a + 1 + t.length, 0);
+  const words = new Uint32Array(size);
+  let w = 0;
+  for (const t of classes) {
+    words[w++] = t.length / 3;
+    for (let k = 0, prev = 0; k < t.length; prev = t[k], k += 3) {
+      words[w++] = t[k] - prev;
+      words[w++] = t[k + 1];
+      words[w++] = t[k + 2];
+    }
+  }
+  return deflateRawSync(new Uint8Array(words.buffer)).toString("base64");
+}
+function decodeClassCounts(data, classes, bins) {
+  let bytes;
+  try {
+    bytes = inflateRawSync(Buffer.from(data, "base64"));
+  } catch {
+    return "is not base64 of deflated data";
+  }
+  if (bytes.length % 4 !== 0) return "does not hold whole uint32 values";
+  const words = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+  const out = [];
+  let w = 0;
+  for (let c = 0; c < classes; c++) {
+    if (w >= words.length) return `ends before class ${c}`;
+    const k = words[w++];
+    if (w + 3 * k > words.length) return `ends inside class ${c}'s ${k} bins`;
+    const t = [];
+    for (let i = 0, bin = 0; i < k; i++) {
+      const step = words[w++];
+      if (i > 0 && step === 0) return `repeats a bin of class ${c}`;
+      bin += step;
+      if (bin >= bins) return `has bin ${bin} for class ${c}; expected bins below ${bins}`;
+      t.push(bin, words[w++], words[w++]);
+    }
+    out.push(t);
+  }
+  if (w !== words.length) return `has ${words.length - w} values beyond the ${classes} classes`;
+  return out;
+}
+
 // src/core/diagnostics/score-grid.ts
 var OCTAVE_BINS = 64;
 var LOW_OCTAVES = 20;
@@ -73,51 +118,6 @@ function firstAtLeast(f, v) {
   }
   bits[0] = lo;
   return asDouble[0];
-}
-
-// src/core/diagnostics/score-counts.ts
-import { deflateRawSync, inflateRawSync } from "node:zlib";
-function encodeClassCounts(classes) {
-  const size = classes.reduce((a, t) => a + 1 + t.length, 0);
-  const words = new Uint32Array(size);
-  let w = 0;
-  for (const t of classes) {
-    words[w++] = t.length / 3;
-    for (let k = 0, prev = 0; k < t.length; prev = t[k], k += 3) {
-      words[w++] = t[k] - prev;
-      words[w++] = t[k + 1];
-      words[w++] = t[k + 2];
-    }
-  }
-  return deflateRawSync(new Uint8Array(words.buffer)).toString("base64");
-}
-function decodeClassCounts(data, classes, bins) {
-  let bytes;
-  try {
-    bytes = inflateRawSync(Buffer.from(data, "base64"));
-  } catch {
-    return "is not base64 of deflated data";
-  }
-  if (bytes.length % 4 !== 0) return "does not hold whole uint32 values";
-  const words = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
-  const out = [];
-  let w = 0;
-  for (let c = 0; c < classes; c++) {
-    if (w >= words.length) return `ends before class ${c}`;
-    const k = words[w++];
-    if (w + 3 * k > words.length) return `ends inside class ${c}'s ${k} bins`;
-    const t = [];
-    for (let i = 0, bin = 0; i < k; i++) {
-      const step = words[w++];
-      if (i > 0 && step === 0) return `repeats a bin of class ${c}`;
-      bin += step;
-      if (bin >= bins) return `has bin ${bin} for class ${c}; expected bins below ${bins}`;
-      t.push(bin, words[w++], words[w++]);
-    }
-    out.push(t);
-  }
-  if (w !== words.length) return `has ${words.length - w} values beyond the ${classes} classes`;
-  return out;
 }
 
 export {

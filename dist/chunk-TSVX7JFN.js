@@ -15,7 +15,7 @@ import {
   labelGrid,
   scoreBin,
   tuningCut
-} from "./chunk-JAM47DZN.js";
+} from "./chunk-63DEFSWP.js";
 import {
   ExampleScores
 } from "./chunk-K6E74BIK.js";
@@ -531,6 +531,24 @@ var ScoreAccumulator = class {
     for (const [cell, c, amount] of wrapped(this.posWraps, this.cap)) pos[grid.slot[cell] * this.cap + c] += amount;
     for (const [cell, c, amount] of wrapped(this.allWraps(), this.cap)) all[grid.slot[cell] * this.cap + c] += amount;
     return { bins: TUNING_BINS, cap: this.cap, classes: this.classes, pos, all, examples: this.examples };
+  }
+  /**
+   * tuningCounts() for a shard's report, per class in the report's order (`perm[c]`: class c's
+   * place), when every one of the split's `examples` was counted; a merge of the shards adds them.
+   */
+  tuningClassCounts(perm, C, examples) {
+    const counts = this.tuningCounts();
+    if (!counts || counts.examples === 0 || counts.examples !== examples) return null;
+    const { bins, cap, pos, all } = counts;
+    const classes = Array.from({ length: C }, () => []);
+    for (let c = 0; c < Math.min(cap, perm.length); c++) {
+      const out = classes[perm[c]];
+      for (let slot = 0; slot < bins + 2; slot++) {
+        const [p, a] = [pos[slot * cap + c], all[slot * cap + c]];
+        if (a > 0) out.push(slot, p, a - p);
+      }
+    }
+    return { bins, examples, classes: C, data: encodeClassCounts(classes) };
   }
   /**
    * Everything counted, as plain data (its arrays are this accumulator's own, all's a copy out of

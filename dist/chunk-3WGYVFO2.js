@@ -6,15 +6,18 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   openPredictions
-} from "./chunk-BIOMIFKF.js";
+} from "./chunk-NC3HRVKM.js";
+import "./chunk-AT6XYEJP.js";
 import {
-  DEFAULT_THRESHOLD,
+  DEFAULT_THRESHOLD
+} from "./chunk-TAFURD4R.js";
+import "./chunk-3PH7HBNS.js";
+import "./chunk-EBNW32Z5.js";
+import {
   chooseThresholds,
   cutOf,
   macroAt
-} from "./chunk-UFLGCLUX.js";
-import "./chunk-3PH7HBNS.js";
-import "./chunk-EBNW32Z5.js";
+} from "./chunk-KSATUSI5.js";
 import {
   InputError
 } from "./chunk-R7VUTDUK.js";
