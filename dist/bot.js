@@ -9,9 +9,9 @@ import {
 } from "./chunk-5P3WJWIY.js";
 import {
   startBot
-} from "./chunk-QR6CZXNV.js";
-import "./chunk-UGQIHV5N.js";
-import "./chunk-UEWONIFE.js";
+} from "./chunk-EKIFOJHB.js";
+import "./chunk-2AYVFN4G.js";
+import "./chunk-WOMJIPNY.js";
 import "./chunk-4NASNEL3.js";
 import "./chunk-MINOWJJC.js";
 import "./chunk-LFPV36KP.js";
@@ -22,7 +22,7 @@ import "./chunk-EBNW32Z5.js";
 import {
   describeError
 } from "./chunk-5OTVHDUD.js";
-import "./chunk-5LNRJDJA.js";
+import "./chunk-6VJXD5GK.js";
 import "./chunk-QLHV65HS.js";
 import "./chunk-SXAORDUR.js";
 import "./chunk-KSATUSI5.js";

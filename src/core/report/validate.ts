@@ -9,7 +9,7 @@ import { UsageError } from '../errors.js';
 import { accumulatorFromExamples } from '../metrics/accumulator.js';
 import { checkGaps, checkSplitFigures, type ExampleFacts } from './consistency.js';
 import { decodeExamples } from './examples.js';
-import { decodeClassCounts } from '../diagnostics/score-counts.js';
+import { decodeClassCounts, type ClassCounts } from '../diagnostics/score-counts.js';
 import { ECE_BINS, SCORE_BINS, TUNING_BINS } from '../diagnostics/score-grid.js';
 import {
   OLDER_REPORT_SCHEMAS,
@@ -247,15 +247,10 @@ function checkScoreCounts(
   at: (...p: (string | number)[]) => string,
   fail: (msg: string) => never,
 ): void {
-  if (sc.bins !== SCORE_BINS) fail(`${at('scoreCounts', 'bins')} is ${sc.bins}; expected ${SCORE_BINS}`);
-  if (sc.examples !== examples)
-    fail(`${at('scoreCounts', 'examples')} is ${sc.examples}; expected ${examples} as the split`);
   for (const key of ['count', 'conf', 'hit'] as const)
     if (sc.ece[key].length !== ECE_BINS)
       fail(`${at('scoreCounts', 'ece', key)} has ${sc.ece[key].length} entries; expected ${ECE_BINS}`);
-  if (sc.classes !== C) fail(`${at('scoreCounts', 'classes')} is ${sc.classes}; expected ${C} (one per class)`);
-  const decoded = decodeClassCounts(sc.data, C, SCORE_BINS);
-  if (typeof decoded === 'string') fail(`${at('scoreCounts', 'data')} ${decoded}`);
+  checkClassCounts('scoreCounts', sc, { bins: SCORE_BINS, slots: SCORE_BINS, examples, C }, at, fail);
 }
 
 /**
@@ -270,21 +265,32 @@ function checkTuningCounts(
   at: (...p: (string | number)[]) => string,
   fail: (msg: string) => never,
 ): void {
-  if (tc.bins !== TUNING_BINS) fail(`${at('tuningCounts', 'bins')} is ${tc.bins}; expected ${TUNING_BINS}`);
-  if (tc.examples !== s.examples)
-    fail(`${at('tuningCounts', 'examples')} is ${tc.examples}; expected ${s.examples} as the split`);
-  if (tc.classes !== C) fail(`${at('tuningCounts', 'classes')} is ${tc.classes}; expected ${C} (one per class)`);
-  const decoded = decodeClassCounts(tc.data, C, TUNING_BINS + 2);
-  if (typeof decoded === 'string') fail(`${at('tuningCounts', 'data')} ${decoded}`);
-  decoded.forEach((t, c) => {
+  const want = { bins: TUNING_BINS, slots: TUNING_BINS + 2, examples: s.examples, C };
+  checkClassCounts('tuningCounts', tc, want, at, fail).forEach((t, c) => {
     let [pos, all] = [0, 0];
     for (let k = 0; k < t.length; k += 3) [pos, all] = [pos + t[k + 1], all + t[k + 1] + t[k + 2]];
-    const want = all === 0 ? 0 : s.perClass.support[c];
-    if ((all !== 0 && all !== s.examples) || pos !== want)
+    if ((all !== 0 && all !== s.examples) || pos !== (all === 0 ? 0 : s.perClass.support[c]))
       fail(
         `${at('tuningCounts', 'data')} counts class ${c} ${all} times with ${pos} positives; expected none, or ${s.examples} examples with ${s.perClass.support[c]} positives (its support)`,
       );
   });
+}
+
+/** Per-class counts of a shard (`field`): their bins, examples and classes as expected, and their data decoded. */
+function checkClassCounts(
+  field: string,
+  got: { bins: number; examples: number; classes: number; data: string },
+  want: { bins: number; slots: number; examples: number; C: number },
+  at: (...p: (string | number)[]) => string,
+  fail: (msg: string) => never,
+): ClassCounts {
+  if (got.bins !== want.bins) fail(`${at(field, 'bins')} is ${got.bins}; expected ${want.bins}`);
+  if (got.examples !== want.examples)
+    fail(`${at(field, 'examples')} is ${got.examples}; expected ${want.examples} as the split`);
+  if (got.classes !== want.C) fail(`${at(field, 'classes')} is ${got.classes}; expected ${want.C} (one per class)`);
+  const decoded = decodeClassCounts(got.data, want.C, want.slots);
+  if (typeof decoded === 'string') fail(`${at(field, 'data')} ${decoded}`);
+  return decoded;
 }
 
 function checkPredictions(

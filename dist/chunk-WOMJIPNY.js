@@ -20,7 +20,7 @@ import {
 } from "./chunk-EBNW32Z5.js";
 import {
   readReport
-} from "./chunk-5LNRJDJA.js";
+} from "./chunk-6VJXD5GK.js";
 import {
   compareReports
 } from "./chunk-CJL43KB2.js";

@@ -8017,32 +8017,30 @@ function checkSplit(r, name, s, C, fail) {
   checkSplitFigures(r, s, facts, at, fail);
 }
 function checkScoreCounts(sc, examples, C, at, fail) {
-  if (sc.bins !== SCORE_BINS) fail(`${at("scoreCounts", "bins")} is ${sc.bins}; expected ${SCORE_BINS}`);
-  if (sc.examples !== examples)
-    fail(`${at("scoreCounts", "examples")} is ${sc.examples}; expected ${examples} as the split`);
   for (const key of ["count", "conf", "hit"])
     if (sc.ece[key].length !== ECE_BINS)
       fail(`${at("scoreCounts", "ece", key)} has ${sc.ece[key].length} entries; expected ${ECE_BINS}`);
-  if (sc.classes !== C) fail(`${at("scoreCounts", "classes")} is ${sc.classes}; expected ${C} (one per class)`);
-  const decoded = decodeClassCounts(sc.data, C, SCORE_BINS);
-  if (typeof decoded === "string") fail(`${at("scoreCounts", "data")} ${decoded}`);
+  checkClassCounts("scoreCounts", sc, { bins: SCORE_BINS, slots: SCORE_BINS, examples, C }, at, fail);
 }
 function checkTuningCounts(tc, s, C, at, fail) {
-  if (tc.bins !== TUNING_BINS) fail(`${at("tuningCounts", "bins")} is ${tc.bins}; expected ${TUNING_BINS}`);
-  if (tc.examples !== s.examples)
-    fail(`${at("tuningCounts", "examples")} is ${tc.examples}; expected ${s.examples} as the split`);
-  if (tc.classes !== C) fail(`${at("tuningCounts", "classes")} is ${tc.classes}; expected ${C} (one per class)`);
-  const decoded = decodeClassCounts(tc.data, C, TUNING_BINS + 2);
-  if (typeof decoded === "string") fail(`${at("tuningCounts", "data")} ${decoded}`);
-  decoded.forEach((t, c) => {
+  const want = { bins: TUNING_BINS, slots: TUNING_BINS + 2, examples: s.examples, C };
+  checkClassCounts("tuningCounts", tc, want, at, fail).forEach((t, c) => {
     let [pos, all] = [0, 0];
     for (let k = 0; k < t.length; k += 3) [pos, all] = [pos + t[k + 1], all + t[k + 1] + t[k + 2]];
-    const want = all === 0 ? 0 : s.perClass.support[c];
-    if (all !== 0 && all !== s.examples || pos !== want)
+    if (all !== 0 && all !== s.examples || pos !== (all === 0 ? 0 : s.perClass.support[c]))
       fail(
         `${at("tuningCounts", "data")} counts class ${c} ${all} times with ${pos} positives; expected none, or ${s.examples} examples with ${s.perClass.support[c]} positives (its support)`
       );
   });
+}
+function checkClassCounts(field, got, want, at, fail) {
+  if (got.bins !== want.bins) fail(`${at(field, "bins")} is ${got.bins}; expected ${want.bins}`);
+  if (got.examples !== want.examples)
+    fail(`${at(field, "examples")} is ${got.examples}; expected ${want.examples} as the split`);
+  if (got.classes !== want.C) fail(`${at(field, "classes")} is ${got.classes}; expected ${want.C} (one per class)`);
+  const decoded = decodeClassCounts(got.data, want.C, want.slots);
+  if (typeof decoded === "string") fail(`${at(field, "data")} ${decoded}`);
+  return decoded;
 }
 function checkPredictions(r, s, C, at, fail) {
   const enc = s.predictions;

@@ -79,7 +79,7 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   whoAmI
-} from "./chunk-UGQIHV5N.js";
+} from "./chunk-2AYVFN4G.js";
 import {
   BaselineUnusable,
   baselineNotes,
@@ -88,7 +88,7 @@ import {
   findBaseline,
   renderOutcome,
   runGate
-} from "./chunk-UEWONIFE.js";
+} from "./chunk-WOMJIPNY.js";
 import {
   normalizeKey
 } from "./chunk-4NASNEL3.js";
@@ -112,7 +112,7 @@ import {
   formatReport,
   parseReport,
   writeReport
-} from "./chunk-5LNRJDJA.js";
+} from "./chunk-6VJXD5GK.js";
 import "./chunk-QLHV65HS.js";
 import {
   writeOutputs

@@ -5,20 +5,21 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  BaselineUnusable,
-  baselineNotes,
-  countRegressions,
-  fileBaseline,
-  findBaseline,
-  renderOutcome,
-  runGate,
-  sameCommit
-} from "./chunk-UEWONIFE.js";
+  HANDLED_EVENTS,
+  consoleLog,
+  createBot,
+  startBot
+} from "./chunk-EKIFOJHB.js";
+import "./chunk-2AYVFN4G.js";
+import "./chunk-WOMJIPNY.js";
 import "./chunk-4NASNEL3.js";
 import "./chunk-MINOWJJC.js";
+import "./chunk-LFPV36KP.js";
+import "./chunk-2FPBPD7G.js";
 import "./chunk-NSI3WKIV.js";
+import "./chunk-4L747AVC.js";
 import "./chunk-EBNW32Z5.js";
-import "./chunk-5LNRJDJA.js";
+import "./chunk-6VJXD5GK.js";
 import "./chunk-QLHV65HS.js";
 import "./chunk-SXAORDUR.js";
 import "./chunk-KSATUSI5.js";
@@ -35,12 +36,8 @@ import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  BaselineUnusable,
-  baselineNotes,
-  countRegressions,
-  fileBaseline,
-  findBaseline,
-  renderOutcome,
-  runGate,
-  sameCommit
+  HANDLED_EVENTS,
+  consoleLog,
+  createBot,
+  startBot
 };

@@ -22,7 +22,7 @@ import {
 } from "./chunk-NSI3WKIV.js";
 import {
   validateReport
-} from "./chunk-5LNRJDJA.js";
+} from "./chunk-6VJXD5GK.js";
 import {
   unzipSync
 } from "./chunk-SJ5GYMPW.js";

@@ -39,11 +39,11 @@ import {
   verifyClaimedPull,
   withAcceptance,
   withClientLimits
-} from "./chunk-UGQIHV5N.js";
+} from "./chunk-2AYVFN4G.js";
 import {
   findBaseline,
   runGate
-} from "./chunk-UEWONIFE.js";
+} from "./chunk-WOMJIPNY.js";
 import {
   normalizeKey,
   renderComment
