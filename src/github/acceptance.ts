@@ -154,9 +154,22 @@ export interface AcceptedOutcome {
 }
 
 /**
+ * A time at or after the push of the run's head, from its event: a pull_request event's
+ * `updated_at`; in the comment workflow (`mode: comment`, a workflow_run event) the creation of
+ * the evaluating run, which the push of that head (or a later event of the PR) started, so never
+ * before the push. Commands older than it do not count, so none made for an earlier head does.
+ */
+function headPushedSince(payload: {
+  pull_request?: { updated_at?: unknown };
+  workflow_run?: { created_at?: unknown };
+}): unknown {
+  return payload.pull_request?.updated_at ?? payload.workflow_run?.created_at;
+}
+
+/**
  * The action's hook: on a failing verdict for a pull request, a valid acceptance of this head
- * (see findAcceptance; `since` is the event's pull_request.updated_at, i.e. when the run's head
- * was pushed) turns the outcome into `accepted`. Any failure to check means no acceptance.
+ * (see findAcceptance; `since`: headPushedSince) turns the outcome into `accepted`. Any failure
+ * to check means no acceptance.
  */
 export async function honourAcceptance(
   gh: GitHubClient,
@@ -167,8 +180,7 @@ export async function honourAcceptance(
   if (outcome.comparison.verdict !== 'fail' || !q.eventPath) return null;
   let since: unknown;
   try {
-    const payload = JSON.parse(readFileSync(q.eventPath, 'utf8')) as { pull_request?: { updated_at?: unknown } };
-    since = payload.pull_request?.updated_at;
+    since = headPushedSince(JSON.parse(readFileSync(q.eventPath, 'utf8')));
   } catch {
     return null;
   }

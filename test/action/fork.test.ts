@@ -20,19 +20,27 @@ const BASE_SHA = 'ba5e000000000000000000000000000000000001';
 const HEAD_SHA = 'f00d100000000000000000000000000000000002';
 const OTHER_SHA = '07be100000000000000000000000000000000003';
 const PR = 7;
+/** When the evaluating run was created (the fake's seeded comments are made on 2026-01-01). */
+const RUN_CREATED = '2025-12-31T12:00:00Z';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const require = createRequire(import.meta.url);
 const examples: { name: string; examples: Json[] }[] = require('@octokit/webhooks-examples');
 
 /** GitHub's workflow_run completed payload, pointed at `run` (a fork's pull_request run lists no pull_requests). */
-function workflowRunPayload(run: FakeRun): Json {
+function workflowRunPayload(run: FakeRun, createdAt = RUN_CREATED): Json {
   const ex = examples.find((e) => e.name === 'workflow_run')!.examples.find((x) => x.action === 'completed')!;
   const p = JSON.parse(JSON.stringify(ex)) as Json;
   const [owner, name] = REPO.split('/');
   Object.assign(p.repository, { full_name: REPO, name });
   p.repository.owner.login = owner;
-  Object.assign(p.workflow_run, { id: run.id, head_sha: run.head_sha, event: run.event, pull_requests: [] });
+  Object.assign(p.workflow_run, {
+    id: run.id,
+    head_sha: run.head_sha,
+    event: run.event,
+    pull_requests: [],
+    created_at: createdAt,
+  });
   p.workflow_run.head_repository.full_name = run.head_repository;
   return p;
 }
@@ -75,21 +83,21 @@ beforeEach(async () => {
 });
 afterEach(() => gh.stop());
 
-function commentRun(artifact: Uint8Array): Promise<RunResult> {
+function commentRun(artifact: Uint8Array, createdAt?: string): Promise<RunResult> {
   const run = gh.addRun(REPO, {
     sha: HEAD_SHA,
     headRepo: 'contributor/models',
     artifacts: { 'modelgate-evaluation': artifact },
   });
-  return commentOn(run);
+  return commentOn(run, createdAt);
 }
 
-function commentOn(run: FakeRun): Promise<RunResult> {
+function commentOn(run: FakeRun, createdAt?: string): Promise<RunResult> {
   return runAction({
     cwd: dir,
     apiUrl: gh.url,
     eventName: 'workflow_run',
-    payload: workflowRunPayload(run),
+    payload: workflowRunPayload(run, createdAt),
     job: 'comment',
     inputs: { mode: 'comment', 'baseline-report': 'main.json' },
   });
@@ -169,6 +177,28 @@ describe('mode: comment on a workflow_run', () => {
     expect(comments[0].body).toContain('<!-- modelgate:comment key=model -->');
     expect(r.outputs['comment-url']).toBe(comments[0].html_url);
     expect(gh.statuses.map((s) => [s.sha, s.context, s.state])).toEqual([[HEAD_SHA, 'modelgate', 'failure']]);
+  });
+
+  it("honours a maintainer's /modelgate accept made after the evaluating run was created (the job re-run): accepted, exit 0", async () => {
+    const ADMIN = { login: 'maintainer-ann', id: 21, type: 'User' as const };
+    gh.setRole(REPO, ADMIN.login, 'admin');
+    gh.addComment(REPO, PR, '/modelgate accept bird is being relabelled this sprint', ADMIN);
+    const artifact = zipEvaluation(
+      buildEvaluation({ key: 'model', pullRequest: PR, headSha: HEAD_SHA, baseSha: BASE_SHA, report: head }),
+    );
+    const r = await commentRun(artifact);
+    expect(r.outputs.verdict).toBe('accepted');
+    expect(r.code).toBe(0);
+    expect(gh.statuses.map((s) => [s.sha, s.state, s.description])).toEqual([
+      [HEAD_SHA, 'success', 'accepted by @maintainer-ann: bird is being relabelled this sprint'],
+    ]);
+    const body = gh.commentList(REPO, PR).find((c) => c.body.includes('<!-- modelgate:comment'))!.body;
+    expect(body).toContain('### Accepted');
+    // A command older than the evaluating run (made for an earlier head) does not count.
+    gh.statuses.length = 0;
+    const later = await commentRun(artifact, '2026-01-02T00:00:00Z');
+    expect([later.outputs.verdict, later.code]).toEqual(['fail', 1]);
+    expect(gh.statuses.map((s) => s.state)).toEqual(['failure']);
   });
 
   it('refuses an artifact whose PR number points at a pull request with another head: no comment, no status, exit 2', async () => {

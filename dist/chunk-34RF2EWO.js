@@ -28957,12 +28957,14 @@ ${acceptedSection(a)}
   return nl < 0 ? `${comment}
 ${extra}` : `${comment.slice(0, nl + 1)}${extra}${comment.slice(nl + 1)}`;
 }
+function headPushedSince(payload) {
+  return payload.pull_request?.updated_at ?? payload.workflow_run?.created_at;
+}
 async function honourAcceptance(gh, q, outcome, log) {
   if (outcome.comparison.verdict !== "fail" || !q.eventPath) return null;
   let since;
   try {
-    const payload = JSON.parse(readFileSync2(q.eventPath, "utf8"));
-    since = payload.pull_request?.updated_at;
+    since = headPushedSince(JSON.parse(readFileSync2(q.eventPath, "utf8")));
   } catch {
     return null;
   }

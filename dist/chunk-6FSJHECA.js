@@ -9,8 +9,8 @@ import {
   consoleLog,
   createBot,
   startBot
-} from "./chunk-EKIFOJHB.js";
-import "./chunk-2AYVFN4G.js";
+} from "./chunk-INLRDJ2H.js";
+import "./chunk-34RF2EWO.js";
 import "./chunk-WOMJIPNY.js";
 import "./chunk-4NASNEL3.js";
 import "./chunk-MINOWJJC.js";

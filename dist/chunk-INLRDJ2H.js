@@ -39,7 +39,7 @@ import {
   verifyClaimedPull,
   withAcceptance,
   withClientLimits
-} from "./chunk-2AYVFN4G.js";
+} from "./chunk-34RF2EWO.js";
 import {
   findBaseline,
   runGate

@@ -79,7 +79,7 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   whoAmI
-} from "./chunk-2AYVFN4G.js";
+} from "./chunk-34RF2EWO.js";
 import {
   BaselineUnusable,
   baselineNotes,
