@@ -119,3 +119,65 @@ describe('archives and folders', () => {
     await expectInputError(drain(p), 'unknown extension ".parquet"');
   });
 });
+
+describe('multi-label 0/1 matrices of one-byte dtype (read four bytes at a time where zero)', () => {
+  /** A C-order .npy of `shape`, dtype `descr`, its elements as bytes. */
+  const npy = (descr: string, shape: number[], body: Uint8Array) => {
+    let header = `{'descr': '${descr}', 'fortran_order': False, 'shape': (${shape.join(', ')}), }`;
+    header += ' '.repeat(63 - ((10 + header.length) % 64)) + '\n';
+    const pre = Uint8Array.from([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, header.length & 0xff, header.length >> 8]);
+    return Buffer.concat([pre, Buffer.from(header, 'latin1'), body]);
+  };
+  // 11 columns: rows start at every alignment, so each row has bytes before, in and after whole words.
+  const [N, C] = [60, 11];
+  const labelsOf = (edit?: (b: Uint8Array) => void) => {
+    const b = new Uint8Array(N * C);
+    for (let i = 0; i < N * C; i++) b[i] = (i * 7919) % 13 === 0 ? 1 : 0;
+    edit?.(b);
+    return b;
+  };
+  let case_ = 0;
+  const folder = (labels: Uint8Array) => {
+    const dir = tmp.path(`onebyte-${case_++}`);
+    mkdirSync(dir);
+    tmp.write(`${dir.slice(dir.lastIndexOf('/') + 1)}/labels.npy`, npy('|i1', [N, C], labels));
+    const scores = new Float32Array(N * C).map((_, i) => ((i * 37) % 100) / 100);
+    tmp.write(`${dir.slice(dir.lastIndexOf('/') + 1)}/scores.npy`, npy('<f4', [N, C], new Uint8Array(scores.buffer)));
+    return dir;
+  };
+
+  it('reads every row as byte by byte would', async () => {
+    const labels = labelsOf();
+    const got = await drain(
+      folder(labels),
+      new ClassIndex(
+        Array.from({ length: C }, (_, c) => `c${c}`),
+        true,
+      ),
+    );
+    const want = Array.from({ length: N }, (_, r) =>
+      Array.from({ length: C }, (_, c) => c).filter((c) => labels[r * C + c] === 1),
+    );
+    expect(got.truth).toEqual(want);
+    expect(want.flat().length).toBeGreaterThan(40);
+  });
+
+  it.each([
+    [0, 0, 2],
+    [3, 5, -1],
+    [7, 10, 3],
+    [59, 4, 2],
+  ])('row %i column %i holding %i is named (wherever it falls in a word)', async (r, c, v) => {
+    const dir = folder(labelsOf((b) => (b[r * C + c] = v & 0xff)));
+    await expectInputError(
+      drain(
+        dir,
+        new ClassIndex(
+          Array.from({ length: C }, (_, k) => `c${k}`),
+          true,
+        ),
+      ),
+      `row ${r} column ${c} holds ${v}; expected 0 or 1 (a multi-label indicator matrix)`,
+    );
+  });
+});

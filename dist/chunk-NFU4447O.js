@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-WGEBQZBA.js";
+} from "./chunk-NL6JYIVK.js";
 import {
   classIndexOf,
   csvRows,
@@ -20,7 +20,7 @@ import {
   openNpyArrays,
   shapeText,
   unicodeAt
-} from "./chunk-NC3HRVKM.js";
+} from "./chunk-ZM2D7K3B.js";
 import {
   Digest,
   checkFile,

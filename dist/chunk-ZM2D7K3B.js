@@ -1956,8 +1956,10 @@ function streamRows(o, L, P, ids, { task, n, lc, pc, width }, classOf, opts) {
         const views = {
           lv,
           lbytes: new Uint8Array(lb.buffer, lb.byteOffset, lb.length),
+          lwords: wordsOf(lb),
           pv,
-          pbytes: new Uint8Array(pb.buffer, pb.byteOffset, pb.length)
+          pbytes: new Uint8Array(pb.buffer, pb.byteOffset, pb.length),
+          pwords: wordsOf(pb)
         };
         const scores = P.role === "scores" ? floats(pb, P.array.itemSize) : null;
         const ib = ids && await ids.source.reader.read(k * iRow);
@@ -2011,9 +2013,12 @@ function multiclassRow2({ L, P, lget, pget, lRow, pRow, C, classOf }, lv, pv, sc
   if (best - best !== 0) throw notFinite(P, at, bi, best);
   return [t, classOf(P, bi, at)];
 }
-function multilabelRow2(rr, ml, thresholds, { lv, lbytes, pv, pbytes }, scores, r, at) {
+function wordsOf(b) {
+  return new Uint32Array(b.buffer, 0, b.buffer.byteLength >>> 2);
+}
+function multilabelRow2(rr, ml, thresholds, { lv, lbytes, lwords, pv, pbytes, pwords }, scores, r, at) {
   const { L, P, lget, pget, lRow, pRow, C, lc, pc, classOf, cols } = rr;
-  if (lc !== void 0) indicatorRow(rr, L, lget, lv, lbytes, r * lRow, at, ml.truth);
+  if (lc !== void 0) indicatorRow(rr, L, lget, lv, lbytes, lwords, r * lRow, at, ml.truth);
   else ml.truth.add(classOf(L, lget(lv, r * lRow), at));
   if (scores) {
     const base = r * C;
@@ -2022,11 +2027,13 @@ function multilabelRow2(rr, ml, thresholds, { lv, lbytes, pv, pbytes }, scores, 
       if (v - v !== 0) throw notFinite(P, at, j, v);
       if (v >= thresholds[j]) ml.pred.add(cols[j]);
     }
-  } else if (pc !== void 0) indicatorRow(rr, P, pget, pv, pbytes, r * pRow, at, ml.pred);
+  } else if (pc !== void 0) indicatorRow(rr, P, pget, pv, pbytes, pwords, r * pRow, at, ml.pred);
   else ml.pred.add(classOf(P, pget(pv, r * pRow), at));
 }
-function indicatorRow({ C, cols }, s, get, v, bytes, off, row, set) {
+function indicatorRow(rr, s, get, v, bytes, words, off, row, set) {
+  const { C, cols } = rr;
   const is = s.array.itemSize;
+  if (is === 1 && byteRow(C, cols, bytes, words, off, set)) return;
   for (let j = 0; j < C; j++) {
     const x = is === 1 ? bytes[off + j] : get(v, off + j * is);
     if (x === 0) continue;
@@ -2038,6 +2045,33 @@ function indicatorRow({ C, cols }, s, get, v, bytes, off, row, set) {
         `row ${row} column ${j} holds ${get(v, off + j * is)}; expected 0 or 1 (a multi-label indicator matrix)`
       );
   }
+}
+function byteRow(C, cols, bytes, words, off, set) {
+  const base = bytes.byteOffset + off;
+  const head = Math.min(C, 4 - (base & 3) & 3);
+  let j = 0;
+  for (; j < head; j++) {
+    const x = bytes[off + j];
+    if (x === 0) continue;
+    if (x !== 1) return false;
+    set.add(cols[j]);
+  }
+  for (; j + 4 <= C; j += 4) {
+    if (words[base + j >> 2] === 0) continue;
+    for (let k = j; k < j + 4; k++) {
+      const x = bytes[off + k];
+      if (x === 0) continue;
+      if (x !== 1) return false;
+      set.add(cols[k]);
+    }
+  }
+  for (; j < C; j++) {
+    const x = bytes[off + j];
+    if (x === 0) continue;
+    if (x !== 1) return false;
+    set.add(cols[j]);
+  }
+  return true;
 }
 function notFinite(s, row, col, v) {
   return new InputError(s.file, s.where, `row ${row} column ${col} holds ${v}; expected a finite number`);

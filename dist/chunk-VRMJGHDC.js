@@ -7,8 +7,8 @@ var __dirname = __mgDirname(__filename);
 import {
   checkSplitNames,
   evaluatePredictionFiles
-} from "./chunk-WGEBQZBA.js";
-import "./chunk-NC3HRVKM.js";
+} from "./chunk-NL6JYIVK.js";
+import "./chunk-ZM2D7K3B.js";
 import "./chunk-AT6XYEJP.js";
 import "./chunk-J5VWRRYV.js";
 import "./chunk-TAFURD4R.js";

@@ -15,8 +15,8 @@ import {
 } from "./chunk-S5LYCZAY.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-WGEBQZBA.js";
-import "./chunk-NC3HRVKM.js";
+} from "./chunk-NL6JYIVK.js";
+import "./chunk-ZM2D7K3B.js";
 import {
   debug,
   error,
@@ -96447,7 +96447,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-K6I2S7J7.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-NFU4447O.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

@@ -6,7 +6,7 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   openPredictions
-} from "./chunk-NC3HRVKM.js";
+} from "./chunk-ZM2D7K3B.js";
 import {
   ownedRows,
   ownsExample,
