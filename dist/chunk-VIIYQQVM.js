@@ -12,7 +12,7 @@ import {
 } from "./chunk-RNPYZSOF.js";
 import {
   mergeReports
-} from "./chunk-S5LYCZAY.js";
+} from "./chunk-4GB3CGM6.js";
 import {
   evaluatePredictionFiles
 } from "./chunk-NL6JYIVK.js";

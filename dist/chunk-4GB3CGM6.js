@@ -222,13 +222,13 @@ function shardsTuning(shards, index) {
   const C = index.size;
   const histograms = (split) => {
     if (!shards.every(({ part }) => part.splits[split]?.tuningCounts)) return null;
-    const h = new ScoreHistograms(TUNING_BINS);
+    const [pos, all] = [new Uint32Array((TUNING_BINS + 2) * C), new Uint32Array((TUNING_BINS + 2) * C)];
+    let examples = 0;
     for (const { part, origin } of shards) {
       const tc = part.splits[split].tuningCounts;
       const classes = decodeClassCounts(tc.data, tc.classes, tc.bins + 2);
-      if (typeof classes === "string" || tc.bins !== TUNING_BINS)
+      if (typeof classes === "string" || tc.bins !== TUNING_BINS || tc.classes !== part.classes.length)
         throw new UsageError(`${origin}: split ${JSON.stringify(split)}: tuningCounts are not the tuning summary's`);
-      const [pos, all] = [new Uint32Array((tc.bins + 2) * C), new Uint32Array((tc.bins + 2) * C)];
       classes.forEach((t2, i) => {
         const c = index.indexOf(part.classes[i]);
         for (let k = 0; k < t2.length; k += 3) {
@@ -236,8 +236,10 @@ function shardsTuning(shards, index) {
           all[t2[k] * C + c] += t2[k + 1] + t2[k + 2];
         }
       });
-      h.add({ bins: tc.bins, cap: C, classes: C, pos, all, examples: tc.examples });
+      examples += tc.examples;
     }
+    const h = new ScoreHistograms(TUNING_BINS);
+    h.add({ bins: TUNING_BINS, cap: C, classes: C, pos, all, examples });
     return h;
   };
   const [from, to] = [histograms(TUNING_SPLITS.from), histograms(TUNING_SPLITS.to)];

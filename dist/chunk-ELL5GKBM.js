@@ -6,7 +6,7 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   mergeReports
-} from "./chunk-S5LYCZAY.js";
+} from "./chunk-4GB3CGM6.js";
 import "./chunk-J5VWRRYV.js";
 import "./chunk-TAFURD4R.js";
 import "./chunk-TSVX7JFN.js";
