@@ -9,7 +9,7 @@ import {
 } from "./chunk-6IXNGBWS.js";
 import {
   ScoreAccumulator
-} from "./chunk-TSVX7JFN.js";
+} from "./chunk-MB3ZPUPB.js";
 import {
   lowerThisThread
 } from "./chunk-3PH7HBNS.js";

@@ -14,7 +14,7 @@ import {
 } from "./chunk-TAFURD4R.js";
 import {
   ScoreAccumulator
-} from "./chunk-TSVX7JFN.js";
+} from "./chunk-MB3ZPUPB.js";
 import {
   accumulatorFromExamples,
   accumulatorFromSplit,

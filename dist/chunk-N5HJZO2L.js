@@ -6,10 +6,10 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   mergeReports
-} from "./chunk-4GB3CGM6.js";
+} from "./chunk-FVICDWOW.js";
 import "./chunk-J5VWRRYV.js";
 import "./chunk-TAFURD4R.js";
-import "./chunk-TSVX7JFN.js";
+import "./chunk-MB3ZPUPB.js";
 import "./chunk-EBNW32Z5.js";
 import "./chunk-QLHV65HS.js";
 import "./chunk-KSATUSI5.js";

@@ -7,13 +7,13 @@ var __dirname = __mgDirname(__filename);
 import {
   checkSplitNames,
   evaluatePredictionFiles
-} from "./chunk-NL6JYIVK.js";
+} from "./chunk-UXTFCAGG.js";
 import "./chunk-ZM2D7K3B.js";
 import "./chunk-AT6XYEJP.js";
 import "./chunk-J5VWRRYV.js";
 import "./chunk-TAFURD4R.js";
 import "./chunk-6IXNGBWS.js";
-import "./chunk-TSVX7JFN.js";
+import "./chunk-MB3ZPUPB.js";
 import "./chunk-3PH7HBNS.js";
 import "./chunk-4L747AVC.js";
 import "./chunk-EBNW32Z5.js";

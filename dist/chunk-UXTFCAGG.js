@@ -24,7 +24,7 @@ import {
 } from "./chunk-6IXNGBWS.js";
 import {
   ScoreAccumulator
-} from "./chunk-TSVX7JFN.js";
+} from "./chunk-MB3ZPUPB.js";
 import {
   VERSION
 } from "./chunk-4L747AVC.js";

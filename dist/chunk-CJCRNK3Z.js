@@ -12,10 +12,10 @@ import {
 } from "./chunk-RNPYZSOF.js";
 import {
   mergeReports
-} from "./chunk-4GB3CGM6.js";
+} from "./chunk-FVICDWOW.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-NL6JYIVK.js";
+} from "./chunk-UXTFCAGG.js";
 import "./chunk-ZM2D7K3B.js";
 import {
   debug,
@@ -44,7 +44,7 @@ import {
   parseThreshold
 } from "./chunk-TAFURD4R.js";
 import "./chunk-6IXNGBWS.js";
-import "./chunk-TSVX7JFN.js";
+import "./chunk-MB3ZPUPB.js";
 import "./chunk-3PH7HBNS.js";
 import {
   COMMENT_MODES,
@@ -96447,7 +96447,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-NFU4447O.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-ZY2235XO.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

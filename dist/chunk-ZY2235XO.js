@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-NL6JYIVK.js";
+} from "./chunk-UXTFCAGG.js";
 import {
   classIndexOf,
   csvRows,
@@ -41,7 +41,7 @@ import {
 import {
   findBundled
 } from "./chunk-6IXNGBWS.js";
-import "./chunk-TSVX7JFN.js";
+import "./chunk-MB3ZPUPB.js";
 import "./chunk-3PH7HBNS.js";
 import {
   Preprocess
