@@ -6,7 +6,7 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   countBlock
-} from "./chunk-6IXNGBWS.js";
+} from "./chunk-N4AAHCMF.js";
 import {
   ScoreAccumulator
 } from "./chunk-MB3ZPUPB.js";

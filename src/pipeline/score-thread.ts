@@ -9,8 +9,10 @@
 // floating-point sums (log-loss, calibration) are taken block by block and added in the blocks'
 // order, so the figures are the same from run to run, whichever thread counted which block.
 // Every wait is bounded. The worker starts with the ScoreThread, before the file's first line is
-// parsed, and says when it is ready; one that never does (a broken install) leaves the counting
-// to this thread. Multiclass scores are counted here too: with score-kernel.wat a multiclass score
+// parsed, and says when it is ready; the reader does not wait for it: until then blocks are posted
+// as copies (the originals kept, up to IN_FLIGHT) and the rest counted here, so the ~40 ms of its
+// start are spent parsing. One that never starts (a broken install) leaves the counting to this
+// thread, the kept blocks included, with the same figures bit for bit. Multiclass scores are counted here too: with score-kernel.wat a multiclass score
 // costs about 4.5 ns to count, no more than handing it to the worker (in the diagnostics bench the
 // worker made a multiclass CSV's evaluation 3-5 points slower, a multi-label one's 8-25 faster).
 
@@ -31,7 +33,7 @@ const BLOCK_EXAMPLES = 4096;
 const BLOCK_VALUES = 1 << 18;
 /** The longest the reader waits for the worker without any sign of progress. */
 const STALL_MS = 120_000;
-/** The longest the reader waits for the worker to start (it takes ~30 ms); then it counts here. */
+/** How long the worker may take to start (it takes ~30 ms); then this thread counts everything. */
 const READY_MS = 10_000;
 
 /** A block of examples: example k's scores are values[starts[k]..starts[k + 1]), its truth truth[truthStarts[k]..truthStarts[k + 1]). */
@@ -116,8 +118,11 @@ export class ScoreThread implements ScoreSink {
   /** The nice value the worker said it runs at (null: not lowered, or not ready yet). */
   workerNice: number | null = null;
   private valuesUsed = 0;
-  /** Counting in this thread, once the worker did not start. */
+  /** Multiclass: every example counted in this thread as it comes (see countsHere). */
   private here = false;
+  /** Blocks posted as copies before the worker said it was ready, kept in case it never does. */
+  private unconfirmed: Block[] = [];
+  private readonly startedAt = performance.now();
   private readonly blockValues: number;
   private readonly readyMs: number;
   private readonly maxInFlight: number;
@@ -160,11 +165,9 @@ export class ScoreThread implements ScoreSink {
       }
       this.cls = cls;
       this.clsCopy = cls ? Uint32Array.from(cls) : null;
-      if (this.here) return this.scores(values, from, n, cls);
     }
     const Kind = values instanceof Float32Array ? Float32Array : Float64Array;
     const b = this.makeRoom(n, Kind);
-    if (this.here) return this.scores(values, from, n, cls);
     // Parsed into room() already: nothing to copy. A typed array (every reader's) is copied natively.
     if (ArrayBuffer.isView(values)) {
       const at = b.values.byteOffset + this.valuesUsed * b.values.BYTES_PER_ELEMENT;
@@ -177,7 +180,7 @@ export class ScoreThread implements ScoreSink {
   room(n: number): Float64Array | undefined {
     if (this.countsHere()) return undefined;
     const b = this.makeRoom(n, Float64Array);
-    return this.here ? undefined : (b.values as Float64Array).subarray(this.valuesUsed, this.valuesUsed + n);
+    return (b.values as Float64Array).subarray(this.valuesUsed, this.valuesUsed + n);
   }
 
   /**
@@ -216,7 +219,6 @@ export class ScoreThread implements ScoreSink {
     }
     // Full only when this example had no scores() (which posts a full block first).
     if (this.block.examples === BLOCK_EXAMPLES) this.post();
-    if (this.here) return this.end(truth, from, to);
     const b = this.block;
     const k = b.examples;
     const at = b.truthStarts[k];
@@ -237,14 +239,17 @@ export class ScoreThread implements ScoreSink {
    */
   finish(): void {
     if (!this.here && this.block.examples > 0) this.post();
-    if (!this.port || !this.ready) return this.stop();
-    this.port.postMessage({ end: true } satisfies ToWorker);
+    // Blocks went out before the worker was ready: it has the rest of its start to say so.
+    if (this.port && !this.ready && this.blocksSent > 0 && !this.awaitReady()) this.dropWorker();
     try {
-      for (;;) {
-        const m = this.receive();
-        if (!('state' in m)) continue;
-        if (m.state) this.accumulator.merge(m.state);
-        break;
+      if (this.port && this.ready && this.blocksSent > 0) {
+        this.port.postMessage({ end: true } satisfies ToWorker);
+        for (;;) {
+          const m = this.receive();
+          if (!('state' in m)) continue;
+          if (m.state) this.accumulator.merge(m.state);
+          break;
+        }
       }
     } finally {
       this.stop();
@@ -271,24 +276,28 @@ export class ScoreThread implements ScoreSink {
       return;
     }
     b.cls = this.clsCopy;
-    if (!this.ready && !this.awaitReady()) return this.countHere(b);
     b.task = this.accumulator.task;
     b.seq = this.seq++;
-    // What the worker handed back, without waiting.
-    for (let got = this.poll(); got; got = this.poll());
-    if (this.inFlight >= this.maxInFlight) {
-      // The worker is behind: this thread counts the block rather than wait (a .npz's reader
-      // has time to spare; `npm run bench -- speed`).
-      countBlock(this.accumulator, b);
-      this.sums[b.seq] = this.accumulator.blockSums();
-      this.blocksHere++;
-      this.reuse(b);
-      return;
+    // What the worker handed back or said, without waiting.
+    if (this.port) for (let got = this.poll(); got; got = this.poll());
+    if (this.port && !this.ready && this.startFailed()) this.dropWorker();
+    // No worker, or it is behind: this thread counts the block rather than wait (a .npz's
+    // reader has time to spare; `npm run bench -- speed`).
+    if (!this.port || this.inFlight >= this.maxInFlight) {
+      this.countHere(b);
+      return this.reuse(b);
     }
-    const buffers = [b.values.buffer, b.starts.buffer, b.truth.buffer, b.truthStarts.buffer] as ArrayBuffer[];
     // The grid is built here once anyway (the counts are read with it at the end).
     const grid = this.blocksSent === 0 && b.task === 'multilabel' ? labelGrid() : undefined;
-    this.port!.postMessage({ block: b, ...(grid && { grid }) } satisfies ToWorker, buffers);
+    const message = { block: b, ...(grid && { grid }) } satisfies ToWorker;
+    if (this.ready) {
+      const buffers = [b.values.buffer, b.starts.buffer, b.truth.buffer, b.truthStarts.buffer] as ArrayBuffer[];
+      this.port.postMessage(message, buffers);
+    } else {
+      // A copy (2 MB at most): should the worker never start, this one is counted here.
+      this.port.postMessage(message);
+      this.unconfirmed.push(b);
+    }
     this.inFlight++;
     this.blocksSent++;
     this.reuse(this.spare.pop() ?? emptyBlock(this.blockValues));
@@ -303,26 +312,41 @@ export class ScoreThread implements ScoreSink {
     this.valuesUsed = 0;
   }
 
-  /** Waits (bounded) for the worker's first message; false when it did not start. */
+  /** Waits (bounded: what is left of readyMs since the start) for the worker to say it is ready. */
   private awaitReady(): boolean {
     try {
       while (!this.ready) {
-        const m = this.receive(this.readyMs);
-        if ('error' in m) throw workerFailed(m.error);
+        const left = this.readyMs - (performance.now() - this.startedAt);
+        if (left <= 0) return false;
+        this.receive(left);
       }
       return true;
     } catch {
       // The worker's own failure shows only as an event, which a blocked thread never sees.
-      this.stop();
       return false;
     }
   }
 
-  /** The worker did not start: this block, and every example after it, are counted here. */
+  /** Whether the worker failed to start: it stopped, or it is not ready within readyMs. */
+  private startFailed(): boolean {
+    return Atomics.load(this.signal, 1) === 1 || performance.now() - this.startedAt > this.readyMs;
+  }
+
+  /** The worker never started: it is stopped, and the blocks it was sent are counted here. */
+  private dropWorker(): void {
+    this.stop();
+    for (const b of this.unconfirmed.splice(0)) {
+      this.countHere(b);
+      this.spare.push(b);
+    }
+    this.inFlight = 0;
+  }
+
+  /** A block counted in this thread, its sums kept in its place. */
   private countHere(b: Block): void {
-    this.here = true;
     countBlock(this.accumulator, b);
-    this.reuse(b);
+    this.sums[b.seq] = this.accumulator.blockSums();
+    this.blocksHere++;
   }
 
   private start(): void {
@@ -346,6 +370,8 @@ export class ScoreThread implements ScoreSink {
     if ('ready' in m) {
       this.ready = true;
       this.workerNice = m.nice;
+      // It counts what it was sent: the copies kept of them are free.
+      this.spare.push(...this.unconfirmed.splice(0));
     }
     if ('returned' in m) {
       this.inFlight--;

@@ -5,6 +5,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ScoreAccumulator } from '../../src/core/diagnostics/scores.js';
 import { helperNice } from '../../src/io/helper-priority.js';
 import { Rng } from '../../src/core/stats/rng.js';
@@ -161,7 +162,17 @@ maybe('an evaluation with the worker thread writes the report the one without it
   expect(threaded).toEqual(here);
 });
 
-it('a worker that does not start leaves the counting to this thread, with the same figures', () => {
+/** The rows through a ScoreThread on `file`, and what it did with its blocks. */
+function throughThread(file: string, rows: ReturnType<typeof examples>, C: number, opts = {}) {
+  const acc = new ScoreAccumulator('multilabel');
+  const thread = new ScoreThread(file, acc, { blockValues: 1000, ...opts });
+  feed(thread, rows, C);
+  thread.finish();
+  const perm = Uint32Array.from({ length: C }, (_, c) => c);
+  return { acc, figures: acc.result(perm, C, acc.examples), here: thread.blocksHere, sent: thread.blocksSent };
+}
+
+it('a worker that does not start leaves the counting to this thread, the blocks it was sent included', () => {
   const dir = mkdtempSync(join(tmpdir(), 'mg-score-thread-'));
   const broken = join(dir, 'broken-worker.mjs');
   writeFileSync(broken, "import './missing-chunk.mjs';\n");
@@ -169,13 +180,35 @@ it('a worker that does not start leaves the counting to this thread, with the sa
   const rows = examples(3000, C, 6);
   const here = new ScoreAccumulator('multilabel');
   feed(here, rows, C);
-  const there = new ScoreAccumulator('multilabel');
-  const thread = new ScoreThread(broken, there, { blockValues: 1000, readyMs: 300 });
-  feed(thread, rows, C);
-  thread.finish();
+  // The reader does not wait for the worker: blocks go out (as copies) before it is ready.
+  const got = throughThread(broken, rows, C, { readyMs: 300 });
+  expect(got.sent).toBeGreaterThan(0);
+  expect(got.acc.examples).toBe(here.examples);
   const perm = Uint32Array.from({ length: C }, (_, c) => c);
-  expect(there.examples).toBe(here.examples);
-  expect(there.result(perm, C, here.examples)).toEqual(here.result(perm, C, here.examples));
+  expectSameFigures(got.figures, here.result(perm, C, here.examples));
+  if (!workerFile) return;
+  // Every block counted here, block by block as a worker that runs counts them: the same figures bit for bit.
+  const running = throughThread(workerFile, rows, C, { inFlight: 64 });
+  expect(got.here).toBe(running.sent + running.here);
+  expect(got.figures).toEqual(running.figures);
+});
+
+maybe('a worker slow to start counts the blocks sent before it was ready, none lost or counted twice', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mg-score-thread-'));
+  const slow = join(dir, 'slow-worker.mjs');
+  writeFileSync(
+    slow,
+    `const t = Date.now();\nwhile (Date.now() - t < 400);\nawait import(${JSON.stringify(pathToFileURL(workerFile!).href)});\n`,
+  );
+  const C = 20;
+  const rows = examples(3000, C, 7);
+  const got = throughThread(slow, rows, C, { inFlight: 3 });
+  const want = throughThread(workerFile!, rows, C, { inFlight: 64 });
+  // Three went out before it was ready (the rest were counted here while it started).
+  expect(got.sent).toBeGreaterThanOrEqual(3);
+  expect(got.here).toBeGreaterThan(0);
+  expect(got.acc.examples).toBe(want.acc.examples);
+  expect(got.figures).toEqual(want.figures);
 });
 
 maybe("the worker counts below this thread's priority on Linux (src/io/helper-priority.ts)", () => {

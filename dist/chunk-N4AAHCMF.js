@@ -101,8 +101,11 @@ var ScoreThread = class {
   /** The nice value the worker said it runs at (null: not lowered, or not ready yet). */
   workerNice = null;
   valuesUsed = 0;
-  /** Counting in this thread, once the worker did not start. */
+  /** Multiclass: every example counted in this thread as it comes (see countsHere). */
   here = false;
+  /** Blocks posted as copies before the worker said it was ready, kept in case it never does. */
+  unconfirmed = [];
+  startedAt = performance.now();
   blockValues;
   readyMs;
   maxInFlight;
@@ -121,11 +124,9 @@ var ScoreThread = class {
       }
       this.cls = cls;
       this.clsCopy = cls ? Uint32Array.from(cls) : null;
-      if (this.here) return this.scores(values, from, n, cls);
     }
     const Kind = values instanceof Float32Array ? Float32Array : Float64Array;
     const b = this.makeRoom(n, Kind);
-    if (this.here) return this.scores(values, from, n, cls);
     if (ArrayBuffer.isView(values)) {
       const at = b.values.byteOffset + this.valuesUsed * b.values.BYTES_PER_ELEMENT;
       if (values.buffer !== b.values.buffer || values.byteOffset !== at || from !== 0)
@@ -136,7 +137,7 @@ var ScoreThread = class {
   room(n) {
     if (this.countsHere()) return void 0;
     const b = this.makeRoom(n, Float64Array);
-    return this.here ? void 0 : b.values.subarray(this.valuesUsed, this.valuesUsed + n);
+    return b.values.subarray(this.valuesUsed, this.valuesUsed + n);
   }
   /**
    * Whether this thread counts the scores: once the worker did not start, or, decided at the
@@ -167,7 +168,6 @@ var ScoreThread = class {
       return;
     }
     if (this.block.examples === BLOCK_EXAMPLES) this.post();
-    if (this.here) return this.end(truth, from, to);
     const b = this.block;
     const k = b.examples;
     const at = b.truthStarts[k];
@@ -187,14 +187,16 @@ var ScoreThread = class {
    */
   finish() {
     if (!this.here && this.block.examples > 0) this.post();
-    if (!this.port || !this.ready) return this.stop();
-    this.port.postMessage({ end: true });
+    if (this.port && !this.ready && this.blocksSent > 0 && !this.awaitReady()) this.dropWorker();
     try {
-      for (; ; ) {
-        const m = this.receive();
-        if (!("state" in m)) continue;
-        if (m.state) this.accumulator.merge(m.state);
-        break;
+      if (this.port && this.ready && this.blocksSent > 0) {
+        this.port.postMessage({ end: true });
+        for (; ; ) {
+          const m = this.receive();
+          if (!("state" in m)) continue;
+          if (m.state) this.accumulator.merge(m.state);
+          break;
+        }
       }
     } finally {
       this.stop();
@@ -218,20 +220,23 @@ var ScoreThread = class {
       return;
     }
     b.cls = this.clsCopy;
-    if (!this.ready && !this.awaitReady()) return this.countHere(b);
     b.task = this.accumulator.task;
     b.seq = this.seq++;
-    for (let got = this.poll(); got; got = this.poll()) ;
-    if (this.inFlight >= this.maxInFlight) {
-      countBlock(this.accumulator, b);
-      this.sums[b.seq] = this.accumulator.blockSums();
-      this.blocksHere++;
-      this.reuse(b);
-      return;
+    if (this.port) for (let got = this.poll(); got; got = this.poll()) ;
+    if (this.port && !this.ready && this.startFailed()) this.dropWorker();
+    if (!this.port || this.inFlight >= this.maxInFlight) {
+      this.countHere(b);
+      return this.reuse(b);
     }
-    const buffers = [b.values.buffer, b.starts.buffer, b.truth.buffer, b.truthStarts.buffer];
     const grid = this.blocksSent === 0 && b.task === "multilabel" ? labelGrid() : void 0;
-    this.port.postMessage({ block: b, ...grid && { grid } }, buffers);
+    const message = { block: b, ...grid && { grid } };
+    if (this.ready) {
+      const buffers = [b.values.buffer, b.starts.buffer, b.truth.buffer, b.truthStarts.buffer];
+      this.port.postMessage(message, buffers);
+    } else {
+      this.port.postMessage(message);
+      this.unconfirmed.push(b);
+    }
     this.inFlight++;
     this.blocksSent++;
     this.reuse(this.spare.pop() ?? emptyBlock(this.blockValues));
@@ -244,24 +249,37 @@ var ScoreThread = class {
     this.block = b;
     this.valuesUsed = 0;
   }
-  /** Waits (bounded) for the worker's first message; false when it did not start. */
+  /** Waits (bounded: what is left of readyMs since the start) for the worker to say it is ready. */
   awaitReady() {
     try {
       while (!this.ready) {
-        const m = this.receive(this.readyMs);
-        if ("error" in m) throw workerFailed(m.error);
+        const left = this.readyMs - (performance.now() - this.startedAt);
+        if (left <= 0) return false;
+        this.receive(left);
       }
       return true;
     } catch {
-      this.stop();
       return false;
     }
   }
-  /** The worker did not start: this block, and every example after it, are counted here. */
+  /** Whether the worker failed to start: it stopped, or it is not ready within readyMs. */
+  startFailed() {
+    return Atomics.load(this.signal, 1) === 1 || performance.now() - this.startedAt > this.readyMs;
+  }
+  /** The worker never started: it is stopped, and the blocks it was sent are counted here. */
+  dropWorker() {
+    this.stop();
+    for (const b of this.unconfirmed.splice(0)) {
+      this.countHere(b);
+      this.spare.push(b);
+    }
+    this.inFlight = 0;
+  }
+  /** A block counted in this thread, its sums kept in its place. */
   countHere(b) {
-    this.here = true;
     countBlock(this.accumulator, b);
-    this.reuse(b);
+    this.sums[b.seq] = this.accumulator.blockSums();
+    this.blocksHere++;
   }
   start() {
     const { port1, port2 } = new MessageChannel();
@@ -281,6 +299,7 @@ var ScoreThread = class {
     if ("ready" in m) {
       this.ready = true;
       this.workerNice = m.nice;
+      this.spare.push(...this.unconfirmed.splice(0));
     }
     if ("returned" in m) {
       this.inFlight--;

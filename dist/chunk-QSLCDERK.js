@@ -21,7 +21,7 @@ import {
 import {
   ScoreThread,
   scoreThreadFor
-} from "./chunk-6IXNGBWS.js";
+} from "./chunk-N4AAHCMF.js";
 import {
   ScoreAccumulator
 } from "./chunk-MB3ZPUPB.js";

@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-UXTFCAGG.js";
+} from "./chunk-QSLCDERK.js";
 import {
   classIndexOf,
   csvRows,
@@ -40,7 +40,7 @@ import {
 } from "./chunk-DHVGWI4P.js";
 import {
   findBundled
-} from "./chunk-6IXNGBWS.js";
+} from "./chunk-N4AAHCMF.js";
 import "./chunk-MB3ZPUPB.js";
 import "./chunk-3PH7HBNS.js";
 import {

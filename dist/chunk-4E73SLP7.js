@@ -15,7 +15,7 @@ import {
 } from "./chunk-FVICDWOW.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-UXTFCAGG.js";
+} from "./chunk-QSLCDERK.js";
 import "./chunk-ZM2D7K3B.js";
 import {
   debug,
@@ -43,7 +43,7 @@ import {
 import {
   parseThreshold
 } from "./chunk-TAFURD4R.js";
-import "./chunk-6IXNGBWS.js";
+import "./chunk-N4AAHCMF.js";
 import "./chunk-MB3ZPUPB.js";
 import "./chunk-3PH7HBNS.js";
 import {
@@ -96447,7 +96447,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-ZY2235XO.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-K4WSARBO.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

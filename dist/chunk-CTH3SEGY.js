@@ -7,12 +7,12 @@ var __dirname = __mgDirname(__filename);
 import {
   checkSplitNames,
   evaluatePredictionFiles
-} from "./chunk-UXTFCAGG.js";
+} from "./chunk-QSLCDERK.js";
 import "./chunk-ZM2D7K3B.js";
 import "./chunk-AT6XYEJP.js";
 import "./chunk-J5VWRRYV.js";
 import "./chunk-TAFURD4R.js";
-import "./chunk-6IXNGBWS.js";
+import "./chunk-N4AAHCMF.js";
 import "./chunk-MB3ZPUPB.js";
 import "./chunk-3PH7HBNS.js";
 import "./chunk-4L747AVC.js";
