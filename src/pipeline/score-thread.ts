@@ -12,9 +12,10 @@
 // parsed, and says when it is ready; the reader does not wait for it: until then blocks are posted
 // as copies (the originals kept, up to IN_FLIGHT) and the rest counted here, so the ~40 ms of its
 // start are spent parsing. One that never starts (a broken install) leaves the counting to this
-// thread, the kept blocks included, with the same figures bit for bit. Multiclass scores are counted here too: with score-kernel.wat a multiclass score
-// costs about 4.5 ns to count, no more than handing it to the worker (in the diagnostics bench the
-// worker made a multiclass CSV's evaluation 3-5 points slower, a multi-label one's 8-25 faster).
+// thread, the kept blocks included, with the same figures bit for bit. Multiclass scores are
+// counted here too: with score-kernel.wat a multiclass score costs about 4 ns to count, no more
+// than handing it to the worker (in the diagnostics bench the worker made a multiclass CSV's
+// evaluation 3-5 points slower, a multi-label one's 8-25 faster).
 
 import { statSync } from 'node:fs';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
