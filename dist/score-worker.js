@@ -6,10 +6,10 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   countBlock
-} from "./chunk-N4AAHCMF.js";
+} from "./chunk-SMKRFXUP.js";
 import {
   ScoreAccumulator
-} from "./chunk-MB3ZPUPB.js";
+} from "./chunk-4ZH6OEQ4.js";
 import {
   lowerThisThread
 } from "./chunk-3PH7HBNS.js";

@@ -12,10 +12,11 @@
 // parsed, and says when it is ready; the reader does not wait for it: until then blocks are posted
 // as copies (the originals kept, up to IN_FLIGHT) and the rest counted here, so the ~40 ms of its
 // start are spent parsing. One that never starts (a broken install) leaves the counting to this
-// thread, the kept blocks included, with the same figures bit for bit. Multiclass scores are
-// counted here too: with score-kernel.wat a multiclass score costs about 4 ns to count, no more
-// than handing it to the worker (in the diagnostics bench the worker made a multiclass CSV's
-// evaluation 3-5 points slower, a multi-label one's 8-25 faster).
+// thread, the kept blocks included, with the same figures bit for bit. Multiclass scores go to the
+// worker as well: a multiclass score costs only 5 ns to count, but since the reader stopped
+// waiting for the worker's start, handing it over costs the reader less (the diagnostics bench's
+// multiclass CSV in-process, interleaved, fastest of 4-5 each way: in each of nine runs the worker
+// was ahead, by 2-12 points, e.g. +20.8% against +25.9% counted here).
 
 import { statSync } from 'node:fs';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
@@ -119,8 +120,6 @@ export class ScoreThread implements ScoreSink {
   /** The nice value the worker said it runs at (null: not lowered, or not ready yet). */
   workerNice: number | null = null;
   private valuesUsed = 0;
-  /** Multiclass: every example counted in this thread as it comes (see countsHere). */
-  private here = false;
   /** Blocks posted as copies before the worker said it was ready, kept in case it never does. */
   private unconfirmed: Block[] = [];
   private readonly startedAt = performance.now();
@@ -151,10 +150,6 @@ export class ScoreThread implements ScoreSink {
   }
 
   scores(values: ArrayLike<number>, from: number, n: number, cls?: ArrayLike<number>): void {
-    if (this.countsHere()) {
-      this.accumulator.scores(values, from, n, cls);
-      return;
-    }
     if (cls !== this.cls) {
       if (this.block.examples > 0) {
         // Scores parsed into room() are in the block about to go: keep a copy of them.
@@ -179,23 +174,8 @@ export class ScoreThread implements ScoreSink {
   }
 
   room(n: number): Float64Array | undefined {
-    if (this.countsHere()) return undefined;
     const b = this.makeRoom(n, Float64Array);
     return (b.values as Float64Array).subarray(this.valuesUsed, this.valuesUsed + n);
-  }
-
-  /**
-   * Whether this thread counts the scores: once the worker did not start, or, decided at the
-   * first score, when they are multiclass (see the top; the examples before had none, and count
-   * for nothing).
-   */
-  private countsHere(): boolean {
-    if (!this.here && this.seq === 0 && this.valuesUsed === 0 && this.accumulator.task === 'multiclass') {
-      this.here = true;
-      this.stop();
-      this.reuse(this.block);
-    }
-    return this.here;
   }
 
   /** The current block, once it has room for an example of n scores of this kind (posting the full one). */
@@ -214,10 +194,6 @@ export class ScoreThread implements ScoreSink {
   }
 
   end(truth: ArrayLike<number>, from: number, to: number): void {
-    if (this.here) {
-      this.accumulator.end(truth, from, to);
-      return;
-    }
     // Full only when this example had no scores() (which posts a full block first).
     if (this.block.examples === BLOCK_EXAMPLES) this.post();
     const b = this.block;
@@ -239,7 +215,7 @@ export class ScoreThread implements ScoreSink {
    * accumulator, then adds every block's sums in the blocks' order.
    */
   finish(): void {
-    if (!this.here && this.block.examples > 0) this.post();
+    if (this.block.examples > 0) this.post();
     // Blocks went out before the worker was ready: it has the rest of its start to say so.
     if (this.port && !this.ready && this.blocksSent > 0 && !this.awaitReady()) this.dropWorker();
     try {

@@ -12,10 +12,10 @@ import {
 } from "./chunk-RNPYZSOF.js";
 import {
   mergeReports
-} from "./chunk-FVICDWOW.js";
+} from "./chunk-TGMV5WQ6.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-QSLCDERK.js";
+} from "./chunk-LZAPSR54.js";
 import "./chunk-ZM2D7K3B.js";
 import {
   debug,
@@ -43,8 +43,8 @@ import {
 import {
   parseThreshold
 } from "./chunk-TAFURD4R.js";
-import "./chunk-N4AAHCMF.js";
-import "./chunk-MB3ZPUPB.js";
+import "./chunk-SMKRFXUP.js";
+import "./chunk-4ZH6OEQ4.js";
 import "./chunk-3PH7HBNS.js";
 import {
   COMMENT_MODES,
@@ -96447,7 +96447,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-K4WSARBO.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-TKXCWACR.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

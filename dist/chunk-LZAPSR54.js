@@ -21,10 +21,10 @@ import {
 import {
   ScoreThread,
   scoreThreadFor
-} from "./chunk-N4AAHCMF.js";
+} from "./chunk-SMKRFXUP.js";
 import {
   ScoreAccumulator
-} from "./chunk-MB3ZPUPB.js";
+} from "./chunk-4ZH6OEQ4.js";
 import {
   VERSION
 } from "./chunk-4L747AVC.js";

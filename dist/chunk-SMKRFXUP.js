@@ -101,8 +101,6 @@ var ScoreThread = class {
   /** The nice value the worker said it runs at (null: not lowered, or not ready yet). */
   workerNice = null;
   valuesUsed = 0;
-  /** Multiclass: every example counted in this thread as it comes (see countsHere). */
-  here = false;
   /** Blocks posted as copies before the worker said it was ready, kept in case it never does. */
   unconfirmed = [];
   startedAt = performance.now();
@@ -110,10 +108,6 @@ var ScoreThread = class {
   readyMs;
   maxInFlight;
   scores(values, from, n, cls) {
-    if (this.countsHere()) {
-      this.accumulator.scores(values, from, n, cls);
-      return;
-    }
     if (cls !== this.cls) {
       if (this.block.examples > 0) {
         if (ArrayBuffer.isView(values) && values.buffer === this.block.values.buffer) {
@@ -135,22 +129,8 @@ var ScoreThread = class {
     this.valuesUsed += n;
   }
   room(n) {
-    if (this.countsHere()) return void 0;
     const b = this.makeRoom(n, Float64Array);
     return b.values.subarray(this.valuesUsed, this.valuesUsed + n);
-  }
-  /**
-   * Whether this thread counts the scores: once the worker did not start, or, decided at the
-   * first score, when they are multiclass (see the top; the examples before had none, and count
-   * for nothing).
-   */
-  countsHere() {
-    if (!this.here && this.seq === 0 && this.valuesUsed === 0 && this.accumulator.task === "multiclass") {
-      this.here = true;
-      this.stop();
-      this.reuse(this.block);
-    }
-    return this.here;
   }
   /** The current block, once it has room for an example of n scores of this kind (posting the full one). */
   makeRoom(n, Kind) {
@@ -163,10 +143,6 @@ var ScoreThread = class {
     return b;
   }
   end(truth, from, to) {
-    if (this.here) {
-      this.accumulator.end(truth, from, to);
-      return;
-    }
     if (this.block.examples === BLOCK_EXAMPLES) this.post();
     const b = this.block;
     const k = b.examples;
@@ -186,7 +162,7 @@ var ScoreThread = class {
    * accumulator, then adds every block's sums in the blocks' order.
    */
   finish() {
-    if (!this.here && this.block.examples > 0) this.post();
+    if (this.block.examples > 0) this.post();
     if (this.port && !this.ready && this.blocksSent > 0 && !this.awaitReady()) this.dropWorker();
     try {
       if (this.port && this.ready && this.blocksSent > 0) {

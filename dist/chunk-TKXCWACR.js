@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-QSLCDERK.js";
+} from "./chunk-LZAPSR54.js";
 import {
   classIndexOf,
   csvRows,
@@ -40,8 +40,8 @@ import {
 } from "./chunk-DHVGWI4P.js";
 import {
   findBundled
-} from "./chunk-N4AAHCMF.js";
-import "./chunk-MB3ZPUPB.js";
+} from "./chunk-SMKRFXUP.js";
+import "./chunk-4ZH6OEQ4.js";
 import "./chunk-3PH7HBNS.js";
 import {
   Preprocess

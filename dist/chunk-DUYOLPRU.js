@@ -5,21 +5,14 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  checkSplitNames,
-  evaluatePredictionFiles
-} from "./chunk-QSLCDERK.js";
-import "./chunk-ZM2D7K3B.js";
-import "./chunk-AT6XYEJP.js";
+  mergeReports
+} from "./chunk-TGMV5WQ6.js";
 import "./chunk-J5VWRRYV.js";
 import "./chunk-TAFURD4R.js";
-import "./chunk-N4AAHCMF.js";
-import "./chunk-MB3ZPUPB.js";
-import "./chunk-3PH7HBNS.js";
-import "./chunk-4L747AVC.js";
+import "./chunk-4ZH6OEQ4.js";
 import "./chunk-EBNW32Z5.js";
 import "./chunk-QLHV65HS.js";
 import "./chunk-KSATUSI5.js";
-import "./chunk-R7VUTDUK.js";
 import "./chunk-63DEFSWP.js";
 import "./chunk-K6E74BIK.js";
 import "./chunk-SJ5GYMPW.js";
@@ -29,6 +22,5 @@ import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  checkSplitNames,
-  evaluatePredictionFiles
+  mergeReports
 };

@@ -14,7 +14,7 @@ import {
 } from "./chunk-TAFURD4R.js";
 import {
   ScoreAccumulator
-} from "./chunk-MB3ZPUPB.js";
+} from "./chunk-4ZH6OEQ4.js";
 import {
   accumulatorFromExamples,
   accumulatorFromSplit,
