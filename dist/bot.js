@@ -9,9 +9,9 @@ import {
 } from "./chunk-5P3WJWIY.js";
 import {
   startBot
-} from "./chunk-INLRDJ2H.js";
-import "./chunk-34RF2EWO.js";
-import "./chunk-WOMJIPNY.js";
+} from "./chunk-HQUMUJM7.js";
+import "./chunk-JIVMMORK.js";
+import "./chunk-EVG4KUQL.js";
 import "./chunk-4NASNEL3.js";
 import "./chunk-MINOWJJC.js";
 import "./chunk-LFPV36KP.js";
@@ -22,12 +22,12 @@ import "./chunk-EBNW32Z5.js";
 import {
   describeError
 } from "./chunk-5OTVHDUD.js";
-import "./chunk-6VJXD5GK.js";
+import "./chunk-UOLNA5I2.js";
 import "./chunk-QLHV65HS.js";
 import "./chunk-SXAORDUR.js";
 import "./chunk-KSATUSI5.js";
 import "./chunk-R7VUTDUK.js";
-import "./chunk-63DEFSWP.js";
+import "./chunk-GMXZEPQH.js";
 import "./chunk-K6E74BIK.js";
 import "./chunk-CJL43KB2.js";
 import "./chunk-HCSBZIJN.js";

@@ -6,16 +6,16 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   countBlock
-} from "./chunk-SMKRFXUP.js";
+} from "./chunk-ZUUGDUSG.js";
 import {
   ScoreAccumulator
-} from "./chunk-4ZH6OEQ4.js";
+} from "./chunk-H2BBSMMO.js";
 import {
   lowerThisThread
 } from "./chunk-3PH7HBNS.js";
 import {
   seedLabelGrid
-} from "./chunk-63DEFSWP.js";
+} from "./chunk-GMXZEPQH.js";
 import "./chunk-K6E74BIK.js";
 import "./chunk-WDHMFPCS.js";
 

@@ -4,6 +4,8 @@ import {
   cellOf,
   ECE_BINS,
   eceBin,
+  edgeGuess,
+  firstAtLeast,
   labelGrid,
   SCORE_BINS,
   scoreBin,
@@ -43,5 +45,19 @@ describe('the label grid', () => {
     let descents = 0;
     for (let i = 1; i < sorted.length; i++) if (cellOf(sorted[i]) < cellOf(sorted[i - 1])) descents++;
     expect(descents).toBe(0);
+  });
+
+  it('finds every edge where its bin starts by definition, and the same edge by bisection', () => {
+    const parts = { scoreBin, eceBin, tuningCut };
+    const found: Record<string, number> = {};
+    const differ: string[] = [];
+    for (const [name, f] of Object.entries(parts))
+      for (let v = f(0) + 1; v <= f(1); v++) {
+        found[name] = (found[name] ?? 0) + 1;
+        const [guess, bisected] = [edgeGuess(f, v), firstAtLeast(f, v)];
+        if (guess !== bisected || f(bisected) < v) differ.push(`${name} ${v}: ${guess} ${bisected}`);
+      }
+    expect(found).toEqual({ scoreBin: SCORE_BINS - 1, eceBin: ECE_BINS - 1, tuningCut: TUNING_BINS });
+    expect(differ).toEqual([]);
   });
 });

@@ -12,10 +12,10 @@ import {
 } from "./chunk-RNPYZSOF.js";
 import {
   mergeReports
-} from "./chunk-TGMV5WQ6.js";
+} from "./chunk-SOQNRPHI.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-LZAPSR54.js";
+} from "./chunk-GARI4YO4.js";
 import "./chunk-ZM2D7K3B.js";
 import {
   debug,
@@ -43,8 +43,8 @@ import {
 import {
   parseThreshold
 } from "./chunk-TAFURD4R.js";
-import "./chunk-SMKRFXUP.js";
-import "./chunk-4ZH6OEQ4.js";
+import "./chunk-ZUUGDUSG.js";
+import "./chunk-H2BBSMMO.js";
 import "./chunk-3PH7HBNS.js";
 import {
   COMMENT_MODES,
@@ -79,7 +79,7 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   whoAmI
-} from "./chunk-34RF2EWO.js";
+} from "./chunk-JIVMMORK.js";
 import {
   BaselineUnusable,
   baselineNotes,
@@ -88,7 +88,7 @@ import {
   findBaseline,
   renderOutcome,
   runGate
-} from "./chunk-WOMJIPNY.js";
+} from "./chunk-EVG4KUQL.js";
 import {
   normalizeKey
 } from "./chunk-4NASNEL3.js";
@@ -112,7 +112,7 @@ import {
   formatReport,
   parseReport,
   writeReport
-} from "./chunk-6VJXD5GK.js";
+} from "./chunk-UOLNA5I2.js";
 import "./chunk-QLHV65HS.js";
 import {
   writeOutputs
@@ -121,7 +121,7 @@ import "./chunk-KSATUSI5.js";
 import {
   InputError
 } from "./chunk-R7VUTDUK.js";
-import "./chunk-63DEFSWP.js";
+import "./chunk-GMXZEPQH.js";
 import "./chunk-K6E74BIK.js";
 import "./chunk-CJL43KB2.js";
 import "./chunk-HCSBZIJN.js";
@@ -96447,7 +96447,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-TKXCWACR.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-FSZ7RDGX.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

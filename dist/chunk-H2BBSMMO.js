@@ -15,7 +15,7 @@ import {
   labelGrid,
   scoreBin,
   tuningCut
-} from "./chunk-63DEFSWP.js";
+} from "./chunk-GMXZEPQH.js";
 import {
   ExampleScores
 } from "./chunk-K6E74BIK.js";

@@ -21,7 +21,7 @@ import {
   SCORE_BINS,
   TUNING_BINS,
   decodeClassCounts
-} from "./chunk-63DEFSWP.js";
+} from "./chunk-GMXZEPQH.js";
 import {
   DeflatedData,
   decodeExamples

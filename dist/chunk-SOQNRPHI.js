@@ -14,7 +14,7 @@ import {
 } from "./chunk-TAFURD4R.js";
 import {
   ScoreAccumulator
-} from "./chunk-4ZH6OEQ4.js";
+} from "./chunk-H2BBSMMO.js";
 import {
   accumulatorFromExamples,
   accumulatorFromSplit,
@@ -27,7 +27,7 @@ import {
 import {
   TUNING_BINS,
   decodeClassCounts
-} from "./chunk-63DEFSWP.js";
+} from "./chunk-GMXZEPQH.js";
 import {
   ScoreHistograms
 } from "./chunk-K6E74BIK.js";

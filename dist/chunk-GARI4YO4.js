@@ -21,10 +21,10 @@ import {
 import {
   ScoreThread,
   scoreThreadFor
-} from "./chunk-SMKRFXUP.js";
+} from "./chunk-ZUUGDUSG.js";
 import {
   ScoreAccumulator
-} from "./chunk-4ZH6OEQ4.js";
+} from "./chunk-H2BBSMMO.js";
 import {
   VERSION
 } from "./chunk-4L747AVC.js";

@@ -22,7 +22,7 @@ import {
 } from "./chunk-NSI3WKIV.js";
 import {
   validateReport
-} from "./chunk-6VJXD5GK.js";
+} from "./chunk-UOLNA5I2.js";
 import {
   unzipSync
 } from "./chunk-SJ5GYMPW.js";

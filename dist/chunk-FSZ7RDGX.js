@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-LZAPSR54.js";
+} from "./chunk-GARI4YO4.js";
 import {
   classIndexOf,
   csvRows,
@@ -40,8 +40,8 @@ import {
 } from "./chunk-DHVGWI4P.js";
 import {
   findBundled
-} from "./chunk-SMKRFXUP.js";
-import "./chunk-4ZH6OEQ4.js";
+} from "./chunk-ZUUGDUSG.js";
+import "./chunk-H2BBSMMO.js";
 import "./chunk-3PH7HBNS.js";
 import {
   Preprocess
@@ -58,7 +58,7 @@ import "./chunk-KSATUSI5.js";
 import {
   InputError
 } from "./chunk-R7VUTDUK.js";
-import "./chunk-63DEFSWP.js";
+import "./chunk-GMXZEPQH.js";
 import "./chunk-K6E74BIK.js";
 import "./chunk-SJ5GYMPW.js";
 import "./chunk-GVEIAIM2.js";

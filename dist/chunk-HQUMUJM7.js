@@ -39,11 +39,11 @@ import {
   verifyClaimedPull,
   withAcceptance,
   withClientLimits
-} from "./chunk-34RF2EWO.js";
+} from "./chunk-JIVMMORK.js";
 import {
   findBaseline,
   runGate
-} from "./chunk-WOMJIPNY.js";
+} from "./chunk-EVG4KUQL.js";
 import {
   normalizeKey,
   renderComment
