@@ -120,29 +120,42 @@ export async function run(): Promise<void> {
         oneThread: { scoreThreadMinBytes: Infinity },
         without: { scoreDiagnostics: false },
       };
-      // A warm-up run, then each way RUNS times in turn, starting from another way each round: the
-      // fastest of each (a shared machine only slows runs down, and this one by up to 2x for a few
-      // seconds at a time).
+      // A warm-up run, then RUNS rounds, each running the three ways back to back, starting from
+      // another way each round: the fastest of each way (a shared machine only slows runs down, and
+      // this one by up to 2x for minutes at a time). Each round's own ratios are printed too, as
+      // the spread: the median of the rounds' ratios was no steadier (rounds of one run took
+      // -11% to +50% as it ran, on a day the fastest-of-5 took +8% to +17%).
       await evaluate({});
-      const best = { threaded: Infinity, oneThread: Infinity, without: Infinity };
-      const order = Object.entries(ways);
-      for (let run = 0; run < RUNS; run++)
+      type Way = keyof typeof ways;
+      const rounds: Record<Way, number>[] = [];
+      const order = Object.entries(ways) as [Way, (typeof ways)[Way]][];
+      for (let run = 0; run < RUNS; run++) {
+        const round = { threaded: 0, oneThread: 0, without: 0 };
         for (let k = 0; k < order.length; k++) {
           const [way, o] = order[(run + k) % order.length];
-          best[way as keyof typeof best] = Math.min(best[way as keyof typeof best], await evaluate(o));
+          round[way] = await evaluate(o);
         }
-      const cpu = best.oneThread / best.without - 1;
-      const wall = best.threaded / best.without - 1;
+        rounds.push(round);
+      }
+      const best = (way: Way) => Math.min(...rounds.map((r) => r[way]));
+      const fastest = (way: Way) => best(way) / best('without') - 1;
+      const [wall, cpu] = [fastest('threaded'), fastest('oneThread')];
+      const pct = (x: number) => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}%`;
+      const each = (way: Way) => rounds.map((r) => pct(r[way] / r.without - 1)).join(', ');
       console.log(
         `diagnostics on ${n.toLocaleString('en')} x ${C} ${task} (csv ${(statSync(path).size / 2 ** 20).toFixed(0)} MB; the fastest of ${RUNS} runs each): ` +
-          `evaluation without them ${best.without.toFixed(2)} s, with them in one thread ${best.oneThread.toFixed(2)} s (+${(100 * cpu).toFixed(1)}%), ` +
-          `with the scores counted on a worker thread ${best.threaded.toFixed(2)} s (+${(100 * wall).toFixed(1)}%)`,
+          `evaluation without them ${best('without').toFixed(2)} s, with them in one thread ${best('oneThread').toFixed(2)} s (${pct(cpu)}), ` +
+          `with the scores counted on a worker thread ${best('threaded').toFixed(2)} s (${pct(wall)})`,
       );
       console.log(
-        `  goal: the diagnostics under ${100 * GOAL}% of the evaluation's time: ${(100 * wall).toFixed(1)}% as it runs ` +
-          `(worker thread) ${wall < GOAL ? 'PASS' : 'FAIL'}; ${(100 * cpu).toFixed(1)}% in one thread ${cpu < GOAL ? 'PASS' : 'FAIL'}`,
+        `  goal: the diagnostics under ${100 * GOAL}% of the evaluation's time: ${pct(wall)} as it runs (worker thread) ${wall < GOAL ? 'PASS' : 'FAIL'}; ` +
+          `${pct(cpu)} in one thread ${cpu < GOAL ? 'PASS' : 'FAIL'}`,
       );
-      const parse = (1e9 * best.without) / (n * C);
+      console.log(
+        `  each round against its own run without: as it runs ${each('threaded')}; in one thread ${each('oneThread')}`,
+      );
+      const without = best('without');
+      const parse = (1e9 * without) / (n * C);
       console.log(
         `  a score costs ${countingCost(task).toFixed(1)} ns to count by itself (in memory, fastest of 5) and ` +
           `${parse.toFixed(1)} ns to read without the diagnostics (the evaluation's time a score): ` +
