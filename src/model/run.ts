@@ -273,35 +273,21 @@ class InOrder {
   }
 }
 
-/**
- * Runs the model over a split. With a worker pool, chunks of several model calls go to the
- * workers while they have room; the main thread scores batches itself meanwhile when the pool
- * says so (pool.mainComputes), else waits. Predictions reach `sink` in input order.
- */
-export async function runModel(
-  tf: TF,
+/** Turns each chunk's scores into predictions for `sink` (and probabilities for the score sink), counting them. */
+function chunkFinisher(
   model: LoadedModel,
   stream: FeatureStream,
+  plan: RunPlan,
   opts: RunOptions,
   sink: (batch: ExampleBatch) => void,
-  pool?: WorkerPool,
-): Promise<RunResult> {
-  const plan = planRun(model, stream, opts);
-  const { shape, featureSize, outputs, batchSize } = plan;
-  const apply = opts.preprocess.bind(shape);
+): { finish: (c: Chunk) => void; done: () => number; sanity: SanityTracker } {
+  const { outputs } = plan;
   const expect = expectedScores(model, stream.task, plan.binary, opts);
   const sanity = new SanityTracker({ split: opts.split, outputs, expect });
   // Probabilities (only) go to the threshold-free metrics.
   const scoreSink = expect !== null ? opts.scores : undefined;
   const progress = progressReporter(opts, stream.count);
   let done = 0;
-  const local = localPredictor(tf, model, shape);
-  const mainComputes = !pool || pool.mainComputes;
-  const chunkSize = messageSize(batchSize);
-  // Finished-or-not chunks kept in order: bounds memory (scores of local batches are small).
-  const maxPending = pool ? 4 * pool.size * (chunkSize / batchSize) + 4 : 1;
-
-  /** Turns one chunk's scores into predictions, in input order. */
   const finish = ({ scores, n, truth, offsets, indices }: Chunk) => {
     if (scores!.length !== n * outputs)
       throw new InputError(
@@ -322,47 +308,102 @@ export async function runModel(
     done += n;
     progress(done);
   };
+  return { finish, done: () => done, sanity };
+}
 
-  const pending = new InOrder(finish);
-  // Lets worker replies (and 'ready') in between batches computed here.
-  const yieldToEvents = () => new Promise<void>((r) => setImmediate(r));
-  try {
-    for await (const b of stream.batches) {
-      for (let s = 0; s < b.n;) {
-        pending.drainSettled();
-        const toWorker = !!pool && pool.hasRoom();
-        if (!toWorker && !mainComputes) {
-          const failed = pool!.failed();
-          if (failed) throw failed;
-          // Nothing in flight: the workers are still starting.
-          if (pending.length) await pending.waitHead();
-          else await pool!.ready;
-          continue;
-        }
-        const m = Math.min(toWorker ? chunkSize : batchSize, b.n - s);
-        // Copy: preprocessing works in place and the reader's buffer is not ours.
-        const x = b.x.slice(s * featureSize, (s + m) * featureSize);
-        apply(x);
-        const c = chunkOf(b, stream.task, s, m);
-        pending.push(c);
-        s += m;
-        if (toWorker)
-          c.wait = pool!.send(x, m, shape, batchSize).then(
-            (v) => void (c.scores = v),
-            (e: unknown) => void (c.failed = e ?? new Error('model worker failed')),
-          );
-        else {
-          c.scores = local(x, m);
-          pending.drainSettled();
-          if (pool) await yieldToEvents();
-        }
-        while (pending.length >= maxPending) await pending.waitHead();
-      }
+/** Where runModel's chunks go: the workers (while the pool has room) or this thread, kept in order. */
+interface Dispatch {
+  task: FeatureStream['task'];
+  pool: WorkerPool | undefined;
+  /** Whether this thread scores batches itself (no pool, or the pool says so). */
+  mainComputes: boolean;
+  local: (x: Float32Array, n: number) => Float32Array;
+  apply: (x: Float32Array) => void;
+  shape: number[];
+  featureSize: number;
+  batchSize: number;
+  /** Examples a chunk for a worker holds (several model calls). */
+  chunkSize: number;
+  pending: InOrder;
+  /** Finished-or-not chunks kept in order: bounds memory. */
+  maxPending: number;
+}
+
+/** One reader batch, cut into chunks for the workers or model calls here, each pushed in order. */
+async function dispatchBatch(b: FeatureBatch, d: Dispatch): Promise<void> {
+  const { pool, pending } = d;
+  for (let s = 0; s < b.n;) {
+    pending.drainSettled();
+    const toWorker = !!pool && pool.hasRoom();
+    if (!toWorker && !d.mainComputes) {
+      const failed = pool!.failed();
+      if (failed) throw failed;
+      // Nothing in flight: the workers are still starting.
+      if (pending.length) await pending.waitHead();
+      else await pool!.ready;
+      continue;
     }
+    const m = Math.min(toWorker ? d.chunkSize : d.batchSize, b.n - s);
+    // Copy: preprocessing works in place and the reader's buffer is not ours.
+    const x = b.x.slice(s * d.featureSize, (s + m) * d.featureSize);
+    d.apply(x);
+    const c = chunkOf(b, d.task, s, m);
+    pending.push(c);
+    s += m;
+    if (toWorker)
+      c.wait = pool!.send(x, m, d.shape, d.batchSize).then(
+        (v) => void (c.scores = v),
+        (e: unknown) => void (c.failed = e ?? new Error('model worker failed')),
+      );
+    else {
+      c.scores = d.local(x, m);
+      pending.drainSettled();
+      // Lets worker replies (and 'ready') in between batches computed here.
+      if (pool) await new Promise<void>((r) => setImmediate(r));
+    }
+    while (pending.length >= d.maxPending) await pending.waitHead();
+  }
+}
+
+/**
+ * Runs the model over a split. With a worker pool, chunks of several model calls go to the
+ * workers while they have room; the main thread scores batches itself meanwhile when the pool
+ * says so (pool.mainComputes), else waits. Predictions reach `sink` in input order.
+ */
+export async function runModel(
+  tf: TF,
+  model: LoadedModel,
+  stream: FeatureStream,
+  opts: RunOptions,
+  sink: (batch: ExampleBatch) => void,
+  pool?: WorkerPool,
+): Promise<RunResult> {
+  const plan = planRun(model, stream, opts);
+  const { shape, featureSize, batchSize } = plan;
+  const apply = opts.preprocess.bind(shape);
+  const { finish, done, sanity } = chunkFinisher(model, stream, plan, opts, sink);
+  const chunkSize = messageSize(batchSize);
+  const pending = new InOrder(finish);
+  const dispatch: Dispatch = {
+    task: stream.task,
+    pool,
+    mainComputes: !pool || pool.mainComputes,
+    local: localPredictor(tf, model, shape),
+    apply,
+    shape,
+    featureSize,
+    batchSize,
+    chunkSize,
+    pending,
+    // Scores of local batches are small; a pool's chunks in flight are bounded by its size.
+    maxPending: pool ? 4 * pool.size * (chunkSize / batchSize) + 4 : 1,
+  };
+  try {
+    for await (const b of stream.batches) await dispatchBatch(b, dispatch);
     await pending.finishAll();
   } finally {
     // On error, let chunks still in flight settle before the caller tears the pool down.
     await pending.settleAll();
   }
-  return { examples: done, sanity: sanity.findings() };
+  return { examples: done(), sanity: sanity.findings() };
 }

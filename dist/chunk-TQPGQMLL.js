@@ -96447,7 +96447,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-FSZ7RDGX.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-FXER2F2A.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

@@ -5504,19 +5504,13 @@ var InOrder = class _InOrder {
     await Promise.allSettled(this.chunks.map((c) => c.wait));
   }
 };
-async function runModel(tf, model, stream, opts, sink, pool) {
-  const plan2 = planRun(model, stream, opts);
-  const { shape, featureSize, outputs, batchSize } = plan2;
-  const apply = opts.preprocess.bind(shape);
+function chunkFinisher(model, stream, plan2, opts, sink) {
+  const { outputs } = plan2;
   const expect = expectedScores(model, stream.task, plan2.binary, opts);
   const sanity = new SanityTracker({ split: opts.split, outputs, expect });
   const scoreSink = expect !== null ? opts.scores : void 0;
   const progress = progressReporter(opts, stream.count);
   let done = 0;
-  const local = localPredictor(tf, model, shape);
-  const mainComputes = !pool || pool.mainComputes;
-  const chunkSize = messageSize(batchSize);
-  const maxPending = pool ? 4 * pool.size * (chunkSize / batchSize) + 4 : 1;
   const finish = ({ scores, n, truth, offsets, indices }) => {
     if (scores.length !== n * outputs)
       throw new InputError(
@@ -5537,44 +5531,67 @@ async function runModel(tf, model, stream, opts, sink, pool) {
     done += n;
     progress(done);
   };
-  const pending = new InOrder(finish);
-  const yieldToEvents = () => new Promise((r) => setImmediate(r));
-  try {
-    for await (const b of stream.batches) {
-      for (let s = 0; s < b.n; ) {
-        pending.drainSettled();
-        const toWorker = !!pool && pool.hasRoom();
-        if (!toWorker && !mainComputes) {
-          const failed = pool.failed();
-          if (failed) throw failed;
-          if (pending.length) await pending.waitHead();
-          else await pool.ready;
-          continue;
-        }
-        const m = Math.min(toWorker ? chunkSize : batchSize, b.n - s);
-        const x = b.x.slice(s * featureSize, (s + m) * featureSize);
-        apply(x);
-        const c = chunkOf(b, stream.task, s, m);
-        pending.push(c);
-        s += m;
-        if (toWorker)
-          c.wait = pool.send(x, m, shape, batchSize).then(
-            (v) => void (c.scores = v),
-            (e) => void (c.failed = e ?? new Error("model worker failed"))
-          );
-        else {
-          c.scores = local(x, m);
-          pending.drainSettled();
-          if (pool) await yieldToEvents();
-        }
-        while (pending.length >= maxPending) await pending.waitHead();
-      }
+  return { finish, done: () => done, sanity };
+}
+async function dispatchBatch(b, d) {
+  const { pool, pending } = d;
+  for (let s = 0; s < b.n; ) {
+    pending.drainSettled();
+    const toWorker = !!pool && pool.hasRoom();
+    if (!toWorker && !d.mainComputes) {
+      const failed = pool.failed();
+      if (failed) throw failed;
+      if (pending.length) await pending.waitHead();
+      else await pool.ready;
+      continue;
     }
+    const m = Math.min(toWorker ? d.chunkSize : d.batchSize, b.n - s);
+    const x = b.x.slice(s * d.featureSize, (s + m) * d.featureSize);
+    d.apply(x);
+    const c = chunkOf(b, d.task, s, m);
+    pending.push(c);
+    s += m;
+    if (toWorker)
+      c.wait = pool.send(x, m, d.shape, d.batchSize).then(
+        (v) => void (c.scores = v),
+        (e) => void (c.failed = e ?? new Error("model worker failed"))
+      );
+    else {
+      c.scores = d.local(x, m);
+      pending.drainSettled();
+      if (pool) await new Promise((r) => setImmediate(r));
+    }
+    while (pending.length >= d.maxPending) await pending.waitHead();
+  }
+}
+async function runModel(tf, model, stream, opts, sink, pool) {
+  const plan2 = planRun(model, stream, opts);
+  const { shape, featureSize, batchSize } = plan2;
+  const apply = opts.preprocess.bind(shape);
+  const { finish, done, sanity } = chunkFinisher(model, stream, plan2, opts, sink);
+  const chunkSize = messageSize(batchSize);
+  const pending = new InOrder(finish);
+  const dispatch = {
+    task: stream.task,
+    pool,
+    mainComputes: !pool || pool.mainComputes,
+    local: localPredictor(tf, model, shape),
+    apply,
+    shape,
+    featureSize,
+    batchSize,
+    chunkSize,
+    pending,
+    // Scores of local batches are small; a pool's chunks in flight are bounded by its size.
+    maxPending: pool ? 4 * pool.size * (chunkSize / batchSize) + 4 : 1
+  };
+  try {
+    for await (const b of stream.batches) await dispatchBatch(b, dispatch);
     await pending.finishAll();
   } finally {
     await pending.settleAll();
   }
-  return { examples: done, sanity: sanity.findings() };
+  return { examples: done(), sanity: sanity.findings() };
 }
 
 // src/pipeline/evaluate-model.ts
