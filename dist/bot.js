@@ -9,9 +9,9 @@ import {
 } from "./chunk-5P3WJWIY.js";
 import {
   startBot
-} from "./chunk-HQUMUJM7.js";
-import "./chunk-JIVMMORK.js";
-import "./chunk-EVG4KUQL.js";
+} from "./chunk-C4IQ5S3J.js";
+import "./chunk-W3S6CX6O.js";
+import "./chunk-L6CK67WX.js";
 import "./chunk-4NASNEL3.js";
 import "./chunk-MINOWJJC.js";
 import "./chunk-LFPV36KP.js";
@@ -22,8 +22,8 @@ import "./chunk-EBNW32Z5.js";
 import {
   describeError
 } from "./chunk-5OTVHDUD.js";
-import "./chunk-UOLNA5I2.js";
-import "./chunk-QLHV65HS.js";
+import "./chunk-4WWLUUI2.js";
+import "./chunk-YESQFMRI.js";
 import "./chunk-SXAORDUR.js";
 import "./chunk-KSATUSI5.js";
 import "./chunk-R7VUTDUK.js";

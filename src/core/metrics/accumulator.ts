@@ -36,16 +36,60 @@ function wrongTask(expected: Task, got: string): Error {
   return new Error(`a ${expected} accumulator cannot take ${got} examples`);
 }
 
-class MulticlassAccumulator implements Accumulator {
-  readonly task = 'multiclass' as const;
-  private readonly tp = new Counts();
-  private readonly fp = new Counts();
-  private readonly fn = new Counts();
-  private correct = 0;
-  readonly store = new ExampleStore('multiclass');
+/** What both tasks count: per-class true and false positives and false negatives, exact matches, and every example. */
+abstract class ConfusionAccumulator {
+  protected readonly tp = new Counts();
+  protected readonly fp = new Counts();
+  protected readonly fn = new Counts();
+  protected correct = 0;
+  readonly store: ExampleStore;
+
+  constructor(task: Task) {
+    this.store = new ExampleStore(task);
+  }
 
   get examples(): number {
     return this.store.examples;
+  }
+
+  /** Room in every per-class count for class indices below `size`; the raw arrays after it. */
+  protected ensure(size: number): { tp: Float64Array; fp: Float64Array; fn: Float64Array } {
+    this.tp.ensure(size);
+    this.fp.ensure(size);
+    this.fn.ensure(size);
+    return { tp: this.tp.raw, fp: this.fp.raw, fn: this.fn.raw };
+  }
+
+  /** Adds what both tasks count of `other` (the same task); its examples come after ours. */
+  protected mergeCounts(other: ConfusionAccumulator): void {
+    this.tp.add(other.tp);
+    this.fp.add(other.fp);
+    this.fn.add(other.fn);
+    this.correct += other.correct;
+    this.store.appendStore(other.store);
+  }
+
+  predictions(): SplitExamples {
+    return this.store.toExamples();
+  }
+
+  /** The counts both tasks report. */
+  protected sharedCounts(): Pick<SplitCounts, 'examples' | 'tp' | 'fp' | 'fn' | 'correct'> {
+    return {
+      examples: this.examples,
+      tp: this.tp.toArray(),
+      fp: this.fp.toArray(),
+      fn: this.fn.toArray(),
+      correct: this.correct,
+    };
+  }
+}
+
+class MulticlassAccumulator extends ConfusionAccumulator implements Accumulator {
+  readonly task = 'multiclass' as const;
+
+  constructor() {
+    super('multiclass');
   }
 
   update(batch: ExampleBatch): void {
@@ -56,13 +100,7 @@ class MulticlassAccumulator implements Accumulator {
     const pred = batch.pred.subarray(0, n);
     const maxT = maxOf(truth);
     const maxP = maxOf(pred);
-    const size = Math.max(maxT, maxP) + 1;
-    this.tp.ensure(size);
-    this.fp.ensure(size);
-    this.fn.ensure(size);
-    const tp = this.tp.raw;
-    const fp = this.fp.raw;
-    const fn = this.fn.raw;
+    const { tp, fp, fn } = this.ensure(Math.max(maxT, maxP) + 1);
     let correct = 0;
     for (let i = 0; i < n; i++) {
       const t = truth[i];
@@ -81,25 +119,13 @@ class MulticlassAccumulator implements Accumulator {
 
   merge(other: Accumulator): void {
     if (!(other instanceof MulticlassAccumulator)) throw wrongTask('multiclass', other.task);
-    this.tp.add(other.tp);
-    this.fp.add(other.fp);
-    this.fn.add(other.fn);
-    this.correct += other.correct;
-    this.store.appendStore(other.store);
-  }
-
-  predictions(): SplitExamples {
-    return this.store.toExamples();
+    this.mergeCounts(other);
   }
 
   counts(): SplitCounts {
     return {
       task: 'multiclass',
-      examples: this.examples,
-      tp: this.tp.toArray(),
-      fp: this.fp.toArray(),
-      fn: this.fn.toArray(),
-      correct: this.correct,
+      ...this.sharedCounts(),
       hammingErrors: this.examples - this.correct,
       trueLabels: this.examples,
       predLabels: this.examples,
@@ -109,19 +135,14 @@ class MulticlassAccumulator implements Accumulator {
   }
 }
 
-class MultilabelAccumulator implements Accumulator {
+class MultilabelAccumulator extends ConfusionAccumulator implements Accumulator {
   readonly task = 'multilabel' as const;
-  private readonly tp = new Counts();
-  private readonly fp = new Counts();
-  private readonly fn = new Counts();
-  private correct = 0;
   private hammingErrors = 0;
   private emptyTruth = 0;
   private emptyPred = 0;
-  readonly store = new ExampleStore('multilabel');
 
-  get examples(): number {
-    return this.store.examples;
+  constructor() {
+    super('multilabel');
   }
 
   update(batch: ExampleBatch): void {
@@ -132,13 +153,7 @@ class MultilabelAccumulator implements Accumulator {
     const maxT = maxOf(ti);
     const maxP = maxOf(pi);
     // No label at all in the batch: no class to make room for.
-    const size = ti.length + pi.length > 0 ? Math.max(maxT, maxP) + 1 : 0;
-    this.tp.ensure(size);
-    this.fp.ensure(size);
-    this.fn.ensure(size);
-    const tp = this.tp.raw;
-    const fp = this.fp.raw;
-    const fn = this.fn.raw;
+    const { tp, fp, fn } = this.ensure(ti.length + pi.length > 0 ? Math.max(maxT, maxP) + 1 : 0);
     const T = batch.truthIndices;
     const P = batch.predIndices;
     for (let i = 0; i < n; i++) {
@@ -184,28 +199,16 @@ class MultilabelAccumulator implements Accumulator {
 
   merge(other: Accumulator): void {
     if (!(other instanceof MultilabelAccumulator)) throw wrongTask('multilabel', other.task);
-    this.tp.add(other.tp);
-    this.fp.add(other.fp);
-    this.fn.add(other.fn);
-    this.correct += other.correct;
+    this.mergeCounts(other);
     this.hammingErrors += other.hammingErrors;
     this.emptyTruth += other.emptyTruth;
     this.emptyPred += other.emptyPred;
-    this.store.appendStore(other.store);
-  }
-
-  predictions(): SplitExamples {
-    return this.store.toExamples();
   }
 
   counts(): SplitCounts {
     return {
       task: 'multilabel',
-      examples: this.examples,
-      tp: this.tp.toArray(),
-      fp: this.fp.toArray(),
-      fn: this.fn.toArray(),
-      correct: this.correct,
+      ...this.sharedCounts(),
       hammingErrors: this.hammingErrors,
       trueLabels: this.store.trueLabels,
       predLabels: this.store.predLabels,

@@ -19,7 +19,7 @@ import {
   accumulatorFromExamples,
   accumulatorFromSplit,
   buildReport
-} from "./chunk-QLHV65HS.js";
+} from "./chunk-YESQFMRI.js";
 import {
   TUNING_SPLITS,
   tuningSummary

@@ -39,11 +39,11 @@ import {
   verifyClaimedPull,
   withAcceptance,
   withClientLimits
-} from "./chunk-JIVMMORK.js";
+} from "./chunk-W3S6CX6O.js";
 import {
   findBaseline,
   runGate
-} from "./chunk-EVG4KUQL.js";
+} from "./chunk-L6CK67WX.js";
 import {
   normalizeKey,
   renderComment

@@ -5,14 +5,21 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  mergeReports
-} from "./chunk-SOQNRPHI.js";
+  checkSplitNames,
+  evaluatePredictionFiles
+} from "./chunk-IDSXT736.js";
+import "./chunk-ZM2D7K3B.js";
+import "./chunk-AT6XYEJP.js";
 import "./chunk-J5VWRRYV.js";
 import "./chunk-TAFURD4R.js";
+import "./chunk-ZUUGDUSG.js";
 import "./chunk-H2BBSMMO.js";
+import "./chunk-3PH7HBNS.js";
+import "./chunk-4L747AVC.js";
 import "./chunk-EBNW32Z5.js";
-import "./chunk-QLHV65HS.js";
+import "./chunk-YESQFMRI.js";
 import "./chunk-KSATUSI5.js";
+import "./chunk-R7VUTDUK.js";
 import "./chunk-GMXZEPQH.js";
 import "./chunk-K6E74BIK.js";
 import "./chunk-SJ5GYMPW.js";
@@ -22,5 +29,6 @@ import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  mergeReports
+  checkSplitNames,
+  evaluatePredictionFiles
 };

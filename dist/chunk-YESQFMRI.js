@@ -116,15 +116,51 @@ function createAccumulator(task) {
 function wrongTask(expected, got) {
   return new Error(`a ${expected} accumulator cannot take ${got} examples`);
 }
-var MulticlassAccumulator = class _MulticlassAccumulator {
-  task = "multiclass";
+var ConfusionAccumulator = class {
   tp = new Counts();
   fp = new Counts();
   fn = new Counts();
   correct = 0;
-  store = new ExampleStore("multiclass");
+  store;
+  constructor(task) {
+    this.store = new ExampleStore(task);
+  }
   get examples() {
     return this.store.examples;
+  }
+  /** Room in every per-class count for class indices below `size`; the raw arrays after it. */
+  ensure(size) {
+    this.tp.ensure(size);
+    this.fp.ensure(size);
+    this.fn.ensure(size);
+    return { tp: this.tp.raw, fp: this.fp.raw, fn: this.fn.raw };
+  }
+  /** Adds what both tasks count of `other` (the same task); its examples come after ours. */
+  mergeCounts(other) {
+    this.tp.add(other.tp);
+    this.fp.add(other.fp);
+    this.fn.add(other.fn);
+    this.correct += other.correct;
+    this.store.appendStore(other.store);
+  }
+  predictions() {
+    return this.store.toExamples();
+  }
+  /** The counts both tasks report. */
+  sharedCounts() {
+    return {
+      examples: this.examples,
+      tp: this.tp.toArray(),
+      fp: this.fp.toArray(),
+      fn: this.fn.toArray(),
+      correct: this.correct
+    };
+  }
+};
+var MulticlassAccumulator = class _MulticlassAccumulator extends ConfusionAccumulator {
+  task = "multiclass";
+  constructor() {
+    super("multiclass");
   }
   update(batch) {
     if (batch.task !== "multiclass") throw wrongTask("multiclass", batch.task);
@@ -134,13 +170,7 @@ var MulticlassAccumulator = class _MulticlassAccumulator {
     const pred = batch.pred.subarray(0, n);
     const maxT = maxOf(truth);
     const maxP = maxOf(pred);
-    const size = Math.max(maxT, maxP) + 1;
-    this.tp.ensure(size);
-    this.fp.ensure(size);
-    this.fn.ensure(size);
-    const tp = this.tp.raw;
-    const fp = this.fp.raw;
-    const fn = this.fn.raw;
+    const { tp, fp, fn } = this.ensure(Math.max(maxT, maxP) + 1);
     let correct = 0;
     for (let i = 0; i < n; i++) {
       const t = truth[i];
@@ -158,23 +188,12 @@ var MulticlassAccumulator = class _MulticlassAccumulator {
   }
   merge(other) {
     if (!(other instanceof _MulticlassAccumulator)) throw wrongTask("multiclass", other.task);
-    this.tp.add(other.tp);
-    this.fp.add(other.fp);
-    this.fn.add(other.fn);
-    this.correct += other.correct;
-    this.store.appendStore(other.store);
-  }
-  predictions() {
-    return this.store.toExamples();
+    this.mergeCounts(other);
   }
   counts() {
     return {
       task: "multiclass",
-      examples: this.examples,
-      tp: this.tp.toArray(),
-      fp: this.fp.toArray(),
-      fn: this.fn.toArray(),
-      correct: this.correct,
+      ...this.sharedCounts(),
       hammingErrors: this.examples - this.correct,
       trueLabels: this.examples,
       predLabels: this.examples,
@@ -183,18 +202,13 @@ var MulticlassAccumulator = class _MulticlassAccumulator {
     };
   }
 };
-var MultilabelAccumulator = class _MultilabelAccumulator {
+var MultilabelAccumulator = class _MultilabelAccumulator extends ConfusionAccumulator {
   task = "multilabel";
-  tp = new Counts();
-  fp = new Counts();
-  fn = new Counts();
-  correct = 0;
   hammingErrors = 0;
   emptyTruth = 0;
   emptyPred = 0;
-  store = new ExampleStore("multilabel");
-  get examples() {
-    return this.store.examples;
+  constructor() {
+    super("multilabel");
   }
   update(batch) {
     if (batch.task !== "multilabel") throw wrongTask("multilabel", batch.task);
@@ -203,13 +217,7 @@ var MultilabelAccumulator = class _MultilabelAccumulator {
     const pi = batch.predIndices.subarray(po[0], po[n]);
     const maxT = maxOf(ti);
     const maxP = maxOf(pi);
-    const size = ti.length + pi.length > 0 ? Math.max(maxT, maxP) + 1 : 0;
-    this.tp.ensure(size);
-    this.fp.ensure(size);
-    this.fn.ensure(size);
-    const tp = this.tp.raw;
-    const fp = this.fp.raw;
-    const fn = this.fn.raw;
+    const { tp, fp, fn } = this.ensure(ti.length + pi.length > 0 ? Math.max(maxT, maxP) + 1 : 0);
     const T = batch.truthIndices;
     const P = batch.predIndices;
     for (let i = 0; i < n; i++) {
@@ -253,26 +261,15 @@ var MultilabelAccumulator = class _MultilabelAccumulator {
   }
   merge(other) {
     if (!(other instanceof _MultilabelAccumulator)) throw wrongTask("multilabel", other.task);
-    this.tp.add(other.tp);
-    this.fp.add(other.fp);
-    this.fn.add(other.fn);
-    this.correct += other.correct;
+    this.mergeCounts(other);
     this.hammingErrors += other.hammingErrors;
     this.emptyTruth += other.emptyTruth;
     this.emptyPred += other.emptyPred;
-    this.store.appendStore(other.store);
-  }
-  predictions() {
-    return this.store.toExamples();
   }
   counts() {
     return {
       task: "multilabel",
-      examples: this.examples,
-      tp: this.tp.toArray(),
-      fp: this.fp.toArray(),
-      fn: this.fn.toArray(),
-      correct: this.correct,
+      ...this.sharedCounts(),
       hammingErrors: this.hammingErrors,
       trueLabels: this.store.trueLabels,
       predLabels: this.store.predLabels,

@@ -31,7 +31,7 @@ import {
 import {
   buildReport,
   createAccumulator
-} from "./chunk-QLHV65HS.js";
+} from "./chunk-YESQFMRI.js";
 import {
   TUNING_SPLITS,
   tuningSummary

@@ -9,7 +9,7 @@ import {
   computeGaps,
   computeSplit,
   confusionOf
-} from "./chunk-QLHV65HS.js";
+} from "./chunk-YESQFMRI.js";
 import {
   writeOutputs
 } from "./chunk-SXAORDUR.js";

@@ -5,39 +5,22 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  HANDLED_EVENTS,
-  consoleLog,
-  createBot,
-  startBot
-} from "./chunk-HQUMUJM7.js";
-import "./chunk-JIVMMORK.js";
-import "./chunk-EVG4KUQL.js";
-import "./chunk-4NASNEL3.js";
-import "./chunk-MINOWJJC.js";
-import "./chunk-LFPV36KP.js";
-import "./chunk-2FPBPD7G.js";
-import "./chunk-NSI3WKIV.js";
-import "./chunk-4L747AVC.js";
+  mergeReports
+} from "./chunk-OPUEJNSQ.js";
+import "./chunk-J5VWRRYV.js";
+import "./chunk-TAFURD4R.js";
+import "./chunk-H2BBSMMO.js";
 import "./chunk-EBNW32Z5.js";
-import "./chunk-UOLNA5I2.js";
-import "./chunk-QLHV65HS.js";
-import "./chunk-SXAORDUR.js";
+import "./chunk-YESQFMRI.js";
 import "./chunk-KSATUSI5.js";
-import "./chunk-R7VUTDUK.js";
 import "./chunk-GMXZEPQH.js";
 import "./chunk-K6E74BIK.js";
-import "./chunk-CJL43KB2.js";
-import "./chunk-HCSBZIJN.js";
 import "./chunk-SJ5GYMPW.js";
 import "./chunk-GVEIAIM2.js";
 import "./chunk-GODDRDQM.js";
-import "./chunk-FWCFBI7P.js";
 import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  HANDLED_EVENTS,
-  consoleLog,
-  createBot,
-  startBot
+  mergeReports
 };

@@ -12,10 +12,10 @@ import {
 } from "./chunk-RNPYZSOF.js";
 import {
   mergeReports
-} from "./chunk-SOQNRPHI.js";
+} from "./chunk-OPUEJNSQ.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-GARI4YO4.js";
+} from "./chunk-IDSXT736.js";
 import "./chunk-ZM2D7K3B.js";
 import {
   debug,
@@ -79,7 +79,7 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   whoAmI
-} from "./chunk-JIVMMORK.js";
+} from "./chunk-W3S6CX6O.js";
 import {
   BaselineUnusable,
   baselineNotes,
@@ -88,7 +88,7 @@ import {
   findBaseline,
   renderOutcome,
   runGate
-} from "./chunk-EVG4KUQL.js";
+} from "./chunk-L6CK67WX.js";
 import {
   normalizeKey
 } from "./chunk-4NASNEL3.js";
@@ -112,8 +112,8 @@ import {
   formatReport,
   parseReport,
   writeReport
-} from "./chunk-UOLNA5I2.js";
-import "./chunk-QLHV65HS.js";
+} from "./chunk-4WWLUUI2.js";
+import "./chunk-YESQFMRI.js";
 import {
   writeOutputs
 } from "./chunk-SXAORDUR.js";
@@ -96447,7 +96447,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-FXER2F2A.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-TAAQ4YGI.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-GARI4YO4.js";
+} from "./chunk-IDSXT736.js";
 import {
   classIndexOf,
   csvRows,
@@ -53,7 +53,7 @@ import "./chunk-EBNW32Z5.js";
 import {
   buildReport,
   createAccumulator
-} from "./chunk-QLHV65HS.js";
+} from "./chunk-YESQFMRI.js";
 import "./chunk-KSATUSI5.js";
 import {
   InputError
