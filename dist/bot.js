@@ -9,9 +9,9 @@ import {
 } from "./chunk-5P3WJWIY.js";
 import {
   startBot
-} from "./chunk-C4IQ5S3J.js";
-import "./chunk-W3S6CX6O.js";
-import "./chunk-L6CK67WX.js";
+} from "./chunk-ZMOMLOJK.js";
+import "./chunk-UPAEHARD.js";
+import "./chunk-JKUQVIEO.js";
 import "./chunk-4NASNEL3.js";
 import "./chunk-MINOWJJC.js";
 import "./chunk-LFPV36KP.js";
@@ -22,12 +22,12 @@ import "./chunk-EBNW32Z5.js";
 import {
   describeError
 } from "./chunk-5OTVHDUD.js";
-import "./chunk-4WWLUUI2.js";
+import "./chunk-RTHWZYDU.js";
 import "./chunk-YESQFMRI.js";
 import "./chunk-SXAORDUR.js";
 import "./chunk-KSATUSI5.js";
 import "./chunk-R7VUTDUK.js";
-import "./chunk-GMXZEPQH.js";
+import "./chunk-VEKAWDHP.js";
 import "./chunk-K6E74BIK.js";
 import "./chunk-CJL43KB2.js";
 import "./chunk-HCSBZIJN.js";

@@ -6,16 +6,16 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   countBlock
-} from "./chunk-ZUUGDUSG.js";
+} from "./chunk-QTI477TD.js";
 import {
   ScoreAccumulator
-} from "./chunk-H2BBSMMO.js";
+} from "./chunk-GJCHP7T6.js";
 import {
   lowerThisThread
 } from "./chunk-3PH7HBNS.js";
 import {
   seedLabelGrid
-} from "./chunk-GMXZEPQH.js";
+} from "./chunk-VEKAWDHP.js";
 import "./chunk-K6E74BIK.js";
 import "./chunk-WDHMFPCS.js";
 

@@ -91,7 +91,8 @@ let grid: LabelGrid | null = null;
  * (its bin there, and one less at the double below: exact, as the function is monotone), else it
  * is found by bisection over the doubles in [0, 1] (the tests check every guess against it). By
  * bisection alone, 220,000 calls mostly before the functions are compiled, the grid took 22-29 ms
- * of the reading thread at every multi-label evaluation's start; this way 5-10 ms.
+ * of the reading thread at every multi-label evaluation's start (39-56 ms in a busier hour); this
+ * way 5-10 ms (10-18 ms). Every guess is above 0.
  */
 export function labelGrid(): LabelGrid {
   if (grid) return grid;
@@ -100,7 +101,7 @@ export function labelGrid(): LabelGrid {
   for (const f of parts)
     for (let v = f(0) + 1; v <= f(1); v++) {
       const guess = edgeGuess(f, v);
-      edges.add(f(guess) >= v && f(nextDown(guess)) < v ? guess : firstAtLeast(f, v));
+      edges.add(f(guess) >= v && f(nextDouble(guess, -1n)) < v ? guess : firstAtLeast(f, v));
     }
   const cells = cellOf(1) + 1;
   grid = { cells, bin: new Uint16Array(cells), ece: new Uint8Array(cells), slot: new Uint16Array(cells) };
@@ -140,60 +141,34 @@ export function edgeGuess(f: (s: number) => number, v: number): number {
   if (f === eceBin) return v / ECE_BINS;
   if (f === tuningCut) return TUNING_CUTS[v];
   const start = (b: number) => 2 ** (Math.floor(b / OCTAVE_BINS) - LOW_OCTAVES) * (1 + (b % OCTAVE_BINS) / OCTAVE_BINS);
-  return v <= MIDDLE ? start(v) : nextUp(1 - start(2 * MIDDLE + 1 - v));
+  return v <= MIDDLE ? start(v) : nextDouble(1 - start(2 * MIDDLE + 1 - v), 1n);
 }
 
-const asDouble = new Float64Array(1);
-/** asDouble's bit pattern as [low, high] 32-bit words (little-endian, as every platform node runs on). */
-const words = new Uint32Array(asDouble.buffer);
-
-/** The double with bit pattern high * 2^32 + low. */
-function fromWords(high: number, low: number): number {
-  words[0] = low;
-  words[1] = high;
-  return asDouble[0];
-}
+const bits = new BigUint64Array(1);
+const asDouble = new Float64Array(bits.buffer);
 
 /**
  * The smallest double in [0, 1] at which the monotone f reaches v (f(1) >= v): a bisection over
- * the bit patterns (non-negative doubles order as theirs), on the high word, then on the low
- * word within it, in plain numbers (a BigInt pattern took twice as long).
+ * the bit patterns (non-negative doubles order as theirs). labelGrid's fallback, and the tests'
+ * check of its guesses.
  */
 export function firstAtLeast(f: (s: number) => number, v: number): number {
+  let lo = 0n;
   asDouble[0] = 1;
-  // The first high word whose largest pattern reaches v, then the first low word in it that does.
-  const hi0 = words[1];
-  let lo = 0;
-  let hi = hi0;
+  let hi = bits[0];
   while (lo < hi) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (f(fromWords(mid, 0xffffffff)) >= v) hi = mid;
-    else lo = mid + 1;
+    const mid = (lo + hi) >> 1n;
+    bits[0] = mid;
+    if (f(asDouble[0]) >= v) hi = mid;
+    else lo = mid + 1n;
   }
-  const high = lo;
-  // 1's high word holds no other double in [0, 1] (its low word is 0).
-  if (high === hi0) return 1;
-  lo = 0;
-  hi = 0xffffffff;
-  while (lo < hi) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (f(fromWords(high, mid)) >= v) hi = mid;
-    else lo = mid + 1;
-  }
-  return fromWords(high, lo);
+  bits[0] = lo;
+  return asDouble[0];
 }
 
-/** The double after x >= 0. */
-function nextUp(x: number): number {
+/** The double `steps` (±1) from x, a non-negative double (and not 0 going down). */
+function nextDouble(x: number, steps: 1n | -1n): number {
   asDouble[0] = x;
-  const low = words[0];
-  return low === 0xffffffff ? fromWords(words[1] + 1, 0) : fromWords(words[1], low + 1);
-}
-
-/** The double before x > 0 (0 for 0). */
-function nextDown(x: number): number {
-  if (x === 0) return 0;
-  asDouble[0] = x;
-  const low = words[0];
-  return low === 0 ? fromWords(words[1] - 1, 0xffffffff) : fromWords(words[1], low - 1);
+  bits[0] += steps;
+  return asDouble[0];
 }

@@ -14,7 +14,7 @@ import {
 } from "./chunk-TAFURD4R.js";
 import {
   ScoreAccumulator
-} from "./chunk-H2BBSMMO.js";
+} from "./chunk-GJCHP7T6.js";
 import {
   accumulatorFromExamples,
   accumulatorFromSplit,
@@ -27,7 +27,7 @@ import {
 import {
   TUNING_BINS,
   decodeClassCounts
-} from "./chunk-GMXZEPQH.js";
+} from "./chunk-VEKAWDHP.js";
 import {
   ScoreHistograms
 } from "./chunk-K6E74BIK.js";

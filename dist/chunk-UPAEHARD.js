@@ -22,7 +22,7 @@ import {
 } from "./chunk-NSI3WKIV.js";
 import {
   validateReport
-} from "./chunk-4WWLUUI2.js";
+} from "./chunk-RTHWZYDU.js";
 import {
   unzipSync
 } from "./chunk-SJ5GYMPW.js";

@@ -7,20 +7,20 @@ var __dirname = __mgDirname(__filename);
 import {
   checkSplitNames,
   evaluatePredictionFiles
-} from "./chunk-IDSXT736.js";
+} from "./chunk-NC5VIRWR.js";
 import "./chunk-ZM2D7K3B.js";
 import "./chunk-AT6XYEJP.js";
 import "./chunk-J5VWRRYV.js";
 import "./chunk-TAFURD4R.js";
-import "./chunk-ZUUGDUSG.js";
-import "./chunk-H2BBSMMO.js";
+import "./chunk-QTI477TD.js";
+import "./chunk-GJCHP7T6.js";
 import "./chunk-3PH7HBNS.js";
 import "./chunk-4L747AVC.js";
 import "./chunk-EBNW32Z5.js";
 import "./chunk-YESQFMRI.js";
 import "./chunk-KSATUSI5.js";
 import "./chunk-R7VUTDUK.js";
-import "./chunk-GMXZEPQH.js";
+import "./chunk-VEKAWDHP.js";
 import "./chunk-K6E74BIK.js";
 import "./chunk-SJ5GYMPW.js";
 import "./chunk-GVEIAIM2.js";

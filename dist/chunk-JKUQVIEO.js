@@ -20,7 +20,7 @@ import {
 } from "./chunk-EBNW32Z5.js";
 import {
   readReport
-} from "./chunk-4WWLUUI2.js";
+} from "./chunk-RTHWZYDU.js";
 import {
   compareReports
 } from "./chunk-CJL43KB2.js";

@@ -5,39 +5,22 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  HANDLED_EVENTS,
-  consoleLog,
-  createBot,
-  startBot
-} from "./chunk-C4IQ5S3J.js";
-import "./chunk-W3S6CX6O.js";
-import "./chunk-L6CK67WX.js";
-import "./chunk-4NASNEL3.js";
-import "./chunk-MINOWJJC.js";
-import "./chunk-LFPV36KP.js";
-import "./chunk-2FPBPD7G.js";
-import "./chunk-NSI3WKIV.js";
-import "./chunk-4L747AVC.js";
+  mergeReports
+} from "./chunk-MMH7F5FJ.js";
+import "./chunk-J5VWRRYV.js";
+import "./chunk-TAFURD4R.js";
+import "./chunk-GJCHP7T6.js";
 import "./chunk-EBNW32Z5.js";
-import "./chunk-4WWLUUI2.js";
 import "./chunk-YESQFMRI.js";
-import "./chunk-SXAORDUR.js";
 import "./chunk-KSATUSI5.js";
-import "./chunk-R7VUTDUK.js";
-import "./chunk-GMXZEPQH.js";
+import "./chunk-VEKAWDHP.js";
 import "./chunk-K6E74BIK.js";
-import "./chunk-CJL43KB2.js";
-import "./chunk-HCSBZIJN.js";
 import "./chunk-SJ5GYMPW.js";
 import "./chunk-GVEIAIM2.js";
 import "./chunk-GODDRDQM.js";
-import "./chunk-FWCFBI7P.js";
 import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  HANDLED_EVENTS,
-  consoleLog,
-  createBot,
-  startBot
+  mergeReports
 };

@@ -9,7 +9,7 @@ import {
 } from "./chunk-3PH7HBNS.js";
 import {
   labelGrid
-} from "./chunk-GMXZEPQH.js";
+} from "./chunk-VEKAWDHP.js";
 
 // src/pipeline/score-thread.ts
 import { statSync } from "node:fs";

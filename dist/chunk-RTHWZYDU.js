@@ -21,7 +21,7 @@ import {
   SCORE_BINS,
   TUNING_BINS,
   decodeClassCounts
-} from "./chunk-GMXZEPQH.js";
+} from "./chunk-VEKAWDHP.js";
 import {
   DeflatedData,
   decodeExamples

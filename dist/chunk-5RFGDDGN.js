@@ -12,10 +12,10 @@ import {
 } from "./chunk-RNPYZSOF.js";
 import {
   mergeReports
-} from "./chunk-OPUEJNSQ.js";
+} from "./chunk-MMH7F5FJ.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-IDSXT736.js";
+} from "./chunk-NC5VIRWR.js";
 import "./chunk-ZM2D7K3B.js";
 import {
   debug,
@@ -43,8 +43,8 @@ import {
 import {
   parseThreshold
 } from "./chunk-TAFURD4R.js";
-import "./chunk-ZUUGDUSG.js";
-import "./chunk-H2BBSMMO.js";
+import "./chunk-QTI477TD.js";
+import "./chunk-GJCHP7T6.js";
 import "./chunk-3PH7HBNS.js";
 import {
   COMMENT_MODES,
@@ -79,7 +79,7 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   whoAmI
-} from "./chunk-W3S6CX6O.js";
+} from "./chunk-UPAEHARD.js";
 import {
   BaselineUnusable,
   baselineNotes,
@@ -88,7 +88,7 @@ import {
   findBaseline,
   renderOutcome,
   runGate
-} from "./chunk-L6CK67WX.js";
+} from "./chunk-JKUQVIEO.js";
 import {
   normalizeKey
 } from "./chunk-4NASNEL3.js";
@@ -112,7 +112,7 @@ import {
   formatReport,
   parseReport,
   writeReport
-} from "./chunk-4WWLUUI2.js";
+} from "./chunk-RTHWZYDU.js";
 import "./chunk-YESQFMRI.js";
 import {
   writeOutputs
@@ -121,7 +121,7 @@ import "./chunk-KSATUSI5.js";
 import {
   InputError
 } from "./chunk-R7VUTDUK.js";
-import "./chunk-GMXZEPQH.js";
+import "./chunk-VEKAWDHP.js";
 import "./chunk-K6E74BIK.js";
 import "./chunk-CJL43KB2.js";
 import "./chunk-HCSBZIJN.js";
@@ -96447,7 +96447,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-TAAQ4YGI.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-4XDJB2CE.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

@@ -5,15 +5,17 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  mergeReports
-} from "./chunk-OPUEJNSQ.js";
-import "./chunk-J5VWRRYV.js";
-import "./chunk-TAFURD4R.js";
-import "./chunk-H2BBSMMO.js";
-import "./chunk-EBNW32Z5.js";
+  formatReport,
+  parseReport,
+  readReport,
+  reportPieces,
+  writeReport
+} from "./chunk-RTHWZYDU.js";
 import "./chunk-YESQFMRI.js";
+import "./chunk-SXAORDUR.js";
 import "./chunk-KSATUSI5.js";
-import "./chunk-GMXZEPQH.js";
+import "./chunk-R7VUTDUK.js";
+import "./chunk-VEKAWDHP.js";
 import "./chunk-K6E74BIK.js";
 import "./chunk-SJ5GYMPW.js";
 import "./chunk-GVEIAIM2.js";
@@ -22,5 +24,9 @@ import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  mergeReports
+  formatReport,
+  parseReport,
+  readReport,
+  reportPieces,
+  writeReport
 };

@@ -12,17 +12,17 @@ import {
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 function encodeClassCounts(classes) {
   const size = classes.reduce((a, t) => a + 1 + t.length, 0);
-  const words2 = new Uint32Array(size);
+  const words = new Uint32Array(size);
   let w = 0;
   for (const t of classes) {
-    words2[w++] = t.length / 3;
+    words[w++] = t.length / 3;
     for (let k = 0, prev = 0; k < t.length; prev = t[k], k += 3) {
-      words2[w++] = t[k] - prev;
-      words2[w++] = t[k + 1];
-      words2[w++] = t[k + 2];
+      words[w++] = t[k] - prev;
+      words[w++] = t[k + 1];
+      words[w++] = t[k + 2];
     }
   }
-  return deflateRawSync(new Uint8Array(words2.buffer)).toString("base64");
+  return deflateRawSync(new Uint8Array(words.buffer)).toString("base64");
 }
 function decodeClassCounts(data, classes, bins) {
   let bytes;
@@ -32,24 +32,24 @@ function decodeClassCounts(data, classes, bins) {
     return "is not base64 of deflated data";
   }
   if (bytes.length % 4 !== 0) return "does not hold whole uint32 values";
-  const words2 = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+  const words = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
   const out = [];
   let w = 0;
   for (let c = 0; c < classes; c++) {
-    if (w >= words2.length) return `ends before class ${c}`;
-    const k = words2[w++];
-    if (w + 3 * k > words2.length) return `ends inside class ${c}'s ${k} bins`;
+    if (w >= words.length) return `ends before class ${c}`;
+    const k = words[w++];
+    if (w + 3 * k > words.length) return `ends inside class ${c}'s ${k} bins`;
     const t = [];
     for (let i = 0, bin = 0; i < k; i++) {
-      const step = words2[w++];
+      const step = words[w++];
       if (i > 0 && step === 0) return `repeats a bin of class ${c}`;
       bin += step;
       if (bin >= bins) return `has bin ${bin} for class ${c}; expected bins below ${bins}`;
-      t.push(bin, words2[w++], words2[w++]);
+      t.push(bin, words[w++], words[w++]);
     }
     out.push(t);
   }
-  if (w !== words2.length) return `has ${words2.length - w} values beyond the ${classes} classes`;
+  if (w !== words.length) return `has ${words.length - w} values beyond the ${classes} classes`;
   return out;
 }
 
@@ -91,7 +91,7 @@ function labelGrid() {
   for (const f of parts)
     for (let v = f(0) + 1; v <= f(1); v++) {
       const guess = edgeGuess(f, v);
-      edges.add(f(guess) >= v && f(nextDown(guess)) < v ? guess : firstAtLeast(f, v));
+      edges.add(f(guess) >= v && f(nextDouble(guess, -1n)) < v ? guess : firstAtLeast(f, v));
     }
   const cells = cellOf(1) + 1;
   grid = { cells, bin: new Uint16Array(cells), ece: new Uint8Array(cells), slot: new Uint16Array(cells) };
@@ -112,46 +112,27 @@ function edgeGuess(f, v) {
   if (f === eceBin) return v / ECE_BINS;
   if (f === tuningCut) return TUNING_CUTS[v];
   const start = (b) => 2 ** (Math.floor(b / OCTAVE_BINS) - LOW_OCTAVES) * (1 + b % OCTAVE_BINS / OCTAVE_BINS);
-  return v <= MIDDLE ? start(v) : nextUp(1 - start(2 * MIDDLE + 1 - v));
+  return v <= MIDDLE ? start(v) : nextDouble(1 - start(2 * MIDDLE + 1 - v), 1n);
 }
-var asDouble = new Float64Array(1);
-var words = new Uint32Array(asDouble.buffer);
-function fromWords(high, low) {
-  words[0] = low;
-  words[1] = high;
+var bits = new BigUint64Array(1);
+var asDouble = new Float64Array(bits.buffer);
+function firstAtLeast(f, v) {
+  let lo = 0n;
+  asDouble[0] = 1;
+  let hi = bits[0];
+  while (lo < hi) {
+    const mid = lo + hi >> 1n;
+    bits[0] = mid;
+    if (f(asDouble[0]) >= v) hi = mid;
+    else lo = mid + 1n;
+  }
+  bits[0] = lo;
   return asDouble[0];
 }
-function firstAtLeast(f, v) {
-  asDouble[0] = 1;
-  const hi0 = words[1];
-  let lo = 0;
-  let hi = hi0;
-  while (lo < hi) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (f(fromWords(mid, 4294967295)) >= v) hi = mid;
-    else lo = mid + 1;
-  }
-  const high = lo;
-  if (high === hi0) return 1;
-  lo = 0;
-  hi = 4294967295;
-  while (lo < hi) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (f(fromWords(high, mid)) >= v) hi = mid;
-    else lo = mid + 1;
-  }
-  return fromWords(high, lo);
-}
-function nextUp(x) {
+function nextDouble(x, steps) {
   asDouble[0] = x;
-  const low = words[0];
-  return low === 4294967295 ? fromWords(words[1] + 1, 0) : fromWords(words[1], low + 1);
-}
-function nextDown(x) {
-  if (x === 0) return 0;
-  asDouble[0] = x;
-  const low = words[0];
-  return low === 0 ? fromWords(words[1] - 1, 4294967295) : fromWords(words[1], low - 1);
+  bits[0] += steps;
+  return asDouble[0];
 }
 
 export {

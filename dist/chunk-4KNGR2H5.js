@@ -13,17 +13,17 @@ import {
   renderOutcome,
   runGate,
   sameCommit
-} from "./chunk-L6CK67WX.js";
+} from "./chunk-JKUQVIEO.js";
 import "./chunk-4NASNEL3.js";
 import "./chunk-MINOWJJC.js";
 import "./chunk-NSI3WKIV.js";
 import "./chunk-EBNW32Z5.js";
-import "./chunk-4WWLUUI2.js";
+import "./chunk-RTHWZYDU.js";
 import "./chunk-YESQFMRI.js";
 import "./chunk-SXAORDUR.js";
 import "./chunk-KSATUSI5.js";
 import "./chunk-R7VUTDUK.js";
-import "./chunk-GMXZEPQH.js";
+import "./chunk-VEKAWDHP.js";
 import "./chunk-K6E74BIK.js";
 import "./chunk-CJL43KB2.js";
 import "./chunk-HCSBZIJN.js";

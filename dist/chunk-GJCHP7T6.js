@@ -15,7 +15,7 @@ import {
   labelGrid,
   scoreBin,
   tuningCut
-} from "./chunk-GMXZEPQH.js";
+} from "./chunk-VEKAWDHP.js";
 import {
   ExampleScores
 } from "./chunk-K6E74BIK.js";

@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-IDSXT736.js";
+} from "./chunk-NC5VIRWR.js";
 import {
   classIndexOf,
   csvRows,
@@ -40,8 +40,8 @@ import {
 } from "./chunk-DHVGWI4P.js";
 import {
   findBundled
-} from "./chunk-ZUUGDUSG.js";
-import "./chunk-H2BBSMMO.js";
+} from "./chunk-QTI477TD.js";
+import "./chunk-GJCHP7T6.js";
 import "./chunk-3PH7HBNS.js";
 import {
   Preprocess
@@ -58,7 +58,7 @@ import "./chunk-KSATUSI5.js";
 import {
   InputError
 } from "./chunk-R7VUTDUK.js";
-import "./chunk-GMXZEPQH.js";
+import "./chunk-VEKAWDHP.js";
 import "./chunk-K6E74BIK.js";
 import "./chunk-SJ5GYMPW.js";
 import "./chunk-GVEIAIM2.js";

@@ -39,11 +39,11 @@ import {
   verifyClaimedPull,
   withAcceptance,
   withClientLimits
-} from "./chunk-W3S6CX6O.js";
+} from "./chunk-UPAEHARD.js";
 import {
   findBaseline,
   runGate
-} from "./chunk-L6CK67WX.js";
+} from "./chunk-JKUQVIEO.js";
 import {
   normalizeKey,
   renderComment

@@ -21,10 +21,10 @@ import {
 import {
   ScoreThread,
   scoreThreadFor
-} from "./chunk-ZUUGDUSG.js";
+} from "./chunk-QTI477TD.js";
 import {
   ScoreAccumulator
-} from "./chunk-H2BBSMMO.js";
+} from "./chunk-GJCHP7T6.js";
 import {
   VERSION
 } from "./chunk-4L747AVC.js";
