@@ -9,7 +9,8 @@ import {
 } from "./chunk-QTI477TD.js";
 import {
   ScoreAccumulator
-} from "./chunk-GJCHP7T6.js";
+} from "./chunk-4PSRS67R.js";
+import "./chunk-J4X2SOEV.js";
 import {
   lowerThisThread
 } from "./chunk-3PH7HBNS.js";

@@ -4,7 +4,7 @@
 import wabtInit from 'wabt';
 import { readFileSync, writeFileSync } from 'node:fs';
 
-export const KERNELS = ['src/core/diagnostics/score-kernel.wat'];
+export const KERNELS = ['src/core/diagnostics/score-kernel.wat', 'src/core/threshold-kernel.wat'];
 
 /** The module's binary (wabt, no debug names: the same bytes on every machine). */
 export async function compileWat(path) {

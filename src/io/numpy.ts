@@ -12,6 +12,7 @@ import { openNpyArrays, type NpyArrays, type NpySource } from './npy-arrays.js';
 import { idReader, type IdReader } from './npy-ids.js';
 import { classIndexOf } from './names.js';
 import { thresholdFor } from '../core/threshold.js';
+import { ThresholdKernel } from '../core/threshold-kernel.js';
 import { InputError, PROGRESS_EVERY, type ExampleBatch, type PredictionStream, type ReadOptions } from './types.js';
 import type { FileFingerprint } from '../core/report/types.js';
 
@@ -202,9 +203,14 @@ function streamRows(
     };
     const batchIds = (mc ?? ml)!.ids;
     batchIds.on = ids !== undefined;
-    const thresholds = new Float64Array(C);
-    for (let j = 0; j < C; j++)
-      thresholds[j] = thresholdFor(opts.classes.names[cols[j]], opts.threshold, opts.perClassThreshold);
+    // Multi-label scores are decided a step at a time, by threshold-kernel.wat.
+    const decide =
+      ml && P.role === 'scores'
+        ? new ThresholdKernel(
+            Array.from(cols, (c) => thresholdFor(opts.classes.names[c], opts.threshold, opts.perClassThreshold)),
+            P.array.itemSize as 4 | 8,
+          )
+        : null;
     const ready: ExampleBatch[] = [];
     let row = 0;
     try {
@@ -225,6 +231,7 @@ function streamRows(
           pwords: wordsOf(pb),
         };
         const scores = P.role === 'scores' ? floats(pb, P.array.itemSize) : null;
+        decide?.scan(pb, k);
         const ib = ids && (await ids.source.reader.read(k * iRow));
         if (ib && ib.length < k * iRow) throw truncated(ids!.source);
         const iv = ib && new DataView(ib.buffer, ib.byteOffset, ib.length);
@@ -237,7 +244,7 @@ function streamRows(
             if (scores && opts.scores) sinkRow(rr, opts.scores, scores, r);
             if (mc.push(...tp)) ready.push(mc.flush()!);
           } else if (ml) {
-            multilabelRow(rr, ml, thresholds, views, scores, r, at);
+            multilabelRow(rr, ml, decide, views, scores, r, at);
             if (scores && opts.scores) sinkRow(rr, opts.scores, scores, r);
             if (ml.end()) ready.push(ml.flush()!);
           }
@@ -308,7 +315,7 @@ function wordsOf(b: Uint8Array): Uint32Array {
 function multilabelRow(
   rr: RowReader,
   ml: MultilabelBatcher,
-  thresholds: Float64Array,
+  decide: ThresholdKernel | null,
   { lv, lbytes, lwords, pv, pbytes, pwords }: StepViews,
   scores: Float64Array | Float32Array | null,
   r: number,
@@ -317,13 +324,12 @@ function multilabelRow(
   const { L, P, lget, pget, lRow, pRow, C, lc, pc, classOf, cols } = rr;
   if (lc !== undefined) indicatorRow(rr, L, lget, lv, lbytes, lwords, r * lRow, at, ml.truth);
   else ml.truth.add(classOf(L, lget(lv, r * lRow), at));
-  if (scores) {
-    const base = r * C;
-    for (let j = 0; j < C; j++) {
-      const v = scores[base + j];
-      if (v - v !== 0) throw notFinite(P, at, j, v);
-      if (v >= thresholds[j]) ml.pred.add(cols[j]);
+  if (scores && decide) {
+    if (r === decide.badRow) {
+      const j = scores.subarray(r * C, (r + 1) * C).findIndex((v) => v - v !== 0);
+      throw notFinite(P, at, j, scores[r * C + j]);
     }
+    decide.take(r, cols, ml.pred);
   } else if (pc !== undefined) indicatorRow(rr, P, pget, pv, pbytes, pwords, r * pRow, at, ml.pred);
   else ml.pred.add(classOf(P, pget(pv, r * pRow), at));
 }

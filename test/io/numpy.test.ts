@@ -120,14 +120,15 @@ describe('archives and folders', () => {
   });
 });
 
+/** A C-order .npy of `shape`, dtype `descr`, its elements as bytes. */
+const npy = (descr: string, shape: number[], body: Uint8Array) => {
+  let header = `{'descr': '${descr}', 'fortran_order': False, 'shape': (${shape.join(', ')}), }`;
+  header += ' '.repeat(63 - ((10 + header.length) % 64)) + '\n';
+  const pre = Uint8Array.from([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, header.length & 0xff, header.length >> 8]);
+  return Buffer.concat([pre, Buffer.from(header, 'latin1'), body]);
+};
+
 describe('multi-label 0/1 matrices of one-byte dtype (read four bytes at a time where zero)', () => {
-  /** A C-order .npy of `shape`, dtype `descr`, its elements as bytes. */
-  const npy = (descr: string, shape: number[], body: Uint8Array) => {
-    let header = `{'descr': '${descr}', 'fortran_order': False, 'shape': (${shape.join(', ')}), }`;
-    header += ' '.repeat(63 - ((10 + header.length) % 64)) + '\n';
-    const pre = Uint8Array.from([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, header.length & 0xff, header.length >> 8]);
-    return Buffer.concat([pre, Buffer.from(header, 'latin1'), body]);
-  };
   // 11 columns: rows start at every alignment, so each row has bytes before, in and after whole words.
   const [N, C] = [60, 11];
   const labelsOf = (edit?: (b: Uint8Array) => void) => {
@@ -179,5 +180,64 @@ describe('multi-label 0/1 matrices of one-byte dtype (read four bytes at a time 
       ),
       `row ${r} column ${c} holds ${v}; expected 0 or 1 (a multi-label indicator matrix)`,
     );
+  });
+});
+
+describe('multi-label scores (decided a step at a time by threshold-kernel.wat)', () => {
+  // 4,500 rows of 9 columns: more than one step of the reader for float64, a tail after the SIMD groups.
+  const [N, C] = [4500, 9];
+  const names = new ClassIndex(
+    Array.from({ length: C }, (_, c) => `c${c}`),
+    true,
+  );
+  let case_ = 0;
+  const folder = (Kind: typeof Float32Array | typeof Float64Array, edit?: (s: Float32Array | Float64Array) => void) => {
+    const name = `scores-${case_++}`;
+    mkdirSync(tmp.path(name));
+    const labels = new Uint8Array(N * C).map((_, i) => ((i * 7919) % 11 === 0 ? 1 : 0));
+    tmp.write(`${name}/labels.npy`, npy('|u1', [N, C], labels));
+    const scores = new Kind(N * C).map((_, i) => ((i * 37) % 101) / 100);
+    edit?.(scores);
+    const descr = Kind === Float32Array ? '<f4' : '<f8';
+    tmp.write(`${name}/scores.npy`, npy(descr, [N, C], new Uint8Array(scores.buffer)));
+    return { dir: tmp.path(name), scores };
+  };
+
+  it.each([
+    ['float32', Float32Array],
+    ['float64', Float64Array],
+  ] as const)('%s: every row predicts the classes whose score is at or above the threshold', async (_, Kind) => {
+    const { dir, scores } = folder(Kind);
+    // Float32 0.7 is just below 0.7: a score of it is not predicted at threshold 0.7.
+    const threshold = 0.7;
+    const got = await collect(await openPredictions(dir, { classes: names, task: 'multilabel', threshold }));
+    const want = Array.from({ length: N }, (_, r) =>
+      Array.from({ length: C }, (_, c) => c).filter((c) => scores[r * C + c] >= threshold),
+    );
+    expect(got.pred).toEqual(want);
+    const at = scores.indexOf(Kind === Float32Array ? Math.fround(0.7) : 0.7);
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect((got.pred[Math.floor(at / C)] as number[]).includes(at % C)).toBe(Kind === Float64Array);
+  });
+
+  it.each([
+    [Float32Array, 3000, 8, NaN],
+    [Float64Array, 4, 1, Infinity],
+    [Float64Array, 4499, 0, -Infinity],
+  ] as const)('a non-finite score is named by row and column (%p row %i column %i)', async (Kind, r, c, v) => {
+    const { dir } = folder(Kind, (s) => (s[r * C + c] = v));
+    await expectInputError(drain(dir, names), `row ${r} column ${c} holds ${v}; expected a finite number`);
+  });
+
+  it("a row's bad label is named before its non-finite score, and an earlier bad score before a later bad label", async () => {
+    const { dir } = folder(Float32Array, (s) => (s[10 * C + 2] = NaN));
+    const labels = readFileSync(join(dir, 'labels.npy'));
+    labels[labels.length - N * C + 10 * C + 5] = 2;
+    tmp.write(`${dir.slice(dir.lastIndexOf('/') + 1)}/labels.npy`, labels);
+    await expectInputError(drain(dir, names), 'labels.npy:array labels: row 10 column 5 holds 2');
+    labels[labels.length - N * C + 10 * C + 5] = 0;
+    labels[labels.length - N * C + 11 * C + 5] = 2;
+    tmp.write(`${dir.slice(dir.lastIndexOf('/') + 1)}/labels.npy`, labels);
+    await expectInputError(drain(dir, names), 'scores.npy:array scores: row 10 column 2 holds NaN');
   });
 });

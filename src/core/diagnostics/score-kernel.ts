@@ -2,6 +2,7 @@
 // the WebAssembly memory they count in: room for one example's scores and classes, copied in
 // before each call, then the 16-bit counts (of the label grid's cells, or of the octave bins).
 
+import { wasmModule } from '../wasm-module.js';
 import { WASM_BASE64 } from './score-kernel.wasm.js';
 import { TUNING_CUTS } from './score-grid.js';
 
@@ -23,13 +24,7 @@ interface KernelExports {
 }
 
 const PAGE = 65536;
-let compiled: WebAssembly.Module | null = null;
-
-/** Compiled once a process (804 bytes); each ScoreKernel has its own instance and memory. */
-function kernelModule(): WebAssembly.Module {
-  compiled ??= new WebAssembly.Module(Uint8Array.from(atob(WASM_BASE64), (ch) => ch.charCodeAt(0)));
-  return compiled;
-}
+const kernelModule = wasmModule(WASM_BASE64);
 
 export class ScoreKernel {
   private readonly x: KernelExports;

@@ -1,10 +1,7 @@
 // The WebAssembly counting loops against the JavaScript definitions of what they compute:
-// score-grid.ts's bins, scores.ts's clipping and sums; and the committed binary against its source.
-import { readFileSync } from 'node:fs';
-import wabtInit from 'wabt';
+// score-grid.ts's bins, scores.ts's clipping and sums (the binary against its source: ../wasm-module.test.ts).
 import { cellOf, ECE_BINS, eceBin, labelGrid, SCORE_BINS, scoreBin } from '../../../src/core/diagnostics/score-grid.js';
 import { ScoreKernel } from '../../../src/core/diagnostics/score-kernel.js';
-import { WASM_BASE64 } from '../../../src/core/diagnostics/score-kernel.wasm.js';
 import { LOG_LOSS_EPS } from '../../../src/core/diagnostics/scores.js';
 import { Rng } from '../../../src/core/stats/rng.js';
 import { edgeScores } from '../../helpers/edge-scores.js';
@@ -29,18 +26,6 @@ function compensated(values: Float64Array, f: (s: number) => number): { sum: num
   }
   return { sum, lost };
 }
-
-describe('score-kernel.wat', () => {
-  it('is what score-kernel.wasm.ts holds (run `npm run wasm` after editing it)', async () => {
-    const wabt = await wabtInit();
-    const path = 'src/core/diagnostics/score-kernel.wat';
-    const parsed = wabt.parseWat(path, readFileSync(path, 'utf8'));
-    parsed.validate();
-    const bytes = parsed.toBinary({ write_debug_names: false }).buffer;
-    parsed.destroy();
-    expect(Buffer.from(bytes).toString('base64')).toBe(WASM_BASE64);
-  });
-});
 
 describe('ScoreKernel: multi-label', () => {
   const grid = labelGrid();

@@ -14,7 +14,7 @@ import {
 } from "./chunk-TAFURD4R.js";
 import {
   ScoreAccumulator
-} from "./chunk-GJCHP7T6.js";
+} from "./chunk-4PSRS67R.js";
 import {
   accumulatorFromExamples,
   accumulatorFromSplit,

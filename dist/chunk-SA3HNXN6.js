@@ -6,7 +6,7 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   openPredictions
-} from "./chunk-ZM2D7K3B.js";
+} from "./chunk-TOOB7R4M.js";
 import {
   ownedRows,
   ownsExample,
@@ -24,7 +24,7 @@ import {
 } from "./chunk-QTI477TD.js";
 import {
   ScoreAccumulator
-} from "./chunk-GJCHP7T6.js";
+} from "./chunk-4PSRS67R.js";
 import {
   VERSION
 } from "./chunk-4L747AVC.js";

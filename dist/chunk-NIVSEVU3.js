@@ -7,13 +7,14 @@ var __dirname = __mgDirname(__filename);
 import {
   checkSplitNames,
   evaluatePredictionFiles
-} from "./chunk-NC5VIRWR.js";
-import "./chunk-ZM2D7K3B.js";
+} from "./chunk-SA3HNXN6.js";
+import "./chunk-TOOB7R4M.js";
 import "./chunk-AT6XYEJP.js";
 import "./chunk-J5VWRRYV.js";
 import "./chunk-TAFURD4R.js";
 import "./chunk-QTI477TD.js";
-import "./chunk-GJCHP7T6.js";
+import "./chunk-4PSRS67R.js";
+import "./chunk-J4X2SOEV.js";
 import "./chunk-3PH7HBNS.js";
 import "./chunk-4L747AVC.js";
 import "./chunk-EBNW32Z5.js";

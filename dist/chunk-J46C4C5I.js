@@ -6,11 +6,12 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   openPredictions
-} from "./chunk-ZM2D7K3B.js";
+} from "./chunk-TOOB7R4M.js";
 import "./chunk-AT6XYEJP.js";
 import {
   DEFAULT_THRESHOLD
 } from "./chunk-TAFURD4R.js";
+import "./chunk-J4X2SOEV.js";
 import "./chunk-3PH7HBNS.js";
 import "./chunk-EBNW32Z5.js";
 import {

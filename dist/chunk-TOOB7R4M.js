@@ -18,6 +18,9 @@ import {
   thresholdFor
 } from "./chunk-TAFURD4R.js";
 import {
+  wasmModule
+} from "./chunk-J4X2SOEV.js";
+import {
   InputError,
   PROGRESS_EVERY
 } from "./chunk-R7VUTDUK.js";
@@ -1816,6 +1819,81 @@ function readerFor(a) {
   return (ids, _, v, off) => ids.addText(String(get(v, off)));
 }
 
+// src/core/threshold-kernel.wasm.ts
+var WASM_BASE64 = "AGFzbQEAAAABCgFgBX9/f39/AX8DAwIAAAUDAQABBgYBfwFBfwsHJwQGbWVtb3J5AgAGYmFkUm93AwAHYWJvdmUzMgAAB2Fib3ZlNjQAAQq9BQLhAgUDfwJ7An8BfQF/QX8kACAAIQcCQANAIAUgAU8NAUEAIQb9DP////////////////////8hCQJAA0AgBkEEaiACSw0BIAcgBkECdGr9AAQAIQggCSAI/eAB/QwAAIB/AACAfwAAgH8AAIB//UP9TiEJIAggAyAGQQJ0av0ABAD9Rv2kASEKIAoEQCAFIAJsIAZqIQ0DQCAEIAtBAnRqIA0gCmhqNgIAIAtBAWohCyAKIApBAWtxIgoNAAsLIAZBBGohBgwACwsCQANAIAYgAk8NASAHIAZBAnRqKgIAIQwgDItDAACAf11FBED9DAAAAAAAAAAAAAAAAAAAAAAhCQsgDCADIAZBAnRqKgIAYARAIAQgC0ECdGogBSACbCAGajYCACALQQFqIQsLIAZBAWohBgwACwsgCf2jAUUjAEEASHEEQCAFJAALIAcgAkECdGohByAFQQFqIQUMAAsLIAsL1wIFA38CewJ/AXwBf0F/JAAgACEHAkADQCAFIAFPDQFBACEG/Qz/////////////////////IQkCQANAIAZBAmogAksNASAHIAZBA3Rq/QAEACEIIAkgCP3sAf0MAAAAAAAA8H8AAAAAAADwf/1J/U4hCSAIIAMgBkEDdGr9AAQA/Uz9xAEhCiAKBEAgBSACbCAGaiENA0AgBCALQQJ0aiANIApoajYCACALQQFqIQsgCiAKQQFrcSIKDQALCyAGQQJqIQYMAAsLIAYgAkkEQCAHIAZBA3RqKwMAIQwgDJlEAAAAAAAA8H9jRQRA/QwAAAAAAAAAAAAAAAAAAAAAIQkLIAwgAyAGQQN0aisDAGYEQCAEIAtBAnRqIAUgAmwgBmo2AgAgC0EBaiELCwsgCf2jAUUjAEEASHEEQCAFJAALIAcgAkEDdGohByAFQQFqIQUMAAsLIAsL";
+
+// src/core/threshold-kernel.ts
+var PAGE = 65536;
+var kernelModule = wasmModule(WASM_BASE64);
+var f32 = new Float32Array(1);
+var u32 = new Uint32Array(f32.buffer);
+function f32AtLeast(t) {
+  f32[0] = t;
+  if (f32[0] >= t || t !== t) return f32[0];
+  if (f32[0] === 0) u32[0] = 1;
+  else if (f32[0] > 0) u32[0]++;
+  else u32[0]--;
+  return f32[0];
+}
+var align16 = (n) => n + 15 & ~15;
+var ThresholdKernel = class {
+  /**
+   * `thresholds[j]`: column j's (a score at or above it is a hit); `itemSize`: 4 (float32 rows)
+   * or 8 (float64).
+   */
+  constructor(thresholds, itemSize) {
+    this.itemSize = itemSize;
+    this.C = thresholds.length;
+    this.x = new WebAssembly.Instance(kernelModule()).exports;
+    this.valuesAt = align16(this.C * itemSize);
+    this.ensure(this.valuesAt);
+    const thr = itemSize === 4 ? new Float32Array(this.x.memory.buffer, 0, this.C) : new Float64Array(this.x.memory.buffer, 0, this.C);
+    for (let j = 0; j < this.C; j++) thr[j] = itemSize === 4 ? f32AtLeast(thresholds[j]) : thresholds[j];
+  }
+  itemSize;
+  x;
+  /** Scores a row. */
+  C;
+  valuesAt;
+  outAt = 0;
+  hitAt = new Int32Array(0);
+  hits = 0;
+  next = 0;
+  /** The row of the last scan holding a NaN or an infinite score (the first), or -1. */
+  badRow = -1;
+  /**
+   * Scans `rows` rows (bytes: rows x C scores, little-endian, whole rows): afterwards take(r)
+   * gives each row's hits, and badRow the first row with a score that is not finite.
+   */
+  scan(bytes, rows) {
+    if (bytes.length !== rows * this.C * this.itemSize)
+      throw new Error(`ThresholdKernel.scan: ${bytes.length} bytes are not ${rows} rows of ${this.C} scores`);
+    this.outAt = align16(this.valuesAt + bytes.length);
+    this.ensure(this.outAt + rows * this.C * 4);
+    new Uint8Array(this.x.memory.buffer, this.valuesAt, bytes.length).set(bytes);
+    const above = this.itemSize === 4 ? this.x.above32 : this.x.above64;
+    this.hits = above(this.valuesAt, rows, this.C, 0, this.outAt);
+    this.badRow = this.x.badRow.value;
+    this.hitAt = new Int32Array(this.x.memory.buffer, this.outAt, this.hits);
+    this.next = 0;
+  }
+  /** Row r's hits (rows taken in increasing order after a scan): `add(cols[j])` for each column j at or above its threshold. */
+  take(r, cols, set) {
+    const from = r * this.C;
+    const end = from + this.C;
+    const hitAt = this.hitAt;
+    let k = this.next;
+    while (k < this.hits && hitAt[k] < from) k++;
+    for (; k < this.hits && hitAt[k] < end; k++) set.add(cols[hitAt[k] - from]);
+    this.next = k;
+  }
+  /** Memory for `bytes` bytes from address 0. */
+  ensure(bytes) {
+    const have = this.x.memory.buffer.byteLength;
+    if (bytes > have) this.x.memory.grow(Math.ceil((bytes - have) / PAGE));
+  }
+};
+
 // src/io/numpy.ts
 var STEP_BYTES = 1 << 20;
 var USAGE = "labels.npy and scores.npy or preds.npy (np.savez(path, labels=..., scores=...))";
@@ -1939,9 +2017,10 @@ function streamRows(o, L, P, ids, { task, n, lc, pc, width }, classOf, opts) {
     };
     const batchIds = (mc ?? ml).ids;
     batchIds.on = ids !== void 0;
-    const thresholds = new Float64Array(C);
-    for (let j = 0; j < C; j++)
-      thresholds[j] = thresholdFor(opts.classes.names[cols[j]], opts.threshold, opts.perClassThreshold);
+    const decide = ml && P.role === "scores" ? new ThresholdKernel(
+      Array.from(cols, (c) => thresholdFor(opts.classes.names[c], opts.threshold, opts.perClassThreshold)),
+      P.array.itemSize
+    ) : null;
     const ready = [];
     let row = 0;
     try {
@@ -1962,6 +2041,7 @@ function streamRows(o, L, P, ids, { task, n, lc, pc, width }, classOf, opts) {
           pwords: wordsOf(pb)
         };
         const scores = P.role === "scores" ? floats(pb, P.array.itemSize) : null;
+        decide?.scan(pb, k);
         const ib = ids && await ids.source.reader.read(k * iRow);
         if (ib && ib.length < k * iRow) throw truncated(ids.source);
         const iv = ib && new DataView(ib.buffer, ib.byteOffset, ib.length);
@@ -1973,7 +2053,7 @@ function streamRows(o, L, P, ids, { task, n, lc, pc, width }, classOf, opts) {
             if (scores && opts.scores) sinkRow(rr, opts.scores, scores, r);
             if (mc.push(...tp)) ready.push(mc.flush());
           } else if (ml) {
-            multilabelRow2(rr, ml, thresholds, views, scores, r, at);
+            multilabelRow2(rr, ml, decide, views, scores, r, at);
             if (scores && opts.scores) sinkRow(rr, opts.scores, scores, r);
             if (ml.end()) ready.push(ml.flush());
           }
@@ -2016,17 +2096,16 @@ function multiclassRow2({ L, P, lget, pget, lRow, pRow, C, classOf }, lv, pv, sc
 function wordsOf(b) {
   return new Uint32Array(b.buffer, 0, b.buffer.byteLength >>> 2);
 }
-function multilabelRow2(rr, ml, thresholds, { lv, lbytes, lwords, pv, pbytes, pwords }, scores, r, at) {
+function multilabelRow2(rr, ml, decide, { lv, lbytes, lwords, pv, pbytes, pwords }, scores, r, at) {
   const { L, P, lget, pget, lRow, pRow, C, lc, pc, classOf, cols } = rr;
   if (lc !== void 0) indicatorRow(rr, L, lget, lv, lbytes, lwords, r * lRow, at, ml.truth);
   else ml.truth.add(classOf(L, lget(lv, r * lRow), at));
-  if (scores) {
-    const base = r * C;
-    for (let j = 0; j < C; j++) {
-      const v = scores[base + j];
-      if (v - v !== 0) throw notFinite(P, at, j, v);
-      if (v >= thresholds[j]) ml.pred.add(cols[j]);
+  if (scores && decide) {
+    if (r === decide.badRow) {
+      const j = scores.subarray(r * C, (r + 1) * C).findIndex((v) => v - v !== 0);
+      throw notFinite(P, at, j, scores[r * C + j]);
     }
+    decide.take(r, cols, ml.pred);
   } else if (pc !== void 0) indicatorRow(rr, P, pget, pv, pbytes, pwords, r * pRow, at, ml.pred);
   else ml.pred.add(classOf(P, pget(pv, r * pRow), at));
 }

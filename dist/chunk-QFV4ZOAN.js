@@ -12,11 +12,11 @@ import {
 } from "./chunk-RNPYZSOF.js";
 import {
   mergeReports
-} from "./chunk-MMH7F5FJ.js";
+} from "./chunk-H33I6XDR.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-NC5VIRWR.js";
-import "./chunk-ZM2D7K3B.js";
+} from "./chunk-SA3HNXN6.js";
+import "./chunk-TOOB7R4M.js";
 import {
   debug,
   error,
@@ -44,7 +44,8 @@ import {
   parseThreshold
 } from "./chunk-TAFURD4R.js";
 import "./chunk-QTI477TD.js";
-import "./chunk-GJCHP7T6.js";
+import "./chunk-4PSRS67R.js";
+import "./chunk-J4X2SOEV.js";
 import "./chunk-3PH7HBNS.js";
 import {
   COMMENT_MODES,
@@ -96447,7 +96448,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-4XDJB2CE.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-ZFJGWIGE.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-NC5VIRWR.js";
+} from "./chunk-SA3HNXN6.js";
 import {
   classIndexOf,
   csvRows,
@@ -20,7 +20,7 @@ import {
   openNpyArrays,
   shapeText,
   unicodeAt
-} from "./chunk-ZM2D7K3B.js";
+} from "./chunk-TOOB7R4M.js";
 import {
   Digest,
   checkFile,
@@ -41,7 +41,8 @@ import {
 import {
   findBundled
 } from "./chunk-QTI477TD.js";
-import "./chunk-GJCHP7T6.js";
+import "./chunk-4PSRS67R.js";
+import "./chunk-J4X2SOEV.js";
 import "./chunk-3PH7HBNS.js";
 import {
   Preprocess

@@ -5,6 +5,9 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
+  wasmModule
+} from "./chunk-J4X2SOEV.js";
+import {
   ECE_BINS,
   SCORE_BINS,
   TUNING_BINS,
@@ -25,11 +28,7 @@ var WASM_BASE64 = "AGFzbQEAAAABEAJgAXwBfGAGf39/f39/AX8CDAEEbWF0aANsb2cAAAMDAgEBB
 
 // src/core/diagnostics/score-kernel.ts
 var PAGE = 65536;
-var compiled = null;
-function kernelModule() {
-  compiled ??= new WebAssembly.Module(Uint8Array.from(atob(WASM_BASE64), (ch) => ch.charCodeAt(0)));
-  return compiled;
-}
+var kernelModule = wasmModule(WASM_BASE64);
 var ScoreKernel = class {
   x;
   f64 = new Float64Array(0);

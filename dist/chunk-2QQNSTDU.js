@@ -6,10 +6,11 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   mergeReports
-} from "./chunk-MMH7F5FJ.js";
+} from "./chunk-H33I6XDR.js";
 import "./chunk-J5VWRRYV.js";
 import "./chunk-TAFURD4R.js";
-import "./chunk-GJCHP7T6.js";
+import "./chunk-4PSRS67R.js";
+import "./chunk-J4X2SOEV.js";
 import "./chunk-EBNW32Z5.js";
 import "./chunk-YESQFMRI.js";
 import "./chunk-KSATUSI5.js";
