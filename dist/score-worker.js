@@ -9,7 +9,7 @@ import {
 } from "./chunk-QTI477TD.js";
 import {
   ScoreAccumulator
-} from "./chunk-4PSRS67R.js";
+} from "./chunk-IUVVVUZY.js";
 import "./chunk-J4X2SOEV.js";
 import {
   lowerThisThread

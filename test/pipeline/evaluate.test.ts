@@ -102,6 +102,24 @@ describe('evaluatePredictionFiles', () => {
     expect(off.splits.test.metrics).toEqual(on.splits.test.metrics);
   });
 
+  it('reads a score written -0 as 0 (once a WebAssembly trap), in both tasks and every loop position', async () => {
+    // Five scores a row: the kernel's four-at-a-time loop and its one-at-a-time loop both see a -0.
+    const names = ['a', 'b', 'c', 'd', 'e'];
+    const header = (col: string) => `${col},${names.map((n) => `score:${n}`).join(',')}\n`;
+    const rows = ['a,-0,0.1,0.2,0.3,0.4', 'b,0.4,-0.0,0.3,0.2,0.1', 'e,0.1,0.2,0.3,0.4,-0', 'c,0.2,0.2,-0,0.3,0.3'];
+    for (const col of ['label', 'labels']) {
+      const text = header(col) + rows.join('\n') + '\n';
+      writeFileSync(at('negative-zero.csv'), text);
+      writeFileSync(at('zero.csv'), text.replace(/-0(\.0)?(?=[,\n])/g, '0'));
+      const negative = await evaluatePredictionFiles([{ name: 'test', path: at('negative-zero.csv') }]);
+      const zero = await evaluatePredictionFiles([{ name: 'test', path: at('zero.csv') }]);
+      expect(negative.task).toBe(col === 'label' ? 'multiclass' : 'multilabel');
+      expect(negative.splits.test.scores).toBeDefined();
+      expect(negative.splits.test.scores).toEqual(zero.splits.test.scores);
+      expect(negative.splits.test.metrics).toEqual(zero.splits.test.metrics);
+    }
+  });
+
   it('applies multi-label thresholds and records them', async () => {
     const r = await evaluatePredictionFiles([{ name: 'test', path: at('ml.csv') }], {
       threshold: 0.6,

@@ -7,10 +7,19 @@ import { WASM_BASE64 } from './score-kernel.wasm.js';
 import { TUNING_CUTS } from './score-grid.js';
 
 /**
- * (scores, classes, n, counts, cap, wraps) => the index of the first score outside [0, 1], or -1
- * (byte addresses; `wraps`: where the counts that wrapped past 2^16 - 1 are listed).
+ * (scores, classes, n, counts, cap, wraps, addrs) => the index of the first score outside [0, 1],
+ * or -1 (byte addresses; `wraps`: where the counts that wrapped past 2^16 - 1 are listed; `addrs`:
+ * room for n counts' addresses, listed before they are incremented).
  */
-type KernelLoop = (values: number, cls: number, n: number, counts: number, cap: number, wraps: number) => number;
+type KernelLoop = (
+  values: number,
+  cls: number,
+  n: number,
+  counts: number,
+  cap: number,
+  wraps: number,
+  addrs: number,
+) => number;
 
 interface KernelExports {
   memory: WebAssembly.Memory;
@@ -38,12 +47,13 @@ export class ScoreKernel {
   wraps = new Map<number, number>();
   private cap = 0;
   /**
-   * Byte addresses of the scratch (room for `room` scores, their classes and the counts they
-   * wrap: an example's, or a part of a longer one) and, after it, of the counts.
+   * Byte addresses of the scratch (room for `room` scores, their classes, the counts they wrap
+   * and their counts' addresses: an example's, or a part of a longer one) and, after it, of the counts.
    */
   private readonly valuesAt: number;
   private clsAt = 0;
   private wrapsAt = 0;
+  private addrsAt = 0;
   private countsAt = 0;
   private room = 0;
   /** The class map in the scratch ('identity': none given, 0..n-1) and how many of its entries. */
@@ -68,7 +78,8 @@ export class ScoreKernel {
     this.clsOf = null;
     this.clsAt = this.valuesAt + 8 * cap;
     this.wrapsAt = this.clsAt + 4 * cap;
-    this.countsAt = align8(this.wrapsAt + 4 * cap);
+    this.addrsAt = this.wrapsAt + 4 * cap;
+    this.countsAt = align8(this.addrsAt + 4 * cap);
     const need = this.countsAt + 2 * cap * cells;
     const have = this.x.memory.buffer.byteLength;
     if (need > have) this.x.memory.grow(Math.ceil((need - have) / PAGE));
@@ -122,7 +133,7 @@ export class ScoreKernel {
     for (let k = 0; k < n; k += this.room) {
       const m = Math.min(this.room, n - k);
       this.copyIn(values, from + k, m, cls, k);
-      const bad = loop(this.valuesAt, this.clsAt, m, this.countsAt, this.cap, this.wrapsAt);
+      const bad = loop(this.valuesAt, this.clsAt, m, this.countsAt, this.cap, this.wrapsAt, this.addrsAt);
       this.takeWraps();
       if (bad >= 0) return k + bad;
     }

@@ -104,6 +104,21 @@ describe('ScoreKernel: parts, classes and bad scores', () => {
     expect(out.bestClass).toBe(cls[values.indexOf(out.best)]);
   });
 
+  it('keeps the first of tied highest scores, whichever lane of which loop holds it', () => {
+    // Lengths 1-13 (the loop of four, and the one-at-a-time rest), few distinct values: many ties.
+    const rng = new Rng(8);
+    for (let trial = 0; trial < 400; trial++) {
+      const n = 1 + (trial % 13);
+      const values = Array.from({ length: n }, () => [0, 0.3, 0.7, 1][Math.floor(rng.uniform() * 4)]);
+      const cls = Array.from({ length: n }, (_, j) => (j * 5 + trial) % n);
+      const kernel = new ScoreKernel();
+      kernel.reserve(n, SCORE_BINS);
+      const out = kernel.classes(values, 0, n, cls);
+      const first = values.indexOf(Math.max(...values));
+      expect([trial, out.best, out.bestClass]).toEqual([trial, values[first], cls[first]]);
+    }
+  });
+
   it('reads plain arrays, float32 arrays and an offset, and takes no map as classes 0..n-1', () => {
     const values = [0.2, 0.9, 0.4];
     const ways = [values, Float32Array.from([7, ...values]).subarray(1), [9, 9, ...values]];
@@ -127,31 +142,61 @@ describe('ScoreKernel: parts, classes and bad scores', () => {
     ] as const) {
       const kernel = new ScoreKernel();
       const counts = kernel.reserve(2, cells);
-      // 140,000 times the same two scores, the pair loop's lanes and the one-at-a-time loop both.
-      for (let k = 0; k < 70_000; k++) {
-        if (loop === 'labels') kernel.labels([0.3, 0.3, 0.3], 0, 3, [0, 0, 1], 1);
-        else kernel.classes([0.3, 0.3, 0.3], 0, 3, [0, 0, 1]);
+      // 150,000 and 100,000 times the same score: the first four of each call in the loops that
+      // take several at a time (four, two), the fifth in the one-at-a-time loop.
+      const values = [0.3, 0.3, 0.3, 0.3, 0.3];
+      const classes = [0, 0, 1, 0, 1];
+      for (let k = 0; k < 50_000; k++) {
+        if (loop === 'labels') kernel.labels(values, 0, 5, classes, 1);
+        else kernel.classes(values, 0, 5, classes);
       }
       const at = (c: number) => (loop === 'labels' ? cellOf(0.3) : scoreBin(0.3)) * 2 + c;
-      expect([counts[at(0)], kernel.wraps.get(at(0))]).toEqual([140_000 - 2 * 65_536, 2]);
-      expect([counts[at(1)], kernel.wraps.get(at(1))]).toEqual([70_000 - 65_536, 1]);
+      expect([counts[at(0)], kernel.wraps.get(at(0))]).toEqual([150_000 - 2 * 65_536, 2]);
+      expect([counts[at(1)], kernel.wraps.get(at(1))]).toEqual([100_000 - 65_536, 1]);
       expect(kernel.wraps.size).toBe(2);
     }
   });
 
   it('names the first score outside [0, 1], having counted those before it, wherever it is', () => {
-    for (const bad of [NaN, -0.1, 1.5])
-      for (let at = 0; at < 5; at++) {
-        const values = [0.1, 0.2, 0.3, 0.4, 0.5];
+    // Nine scores: two rounds of the loops that take four (two) at a time, then one alone.
+    for (const bad of [NaN, -0.1, 1.5, -Infinity])
+      for (let at = 0; at < 9; at++) {
+        const values = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
         values[at] = bad;
         const kernel = new ScoreKernel();
-        const counts = kernel.reserve(5, labelGrid().cells);
-        expect(kernel.labels(values, 0, 5, undefined, 1).bad).toBe(at);
+        const counts = kernel.reserve(9, labelGrid().cells);
+        expect(kernel.labels(values, 0, 9, undefined, 1).bad).toBe(at);
         expect(counts.reduce((a, b) => a + b, 0)).toBe(at);
         const multiclass = new ScoreKernel();
-        const binned = multiclass.reserve(5, SCORE_BINS);
-        expect(multiclass.classes(values, 0, 5, undefined).bad).toBe(at);
+        const binned = multiclass.reserve(9, SCORE_BINS);
+        expect(multiclass.classes(values, 0, 9, undefined).bad).toBe(at);
         expect(binned.reduce((a, b) => a + b, 0)).toBe(at);
       }
+  });
+
+  it('counts a score of -0 as 0, wherever it is (its sign bit once read as a bin past the counts)', () => {
+    // -0 is in [0, 1] (a CSV's "-0", a float array's negative zero); each position of 9 in turn.
+    for (let at = 0; at < 9; at++) {
+      const plain = [0.05, 0.2, 0.3, 0.45, 0.5, 0.6, 0.75, 0.8, 0.95];
+      const [zero, negative] = [[...plain], [...plain]];
+      zero[at] = 0;
+      negative[at] = -0;
+      const run = (values: number[]) => {
+        const kernel = new ScoreKernel();
+        const counts = kernel.reserve(9, labelGrid().cells);
+        const out = kernel.labels(values, 0, 9, undefined, 1);
+        const lanes = new Float64Array(ECE_BINS * 4);
+        kernel.drainLanes(lanes);
+        const multiclass = new ScoreKernel();
+        const binned = multiclass.reserve(9, SCORE_BINS);
+        const best = multiclass.classes(values, 0, 9, undefined);
+        return { counts: Array.from(counts), out, lanes: Array.from(lanes), binned: Array.from(binned), best };
+      };
+      const [want, got] = [run(zero), run(negative)];
+      expect(got.out.bad).toBe(-1);
+      expect(got.best.bad).toBe(-1);
+      expect(got).toEqual(want);
+      expect(want.counts[cellOf(0) * 9 + at]).toBe(1);
+    }
   });
 });

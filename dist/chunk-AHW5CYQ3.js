@@ -24,7 +24,7 @@ import {
 } from "./chunk-QTI477TD.js";
 import {
   ScoreAccumulator
-} from "./chunk-4PSRS67R.js";
+} from "./chunk-IUVVVUZY.js";
 import {
   VERSION
 } from "./chunk-4L747AVC.js";

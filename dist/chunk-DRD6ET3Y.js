@@ -14,7 +14,7 @@ import {
 } from "./chunk-TAFURD4R.js";
 import {
   ScoreAccumulator
-} from "./chunk-4PSRS67R.js";
+} from "./chunk-IUVVVUZY.js";
 import {
   accumulatorFromExamples,
   accumulatorFromSplit,

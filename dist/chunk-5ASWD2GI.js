@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-SA3HNXN6.js";
+} from "./chunk-AHW5CYQ3.js";
 import {
   classIndexOf,
   csvRows,
@@ -41,7 +41,7 @@ import {
 import {
   findBundled
 } from "./chunk-QTI477TD.js";
-import "./chunk-4PSRS67R.js";
+import "./chunk-IUVVVUZY.js";
 import "./chunk-J4X2SOEV.js";
 import "./chunk-3PH7HBNS.js";
 import {
