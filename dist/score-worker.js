@@ -9,7 +9,7 @@ import {
 } from "./chunk-QTI477TD.js";
 import {
   ScoreAccumulator
-} from "./chunk-IUVVVUZY.js";
+} from "./chunk-7TMU5WHB.js";
 import "./chunk-J4X2SOEV.js";
 import {
   lowerThisThread

@@ -51,7 +51,7 @@
   ;; of it added to state[1]); s added to its calibration bin's sum. $addrs: room for n addresses.
   ;; Returns the index of the first score outside [0, 1] (those before it are counted) or -1.
   (func (export "labels") (param $vals i32) (param $cls i32) (param $n i32) (param $counts i32) (param $cap i32) (param $wrapsAt i32) (param $addrs i32) (result i32)
-    (local $j i32) (local $k i32) (local $s f64) (local $e i32) (local $b i32) (local $at i32) (local $lik f64)
+    (local $j i32) (local $s f64) (local $e i32) (local $b i32) (local $at i32) (local $lik f64)
     (local $high i32) (local $bin i32) (local $bits i64) (local $count i32)
     (local $v0 v128) (local $v1 v128) (local $u0 v128) (local $u1 v128) (local $hi0 v128) (local $hi1 v128)
     (local $t0 v128) (local $t1 v128) (local $e0 v128) (local $e1 v128) (local $e4 v128) (local $b4 v128)
@@ -141,19 +141,7 @@
         (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (f64x2.extract_lane 1 (local.get $v1))))
         (local.set $j (i32.add (local.get $j) (i32.const 4)))
         (br $quad)))
-    ;; The increments of the listed counts.
-    (block $incsDone
-      (loop $inc
-        (br_if $incsDone (i32.ge_u (local.get $k) (local.get $j)))
-        (local.set $at (i32.load (i32.add (local.get $addrs) (i32.shl (local.get $k) (i32.const 2)))))
-        (local.set $count (i32.add (i32.load16_u (local.get $at)) (i32.const 1)))
-        (i32.store16 (local.get $at) (local.get $count))
-        (if (i32.eq (local.get $count) (i32.const 65536))
-          (then
-            (i32.store (i32.add (local.get $wrapsAt) (i32.shl (global.get $wraps) (i32.const 2))) (local.get $at))
-            (global.set $wraps (i32.add (global.get $wraps) (i32.const 1)))))
-        (local.set $k (i32.add (local.get $k) (i32.const 1)))
-        (br $inc)))
+    (call $increment (local.get $addrs) (local.get $j) (local.get $wrapsAt))
     ;; The lanes' products in one: each is >= 1e-280, but theirs may underflow.
     (local.set $lik (f64x2.extract_lane 0 (local.get $lik0)))
     (local.set $lik (call $fold (local.get $lik) (f64x2.extract_lane 1 (local.get $lik0))))
@@ -212,6 +200,23 @@
     (f64.store (global.get $state) (local.get $lik))
     (i32.const -1))
 
+  ;; The counts at the n addresses listed at $addrs, each one more (a count that wraps is listed at
+  ;; $wrapsAt): a round's increments, after its loop (see the top).
+  (func $increment (param $addrs i32) (param $n i32) (param $wrapsAt i32)
+    (local $k i32) (local $at i32) (local $count i32)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $k) (local.get $n)))
+        (local.set $at (i32.load (i32.add (local.get $addrs) (i32.shl (local.get $k) (i32.const 2)))))
+        (local.set $count (i32.add (i32.load16_u (local.get $at)) (i32.const 1)))
+        (i32.store16 (local.get $at) (local.get $count))
+        (if (i32.eq (local.get $count) (i32.const 65536))
+          (then
+            (i32.store (i32.add (local.get $wrapsAt) (i32.shl (global.get $wraps) (i32.const 2))) (local.get $at))
+            (global.set $wraps (i32.add (global.get $wraps) (i32.const 1)))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $next))))
+
   ;; lik * f, or f with log(lik) taken out into state[1] where that product would fall below
   ;; 1e-280 (each factor is >= eps, so the product stays a normal double until its log is taken).
   (func $fold (param $lik f64) (param $f f64) (result f64)
@@ -224,7 +229,7 @@
   ;; Multiclass: as labels, each score counted in its octave bin (scoreBin); the clipped scores
   ;; summed into state[0], the first highest score and its class kept in state[1] and state[2].
   (func (export "classes") (param $vals i32) (param $cls i32) (param $n i32) (param $counts i32) (param $cap i32) (param $wrapsAt i32) (param $addrs i32) (result i32)
-    (local $j i32) (local $k i32) (local $s f64) (local $c i32) (local $at i32) (local $sum f64) (local $best f64) (local $bestClass i32)
+    (local $j i32) (local $s f64) (local $c i32) (local $at i32) (local $sum f64) (local $best f64) (local $bestClass i32)
     (local $high i32) (local $bin i32) (local $bits i64) (local $count i32)
     (local $v0 v128) (local $v1 v128) (local $u0 v128) (local $u1 v128) (local $hi0 v128) (local $hi1 v128) (local $b4 v128)
     (local $cap2 v128) (local $base v128) (local $sum2 v128) (local $best2 v128) (local $where2 v128) (local $js v128) (local $m v128)
@@ -291,19 +296,7 @@
         (local.set $js (i64x2.add (local.get $js) (v128.const i64x2 4 4)))
         (local.set $j (i32.add (local.get $j) (i32.const 4)))
         (br $quad)))
-    ;; The increments of the listed counts.
-    (block $incsDone
-      (loop $inc
-        (br_if $incsDone (i32.ge_u (local.get $k) (local.get $j)))
-        (local.set $at (i32.load (i32.add (local.get $addrs) (i32.shl (local.get $k) (i32.const 2)))))
-        (local.set $count (i32.add (i32.load16_u (local.get $at)) (i32.const 1)))
-        (i32.store16 (local.get $at) (local.get $count))
-        (if (i32.eq (local.get $count) (i32.const 65536))
-          (then
-            (i32.store (i32.add (local.get $wrapsAt) (i32.shl (global.get $wraps) (i32.const 2))) (local.get $at))
-            (global.set $wraps (i32.add (global.get $wraps) (i32.const 1)))))
-        (local.set $k (i32.add (local.get $k) (i32.const 1)))
-        (br $inc)))
+    (call $increment (local.get $addrs) (local.get $j) (local.get $wrapsAt))
     (local.set $sum (f64.add (f64.add (local.get $sum) (f64x2.extract_lane 0 (local.get $sum2)))
                              (f64x2.extract_lane 1 (local.get $sum2))))
     ;; The lanes' first highest: lane 1's if higher, or as high and earlier; then the state's

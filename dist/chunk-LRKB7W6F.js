@@ -12,10 +12,10 @@ import {
 } from "./chunk-RNPYZSOF.js";
 import {
   mergeReports
-} from "./chunk-DRD6ET3Y.js";
+} from "./chunk-36AVU36I.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-AHW5CYQ3.js";
+} from "./chunk-K7ZGBS2W.js";
 import "./chunk-TOOB7R4M.js";
 import {
   debug,
@@ -44,7 +44,7 @@ import {
   parseThreshold
 } from "./chunk-TAFURD4R.js";
 import "./chunk-QTI477TD.js";
-import "./chunk-IUVVVUZY.js";
+import "./chunk-7TMU5WHB.js";
 import "./chunk-J4X2SOEV.js";
 import "./chunk-3PH7HBNS.js";
 import {
@@ -96448,7 +96448,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-5ASWD2GI.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-LWDKCWVE.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

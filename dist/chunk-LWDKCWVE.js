@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-AHW5CYQ3.js";
+} from "./chunk-K7ZGBS2W.js";
 import {
   classIndexOf,
   csvRows,
@@ -41,7 +41,7 @@ import {
 import {
   findBundled
 } from "./chunk-QTI477TD.js";
-import "./chunk-IUVVVUZY.js";
+import "./chunk-7TMU5WHB.js";
 import "./chunk-J4X2SOEV.js";
 import "./chunk-3PH7HBNS.js";
 import {

@@ -14,7 +14,7 @@ import {
 } from "./chunk-TAFURD4R.js";
 import {
   ScoreAccumulator
-} from "./chunk-IUVVVUZY.js";
+} from "./chunk-7TMU5WHB.js";
 import {
   accumulatorFromExamples,
   accumulatorFromSplit,

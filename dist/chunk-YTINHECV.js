@@ -7,13 +7,13 @@ var __dirname = __mgDirname(__filename);
 import {
   checkSplitNames,
   evaluatePredictionFiles
-} from "./chunk-AHW5CYQ3.js";
+} from "./chunk-K7ZGBS2W.js";
 import "./chunk-TOOB7R4M.js";
 import "./chunk-AT6XYEJP.js";
 import "./chunk-J5VWRRYV.js";
 import "./chunk-TAFURD4R.js";
 import "./chunk-QTI477TD.js";
-import "./chunk-IUVVVUZY.js";
+import "./chunk-7TMU5WHB.js";
 import "./chunk-J4X2SOEV.js";
 import "./chunk-3PH7HBNS.js";
 import "./chunk-4L747AVC.js";
