@@ -9,7 +9,7 @@ import {
 } from "./chunk-QTI477TD.js";
 import {
   ScoreAccumulator
-} from "./chunk-7TMU5WHB.js";
+} from "./chunk-ECUG4QMD.js";
 import "./chunk-J4X2SOEV.js";
 import {
   lowerThisThread

@@ -29,6 +29,13 @@ const bit = (b: boolean): number => (b as unknown as number) | 0;
 
 /** 2^ECE_LANE_BITS copies of the calibration sums: consecutive scores add to different ones (score-kernel.wat's 4 lanes). */
 const ECE_LANE_BITS = 2;
+/**
+ * The most bytes one table of counts may take (16-bit, every cell of every class; there are two,
+ * the positives' and all): 155,000 multi-label classes, 220,000 multiclass. More classes get no
+ * threshold-free metrics and an info finding saying why, instead of memory the runner may not
+ * have (and, past WebAssembly's 4 GiB, a failed grow).
+ */
+export const MAX_COUNTS_BYTES = 2 ** 30;
 /** Classes whose histograms result() reads at once (see columns). */
 const TILE = 64;
 
@@ -128,9 +135,7 @@ export class ScoreAccumulator implements ScoreSink {
 
   /** The scores of one example (see ScoreSink). */
   scores(values: ArrayLike<number>, from: number, n: number, cls?: ArrayLike<number>): void {
-    if (this.problem !== null) return;
-    this.reserve(this.example.set(values, from, n, cls));
-    if (n === 0) return;
+    if (this.problem !== null || !this.reserve(this.example.set(values, from, n, cls)) || n === 0) return;
     const bad =
       this.task === 'multilabel' ? this.labelScores(values, from, n, cls) : this.classScores(values, from, n, cls);
     if (bad >= 0) this.problem = `scores are not probabilities (a score of ${values[from + bad]} is outside [0, 1])`;
@@ -213,13 +218,25 @@ export class ScoreAccumulator implements ScoreSink {
     return this.grid ? this.grid.cells : SCORE_BINS;
   }
 
-  private reserve(classes: number): void {
-    if (classes > this.classes) this.classes = classes;
+  /** Room for classes 0..classes-1; false (with `problem` set) when that is more than MAX_COUNTS_BYTES allows. */
+  private reserve(classes: number): boolean {
     // Adopted counts (merge) are not in a kernel's memory: moved there before any is counted.
     const adopted = this.kernel === null && this.cap > 0;
-    if (classes <= this.cap && !adopted) return;
+    if (classes <= this.cap && !adopted) {
+      if (classes > this.classes) this.classes = classes;
+      return true;
+    }
+    const perClass = this.task === 'multilabel' ? labelGrid().cells : SCORE_BINS;
+    const most = Math.floor(MAX_COUNTS_BYTES / (2 * perClass));
+    if (classes > most) {
+      this.problem =
+        `${classes.toLocaleString('en')} classes are more than the score histograms hold ` +
+        `(${most.toLocaleString('en')}: ${perClass.toLocaleString('en')} 16-bit counts a class, ${MAX_COUNTS_BYTES / 2 ** 30} GiB a table)`;
+      return false;
+    }
+    if (classes > this.classes) this.classes = classes;
     if (this.cap === 0 && this.task === 'multilabel') this.grid = labelGrid();
-    const cap = classes <= this.cap ? this.cap : Math.max(classes, this.cap * 2);
+    const cap = classes <= this.cap ? this.cap : Math.min(most, Math.max(classes, this.cap * 2));
     const restride = <A extends Uint16Array | Uint32Array>(a: A, cells: number, into?: A): A => {
       const b = into ?? new (a.constructor as new (n: number) => A)(cap * cells);
       for (let cell = 0; cell < cells && a.length > 0; cell++)
@@ -236,6 +253,7 @@ export class ScoreAccumulator implements ScoreSink {
     if (this.added)
       this.added = { pos: restride(this.added.pos, SCORE_BINS), all: restride(this.added.all, SCORE_BINS) };
     this.cap = cap;
+    return true;
   }
 
   /** One more positive at `at` (an index of pos). */
@@ -430,8 +448,9 @@ export class ScoreAccumulator implements ScoreSink {
     if (typeof classes === 'string') throw new Error(`score counts: the data ${classes}`);
     let top = 0;
     for (let i = 0; i < classes.length; i++) top = Math.max(top, index[i] + 1);
+    if (this.problem !== null) return;
     this.added ??= { pos: new Uint32Array(this.cap * SCORE_BINS), all: new Uint32Array(this.cap * SCORE_BINS) };
-    this.reserve(top);
+    if (!this.reserve(top)) return;
     const { pos, all } = this.added;
     classes.forEach((triples, i) => {
       const c = index[i];
@@ -540,7 +559,7 @@ export class ScoreAccumulator implements ScoreSink {
         this.posWraps = new Map(other.posWraps);
         this.adoptedWraps = new Map(other.allWraps);
       } else {
-        this.reserve(other.classes);
+        if (!this.reserve(other.classes)) return;
         const add = (
           into: Uint16Array,
           wraps: Map<number, number>,

@@ -142,8 +142,8 @@ describe('ScoreKernel: parts, classes and bad scores', () => {
     ] as const) {
       const kernel = new ScoreKernel();
       const counts = kernel.reserve(2, cells);
-      // 150,000 and 100,000 times the same score: the first four of each call in the loops that
-      // take several at a time (four, two), the fifth in the one-at-a-time loop.
+      // 150,000 and 100,000 times the same score: the first four of each call in the loop that
+      // takes four at a time, the fifth in the one-at-a-time loop.
       const values = [0.3, 0.3, 0.3, 0.3, 0.3];
       const classes = [0, 0, 1, 0, 1];
       for (let k = 0; k < 50_000; k++) {
@@ -158,7 +158,7 @@ describe('ScoreKernel: parts, classes and bad scores', () => {
   });
 
   it('names the first score outside [0, 1], having counted those before it, wherever it is', () => {
-    // Nine scores: two rounds of the loops that take four (two) at a time, then one alone.
+    // Nine scores: two rounds of the loop that takes four at a time, then one alone.
     for (const bad of [NaN, -0.1, 1.5, -Infinity])
       for (let at = 0; at < 9; at++) {
         const values = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];

@@ -1,8 +1,8 @@
 // Threshold-free metrics against scikit-learn on real models' probabilities
 // (fixtures/diagnostics/make_oracle.py wrote the files and oracle.json).
 import { readFileSync } from 'node:fs';
-import { classCurves, LOG_LOSS_EPS, ScoreAccumulator } from '../../../src/core/diagnostics/scores.js';
-import { scoreBin, SCORE_BINS, TUNING_BINS } from '../../../src/core/diagnostics/score-grid.js';
+import { classCurves, LOG_LOSS_EPS, MAX_COUNTS_BYTES, ScoreAccumulator } from '../../../src/core/diagnostics/scores.js';
+import { labelGrid, scoreBin, SCORE_BINS, TUNING_BINS } from '../../../src/core/diagnostics/score-grid.js';
 import { ScoreHistograms } from '../../../src/core/metrics/score-histograms.js';
 import { evaluatePredictionFiles } from '../../../src/pipeline/evaluate.js';
 
@@ -235,6 +235,41 @@ describe('ScoreAccumulator: classes that appear late', () => {
       expect(got.rocAuc.slice(0, 3).every((a) => a !== null && a > 0 && a < 1)).toBe(true);
     },
   );
+});
+
+describe('ScoreAccumulator: more classes than the histograms hold', () => {
+  // An extreme label set (e.g. 700,000 labels) once failed with a RangeError from
+  // WebAssembly.Memory.grow (an "internal error"): now the threshold-free metrics are left out, saying why.
+  const most = {
+    multilabel: Math.floor(MAX_COUNTS_BYTES / (2 * labelGrid().cells)),
+    multiclass: Math.floor(MAX_COUNTS_BYTES / (2 * SCORE_BINS)),
+  };
+
+  it.each(['multilabel', 'multiclass'] as const)('%s: a class past the limit stops the counting, named', (task) => {
+    expect(most[task]).toBeGreaterThan(150_000);
+    const acc = new ScoreAccumulator(task);
+    acc.scores([0.2, 0.7], 0, 2);
+    acc.end([1], 0, 1);
+    // One class index past the limit, in a class map (as a reader of a wide file hands it).
+    expect(() => acc.scores([0.4, 0.6], 0, 2, [0, most[task]])).not.toThrow();
+    acc.end([0], 0, 1);
+    expect(acc.problem).toBe(
+      `${(most[task] + 1).toLocaleString('en')} classes are more than the score histograms hold ` +
+        `(${most[task].toLocaleString('en')}: ${(task === 'multilabel' ? labelGrid().cells : SCORE_BINS).toLocaleString('en')} 16-bit counts a class, 1 GiB a table)`,
+    );
+    expect(acc.result(Uint32Array.from([0, 1]), 2, 2)).toBeNull();
+    expect(acc.classSlots()).toBeLessThan(1000);
+  });
+
+  it.each(['multilabel', 'multiclass'] as const)('%s: merging a state past the limit stops it too', (task) => {
+    const big = new ScoreAccumulator(task);
+    big.scores([0.4, 0.6], 0, 2, [0, most[task]]);
+    const small = new ScoreAccumulator(task);
+    small.scores([0.2, 0.7], 0, 2);
+    small.end([1], 0, 1);
+    small.merge(big.state());
+    expect(small.problem).toContain('classes are more than the score histograms hold');
+  });
 });
 
 describe('ScoreAccumulator: 16-bit counts that wrap', () => {

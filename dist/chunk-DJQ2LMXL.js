@@ -14,7 +14,7 @@ import {
 } from "./chunk-TAFURD4R.js";
 import {
   ScoreAccumulator
-} from "./chunk-7TMU5WHB.js";
+} from "./chunk-ECUG4QMD.js";
 import {
   accumulatorFromExamples,
   accumulatorFromSplit,

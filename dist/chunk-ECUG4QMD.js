@@ -159,6 +159,7 @@ function align8(n) {
 var LOG_LOSS_EPS = 2220446049250313e-31;
 var bit = (b) => b | 0;
 var ECE_LANE_BITS = 2;
+var MAX_COUNTS_BYTES = 2 ** 30;
 var TILE = 64;
 function clipped(p) {
   const low = bit(p < LOG_LOSS_EPS);
@@ -223,9 +224,7 @@ var ScoreAccumulator = class {
   problem = null;
   /** The scores of one example (see ScoreSink). */
   scores(values, from, n, cls) {
-    if (this.problem !== null) return;
-    this.reserve(this.example.set(values, from, n, cls));
-    if (n === 0) return;
+    if (this.problem !== null || !this.reserve(this.example.set(values, from, n, cls)) || n === 0) return;
     const bad = this.task === "multilabel" ? this.labelScores(values, from, n, cls) : this.classScores(values, from, n, cls);
     if (bad >= 0) this.problem = `scores are not probabilities (a score of ${values[from + bad]} is outside [0, 1])`;
   }
@@ -297,12 +296,22 @@ var ScoreAccumulator = class {
   cells() {
     return this.grid ? this.grid.cells : SCORE_BINS;
   }
+  /** Room for classes 0..classes-1; false (with `problem` set) when that is more than MAX_COUNTS_BYTES allows. */
   reserve(classes) {
-    if (classes > this.classes) this.classes = classes;
     const adopted = this.kernel === null && this.cap > 0;
-    if (classes <= this.cap && !adopted) return;
+    if (classes <= this.cap && !adopted) {
+      if (classes > this.classes) this.classes = classes;
+      return true;
+    }
+    const perClass = this.task === "multilabel" ? labelGrid().cells : SCORE_BINS;
+    const most = Math.floor(MAX_COUNTS_BYTES / (2 * perClass));
+    if (classes > most) {
+      this.problem = `${classes.toLocaleString("en")} classes are more than the score histograms hold (${most.toLocaleString("en")}: ${perClass.toLocaleString("en")} 16-bit counts a class, ${MAX_COUNTS_BYTES / 2 ** 30} GiB a table)`;
+      return false;
+    }
+    if (classes > this.classes) this.classes = classes;
     if (this.cap === 0 && this.task === "multilabel") this.grid = labelGrid();
-    const cap = classes <= this.cap ? this.cap : Math.max(classes, this.cap * 2);
+    const cap = classes <= this.cap ? this.cap : Math.min(most, Math.max(classes, this.cap * 2));
     const restride = (a, cells, into) => {
       const b = into ?? new a.constructor(cap * cells);
       for (let cell = 0; cell < cells && a.length > 0; cell++)
@@ -318,6 +327,7 @@ var ScoreAccumulator = class {
     if (this.added)
       this.added = { pos: restride(this.added.pos, SCORE_BINS), all: restride(this.added.all, SCORE_BINS) };
     this.cap = cap;
+    return true;
   }
   /** One more positive at `at` (an index of pos). */
   countPositive(at) {
@@ -493,8 +503,9 @@ var ScoreAccumulator = class {
     if (typeof classes === "string") throw new Error(`score counts: the data ${classes}`);
     let top = 0;
     for (let i = 0; i < classes.length; i++) top = Math.max(top, index[i] + 1);
+    if (this.problem !== null) return;
     this.added ??= { pos: new Uint32Array(this.cap * SCORE_BINS), all: new Uint32Array(this.cap * SCORE_BINS) };
-    this.reserve(top);
+    if (!this.reserve(top)) return;
     const { pos, all } = this.added;
     classes.forEach((triples, i) => {
       const c = index[i];
@@ -596,7 +607,7 @@ var ScoreAccumulator = class {
         this.posWraps = new Map(other.posWraps);
         this.adoptedWraps = new Map(other.allWraps);
       } else {
-        this.reserve(other.classes);
+        if (!this.reserve(other.classes)) return;
         const add = (into, wraps, from, fromWraps) => addCounts(
           { counts: into, wraps, cap: this.cap },
           { counts: from, wraps: fromWraps, cap: other.cap },

@@ -24,7 +24,7 @@ import {
 } from "./chunk-QTI477TD.js";
 import {
   ScoreAccumulator
-} from "./chunk-7TMU5WHB.js";
+} from "./chunk-ECUG4QMD.js";
 import {
   VERSION
 } from "./chunk-4L747AVC.js";

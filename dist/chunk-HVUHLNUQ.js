@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-K7ZGBS2W.js";
+} from "./chunk-6NXRJW7O.js";
 import {
   classIndexOf,
   csvRows,
@@ -41,7 +41,7 @@ import {
 import {
   findBundled
 } from "./chunk-QTI477TD.js";
-import "./chunk-7TMU5WHB.js";
+import "./chunk-ECUG4QMD.js";
 import "./chunk-J4X2SOEV.js";
 import "./chunk-3PH7HBNS.js";
 import {

@@ -6,10 +6,10 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   mergeReports
-} from "./chunk-36AVU36I.js";
+} from "./chunk-DJQ2LMXL.js";
 import "./chunk-J5VWRRYV.js";
 import "./chunk-TAFURD4R.js";
-import "./chunk-7TMU5WHB.js";
+import "./chunk-ECUG4QMD.js";
 import "./chunk-J4X2SOEV.js";
 import "./chunk-EBNW32Z5.js";
 import "./chunk-YESQFMRI.js";

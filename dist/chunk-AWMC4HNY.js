@@ -12,10 +12,10 @@ import {
 } from "./chunk-RNPYZSOF.js";
 import {
   mergeReports
-} from "./chunk-36AVU36I.js";
+} from "./chunk-DJQ2LMXL.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-K7ZGBS2W.js";
+} from "./chunk-6NXRJW7O.js";
 import "./chunk-TOOB7R4M.js";
 import {
   debug,
@@ -44,7 +44,7 @@ import {
   parseThreshold
 } from "./chunk-TAFURD4R.js";
 import "./chunk-QTI477TD.js";
-import "./chunk-7TMU5WHB.js";
+import "./chunk-ECUG4QMD.js";
 import "./chunk-J4X2SOEV.js";
 import "./chunk-3PH7HBNS.js";
 import {
@@ -96448,7 +96448,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-LWDKCWVE.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-HVUHLNUQ.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

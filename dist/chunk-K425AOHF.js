@@ -7,13 +7,13 @@ var __dirname = __mgDirname(__filename);
 import {
   checkSplitNames,
   evaluatePredictionFiles
-} from "./chunk-K7ZGBS2W.js";
+} from "./chunk-6NXRJW7O.js";
 import "./chunk-TOOB7R4M.js";
 import "./chunk-AT6XYEJP.js";
 import "./chunk-J5VWRRYV.js";
 import "./chunk-TAFURD4R.js";
 import "./chunk-QTI477TD.js";
-import "./chunk-7TMU5WHB.js";
+import "./chunk-ECUG4QMD.js";
 import "./chunk-J4X2SOEV.js";
 import "./chunk-3PH7HBNS.js";
 import "./chunk-4L747AVC.js";
