@@ -9,9 +9,9 @@ import {
 } from "./chunk-5P3WJWIY.js";
 import {
   startBot
-} from "./chunk-ZMOMLOJK.js";
-import "./chunk-UPAEHARD.js";
-import "./chunk-JKUQVIEO.js";
+} from "./chunk-5Q2OBS5G.js";
+import "./chunk-O5UNUYFR.js";
+import "./chunk-YOEFWKSD.js";
 import "./chunk-4NASNEL3.js";
 import "./chunk-MINOWJJC.js";
 import "./chunk-LFPV36KP.js";
@@ -22,13 +22,13 @@ import "./chunk-EBNW32Z5.js";
 import {
   describeError
 } from "./chunk-5OTVHDUD.js";
-import "./chunk-RTHWZYDU.js";
+import "./chunk-DWNBX4J7.js";
 import "./chunk-YESQFMRI.js";
 import "./chunk-SXAORDUR.js";
 import "./chunk-KSATUSI5.js";
 import "./chunk-R7VUTDUK.js";
-import "./chunk-VEKAWDHP.js";
-import "./chunk-K6E74BIK.js";
+import "./chunk-3Q6HRQ5E.js";
+import "./chunk-L4A26YP5.js";
 import "./chunk-CJL43KB2.js";
 import "./chunk-HCSBZIJN.js";
 import "./chunk-SJ5GYMPW.js";

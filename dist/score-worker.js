@@ -6,18 +6,19 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   countBlock
-} from "./chunk-QTI477TD.js";
+} from "./chunk-7JPVI232.js";
 import {
   ScoreAccumulator
-} from "./chunk-ECUG4QMD.js";
+} from "./chunk-Y7F3V4KP.js";
 import "./chunk-J4X2SOEV.js";
 import {
   lowerThisThread
 } from "./chunk-3PH7HBNS.js";
 import {
   seedLabelGrid
-} from "./chunk-VEKAWDHP.js";
-import "./chunk-K6E74BIK.js";
+} from "./chunk-3Q6HRQ5E.js";
+import "./chunk-L4A26YP5.js";
+import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 
 // src/pipeline/score-worker.ts

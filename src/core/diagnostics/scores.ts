@@ -7,7 +7,7 @@
 // Indices are those of one shared ClassIndex; `result` maps them to the report's class order.
 
 import type { ScoreCounts, ScoreMetrics, Task, TuningCounts } from '../report/types.js';
-import { ExampleScores, type HistogramCounts, type ScoreSink } from '../metrics/score-histograms.js';
+import { ExampleScores, MAX_COUNTS_BYTES, type HistogramCounts, type ScoreSink } from '../metrics/score-histograms.js';
 import { decodeClassCounts, encodeClassCounts } from './score-counts.js';
 import { ScoreKernel } from './score-kernel.js';
 import {
@@ -29,13 +29,6 @@ const bit = (b: boolean): number => (b as unknown as number) | 0;
 
 /** 2^ECE_LANE_BITS copies of the calibration sums: consecutive scores add to different ones (score-kernel.wat's 4 lanes). */
 const ECE_LANE_BITS = 2;
-/**
- * The most bytes one table of counts may take (16-bit, every cell of every class; there are two,
- * the positives' and all): 155,000 multi-label classes, 220,000 multiclass. More classes get no
- * threshold-free metrics and an info finding saying why, instead of memory the runner may not
- * have (and, past WebAssembly's 4 GiB, a failed grow).
- */
-export const MAX_COUNTS_BYTES = 2 ** 30;
 /** Classes whose histograms result() reads at once (see columns). */
 const TILE = 64;
 
@@ -218,7 +211,12 @@ export class ScoreAccumulator implements ScoreSink {
     return this.grid ? this.grid.cells : SCORE_BINS;
   }
 
-  /** Room for classes 0..classes-1; false (with `problem` set) when that is more than MAX_COUNTS_BYTES allows. */
+  /**
+   * Room for classes 0..classes-1; false (with `problem` set) when that is more than
+   * MAX_COUNTS_BYTES allows: 155,750 multi-label classes, 220,662 multiclass. More classes get no
+   * threshold-free metrics and an info finding saying why, instead of memory the runner may not
+   * have (and, past WebAssembly's 4 GiB, a failed grow).
+   */
   private reserve(classes: number): boolean {
     // Adopted counts (merge) are not in a kernel's memory: moved there before any is counted.
     const adopted = this.kernel === null && this.cap > 0;

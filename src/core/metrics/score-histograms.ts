@@ -4,6 +4,8 @@
 // threshold t = b / bins is exact: the bins are cut at exactly those thresholds (see binOf).
 // Readers feed it through the ScoreSink interface while they parse a file's scores.
 
+import { UsageError } from '../errors.js';
+
 /** What a reader hands the scores of each example to (ReadOptions.scores). */
 export interface ScoreSink {
   /**
@@ -72,6 +74,13 @@ export interface HistogramCounts {
   all: Uint32Array;
   examples: number;
 }
+
+/**
+ * The most bytes one table of per-class score counts may take (the score diagnostics' and these
+ * histograms' positives and all): past it a class list is refused by name, not left to fail an
+ * allocation (or, in WebAssembly, a memory grow) with a RangeError.
+ */
+export const MAX_COUNTS_BYTES = 2 ** 30;
 
 /** Thresholds are multiples of 1 / DEFAULT_BINS: 0.001 apart. */
 export const DEFAULT_BINS = 1000;
@@ -183,10 +192,17 @@ export class ScoreHistograms implements ScoreSink {
     this.examples += other.examples;
   }
 
+  /** Room for classes 0..classes-1; a UsageError past MAX_COUNTS_BYTES (267,899 classes at 1,000 bins). */
   private reserve(classes: number): void {
+    const most = Math.floor(MAX_COUNTS_BYTES / (4 * this.slots));
+    if (classes > most)
+      throw new UsageError(
+        `${classes.toLocaleString('en')} classes are more than the threshold histograms hold ` +
+          `(${most.toLocaleString('en')}: ${this.slots.toLocaleString('en')} 32-bit counts a class, ${MAX_COUNTS_BYTES / 2 ** 30} GiB a table)`,
+      );
     this.classes = classes;
     if (classes <= this.cap) return;
-    const cap = Math.max(classes, this.cap * 2);
+    const cap = Math.min(most, Math.max(classes, this.cap * 2));
     const restride = (a: Uint32Array) => {
       const b = new Uint32Array(cap * this.slots);
       for (let slot = 0; slot < this.slots; slot++)

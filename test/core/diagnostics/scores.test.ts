@@ -1,9 +1,9 @@
 // Threshold-free metrics against scikit-learn on real models' probabilities
 // (fixtures/diagnostics/make_oracle.py wrote the files and oracle.json).
 import { readFileSync } from 'node:fs';
-import { classCurves, LOG_LOSS_EPS, MAX_COUNTS_BYTES, ScoreAccumulator } from '../../../src/core/diagnostics/scores.js';
+import { classCurves, LOG_LOSS_EPS, ScoreAccumulator } from '../../../src/core/diagnostics/scores.js';
 import { labelGrid, scoreBin, SCORE_BINS, TUNING_BINS } from '../../../src/core/diagnostics/score-grid.js';
-import { ScoreHistograms } from '../../../src/core/metrics/score-histograms.js';
+import { MAX_COUNTS_BYTES, ScoreHistograms } from '../../../src/core/metrics/score-histograms.js';
 import { evaluatePredictionFiles } from '../../../src/pipeline/evaluate.js';
 
 interface Oracle {

@@ -1,4 +1,5 @@
-import { binOf, ScoreHistograms } from '../../../src/core/metrics/score-histograms.js';
+import { UsageError } from '../../../src/core/errors.js';
+import { binOf, MAX_COUNTS_BYTES, ScoreHistograms } from '../../../src/core/metrics/score-histograms.js';
 import { Rng } from '../../../src/core/stats/rng.js';
 
 describe('binOf', () => {
@@ -68,5 +69,21 @@ describe('ScoreHistograms.scores (a whole example at once)', () => {
         expect(Array.from(h.atOrAbove(c, false))).toEqual(want(false));
       }
     }
+  });
+});
+
+describe('ScoreHistograms: more classes than a table holds', () => {
+  it('refuses a class list past MAX_COUNTS_BYTES by name (a RangeError of an allocation before)', () => {
+    const most = Math.floor(MAX_COUNTS_BYTES / (4 * 1002));
+    expect(most).toBe(267_899);
+    const hist = new ScoreHistograms();
+    hist.scores([0.2, 0.7], 0, 2);
+    const tooWide = () => hist.scores([0.4, 0.6], 0, 2, [0, most]);
+    expect(tooWide).toThrow(UsageError);
+    expect(tooWide).toThrow(
+      '267,900 classes are more than the threshold histograms hold (267,899: 1,002 32-bit counts a class, 1 GiB a table)',
+    );
+    // What it had stays as it was.
+    expect(hist.classes).toBe(2);
   });
 });

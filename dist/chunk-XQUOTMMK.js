@@ -25,7 +25,7 @@ import {
 import {
   DEFAULT_BINS,
   ScoreHistograms
-} from "./chunk-K6E74BIK.js";
+} from "./chunk-L4A26YP5.js";
 import {
   ClassIndex,
   UnknownClassError

@@ -14,7 +14,7 @@ import {
 } from "./chunk-TAFURD4R.js";
 import {
   ScoreAccumulator
-} from "./chunk-ECUG4QMD.js";
+} from "./chunk-Y7F3V4KP.js";
 import {
   accumulatorFromExamples,
   accumulatorFromSplit,
@@ -27,10 +27,10 @@ import {
 import {
   TUNING_BINS,
   decodeClassCounts
-} from "./chunk-VEKAWDHP.js";
+} from "./chunk-3Q6HRQ5E.js";
 import {
   ScoreHistograms
-} from "./chunk-K6E74BIK.js";
+} from "./chunk-L4A26YP5.js";
 import {
   ClassIndex
 } from "./chunk-GODDRDQM.js";

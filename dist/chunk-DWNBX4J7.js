@@ -21,7 +21,7 @@ import {
   SCORE_BINS,
   TUNING_BINS,
   decodeClassCounts
-} from "./chunk-VEKAWDHP.js";
+} from "./chunk-3Q6HRQ5E.js";
 import {
   DeflatedData,
   decodeExamples

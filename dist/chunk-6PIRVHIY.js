@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-6NXRJW7O.js";
+} from "./chunk-CRHDR7Y2.js";
 import {
   classIndexOf,
   csvRows,
@@ -40,8 +40,8 @@ import {
 } from "./chunk-DHVGWI4P.js";
 import {
   findBundled
-} from "./chunk-QTI477TD.js";
-import "./chunk-ECUG4QMD.js";
+} from "./chunk-7JPVI232.js";
+import "./chunk-Y7F3V4KP.js";
 import "./chunk-J4X2SOEV.js";
 import "./chunk-3PH7HBNS.js";
 import {
@@ -59,8 +59,8 @@ import "./chunk-KSATUSI5.js";
 import {
   InputError
 } from "./chunk-R7VUTDUK.js";
-import "./chunk-VEKAWDHP.js";
-import "./chunk-K6E74BIK.js";
+import "./chunk-3Q6HRQ5E.js";
+import "./chunk-L4A26YP5.js";
 import "./chunk-SJ5GYMPW.js";
 import "./chunk-GVEIAIM2.js";
 import {

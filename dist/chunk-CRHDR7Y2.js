@@ -21,10 +21,10 @@ import {
 import {
   ScoreThread,
   scoreThreadFor
-} from "./chunk-QTI477TD.js";
+} from "./chunk-7JPVI232.js";
 import {
   ScoreAccumulator
-} from "./chunk-ECUG4QMD.js";
+} from "./chunk-Y7F3V4KP.js";
 import {
   VERSION
 } from "./chunk-4L747AVC.js";
@@ -41,7 +41,7 @@ import {
 } from "./chunk-R7VUTDUK.js";
 import {
   ScoreHistograms
-} from "./chunk-K6E74BIK.js";
+} from "./chunk-L4A26YP5.js";
 import {
   orderSplits
 } from "./chunk-GVEIAIM2.js";

@@ -4,6 +4,9 @@ import { dirname as __mgDirname } from 'node:path';
 var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
+import {
+  UsageError
+} from "./chunk-3P3OTKBG.js";
 
 // src/core/metrics/score-histograms.ts
 var ExampleScores = class {
@@ -38,6 +41,7 @@ var ExampleScores = class {
     return j >= 0 && j < this.n ? this.values[this.from + j] : NaN;
   }
 };
+var MAX_COUNTS_BYTES = 2 ** 30;
 var DEFAULT_BINS = 1e3;
 var ScoreHistograms = class {
   constructor(bins = DEFAULT_BINS) {
@@ -124,10 +128,16 @@ var ScoreHistograms = class {
       }
     this.examples += other.examples;
   }
+  /** Room for classes 0..classes-1; a UsageError past MAX_COUNTS_BYTES (267,899 classes at 1,000 bins). */
   reserve(classes) {
+    const most = Math.floor(MAX_COUNTS_BYTES / (4 * this.slots));
+    if (classes > most)
+      throw new UsageError(
+        `${classes.toLocaleString("en")} classes are more than the threshold histograms hold (${most.toLocaleString("en")}: ${this.slots.toLocaleString("en")} 32-bit counts a class, ${MAX_COUNTS_BYTES / 2 ** 30} GiB a table)`
+      );
     this.classes = classes;
     if (classes <= this.cap) return;
-    const cap = Math.max(classes, this.cap * 2);
+    const cap = Math.min(most, Math.max(classes, this.cap * 2));
     const restride = (a) => {
       const b = new Uint32Array(cap * this.slots);
       for (let slot = 0; slot < this.slots; slot++)
@@ -168,6 +178,7 @@ var ScoreHistograms = class {
 
 export {
   ExampleScores,
+  MAX_COUNTS_BYTES,
   DEFAULT_BINS,
   ScoreHistograms
 };

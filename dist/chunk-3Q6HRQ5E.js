@@ -6,7 +6,7 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   DEFAULT_BINS
-} from "./chunk-K6E74BIK.js";
+} from "./chunk-L4A26YP5.js";
 
 // src/core/diagnostics/score-counts.ts
 import { deflateRawSync, inflateRawSync } from "node:zlib";

@@ -12,10 +12,10 @@ import {
 } from "./chunk-RNPYZSOF.js";
 import {
   mergeReports
-} from "./chunk-DJQ2LMXL.js";
+} from "./chunk-PJ65L7OZ.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-6NXRJW7O.js";
+} from "./chunk-CRHDR7Y2.js";
 import "./chunk-TOOB7R4M.js";
 import {
   debug,
@@ -43,8 +43,8 @@ import {
 import {
   parseThreshold
 } from "./chunk-TAFURD4R.js";
-import "./chunk-QTI477TD.js";
-import "./chunk-ECUG4QMD.js";
+import "./chunk-7JPVI232.js";
+import "./chunk-Y7F3V4KP.js";
 import "./chunk-J4X2SOEV.js";
 import "./chunk-3PH7HBNS.js";
 import {
@@ -80,7 +80,7 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   whoAmI
-} from "./chunk-UPAEHARD.js";
+} from "./chunk-O5UNUYFR.js";
 import {
   BaselineUnusable,
   baselineNotes,
@@ -89,7 +89,7 @@ import {
   findBaseline,
   renderOutcome,
   runGate
-} from "./chunk-JKUQVIEO.js";
+} from "./chunk-YOEFWKSD.js";
 import {
   normalizeKey
 } from "./chunk-4NASNEL3.js";
@@ -113,7 +113,7 @@ import {
   formatReport,
   parseReport,
   writeReport
-} from "./chunk-RTHWZYDU.js";
+} from "./chunk-DWNBX4J7.js";
 import "./chunk-YESQFMRI.js";
 import {
   writeOutputs
@@ -122,8 +122,8 @@ import "./chunk-KSATUSI5.js";
 import {
   InputError
 } from "./chunk-R7VUTDUK.js";
-import "./chunk-VEKAWDHP.js";
-import "./chunk-K6E74BIK.js";
+import "./chunk-3Q6HRQ5E.js";
+import "./chunk-L4A26YP5.js";
 import "./chunk-CJL43KB2.js";
 import "./chunk-HCSBZIJN.js";
 import "./chunk-SJ5GYMPW.js";
@@ -96448,7 +96448,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-HVUHLNUQ.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-6PIRVHIY.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

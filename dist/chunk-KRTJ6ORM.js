@@ -13,18 +13,18 @@ import {
   renderOutcome,
   runGate,
   sameCommit
-} from "./chunk-JKUQVIEO.js";
+} from "./chunk-YOEFWKSD.js";
 import "./chunk-4NASNEL3.js";
 import "./chunk-MINOWJJC.js";
 import "./chunk-NSI3WKIV.js";
 import "./chunk-EBNW32Z5.js";
-import "./chunk-RTHWZYDU.js";
+import "./chunk-DWNBX4J7.js";
 import "./chunk-YESQFMRI.js";
 import "./chunk-SXAORDUR.js";
 import "./chunk-KSATUSI5.js";
 import "./chunk-R7VUTDUK.js";
-import "./chunk-VEKAWDHP.js";
-import "./chunk-K6E74BIK.js";
+import "./chunk-3Q6HRQ5E.js";
+import "./chunk-L4A26YP5.js";
 import "./chunk-CJL43KB2.js";
 import "./chunk-HCSBZIJN.js";
 import "./chunk-SJ5GYMPW.js";

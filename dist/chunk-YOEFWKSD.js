@@ -20,7 +20,7 @@ import {
 } from "./chunk-EBNW32Z5.js";
 import {
   readReport
-} from "./chunk-RTHWZYDU.js";
+} from "./chunk-DWNBX4J7.js";
 import {
   compareReports
 } from "./chunk-CJL43KB2.js";

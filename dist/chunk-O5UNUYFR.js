@@ -22,7 +22,7 @@ import {
 } from "./chunk-NSI3WKIV.js";
 import {
   validateReport
-} from "./chunk-RTHWZYDU.js";
+} from "./chunk-DWNBX4J7.js";
 import {
   unzipSync
 } from "./chunk-SJ5GYMPW.js";

@@ -9,7 +9,7 @@ import {
 } from "./chunk-3PH7HBNS.js";
 import {
   labelGrid
-} from "./chunk-VEKAWDHP.js";
+} from "./chunk-3Q6HRQ5E.js";
 
 // src/pipeline/score-thread.ts
 import { statSync } from "node:fs";

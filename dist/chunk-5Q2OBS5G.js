@@ -39,11 +39,11 @@ import {
   verifyClaimedPull,
   withAcceptance,
   withClientLimits
-} from "./chunk-UPAEHARD.js";
+} from "./chunk-O5UNUYFR.js";
 import {
   findBaseline,
   runGate
-} from "./chunk-JKUQVIEO.js";
+} from "./chunk-YOEFWKSD.js";
 import {
   normalizeKey,
   renderComment
