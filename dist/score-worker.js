@@ -9,7 +9,7 @@ import {
 } from "./chunk-7JPVI232.js";
 import {
   ScoreAccumulator
-} from "./chunk-Y7F3V4KP.js";
+} from "./chunk-MZZK3S5Y.js";
 import "./chunk-J4X2SOEV.js";
 import {
   lowerThisThread

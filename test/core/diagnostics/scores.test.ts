@@ -237,6 +237,67 @@ describe('ScoreAccumulator: classes that appear late', () => {
   );
 });
 
+describe('ScoreAccumulator: many classes (the wide tiles result() reads them in)', () => {
+  // Past 4,096 classes result() reads 512 classes a tile instead of 64: the same curves either way.
+  const wide = 5000;
+  const rows = Array.from({ length: 60 }, (_, i) => ({
+    s3: [0, 1, 2].map((c) => ((i * 37 + c * 23) % 101) / 100),
+    t: i % 3,
+  }));
+  const narrow = (task: 'multilabel' | 'multiclass') => {
+    const acc = new ScoreAccumulator(task);
+    for (const { s3, t } of rows) {
+      const sum = task === 'multiclass' ? s3.reduce((x, y) => x + y, 0) : 1;
+      acc.scores(
+        s3.map((x) => x / sum),
+        0,
+        3,
+      );
+      acc.end([t], 0, 1);
+    }
+    return acc.result(Uint32Array.from([0, 1, 2]), 3, rows.length)!;
+  };
+  const all = Uint32Array.from({ length: wide }, (_, c) => c);
+
+  it('multilabel: 5,000 classes, class c scored as class c mod 3 of 3, give its curves, across tile edges', () => {
+    const acc = new ScoreAccumulator('multilabel');
+    for (const { s3, t } of rows) {
+      acc.scores(
+        Array.from({ length: wide }, (_, c) => s3[c % 3]),
+        0,
+        wide,
+      );
+      const truth = all.filter((c) => c % 3 === t);
+      acc.end(truth, 0, truth.length);
+    }
+    const [got, want] = [acc.result(all, wide, rows.length)!, narrow('multilabel')];
+    expect(acc.classSlots()).toBeGreaterThan(4096);
+    for (const c of [0, 1, 2, 63, 64, 511, 512, 513, 4095, 4096, 4999])
+      expect([c, got.rocAuc[c], got.averagePrecision[c]]).toEqual([
+        c,
+        want.rocAuc[c % 3],
+        want.averagePrecision[c % 3],
+      ]);
+  });
+
+  it('multiclass: 5,000 classes, three of them (at tile edges) scored as 3 classes are, give their curves', () => {
+    const at = [511, 512, 4096];
+    const acc = new ScoreAccumulator('multiclass');
+    for (const { s3, t } of rows) {
+      const sum = s3.reduce((x, y) => x + y, 0);
+      const s = new Array<number>(wide).fill(0);
+      at.forEach((c, k) => (s[c] = s3[k] / sum));
+      acc.scores(s, 0, wide);
+      acc.end([at[t]], 0, 1);
+    }
+    const [got, want] = [acc.result(all, wide, rows.length)!, narrow('multiclass')];
+    expect(acc.classSlots()).toBeGreaterThan(4096);
+    expect(at.map((c) => got.rocAuc[c])).toEqual(want.rocAuc);
+    expect(at.map((c) => got.averagePrecision[c])).toEqual(want.averagePrecision);
+    expect(got.rocAuc[0]).toBeNull();
+  });
+});
+
 describe('ScoreAccumulator: more classes than the histograms hold', () => {
   // An extreme label set (e.g. 700,000 labels) once failed with a RangeError from
   // WebAssembly.Memory.grow (an "internal error"): now the threshold-free metrics are left out, saying why.

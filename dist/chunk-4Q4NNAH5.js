@@ -5,15 +5,22 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  mergeReports
-} from "./chunk-PJ65L7OZ.js";
+  checkSplitNames,
+  evaluatePredictionFiles
+} from "./chunk-CLO6FXVF.js";
+import "./chunk-TOOB7R4M.js";
+import "./chunk-AT6XYEJP.js";
 import "./chunk-J5VWRRYV.js";
 import "./chunk-TAFURD4R.js";
-import "./chunk-Y7F3V4KP.js";
+import "./chunk-7JPVI232.js";
+import "./chunk-MZZK3S5Y.js";
 import "./chunk-J4X2SOEV.js";
+import "./chunk-3PH7HBNS.js";
+import "./chunk-4L747AVC.js";
 import "./chunk-EBNW32Z5.js";
 import "./chunk-YESQFMRI.js";
 import "./chunk-KSATUSI5.js";
+import "./chunk-R7VUTDUK.js";
 import "./chunk-3Q6HRQ5E.js";
 import "./chunk-L4A26YP5.js";
 import "./chunk-SJ5GYMPW.js";
@@ -23,5 +30,6 @@ import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  mergeReports
+  checkSplitNames,
+  evaluatePredictionFiles
 };

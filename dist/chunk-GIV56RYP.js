@@ -12,10 +12,10 @@ import {
 } from "./chunk-RNPYZSOF.js";
 import {
   mergeReports
-} from "./chunk-PJ65L7OZ.js";
+} from "./chunk-N2CE3YV2.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-CRHDR7Y2.js";
+} from "./chunk-CLO6FXVF.js";
 import "./chunk-TOOB7R4M.js";
 import {
   debug,
@@ -44,7 +44,7 @@ import {
   parseThreshold
 } from "./chunk-TAFURD4R.js";
 import "./chunk-7JPVI232.js";
-import "./chunk-Y7F3V4KP.js";
+import "./chunk-MZZK3S5Y.js";
 import "./chunk-J4X2SOEV.js";
 import "./chunk-3PH7HBNS.js";
 import {
@@ -96448,7 +96448,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-6PIRVHIY.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-J6ZUDZTE.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

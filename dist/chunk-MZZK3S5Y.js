@@ -161,6 +161,9 @@ var LOG_LOSS_EPS = 2220446049250313e-31;
 var bit = (b) => b | 0;
 var ECE_LANE_BITS = 2;
 var TILE = 64;
+var WIDE_TILE = 512;
+var WIDE_FROM = 4096;
+var CELL_BLOCK = 64;
 function clipped(p) {
   const low = bit(p < LOG_LOSS_EPS);
   const high = bit(p > 1 - LOG_LOSS_EPS);
@@ -353,23 +356,29 @@ var ScoreAccumulator = class {
     return this.kernel?.wraps ?? this.adoptedWraps;
   }
   /**
-   * Each class's positives and negatives by octave bin, TILE classes at a time: the counts are
+   * Each class's positives and negatives by octave bin, a tile of classes at a time: the counts are
    * cell-major, so reading one class's column alone would touch a cache line per cell.
    */
   *columns() {
-    const pos = new Float64Array(TILE * SCORE_BINS);
-    const neg = new Float64Array(TILE * SCORE_BINS);
+    const tile = this.cap > WIDE_FROM ? WIDE_TILE : TILE;
+    const pos = new Float64Array(tile * SCORE_BINS);
+    const neg = new Float64Array(tile * SCORE_BINS);
     const binOf = this.grid?.bin;
-    for (let c0 = 0; c0 < this.cap; c0 += TILE) {
-      const width = Math.min(TILE, this.cap - c0);
+    for (let c0 = 0; c0 < this.cap; c0 += tile) {
+      const width = Math.min(tile, this.cap - c0);
       pos.fill(0);
       neg.fill(0);
       const gather = (p, a, cells, bins) => {
-        for (let cell = 0; cell < cells; cell++) {
-          const bin = bins ? bins[cell] : cell;
-          for (let k = 0, at = cell * this.cap + c0; k < width; k++, at++) {
-            pos[k * SCORE_BINS + bin] += p[at];
-            neg[k * SCORE_BINS + bin] += a[at] - p[at];
+        const cap = this.cap;
+        for (let b0 = 0; b0 < cells; b0 += CELL_BLOCK) {
+          const b1 = Math.min(cells, b0 + CELL_BLOCK);
+          for (let k = 0; k < width; k++) {
+            const out = k * SCORE_BINS;
+            for (let cell = b0, at = b0 * cap + c0 + k; cell < b1; cell++, at += cap) {
+              const bin = bins ? bins[cell] : cell;
+              pos[out + bin] += p[at];
+              neg[out + bin] += a[at] - p[at];
+            }
           }
         }
       };

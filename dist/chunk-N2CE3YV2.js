@@ -14,7 +14,7 @@ import {
 } from "./chunk-TAFURD4R.js";
 import {
   ScoreAccumulator
-} from "./chunk-Y7F3V4KP.js";
+} from "./chunk-MZZK3S5Y.js";
 import {
   accumulatorFromExamples,
   accumulatorFromSplit,

@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-CRHDR7Y2.js";
+} from "./chunk-CLO6FXVF.js";
 import {
   classIndexOf,
   csvRows,
@@ -41,7 +41,7 @@ import {
 import {
   findBundled
 } from "./chunk-7JPVI232.js";
-import "./chunk-Y7F3V4KP.js";
+import "./chunk-MZZK3S5Y.js";
 import "./chunk-J4X2SOEV.js";
 import "./chunk-3PH7HBNS.js";
 import {

@@ -24,7 +24,7 @@ import {
 } from "./chunk-7JPVI232.js";
 import {
   ScoreAccumulator
-} from "./chunk-Y7F3V4KP.js";
+} from "./chunk-MZZK3S5Y.js";
 import {
   VERSION
 } from "./chunk-4L747AVC.js";
