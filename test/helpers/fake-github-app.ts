@@ -145,13 +145,9 @@ export class FakeGitHubApp extends FakeGitHub {
       });
       res.end(buf);
     };
-    const f = this.failures.findIndex(
-      (x) => (!x.method || x.method === method) && (!x.path || x.path.test(u.pathname)) && (x.times ?? 1) > 0,
-    );
-    if (f >= 0) {
-      const x = this.failures[f];
-      x.times = (x.times ?? 1) - 1;
-      if (x.times <= 0) this.failures.splice(f, 1);
+    const x = this.scriptedFailure(method, u.pathname);
+    if (x) {
+      if (x.hang) return;
       return send(x.status, validationFailed(x.message ?? `scripted ${x.status}`), x.headers);
     }
     if (route.kind === 'jwt') {

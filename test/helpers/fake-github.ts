@@ -225,6 +225,18 @@ export class FakeGitHub {
     this.failures.push({ times: 1, ...f });
   }
 
+  /** The first scripted failure matching this request, used up once (removed when it has no times left). */
+  protected scriptedFailure(method: string, path: string): Failure | undefined {
+    const i = this.failures.findIndex(
+      (f) => (!f.method || f.method === method) && (!f.path || f.path.test(path)) && (f.times ?? 1) > 0,
+    );
+    if (i < 0) return undefined;
+    const f = this.failures[i];
+    f.times = (f.times ?? 1) - 1;
+    if (f.times <= 0) this.failures.splice(i, 1);
+    return f;
+  }
+
   /** Requests other than GET /user, for assertions on what the client wrote. */
   writes(): RecordedRequest[] {
     return this.requests.filter((r) => r.method !== 'GET');
@@ -274,13 +286,8 @@ export class FakeGitHub {
     };
 
     // Scripted failures first, in order.
-    const fi = this.failures.findIndex(
-      (f) => (!f.method || f.method === rec.method) && (!f.path || f.path.test(rec.path)) && (f.times ?? 1) > 0,
-    );
-    if (fi >= 0) {
-      const f = this.failures[fi];
-      f.times = (f.times ?? 1) - 1;
-      if (f.times <= 0) this.failures.splice(fi, 1);
+    const f = this.scriptedFailure(rec.method, rec.path);
+    if (f) {
       if (f.hang) return;
       return send(f.status, { message: f.message ?? `scripted ${f.status}`, documentation_url: DOCS }, f.headers);
     }
