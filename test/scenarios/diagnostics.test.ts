@@ -108,3 +108,25 @@ describe('diagnostics on the digits model', () => {
     expect(threshold.comment).not.toContain('AP base → head');
   });
 });
+
+describe('hard 0/1 scores (an unpruned decision tree on digits)', () => {
+  let tree: ScenarioResult;
+  beforeAll(async () => {
+    tree = await runScenario('diagnostics-digits', { head: 'head-tree' });
+  });
+
+  it('never calls the ranking "held": with 0/1 scores the binning bounds are wider than any change', () => {
+    expect(tree.comparison.verdict).toBe('fail');
+    const k = tree.head.classes.indexOf('3');
+    const test = tree.head.splits.test.scores!;
+    // The histogram cannot order tied 0/1 scores: its bound is most of the scale.
+    expect(test.averagePrecisionBound[k]!).toBeGreaterThan(0.5);
+    expect(tree.visible).not.toContain('average precision held');
+    expect(tree.visible).not.toContain('not a ranking regression');
+    expect(tree.comparison.diagnostics!.thresholdEffects).toEqual([]);
+    // The figures themselves are still shown, and they fell (scikit-learn: macro AP 0.997 -> 0.70 on validation).
+    const b = tree.base!.splits.validation.scores!.averagePrecisionMacro!;
+    const h = tree.head.splits.validation.scores!.averagePrecisionMacro!;
+    expect(h).toBeLessThan(b - 0.2);
+  });
+});

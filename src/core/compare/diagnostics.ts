@@ -196,12 +196,12 @@ function thresholdEffectsOf(
     const macro = cmp.headline.find((r) => r.split === split && r.metric === 'recall_macro');
     const fallersHeld = cmp.classes
       .filter((c) => c.split === split && c.delta !== null && c.delta < 0)
-      .every((c) => classHeld(c.name) !== false);
+      .every((c) => classHeld(c.name) === true || !bIdx.has(c.name) || !hIdx.has(c.name));
     if (
       macro &&
       macro.level !== 'ok' &&
       fallersHeld &&
-      apHeld(bs.averagePrecisionMacro, 0, hs.averagePrecisionMacro, 0)
+      apHeld(bs.averagePrecisionMacro, meanBound(bs), hs.averagePrecisionMacro, meanBound(hs))
     )
       out.push({
         split,
@@ -240,10 +240,26 @@ function thresholdEffectsOf(
   return { effects: out, rankingDrops };
 }
 
-/** Average precision moved by at most AP_HELD plus the two binning bounds (null when unknown). */
+/**
+ * Whether average precision held: true when it moved by at most AP_HELD plus the two binning
+ * bounds, false when it fell by more, null when it rose by more, when unknown (a side without it) or when the bounds
+ * themselves are wider than AP_HELD: hard 0/1 scores (an unpruned tree, a one-hot export, a
+ * collapsed model) leave the histogram no ranking to measure (bounds of 0.66-0.90), and a
+ * tolerance that wide would call any change "held".
+ */
 function apHeld(b: number | null, bBound: number | null, h: number | null, hBound: number | null): boolean | null {
   if (b === null || h === null) return null;
-  return Math.abs(h - b) <= AP_HELD + (bBound ?? 0) + (hBound ?? 0);
+  const bounds = (bBound ?? 0) + (hBound ?? 0);
+  if (h - b < -(AP_HELD + bounds)) return false;
+  // A rise past the tolerance is no ranking loss, nor "held": no claim either way.
+  if (bounds > AP_HELD || h - b > AP_HELD + bounds) return null;
+  return true;
+}
+
+/** The macro average precision's binning bound: the mean of its classes' (a mean's error is at most the mean error). */
+function meanBound(s: { averagePrecisionBound: (number | null)[] }): number {
+  const known = s.averagePrecisionBound.filter((x): x is number => x !== null);
+  return known.length ? known.reduce((a, x) => a + x, 0) / known.length : 0;
 }
 
 function recallFell(c: ClassDelta): boolean {
