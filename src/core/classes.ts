@@ -3,6 +3,20 @@
 // (--classes, score columns, a model's output size) an unknown name is an error; otherwise
 // names are added as they are first seen and sorted once at the end (see `sortedOrder`).
 
+/**
+ * Why `name` cannot be a class name, or null: a control character (a line break, a tab, U+001F).
+ * A split's label fingerprint ends each example's names with a line break and joins a multi-label
+ * example's with U+001F, so a name holding one would let two different label sequences hash
+ * alike, and compare would pair examples that differ; in a comment it would break the lines.
+ */
+export function classNameProblem(name: string): string | null {
+  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
+  const m = /[\u0000-\u001f\u007f]/.exec(name);
+  if (!m) return null;
+  const code = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+  return `contains the control character U+${code}; expected a class name on one line, without control characters`;
+}
+
 export class UnknownClassError extends Error {
   constructor(public readonly className: string) {
     super(`unknown class ${JSON.stringify(className)}`);

@@ -2,6 +2,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { checkFile, decodeText } from './source.js';
+import { classNameProblem } from '../core/classes.js';
 import { InputError } from './types.js';
 
 export async function readClassList(path: string): Promise<string[]> {
@@ -19,6 +20,8 @@ export async function readClassList(path: string): Promise<string[]> {
         `line ${i + 1}`,
         `is ${name === '' ? 'empty' : 'blank'}; expected a class name on every line`,
       );
+    const problem = classNameProblem(name);
+    if (problem) throw new InputError(path, `line ${i + 1}`, `${JSON.stringify(name)} ${problem}`);
     const prev = seen.get(name);
     if (prev !== undefined)
       throw new InputError(
@@ -45,6 +48,8 @@ function fromJson(path: string, text: string): string[] {
   v.forEach((name, i) => {
     if (typeof name !== 'string' || name.trim() === '')
       throw new InputError(path, `entry ${i}`, `is ${JSON.stringify(name)}; expected a non-empty string`);
+    const problem = classNameProblem(name);
+    if (problem) throw new InputError(path, `entry ${i}`, `${JSON.stringify(name)} ${problem}`);
     const prev = seen.get(name);
     if (prev !== undefined)
       throw new InputError(

@@ -1,7 +1,7 @@
 // Turning class names read from a file into indices of the shared ClassIndex, with errors that
 // name the file and the place.
 
-import { UnknownClassError, type ClassIndex } from '../core/classes.js';
+import { classNameProblem, UnknownClassError, type ClassIndex } from '../core/classes.js';
 import { InputError } from './types.js';
 
 /** Index of `name`, or an InputError naming file and place when a fixed list does not know it. */
@@ -12,6 +12,8 @@ export function classIndexOf(classes: ClassIndex, name: string, file: string, wh
     // A new name is checked once: blank names are a formatting slip, never a class.
     if (i >= known && name.trim() === '')
       throw new InputError(file, where, `${column} ${quoteName(name)} is blank; expected a class name`);
+    const problem = i >= known ? classNameProblem(name) : null;
+    if (problem) throw new InputError(file, where, `${column} ${quoteName(name)} ${problem}`);
     return i;
   } catch (e) {
     if (e instanceof UnknownClassError) throw unknownClass(classes, name, file, where, column);

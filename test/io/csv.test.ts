@@ -25,11 +25,20 @@ describe('RFC 4180', () => {
     const text =
       '\uFEFFid,label,pred\r\n' +
       '1,"a,b","say ""hi"""\r\n' +
-      '2,"two\r\nlines","a,b"\r\n' +
+      '"two\r\nlines",b,"a,b"\r\n' +
       '3,Zürich ✓,<img src=x onerror=alert(1)>\r\n';
     const r = await read(text);
-    expect(r.names(r.truth)).toEqual(['a,b', 'two\r\nlines', 'Zürich ✓']);
+    expect(r.names(r.truth)).toEqual(['a,b', 'b', 'Zürich ✓']);
     expect(r.names(r.pred)).toEqual(['say "hi"', 'a,b', '<img src=x onerror=alert(1)>']);
+    // The id with a line break inside its quotes was one field: the row kept its label and prediction.
+  });
+
+  it('refuses a class name holding a line break (it would make two label sequences fingerprint alike)', async () => {
+    await expectInputError(
+      read('id,label,pred\n1,a,a\n2,"two\nlines",a\n'),
+      ':line 3:',
+      'label "two\\nlines" contains the control character U+000A',
+    );
   });
 
   it('accepts a last line without a line break and skips blank lines', async () => {
@@ -40,9 +49,9 @@ describe('RFC 4180', () => {
 
   it('reports the physical line where a bad record starts, counting line breaks inside quotes', async () => {
     await expectInputError(
-      read('label,pred\n"x\ny\nz",a\nb\n'),
+      read('id,label,pred\n"x\ny\nz",a,a\nb\n'),
       ':line 5:',
-      'found 1 fields; expected 2 as in the header',
+      'found 1 fields; expected 3 as in the header',
     );
     await expectInputError(read('label,pred\na,b,c\n'), ':line 2:', 'found 3 fields; expected 2');
   });

@@ -28,6 +28,14 @@ describe('readClassList', () => {
     );
     await expectInputError(readClassList(tmp.write('g.json', '["a", "a"]')), 'g.json:entry 1: repeats class "a"');
     await expectInputError(readClassList(tmp.write('h.json', '["a"')), 'h.json: invalid JSON');
+    await expectInputError(
+      readClassList(tmp.write('i.json', '["a\\nb", "c"]')),
+      'i.json:entry 0: "a\\nb" contains the control character U+000A',
+    );
+    await expectInputError(
+      readClassList(tmp.write('j.txt', 'a\u001fb\nc\n')),
+      'j.txt:line 1: "a\\u001fb" contains the control character U+001F',
+    );
     await expectInputError(readClassList(tmp.path('missing.txt')), 'missing.txt: class list not found');
     await expectInputError(readClassList(tmp.write('empty.txt', '')), 'empty.txt: class list is empty');
   });

@@ -172,3 +172,49 @@ export function checkGaps(r: Report, fail: Fail, pointer: (...p: (string | numbe
     }
   }
 }
+
+/**
+ * A seed run's metrics against its own counts (its found and predicted per class, the split's
+ * support): compare judges the mean of the runs and widens the interval by their spread, so an
+ * edited run's metrics would move the verdict. Only what those counts fix is checked: without
+ * `predicted` the recalls (and multiclass accuracy); multi-label subset accuracy needs
+ * per-example data no run keeps.
+ */
+export function checkReplicateFigures(
+  r: Report,
+  split: string,
+  run: { metrics: Record<string, number>; perClass?: { tp: number[]; predicted?: number[] } },
+  at: At,
+  fail: Fail,
+): void {
+  if (!run.perClass) return;
+  const { tp, predicted } = run.perClass;
+  const support = r.splits[split].perClass.support;
+  const N = r.splits[split].examples;
+  const fp = predicted ? predicted.map((p, c) => p - tp[c]) : tp.map(() => 0);
+  const fn = support.map((s, c) => s - tp[c]);
+  if (r.task === 'multiclass' && predicted && sum(predicted) !== N)
+    fail(`${at('perClass', 'predicted')} adds up to ${sum(predicted)}; expected ${N} (one prediction per example)`);
+  const counts: SplitCounts = {
+    task: r.task,
+    examples: N,
+    tp,
+    fp,
+    fn,
+    correct: r.task === 'multiclass' ? sum(tp) : 0,
+    hammingErrors: sum(fp) + sum(fn),
+    trueLabels: sum(support),
+    predLabels: predicted ? sum(predicted) : 0,
+    emptyTruth: 0,
+    emptyPred: 0,
+  };
+  const want = computeSplit(counts, r.classes.length).metrics as unknown as Record<string, number | undefined>;
+  const fixed = (m: string) =>
+    m === 'subset_accuracy' ? false : predicted ? true : m.startsWith('recall_') || m === 'accuracy';
+  for (const [m, v] of Object.entries(run.metrics)) {
+    const w = want[m];
+    if (w === undefined) fail(`${at('metrics', m)} is not a metric of a ${r.task} report`);
+    if (fixed(m) && !near(v, w))
+      fail(`${at('metrics', m)} is ${show(v)} but the run's counts give ${show(w)}: ${EDITED}`);
+  }
+}

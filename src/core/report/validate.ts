@@ -7,7 +7,9 @@ import { Ajv, type ErrorObject } from 'ajv';
 import schema from '../../../schema/report.schema.json' with { type: 'json' };
 import { UsageError } from '../errors.js';
 import { accumulatorFromExamples } from '../metrics/accumulator.js';
-import { checkGaps, checkSplitFigures, type ExampleFacts } from './consistency.js';
+import { classNameProblem } from '../classes.js';
+import { labelFingerprint } from './fingerprint.js';
+import { checkGaps, checkReplicateFigures, checkSplitFigures, type ExampleFacts } from './consistency.js';
 import { decodeExamples } from './examples.js';
 import { decodeClassCounts, type ClassCounts } from '../diagnostics/score-counts.js';
 import { ECE_BINS, SCORE_BINS, TUNING_BINS } from '../diagnostics/score-grid.js';
@@ -95,6 +97,8 @@ function checkSemantics(r: Report, fail: (msg: string) => never): void {
   const seen = new Set<string>();
   r.classes.forEach((c, i) => {
     if (seen.has(c)) fail(`${pointer('classes', i)} repeats the class ${JSON.stringify(c)}`);
+    const problem = classNameProblem(c);
+    if (problem) fail(`${pointer('classes', i)} ${JSON.stringify(c)} ${problem}`);
     seen.add(c);
   });
   if (r.shard && r.shard.index > r.shard.count)
@@ -137,6 +141,8 @@ function checkReplicates(r: Report, fail: (msg: string) => never): void {
         );
       if (s.perClass) checkReplicateFound(r, s.perClass.tp, name, i, fail);
       if (s.perClass?.predicted) checkReplicatePredicted(r, s.perClass.tp, s.perClass.predicted, name, i, fail);
+      const at = (...p: (string | number)[]) => pointer('replicates', i, 'splits', name, ...p);
+      checkReplicateFigures(r, name, { ...s, metrics: { ...s.metrics } }, at, fail);
     }
   });
 }
@@ -236,6 +242,14 @@ function checkSplit(r: Report, name: string, s: SplitReport, C: number, fail: (m
   if (s.scoreCounts) checkScoreCounts(s.scoreCounts, s.examples, C, at, fail);
   if (s.tuningCounts) checkTuningCounts(s.tuningCounts, s, C, at, fail);
   const facts = s.predictions ? checkPredictions(r, s, C, at, fail) : null;
+  // compare pairs the splits by this fingerprint: an edited one would switch the paired tests off.
+  if (facts) {
+    const want = labelFingerprint([facts.examples], r.classes);
+    if (s.fingerprints.labels !== want)
+      fail(
+        `${at('fingerprints', 'labels')} is ${JSON.stringify(s.fingerprints.labels)} but the per-example truths give ${JSON.stringify(want)}: the report was edited or damaged; re-run modelgate evaluate`,
+      );
+  }
   checkSplitFigures(r, s, facts, at, fail);
 }
 

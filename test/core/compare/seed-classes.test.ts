@@ -204,6 +204,37 @@ describe('replicates in the report file', () => {
     );
   });
 
+  it("a run's metrics must be what its own counts give: an edited seed run cannot move the mean", () => {
+    const r = merged(base);
+    const edited = (edit: (x: Report) => void) => {
+      const copy = JSON.parse(JSON.stringify(r)) as Report;
+      edit(copy);
+      return () => validateReport(copy, 'x.json');
+    };
+    // Run 1 found 1,110 of 1,200 (855 + 255): accuracy 0.925.
+    expect(r.replicates![1].splits.test.metrics.accuracy).toBeCloseTo((855 + BASE[1][0]) / 1200, 12);
+    expect(edited((x) => (x.replicates![1].splits.test.metrics.accuracy = 0.99))).toThrow(
+      `x.json: /replicates/1/splits/test/metrics/accuracy is 0.99 but the run's counts give ${(855 + BASE[1][0]) / 1200}: the report was edited or damaged`,
+    );
+    expect(edited((x) => (x.replicates![2].splits.test.metrics.f1_macro += 0.01))).toThrow(
+      '/replicates/2/splits/test/metrics/f1_macro is',
+    );
+    expect(edited((x) => (x.replicates![2].splits.test.metrics.recall_macro += 0.01))).toThrow(
+      '/replicates/2/splits/test/metrics/recall_macro is',
+    );
+    // Without `predicted` a run's precision is not fixed by its counts; its recalls still are.
+    const noPredicted = (edit: (x: Report) => void) =>
+      edited((x) => {
+        for (const rep of x.replicates!) delete rep.splits.test.perClass!.predicted;
+        edit(x);
+      });
+    expect(noPredicted((x) => (x.replicates![1].splits.test.metrics.precision_macro = 0.5))).not.toThrow();
+    expect(noPredicted((x) => (x.replicates![1].splits.test.metrics.recall_macro = 0.5))).toThrow(
+      '/replicates/1/splits/test/metrics/recall_macro is 0.5',
+    );
+    expect(edited(() => undefined)).not.toThrow();
+  });
+
   it("replicates merged before per-class counts were kept: classes keep their own runs' test", () => {
     const strip = (r: Report) => {
       const copy = JSON.parse(JSON.stringify(r)) as Report;

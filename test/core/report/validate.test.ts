@@ -145,6 +145,18 @@ describe('validateReport', () => {
     const dup = copy(multiclass);
     dup.classes[3] = dup.classes[0];
     rejects(dup, `reports/main.json: /classes/3 repeats the class "cat"`);
+    // A line break or U+001F in a name would let two label sequences share a fingerprint.
+    for (const [ch, code] of [
+      ['\n', '000A'],
+      ['\u001f', '001F'],
+    ]) {
+      const ctl = copy(multiclass);
+      ctl.classes[2] = `a${ch}b`;
+      rejects(
+        ctl,
+        `reports/main.json: /classes/2 ${JSON.stringify(`a${ch}b`)} contains the control character U+${code}; expected a class name on one line, without control characters`,
+      );
+    }
   });
 
   it('escapes split names in JSON paths', () => {
@@ -187,6 +199,27 @@ describe('validateReport recomputes every figure from the counts (a hand edit ca
     expect(() => validateReport(r, 'a.json')).not.toThrow();
     expect(() => validateReport(bare(multiclass), 'a.json')).not.toThrow();
     expect(() => validateReport(bare(multilabel), 'a.json')).not.toThrow();
+  });
+
+  it('refuses an edited label fingerprint or renamed classes: compare pairs the splits by it', () => {
+    for (const base of [multiclass, multilabel]) {
+      const r = copy(base);
+      r.splits.test.fingerprints.labels = '0'.repeat(64);
+      rejects(
+        r,
+        new RegExp(
+          `^reports/main\\.json: /splits/test/fingerprints/labels is "0{64}" but the per-example truths give "[0-9a-f]{64}"${EDITED.source}`,
+        ),
+      );
+      // The names are what is hashed: renamed classes no longer match the fingerprint either.
+      const renamed = copy(base);
+      renamed.classes = renamed.classes.map((c) => c.toUpperCase());
+      rejects(renamed, /\/splits\/\w+\/fingerprints\/labels is "[0-9a-f]{64}" but the per-example truths give/);
+    }
+    // Without per-example data nothing can check it, and nothing is paired by it either.
+    const b = bare(multiclass);
+    b.splits.test.fingerprints.labels = '0'.repeat(64);
+    expect(() => validateReport(b, 'a.json')).not.toThrow();
   });
 
   it('refuses edited per-class rates, naming the class', () => {
