@@ -16,9 +16,14 @@ const HEAD_SHA = 'f00d100000000000000000000000000000000002';
 const TOKEN = 'ghs_fakeToken123';
 
 /** A class name that, printed raw, forges outputs, masks, stops command processing and annotates. */
+/** Line breaks other than the C0 ones a class name may not hold (classNameProblem refuses those). */
 const HOSTILE =
+  'x\u2028::set-output name=verdict::pass\u2028::add-mask::x\u0085::stop-commands::pwned\u2028' +
+  '  ::warning file=a.ts,line=1::forged\u2028##[set-output name=verdict;]pass\u2028::notice::nel\u0085::error::c1';
+/** With raw line breaks: refused at the reader, and the refusal itself forges nothing. */
+const HOSTILE_C0 =
   'x\n::set-output name=verdict::pass\n::add-mask::x\r::stop-commands::pwned\n' +
-  '  ::warning file=a.ts,line=1::forged\n##[set-output name=verdict;]pass\u2028::notice::nel\u0085::error::c1';
+  '  ::warning file=a.ts,line=1::forged\n##[set-output name=verdict;]pass';
 
 /** The workflow commands @actions/core issues for us; anything else starting a line is forged. */
 const OURS = /^::(group|endgroup|debug|notice|warning|error|add-mask::ghs_fakeToken123$)/;
@@ -82,6 +87,20 @@ async function hostileRun(mutateBaseline?: (report: Record<string, unknown>) => 
 }
 
 describe('a class name carrying workflow commands', () => {
+  it('with raw line breaks is refused by the reader, the error naming it escaped on one line', async () => {
+    const base = ws({ classes: ['plain', HOSTILE_C0], perClass: 5 });
+    const r = await runAction({
+      cwd: base.dir,
+      apiUrl: gh.url,
+      eventName: 'push',
+      payload: pushPayload(REPO, { after: BASE_SHA }),
+      inputs: { splits: base.splits, 'report-path': 'main.json', 'commit-status': 'false' },
+    });
+    expect(r.code).not.toBe(0);
+    expect(r.stdout).toContain('contains the control character U+000A');
+    expect(forgedCommands(r.stdout)).toEqual([]);
+  });
+
   it('reaches the log as inert text; the verdict output stays fail; summary, status and comment are defused', async () => {
     const r = await hostileRun();
     expect(r.code).toBe(1);

@@ -37,7 +37,10 @@ interface Candidate {
   delta: number;
   test: ClassTest;
   pUp: number;
+  /** The smallest p this test could give on its data (paired: given its discordant examples), for Tarone's screen. */
   minP: number;
+  /** The smallest p any data of this support could give: below the screen's cut-off, the class is too few to judge. */
+  minPSupport: number;
   paired: boolean;
 }
 
@@ -135,7 +138,7 @@ export function judgeClasses(
         if (disc && pDelta !== null) {
           const negatives = bs.examples - bc.support;
           const c = makeCandidate(row, split, 'precision', bp, hp, pDelta, [disc.bFp[u], disc.cFp[u]], conf);
-          c.minP = Math.pow(0.5, negatives);
+          c.minPSupport = Math.pow(0.5, negatives);
           addSeedSpread(c, base, head, bi, hi, conf);
           candidates.push(c);
         } else if (!disc && bp.support > 0 && hp.support > 0) {
@@ -147,11 +150,17 @@ export function judgeClasses(
     }
   }
 
-  // Tarone: only tests that could reach significance form the family.
+  // Tarone: only tests that could reach significance on their data form the family; those that
+  // could not whatever the data are too few to judge.
   const { testable } = taroneScreen(
     candidates.map((c) => c.minP),
     alpha,
   );
+  const judgeable = taroneScreen(
+    candidates.map((c) => c.minPSupport),
+    alpha,
+  ).testable;
+  const tooFew = new Set(candidates.filter((_, i) => !judgeable[i] && !testable[i]));
   const family = candidates.filter((_, i) => testable[i]);
   const q = adjustPValues(
     family.map((c) => c.test.p as number),
@@ -172,7 +181,8 @@ export function judgeClasses(
       c.test.q = qs[0];
       c.test.qUp = qs[1];
     }
-    if (!qs) status = 'too-few';
+    if (!qs && tooFew.has(c)) status = 'too-few';
+    else if (!qs) status = c.paired && c.test.b === 0 && c.test.c === 0 ? 'unchanged' : 'noise';
     else if (-c.delta >= minDrop - EPS && qs[0] <= alpha) {
       status = 'regression';
       level = 'fail';
@@ -273,8 +283,12 @@ function makeCandidate(
       paired: true,
       test: { kind: 'mcnemar', p: mcnemarOneSided(b, c), b, c },
       pUp: mcnemarOneSided(c, b),
-      // Smallest p McNemar could give: every positive lost (b = support, c = 0).
-      minP: Math.pow(0.5, base.support),
+      // McNemar is conditional on the b + c discordant examples: given them, its smallest p is
+      // 0.5^(b + c) (all of them lost), so a class that barely moved cannot be significant and
+      // stays out of the family (Gilbert 2005 screens Fisher's exact test given its margins alike).
+      minP: Math.pow(0.5, b + c),
+      // Whatever the data: every positive lost (b = support, c = 0).
+      minPSupport: Math.pow(0.5, base.support),
     };
   }
   return {
@@ -293,5 +307,6 @@ function makeCandidate(
     pUp: newcombeOneSidedP(head.found, head.support, base.found, base.support),
     // Smallest p the unpaired test could give: all found before, none now.
     minP: newcombeOneSidedP(base.support, base.support, 0, head.support),
+    minPSupport: newcombeOneSidedP(base.support, base.support, 0, head.support),
   };
 }

@@ -156,33 +156,53 @@ describe('compareReports: per-class judgement', () => {
   });
 
   it.each([
-    [485, 13, 'too-few'],
-    [485, 14, 'regression'],
-    [10, 7, 'too-few'],
-    [10, 8, 'regression'],
-  ])("Tarone's cut-off: with %i classes a class of %i examples, all lost, is %s", (C, small, want) => {
-    const names = Array.from({ length: C }, (_, k) => `c${k}`);
-    const truth: number[] = [];
-    const pred: number[] = [];
-    const head: number[] = [];
-    for (let k = 0; k < C; k++) {
-      const s = k === 0 ? small : 100;
-      for (let i = 0; i < s; i++) {
-        truth.push(k);
-        pred.push(k);
-        head.push(k === 0 ? 1 : k);
+    // Every other class lost half its examples (all in the family): the cut-off on support.
+    [485, 13, 50, 'too-few'],
+    [485, 14, 50, 'regression'],
+    [10, 7, 50, 'too-few'],
+    [10, 8, 50, 'regression'],
+    // Nothing else moved: the class is alone in the family, so 5 discordant examples suffice (1/32).
+    [485, 4, 0, 'too-few'],
+    [485, 5, 0, 'regression'],
+    [10, 5, 0, 'regression'],
+  ])(
+    "Tarone's cut-off: with %i classes a class of %i examples, all lost, others losing %i of 100, is %s",
+    (C, small, lose, want) => {
+      const names = Array.from({ length: C }, (_, k) => `c${k}`);
+      const truth: number[] = [];
+      const pred: number[] = [];
+      const head: number[] = [];
+      for (let k = 0; k < C; k++) {
+        const s = k === 0 ? small : 100;
+        for (let i = 0; i < s; i++) {
+          truth.push(k);
+          pred.push(k);
+          head.push(k === 0 ? 1 : i < lose ? (k + 1) % C : k);
+        }
       }
-    }
-    const b = makeReport('multiclass', names, { test: mc(truth, pred) });
-    const h = makeReport('multiclass', names, { test: mc(truth, head) });
-    const cmp = compareReports(
-      b,
-      h,
-      rules({ headline: { metrics: [] }, gaps: { metrics: [] }, classes: { catastrophic: 'off' } }),
-    );
-    expect(byName(cmp, 'c0').status).toBe(want);
-    expect(byName(cmp, 'c0').test).toMatchObject({ b: small, c: 0 });
-    expect(byName(cmp, 'c0').test!.p! / 0.5 ** small).toBeCloseTo(1, 12);
+      const b = makeReport('multiclass', names, { test: mc(truth, pred) });
+      const h = makeReport('multiclass', names, { test: mc(truth, head) });
+      const cmp = compareReports(
+        b,
+        h,
+        rules({ headline: { metrics: [] }, gaps: { metrics: [] }, classes: { catastrophic: 'off' } }),
+      );
+      expect(byName(cmp, 'c0').status).toBe(want);
+      expect(byName(cmp, 'c0').test).toMatchObject({ b: small, c: 0 });
+      expect(byName(cmp, 'c0').test!.p! / 0.5 ** small).toBeCloseTo(1, 12);
+    },
+  );
+
+  it('a class without a discordant example is unchanged, and stays out of the family', () => {
+    const hp = [...base.pred];
+    for (let i = 200; i < 214; i++) hp[i] = 2; // dog: b = 14
+    const b = makeReport('multiclass', CLASSES, { test: mc(base.truth, base.pred) });
+    const h = makeReport('multiclass', CLASSES, { test: mc(base.truth, hp) });
+    const cmp = compareReports(b, h, rules({ headline: { metrics: [] } }));
+    const others = cmp.classes.filter((c) => c.name !== 'dog');
+    expect(others.every((c) => c.status === 'unchanged' && c.test?.q === undefined)).toBe(true);
+    // Alone in the family: q = p.
+    expect(byName(cmp, 'dog').test!.q).toBe(byName(cmp, 'dog').test!.p);
   });
 
   it('a significant drop smaller than min-drop is noise, not a regression', () => {
@@ -248,12 +268,15 @@ describe('compareReports: per-class judgement', () => {
   it('BY is more conservative than BH', () => {
     const hp = [...base.pred];
     for (let i = 200; i < 214; i++) hp[i] = 2; // dog: b = 14, 7 points
+    for (let i = 0; i < 12; i++) hp[i] = 1; // cat: b = 12
+    for (let i = 400; i < 410; i++) hp[i] = 3; // bird: b = 10
+    for (let i = 600; i < 608; i++) hp[i] = 0; // fish: b = 8
     const b = makeReport('multiclass', CLASSES, { test: mc(base.truth, base.pred) });
     const h = makeReport('multiclass', CLASSES, { test: mc(base.truth, hp) });
     const bh = byName(compareReports(b, h, rules({ headline: { metrics: [] } })), 'dog');
     const by = byName(compareReports(b, h, rules({ headline: { metrics: [] }, fdr: { method: 'by' } })), 'dog');
     expect(by.test!.q).toBeGreaterThan(bh.test!.q!);
-    // One discordant class among four tested: BH q = 4p, BY q = 4p * (1 + 1/2 + 1/3 + 1/4).
+    // Four tests in the family (0.5^8 <= 0.05 / 4), dog's p the smallest: BH q = 4p, BY q = 4p * (1 + 1/2 + 1/3 + 1/4).
     expect(bh.test!.q).toBeCloseTo(4 * 0.5 ** 14, 15);
     expect(by.test!.q).toBeCloseTo(4 * 0.5 ** 14 * (25 / 12), 15);
   });
