@@ -380,14 +380,15 @@ async function gateAndPublish(
   const { comparison: cmp } = outcome;
   // The comment and the summary link to the HTML report: rendered again with the link.
   const htmlReportUrl = await htmlReportStep(inputs, ctx, cmp, j.head, j.reportPath);
-  if (htmlReportUrl) Object.assign(outcome, renderOutcome(cmp, { ...render, htmlReportUrl }));
+  const rendered = htmlReportUrl ? { ...render, htmlReportUrl } : render;
+  if (htmlReportUrl) Object.assign(outcome, renderOutcome(cmp, rendered));
   // `/modelgate accept <reason>` by a maintainer, for this very head: the verdict becomes accepted.
   const accepted =
     gh && ctx.pr
       ? await honourAcceptance(
           gh,
           { owner: ctx.owner, repo: ctx.repo, prNumber: ctx.pr.number, headSha, eventPath: env.GITHUB_EVENT_PATH },
-          outcome,
+          { comparison: cmp, render: rendered },
           log,
         )
       : null;

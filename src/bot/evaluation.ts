@@ -7,7 +7,7 @@
 import { UsageError } from '../core/errors.js';
 import { loadRules } from '../action/config.js';
 import { parseConfig } from '../io/config.js';
-import { listRunsAt, type RunInfo } from '../github/artifacts.js';
+import { listRunsAt, type ArtifactInfo, type RunInfo } from '../github/artifacts.js';
 import type { GitHubClient } from '../github/client.js';
 import { readRepoFile } from '../github/contents.js';
 import {
@@ -27,7 +27,25 @@ export interface FoundEvaluation {
   evaluation: Evaluation;
   runId: number;
   runUrl: string;
+  /**
+   * When this evaluation came to be, as GitHub dates it (see evaluatedAt); null when GitHub gave
+   * no time. A command written before it was not written for this evaluation.
+   */
+  evaluatedAt: string | null;
 }
+
+/**
+ * The later of the run's creation (which the push of its head, or a later event of the PR,
+ * started) and the artifact's upload: nobody saw the evaluation before both.
+ */
+export function evaluatedAt(runCreatedAt: string | undefined, artifact: ArtifactInfo): string | null {
+  const times = [runCreatedAt, artifact.createdAt].filter((t): t is string => !Number.isNaN(Date.parse(t ?? '')));
+  return times.sort((a, b) => Date.parse(b) - Date.parse(a))[0] ?? null;
+}
+
+/** listRunsAt hands back GitHub's run objects whole; RunInfo leaves their creation time out. */
+const runCreatedAt = (run: RunInfo) =>
+  'created_at' in run && typeof run.created_at === 'string' ? run.created_at : undefined;
 
 /**
  * The newest valid evaluation of `sha` among the completed runs of that commit. `accept` says
@@ -49,7 +67,8 @@ export async function findEvaluationAt(
           );
         if (r.key !== undefined && ev.key !== r.key) continue;
         if (!accept(run, ev)) continue;
-        return { evaluation: ev, runId: run.id, runUrl: run.html_url };
+        const at = evaluatedAt(runCreatedAt(run), artifact);
+        return { evaluation: ev, runId: run.id, runUrl: run.html_url, evaluatedAt: at };
       } catch (e) {
         if (!(e instanceof UsageError)) throw e;
         log(`run ${run.id}: ${artifact.name} skipped: ${e.message}`);

@@ -3,7 +3,13 @@
 // GitHub's payloads are signed, so their shape is trusted; the artifacts and the comment text
 // are not: they are validated and escaped wherever they are used.
 
-import { acceptedDescription, readAcceptanceBlock, regressionNames, type Acceptance } from '../github/acceptance.js';
+import {
+  acceptedDescription,
+  commandPostdates,
+  readAcceptanceBlock,
+  regressionNames,
+  type Acceptance,
+} from '../github/acceptance.js';
 import type { GitHubClient } from '../github/client.js';
 import { isBotAccount, parseCommand, type BotCommand } from '../github/commands.js';
 import { findOwnComments } from '../github/comments.js';
@@ -20,7 +26,7 @@ import { ACCEPT_ROLES, repoRole } from '../github/permissions.js';
 import { REACTION, reactToComment } from '../github/reactions.js';
 import { UsageError } from '../core/errors.js';
 import { escapeMarkdown, truncateMiddle } from '../core/render/escape.js';
-import { findPullEvaluation, gateForPull } from './evaluation.js';
+import { evaluatedAt, findPullEvaluation, gateForPull, type FoundEvaluation } from './evaluation.js';
 import { renderExplain, resolveClass } from './explain.js';
 import { checkName, publishPullGate } from './publish.js';
 import type { BotLog } from './server.js';
@@ -48,7 +54,7 @@ export interface IssueCommentPayload {
 
 export interface WorkflowRunPayload {
   action: string;
-  workflow_run: { id: number; head_sha: string; html_url: string; conclusion: string | null };
+  workflow_run: { id: number; head_sha: string; html_url: string; conclusion: string | null; created_at: string };
   repository: Repository;
 }
 
@@ -58,7 +64,7 @@ const serverOf = (r: Repository) => new URL(r.html_url).origin;
 export const HELP = [
   '**modelgate commands** (on the first line of a pull request comment):',
   '',
-  '- `/modelgate accept <reason>`: accept the regressions of the current head, saying why. Needs write, maintain or admin permission; the check turns green, the comment records who, when and why, and a new push undoes it.',
+  "- `/modelgate accept <reason>`: accept the regressions of the current head, saying why. Needs write, maintain or admin permission; the check turns green, the comment records who, when and why, and a new push undoes it. Write it after the head's evaluation: an older command does not count.",
   "- `/modelgate explain <class>`: that class's figures for base and head on every split (counts, recall, precision, top confusions, test and q-value).",
   '- `/modelgate help`: this list.',
 ].join('\n');
@@ -84,6 +90,20 @@ const NO_EVALUATION = (sha: string) =>
   `I found no modelgate evaluation of the head \`${sha.slice(0, 12)}\`: the pull request's workflow uploads one when it runs modelgate with \`mode: evaluate-only\` (it may still be running).`;
 
 type Outcome = 'done' | 'refused';
+
+/**
+ * The reply to an accept written before the current head's evaluation: a delayed or redelivered
+ * webhook must not accept a head the maintainer never saw (the action's rule, commandPostdates).
+ */
+function staleAccept(who: string, commandAt: string, sha: string, found: FoundEvaluation): string {
+  const short = `\`${sha.slice(0, 12)}\``;
+  const when = found.evaluatedAt ? ` (at ${escapeMarkdown(found.evaluatedAt)})` : '';
+  return [
+    `Sorry ${escapeMarkdown(`@${who}`)}, this command was written at ${escapeMarkdown(commandAt)}, before the current head ${short} was evaluated${when}:`,
+    `the head changed (or was evaluated again) since, so the command may be about code or regressions you have not seen. Nothing was accepted.`,
+    `If the regressions of ${short} are intended too, please review them and write \`/modelgate accept <reason>\` again.`,
+  ].join(' ');
+}
 
 async function runCommand(
   gh: GitHubClient,
@@ -132,6 +152,11 @@ async function runCommand(
         issue,
         `Nothing to accept: the verdict for \`${pull.headSha.slice(0, 12)}\` is ${pg.gate.comparison.verdict}.`,
       );
+      return 'refused';
+    }
+    if (!commandPostdates(p.comment.created_at, found.evaluatedAt ?? '')) {
+      await reply(gh, r, issue, staleAccept(who, p.comment.created_at, pull.headSha, found));
+      log(`accept by ${who} refused: written before the evaluation of ${pull.headSha.slice(0, 12)}`);
       return 'refused';
     }
     const acceptance: Acceptance = {
@@ -208,7 +233,12 @@ export async function onWorkflowRun(gh: GitHubClient, p: WorkflowRunPayload, ctx
       const evaluation = await downloadEvaluation(gh, { ...r, artifact });
       if (evaluation.pullRequest === null) continue; // a push run: a baseline for later
       const pull = await verifyClaimedPull(gh, { ...r, evaluation, runHeadSha: run.head_sha });
-      const found = { evaluation, runId: run.id, runUrl: run.html_url };
+      const found = {
+        evaluation,
+        runId: run.id,
+        runUrl: run.html_url,
+        evaluatedAt: evaluatedAt(run.created_at, artifact),
+      };
       const pg = await gateForPull(gh, { ...r, serverUrl: serverOf(p.repository) }, pull, found, log);
       const me = await ctx.identity(gh);
       const acceptance = await recordedAcceptance(gh, r, pull, evaluation.key, me);

@@ -2,10 +2,10 @@
 // section and its hidden record when a regression was accepted for this head), the check run
 // `modelgate` (verdict, summary, per-class annotations) and the commit status of the same name.
 
-import { acceptedDescription, acceptedSection, withAcceptance, type Acceptance } from '../github/acceptance.js';
+import { acceptedDescription, acceptedSection, renderAcceptedComment, type Acceptance } from '../github/acceptance.js';
 import { publishCheckRun, MAX_CHECK_TEXT, type CheckAnnotation, type CheckConclusion } from '../github/check-runs.js';
 import type { GitHubClient } from '../github/client.js';
-import { MAX_COMMENT_LENGTH, upsertStickyComment } from '../github/comments.js';
+import { upsertStickyComment } from '../github/comments.js';
 import type { Identity } from '../github/identity.js';
 import { setCommitStatus } from '../github/statuses.js';
 import type { RepoRef } from '../github/evaluation-artifact.js';
@@ -67,10 +67,8 @@ export function stickyBody(pg: PullGate, acceptance: Acceptance | null): string 
     headCommit: pg.pull.headSha,
     baseCommit: pg.baseline?.commit,
   };
-  // Room for the acceptance, so the comment stays within GitHub's limit with it.
-  const room = acceptance ? withAcceptance('', acceptance).length + 1 : 0;
-  const comment = renderComment(pg.gate.comparison, { ...ctx, maxLength: MAX_COMMENT_LENGTH - room });
-  return acceptance ? withAcceptance(comment, acceptance) : comment;
+  const cmp = pg.gate.comparison;
+  return acceptance ? renderAcceptedComment(cmp, ctx, acceptance) : renderComment(cmp, ctx);
 }
 
 export async function publishPullGate(

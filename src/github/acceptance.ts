@@ -4,11 +4,14 @@
 // turns a failing verdict into `accepted`. The bot records it in its sticky comment (a hidden
 // block); the action, without the bot, finds the command itself among the PR's comments.
 
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Comparison } from '../core/compare/types.js';
+import { utf8Length } from '../core/render/budget.js';
+import { COMMENT_MAX_LENGTH, renderComment, type RenderContext } from '../core/render/comment.js';
 import { escapeMarkdown, sanitizeText, truncateEnd } from '../core/render/escape.js';
 import type { GitHubClient } from './client.js';
-import { isBotAccount, parseCommand } from './commands.js';
+import { isBotAccount, MAX_ARGUMENT, parseCommand } from './commands.js';
 import { explain } from './errors.js';
 import { ACCEPT_ROLES, repoRole, type RepoRole } from './permissions.js';
 
@@ -19,10 +22,22 @@ export interface Acceptance {
   at: string;
   reason: string;
   headSha: string;
-  /** What was accepted, in words ("test: class cat recall"); empty when not known. */
+  /**
+   * What was accepted, in words ("test: class cat recall"); empty when not known. All of them
+   * when made from a comparison; read back from a record, only the first RECORDED_NAMES.
+   */
   regressions: string[];
+  /** How many regressions were accepted; absent: `regressions.length`. */
+  count?: number;
+  /** regressionDigest of all of them; absent: computed from `regressions`. */
+  digest?: string;
   commentUrl?: string;
 }
+
+/** Regressions named in the record and in the Accepted section: enough for a reader, bounded in size. */
+export const RECORDED_NAMES = 10;
+/** Longest regression name kept, in code points. */
+const NAME_MAX = 200;
 
 /** The failing judgements of a comparison, one line each. */
 export function regressionNames(cmp: Comparison): string[] {
@@ -37,13 +52,35 @@ export function regressionNames(cmp: Comparison): string[] {
   return out;
 }
 
+/**
+ * Identifies a list of regressions whatever its order or length: the SHA-256 of the sorted
+ * names, so a bounded record still tells whether a comparison has the accepted regressions.
+ */
+export function regressionDigest(names: string[]): string {
+  return createHash('sha256')
+    .update(JSON.stringify([...names].sort()))
+    .digest('hex');
+}
+
+/** The acceptance as recorded: count and digest of all regressions, the first few names, a bounded reason. */
+function recordOf(a: Acceptance): Acceptance & { count: number; digest: string } {
+  return {
+    ...a,
+    reason: truncateEnd(a.reason, MAX_ARGUMENT),
+    regressions: a.regressions.slice(0, RECORDED_NAMES).map((r) => truncateEnd(r, NAME_MAX)),
+    count: a.count ?? a.regressions.length,
+    digest: a.digest ?? regressionDigest(a.regressions),
+  };
+}
+
 /** The commit status line of an accepted verdict (plain text). */
 export function acceptedDescription(a: Acceptance): string {
   return sanitizeText(`accepted by @${a.by}: ${truncateEnd(a.reason, 100)}`);
 }
 
 /** The "Accepted" section of the sticky comment; every piece of data escaped. */
-export function acceptedSection(a: Acceptance): string {
+export function acceptedSection(acceptance: Acceptance): string {
+  const a = recordOf(acceptance);
   const lines = [
     '### Accepted',
     '',
@@ -53,8 +90,8 @@ export function acceptedSection(a: Acceptance): string {
   ];
   if (a.regressions.length) {
     lines.push('');
-    for (const r of a.regressions.slice(0, 20)) lines.push(`- ${escapeMarkdown(truncateEnd(r, 200))}`);
-    if (a.regressions.length > 20) lines.push(`- … and ${a.regressions.length - 20} more`);
+    for (const r of a.regressions) lines.push(`- ${escapeMarkdown(r)}`);
+    if (a.count > a.regressions.length) lines.push(`- … and ${a.count - a.regressions.length} more`);
   }
   lines.push('', '_A new push invalidates this acceptance._');
   return lines.join('\n');
@@ -62,30 +99,59 @@ export function acceptedSection(a: Acceptance): string {
 
 const BLOCK = /<!-- modelgate:acceptance ([A-Za-z0-9_-]+) -->/;
 
-/** The machine-readable record hidden in the sticky comment. */
+/**
+ * The machine-readable record hidden in the sticky comment: base64url JSON of recordOf, a few
+ * KB at most however many regressions there are (a full list once outgrew the comment).
+ */
 export function acceptanceBlock(a: Acceptance): string {
-  return `<!-- modelgate:acceptance ${Buffer.from(JSON.stringify(a)).toString('base64url')} -->`;
+  return `<!-- modelgate:acceptance ${Buffer.from(JSON.stringify(recordOf(a))).toString('base64url')} -->`;
 }
 
-/** The record in a comment body, validated; null when absent or malformed. */
+/** Where the record in `body` ends, or -1 when there is none; prepareBody never cuts before it. */
+export function acceptanceBlockEnd(body: string): number {
+  const m = BLOCK.exec(body);
+  return m ? m.index + m[0].length : -1;
+}
+
+/**
+ * The record in a comment body, validated, with its count and digest; null when absent or
+ * malformed. A record of the first format lists every regression and has neither: both are
+ * derived from that list, so acceptances recorded before stay valid.
+ */
 export function readAcceptanceBlock(body: string | null | undefined): Acceptance | null {
   const m = BLOCK.exec(body ?? '');
   if (!m) return null;
   try {
     const a = JSON.parse(Buffer.from(m[1], 'base64url').toString('utf8')) as Acceptance;
-    const ok =
-      typeof a.by === 'string' &&
-      ACCEPT_ROLES.has(a.role) &&
-      typeof a.at === 'string' &&
-      typeof a.reason === 'string' &&
-      typeof a.headSha === 'string' &&
-      /^[0-9a-f]{40,64}$/.test(a.headSha) &&
-      Array.isArray(a.regressions) &&
-      a.regressions.every((r) => typeof r === 'string');
-    return ok ? a : null;
+    return validRecord(a) ? recordOf(a) : null;
   } catch {
     return null;
   }
+}
+
+function validRecord(a: Acceptance): boolean {
+  return (
+    typeof a.by === 'string' &&
+    ACCEPT_ROLES.has(a.role) &&
+    typeof a.at === 'string' &&
+    typeof a.reason === 'string' &&
+    typeof a.headSha === 'string' &&
+    /^[0-9a-f]{40,64}$/.test(a.headSha) &&
+    Array.isArray(a.regressions) &&
+    a.regressions.every((r) => typeof r === 'string') &&
+    (a.count === undefined || (Number.isSafeInteger(a.count) && a.count >= a.regressions.length)) &&
+    (a.digest === undefined || (typeof a.digest === 'string' && /^[0-9a-f]{64}$/.test(a.digest)))
+  );
+}
+
+/**
+ * Whether a command made at `commandAt` counts for a head evaluated at `since` (ISO times): only
+ * when strictly later, so a command written for an earlier head, or before this head's evaluation,
+ * never counts. `commandAt` is the comment's creation: editing an old comment does not make it a
+ * new command. An unreadable time never counts. The action and the bot both decide with this.
+ */
+export function commandPostdates(commandAt: string, since: string): boolean {
+  return Date.parse(commandAt) > Date.parse(since);
 }
 
 export interface AcceptanceQuery {
@@ -112,7 +178,6 @@ export async function findAcceptance(gh: GitHubClient, q: AcceptanceQuery): Prom
     throw explain(e, 'pulls', `reading PR #${q.prNumber}`);
   }
   if (head !== q.headSha) return null;
-  const since = Date.parse(q.since);
   const candidates: { login: string; at: string; reason: string; url: string }[] = [];
   try {
     let pages = 0;
@@ -121,7 +186,7 @@ export async function findAcceptance(gh: GitHubClient, q: AcceptanceQuery): Prom
       for (const c of page.data) {
         const cmd = parseCommand(c.body);
         if (cmd?.name !== 'accept' || !cmd.reason || isBotAccount(c.user)) continue;
-        if (!(Date.parse(c.created_at) > since)) continue;
+        if (!commandPostdates(c.created_at, q.since)) continue;
         candidates.push({ login: c.user!.login, at: c.created_at, reason: cmd.reason, url: c.html_url });
       }
       if (++pages >= (q.maxPages ?? 20)) break;
@@ -140,11 +205,27 @@ export async function findAcceptance(gh: GitHubClient, q: AcceptanceQuery): Prom
   return null;
 }
 
+/** What an acceptance adds under the marker line: the record, the Accepted section, a rule. */
+function acceptanceText(a: Acceptance): string {
+  return `${acceptanceBlock(a)}\n\n${acceptedSection(a)}\n\n---\n`;
+}
+
 /** The sticky comment with the acceptance (section and record) right under its marker line. */
 export function withAcceptance(comment: string, a: Acceptance): string {
-  const extra = `${acceptanceBlock(a)}\n\n${acceptedSection(a)}\n\n---\n`;
+  const extra = acceptanceText(a);
   const nl = comment.indexOf('\n');
   return nl < 0 ? `${comment}\n${extra}` : `${comment.slice(0, nl + 1)}${extra}${comment.slice(nl + 1)}`;
+}
+
+/**
+ * The sticky comment of an accepted verdict, for the bot and the action alike. The comparison
+ * is rendered with the acceptance's room reserved in UTF-8 bytes (what the limit counts), so the
+ * renderer drops whole items rather than prepareBody cutting the text.
+ */
+export function renderAcceptedComment(cmp: Comparison, ctx: RenderContext, a: Acceptance): string {
+  const room = utf8Length(acceptanceText(a)) + 1; // + the newline withAcceptance may add
+  const maxLength = (ctx.maxLength ?? COMMENT_MAX_LENGTH) - room;
+  return withAcceptance(renderComment(cmp, { ...ctx, maxLength }), a);
 }
 
 export interface AcceptedOutcome {
@@ -168,13 +249,13 @@ function headPushedSince(payload: {
 
 /**
  * The action's hook: on a failing verdict for a pull request, a valid acceptance of this head
- * (see findAcceptance; `since`: headPushedSince) turns the outcome into `accepted`. Any failure
- * to check means no acceptance.
+ * (see findAcceptance; `since`: headPushedSince) turns the outcome into `accepted`, its comment
+ * rendered again from `render` with the acceptance's room. Any failure to check means no acceptance.
  */
 export async function honourAcceptance(
   gh: GitHubClient,
   q: Omit<AcceptanceQuery, 'since'> & { eventPath: string | undefined },
-  outcome: { comparison: Comparison; comment: string },
+  outcome: { comparison: Comparison; render: RenderContext },
   log: { info(m: string): void; warning(m: string): void },
 ): Promise<AcceptedOutcome | null> {
   if (outcome.comparison.verdict !== 'fail' || !q.eventPath) return null;
@@ -197,7 +278,7 @@ export async function honourAcceptance(
   log.info(`${acceptedDescription(acceptance)} (${acceptance.role}, ${acceptance.commentUrl ?? ''}): verdict accepted`);
   return {
     acceptance,
-    comment: withAcceptance(outcome.comment, acceptance),
+    comment: renderAcceptedComment(outcome.comparison, outcome.render, acceptance),
     status: { state: 'success', description: acceptedDescription(acceptance) },
   };
 }

@@ -3,6 +3,7 @@
 
 import { utf8Length } from '../core/render/budget.js';
 import { commentMarker, hasMarker } from '../core/render/marker.js';
+import { acceptanceBlockEnd } from './acceptance.js';
 import { DEFAULT_LIMITS, type GitHubClient } from './client.js';
 import { explain, httpStatus, isRateLimit } from './errors.js';
 import { isOwnComment, preference, type Identity } from './identity.js';
@@ -53,18 +54,40 @@ function utf8Prefix(text: string, bytes: number): string {
   return text.slice(0, i);
 }
 
+const TRUNCATED = "\n\n… (truncated: the comment exceeded GitHub's 65,536-character limit; see the job summary)\n";
+
 /** Puts the marker first when the body lacks it, and keeps the body within GitHub's limit (in bytes, see MAX_COMMENT_LENGTH). */
 export function prepareBody(body: string, key: string): string {
   const marker = commentMarker(key);
-  let out = hasMarker(body, key) ? body : `${marker}\n${body}`;
-  if (utf8Length(out) > MAX_COMMENT_LENGTH) {
-    const note = "\n\n… (truncated: the comment exceeded GitHub's 65,536-character limit; see the job summary)\n";
-    out = utf8Prefix(out, MAX_COMMENT_LENGTH - utf8Length(note));
-    // Do not leave an open HTML comment/tag at the cut.
-    out = out.replace(/<[^>]*$/, '');
-    out += note;
-  }
-  return out;
+  const out = hasMarker(body, key) ? body : `${marker}\n${body}`;
+  return utf8Length(out) > MAX_COMMENT_LENGTH ? truncateBody(out, marker) : out;
+}
+
+/**
+ * A last resort (the renderers budget their output): cuts the body to fit with a note, never
+ * before the end of the marker line and of the acceptance record, which later runs read back.
+ */
+function truncateBody(body: string, marker: string): string {
+  const end = Math.max(lineEnd(body, body.indexOf(marker) + marker.length), acceptanceBlockEnd(body));
+  const room = MAX_COMMENT_LENGTH - utf8Length(TRUNCATED) - utf8Length(body.slice(0, end));
+  // Only a marker or record far down a huge body (never one modelgate renders): keep the marker.
+  if (room < 0) return `${marker}\n${TRUNCATED}`;
+  return body.slice(0, end) + cleanCut(utf8Prefix(body.slice(end), room)) + TRUNCATED;
+}
+
+/** The index after the line break ending the line at `i` (the end of `text` without one). */
+function lineEnd(text: string, i: number): number {
+  const nl = text.indexOf('\n', i);
+  return nl < 0 ? text.length : nl + 1;
+}
+
+/**
+ * The cut text ending on whole lines where it has a line break (list items and table rows are
+ * lines, so none is left half open), and never in a tag or a character reference.
+ */
+function cleanCut(text: string): string {
+  const nl = text.lastIndexOf('\n');
+  return (nl > 0 ? text.slice(0, nl) : text).replace(/<[^>]*$/, '').replace(/&#?[A-Za-z0-9]*$/, '');
 }
 
 export interface ListLimits {

@@ -9,7 +9,7 @@ import { readAcceptanceBlock } from '../../src/github/acceptance.js';
 import { formatReport } from '../../src/io/report-file.js';
 import { appKeyPair, startFakeGitHubApp, type FakeGitHubApp } from '../helpers/fake-github-app.js';
 import { buildAction, prPayload, runAction } from '../helpers/run-action.js';
-import { workspace, writePredictions } from '../action/scenario.js';
+import { workspace, writePredictions, type Scenario } from '../action/scenario.js';
 import { BASE_MODEL, HEAD_MODEL, reportOf } from './world.js';
 
 const REPO = 'octo/models';
@@ -41,15 +41,15 @@ beforeEach(async () => {
 });
 afterEach(() => gh.stop());
 
-function rerun(pushedAt = PUSHED_AT) {
+function rerun(pushedAt = PUSHED_AT, where = { dir, splits }) {
   const payload = prPayload(REPO, { baseSha: BASE_SHA, headSha: HEAD_SHA, action: 'synchronize' });
   payload.pull_request.updated_at = pushedAt;
   return runAction({
-    cwd: dir,
+    cwd: where.dir,
     apiUrl: gh.url,
     eventName: 'pull_request',
     payload,
-    inputs: { splits, 'baseline-report': 'main.json' },
+    inputs: { splits: where.splits, 'baseline-report': 'main.json' },
   });
 }
 
@@ -87,4 +87,60 @@ describe('the action and /modelgate accept', () => {
     expect([moved.code, moved.outputs.verdict]).toEqual([1, 'fail']);
     expect(statuses().map((s) => s.state)).toEqual(['failure', 'failure', 'failure']);
   });
+});
+
+/**
+ * A workspace where every class of `classes` drops from 12/12 to 2/12 on validation and test;
+ * the baseline report has no per-example predictions (`evaluate --no-predictions`), so the tests
+ * are unpaired and every drop is a regression: two a class.
+ */
+async function everyClassDrops(classes: string[]): Promise<{ dir: string; splits: string }> {
+  const drop = Object.fromEntries(classes.map((c) => [c, 2]));
+  const base: Scenario = { classes, perClass: 12 };
+  const ws = workspace();
+  const report = await reportOf(base, BASE_SHA, { keepPredictions: false });
+  writeFileSync(join(ws, 'main.json'), formatReport(report));
+  return { dir: ws, splits: writePredictions(ws, { ...base, found: { validation: drop, test: drop } }) };
+}
+
+/** The sticky comment, checked whole: within 65,536 bytes, not cut, no open element, the footer last. */
+function wholeSticky(): string {
+  const body = gh.commentList(REPO, PR).find((c) => c.body.includes('<!-- modelgate:comment'))!.body;
+  expect(Buffer.byteLength(body)).toBeLessThanOrEqual(65536);
+  expect(body).not.toContain('(truncated:');
+  expect(body.match(/<b>/g)?.length ?? 0).toBe(body.match(/<\/b>/g)?.length ?? 0);
+  expect(body.match(/<details>/g)?.length ?? 0).toBe(body.match(/<\/details>/g)?.length ?? 0);
+  expect(body.match(/&(?!#?[A-Za-z0-9]+;)/g) ?? []).toEqual([]);
+  expect(body.trimEnd().split('\n').at(-1)).toMatch(/^<sub>\[workflow run\]\(.*· head f00d100 /);
+  expect(body).toContain('❌ **modelgate: fail**');
+  expect(body).toContain('### Accepted');
+  return body;
+}
+
+describe('the action accepting many or long regressions', () => {
+  it('2,000 regressions: the comment keeps the verdict, the Accepted section, a bounded record and the footer', async () => {
+    const where = await everyClassDrops(Array.from({ length: 1000 }, (_, i) => `n${String(i).padStart(8, '0')}`));
+    gh.addComment(REPO, PR, '/modelgate accept broken preprocessing, fixed in #8', ADMIN);
+    const r = await rerun(PUSHED_AT, where);
+    expect([r.code, r.outputs.verdict, r.outputs.regressions]).toEqual([0, 'accepted', expect.any(String)]);
+    expect(Number(r.outputs.regressions)).toBeGreaterThanOrEqual(2000);
+    const body = wholeSticky();
+    expect(readAcceptanceBlock(body)).toMatchObject({ by: ADMIN.login, headSha: HEAD_SHA, count: 2000 });
+    expect(body.split('\n')[1].length).toBeLessThan(4096);
+  }, 60_000);
+
+  it('long CJK class names and a long CJK reason: measured in bytes, no item cut', async () => {
+    const long = '鸟类物种名称很长的中文标签'.repeat(5);
+    const where = await everyClassDrops(Array.from({ length: 150 }, (_, i) => `${long}${String(i).padStart(3, '0')}`));
+    gh.addComment(
+      REPO,
+      PR,
+      `/modelgate accept 新的分词器用这些类别换取速度，这是有意的。${'原因说明'.repeat(110)}`,
+      ADMIN,
+    );
+    const r = await rerun(PUSHED_AT, where);
+    expect([r.code, r.outputs.verdict]).toEqual([0, 'accepted']);
+    const body = wholeSticky();
+    expect(Buffer.byteLength(body)).toBeGreaterThan(65536 / 2);
+  }, 60_000);
 });

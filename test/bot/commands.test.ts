@@ -174,6 +174,72 @@ describe('/modelgate accept', () => {
     w.gh.pull(REPO, 13).headSha = HEAD_SHA;
   });
 
+  /** Head HEAD2_SHA pushed and evaluated (failing) after the pull's first evaluation. */
+  async function pushHead2(number: number) {
+    w.gh.pull(REPO, number).headSha = HEAD2_SHA;
+    const run2 = addHeadRun(w.gh, { number, head }, HEAD2_SHA);
+    await w.send('workflow_run', workflowRunPayload(w.gh, run2));
+    expect(checks(HEAD2_SHA).at(-1)!.conclusion).toBe('failure');
+    return run2;
+  }
+  const shifted = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
+
+  it('written for the previous head, handled late: refused for the new head, which stays red', async () => {
+    await failingPull(15);
+    const run2 = await pushHead2(15);
+    // Written after HEAD_SHA's evaluation, before HEAD2_SHA's run: the delivery came late.
+    const payload = commentPayload(REPO, 15, '/modelgate accept the awkward class is intended to drop', ADMIN);
+    payload.comment.created_at = shifted(run2.created_at, -500);
+    const [checksBefore, statusesBefore, stickyBefore] = [
+      w.gh.checkRuns.length,
+      w.gh.statuses.length,
+      sticky(15)!.body,
+    ];
+    await w.send('issue_comment', payload);
+    expect(w.gh.checkRuns).toHaveLength(checksBefore);
+    expect(w.gh.statuses).toHaveLength(statusesBefore);
+    expect(checks(HEAD2_SHA).at(-1)!.conclusion).toBe('failure');
+    expect(sticky(15)!.body).toBe(stickyBefore);
+    expect(readAcceptanceBlock(sticky(15)!.body)).toBeNull();
+    const reply = comments(15).at(-1)!.body;
+    expect(reply).toMatch(
+      new RegExp(
+        `^Sorry @\u2060maintainer-ann, this command was written at .*, before the current head \`cccccccccccc\` was evaluated`,
+      ),
+    );
+    expect(reply).toContain('Nothing was accepted.');
+    expect(reply).toContain('write `/modelgate accept <reason>` again');
+    expect(w.gh.reactionsOn(payload.comment.id)).toEqual(['eyes', 'confused']);
+  });
+
+  it('written after the new head was pushed but before its evaluation was uploaded: refused', async () => {
+    await failingPull(16);
+    const run2 = await pushHead2(16);
+    const payload = commentPayload(REPO, 16, '/modelgate accept intended', ADMIN);
+    payload.comment.created_at = shifted(run2.created_at, 500); // the fake uploads a second later
+    await w.send('issue_comment', payload);
+    expect(checks(HEAD2_SHA).at(-1)!.conclusion).toBe('failure');
+    expect(comments(16).at(-1)!.body).toMatch(/^Sorry .* before the current head `cccccccccccc` was evaluated/);
+    expect(w.gh.reactionsOn(payload.comment.id)).toEqual(['eyes', 'confused']);
+  });
+
+  it('control: re-issued after the new head was evaluated, it accepts that head', async () => {
+    await failingPull(17);
+    const run2 = await pushHead2(17);
+    const stale = commentPayload(REPO, 17, '/modelgate accept intended', ADMIN);
+    stale.comment.created_at = shifted(run2.created_at, -500);
+    await w.send('issue_comment', stale);
+    const fresh = commentPayload(REPO, 17, '/modelgate accept intended for this head too', ADMIN);
+    fresh.comment.created_at = shifted(run2.created_at, 60_000);
+    await w.send('issue_comment', fresh);
+    expect(checks(HEAD2_SHA).at(-1)!).toMatchObject({
+      conclusion: 'success',
+      output: expect.objectContaining({ title: 'accepted by @maintainer-ann: intended for this head too' }),
+    });
+    expect(readAcceptanceBlock(sticky(17)!.body)).toMatchObject({ headSha: HEAD2_SHA, at: fresh.comment.created_at });
+    expect(w.gh.reactionsOn(fresh.comment.id)).toEqual(['eyes', '+1']);
+  });
+
   it('a re-run of the same head keeps the acceptance', async () => {
     await failingPull(14);
     await w.send('issue_comment', commentPayload(REPO, 14, '/modelgate accept intended', ADMIN));

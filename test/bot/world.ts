@@ -30,12 +30,13 @@ export const BASE_MODEL: Scenario = { classes: CLASSES, perClass: 50 };
 /** The awkward class's test recall drops from 50/50 to 20/50 (found as `dog` instead). */
 export const HEAD_MODEL: Scenario = { ...BASE_MODEL, found: { test: { [AWKWARD]: 20 } } };
 
-export async function reportOf(s: Scenario, commit: string): Promise<Report> {
+/** `keepPredictions: false` is `evaluate --no-predictions`: comparisons are then unpaired. */
+export async function reportOf(s: Scenario, commit: string, o: { keepPredictions?: boolean } = {}): Promise<Report> {
   const dir = workspace();
   writePredictions(dir, s);
   return evaluatePredictionFiles(
     SPLITS.map((name) => ({ name, path: join(dir, 'predictions', `${name}.csv`) })),
-    { commit, source: 'predictions', createdAt: '2026-01-01T00:00:00.000Z' },
+    { commit, source: 'predictions', createdAt: '2026-01-01T00:00:00.000Z', keepPredictions: o.keepPredictions },
   );
 }
 

@@ -66,7 +66,7 @@ export interface RenderContext {
   baselineNotes?: string[];
   /** Link to the HTML report with the charts (the workflow artifact). */
   htmlReportUrl?: string;
-  /** Comment limit in UTF-16 units; default 65536 (GitHub's comment limit). */
+  /** Comment limit in UTF-8 bytes; default 65536 (GitHub's comment limit, see COMMENT_MAX_LENGTH). */
   maxLength?: number;
   /** Job summary limit in UTF-8 bytes; default 1 MiB (GitHub's step summary limit). */
   summaryMaxBytes?: number;
