@@ -122,6 +122,10 @@ class CsrSide {
     }
     this.indices[this.len++] = index;
   }
+  /** The indices added to the example not yet closed. */
+  current(): Uint32Array {
+    return this.indices.subarray(this.start, this.len);
+  }
   /** Closes example `i`: sorts its indices and drops duplicates. */
   close(i: number): void {
     const a = this.indices;

@@ -304,6 +304,8 @@ function multiclassRow(rows: Rows, b: MulticlassBatcher): OnRecord {
   const sink = rows.opts.scores;
   /** The record's scores, for the sink (read by it until the example ends). */
   const row = new Float64Array(nScores);
+  /** Exact ties go to the first class: of the class list when given (--classes), else the first column. */
+  const tieByClass = rows.opts.classes.fixed;
   return (buf, f, line) => {
     rows.checkWidth(f, line);
     const t = rows.truthIndex(rows.single(f.text(buf, plan.truthCol), plan.truthSplit, plan.truthName, line), line);
@@ -313,7 +315,7 @@ function multiclassRow(rows: Rows, b: MulticlassBatcher): OnRecord {
       let bi = 0;
       for (let k = 1; k < nScores; k++) {
         const v = (row[k] = rows.score(buf, f, k, line));
-        if (v > best) {
+        if (v > best || (v === best && tieByClass && plan.scoreClass[k] < plan.scoreClass[bi])) {
           best = v;
           bi = k;
         }
@@ -372,6 +374,7 @@ function fastRow(rows: Rows): FastRow {
   const values = new Float64Array(sink ? scoreCols.length : 0);
   const mc = batcher instanceof MulticlassBatcher ? batcher : null;
   const ml = batcher instanceof MultilabelBatcher ? batcher : null;
+  const tieByClass = rows.opts.classes.fixed;
   return (buf, pos, len, line) => {
     // The sink's own room when it has some (a worker thread's block): the scores are parsed into it.
     const into = sink?.room?.(values.length) ?? values;
@@ -393,7 +396,7 @@ function fastRow(rows: Rows): FastRow {
         c = buf[i];
         if (sink) into[k] = v;
         if (mc) {
-          if (bi < 0 || v > best) {
+          if (bi < 0 || v > best || (v === best && tieByClass && scoreClass[k] < scoreClass[bi])) {
             best = v;
             bi = k;
           }

@@ -4,7 +4,7 @@
 import type { Task } from '../core/report/types.js';
 import { DEFAULT_BATCH_SIZE, MulticlassBatcher, MultilabelBatcher } from './batcher.js';
 import { MAX_RECORD_BYTES } from './csv-records.js';
-import { classIndexOf, quoteName } from './names.js';
+import { classIndexOf, listNames, quoteName } from './names.js';
 import { thresholdFor } from '../core/threshold.js';
 import { checkFile, Digest, textChunks } from './source.js';
 import { InputError, PROGRESS_EVERY, type ExampleBatch, type PredictionStream, type ReadOptions } from './types.js';
@@ -257,6 +257,20 @@ function rowHandler(path: string, task: Task, opts: ReadOptions, ready: ExampleB
         `"scores" is ${JSON.stringify(s)}; expected an object {"class": score} or an array`,
       );
   };
+  /**
+   * With "scores" objects and no class list, a true class must be one of the scored ones (as a
+   * CSV label needs a score column): unscored, its examples would enter the log-loss as p = 0.
+   */
+  const requireScored = (t: number, key: string, line: number): void => {
+    if (classes.fixed || !scored || scored.has[t]) return;
+    throw new InputError(
+      path,
+      at(line),
+      `"${key}" ${quoteName(classes.names[t])} has no score; expected one of ${listNames(scored.names)}`,
+    );
+  };
+  /** Exact ties go to the first class: of the class list when given, else in the first line's "scores" order (every line's, not each line's own). */
+  const rank = (c: number): number => (classes.fixed || !scored ? c : scored.at[c]);
   const noPred = (row: Row, line: number) =>
     new InputError(path, at(line), `found keys ${keysOf(row)}; expected a "pred", "preds" or "scores" key`);
   const noTruth = (row: Row, line: number) =>
@@ -293,11 +307,12 @@ function rowHandler(path: string, task: Task, opts: ReadOptions, ready: ExampleB
       else if ('scores' in row) {
         let best = -Infinity;
         scoresOf(row, line, (c, v) => {
-          if (p < 0 || v > best) {
+          if (p < 0 || v > best || (v === best && rank(c) < rank(p))) {
             best = v;
             p = c;
           }
         });
+        requireScored(t, 'label' in row ? 'label' : 'labels', line);
         if (p < 0) throw new InputError(path, at(line), '"scores" is empty; expected one score per class');
       } else throw noPred(row, line);
       keepId(b, row);
@@ -322,8 +337,10 @@ function rowHandler(path: string, task: Task, opts: ReadOptions, ready: ExampleB
       if ('preds' in row) for (const v of list(row.preds, 'preds', line)) b.pred.add(index(v, 'preds', line));
       else if ('pred' in row) {
         if (row.pred !== '') b.pred.add(index(row.pred, 'pred', line));
-      } else if ('scores' in row) scoresOf(row, line, (c, v, name) => v >= threshold(name) && b.pred.add(c));
-      else throw noPred(row, line);
+      } else if ('scores' in row) {
+        scoresOf(row, line, (c, v, name) => v >= threshold(name) && b.pred.add(c));
+        for (const t of b.truth.current()) requireScored(t, 'labels' in row ? 'labels' : 'label', line);
+      } else throw noPred(row, line);
       keepId(b, row);
       if (b.end()) ready.push(b.flush()!);
       progress();

@@ -86,6 +86,16 @@ function checkShapes(L: Source, P: Source, opts: ReadOptions): Shapes {
       `labels has shape ${shapeText(L.array.shape)} but ${P.role} has shape ${shapeText(P.array.shape)}; expected the same ${what}`,
     );
   if (n !== pn) throw mismatch('number of rows');
+  // Before the columns are used: a shape of 0 rows needs no bytes whatever its width, so the
+  // header's column count (say 10**12) is checked against nothing else.
+  if (n === 0) throw new InputError(L.file, L.where, 'has no rows; expected at least one example');
+  for (const s of [L, P])
+    if (s.array.shape.length === 2 && s.array.shape[1] === 0)
+      throw new InputError(
+        s.file,
+        s.where,
+        `has shape ${shapeText(s.array.shape)}; expected at least one class column`,
+      );
   if (lc !== undefined && pc !== undefined && lc !== pc) throw mismatch('number of classes (columns)');
   const task: Task = opts.task ?? (L.array.shape.length === 2 ? 'multilabel' : 'multiclass');
   if (task === 'multiclass')

@@ -99,6 +99,18 @@ describe('columns and tasks', () => {
     expect(r.classes.names).toEqual(['x', 'y', 'z']);
   });
 
+  it('ties go to the first class of the class list when one is given, not to the first column', async () => {
+    const text = 'label,score:b,score:a\na,0.5,0.5\nb,0.2,0.7\n';
+    const fixed = await read(text, { classes: new ClassIndex(['a', 'b'], true) });
+    expect(fixed.names(fixed.pred)).toEqual(['a', 'a']);
+    // Quoted rows take the general path: the same rule.
+    const quoted = await read(text.replace('a,0.5,0.5', '"a",0.5,0.5'), { classes: new ClassIndex(['a', 'b'], true) });
+    expect(quoted.names(quoted.pred)).toEqual(['a', 'a']);
+    // Without a list, the first column: b.
+    const found = await read(text);
+    expect(found.names(found.pred)).toEqual(['b', 'a']);
+  });
+
   it('multi-label from scores: score >= threshold, per-class thresholds by name', async () => {
     const text = 'labels,score:x,score:y\nx,0.5,0.49\n,0.2,0.9\n';
     const r1 = await read(text);

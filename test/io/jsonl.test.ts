@@ -122,3 +122,31 @@ describe('JSON lines', () => {
     );
   });
 });
+
+describe('JSON lines scores: the classes they name', () => {
+  it('a true class without a score is refused, as a CSV label without a score column is', async () => {
+    const lines = ['{"label": "a", "scores": {"a": 0.9, "b": 0.1}}', '{"label": "c", "scores": {"a": 0.2, "b": 0.8}}'];
+    await expectInputError(read(lines), ':line 2:', '"label" "c" has no score; expected one of "a", "b"');
+    await expectInputError(
+      read(['{"labels": ["a", "c"], "scores": {"a": 0.9, "b": 0.1}}'], { task: 'multilabel' }),
+      ':line 1:',
+      '"labels" "c" has no score; expected one of "a", "b"',
+    );
+    // A fixed class list scores every class (array form): nothing to refuse.
+    const r = await read(['{"label": "c", "scores": [0.2, 0.3, 0.5]}'], {
+      classes: new ClassIndex(['a', 'b', 'c'], true),
+    });
+    expect(r.names(r.pred)).toEqual(['c']);
+  });
+
+  it("exact ties go to the same class on every line: the first line's order, or the class list's", async () => {
+    const lines = ['{"label": "a", "scores": {"a": 0.5, "b": 0.5}}', '{"label": "a", "scores": {"b": 0.5, "a": 0.5}}'];
+    const r = await read(lines);
+    expect(r.names(r.pred)).toEqual(['a', 'a']);
+    const fixed = await read(lines.slice().reverse(), { classes: new ClassIndex(['a', 'b'], true) });
+    expect(fixed.names(fixed.pred)).toEqual(['a', 'a']);
+    // The first line's order decides without a list: b first there, b on every line.
+    const bFirst = await read(lines.slice().reverse());
+    expect(bFirst.names(bFirst.pred)).toEqual(['b', 'b']);
+  });
+});

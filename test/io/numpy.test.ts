@@ -241,3 +241,29 @@ describe('multi-label scores (decided a step at a time by threshold-kernel.wat)'
     await expectInputError(drain(dir, names), 'scores.npy:array scores: row 10 column 2 holds NaN');
   });
 });
+
+describe('shapes from an untrusted header', () => {
+  const folder = (name: string, lShape: number[], sShape: number[]) => {
+    mkdirSync(tmp.path(name));
+    tmp.write(`${name}/labels.npy`, npy('|u1', lShape, new Uint8Array(lShape.reduce((a, b) => a * b, 1))));
+    tmp.write(`${name}/scores.npy`, npy('<f4', sShape, new Uint8Array(4 * sShape.reduce((a, b) => a * b, 1))));
+    return tmp.path(name);
+  };
+
+  it('0 rows of 10**12 columns (0 bytes) is refused before the columns are counted', async () => {
+    // It used to add 10**12 classes one by one: 34 s, 1.6 GB, then "Map maximum size exceeded".
+    await expectInputError(
+      drain(folder('zero-rows', [0, 1e12], [0, 1e12])),
+      'labels.npy:array labels:',
+      'has no rows; expected at least one example',
+    );
+  });
+
+  it('rows of 0 columns are refused as such', async () => {
+    await expectInputError(
+      drain(folder('zero-cols', [3, 0], [3, 0])),
+      'labels.npy:array labels:',
+      'has shape (3, 0); expected at least one class column',
+    );
+  });
+});
