@@ -10,6 +10,9 @@ export async function readClassList(path: string): Promise<string[]> {
   const text = decodeText(path, await readFile(path), 'class list');
   const first = /\S/.exec(text);
   if (first && text[first.index] === '[') return fromJson(path, text);
+  // A JSON object ({"cat": 0, ...}) is a mapping, not a list: read as one line it would become one odd class name.
+  if (first && text[first.index] === '{')
+    throw new InputError(path, null, 'holds a JSON object; expected a JSON array of class names, or one name per line');
   const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
   if (lines.length && lines[lines.length - 1] === '') lines.pop();
   const seen = new Map<string, number>();

@@ -76,6 +76,12 @@ class JsonLines {
   }
 }
 
+/** A JSON value in a message: a number too large for a double (1e400 parses to Infinity) is not "null", as JSON.stringify would write it. */
+function shown(v: unknown): string {
+  if (typeof v === 'number' && !Number.isFinite(v)) return `${v} (a number beyond a double's range, such as 1e400)`;
+  return JSON.stringify(v) ?? String(v);
+}
+
 export async function openJsonl(path: string, opts: ReadOptions): Promise<PredictionStream> {
   await checkFile(path);
   const digest = new Digest(path);
@@ -155,11 +161,7 @@ function rowHandler(path: string, task: Task, opts: ReadOptions, ready: ExampleB
   const nameOf = (v: unknown, key: string, line: number): string => {
     if (typeof v === 'string' && v !== '') return v;
     if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-    throw new InputError(
-      path,
-      at(line),
-      `"${key}" holds ${JSON.stringify(v) ?? String(v)}; expected a class name (string)`,
-    );
+    throw new InputError(path, at(line), `"${key}" holds ${shown(v)}; expected a class name (string)`);
   };
   const index = (v: unknown, key: string, line: number): number =>
     classIndexOf(classes, nameOf(v, key, line), path, at(line), `"${key}"`);
@@ -192,7 +194,7 @@ function rowHandler(path: string, task: Task, opts: ReadOptions, ready: ExampleB
         throw new InputError(
           path,
           at(line),
-          `score of ${JSON.stringify(name)} is ${JSON.stringify(v) ?? String(v)}; expected a finite number`,
+          `score of ${JSON.stringify(name)} is ${shown(v)}; expected a finite number`,
         );
       return v;
     };

@@ -149,4 +149,17 @@ describe('JSON lines scores: the classes they name', () => {
     const bFirst = await read(lines.slice().reverse());
     expect(bFirst.names(bFirst.pred)).toEqual(['b', 'b']);
   });
+
+  it('a number too large for a double is named as such, not as null', async () => {
+    await expectInputError(
+      read(['{"label": "a", "scores": {"a": 1e400, "b": 0.1}}']),
+      ':line 1:',
+      'score of "a" is Infinity (a number beyond a double\'s range, such as 1e400); expected a finite number',
+    );
+    await expectInputError(
+      read(['{"label": "a", "scores": {"a": null, "b": 0.1}}']),
+      ':line 1:',
+      'score of "a" is null',
+    );
+  });
 });

@@ -29,6 +29,10 @@ describe('readClassList', () => {
     await expectInputError(readClassList(tmp.write('g.json', '["a", "a"]')), 'g.json:entry 1: repeats class "a"');
     await expectInputError(readClassList(tmp.write('h.json', '["a"')), 'h.json: invalid JSON');
     await expectInputError(
+      readClassList(tmp.write('k.json', '{"a": 0, "b": 1}')),
+      'k.json: holds a JSON object; expected a JSON array of class names',
+    );
+    await expectInputError(
       readClassList(tmp.write('i.json', '["a\\nb", "c"]')),
       'i.json:entry 0: "a\\nb" contains the control character U+000A',
     );
