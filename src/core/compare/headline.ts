@@ -137,7 +137,7 @@ export function judgeChange(
   if (failAt !== null && worsening > failAt + EPS)
     return {
       level: 'warn',
-      reason: `${text}: past the ${showLimit(failAt)}, but the ${levelPct(ci)} interval does not exclude it`,
+      reason: `${text}: past the ${showLimit(failAt)}, but its ${levelPct(ci)} interval reaches back inside the limit`,
     };
   if (warnAt !== null && worsening > warnAt + EPS)
     return { level: 'warn', reason: `${text}, past the ${showLimit(warnAt)}` };
