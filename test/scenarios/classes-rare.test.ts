@@ -21,6 +21,9 @@ describe('a rare class losing recall (digits, class 9 at 12 examples a held-out 
     expect(nine.test!.q).toBe(1 / 32);
     expect(cut.comparison.verdict).toBe('fail');
     expect(cut.visible).toContain("class '9' (validation): found 11/12 → 6/12, q = 0.031");
+    // 4 fell and none rose, but no split's sign test backs a direction (p = 0.5 each): not bold.
+    expect(cut.visible).toMatch(/10 classes × 2 splits: 4 fell, 0 rose;/);
+    expect(cut.visible).toMatch(/no clear direction, sign test p = 0\.5/);
     // A class with no discordant example is unchanged, not "too few": its support is ample.
     const still = cut.comparison.classes.filter((c) => c.test?.b === 0 && c.test?.c === 0);
     expect(still.length).toBeGreaterThan(10);

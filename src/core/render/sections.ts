@@ -553,7 +553,9 @@ function directionSummary(cmp: Comparison): string | null {
   if (aggs.length === 0) return null;
   const fell = aggs.reduce((n, a) => n + a.fell, 0);
   const rose = aggs.reduce((n, a) => n + a.rose, 0);
-  const text = `${fell > rose ? `**${thousands(fell)} fell**` : `${thousands(fell)} fell`}, ${thousands(rose)} rose`;
+  // Bold only what a split's sign test backs: more falling than rising by chance is no finding.
+  const clear = aggs.some((a) => a.signP <= SIGN_TEST_LEVEL && a.fell > a.rose);
+  const text = `${fell > rose && clear ? `**${thousands(fell)} fell**` : `${thousands(fell)} fell`}, ${thousands(rose)} rose`;
   return aggs.length === 1 ? `${text} (sign test ${qText('p', aggs[0].signP)})` : text;
 }
 
