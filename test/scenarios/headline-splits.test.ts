@@ -1,7 +1,10 @@
 // Held-out splits gate, train explains: real digit classifiers (fixtures/scenarios/headline-*,
 // trained by fixtures/scenarios/headline-source/make_headline.py), each asserting the verdict and
 // the words a reviewer sees outside <details>.
-import { runScenario, type ScenarioResult } from '../helpers/scenario.js';
+import { compareReports } from '../../src/core/compare/compare.js';
+import { defaultRules } from '../../src/core/compare/rules.js';
+import { renderComment } from '../../src/core/render/comment.js';
+import { outsideDetails, runScenario, type ScenarioResult } from '../helpers/scenario.js';
 
 const row = (r: ScenarioResult, split: string, metric = 'accuracy') =>
   r.comparison.headline.find((m) => m.split === split && m.metric === metric)!;
@@ -138,5 +141,18 @@ describe('less regularization on digits (logistic regression C = 1 -> 10,000, re
     const fine = notes.find((t) => t.includes('in accuracy'))!;
     expect(fine).toMatch(/: nothing generalizes worse \(the same for recall_micro\)\.$/);
     expect(fine).not.toContain('recall_macro');
+  });
+
+  it('the other way round (C = 10,000 -> 1, a regularization PR): train log-loss rising is context, not a worsening', async () => {
+    const r = await runScenario('headline-overfit-lr');
+    const cmp = compareReports(r.head, r.base!, defaultRules('multiclass'));
+    const train = cmp.diagnostics!.scores.filter((d) => d.split === 'train' && d.metric === 'log_loss')[0];
+    // Regularization raises train log-loss on purpose (0.00x -> 0.0x).
+    expect(train.delta!).toBeGreaterThan(0.01);
+    expect(train.delta!).toBeGreaterThan(train.base!);
+    expect(cmp.diagnostics!.scores.filter((d) => d.split === 'train').every((d) => !d.worse)).toBe(true);
+    const visible = outsideDetails(renderComment(cmp, { key: 'regularize' }));
+    expect(visible).not.toMatch(/- train: log-loss/);
+    expect(cmp.verdict).toBe('pass');
   });
 });
