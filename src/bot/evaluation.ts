@@ -48,39 +48,67 @@ const runCreatedAt = (run: RunInfo) =>
   'created_at' in run && typeof run.created_at === 'string' ? run.created_at : undefined;
 
 /**
- * The newest valid evaluation of `sha` among the completed runs of that commit. `accept` says
- * which runs and evaluations count; invalid artifacts are skipped with a log line.
+ * The valid evaluations of `sha` among the completed runs of that commit, newest run first.
+ * `accept` says which runs and evaluations count; invalid artifacts are skipped with a log line.
  */
+async function* evaluationsAt(
+  gh: GitHubClient,
+  r: RepoRef & { sha: string },
+  accept: (run: RunInfo, ev: Evaluation) => boolean,
+  log: (line: string) => void,
+): AsyncGenerator<FoundEvaluation> {
+  for (const run of await listRunsAt(gh, { owner: r.owner, repo: r.repo, sha: r.sha, perPage: MAX_RUNS })) {
+    for (const artifact of await listEvaluationArtifacts(gh, { ...r, runId: run.id })) {
+      let ev: Evaluation;
+      try {
+        ev = await downloadEvaluation(gh, { ...r, artifact });
+        if (ev.headSha !== run.head_sha)
+          throw new UsageError(
+            `claims head ${ev.headSha.slice(0, 12)}, the run evaluated ${run.head_sha.slice(0, 12)}`,
+          );
+      } catch (e) {
+        if (!(e instanceof UsageError)) throw e;
+        log(`run ${run.id}: ${artifact.name} skipped: ${e.message}`);
+        continue;
+      }
+      if (accept(run, ev))
+        yield {
+          evaluation: ev,
+          runId: run.id,
+          runUrl: run.html_url,
+          evaluatedAt: evaluatedAt(runCreatedAt(run), artifact),
+        };
+    }
+  }
+}
+
+/** The newest valid evaluation of `sha` (of comment key `key`, when given) that `accept` takes. */
 export async function findEvaluationAt(
   gh: GitHubClient,
   r: RepoRef & { sha: string; key?: string },
   accept: (run: RunInfo, ev: Evaluation) => boolean,
   log: (line: string) => void,
 ): Promise<FoundEvaluation | null> {
-  for (const run of await listRunsAt(gh, { owner: r.owner, repo: r.repo, sha: r.sha, perPage: MAX_RUNS })) {
-    for (const artifact of await listEvaluationArtifacts(gh, { ...r, runId: run.id })) {
-      try {
-        const ev = await downloadEvaluation(gh, { ...r, artifact });
-        if (ev.headSha !== run.head_sha)
-          throw new UsageError(
-            `claims head ${ev.headSha.slice(0, 12)}, the run evaluated ${run.head_sha.slice(0, 12)}`,
-          );
-        if (r.key !== undefined && ev.key !== r.key) continue;
-        if (!accept(run, ev)) continue;
-        const at = evaluatedAt(runCreatedAt(run), artifact);
-        return { evaluation: ev, runId: run.id, runUrl: run.html_url, evaluatedAt: at };
-      } catch (e) {
-        if (!(e instanceof UsageError)) throw e;
-        log(`run ${run.id}: ${artifact.name} skipped: ${e.message}`);
-      }
-    }
-  }
+  const wanted = (run: RunInfo, ev: Evaluation) => (r.key === undefined || ev.key === r.key) && accept(run, ev);
+  for await (const found of evaluationsAt(gh, r, wanted, log)) return found;
   return null;
 }
 
-/** The evaluation of the pull request's head: it must name this PR and this head. */
-export function findPullEvaluation(gh: GitHubClient, r: RepoRef, pull: VerifiedPull, log: (l: string) => void) {
-  return findEvaluationAt(gh, { ...r, sha: pull.headSha }, (_run, ev) => ev.pullRequest === pull.number, log);
+/**
+ * The evaluations of the pull request's head, the newest of each comment key (a matrix of models
+ * has one per model), in key order: each must name this PR and this head.
+ */
+export async function findPullEvaluations(
+  gh: GitHubClient,
+  r: RepoRef,
+  pull: VerifiedPull,
+  log: (l: string) => void,
+): Promise<FoundEvaluation[]> {
+  const byKey = new Map<string, FoundEvaluation>();
+  const ofPull = (_run: RunInfo, ev: Evaluation) => ev.pullRequest === pull.number;
+  for await (const found of evaluationsAt(gh, { ...r, sha: pull.headSha }, ofPull, log))
+    if (!byKey.has(found.evaluation.key)) byKey.set(found.evaluation.key, found);
+  return [...byKey.values()].sort((a, b) => (a.evaluation.key < b.evaluation.key ? -1 : 1));
 }
 
 /** The baseline: an evaluation made by a push run of this repository at the base commit. */

@@ -10,6 +10,7 @@ import type { Comparison } from '../core/compare/types.js';
 import { utf8Length } from '../core/render/budget.js';
 import { COMMENT_MAX_LENGTH, renderComment, type RenderContext } from '../core/render/comment.js';
 import { escapeMarkdown, sanitizeText, truncateEnd } from '../core/render/escape.js';
+import { normalizeKey } from '../core/render/marker.js';
 import type { GitHubClient } from './client.js';
 import { isBotAccount, MAX_ARGUMENT, parseCommand } from './commands.js';
 import { explain } from './errors.js';
@@ -154,6 +155,9 @@ export function commandPostdates(commandAt: string, since: string): boolean {
   return Date.parse(commandAt) > Date.parse(since);
 }
 
+/** Comment authors likely to hold write access (GitHub's author_association), checked first. */
+const MEMBER_ASSOCIATIONS = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
+
 export interface AcceptanceQuery {
   owner: string;
   repo: string;
@@ -163,6 +167,15 @@ export interface AcceptanceQuery {
   since: string;
   /** Pages of 100 comments read at most. */
   maxPages?: number;
+  /** This job's comment key: a command naming another (`--key other`) is not for it. */
+  key?: string;
+}
+
+/** Whether a command's `--key` (absent: every key) names the job's key, as given or as its check's name. */
+function forKey(selector: string | undefined, key: string | undefined): boolean {
+  if (selector === undefined || key === undefined) return true;
+  const k = normalizeKey(key);
+  return selector !== '' && [key, k, `modelgate/${k}`].includes(selector);
 }
 
 /**
@@ -178,24 +191,29 @@ export async function findAcceptance(gh: GitHubClient, q: AcceptanceQuery): Prom
     throw explain(e, 'pulls', `reading PR #${q.prNumber}`);
   }
   if (head !== q.headSha) return null;
-  const candidates: { login: string; at: string; reason: string; url: string }[] = [];
+  const candidates: { login: string; at: string; reason: string; url: string; member: boolean }[] = [];
   try {
     let pages = 0;
     const it = gh.paginate.iterator(gh.rest.issues.listComments, { ...where, issue_number: q.prNumber, per_page: 100 });
     for await (const page of it) {
       for (const c of page.data) {
         const cmd = parseCommand(c.body);
-        if (cmd?.name !== 'accept' || !cmd.reason || isBotAccount(c.user)) continue;
+        if (cmd?.name !== 'accept' || !cmd.reason || isBotAccount(c.user) || !forKey(cmd.key, q.key)) continue;
         if (!commandPostdates(c.created_at, q.since)) continue;
-        candidates.push({ login: c.user!.login, at: c.created_at, reason: cmd.reason, url: c.html_url });
+        const member = MEMBER_ASSOCIATIONS.has(c.author_association);
+        candidates.push({ login: c.user!.login, at: c.created_at, reason: cmd.reason, url: c.html_url, member });
       }
       if (++pages >= (q.maxPages ?? 20)) break;
     }
   } catch (e) {
     throw explain(e, 'comment', `listing the comments of #${q.prNumber}`);
   }
+  // Newest first, and the repository's members before anyone else: only the order of the bounded
+  // permission checks comes from author_association (never the permission itself), so a run of
+  // accepts from outsiders cannot push a maintainer's past the bound.
+  const ordered = candidates.reverse().sort((a, b) => Number(b.member) - Number(a.member));
   const roles = new Map<string, RepoRole>();
-  for (const c of candidates.reverse()) {
+  for (const c of ordered) {
     if (!roles.has(c.login)) roles.set(c.login, await repoRole(gh, { ...where, username: c.login }));
     const role = roles.get(c.login)!;
     if (ACCEPT_ROLES.has(role))
@@ -268,7 +286,7 @@ export async function honourAcceptance(
   if (typeof since !== 'string' || Number.isNaN(Date.parse(since))) return null;
   let found: Acceptance | null;
   try {
-    found = await findAcceptance(gh, { ...q, since });
+    found = await findAcceptance(gh, { ...q, since, key: outcome.render.key });
   } catch (e) {
     log.warning(`checking for a /modelgate accept comment failed: ${(e as Error).message}`);
     return null;

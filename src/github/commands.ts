@@ -1,9 +1,11 @@
 // Commands people give modelgate in a pull request comment: the first line, `/modelgate <verb>`.
 // Shared by the bot (which answers them) and the action (which honours an acceptance).
+// `accept` and `explain` take an optional `--key <key>` (or `--key=<key>`) right after the verb:
+// the comment key (one model of a matrix) the command is about; without it, every key of the head.
 
 export type BotCommand =
-  | { name: 'accept'; reason: string }
-  | { name: 'explain'; className: string }
+  | { name: 'accept'; reason: string; key?: string }
+  | { name: 'explain'; className: string; key?: string }
   | { name: 'help' }
   | { name: 'unknown'; word: string };
 
@@ -19,11 +21,21 @@ export function parseCommand(body: string | null | undefined): BotCommand | null
   const m = /^\/modelgate(?:\s+(\S+)(?:\s+(.*))?)?$/i.exec(first);
   if (!m) return null;
   const verb = (m[1] ?? 'help').toLowerCase();
-  const rest = (m[2] ?? '').trim().slice(0, MAX_ARGUMENT);
-  if (verb === 'accept') return { name: 'accept', reason: rest };
-  if (verb === 'explain') return { name: 'explain', className: unquote(rest) };
+  const { key, arg } = keySelector((m[2] ?? '').trim());
+  const rest = arg.slice(0, MAX_ARGUMENT);
+  if (verb === 'accept') return { name: 'accept', reason: rest, key };
+  if (verb === 'explain') return { name: 'explain', className: unquote(rest), key };
   if (verb === 'help') return { name: 'help' };
   return { name: 'unknown', word: verb.slice(0, 40) };
+}
+
+/**
+ * A leading `--key <key>` or `--key=<key>` (the option word exactly: a reason that starts with any
+ * other word, `--keyboard` included, is left whole). `--key` with nothing after it gives key ''.
+ */
+function keySelector(s: string): { key: string | undefined; arg: string } {
+  const m = /^--key(?:=|\s+|$)(\S*)\s*(.*)$/i.exec(s);
+  return m ? { key: m[1].slice(0, 200), arg: m[2] } : { key: undefined, arg: s };
 }
 
 /** `explain "a b"` and `explain `a b`` name the class inside the quotes. */

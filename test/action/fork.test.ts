@@ -201,6 +201,44 @@ describe('mode: comment on a workflow_run', () => {
     expect(gh.statuses.map((s) => s.state)).toEqual(['failure']);
   });
 
+  it('an accept naming another model (--key) is not for this job; one naming it, or its check, is', async () => {
+    const ADMIN = { login: 'maintainer-ann', id: 21, type: 'User' as const };
+    gh.setRole(REPO, ADMIN.login, 'admin');
+    gh.addComment(REPO, PR, '/modelgate accept --key other bird is being relabelled', ADMIN);
+    const artifact = zipEvaluation(
+      buildEvaluation({ key: 'model', pullRequest: PR, headSha: HEAD_SHA, baseSha: BASE_SHA, report: head }),
+    );
+    const other = await commentRun(artifact);
+    expect([other.outputs.verdict, other.code]).toEqual(['fail', 1]);
+    gh.addComment(REPO, PR, '/modelgate accept --key modelgate/model bird is being relabelled', ADMIN);
+    gh.statuses.length = 0;
+    const mine = await commentRun(artifact);
+    expect([mine.outputs.verdict, mine.code]).toEqual(['accepted', 0]);
+    // The reason as recorded, without the selector.
+    expect(gh.statuses.map((s) => s.description)).toEqual(['accepted by @maintainer-ann: bird is being relabelled']);
+  });
+
+  it("ten outsiders' accepts after a maintainer's cannot push it past the bounded permission checks", async () => {
+    const ADMIN = { login: 'maintainer-ann', id: 21, type: 'User' as const };
+    gh.setRole(REPO, ADMIN.login, 'admin');
+    gh.addComment(REPO, PR, '/modelgate accept bird is being relabelled this sprint', ADMIN);
+    for (let k = 0; k < 12; k++)
+      gh.addComment(REPO, PR, '/modelgate accept looks fine to me', {
+        login: `drive-by-${k}`,
+        id: 100 + k,
+        type: 'User',
+      });
+    const r = await commentRun(
+      zipEvaluation(
+        buildEvaluation({ key: 'model', pullRequest: PR, headSha: HEAD_SHA, baseSha: BASE_SHA, report: head }),
+      ),
+    );
+    expect([r.outputs.verdict, r.code]).toEqual(['accepted', 0]);
+    // The maintainer's permission was asked first; at most the bound's worth of others.
+    const asked = gh.requests.filter((q) => q.path.endsWith('/permission')).map((q) => q.path.split('/').at(-2));
+    expect(asked[0]).toBe('maintainer-ann');
+  });
+
   it('refuses an artifact whose PR number points at a pull request with another head: no comment, no status, exit 2', async () => {
     const r = await commentRun(evaluation(8));
     expect(r.code).toBe(2);

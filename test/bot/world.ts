@@ -139,3 +139,27 @@ export function addHeadRun(gh: FakeGitHubApp, s: PullSetup, headSha: string): Fa
     artifacts: { 'modelgate-evaluation': zipEvaluation(ev) },
   });
 }
+
+/** A run at `sha` uploading one evaluation per key, as a matrix of models with their own `comment-key`s does. */
+export function addKeyedRun(
+  gh: FakeGitHubApp,
+  o: { sha: string; pullRequest: number | null; reports: Record<string, Report> },
+): FakeRun {
+  const push = o.pullRequest === null;
+  const artifacts = Object.entries(o.reports).map(([key, report]) => {
+    const ev = buildEvaluation({
+      key,
+      pullRequest: o.pullRequest,
+      headSha: o.sha,
+      baseSha: push ? null : BASE_SHA,
+      report,
+    });
+    return [`modelgate-evaluation-${key}`, zipEvaluation(ev)] as const;
+  });
+  return gh.addRun(REPO, {
+    sha: o.sha,
+    event: push ? 'push' : 'pull_request',
+    headRepo: REPO,
+    artifacts: Object.fromEntries(artifacts),
+  });
+}

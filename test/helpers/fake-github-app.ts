@@ -88,6 +88,12 @@ export class FakeGitHubApp extends FakeGitHub {
     this.roles.set(`${repo}:${login}`, role);
   }
 
+  /** A collaborator with any role shows as COLLABORATOR (admin: OWNER), as on a user's repository. */
+  protected override associationOf(repo: string, login: string): string {
+    const role = this.roles.get(`${repo}:${login}`);
+    return role === undefined || role === 'none' ? 'NONE' : role === 'admin' ? 'OWNER' : 'COLLABORATOR';
+  }
+
   addPull(repo: string, p: FakePull): void {
     this.pulls.set(`${repo}#${p.number}`, { ...p });
   }

@@ -105,9 +105,10 @@ export function userJson(u: FakeUser): Record<string, unknown> {
 }
 
 /** A comment as GitHub's API shows it (issue-comment). */
-function commentJson(repo: string, issue: number, c: FakeComment): Record<string, unknown> {
+function commentJson(repo: string, issue: number, c: FakeComment, association = 'NONE'): Record<string, unknown> {
   return githubObject('issue-comment', {
     ...c,
+    author_association: association,
     node_id: `IC_${c.id}`,
     url: `https://api.github.com/repos/${repo}/issues/comments/${c.id}`,
     issue_url: `https://api.github.com/repos/${repo}/issues/${issue}`,
@@ -225,6 +226,11 @@ export class FakeGitHub {
     this.failures.push({ times: 1, ...f });
   }
 
+  /** The commenter's author_association as GitHub shows it (NONE here; the App's fake knows roles). */
+  protected associationOf(_repo: string, _login: string): string {
+    return 'NONE';
+  }
+
   /** The first scripted failure matching this request, used up once (removed when it has no times left). */
   protected scriptedFailure(method: string, path: string): Failure | undefined {
     const i = this.failures.findIndex(
@@ -330,7 +336,9 @@ export class FakeGitHub {
         }
         return send(
           200,
-          list.slice((page - 1) * perPage, page * perPage).map((c) => commentJson(repo, issue, c)),
+          list
+            .slice((page - 1) * perPage, page * perPage)
+            .map((c) => commentJson(repo, issue, c, this.associationOf(repo, c.user.login))),
           links.length ? { link: links.join(', ') } : {},
         );
       }
@@ -340,7 +348,7 @@ export class FakeGitHub {
         if (typeof text !== 'string') return send(422, validationFailed('Invalid request: body is required'));
         if (text.length > 65536) return send(422, tooLong());
         const c = this.addComment(repo, issue, text, this.actor);
-        return send(201, commentJson(repo, issue, c));
+        return send(201, commentJson(repo, issue, c, this.associationOf(repo, c.user.login)));
       }
     }
     if ((m = rec.path.match(/^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/))) {
@@ -353,7 +361,8 @@ export class FakeGitHub {
         if (i >= 0) found = { list, i, issue: Number(k.slice(repo.length + 1)) };
       }
       if (!found) return send(404, { message: 'Not Found', documentation_url: DOCS });
-      const json = () => commentJson(repo, found.issue, found.list[found.i]);
+      const json = () =>
+        commentJson(repo, found.issue, found.list[found.i], this.associationOf(repo, found.list[found.i].user.login));
       if (rec.method === 'GET') return send(200, json());
       if (deny('issues:write')) return;
       const c = found.list[found.i];
