@@ -25,7 +25,7 @@ import type { Identity } from '../github/identity.js';
 import { ACCEPT_ROLES, repoRole } from '../github/permissions.js';
 import { REACTION, reactToComment } from '../github/reactions.js';
 import { UsageError } from '../core/errors.js';
-import { escapeMarkdown, truncateMiddle } from '../core/render/escape.js';
+import { escapeMarkdown, truncateEnd, truncateMiddle } from '../core/render/escape.js';
 import { evaluatedAt, findPullEvaluations, gateForPull, type FoundEvaluation } from './evaluation.js';
 import { renderExplain, resolveClass } from './explain.js';
 import { checkName, publishPullGate } from './publish.js';
@@ -92,6 +92,15 @@ const NO_EVALUATION = (sha: string) =>
   `I found no modelgate evaluation of the head \`${sha.slice(0, 12)}\`: the pull request's workflow uploads one when it runs modelgate with \`mode: evaluate-only\` (it may still be running).`;
 
 type Outcome = 'done' | 'refused';
+
+/**
+ * A word shown inside a code span: GitHub shows a span's text as it is (no mention, link or
+ * markup, and no character reference decoded), so only what would close it (a backtick) or
+ * break it (a line break) is taken out, and the length is capped.
+ */
+function codeSpanText(word: string): string {
+  return truncateEnd(word.replace(/[`\r\n]/g, ''), 60);
+}
 type Command<N extends BotCommand['name']> = Extract<BotCommand, { name: N }>;
 
 /** Where a command is answered, and by whom. */
@@ -269,7 +278,7 @@ async function runCommand(
     log,
   };
   if (cmd.name === 'help') return reply(gh, r, issue, HELP).then(() => 'done');
-  if (cmd.name === 'unknown') return refuse(a, `I do not know \`/modelgate ${escapeMarkdown(cmd.word)}\`.\n\n${HELP}`);
+  if (cmd.name === 'unknown') return refuse(a, `I do not know \`/modelgate ${codeSpanText(cmd.word)}\`.\n\n${HELP}`);
   return cmd.name === 'accept' ? runAccept(a, cmd) : runExplain(a, cmd);
 }
 

@@ -2,6 +2,7 @@
 // annotations. GitHub caps each text field at 65,535 characters and takes at most 50
 // annotations per request: the first 50 go with the creation, the rest in updates.
 
+import { truncateMiddle } from '../core/render/escape.js';
 import type { GitHubClient } from './client.js';
 import { explain } from './errors.js';
 
@@ -52,12 +53,12 @@ export function chunk<T>(xs: readonly T[], size: number): T[][] {
 export async function publishCheckRun(gh: GitHubClient, c: CheckRunInput): Promise<number> {
   const all = (c.annotations ?? []).slice(0, MAX_ANNOTATIONS).map((a) => ({
     ...a,
-    title: a.title === undefined ? undefined : checkText(a.title, MAX_TITLE),
+    title: a.title === undefined ? undefined : truncateMiddle(a.title, MAX_TITLE),
     message: checkText(a.message),
   }));
   const [first = [], ...rest] = chunk(all, MAX_ANNOTATIONS_PER_REQUEST);
   const output = (annotations: CheckAnnotation[]) => ({
-    title: checkText(c.title, MAX_TITLE),
+    title: truncateMiddle(c.title, MAX_TITLE),
     summary: checkText(c.summary),
     ...(c.text ? { text: checkText(c.text) } : {}),
     ...(annotations.length ? { annotations } : {}),

@@ -112,6 +112,11 @@ describe('/modelgate help', () => {
     expect(replies(7)[0]).toMatch(/^I do not know `\/modelgate merge-it-now`/);
     expect(w.gh.reactionsOn(payload.comment.id)).toEqual(['eyes', 'confused']);
   });
+
+  it('shows the unknown word as typed inside its code span (no character references there), without backticks', async () => {
+    await w.send('issue_comment', commentPayload(REPO, 8, '/modelgate re_run#2<b>`x`', ALICE));
+    expect(replies(8)[0]).toMatch(/^I do not know `\/modelgate re_run#2<b>x`\./);
+  });
 });
 
 describe('concurrency and a struggling GitHub API', () => {

@@ -166,4 +166,17 @@ describe('workflow_run completed with an evaluation artifact', () => {
     expect(check.output.annotations).toHaveLength(60);
     expect(check.output.summary!.length).toBeLessThanOrEqual(65535);
   });
+
+  it("an annotation title over GitHub's 255 characters is shortened in the middle, on one line", async () => {
+    const long = `species-${'x'.repeat(300)}-end`;
+    const names = ['plain', long];
+    const b = await reportOf({ classes: names, perClass: 30 }, BASE_SHA);
+    const h = await reportOf({ classes: names, perClass: 30, found: { test: { [long]: 5 } } }, HEAD_SHA);
+    await w.send('workflow_run', workflowRunPayload(w.gh, seedPull(w.gh, { number: 11, base: b, head: h })));
+    const titles = w.gh.checkRuns[0].output.annotations!.map((a) => a.title ?? '');
+    const t = titles.find((x) => x.includes('species-'))!;
+    expect([...t].length).toBeLessThanOrEqual(255);
+    expect(t).not.toContain('\n');
+    expect(t).toMatch(/species-x+…x*-end/);
+  });
 });
