@@ -6,6 +6,12 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 
 // src/core/classes.ts
+function classNameProblem(name) {
+  const m = /[\u0000-\u001f\u007f]/.exec(name);
+  if (!m) return null;
+  const code = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
+  return `contains the control character U+${code}; expected a class name on one line, without control characters`;
+}
 var UnknownClassError = class extends Error {
   constructor(className) {
     super(`unknown class ${JSON.stringify(className)}`);
@@ -63,6 +69,7 @@ function naturalCompare(a, b) {
 }
 
 export {
+  classNameProblem,
   UnknownClassError,
   ClassIndex,
   naturalCompare

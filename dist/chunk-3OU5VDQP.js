@@ -8,7 +8,7 @@ import {
   chiSquareSf,
   orderSplits,
   quoteName
-} from "./chunk-GVEIAIM2.js";
+} from "./chunk-DJFYPNLO.js";
 
 // src/core/report/deflated-data.ts
 var DeflatedData = class {

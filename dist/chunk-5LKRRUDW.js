@@ -7,7 +7,7 @@ var __dirname = __mgDirname(__filename);
 import {
   buildSections,
   verdictLine
-} from "./chunk-MINOWJJC.js";
+} from "./chunk-OUZE3YSM.js";
 import {
   escapeMarkdown,
   markdownLink,

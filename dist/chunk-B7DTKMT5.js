@@ -14,6 +14,9 @@ import {
 import {
   InputError
 } from "./chunk-R7VUTDUK.js";
+import {
+  classNameProblem
+} from "./chunk-CPKG6EV3.js";
 
 // src/io/class-list.ts
 import { readFile } from "node:fs/promises";
@@ -22,6 +25,8 @@ async function readClassList(path) {
   const text = decodeText(path, await readFile(path), "class list");
   const first = /\S/.exec(text);
   if (first && text[first.index] === "[") return fromJson(path, text);
+  if (first && text[first.index] === "{")
+    throw new InputError(path, null, "holds a JSON object; expected a JSON array of class names, or one name per line");
   const lines = text.split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
   if (lines.length && lines[lines.length - 1] === "") lines.pop();
   const seen = /* @__PURE__ */ new Map();
@@ -32,6 +37,8 @@ async function readClassList(path) {
         `line ${i + 1}`,
         `is ${name === "" ? "empty" : "blank"}; expected a class name on every line`
       );
+    const problem = classNameProblem(name);
+    if (problem) throw new InputError(path, `line ${i + 1}`, `${JSON.stringify(name)} ${problem}`);
     const prev = seen.get(name);
     if (prev !== void 0)
       throw new InputError(
@@ -57,6 +64,8 @@ function fromJson(path, text) {
   v.forEach((name, i) => {
     if (typeof name !== "string" || name.trim() === "")
       throw new InputError(path, `entry ${i}`, `is ${JSON.stringify(name)}; expected a non-empty string`);
+    const problem = classNameProblem(name);
+    if (problem) throw new InputError(path, `entry ${i}`, `${JSON.stringify(name)} ${problem}`);
     const prev = seen.get(name);
     if (prev !== void 0)
       throw new InputError(

@@ -5,23 +5,28 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  mergeReports
-} from "./chunk-N2CE3YV2.js";
-import "./chunk-J5VWRRYV.js";
-import "./chunk-TAFURD4R.js";
-import "./chunk-MZZK3S5Y.js";
-import "./chunk-J4X2SOEV.js";
-import "./chunk-EBNW32Z5.js";
-import "./chunk-YESQFMRI.js";
+  formatReport,
+  parseReport,
+  readReport,
+  reportPieces,
+  writeReport
+} from "./chunk-JB3PQONY.js";
+import "./chunk-M45UEB76.js";
+import "./chunk-3OU5VDQP.js";
+import "./chunk-SXAORDUR.js";
 import "./chunk-KSATUSI5.js";
+import "./chunk-R7VUTDUK.js";
 import "./chunk-3Q6HRQ5E.js";
 import "./chunk-L4A26YP5.js";
-import "./chunk-SJ5GYMPW.js";
-import "./chunk-GVEIAIM2.js";
-import "./chunk-GODDRDQM.js";
+import "./chunk-DJFYPNLO.js";
+import "./chunk-CPKG6EV3.js";
 import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  mergeReports
+  formatReport,
+  parseReport,
+  readReport,
+  reportPieces,
+  writeReport
 };

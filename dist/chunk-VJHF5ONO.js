@@ -9,14 +9,14 @@ import {
 } from "./chunk-PYXWA2YX.js";
 import {
   renderHtmlReport
-} from "./chunk-RNPYZSOF.js";
+} from "./chunk-5LODRP3N.js";
 import {
   mergeReports
-} from "./chunk-N2CE3YV2.js";
+} from "./chunk-G4HRFEYZ.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-CLO6FXVF.js";
-import "./chunk-TOOB7R4M.js";
+} from "./chunk-273IJL6C.js";
+import "./chunk-43DLMT7D.js";
 import {
   debug,
   error,
@@ -33,7 +33,7 @@ import {
 import {
   readClassList,
   readThresholds
-} from "./chunk-CLU7CGJ3.js";
+} from "./chunk-B7DTKMT5.js";
 import "./chunk-AT6XYEJP.js";
 import {
   MAX_SHARDS,
@@ -80,7 +80,7 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   whoAmI
-} from "./chunk-O5UNUYFR.js";
+} from "./chunk-YZJKLKGA.js";
 import {
   BaselineUnusable,
   baselineNotes,
@@ -89,18 +89,12 @@ import {
   findBaseline,
   renderOutcome,
   runGate
-} from "./chunk-YOEFWKSD.js";
-import {
-  normalizeKey
-} from "./chunk-4NASNEL3.js";
-import "./chunk-MINOWJJC.js";
+} from "./chunk-ZYTMHISL.js";
+import "./chunk-OXRPORU3.js";
 import {
   parseConfig
-} from "./chunk-LFPV36KP.js";
+} from "./chunk-MZAYYHD3.js";
 import "./chunk-2FPBPD7G.js";
-import {
-  sanitizeText
-} from "./chunk-NSI3WKIV.js";
 import {
   VERSION
 } from "./chunk-4L747AVC.js";
@@ -110,11 +104,21 @@ import {
   EXIT_OK
 } from "./chunk-5OTVHDUD.js";
 import {
+  normalizeKey
+} from "./chunk-5LKRRUDW.js";
+import "./chunk-OUZE3YSM.js";
+import "./chunk-EJTT2LPH.js";
+import {
+  sanitizeText
+} from "./chunk-NSI3WKIV.js";
+import "./chunk-FWCFBI7P.js";
+import {
   formatReport,
   parseReport,
   writeReport
-} from "./chunk-DWNBX4J7.js";
-import "./chunk-YESQFMRI.js";
+} from "./chunk-JB3PQONY.js";
+import "./chunk-M45UEB76.js";
+import "./chunk-3OU5VDQP.js";
 import {
   writeOutputs
 } from "./chunk-SXAORDUR.js";
@@ -124,12 +128,8 @@ import {
 } from "./chunk-R7VUTDUK.js";
 import "./chunk-3Q6HRQ5E.js";
 import "./chunk-L4A26YP5.js";
-import "./chunk-CJL43KB2.js";
-import "./chunk-HCSBZIJN.js";
-import "./chunk-SJ5GYMPW.js";
-import "./chunk-GVEIAIM2.js";
-import "./chunk-GODDRDQM.js";
-import "./chunk-FWCFBI7P.js";
+import "./chunk-DJFYPNLO.js";
+import "./chunk-CPKG6EV3.js";
 import "./chunk-XOJ76HHD.js";
 import {
   UsageError
@@ -96448,7 +96448,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-J6ZUDZTE.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-743QARZC.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,
@@ -96942,11 +96942,12 @@ async function gateAndPublish(p, gh, limits, env, j) {
   const outcome = await group("modelgate: compare", async () => compare(p, baseline, j, render));
   const { comparison: cmp } = outcome;
   const htmlReportUrl = await htmlReportStep(inputs, ctx, cmp, j.head, j.reportPath);
-  if (htmlReportUrl) Object.assign(outcome, renderOutcome(cmp, { ...render, htmlReportUrl }));
+  const rendered = htmlReportUrl ? { ...render, htmlReportUrl } : render;
+  if (htmlReportUrl) Object.assign(outcome, renderOutcome(cmp, rendered));
   const accepted = gh && ctx.pr ? await honourAcceptance(
     gh,
     { owner: ctx.owner, repo: ctx.repo, prNumber: ctx.pr.number, headSha, eventPath: env.GITHUB_EVENT_PATH },
-    outcome,
+    { comparison: cmp, render: rendered },
     log_exports
   ) : null;
   if (accepted) Object.assign(outcome, { comment: accepted.comment, status: accepted.status });

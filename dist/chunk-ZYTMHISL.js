@@ -5,25 +5,25 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
+  compareReports
+} from "./chunk-OXRPORU3.js";
+import {
+  checkRuleNames
+} from "./chunk-EBNW32Z5.js";
+import {
   renderComment,
   renderSummary
-} from "./chunk-4NASNEL3.js";
+} from "./chunk-5LKRRUDW.js";
 import {
   VERDICT_WORD
-} from "./chunk-MINOWJJC.js";
+} from "./chunk-OUZE3YSM.js";
 import {
   escapePlain,
   truncateEnd
 } from "./chunk-NSI3WKIV.js";
 import {
-  checkRuleNames
-} from "./chunk-EBNW32Z5.js";
-import {
   readReport
-} from "./chunk-DWNBX4J7.js";
-import {
-  compareReports
-} from "./chunk-CJL43KB2.js";
+} from "./chunk-JB3PQONY.js";
 import {
   UsageError
 } from "./chunk-3P3OTKBG.js";

@@ -5,28 +5,31 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  formatReport,
-  parseReport,
-  readReport,
-  reportPieces,
-  writeReport
-} from "./chunk-DWNBX4J7.js";
-import "./chunk-YESQFMRI.js";
-import "./chunk-SXAORDUR.js";
+  checkSplitNames,
+  evaluatePredictionFiles
+} from "./chunk-273IJL6C.js";
+import "./chunk-43DLMT7D.js";
+import "./chunk-AT6XYEJP.js";
+import "./chunk-J5VWRRYV.js";
+import "./chunk-TAFURD4R.js";
+import "./chunk-7JPVI232.js";
+import "./chunk-MZZK3S5Y.js";
+import "./chunk-J4X2SOEV.js";
+import "./chunk-3PH7HBNS.js";
+import "./chunk-4L747AVC.js";
+import "./chunk-EBNW32Z5.js";
+import "./chunk-M45UEB76.js";
+import "./chunk-3OU5VDQP.js";
 import "./chunk-KSATUSI5.js";
 import "./chunk-R7VUTDUK.js";
 import "./chunk-3Q6HRQ5E.js";
 import "./chunk-L4A26YP5.js";
-import "./chunk-SJ5GYMPW.js";
-import "./chunk-GVEIAIM2.js";
-import "./chunk-GODDRDQM.js";
+import "./chunk-DJFYPNLO.js";
+import "./chunk-CPKG6EV3.js";
 import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  formatReport,
-  parseReport,
-  readReport,
-  reportPieces,
-  writeReport
+  checkSplitNames,
+  evaluatePredictionFiles
 };

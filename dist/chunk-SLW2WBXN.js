@@ -8,13 +8,13 @@ import {
   REPORT_CSP,
   mainSplit,
   renderHtmlReport
-} from "./chunk-RNPYZSOF.js";
-import "./chunk-MINOWJJC.js";
+} from "./chunk-5LODRP3N.js";
+import "./chunk-OUZE3YSM.js";
+import "./chunk-EJTT2LPH.js";
 import "./chunk-NSI3WKIV.js";
-import "./chunk-HCSBZIJN.js";
-import "./chunk-GVEIAIM2.js";
-import "./chunk-GODDRDQM.js";
 import "./chunk-FWCFBI7P.js";
+import "./chunk-DJFYPNLO.js";
+import "./chunk-CPKG6EV3.js";
 import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";

@@ -6,7 +6,7 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   naturalCompare
-} from "./chunk-GODDRDQM.js";
+} from "./chunk-CPKG6EV3.js";
 
 // src/core/compare/format.ts
 var SPLIT_ORDER = ["train", "validation", "test"];
@@ -201,13 +201,13 @@ function chiSquareSf(x, df) {
 }
 
 export {
-  orderSplits,
-  quoteName,
-  pts,
-  fmtQ,
   lgamma,
   logBinomPmf,
   normalCdf,
   normalQuantile,
-  chiSquareSf
+  chiSquareSf,
+  orderSplits,
+  quoteName,
+  pts,
+  fmtQ
 };

@@ -5,23 +5,26 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  COMMENT_MAX_LENGTH,
-  SUMMARY_MAX_BYTES,
-  renderComment,
-  renderSummary
-} from "./chunk-4NASNEL3.js";
-import "./chunk-MINOWJJC.js";
-import "./chunk-NSI3WKIV.js";
-import "./chunk-HCSBZIJN.js";
-import "./chunk-GVEIAIM2.js";
-import "./chunk-GODDRDQM.js";
+  DEFAULT_CONFIG,
+  DOOR_KEYS,
+  checkRulesEarly,
+  parseConfig,
+  parsePreprocessText,
+  readConfig,
+  rulesOf
+} from "./chunk-MZAYYHD3.js";
+import "./chunk-2FPBPD7G.js";
 import "./chunk-FWCFBI7P.js";
+import "./chunk-R7VUTDUK.js";
 import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  COMMENT_MAX_LENGTH,
-  SUMMARY_MAX_BYTES,
-  renderComment,
-  renderSummary
+  DEFAULT_CONFIG,
+  DOOR_KEYS,
+  checkRulesEarly,
+  parseConfig,
+  parsePreprocessText,
+  readConfig,
+  rulesOf
 };

@@ -6,7 +6,7 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   openPredictions
-} from "./chunk-TOOB7R4M.js";
+} from "./chunk-43DLMT7D.js";
 import "./chunk-AT6XYEJP.js";
 import {
   DEFAULT_THRESHOLD
@@ -29,7 +29,7 @@ import {
 import {
   ClassIndex,
   UnknownClassError
-} from "./chunk-GODDRDQM.js";
+} from "./chunk-CPKG6EV3.js";
 import "./chunk-XOJ76HHD.js";
 import {
   UsageError

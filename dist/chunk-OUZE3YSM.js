@@ -5,6 +5,10 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
+  bandName,
+  suggestionText
+} from "./chunk-EJTT2LPH.js";
+import {
   escapeMarkdown,
   escapeMermaid,
   markdownLink,
@@ -12,10 +16,6 @@ import {
   truncateEnd,
   truncateMiddle
 } from "./chunk-NSI3WKIV.js";
-import {
-  bandName,
-  suggestionText
-} from "./chunk-HCSBZIJN.js";
 import {
   LOWER_IS_BETTER
 } from "./chunk-XOJ76HHD.js";
@@ -546,7 +546,8 @@ function directionSummary(cmp) {
   if (aggs.length === 0) return null;
   const fell = aggs.reduce((n, a) => n + a.fell, 0);
   const rose = aggs.reduce((n, a) => n + a.rose, 0);
-  const text = `${fell > rose ? `**${thousands(fell)} fell**` : `${thousands(fell)} fell`}, ${thousands(rose)} rose`;
+  const clear = aggs.some((a) => a.signP <= SIGN_TEST_LEVEL && a.fell > a.rose);
+  const text = `${fell > rose && clear ? `**${thousands(fell)} fell**` : `${thousands(fell)} fell`}, ${thousands(rose)} rose`;
   return aggs.length === 1 ? `${text} (sign test ${qText("p", aggs[0].signP)})` : text;
 }
 function bandCell(b) {

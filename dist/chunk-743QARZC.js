@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-CLO6FXVF.js";
+} from "./chunk-273IJL6C.js";
 import {
   classIndexOf,
   csvRows,
@@ -20,7 +20,7 @@ import {
   openNpyArrays,
   shapeText,
   unicodeAt
-} from "./chunk-TOOB7R4M.js";
+} from "./chunk-43DLMT7D.js";
 import {
   Digest,
   checkFile,
@@ -54,18 +54,18 @@ import "./chunk-EBNW32Z5.js";
 import {
   buildReport,
   createAccumulator
-} from "./chunk-YESQFMRI.js";
+} from "./chunk-M45UEB76.js";
+import "./chunk-3OU5VDQP.js";
 import "./chunk-KSATUSI5.js";
 import {
   InputError
 } from "./chunk-R7VUTDUK.js";
 import "./chunk-3Q6HRQ5E.js";
 import "./chunk-L4A26YP5.js";
-import "./chunk-SJ5GYMPW.js";
-import "./chunk-GVEIAIM2.js";
+import "./chunk-DJFYPNLO.js";
 import {
   ClassIndex
-} from "./chunk-GODDRDQM.js";
+} from "./chunk-CPKG6EV3.js";
 import "./chunk-XOJ76HHD.js";
 import {
   UsageError

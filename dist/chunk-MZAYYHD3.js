@@ -8,11 +8,11 @@ import {
   parsePreprocess
 } from "./chunk-2FPBPD7G.js";
 import {
-  InputError
-} from "./chunk-R7VUTDUK.js";
-import {
   parseRules
 } from "./chunk-FWCFBI7P.js";
+import {
+  InputError
+} from "./chunk-R7VUTDUK.js";
 import {
   UsageError
 } from "./chunk-3P3OTKBG.js";

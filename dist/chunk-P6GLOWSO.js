@@ -7,12 +7,12 @@ var __dirname = __mgDirname(__filename);
 import {
   compareReports,
   compareWithSource
-} from "./chunk-CJL43KB2.js";
-import "./chunk-HCSBZIJN.js";
-import "./chunk-SJ5GYMPW.js";
-import "./chunk-GVEIAIM2.js";
-import "./chunk-GODDRDQM.js";
+} from "./chunk-OXRPORU3.js";
+import "./chunk-EJTT2LPH.js";
 import "./chunk-FWCFBI7P.js";
+import "./chunk-3OU5VDQP.js";
+import "./chunk-DJFYPNLO.js";
+import "./chunk-CPKG6EV3.js";
 import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";

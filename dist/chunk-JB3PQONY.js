@@ -8,8 +8,13 @@ import {
   accumulatorFromExamples,
   computeGaps,
   computeSplit,
-  confusionOf
-} from "./chunk-YESQFMRI.js";
+  confusionOf,
+  labelFingerprint
+} from "./chunk-M45UEB76.js";
+import {
+  DeflatedData,
+  decodeExamples
+} from "./chunk-3OU5VDQP.js";
 import {
   writeOutputs
 } from "./chunk-SXAORDUR.js";
@@ -23,9 +28,8 @@ import {
   decodeClassCounts
 } from "./chunk-3Q6HRQ5E.js";
 import {
-  DeflatedData,
-  decodeExamples
-} from "./chunk-SJ5GYMPW.js";
+  classNameProblem
+} from "./chunk-CPKG6EV3.js";
 import {
   OLDER_REPORT_SCHEMAS,
   REPORT_SCHEMA
@@ -7827,6 +7831,37 @@ function checkGaps(r, fail, pointer2) {
     }
   }
 }
+function checkReplicateFigures(r, split, run, at, fail) {
+  if (!run.perClass) return;
+  const { tp, predicted } = run.perClass;
+  const support = r.splits[split].perClass.support;
+  const N = r.splits[split].examples;
+  const fp = predicted ? predicted.map((p, c) => p - tp[c]) : tp.map(() => 0);
+  const fn = support.map((s, c) => s - tp[c]);
+  if (r.task === "multiclass" && predicted && sum(predicted) !== N)
+    fail(`${at("perClass", "predicted")} adds up to ${sum(predicted)}; expected ${N} (one prediction per example)`);
+  const counts = {
+    task: r.task,
+    examples: N,
+    tp,
+    fp,
+    fn,
+    correct: r.task === "multiclass" ? sum(tp) : 0,
+    hammingErrors: sum(fp) + sum(fn),
+    trueLabels: sum(support),
+    predLabels: predicted ? sum(predicted) : 0,
+    emptyTruth: 0,
+    emptyPred: 0
+  };
+  const want = computeSplit(counts, r.classes.length).metrics;
+  const fixed = (m) => m === "subset_accuracy" ? false : predicted ? true : m.startsWith("recall_") || m === "accuracy";
+  for (const [m, v] of Object.entries(run.metrics)) {
+    const w = want[m];
+    if (w === void 0) fail(`${at("metrics", m)} is not a metric of a ${r.task} report`);
+    if (fixed(m) && !near(v, w))
+      fail(`${at("metrics", m)} is ${show(v)} but the run's counts give ${show(w)}: ${EDITED}`);
+  }
+}
 
 // src/core/report/validate.ts
 var compiled;
@@ -7890,6 +7925,8 @@ function checkSemantics(r, fail) {
   const seen = /* @__PURE__ */ new Set();
   r.classes.forEach((c, i) => {
     if (seen.has(c)) fail(`${pointer("classes", i)} repeats the class ${JSON.stringify(c)}`);
+    const problem = classNameProblem(c);
+    if (problem) fail(`${pointer("classes", i)} ${JSON.stringify(c)} ${problem}`);
     seen.add(c);
   });
   if (r.shard && r.shard.index > r.shard.count)
@@ -7930,6 +7967,8 @@ function checkReplicates(r, fail) {
         );
       if (s.perClass) checkReplicateFound(r, s.perClass.tp, name, i, fail);
       if (s.perClass?.predicted) checkReplicatePredicted(r, s.perClass.tp, s.perClass.predicted, name, i, fail);
+      const at = (...p) => pointer("replicates", i, "splits", name, ...p);
+      checkReplicateFigures(r, name, { ...s, metrics: { ...s.metrics } }, at, fail);
     }
   });
 }
@@ -8014,6 +8053,13 @@ function checkSplit(r, name, s, C, fail) {
   if (s.scoreCounts) checkScoreCounts(s.scoreCounts, s.examples, C, at, fail);
   if (s.tuningCounts) checkTuningCounts(s.tuningCounts, s, C, at, fail);
   const facts = s.predictions ? checkPredictions(r, s, C, at, fail) : null;
+  if (facts) {
+    const want = labelFingerprint([facts.examples], r.classes);
+    if (s.fingerprints.labels !== want)
+      fail(
+        `${at("fingerprints", "labels")} is ${JSON.stringify(s.fingerprints.labels)} but the per-example truths give ${JSON.stringify(want)}: the report was edited or damaged; re-run modelgate evaluate`
+      );
+  }
   checkSplitFigures(r, s, facts, at, fail);
 }
 function checkScoreCounts(sc, examples, C, at, fail) {

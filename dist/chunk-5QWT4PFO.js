@@ -7,12 +7,12 @@ var __dirname = __mgDirname(__filename);
 import {
   ACCEPT_ROLES,
   DEFAULT_LIMITS,
-  MAX_COMMENT_LENGTH,
   Octokit,
   RequestError,
   acceptedDescription,
   acceptedSection,
   clientOptions,
+  commandPostdates,
   downloadEvaluation,
   explain,
   findOwnComments,
@@ -27,6 +27,7 @@ import {
   readAcceptanceBlock,
   readRepoFile,
   regressionNames,
+  renderAcceptedComment,
   repoRole,
   request,
   require_lib,
@@ -37,35 +38,35 @@ import {
   throttling,
   upsertStickyComment,
   verifyClaimedPull,
-  withAcceptance,
   withClientLimits
-} from "./chunk-O5UNUYFR.js";
+} from "./chunk-YZJKLKGA.js";
 import {
   findBaseline,
   runGate
-} from "./chunk-YOEFWKSD.js";
+} from "./chunk-ZYTMHISL.js";
+import {
+  parseConfig
+} from "./chunk-MZAYYHD3.js";
+import {
+  VERSION
+} from "./chunk-4L747AVC.js";
 import {
   normalizeKey,
   renderComment
-} from "./chunk-4NASNEL3.js";
+} from "./chunk-5LKRRUDW.js";
 import {
   TEST_NAME,
   pct,
   pts,
   qText,
   thousands
-} from "./chunk-MINOWJJC.js";
-import {
-  parseConfig
-} from "./chunk-LFPV36KP.js";
+} from "./chunk-OUZE3YSM.js";
 import {
   escapeMarkdown,
   sanitizeText,
+  truncateEnd,
   truncateMiddle
 } from "./chunk-NSI3WKIV.js";
-import {
-  VERSION
-} from "./chunk-4L747AVC.js";
 import {
   UsageError
 } from "./chunk-3P3OTKBG.js";
@@ -91,28 +92,47 @@ async function reactToComment(gh, p) {
 // src/bot/evaluation.ts
 var MAX_RUNS = 10;
 var CONFIG_PATH = ".modelgate.yml";
-async function findEvaluationAt(gh, r, accept, log) {
+function evaluatedAt(runCreatedAt2, artifact) {
+  const times = [runCreatedAt2, artifact.createdAt].filter((t) => !Number.isNaN(Date.parse(t ?? "")));
+  return times.sort((a, b) => Date.parse(b) - Date.parse(a))[0] ?? null;
+}
+var runCreatedAt = (run) => "created_at" in run && typeof run.created_at === "string" ? run.created_at : void 0;
+async function* evaluationsAt(gh, r, accept, log) {
   for (const run of await listRunsAt(gh, { owner: r.owner, repo: r.repo, sha: r.sha, perPage: MAX_RUNS })) {
     for (const artifact of await listEvaluationArtifacts(gh, { ...r, runId: run.id })) {
+      let ev;
       try {
-        const ev = await downloadEvaluation(gh, { ...r, artifact });
+        ev = await downloadEvaluation(gh, { ...r, artifact });
         if (ev.headSha !== run.head_sha)
           throw new UsageError(
             `claims head ${ev.headSha.slice(0, 12)}, the run evaluated ${run.head_sha.slice(0, 12)}`
           );
-        if (r.key !== void 0 && ev.key !== r.key) continue;
-        if (!accept(run, ev)) continue;
-        return { evaluation: ev, runId: run.id, runUrl: run.html_url };
       } catch (e) {
         if (!(e instanceof UsageError)) throw e;
         log(`run ${run.id}: ${artifact.name} skipped: ${e.message}`);
+        continue;
       }
+      if (accept(run, ev))
+        yield {
+          evaluation: ev,
+          runId: run.id,
+          runUrl: run.html_url,
+          evaluatedAt: evaluatedAt(runCreatedAt(run), artifact)
+        };
     }
   }
+}
+async function findEvaluationAt(gh, r, accept, log) {
+  const wanted = (run, ev) => (r.key === void 0 || ev.key === r.key) && accept(run, ev);
+  for await (const found of evaluationsAt(gh, r, wanted, log)) return found;
   return null;
 }
-function findPullEvaluation(gh, r, pull, log) {
-  return findEvaluationAt(gh, { ...r, sha: pull.headSha }, (_run, ev) => ev.pullRequest === pull.number, log);
+async function findPullEvaluations(gh, r, pull, log) {
+  const byKey = /* @__PURE__ */ new Map();
+  const ofPull = (_run, ev) => ev.pullRequest === pull.number;
+  for await (const found of evaluationsAt(gh, { ...r, sha: pull.headSha }, ofPull, log))
+    if (!byKey.has(found.evaluation.key)) byKey.set(found.evaluation.key, found);
+  return [...byKey.values()].sort((a, b) => a.evaluation.key < b.evaluation.key ? -1 : 1);
 }
 function artifactBaseline(gh, r, log) {
   return {
@@ -237,12 +257,12 @@ function chunk(xs, size) {
 async function publishCheckRun(gh, c) {
   const all = (c.annotations ?? []).slice(0, MAX_ANNOTATIONS).map((a) => ({
     ...a,
-    title: a.title === void 0 ? void 0 : checkText(a.title, MAX_TITLE),
+    title: a.title === void 0 ? void 0 : truncateMiddle(a.title, MAX_TITLE),
     message: checkText(a.message)
   }));
   const [first = [], ...rest] = chunk(all, MAX_ANNOTATIONS_PER_REQUEST);
   const output = (annotations) => ({
-    title: checkText(c.title, MAX_TITLE),
+    title: truncateMiddle(c.title, MAX_TITLE),
     summary: checkText(c.summary),
     ...c.text ? { text: checkText(c.text) } : {},
     ...annotations.length ? { annotations } : {}
@@ -304,9 +324,8 @@ function stickyBody(pg, acceptance) {
     headCommit: pg.pull.headSha,
     baseCommit: pg.baseline?.commit
   };
-  const room = acceptance ? withAcceptance("", acceptance).length + 1 : 0;
-  const comment = renderComment(pg.gate.comparison, { ...ctx, maxLength: MAX_COMMENT_LENGTH - room });
-  return acceptance ? withAcceptance(comment, acceptance) : comment;
+  const cmp = pg.gate.comparison;
+  return acceptance ? renderAcceptedComment(cmp, ctx, acceptance) : renderComment(cmp, ctx);
 }
 async function publishPullGate(gh, p) {
   const { pg, acceptance } = p;
@@ -351,9 +370,11 @@ var serverOf = (r) => new URL(r.html_url).origin;
 var HELP = [
   "**modelgate commands** (on the first line of a pull request comment):",
   "",
-  "- `/modelgate accept <reason>`: accept the regressions of the current head, saying why. Needs write, maintain or admin permission; the check turns green, the comment records who, when and why, and a new push undoes it.",
+  "- `/modelgate accept <reason>`: accept the regressions of the current head, saying why. Needs write, maintain or admin permission; the check turns green, the comment records who, when and why, and a new push undoes it. Write it after the head's evaluation: an older command does not count.",
   "- `/modelgate explain <class>`: that class's figures for base and head on every split (counts, recall, precision, top confusions, test and q-value).",
-  "- `/modelgate help`: this list."
+  "- `/modelgate help`: this list.",
+  "",
+  "With several models (comment keys) on the pull request, `accept` and `explain` act on every one of them; `--key <key>` right after the verb (`/modelgate accept --key large <reason>`) picks one."
 ].join("\n");
 async function readPull(gh, r, number) {
   try {
@@ -371,85 +392,135 @@ async function reply(gh, r, issue, body) {
   }
 }
 var NO_EVALUATION = (sha) => `I found no modelgate evaluation of the head \`${sha.slice(0, 12)}\`: the pull request's workflow uploads one when it runs modelgate with \`mode: evaluate-only\` (it may still be running).`;
-async function runCommand(gh, p, cmd, ctx) {
-  const r = repoOf(p.repository);
-  const issue = p.issue.number;
-  const who = p.comment.user.login;
-  const log = (l) => ctx.log.info(`${r.owner}/${r.repo}#${issue}: ${l}`);
-  if (cmd.name === "help") return reply(gh, r, issue, HELP).then(() => "done");
-  if (cmd.name === "unknown") {
-    await reply(gh, r, issue, `I do not know \`/modelgate ${escapeMarkdown(cmd.word)}\`.
+function codeSpanText(word) {
+  return truncateEnd(word.replace(/[`\r\n]/g, ""), 60);
+}
+var refuse = (a, body) => reply(a.gh, a.r, a.issue, body).then(() => "refused");
+var short = (sha) => `\`${sha.slice(0, 12)}\``;
+var keyCode = (f) => `\`${f.evaluation.key}\``;
+async function headEvaluations(a, pull, key) {
+  const all = await findPullEvaluations(a.gh, a.r, pull, a.log);
+  if (!all.length) return { refusal: NO_EVALUATION(pull.headSha) };
+  const found = all.filter((f) => key === void 0 || f.evaluation.key === key || checkName(f.evaluation.key) === key);
+  if (found.length) return { found, labelled: all.length > 1 };
+  const keys = all.map(keyCode).join(", ");
+  if (!key) return { refusal: `Which key? \`--key <key>\`; the keys of the head ${short(pull.headSha)} are ${keys}.` };
+  const asked = escapeMarkdown(truncateMiddle(key, 100));
+  return {
+    refusal: `The head ${short(pull.headSha)} has no evaluation with the key \`${asked}\`; its keys are ${keys}.`
+  };
+}
+function staleAccept(who, commandAt, sha, found) {
+  const when = found.evaluatedAt ? ` (at ${escapeMarkdown(found.evaluatedAt)})` : "";
+  return [
+    `Sorry ${escapeMarkdown(`@${who}`)}, this command was written at ${escapeMarkdown(commandAt)}, before the current head ${short(sha)} was evaluated${when}:`,
+    `the head changed (or was evaluated again) since, so the command may be about code or regressions you have not seen. Nothing was accepted.`,
+    `If the regressions of ${short(sha)} are intended too, please review them and write \`/modelgate accept <reason>\` again.`
+  ].join(" ");
+}
+async function acceptKey(a, pull, found, given) {
+  const pg = await gateForPull(a.gh, { ...a.r, serverUrl: a.serverUrl }, pull, found, a.log);
+  const { verdict } = pg.gate.comparison;
+  const name = `${checkName(found.evaluation.key)} of ${pull.headSha.slice(0, 12)}`;
+  if (verdict !== "fail") return { found, verdict, result: "nothing" };
+  if (!commandPostdates(given.at, found.evaluatedAt ?? "")) {
+    a.log(`accept by ${given.by} refused for ${name}: written before its evaluation`);
+    return { found, verdict, result: "stale" };
+  }
+  const acceptance = { ...given, regressions: regressionNames(pg.gate.comparison) };
+  await publishPullGate(a.gh, { repo: a.r, pg, acceptance, identity: await a.ctx.identity(a.gh) });
+  a.log(`${acceptedDescription(acceptance)} (${name})`);
+  return { found, verdict, result: "accepted" };
+}
+function keyLine(k, commandAt) {
+  const code = keyCode(k.found);
+  if (k.result === "accepted")
+    return `- ${code}: accepted, \`${checkName(k.found.evaluation.key)}\` is green and its comment records it`;
+  if (k.result === "nothing") return `- ${code}: nothing to accept, the verdict is ${k.verdict}`;
+  const when = k.found.evaluatedAt ? ` (at ${escapeMarkdown(k.found.evaluatedAt)})` : "";
+  return `- ${code}: not accepted: this command was written at ${escapeMarkdown(commandAt)}, before this key's evaluation of the head${when}. If its regressions are intended too, review them and write \`/modelgate accept --key ${k.found.evaluation.key} <reason>\`.`;
+}
+function acceptReply(done, labelled, who, commandAt, sha) {
+  const [one] = done;
+  if (!labelled && one.result === "accepted") return null;
+  if (!labelled && one.result === "stale") return staleAccept(who, commandAt, sha, one.found);
+  if (!labelled) return `Nothing to accept: the verdict for ${short(sha)} is ${one.verdict}.`;
+  const n = done.filter((k) => k.result === "accepted").length;
+  const lines = done.map((k) => keyLine(k, commandAt));
+  return `Accepted the regressions of ${short(sha)} for ${n} of ${done.length} key${done.length === 1 ? "" : "s"}:
 
-${HELP}`);
-    return "refused";
-  }
-  if (cmd.name === "accept") {
-    const role = await repoRole(gh, { ...r, username: who });
-    if (!ACCEPT_ROLES.has(role)) {
-      await reply(
-        gh,
-        r,
-        issue,
-        `Sorry ${escapeMarkdown(`@${who}`)}, accepting a regression needs write, maintain or admin permission on this repository (yours: ${role}). Nothing was changed; someone with that permission can accept it.`
-      );
-      return "refused";
-    }
-    if (!cmd.reason) {
-      await reply(
-        gh,
-        r,
-        issue,
-        "Please say why: `/modelgate accept <why this change is intended>`. Nothing was changed."
-      );
-      return "refused";
-    }
-    const pull2 = await readPull(gh, r, issue);
-    const found2 = await findPullEvaluation(gh, r, pull2, log);
-    if (!found2)
-      return reply(gh, r, issue, `${NO_EVALUATION(pull2.headSha)} Nothing was accepted.`).then(() => "refused");
-    const pg2 = await gateForPull(gh, { ...r, serverUrl: serverOf(p.repository) }, pull2, found2, log);
-    if (pg2.gate.comparison.verdict !== "fail") {
-      await reply(
-        gh,
-        r,
-        issue,
-        `Nothing to accept: the verdict for \`${pull2.headSha.slice(0, 12)}\` is ${pg2.gate.comparison.verdict}.`
-      );
-      return "refused";
-    }
-    const acceptance = {
-      by: who,
-      role,
-      at: p.comment.created_at,
-      reason: cmd.reason,
-      headSha: pull2.headSha,
-      regressions: regressionNames(pg2.gate.comparison),
-      commentUrl: p.comment.html_url
-    };
-    await publishPullGate(gh, { repo: r, pg: pg2, acceptance, identity: await ctx.identity(gh) });
-    log(`${acceptedDescription(acceptance)} (head ${pull2.headSha.slice(0, 12)})`);
-    return "done";
-  }
-  const pull = await readPull(gh, r, issue);
-  const found = await findPullEvaluation(gh, r, pull, log);
-  if (!found) return reply(gh, r, issue, NO_EVALUATION(pull.headSha)).then(() => "refused");
-  const pg = await gateForPull(gh, { ...r, serverUrl: serverOf(p.repository) }, pull, found, log);
-  const head = found.evaluation.report;
+${lines.join("\n")}`;
+}
+async function runAccept(a, cmd) {
+  const role = await repoRole(a.gh, { ...a.r, username: a.who });
+  if (!ACCEPT_ROLES.has(role))
+    return refuse(
+      a,
+      `Sorry ${escapeMarkdown(`@${a.who}`)}, accepting a regression needs write, maintain or admin permission on this repository (yours: ${role}). Nothing was changed; someone with that permission can accept it.`
+    );
+  if (!cmd.reason)
+    return refuse(a, "Please say why: `/modelgate accept <why this change is intended>`. Nothing was changed.");
+  const pull = await readPull(a.gh, a.r, a.issue);
+  const sel = await headEvaluations(a, pull, cmd.key);
+  if ("refusal" in sel) return refuse(a, `${sel.refusal} Nothing was accepted.`);
+  const given = { by: a.who, role, at: a.comment.created_at, reason: cmd.reason, headSha: pull.headSha };
+  const done = [];
+  for (const found of sel.found)
+    done.push(await acceptKey(a, pull, found, { ...given, commentUrl: a.comment.html_url }));
+  const body = acceptReply(done, sel.labelled, a.who, given.at, pull.headSha);
+  if (body) await reply(a.gh, a.r, a.issue, body);
+  return done.some((k) => k.result === "accepted") ? "done" : "refused";
+}
+async function explainView(a, pull, found) {
+  const pg = await gateForPull(a.gh, { ...a.r, serverUrl: a.serverUrl }, pull, found, a.log);
   const base = pg.baseline?.report ?? null;
-  const names = [.../* @__PURE__ */ new Set([...head.classes, ...base?.classes ?? []])];
+  const names = [.../* @__PURE__ */ new Set([...found.evaluation.report.classes, ...base?.classes ?? []])];
+  return { found, pg, base, names };
+}
+async function runExplain(a, cmd) {
+  const pull = await readPull(a.gh, a.r, a.issue);
+  const sel = await headEvaluations(a, pull, cmd.key);
+  if ("refusal" in sel) return refuse(a, sel.refusal);
+  const views = [];
+  for (const found of sel.found) views.push(await explainView(a, pull, found));
+  const names = [...new Set(views.flatMap((v) => v.names))];
   const name = cmd.className ? resolveClass(cmd.className, names) : null;
   if (!name) {
     const some = names.slice(0, 20).map((n) => escapeMarkdown(truncateMiddle(n, 60)));
-    await reply(
-      gh,
-      r,
-      issue,
+    return refuse(
+      a,
       `${cmd.className ? `No class is named ${escapeMarkdown(truncateMiddle(cmd.className, 100))}` : "Which class? `/modelgate explain <class>`"}. The classes are: ${some.join(", ")}${names.length > 20 ? `, and ${names.length - 20} more` : ""}.`
     );
-    return "refused";
   }
-  await reply(gh, r, issue, renderExplain(name, base, head, pg.gate.comparison));
+  const parts = views.map((v) => {
+    const text = v.names.includes(name) ? renderExplain(name, v.base, v.found.evaluation.report, v.pg.gate.comparison) : `_This model has no class ${escapeMarkdown(truncateMiddle(name, 100))}._
+`;
+    return sel.labelled ? `### ${escapeMarkdown(checkName(v.found.evaluation.key))}
+
+${text}` : text;
+  });
+  await reply(a.gh, a.r, a.issue, parts.join("\n"));
   return "done";
+}
+async function runCommand(gh, p, cmd, ctx) {
+  const r = repoOf(p.repository);
+  const issue = p.issue.number;
+  const log = (l) => ctx.log.info(`${r.owner}/${r.repo}#${issue}: ${l}`);
+  const a = {
+    gh,
+    r,
+    serverUrl: serverOf(p.repository),
+    issue,
+    who: p.comment.user.login,
+    comment: p.comment,
+    ctx,
+    log
+  };
+  if (cmd.name === "help") return reply(gh, r, issue, HELP).then(() => "done");
+  if (cmd.name === "unknown") return refuse(a, `I do not know \`/modelgate ${codeSpanText(cmd.word)}\`.
+
+${HELP}`);
+  return cmd.name === "accept" ? runAccept(a, cmd) : runExplain(a, cmd);
 }
 async function onIssueComment(gh, p, ctx) {
   if (!p.issue.pull_request || isBotAccount(p.comment.user)) return;
@@ -486,7 +557,12 @@ async function onWorkflowRun(gh, p, ctx) {
       const evaluation = await downloadEvaluation(gh, { ...r, artifact });
       if (evaluation.pullRequest === null) continue;
       const pull = await verifyClaimedPull(gh, { ...r, evaluation, runHeadSha: run.head_sha });
-      const found = { evaluation, runId: run.id, runUrl: run.html_url };
+      const found = {
+        evaluation,
+        runId: run.id,
+        runUrl: run.html_url,
+        evaluatedAt: evaluatedAt(run.created_at, artifact)
+      };
       const pg = await gateForPull(gh, { ...r, serverUrl: serverOf(p.repository) }, pull, found, log);
       const me = await ctx.identity(gh);
       const acceptance = await recordedAcceptance(gh, r, pull, evaluation.key, me);

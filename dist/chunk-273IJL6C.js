@@ -6,7 +6,7 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   openPredictions
-} from "./chunk-TOOB7R4M.js";
+} from "./chunk-43DLMT7D.js";
 import {
   ownedRows,
   ownsExample,
@@ -31,7 +31,7 @@ import {
 import {
   buildReport,
   createAccumulator
-} from "./chunk-YESQFMRI.js";
+} from "./chunk-M45UEB76.js";
 import {
   TUNING_SPLITS,
   tuningSummary
@@ -44,11 +44,11 @@ import {
 } from "./chunk-L4A26YP5.js";
 import {
   orderSplits
-} from "./chunk-GVEIAIM2.js";
+} from "./chunk-DJFYPNLO.js";
 import {
   ClassIndex,
   UnknownClassError
-} from "./chunk-GODDRDQM.js";
+} from "./chunk-CPKG6EV3.js";
 import {
   UsageError
 } from "./chunk-3P3OTKBG.js";

@@ -5,17 +5,17 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  TUNING_SPLITS
-} from "./chunk-KSATUSI5.js";
-import {
   ExampleStore,
   decodeExamples,
   widthFor,
   withReportSanity
-} from "./chunk-SJ5GYMPW.js";
+} from "./chunk-3OU5VDQP.js";
+import {
+  TUNING_SPLITS
+} from "./chunk-KSATUSI5.js";
 import {
   UnknownClassError
-} from "./chunk-GODDRDQM.js";
+} from "./chunk-CPKG6EV3.js";
 import {
   GAP_PAIRS,
   METRIC_NAMES,
@@ -607,6 +607,7 @@ export {
   createAccumulator,
   accumulatorFromExamples,
   accumulatorFromSplit,
+  labelFingerprint,
   confusionOf,
   computeSplit,
   buildReport,

@@ -5,30 +5,32 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  commentMarker,
-  hasMarker,
-  normalizeKey,
-  utf8Length
-} from "./chunk-4NASNEL3.js";
-import {
   checkRulesEarly,
   parsePreprocessText,
   readConfig
-} from "./chunk-LFPV36KP.js";
+} from "./chunk-MZAYYHD3.js";
+import {
+  COMMENT_MAX_LENGTH,
+  commentMarker,
+  hasMarker,
+  normalizeKey,
+  renderComment,
+  utf8Length
+} from "./chunk-5LKRRUDW.js";
 import {
   escapeMarkdown,
   sanitizeText,
   truncateEnd
 } from "./chunk-NSI3WKIV.js";
 import {
-  validateReport
-} from "./chunk-DWNBX4J7.js";
-import {
-  unzipSync
-} from "./chunk-SJ5GYMPW.js";
-import {
   parseRules
 } from "./chunk-FWCFBI7P.js";
+import {
+  validateReport
+} from "./chunk-JB3PQONY.js";
+import {
+  unzipSync
+} from "./chunk-3OU5VDQP.js";
 import {
   UsageError
 } from "./chunk-3P3OTKBG.js";
@@ -28737,6 +28739,7 @@ function withClientLimits(Base) {
 }
 
 // src/github/acceptance.ts
+import { createHash } from "node:crypto";
 import { readFileSync as readFileSync2 } from "node:fs";
 
 // src/github/commands.ts
@@ -28746,11 +28749,16 @@ function parseCommand(body) {
   const m = /^\/modelgate(?:\s+(\S+)(?:\s+(.*))?)?$/i.exec(first);
   if (!m) return null;
   const verb = (m[1] ?? "help").toLowerCase();
-  const rest = (m[2] ?? "").trim().slice(0, MAX_ARGUMENT);
-  if (verb === "accept") return { name: "accept", reason: rest };
-  if (verb === "explain") return { name: "explain", className: unquote(rest) };
+  const { key, arg } = keySelector((m[2] ?? "").trim());
+  const rest = arg.slice(0, MAX_ARGUMENT);
+  if (verb === "accept") return { name: "accept", reason: rest, key };
+  if (verb === "explain") return { name: "explain", className: unquote(rest), key };
   if (verb === "help") return { name: "help" };
   return { name: "unknown", word: verb.slice(0, 40) };
+}
+function keySelector(s) {
+  const m = /^--key(?:=|\s+|$)(\S*)\s*(.*)$/i.exec(s);
+  return m ? { key: m[1].slice(0, 200), arg: m[2] } : { key: void 0, arg: s };
 }
 function unquote(s) {
   const m = /^(["'`])(.*)\1$/.exec(s);
@@ -28865,6 +28873,8 @@ async function repoRole(gh, p) {
 }
 
 // src/github/acceptance.ts
+var RECORDED_NAMES = 10;
+var NAME_MAX = 200;
 function regressionNames(cmp) {
   const out = [];
   for (const h of cmp.headline) if (h.level === "fail") out.push(`${h.split} ${h.metric}`);
@@ -28876,10 +28886,23 @@ function regressionNames(cmp) {
   for (const s of cmp.sanity) if (s.level === "fail") out.push(`${s.split ? `${s.split}: ` : ""}${s.code}`);
   return out;
 }
+function regressionDigest(names) {
+  return createHash("sha256").update(JSON.stringify([...names].sort())).digest("hex");
+}
+function recordOf(a) {
+  return {
+    ...a,
+    reason: truncateEnd(a.reason, MAX_ARGUMENT),
+    regressions: a.regressions.slice(0, RECORDED_NAMES).map((r) => truncateEnd(r, NAME_MAX)),
+    count: a.count ?? a.regressions.length,
+    digest: a.digest ?? regressionDigest(a.regressions)
+  };
+}
 function acceptedDescription(a) {
   return sanitizeText(`accepted by @${a.by}: ${truncateEnd(a.reason, 100)}`);
 }
-function acceptedSection(a) {
+function acceptedSection(acceptance) {
+  const a = recordOf(acceptance);
   const lines = [
     "### Accepted",
     "",
@@ -28889,26 +28912,41 @@ function acceptedSection(a) {
   ];
   if (a.regressions.length) {
     lines.push("");
-    for (const r of a.regressions.slice(0, 20)) lines.push(`- ${escapeMarkdown(truncateEnd(r, 200))}`);
-    if (a.regressions.length > 20) lines.push(`- \u2026 and ${a.regressions.length - 20} more`);
+    for (const r of a.regressions) lines.push(`- ${escapeMarkdown(r)}`);
+    if (a.count > a.regressions.length) lines.push(`- \u2026 and ${a.count - a.regressions.length} more`);
   }
   lines.push("", "_A new push invalidates this acceptance._");
   return lines.join("\n");
 }
 var BLOCK = /<!-- modelgate:acceptance ([A-Za-z0-9_-]+) -->/;
 function acceptanceBlock(a) {
-  return `<!-- modelgate:acceptance ${Buffer.from(JSON.stringify(a)).toString("base64url")} -->`;
+  return `<!-- modelgate:acceptance ${Buffer.from(JSON.stringify(recordOf(a))).toString("base64url")} -->`;
+}
+function acceptanceBlockEnd(body) {
+  const m = BLOCK.exec(body);
+  return m ? m.index + m[0].length : -1;
 }
 function readAcceptanceBlock(body) {
   const m = BLOCK.exec(body ?? "");
   if (!m) return null;
   try {
     const a = JSON.parse(Buffer.from(m[1], "base64url").toString("utf8"));
-    const ok = typeof a.by === "string" && ACCEPT_ROLES.has(a.role) && typeof a.at === "string" && typeof a.reason === "string" && typeof a.headSha === "string" && /^[0-9a-f]{40,64}$/.test(a.headSha) && Array.isArray(a.regressions) && a.regressions.every((r) => typeof r === "string");
-    return ok ? a : null;
+    return validRecord(a) ? recordOf(a) : null;
   } catch {
     return null;
   }
+}
+function validRecord(a) {
+  return typeof a.by === "string" && ACCEPT_ROLES.has(a.role) && typeof a.at === "string" && typeof a.reason === "string" && typeof a.headSha === "string" && /^[0-9a-f]{40,64}$/.test(a.headSha) && Array.isArray(a.regressions) && a.regressions.every((r) => typeof r === "string") && (a.count === void 0 || Number.isSafeInteger(a.count) && a.count >= a.regressions.length) && (a.digest === void 0 || typeof a.digest === "string" && /^[0-9a-f]{64}$/.test(a.digest));
+}
+function commandPostdates(commandAt, since) {
+  return Date.parse(commandAt) > Date.parse(since);
+}
+var MEMBER_ASSOCIATIONS = /* @__PURE__ */ new Set(["OWNER", "MEMBER", "COLLABORATOR"]);
+function forKey(selector, key) {
+  if (selector === void 0 || key === void 0) return true;
+  const k = normalizeKey(key);
+  return selector !== "" && [key, k, `modelgate/${k}`].includes(selector);
 }
 async function findAcceptance(gh, q) {
   const where = { owner: q.owner, repo: q.repo };
@@ -28919,7 +28957,6 @@ async function findAcceptance(gh, q) {
     throw explain(e, "pulls", `reading PR #${q.prNumber}`);
   }
   if (head !== q.headSha) return null;
-  const since = Date.parse(q.since);
   const candidates = [];
   try {
     let pages = 0;
@@ -28927,17 +28964,19 @@ async function findAcceptance(gh, q) {
     for await (const page of it) {
       for (const c of page.data) {
         const cmd = parseCommand(c.body);
-        if (cmd?.name !== "accept" || !cmd.reason || isBotAccount(c.user)) continue;
-        if (!(Date.parse(c.created_at) > since)) continue;
-        candidates.push({ login: c.user.login, at: c.created_at, reason: cmd.reason, url: c.html_url });
+        if (cmd?.name !== "accept" || !cmd.reason || isBotAccount(c.user) || !forKey(cmd.key, q.key)) continue;
+        if (!commandPostdates(c.created_at, q.since)) continue;
+        const member = MEMBER_ASSOCIATIONS.has(c.author_association);
+        candidates.push({ login: c.user.login, at: c.created_at, reason: cmd.reason, url: c.html_url, member });
       }
       if (++pages >= (q.maxPages ?? 20)) break;
     }
   } catch (e) {
     throw explain(e, "comment", `listing the comments of #${q.prNumber}`);
   }
+  const ordered = candidates.reverse().sort((a, b) => Number(b.member) - Number(a.member));
   const roles = /* @__PURE__ */ new Map();
-  for (const c of candidates.reverse()) {
+  for (const c of ordered) {
     if (!roles.has(c.login)) roles.set(c.login, await repoRole(gh, { ...where, username: c.login }));
     const role = roles.get(c.login);
     if (ACCEPT_ROLES.has(role))
@@ -28946,16 +28985,24 @@ async function findAcceptance(gh, q) {
   }
   return null;
 }
-function withAcceptance(comment, a) {
-  const extra = `${acceptanceBlock(a)}
+function acceptanceText(a) {
+  return `${acceptanceBlock(a)}
 
 ${acceptedSection(a)}
 
 ---
 `;
+}
+function withAcceptance(comment, a) {
+  const extra = acceptanceText(a);
   const nl = comment.indexOf("\n");
   return nl < 0 ? `${comment}
 ${extra}` : `${comment.slice(0, nl + 1)}${extra}${comment.slice(nl + 1)}`;
+}
+function renderAcceptedComment(cmp, ctx, a) {
+  const room = utf8Length(acceptanceText(a)) + 1;
+  const maxLength = (ctx.maxLength ?? COMMENT_MAX_LENGTH) - room;
+  return withAcceptance(renderComment(cmp, { ...ctx, maxLength }), a);
 }
 function headPushedSince(payload) {
   return payload.pull_request?.updated_at ?? payload.workflow_run?.created_at;
@@ -28971,7 +29018,7 @@ async function honourAcceptance(gh, q, outcome, log) {
   if (typeof since !== "string" || Number.isNaN(Date.parse(since))) return null;
   let found;
   try {
-    found = await findAcceptance(gh, { ...q, since });
+    found = await findAcceptance(gh, { ...q, since, key: outcome.render.key });
   } catch (e) {
     log.warning(`checking for a /modelgate accept comment failed: ${e.message}`);
     return null;
@@ -28981,7 +29028,7 @@ async function honourAcceptance(gh, q, outcome, log) {
   log.info(`${acceptedDescription(acceptance)} (${acceptance.role}, ${acceptance.commentUrl ?? ""}): verdict accepted`);
   return {
     acceptance,
-    comment: withAcceptance(outcome.comment, acceptance),
+    comment: renderAcceptedComment(outcome.comparison, outcome.render, acceptance),
     status: { state: "success", description: acceptedDescription(acceptance) }
   };
 }
@@ -29112,17 +29159,27 @@ function utf8Prefix(text, bytes) {
   }
   return text.slice(0, i);
 }
+var TRUNCATED = "\n\n\u2026 (truncated: the comment exceeded GitHub's 65,536-character limit; see the job summary)\n";
 function prepareBody(body, key) {
   const marker = commentMarker(key);
-  let out = hasMarker(body, key) ? body : `${marker}
+  const out = hasMarker(body, key) ? body : `${marker}
 ${body}`;
-  if (utf8Length(out) > MAX_COMMENT_LENGTH) {
-    const note = "\n\n\u2026 (truncated: the comment exceeded GitHub's 65,536-character limit; see the job summary)\n";
-    out = utf8Prefix(out, MAX_COMMENT_LENGTH - utf8Length(note));
-    out = out.replace(/<[^>]*$/, "");
-    out += note;
-  }
-  return out;
+  return utf8Length(out) > MAX_COMMENT_LENGTH ? truncateBody(out, marker) : out;
+}
+function truncateBody(body, marker) {
+  const end = Math.max(lineEnd(body, body.indexOf(marker) + marker.length), acceptanceBlockEnd(body));
+  const room = MAX_COMMENT_LENGTH - utf8Length(TRUNCATED) - utf8Length(body.slice(0, end));
+  if (room < 0) return `${marker}
+${TRUNCATED}`;
+  return body.slice(0, end) + cleanCut(utf8Prefix(body.slice(end), room)) + TRUNCATED;
+}
+function lineEnd(text, i) {
+  const nl = text.indexOf("\n", i);
+  return nl < 0 ? text.length : nl + 1;
+}
+function cleanCut(text) {
+  const nl = text.lastIndexOf("\n");
+  return (nl > 0 ? text.slice(0, nl) : text).replace(/<[^>]*$/, "").replace(/&#?[A-Za-z0-9]*$/, "");
 }
 async function findOwnComments(gh, ref, key, me, limits = {}) {
   const found = [];
@@ -30226,12 +30283,12 @@ export {
   acceptedDescription,
   acceptedSection,
   readAcceptanceBlock,
-  withAcceptance,
+  commandPostdates,
+  renderAcceptedComment,
   honourAcceptance,
   readRepoFile,
   whoAmI,
   COMMENT_MODES,
-  MAX_COMMENT_LENGTH,
   findOwnComments,
   upsertStickyComment,
   setCommitStatus,

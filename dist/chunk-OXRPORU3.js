@@ -12,23 +12,7 @@ import {
   percentileInterval,
   selfPaired,
   thresholdSuggestion
-} from "./chunk-HCSBZIJN.js";
-import {
-  classOrderMapping,
-  decodeExamples,
-  denseConfusion
-} from "./chunk-SJ5GYMPW.js";
-import {
-  fmtQ,
-  normalCdf,
-  normalQuantile,
-  orderSplits,
-  pts,
-  quoteName
-} from "./chunk-GVEIAIM2.js";
-import {
-  naturalCompare
-} from "./chunk-GODDRDQM.js";
+} from "./chunk-EJTT2LPH.js";
 import {
   allowedWorsening,
   chosenSplits,
@@ -36,6 +20,22 @@ import {
   headlineThreshold,
   rulesToSettings
 } from "./chunk-FWCFBI7P.js";
+import {
+  classOrderMapping,
+  decodeExamples,
+  denseConfusion
+} from "./chunk-3OU5VDQP.js";
+import {
+  fmtQ,
+  normalCdf,
+  normalQuantile,
+  orderSplits,
+  pts,
+  quoteName
+} from "./chunk-DJFYPNLO.js";
+import {
+  naturalCompare
+} from "./chunk-CPKG6EV3.js";
 import {
   GAP_PAIRS,
   LOWER_IS_BETTER
@@ -223,7 +223,7 @@ function judgeClasses(base, head, union, splits, paired, rules) {
         if (disc && pDelta !== null) {
           const negatives = bs.examples - bc.support;
           const c = makeCandidate(row, split, "precision", bp, hp, pDelta, [disc.bFp[u], disc.cFp[u]], conf);
-          c.minP = Math.pow(0.5, negatives);
+          c.minPSupport = Math.pow(0.5, negatives);
           addSeedSpread(c, base, head, bi, hi, conf);
           candidates.push(c);
         } else if (!disc && bp.support > 0 && hp.support > 0) {
@@ -238,6 +238,11 @@ function judgeClasses(base, head, union, splits, paired, rules) {
     candidates.map((c) => c.minP),
     alpha
   );
+  const judgeable = taroneScreen(
+    candidates.map((c) => c.minPSupport),
+    alpha
+  ).testable;
+  const tooFew = new Set(candidates.filter((_, i) => !judgeable[i] && !testable[i]));
   const family = candidates.filter((_, i) => testable[i]);
   const q = adjustPValues(
     family.map((c) => c.test.p),
@@ -257,7 +262,8 @@ function judgeClasses(base, head, union, splits, paired, rules) {
       c.test.q = qs[0];
       c.test.qUp = qs[1];
     }
-    if (!qs) status = "too-few";
+    if (!qs && tooFew.has(c)) status = "too-few";
+    else if (!qs) status = c.paired && c.test.b === 0 && c.test.c === 0 ? "unchanged" : "noise";
     else if (-c.delta >= minDrop - EPS && qs[0] <= alpha) {
       status = "regression";
       level = "fail";
@@ -326,8 +332,12 @@ function makeCandidate(row, split, measure, base, head, delta, discordant, level
       paired: true,
       test: { kind: "mcnemar", p: mcnemarOneSided(b, c), b, c },
       pUp: mcnemarOneSided(c, b),
-      // Smallest p McNemar could give: every positive lost (b = support, c = 0).
-      minP: Math.pow(0.5, base.support)
+      // McNemar is conditional on the b + c discordant examples: given them, its smallest p is
+      // 0.5^(b + c) (all of them lost), so a class that barely moved cannot be significant and
+      // stays out of the family (Gilbert 2005 screens Fisher's exact test given its margins alike).
+      minP: Math.pow(0.5, b + c),
+      // Whatever the data: every positive lost (b = support, c = 0).
+      minPSupport: Math.pow(0.5, base.support)
     };
   }
   return {
@@ -345,7 +355,8 @@ function makeCandidate(row, split, measure, base, head, delta, discordant, level
     },
     pUp: newcombeOneSidedP(head.found, head.support, base.found, base.support),
     // Smallest p the unpaired test could give: all found before, none now.
-    minP: newcombeOneSidedP(base.support, base.support, 0, head.support)
+    minP: newcombeOneSidedP(base.support, base.support, 0, head.support),
+    minPSupport: newcombeOneSidedP(base.support, base.support, 0, head.support)
   };
 }
 
@@ -413,7 +424,7 @@ function judgeChange(delta, base, worseUp, th, ci, label, verb, noCiWhy2) {
   if (failAt !== null && worsening > failAt + EPS2)
     return {
       level: "warn",
-      reason: `${text}: past the ${showLimit(failAt)}, but the ${levelPct(ci)} interval does not exclude it`
+      reason: `${text}: past the ${showLimit(failAt)}, but its ${levelPct(ci)} interval reaches back inside the limit`
     };
   if (warnAt !== null && worsening > warnAt + EPS2)
     return { level: "warn", reason: `${text}, past the ${showLimit(warnAt)}` };
@@ -573,6 +584,14 @@ function judgeGaps(base, head, rules, boots) {
         why ?? null
       );
       const widenedSignificantly = direction(row.ci, higherIsBetter) === -1;
+      const fell = widenedSignificantly ? heldOutFor(g.minuend, g.subtrahend).filter(
+        (s) => direction(seededChange(base, head, boots, s, metric, conf).ci, !lowerBetter) === -1
+      ) : [];
+      const explain = () => explained.push({
+        metric,
+        words: gapWords(g, metric, row, base, head, boots, conf, fell),
+        worse: fell.length > 0
+      });
       if (j.level === "ok" || !widenedSignificantly) {
         row.level = j.level;
         if (j.reason) {
@@ -580,23 +599,19 @@ function judgeGaps(base, head, rules, boots) {
           findings.push({ level: j.level, category: 4, rank: -Math.abs(row.delta), text: j.reason });
         }
         if (j.note) row.note = j.note;
-        else if (widenedSignificantly)
-          explained.push({ metric, words: gapWords(g, metric, row, base, head, boots, conf) });
+        else if (widenedSignificantly) explain();
         continue;
       }
-      const heldOut = heldOutFor(g.minuend, g.subtrahend);
-      const fell = heldOut.filter(
-        (s) => direction(seededChange(base, head, boots, s, metric, conf).ci, !lowerBetter) === -1
-      );
       if (fell.length) {
         row.level = j.level;
         row.note = `${fell.join(" and ")} fell too`;
         row.reason = `${j.reason} and ${fell.join(" and ")} fell`;
         findings.push({ level: j.level, category: 4, rank: -Math.abs(row.delta), text: row.reason });
-      } else explained.push({ metric, words: gapWords(g, metric, row, base, head, boots, conf) });
+      } else explain();
     }
-    if (explained.length) {
-      const [first, ...rest] = explained;
+    for (const worse of [true, false]) {
+      const [first, ...rest] = explained.filter((e) => e.worse === worse);
+      if (!first) continue;
       const same = rest.length ? ` (the same for ${rest.map((e) => e.metric).join(", ")})` : "";
       notes.push({ section: "gaps", text: `${first.words}${same}.` });
     }
@@ -608,7 +623,7 @@ function judgeGaps(base, head, rules, boots) {
   }
   return { rows, findings, notes };
 }
-function gapWords(g, metric, row, base, head, boots, conf) {
+function gapWords(g, metric, row, base, head, boots, conf, fell) {
   const hib = !LOWER_IS_BETTER.has(metric);
   const move = (s) => {
     const b = metricOf(base, s, metric);
@@ -618,7 +633,7 @@ function gapWords(g, metric, row, base, head, boots, conf) {
   };
   const held = heldOutFor(g.minuend, g.subtrahend).filter((s) => s in head.splits && s in base.splits);
   const label = g.name.replace("-", " \u2212 ");
-  return `The ${label} gap in ${metric} widened by ${pts(Math.abs(row.delta))} pts because ${move(g.minuend)} while ${held.map(move).join(" and ")}: nothing generalizes worse`;
+  return `The ${label} gap in ${metric} widened by ${pts(Math.abs(row.delta))} pts because ${move(g.minuend)} while ${held.map(move).join(" and ")}: ` + (fell.length ? "the head generalizes worse, by less than the gap's limit" : "nothing generalizes worse");
 }
 
 // src/core/compare/diagnostics.ts
@@ -695,6 +710,7 @@ function scoreDeltas(base, head, cmp) {
     const h = hs.scores ?? null;
     if (!h && !bs) continue;
     const same = cmp.sameExamples[split] === true;
+    const context = cmp.headline.some((r) => r.split === split && r.role === "context");
     for (const m of METRICS) {
       const bv = bs ? m.of(bs) : null;
       const hv = h ? m.of(h) : null;
@@ -706,7 +722,7 @@ function scoreDeltas(base, head, cmp) {
         base: bv,
         head: hv,
         delta,
-        worse: same && bv !== null && hv !== null && notable(m.metric, bv, hv)
+        worse: same && !context && bv !== null && hv !== null && notable(m.metric, bv, hv)
       });
     }
   }
@@ -758,8 +774,8 @@ function thresholdEffectsOf(base, head, cmp) {
       );
     };
     const macro = cmp.headline.find((r) => r.split === split && r.metric === "recall_macro");
-    const fallersHeld = cmp.classes.filter((c) => c.split === split && c.delta !== null && c.delta < 0).every((c) => classHeld(c.name) !== false);
-    if (macro && macro.level !== "ok" && fallersHeld && apHeld(bs.averagePrecisionMacro, 0, hs.averagePrecisionMacro, 0))
+    const fallersHeld = cmp.classes.filter((c) => c.split === split && c.delta !== null && c.delta < 0).every((c) => classHeld(c.name) === true || !bIdx.has(c.name) || !hIdx.has(c.name));
+    if (macro && macro.level !== "ok" && fallersHeld && apHeld(bs.averagePrecisionMacro, meanBound(bs), hs.averagePrecisionMacro, meanBound(hs)))
       out.push({
         split,
         className: null,
@@ -798,7 +814,14 @@ function thresholdEffectsOf(base, head, cmp) {
 }
 function apHeld(b, bBound, h, hBound) {
   if (b === null || h === null) return null;
-  return Math.abs(h - b) <= AP_HELD + (bBound ?? 0) + (hBound ?? 0);
+  const bounds = (bBound ?? 0) + (hBound ?? 0);
+  if (h - b < -(AP_HELD + bounds)) return false;
+  if (bounds > AP_HELD || h - b > AP_HELD + bounds) return null;
+  return true;
+}
+function meanBound(s) {
+  const known = s.averagePrecisionBound.filter((x) => x !== null);
+  return known.length ? known.reduce((a, x) => a + x, 0) / known.length : 0;
 }
 function recallFell(c) {
   const s = c.recallStatus ?? c.status;

@@ -13,24 +13,24 @@ import {
   renderOutcome,
   runGate,
   sameCommit
-} from "./chunk-YOEFWKSD.js";
-import "./chunk-4NASNEL3.js";
-import "./chunk-MINOWJJC.js";
-import "./chunk-NSI3WKIV.js";
+} from "./chunk-ZYTMHISL.js";
+import "./chunk-OXRPORU3.js";
 import "./chunk-EBNW32Z5.js";
-import "./chunk-DWNBX4J7.js";
-import "./chunk-YESQFMRI.js";
+import "./chunk-5LKRRUDW.js";
+import "./chunk-OUZE3YSM.js";
+import "./chunk-EJTT2LPH.js";
+import "./chunk-NSI3WKIV.js";
+import "./chunk-FWCFBI7P.js";
+import "./chunk-JB3PQONY.js";
+import "./chunk-M45UEB76.js";
+import "./chunk-3OU5VDQP.js";
 import "./chunk-SXAORDUR.js";
 import "./chunk-KSATUSI5.js";
 import "./chunk-R7VUTDUK.js";
 import "./chunk-3Q6HRQ5E.js";
 import "./chunk-L4A26YP5.js";
-import "./chunk-CJL43KB2.js";
-import "./chunk-HCSBZIJN.js";
-import "./chunk-SJ5GYMPW.js";
-import "./chunk-GVEIAIM2.js";
-import "./chunk-GODDRDQM.js";
-import "./chunk-FWCFBI7P.js";
+import "./chunk-DJFYPNLO.js";
+import "./chunk-CPKG6EV3.js";
 import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";

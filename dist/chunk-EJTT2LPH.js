@@ -5,14 +5,14 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
+  allowedWorsening
+} from "./chunk-FWCFBI7P.js";
+import {
   lgamma,
   logBinomPmf,
   normalQuantile,
   pts
-} from "./chunk-GVEIAIM2.js";
-import {
-  allowedWorsening
-} from "./chunk-FWCFBI7P.js";
+} from "./chunk-DJFYPNLO.js";
 import {
   METRIC_NAMES
 } from "./chunk-XOJ76HHD.js";

@@ -5,26 +5,23 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  DEFAULT_CONFIG,
-  DOOR_KEYS,
-  checkRulesEarly,
-  parseConfig,
-  parsePreprocessText,
-  readConfig,
-  rulesOf
-} from "./chunk-LFPV36KP.js";
-import "./chunk-2FPBPD7G.js";
-import "./chunk-R7VUTDUK.js";
+  COMMENT_MAX_LENGTH,
+  SUMMARY_MAX_BYTES,
+  renderComment,
+  renderSummary
+} from "./chunk-5LKRRUDW.js";
+import "./chunk-OUZE3YSM.js";
+import "./chunk-EJTT2LPH.js";
+import "./chunk-NSI3WKIV.js";
 import "./chunk-FWCFBI7P.js";
+import "./chunk-DJFYPNLO.js";
+import "./chunk-CPKG6EV3.js";
 import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  DEFAULT_CONFIG,
-  DOOR_KEYS,
-  checkRulesEarly,
-  parseConfig,
-  parsePreprocessText,
-  readConfig,
-  rulesOf
+  COMMENT_MAX_LENGTH,
+  SUMMARY_MAX_BYTES,
+  renderComment,
+  renderSummary
 };

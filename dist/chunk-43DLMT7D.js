@@ -25,8 +25,9 @@ import {
   PROGRESS_EVERY
 } from "./chunk-R7VUTDUK.js";
 import {
-  UnknownClassError
-} from "./chunk-GODDRDQM.js";
+  UnknownClassError,
+  classNameProblem
+} from "./chunk-CPKG6EV3.js";
 
 // src/io/predictions.ts
 import { stat as stat2 } from "node:fs/promises";
@@ -133,6 +134,10 @@ var CsrSide = class {
       this.indices = grown;
     }
     this.indices[this.len++] = index;
+  }
+  /** The indices added to the example not yet closed. */
+  current() {
+    return this.indices.subarray(this.start, this.len);
   }
   /** Closes example `i`: sorts its indices and drops duplicates. */
   close(i) {
@@ -652,6 +657,8 @@ function classIndexOf(classes, name, file, where, column) {
     const i = classes.indexOf(name);
     if (i >= known && name.trim() === "")
       throw new InputError(file, where, `${column} ${quoteName(name)} is blank; expected a class name`);
+    const problem = i >= known ? classNameProblem(name) : null;
+    if (problem) throw new InputError(file, where, `${column} ${quoteName(name)} ${problem}`);
     return i;
   } catch (e) {
     if (e instanceof UnknownClassError) throw unknownClass(classes, name, file, where, column);
@@ -669,8 +676,8 @@ function quoteName(name) {
   return JSON.stringify(name.length > 60 ? name.slice(0, 60) + "\u2026" : name);
 }
 function listNames(names, max = 8) {
-  const shown = names.slice(0, max).map(quoteName).join(", ");
-  return names.length > max ? `${shown}, \u2026 (${names.length} classes)` : shown || "(no classes)";
+  const shown2 = names.slice(0, max).map(quoteName).join(", ");
+  return names.length > max ? `${shown2}, \u2026 (${names.length} classes)` : shown2 || "(no classes)";
 }
 
 // src/io/csv.ts
@@ -924,6 +931,7 @@ function multiclassRow(rows, b) {
   const nScores = plan.scoreCols.length;
   const sink = rows.opts.scores;
   const row = new Float64Array(nScores);
+  const tieByClass = rows.opts.classes.fixed;
   return (buf, f, line) => {
     rows.checkWidth(f, line);
     const t = rows.truthIndex(rows.single(f.text(buf, plan.truthCol), plan.truthSplit, plan.truthName, line), line);
@@ -933,7 +941,7 @@ function multiclassRow(rows, b) {
       let bi = 0;
       for (let k = 1; k < nScores; k++) {
         const v = row[k] = rows.score(buf, f, k, line);
-        if (v > best) {
+        if (v > best || v === best && tieByClass && plan.scoreClass[k] < plan.scoreClass[bi]) {
           best = v;
           bi = k;
         }
@@ -981,6 +989,7 @@ function fastRow(rows) {
   const values = new Float64Array(sink ? scoreCols.length : 0);
   const mc = batcher instanceof MulticlassBatcher ? batcher : null;
   const ml = batcher instanceof MultilabelBatcher ? batcher : null;
+  const tieByClass = rows.opts.classes.fixed;
   return (buf, pos, len, line) => {
     const into = sink?.room?.(values.length) ?? values;
     let i = pos;
@@ -1001,7 +1010,7 @@ function fastRow(rows) {
         c = buf[i];
         if (sink) into[k] = v;
         if (mc) {
-          if (bi < 0 || v > best) {
+          if (bi < 0 || v > best || v === best && tieByClass && scoreClass[k] < scoreClass[bi]) {
             best = v;
             bi = k;
           }
@@ -1112,6 +1121,10 @@ var JsonLines = class {
     onRow(value, this.line);
   }
 };
+function shown(v) {
+  if (typeof v === "number" && !Number.isFinite(v)) return `${v} (a number beyond a double's range, such as 1e400)`;
+  return JSON.stringify(v) ?? String(v);
+}
 async function openJsonl(path, opts) {
   await checkFile(path);
   const digest = new Digest(path);
@@ -1181,11 +1194,7 @@ function rowHandler2(path, task, opts, ready, withIds) {
   const nameOf = (v, key, line) => {
     if (typeof v === "string" && v !== "") return v;
     if (typeof v === "number" && Number.isFinite(v)) return String(v);
-    throw new InputError(
-      path,
-      at(line),
-      `"${key}" holds ${JSON.stringify(v) ?? String(v)}; expected a class name (string)`
-    );
+    throw new InputError(path, at(line), `"${key}" holds ${shown(v)}; expected a class name (string)`);
   };
   const index = (v, key, line) => classIndexOf(classes, nameOf(v, key, line), path, at(line), `"${key}"`);
   const list = (v, key, line) => {
@@ -1213,7 +1222,7 @@ function rowHandler2(path, task, opts, ready, withIds) {
         throw new InputError(
           path,
           at(line),
-          `score of ${JSON.stringify(name)} is ${JSON.stringify(v) ?? String(v)}; expected a finite number`
+          `score of ${JSON.stringify(name)} is ${shown(v)}; expected a finite number`
         );
       return v;
     };
@@ -1278,6 +1287,15 @@ function rowHandler2(path, task, opts, ready, withIds) {
         `"scores" is ${JSON.stringify(s)}; expected an object {"class": score} or an array`
       );
   };
+  const requireScored = (t, key, line) => {
+    if (classes.fixed || !scored || scored.has[t]) return;
+    throw new InputError(
+      path,
+      at(line),
+      `"${key}" ${quoteName(classes.names[t])} has no score; expected one of ${listNames(scored.names)}`
+    );
+  };
+  const rank = (c) => classes.fixed || !scored ? c : scored.at[c];
   const noPred = (row, line) => new InputError(path, at(line), `found keys ${keysOf(row)}; expected a "pred", "preds" or "scores" key`);
   const noTruth = (row, line) => new InputError(
     path,
@@ -1310,11 +1328,12 @@ function rowHandler2(path, task, opts, ready, withIds) {
       else if ("scores" in row) {
         let best = -Infinity;
         scoresOf(row, line, (c, v) => {
-          if (p < 0 || v > best) {
+          if (p < 0 || v > best || v === best && rank(c) < rank(p)) {
             best = v;
             p = c;
           }
         });
+        requireScored(t, "label" in row ? "label" : "labels", line);
         if (p < 0) throw new InputError(path, at(line), '"scores" is empty; expected one score per class');
       } else throw noPred(row, line);
       keepId(b, row);
@@ -1339,8 +1358,10 @@ function rowHandler2(path, task, opts, ready, withIds) {
       if ("preds" in row) for (const v of list(row.preds, "preds", line)) b.pred.add(index(v, "preds", line));
       else if ("pred" in row) {
         if (row.pred !== "") b.pred.add(index(row.pred, "pred", line));
-      } else if ("scores" in row) scoresOf(row, line, (c, v, name) => v >= threshold(name) && b.pred.add(c));
-      else throw noPred(row, line);
+      } else if ("scores" in row) {
+        scoresOf(row, line, (c, v, name) => v >= threshold(name) && b.pred.add(c));
+        for (const t of b.truth.current()) requireScored(t, "labels" in row ? "labels" : "label", line);
+      } else throw noPred(row, line);
       keepId(b, row);
       if (b.end()) ready.push(b.flush());
       progress();
@@ -1943,6 +1964,14 @@ function checkShapes(L, P, opts) {
     `labels has shape ${shapeText(L.array.shape)} but ${P.role} has shape ${shapeText(P.array.shape)}; expected the same ${what}`
   );
   if (n !== pn) throw mismatch("number of rows");
+  if (n === 0) throw new InputError(L.file, L.where, "has no rows; expected at least one example");
+  for (const s of [L, P])
+    if (s.array.shape.length === 2 && s.array.shape[1] === 0)
+      throw new InputError(
+        s.file,
+        s.where,
+        `has shape ${shapeText(s.array.shape)}; expected at least one class column`
+      );
   if (lc !== void 0 && pc !== void 0 && lc !== pc) throw mismatch("number of classes (columns)");
   const task = opts.task ?? (L.array.shape.length === 2 ? "multilabel" : "multiclass");
   if (task === "multiclass") {

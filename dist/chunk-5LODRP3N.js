@@ -15,15 +15,15 @@ import {
   pts,
   splitOrder,
   thousands
-} from "./chunk-MINOWJJC.js";
+} from "./chunk-OUZE3YSM.js";
+import {
+  bandName
+} from "./chunk-EJTT2LPH.js";
 import {
   escapeHtml,
   truncateEnd,
   truncateMiddle
 } from "./chunk-NSI3WKIV.js";
-import {
-  bandName
-} from "./chunk-HCSBZIJN.js";
 import {
   LOWER_IS_BETTER
 } from "./chunk-XOJ76HHD.js";
