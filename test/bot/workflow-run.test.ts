@@ -173,7 +173,7 @@ describe('workflow_run completed with an evaluation artifact', () => {
     const b = await reportOf({ classes: names, perClass: 30 }, BASE_SHA);
     const h = await reportOf({ classes: names, perClass: 30, found: { test: { [long]: 5 } } }, HEAD_SHA);
     await w.send('workflow_run', workflowRunPayload(w.gh, seedPull(w.gh, { number: 11, base: b, head: h })));
-    const titles = w.gh.checkRuns[0].output.annotations!.map((a) => a.title ?? '');
+    const titles = w.gh.checkRuns[0].output.annotations!.map((a) => String(a.title ?? ''));
     const t = titles.find((x) => x.includes('species-'))!;
     expect([...t].length).toBeLessThanOrEqual(255);
     expect(t).not.toContain('\n');
