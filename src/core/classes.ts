@@ -4,7 +4,8 @@
 // names are added as they are first seen and sorted once at the end (see `sortedOrder`).
 
 /**
- * Why `name` cannot be a class name, or null: a control character (a line break, a tab, U+001F).
+ * Why `name` cannot be a class name, or null: a control character (a line break, a tab, U+001F),
+ * or nothing visible at all (it would show as an empty name in the comment).
  * A split's label fingerprint ends each example's names with a line break and joins a multi-label
  * example's with U+001F, so a name holding one would let two different label sequences hash
  * alike, and compare would pair examples that differ; in a comment it would break the lines.
@@ -12,6 +13,9 @@
 export function classNameProblem(name: string): string | null {
   // eslint-disable-next-line no-control-regex -- control characters are what it looks for
   const m = /[\u0000-\u001f\u007f]/.exec(name);
+  // Only format characters and spaces (U+2060, a soft hyphen, U+200B): an empty name on screen.
+  if (!m && !/[^\p{Cf}\p{Z}\s]/u.test(name))
+    return 'has no visible character (only spaces or format characters such as U+200B); expected a class name';
   if (!m) return null;
   const code = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
   return `contains the control character U+${code}; expected a class name on one line, without control characters`;

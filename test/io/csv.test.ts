@@ -33,6 +33,10 @@ describe('RFC 4180', () => {
     // The id with a line break inside its quotes was one field: the row kept its label and prediction.
   });
 
+  it('refuses a class name with nothing visible (it would show as an empty name)', async () => {
+    await expectInputError(read('label,pred\na,a\n\u200b\u2060,a\n'), ':line 3:', 'has no visible character');
+  });
+
   it('refuses a class name holding a line break (it would make two label sequences fingerprint alike)', async () => {
     await expectInputError(
       read('id,label,pred\n1,a,a\n2,"two\nlines",a\n'),

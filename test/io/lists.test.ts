@@ -29,6 +29,10 @@ describe('readClassList', () => {
     await expectInputError(readClassList(tmp.write('g.json', '["a", "a"]')), 'g.json:entry 1: repeats class "a"');
     await expectInputError(readClassList(tmp.write('h.json', '["a"')), 'h.json: invalid JSON');
     await expectInputError(
+      readClassList(tmp.write('l.json', '["a", "\\u2060\\u00ad"]')),
+      'l.json:entry 1: "\u2060\u00ad" has no visible character',
+    );
+    await expectInputError(
       readClassList(tmp.write('k.json', '{"a": 0, "b": 1}')),
       'k.json: holds a JSON object; expected a JSON array of class names',
     );

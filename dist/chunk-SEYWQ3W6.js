@@ -12,7 +12,7 @@ import {
   logBinomPmf,
   normalQuantile,
   pts
-} from "./chunk-DJFYPNLO.js";
+} from "./chunk-LWQ3BHS4.js";
 import {
   METRIC_NAMES
 } from "./chunk-XOJ76HHD.js";

@@ -9,29 +9,29 @@ import {
   consoleLog,
   createBot,
   startBot
-} from "./chunk-5QWT4PFO.js";
-import "./chunk-YZJKLKGA.js";
-import "./chunk-ZYTMHISL.js";
-import "./chunk-OXRPORU3.js";
+} from "./chunk-NH3KY7T2.js";
+import "./chunk-YPYG4IWD.js";
+import "./chunk-CGBKA4LY.js";
+import "./chunk-PTBGJDZP.js";
 import "./chunk-MZAYYHD3.js";
 import "./chunk-2FPBPD7G.js";
 import "./chunk-4L747AVC.js";
 import "./chunk-EBNW32Z5.js";
-import "./chunk-5LKRRUDW.js";
-import "./chunk-OUZE3YSM.js";
-import "./chunk-EJTT2LPH.js";
+import "./chunk-DOB6CR7W.js";
+import "./chunk-AD7VYH7L.js";
+import "./chunk-SEYWQ3W6.js";
 import "./chunk-NSI3WKIV.js";
 import "./chunk-FWCFBI7P.js";
-import "./chunk-JB3PQONY.js";
-import "./chunk-M45UEB76.js";
-import "./chunk-3OU5VDQP.js";
+import "./chunk-GTHPXRBS.js";
+import "./chunk-N7QSHOCQ.js";
+import "./chunk-K6TWYCXK.js";
 import "./chunk-SXAORDUR.js";
 import "./chunk-KSATUSI5.js";
 import "./chunk-R7VUTDUK.js";
 import "./chunk-3Q6HRQ5E.js";
 import "./chunk-L4A26YP5.js";
-import "./chunk-DJFYPNLO.js";
-import "./chunk-CPKG6EV3.js";
+import "./chunk-LWQ3BHS4.js";
+import "./chunk-GSFM3DTE.js";
 import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";

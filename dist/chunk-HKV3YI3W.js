@@ -5,21 +5,18 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  REPORT_CSP,
-  mainSplit,
-  renderHtmlReport
-} from "./chunk-5LODRP3N.js";
-import "./chunk-OUZE3YSM.js";
-import "./chunk-EJTT2LPH.js";
-import "./chunk-NSI3WKIV.js";
+  compareReports,
+  compareWithSource
+} from "./chunk-PTBGJDZP.js";
+import "./chunk-SEYWQ3W6.js";
 import "./chunk-FWCFBI7P.js";
-import "./chunk-DJFYPNLO.js";
-import "./chunk-CPKG6EV3.js";
+import "./chunk-K6TWYCXK.js";
+import "./chunk-LWQ3BHS4.js";
+import "./chunk-GSFM3DTE.js";
 import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  REPORT_CSP,
-  mainSplit,
-  renderHtmlReport
+  compareReports,
+  compareWithSource
 };

@@ -19,7 +19,7 @@ import {
   accumulatorFromExamples,
   accumulatorFromSplit,
   buildReport
-} from "./chunk-M45UEB76.js";
+} from "./chunk-N7QSHOCQ.js";
 import {
   TUNING_SPLITS,
   tuningSummary
@@ -33,7 +33,7 @@ import {
 } from "./chunk-L4A26YP5.js";
 import {
   ClassIndex
-} from "./chunk-CPKG6EV3.js";
+} from "./chunk-GSFM3DTE.js";
 import {
   UsageError
 } from "./chunk-3P3OTKBG.js";

@@ -10,11 +10,11 @@ import {
   computeSplit,
   confusionOf,
   labelFingerprint
-} from "./chunk-M45UEB76.js";
+} from "./chunk-N7QSHOCQ.js";
 import {
   DeflatedData,
   decodeExamples
-} from "./chunk-3OU5VDQP.js";
+} from "./chunk-K6TWYCXK.js";
 import {
   writeOutputs
 } from "./chunk-SXAORDUR.js";
@@ -29,7 +29,7 @@ import {
 } from "./chunk-3Q6HRQ5E.js";
 import {
   classNameProblem
-} from "./chunk-CPKG6EV3.js";
+} from "./chunk-GSFM3DTE.js";
 import {
   OLDER_REPORT_SCHEMAS,
   REPORT_SCHEMA

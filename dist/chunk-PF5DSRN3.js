@@ -6,7 +6,7 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   openPredictions
-} from "./chunk-43DLMT7D.js";
+} from "./chunk-ZRMJGP3G.js";
 import {
   ownedRows,
   ownsExample,
@@ -31,7 +31,7 @@ import {
 import {
   buildReport,
   createAccumulator
-} from "./chunk-M45UEB76.js";
+} from "./chunk-N7QSHOCQ.js";
 import {
   TUNING_SPLITS,
   tuningSummary
@@ -44,11 +44,11 @@ import {
 } from "./chunk-L4A26YP5.js";
 import {
   orderSplits
-} from "./chunk-DJFYPNLO.js";
+} from "./chunk-LWQ3BHS4.js";
 import {
   ClassIndex,
   UnknownClassError
-} from "./chunk-CPKG6EV3.js";
+} from "./chunk-GSFM3DTE.js";
 import {
   UsageError
 } from "./chunk-3P3OTKBG.js";

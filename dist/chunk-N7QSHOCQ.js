@@ -9,13 +9,13 @@ import {
   decodeExamples,
   widthFor,
   withReportSanity
-} from "./chunk-3OU5VDQP.js";
+} from "./chunk-K6TWYCXK.js";
 import {
   TUNING_SPLITS
 } from "./chunk-KSATUSI5.js";
 import {
   UnknownClassError
-} from "./chunk-CPKG6EV3.js";
+} from "./chunk-GSFM3DTE.js";
 import {
   GAP_PAIRS,
   METRIC_NAMES,

@@ -12,7 +12,7 @@ import {
   percentileInterval,
   selfPaired,
   thresholdSuggestion
-} from "./chunk-EJTT2LPH.js";
+} from "./chunk-SEYWQ3W6.js";
 import {
   allowedWorsening,
   chosenSplits,
@@ -24,7 +24,7 @@ import {
   classOrderMapping,
   decodeExamples,
   denseConfusion
-} from "./chunk-3OU5VDQP.js";
+} from "./chunk-K6TWYCXK.js";
 import {
   fmtQ,
   normalCdf,
@@ -32,10 +32,10 @@ import {
   orderSplits,
   pts,
   quoteName
-} from "./chunk-DJFYPNLO.js";
+} from "./chunk-LWQ3BHS4.js";
 import {
   naturalCompare
-} from "./chunk-CPKG6EV3.js";
+} from "./chunk-GSFM3DTE.js";
 import {
   GAP_PAIRS,
   LOWER_IS_BETTER

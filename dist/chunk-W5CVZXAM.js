@@ -6,7 +6,7 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   openPredictions
-} from "./chunk-43DLMT7D.js";
+} from "./chunk-ZRMJGP3G.js";
 import "./chunk-AT6XYEJP.js";
 import {
   DEFAULT_THRESHOLD
@@ -29,7 +29,7 @@ import {
 import {
   ClassIndex,
   UnknownClassError
-} from "./chunk-CPKG6EV3.js";
+} from "./chunk-GSFM3DTE.js";
 import "./chunk-XOJ76HHD.js";
 import {
   UsageError

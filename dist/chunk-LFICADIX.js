@@ -5,18 +5,23 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  compareReports,
-  compareWithSource
-} from "./chunk-OXRPORU3.js";
-import "./chunk-EJTT2LPH.js";
+  COMMENT_MAX_LENGTH,
+  SUMMARY_MAX_BYTES,
+  renderComment,
+  renderSummary
+} from "./chunk-DOB6CR7W.js";
+import "./chunk-AD7VYH7L.js";
+import "./chunk-SEYWQ3W6.js";
+import "./chunk-NSI3WKIV.js";
 import "./chunk-FWCFBI7P.js";
-import "./chunk-3OU5VDQP.js";
-import "./chunk-DJFYPNLO.js";
-import "./chunk-CPKG6EV3.js";
+import "./chunk-LWQ3BHS4.js";
+import "./chunk-GSFM3DTE.js";
 import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  compareReports,
-  compareWithSource
+  COMMENT_MAX_LENGTH,
+  SUMMARY_MAX_BYTES,
+  renderComment,
+  renderSummary
 };

@@ -39,11 +39,11 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   withClientLimits
-} from "./chunk-YZJKLKGA.js";
+} from "./chunk-YPYG4IWD.js";
 import {
   findBaseline,
   runGate
-} from "./chunk-ZYTMHISL.js";
+} from "./chunk-CGBKA4LY.js";
 import {
   parseConfig
 } from "./chunk-MZAYYHD3.js";
@@ -53,14 +53,14 @@ import {
 import {
   normalizeKey,
   renderComment
-} from "./chunk-5LKRRUDW.js";
+} from "./chunk-DOB6CR7W.js";
 import {
   TEST_NAME,
   pct,
   pts,
   qText,
   thousands
-} from "./chunk-OUZE3YSM.js";
+} from "./chunk-AD7VYH7L.js";
 import {
   escapeMarkdown,
   sanitizeText,

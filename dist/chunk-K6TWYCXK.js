@@ -8,7 +8,7 @@ import {
   chiSquareSf,
   orderSplits,
   quoteName
-} from "./chunk-DJFYPNLO.js";
+} from "./chunk-LWQ3BHS4.js";
 
 // src/core/report/deflated-data.ts
 var DeflatedData = class {

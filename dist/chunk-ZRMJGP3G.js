@@ -27,7 +27,7 @@ import {
 import {
   UnknownClassError,
   classNameProblem
-} from "./chunk-CPKG6EV3.js";
+} from "./chunk-GSFM3DTE.js";
 
 // src/io/predictions.ts
 import { stat as stat2 } from "node:fs/promises";

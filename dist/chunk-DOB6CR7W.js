@@ -7,7 +7,7 @@ var __dirname = __mgDirname(__filename);
 import {
   buildSections,
   verdictLine
-} from "./chunk-OUZE3YSM.js";
+} from "./chunk-AD7VYH7L.js";
 import {
   escapeMarkdown,
   markdownLink,

@@ -8,6 +8,8 @@ var __dirname = __mgDirname(__filename);
 // src/core/classes.ts
 function classNameProblem(name) {
   const m = /[\u0000-\u001f\u007f]/.exec(name);
+  if (!m && !/[^\p{Cf}\p{Z}\s]/u.test(name))
+    return "has no visible character (only spaces or format characters such as U+200B); expected a class name";
   if (!m) return null;
   const code = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
   return `contains the control character U+${code}; expected a class name on one line, without control characters`;

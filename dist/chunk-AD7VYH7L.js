@@ -7,7 +7,7 @@ var __dirname = __mgDirname(__filename);
 import {
   bandName,
   suggestionText
-} from "./chunk-EJTT2LPH.js";
+} from "./chunk-SEYWQ3W6.js";
 import {
   escapeMarkdown,
   escapeMermaid,

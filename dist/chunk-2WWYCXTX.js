@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-273IJL6C.js";
+} from "./chunk-PF5DSRN3.js";
 import {
   classIndexOf,
   csvRows,
@@ -20,7 +20,7 @@ import {
   openNpyArrays,
   shapeText,
   unicodeAt
-} from "./chunk-43DLMT7D.js";
+} from "./chunk-ZRMJGP3G.js";
 import {
   Digest,
   checkFile,
@@ -54,18 +54,18 @@ import "./chunk-EBNW32Z5.js";
 import {
   buildReport,
   createAccumulator
-} from "./chunk-M45UEB76.js";
-import "./chunk-3OU5VDQP.js";
+} from "./chunk-N7QSHOCQ.js";
+import "./chunk-K6TWYCXK.js";
 import "./chunk-KSATUSI5.js";
 import {
   InputError
 } from "./chunk-R7VUTDUK.js";
 import "./chunk-3Q6HRQ5E.js";
 import "./chunk-L4A26YP5.js";
-import "./chunk-DJFYPNLO.js";
+import "./chunk-LWQ3BHS4.js";
 import {
   ClassIndex
-} from "./chunk-CPKG6EV3.js";
+} from "./chunk-GSFM3DTE.js";
 import "./chunk-XOJ76HHD.js";
 import {
   UsageError

@@ -16,7 +16,7 @@ import {
   normalizeKey,
   renderComment,
   utf8Length
-} from "./chunk-5LKRRUDW.js";
+} from "./chunk-DOB6CR7W.js";
 import {
   escapeMarkdown,
   sanitizeText,
@@ -27,10 +27,10 @@ import {
 } from "./chunk-FWCFBI7P.js";
 import {
   validateReport
-} from "./chunk-JB3PQONY.js";
+} from "./chunk-GTHPXRBS.js";
 import {
   unzipSync
-} from "./chunk-3OU5VDQP.js";
+} from "./chunk-K6TWYCXK.js";
 import {
   UsageError
 } from "./chunk-3P3OTKBG.js";

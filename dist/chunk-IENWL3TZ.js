@@ -9,14 +9,14 @@ import {
 } from "./chunk-PYXWA2YX.js";
 import {
   renderHtmlReport
-} from "./chunk-5LODRP3N.js";
+} from "./chunk-6DXYRWKL.js";
 import {
   mergeReports
-} from "./chunk-G4HRFEYZ.js";
+} from "./chunk-RF5E54HY.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-273IJL6C.js";
-import "./chunk-43DLMT7D.js";
+} from "./chunk-PF5DSRN3.js";
+import "./chunk-ZRMJGP3G.js";
 import {
   debug,
   error,
@@ -33,7 +33,7 @@ import {
 import {
   readClassList,
   readThresholds
-} from "./chunk-B7DTKMT5.js";
+} from "./chunk-GK3L4NRS.js";
 import "./chunk-AT6XYEJP.js";
 import {
   MAX_SHARDS,
@@ -80,7 +80,7 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   whoAmI
-} from "./chunk-YZJKLKGA.js";
+} from "./chunk-YPYG4IWD.js";
 import {
   BaselineUnusable,
   baselineNotes,
@@ -89,8 +89,8 @@ import {
   findBaseline,
   renderOutcome,
   runGate
-} from "./chunk-ZYTMHISL.js";
-import "./chunk-OXRPORU3.js";
+} from "./chunk-CGBKA4LY.js";
+import "./chunk-PTBGJDZP.js";
 import {
   parseConfig
 } from "./chunk-MZAYYHD3.js";
@@ -105,9 +105,9 @@ import {
 } from "./chunk-5OTVHDUD.js";
 import {
   normalizeKey
-} from "./chunk-5LKRRUDW.js";
-import "./chunk-OUZE3YSM.js";
-import "./chunk-EJTT2LPH.js";
+} from "./chunk-DOB6CR7W.js";
+import "./chunk-AD7VYH7L.js";
+import "./chunk-SEYWQ3W6.js";
 import {
   sanitizeText
 } from "./chunk-NSI3WKIV.js";
@@ -116,9 +116,9 @@ import {
   formatReport,
   parseReport,
   writeReport
-} from "./chunk-JB3PQONY.js";
-import "./chunk-M45UEB76.js";
-import "./chunk-3OU5VDQP.js";
+} from "./chunk-GTHPXRBS.js";
+import "./chunk-N7QSHOCQ.js";
+import "./chunk-K6TWYCXK.js";
 import {
   writeOutputs
 } from "./chunk-SXAORDUR.js";
@@ -128,8 +128,8 @@ import {
 } from "./chunk-R7VUTDUK.js";
 import "./chunk-3Q6HRQ5E.js";
 import "./chunk-L4A26YP5.js";
-import "./chunk-DJFYPNLO.js";
-import "./chunk-CPKG6EV3.js";
+import "./chunk-LWQ3BHS4.js";
+import "./chunk-GSFM3DTE.js";
 import "./chunk-XOJ76HHD.js";
 import {
   UsageError
@@ -96448,7 +96448,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-743QARZC.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-2WWYCXTX.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

@@ -10,16 +10,16 @@ import {
   readReport,
   reportPieces,
   writeReport
-} from "./chunk-JB3PQONY.js";
-import "./chunk-M45UEB76.js";
-import "./chunk-3OU5VDQP.js";
+} from "./chunk-GTHPXRBS.js";
+import "./chunk-N7QSHOCQ.js";
+import "./chunk-K6TWYCXK.js";
 import "./chunk-SXAORDUR.js";
 import "./chunk-KSATUSI5.js";
 import "./chunk-R7VUTDUK.js";
 import "./chunk-3Q6HRQ5E.js";
 import "./chunk-L4A26YP5.js";
-import "./chunk-DJFYPNLO.js";
-import "./chunk-CPKG6EV3.js";
+import "./chunk-LWQ3BHS4.js";
+import "./chunk-GSFM3DTE.js";
 import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";

@@ -16,7 +16,7 @@ import {
 } from "./chunk-R7VUTDUK.js";
 import {
   classNameProblem
-} from "./chunk-CPKG6EV3.js";
+} from "./chunk-GSFM3DTE.js";
 
 // src/io/class-list.ts
 import { readFile } from "node:fs/promises";

@@ -7,8 +7,8 @@ var __dirname = __mgDirname(__filename);
 import {
   checkSplitNames,
   evaluatePredictionFiles
-} from "./chunk-273IJL6C.js";
-import "./chunk-43DLMT7D.js";
+} from "./chunk-PF5DSRN3.js";
+import "./chunk-ZRMJGP3G.js";
 import "./chunk-AT6XYEJP.js";
 import "./chunk-J5VWRRYV.js";
 import "./chunk-TAFURD4R.js";
@@ -18,14 +18,14 @@ import "./chunk-J4X2SOEV.js";
 import "./chunk-3PH7HBNS.js";
 import "./chunk-4L747AVC.js";
 import "./chunk-EBNW32Z5.js";
-import "./chunk-M45UEB76.js";
-import "./chunk-3OU5VDQP.js";
+import "./chunk-N7QSHOCQ.js";
+import "./chunk-K6TWYCXK.js";
 import "./chunk-KSATUSI5.js";
 import "./chunk-R7VUTDUK.js";
 import "./chunk-3Q6HRQ5E.js";
 import "./chunk-L4A26YP5.js";
-import "./chunk-DJFYPNLO.js";
-import "./chunk-CPKG6EV3.js";
+import "./chunk-LWQ3BHS4.js";
+import "./chunk-GSFM3DTE.js";
 import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";

@@ -15,10 +15,10 @@ import {
   pts,
   splitOrder,
   thousands
-} from "./chunk-OUZE3YSM.js";
+} from "./chunk-AD7VYH7L.js";
 import {
   bandName
-} from "./chunk-EJTT2LPH.js";
+} from "./chunk-SEYWQ3W6.js";
 import {
   escapeHtml,
   truncateEnd,

@@ -6,24 +6,24 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   compareReports
-} from "./chunk-OXRPORU3.js";
+} from "./chunk-PTBGJDZP.js";
 import {
   checkRuleNames
 } from "./chunk-EBNW32Z5.js";
 import {
   renderComment,
   renderSummary
-} from "./chunk-5LKRRUDW.js";
+} from "./chunk-DOB6CR7W.js";
 import {
   VERDICT_WORD
-} from "./chunk-OUZE3YSM.js";
+} from "./chunk-AD7VYH7L.js";
 import {
   escapePlain,
   truncateEnd
 } from "./chunk-NSI3WKIV.js";
 import {
   readReport
-} from "./chunk-JB3PQONY.js";
+} from "./chunk-GTHPXRBS.js";
 import {
   UsageError
 } from "./chunk-3P3OTKBG.js";

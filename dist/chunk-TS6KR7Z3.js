@@ -5,23 +5,21 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  mergeReports
-} from "./chunk-G4HRFEYZ.js";
-import "./chunk-J5VWRRYV.js";
-import "./chunk-TAFURD4R.js";
-import "./chunk-MZZK3S5Y.js";
-import "./chunk-J4X2SOEV.js";
-import "./chunk-EBNW32Z5.js";
-import "./chunk-M45UEB76.js";
-import "./chunk-3OU5VDQP.js";
-import "./chunk-KSATUSI5.js";
-import "./chunk-3Q6HRQ5E.js";
-import "./chunk-L4A26YP5.js";
-import "./chunk-DJFYPNLO.js";
-import "./chunk-CPKG6EV3.js";
+  REPORT_CSP,
+  mainSplit,
+  renderHtmlReport
+} from "./chunk-6DXYRWKL.js";
+import "./chunk-AD7VYH7L.js";
+import "./chunk-SEYWQ3W6.js";
+import "./chunk-NSI3WKIV.js";
+import "./chunk-FWCFBI7P.js";
+import "./chunk-LWQ3BHS4.js";
+import "./chunk-GSFM3DTE.js";
 import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  mergeReports
+  REPORT_CSP,
+  mainSplit,
+  renderHtmlReport
 };

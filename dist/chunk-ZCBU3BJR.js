@@ -5,23 +5,23 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  COMMENT_MAX_LENGTH,
-  SUMMARY_MAX_BYTES,
-  renderComment,
-  renderSummary
-} from "./chunk-5LKRRUDW.js";
-import "./chunk-OUZE3YSM.js";
-import "./chunk-EJTT2LPH.js";
-import "./chunk-NSI3WKIV.js";
-import "./chunk-FWCFBI7P.js";
-import "./chunk-DJFYPNLO.js";
-import "./chunk-CPKG6EV3.js";
+  mergeReports
+} from "./chunk-RF5E54HY.js";
+import "./chunk-J5VWRRYV.js";
+import "./chunk-TAFURD4R.js";
+import "./chunk-MZZK3S5Y.js";
+import "./chunk-J4X2SOEV.js";
+import "./chunk-EBNW32Z5.js";
+import "./chunk-N7QSHOCQ.js";
+import "./chunk-K6TWYCXK.js";
+import "./chunk-KSATUSI5.js";
+import "./chunk-3Q6HRQ5E.js";
+import "./chunk-L4A26YP5.js";
+import "./chunk-LWQ3BHS4.js";
+import "./chunk-GSFM3DTE.js";
 import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  COMMENT_MAX_LENGTH,
-  SUMMARY_MAX_BYTES,
-  renderComment,
-  renderSummary
+  mergeReports
 };
