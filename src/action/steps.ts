@@ -11,6 +11,8 @@ import { normalizeKey } from '../core/render/marker.js';
 import type { Report } from '../core/report/types.js';
 import { createClient, limitsFromEnv, retrySettingsFromEnv, type GitHubClient, type Limits } from '../github/client.js';
 import { honourAcceptance } from '../github/acceptance.js';
+import { recordedAcceptance } from '../github/acceptance-record.js';
+import { whoAmI } from '../github/identity.js';
 import { refBaseline } from '../github/baseline-ref.js';
 import { writeReport } from '../io/report-file.js';
 import type { Comparison } from '../core/compare/types.js';
@@ -361,6 +363,23 @@ interface Judged {
   reportPath: string;
 }
 
+/** honourAcceptance for this run: the pull request's accept commands and our sticky comment's record. */
+function acceptanceStep(
+  gh: GitHubClient,
+  prNumber: number,
+  p: Prepared,
+  env: NodeJS.ProcessEnv,
+  j: Judged,
+  cmp: Comparison,
+  render: RenderContext,
+) {
+  const { owner, repo } = p.ctx;
+  const q = { owner, repo, prNumber, headSha: j.headSha, eventPath: env.GITHUB_EVENT_PATH };
+  const recorded = async () =>
+    recordedAcceptance(gh, { owner, repo, issueNumber: prNumber, key: render.key }, await whoAmI(gh, log.debug));
+  return honourAcceptance(gh, q, { comparison: cmp, render }, log, recorded);
+}
+
 /** Baseline, comparison, acceptance, publishing and the exit code: the same for every mode that judges. */
 async function gateAndPublish(
   p: Prepared,
@@ -383,16 +402,14 @@ async function gateAndPublish(
   const rendered = htmlReportUrl ? { ...render, htmlReportUrl } : render;
   if (htmlReportUrl) Object.assign(outcome, renderOutcome(cmp, rendered));
   // `/modelgate accept <reason>` by a maintainer, for this very head: the verdict becomes accepted.
-  const accepted =
-    gh && ctx.pr
-      ? await honourAcceptance(
-          gh,
-          { owner: ctx.owner, repo: ctx.repo, prNumber: ctx.pr.number, headSha, eventPath: env.GITHUB_EVENT_PATH },
-          { comparison: cmp, render: rendered },
-          log,
-        )
-      : null;
+  const honoured = gh && ctx.pr ? await acceptanceStep(gh, ctx.pr.number, p, env, j, cmp, rendered) : null;
+  const accepted = honoured && 'accepted' in honoured ? honoured.accepted : null;
   if (accepted) Object.assign(outcome, { comment: accepted.comment, status: accepted.status });
+  // Accepted before, but for other regressions: the comment and the summary say why it is red again.
+  if (honoured && 'uncovered' in honoured) {
+    Object.assign(outcome, renderOutcome(cmp, { ...rendered, gateNotes: [honoured.uncovered.note] }));
+    outcome.comment = honoured.uncovered.comment;
+  }
   if (isBaselinePush(inputs, ctx)) outcome.status = baselinePushStatus(outcome.status);
 
   await core.group('modelgate: publish', async () => {

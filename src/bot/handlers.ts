@@ -4,15 +4,16 @@
 // are not: they are validated and escaped wherever they are used.
 
 import {
+  acceptanceCovers,
   acceptedDescription,
   commandPostdates,
-  readAcceptanceBlock,
   regressionNames,
+  uncoveredNote,
   type Acceptance,
 } from '../github/acceptance.js';
+import { recordedAcceptance } from '../github/acceptance-record.js';
 import type { GitHubClient } from '../github/client.js';
 import { isBotAccount, parseCommand, type BotCommand } from '../github/commands.js';
-import { findOwnComments } from '../github/comments.js';
 import { explain as explainError } from '../github/errors.js';
 import {
   downloadEvaluation,
@@ -26,7 +27,7 @@ import { ACCEPT_ROLES, repoRole } from '../github/permissions.js';
 import { REACTION, reactToComment } from '../github/reactions.js';
 import { UsageError } from '../core/errors.js';
 import { escapeMarkdown, truncateEnd, truncateMiddle } from '../core/render/escape.js';
-import { evaluatedAt, findPullEvaluations, gateForPull, type FoundEvaluation } from './evaluation.js';
+import { evaluatedAt, findPullEvaluations, gateForPull, type FoundEvaluation, type PullGate } from './evaluation.js';
 import { renderExplain, resolveClass } from './explain.js';
 import { checkName, publishPullGate } from './publish.js';
 import type { BotLog } from './server.js';
@@ -303,11 +304,18 @@ export async function onIssueComment(gh: GitHubClient, p: IssueCommentPayload, c
   await react(outcome === 'done' ? REACTION.done : REACTION.refused);
 }
 
-/** The acceptance recorded in our sticky comment, when it is for this very head. */
-async function recordedAcceptance(gh: GitHubClient, r: RepoRef, pull: VerifiedPull, key: string, me: Identity) {
-  const [own] = await findOwnComments(gh, { ...r, issueNumber: pull.number }, key, me);
-  const a = readAcceptanceBlock(own?.body);
-  return a && a.headSha === pull.headSha ? a : null;
+/**
+ * The acceptance recorded in our sticky comment, when it is for this very head and covers its
+ * regressions now (a re-run); else null, with the note saying why when it no longer covers them.
+ */
+async function standingAcceptance(gh: GitHubClient, r: RepoRef, pull: VerifiedPull, pg: PullGate, me: Identity) {
+  const key = pg.found.evaluation.key;
+  const a = await recordedAcceptance(gh, { ...r, issueNumber: pull.number, key }, me);
+  if (!a || a.headSha !== pull.headSha || pg.gate.comparison.verdict !== 'fail') return { acceptance: null };
+  const names = regressionNames(pg.gate.comparison);
+  return acceptanceCovers(a, names)
+    ? { acceptance: a }
+    : { acceptance: null, uncovered: { record: a, note: uncoveredNote(a, names) } };
 }
 
 export async function onWorkflowRun(gh: GitHubClient, p: WorkflowRunPayload, ctx: BotContext): Promise<void> {
@@ -328,10 +336,10 @@ export async function onWorkflowRun(gh: GitHubClient, p: WorkflowRunPayload, ctx
       };
       const pg = await gateForPull(gh, { ...r, serverUrl: serverOf(p.repository) }, pull, found, log);
       const me = await ctx.identity(gh);
-      const acceptance = await recordedAcceptance(gh, r, pull, evaluation.key, me);
-      const out = await publishPullGate(gh, { repo: r, pg, acceptance, identity: me });
+      const { acceptance, uncovered } = await standingAcceptance(gh, r, pull, pg, me);
+      const out = await publishPullGate(gh, { repo: r, pg, acceptance, identity: me, uncovered });
       log(
-        `PR #${pull.number}: ${checkName(evaluation.key)} ${pg.gate.comparison.verdict}${acceptance ? ' (accepted)' : ''}, ${out.commentUrl ?? ''}`,
+        `PR #${pull.number}: ${checkName(evaluation.key)} ${pg.gate.comparison.verdict}${acceptance ? ' (accepted)' : uncovered ? ' (accepted before, not these regressions)' : ''}, ${out.commentUrl ?? ''}`,
       );
     } catch (e) {
       if (!(e instanceof UsageError)) throw e;

@@ -2,7 +2,13 @@
 // section and its hidden record when a regression was accepted for this head), the check run
 // `modelgate` (verdict, summary, per-class annotations) and the commit status of the same name.
 
-import { acceptedDescription, acceptedSection, renderAcceptedComment, type Acceptance } from '../github/acceptance.js';
+import {
+  acceptedDescription,
+  acceptedSection,
+  renderAcceptedComment,
+  renderUncoveredComment,
+  type Acceptance,
+} from '../github/acceptance.js';
 import { publishCheckRun, MAX_CHECK_TEXT, type CheckAnnotation, type CheckConclusion } from '../github/check-runs.js';
 import type { GitHubClient } from '../github/client.js';
 import { upsertStickyComment } from '../github/comments.js';
@@ -57,10 +63,12 @@ export interface PublishInput {
   pg: PullGate;
   acceptance: Acceptance | null;
   identity: Identity;
+  /** An acceptance of this head that does not cover its regressions: its record, kept, and the note why. */
+  uncovered?: { record: Acceptance; note: string } | null;
 }
 
 /** The sticky comment: the rendered comparison, with the acceptance right under the marker. */
-export function stickyBody(pg: PullGate, acceptance: Acceptance | null): string {
+export function stickyBody(pg: PullGate, acceptance: Acceptance | null, uncovered?: PublishInput['uncovered']): string {
   const ctx = {
     key: pg.found.evaluation.key,
     runUrl: pg.found.runUrl,
@@ -68,7 +76,8 @@ export function stickyBody(pg: PullGate, acceptance: Acceptance | null): string 
     baseCommit: pg.baseline?.commit,
   };
   const cmp = pg.gate.comparison;
-  return acceptance ? renderAcceptedComment(cmp, ctx, acceptance) : renderComment(cmp, ctx);
+  if (acceptance) return renderAcceptedComment(cmp, ctx, acceptance);
+  return uncovered ? renderUncoveredComment(cmp, ctx, uncovered.record, uncovered.note) : renderComment(cmp, ctx);
 }
 
 export async function publishPullGate(
@@ -83,13 +92,19 @@ export async function publishPullGate(
     gh,
     { ...p.repo, issueNumber: pg.pull.number },
     key,
-    stickyBody(pg, accepted ? acceptance : null),
+    stickyBody(pg, accepted ? acceptance : null, p.uncovered),
     { mode: 'update', skipUnchanged: true, identity: p.identity },
   );
   const conclusion: CheckConclusion =
     cmp.verdict !== 'fail' || accepted ? 'success' : pg.failOnRegression ? 'failure' : 'neutral';
   const description = accepted ? acceptedDescription(acceptance!) : pg.gate.status.description;
-  const summaryCtx = { key, runUrl: pg.found.runUrl, headCommit: pg.pull.headSha, baseCommit: pg.baseline?.commit };
+  const summaryCtx = {
+    key,
+    runUrl: pg.found.runUrl,
+    headCommit: pg.pull.headSha,
+    baseCommit: pg.baseline?.commit,
+    gateNotes: p.uncovered ? [p.uncovered.note] : [],
+  };
   const checkRunId = await publishCheckRun(gh, {
     ...p.repo,
     headSha: pg.pull.headSha,

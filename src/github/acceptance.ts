@@ -1,7 +1,8 @@
 // Accepting a regression: a person with write access says "this drop is intended, because ..."
 // with `/modelgate accept <reason>`. The acceptance is recorded (who, role, when, why, which
-// head SHA, which regressions), binds to that head SHA only (a new push invalidates it), and
-// turns a failing verdict into `accepted`. The bot records it in its sticky comment (a hidden
+// head SHA, which regressions), binds to that head SHA only (a new push invalidates it) and to
+// the regressions it was recorded with (a later evaluation of the head with others, e.g. after
+// the baseline moved, is not covered: acceptanceCovers), and turns a failing verdict into `accepted`. The bot records it in its sticky comment (a hidden
 // block); the action, without the bot, finds the command itself among the PR's comments.
 
 import { createHash } from 'node:crypto';
@@ -63,6 +64,53 @@ export function regressionDigest(names: string[]): string {
     .digest('hex');
 }
 
+/**
+ * Whether an acceptance recorded for a head covers `names`, the regressions of an evaluation of
+ * that head (a re-run): the same ones (by digest), or only some of them when the record names
+ * every one. Regressions the record does not account for were never seen by whoever accepted
+ * (a baseline that moved, a re-run that found others): they need a new command.
+ */
+export function acceptanceCovers(a: Acceptance, names: string[]): boolean {
+  const r = recordOf(a);
+  if (regressionDigest(names) === r.digest) return true;
+  if (r.count > r.regressions.length) return false;
+  const accepted = new Set(r.regressions);
+  return names.every((n) => accepted.has(n));
+}
+
+/** Regressions named in a note, and the longest name kept there (code points). */
+const NOTE_NAMES = 3;
+const NOTE_NAME_MAX = 80;
+
+/**
+ * Why a failing verdict stays failing although its head was accepted (plain text, for
+ * RenderContext.gateNotes and the log): acceptanceCovers was false.
+ */
+export function uncoveredNote(a: Acceptance, names: string[]): string {
+  const r = recordOf(a);
+  const known = r.count === r.regressions.length ? new Set(r.regressions) : null;
+  const other = known ? names.filter((n) => !known.has(n)) : names;
+  const some = other.slice(0, NOTE_NAMES).map((n) => truncateEnd(n, NOTE_NAME_MAX));
+  const more = other.length > some.length ? `, and ${other.length - some.length} more` : '';
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  const which = known
+    ? plural(other.length, 'other regression')
+    : `${plural(names.length, 'regression')}, not the ones accepted`;
+  const one = known !== null && other.length === 1;
+  // The names last: a long one is what the note's bound cuts, never the instruction.
+  return (
+    `@${r.by} accepted ${plural(r.count, 'regression')} of this head at ${r.at}, but this evaluation of it has ${which}. ` +
+    `The acceptance does not cover ${one ? 'it' : 'them'}, so the verdict stands; if ${one ? 'it is' : 'they are'} intended too, ` +
+    `review ${one ? 'it' : 'them'} and write \`/modelgate accept <reason>\` again.` +
+    (known ? ` Not accepted: ${some.join('; ')}${more}.` : '')
+  );
+}
+
+/** Whether a record was made from the command `a` (the same person's comment at the same time). */
+export function sameCommand(record: Acceptance, a: Pick<Acceptance, 'by' | 'at'>): boolean {
+  return record.by === a.by && record.at === a.at;
+}
+
 /** The acceptance as recorded: count and digest of all regressions, the first few names, a bounded reason. */
 function recordOf(a: Acceptance): Acceptance & { count: number; digest: string } {
   return {
@@ -94,7 +142,7 @@ export function acceptedSection(acceptance: Acceptance): string {
     for (const r of a.regressions) lines.push(`- ${escapeMarkdown(r)}`);
     if (a.count > a.regressions.length) lines.push(`- … and ${a.count - a.regressions.length} more`);
   }
-  lines.push('', '_A new push invalidates this acceptance._');
+  lines.push('', '_A new push, or other regressions in a later evaluation of this head, invalidates this acceptance._');
   return lines.join('\n');
 }
 
@@ -228,22 +276,40 @@ function acceptanceText(a: Acceptance): string {
   return `${acceptanceBlock(a)}\n\n${acceptedSection(a)}\n\n---\n`;
 }
 
-/** The sticky comment with the acceptance (section and record) right under its marker line. */
-export function withAcceptance(comment: string, a: Acceptance): string {
-  const extra = acceptanceText(a);
+/** `extra` right under the comment's marker line. */
+function underMarker(comment: string, extra: string): string {
   const nl = comment.indexOf('\n');
   return nl < 0 ? `${comment}\n${extra}` : `${comment.slice(0, nl + 1)}${extra}${comment.slice(nl + 1)}`;
 }
 
+/** The sticky comment with the acceptance (section and record) right under its marker line. */
+export function withAcceptance(comment: string, a: Acceptance): string {
+  return underMarker(comment, acceptanceText(a));
+}
+
+/** The comparison rendered with `extra`'s room reserved in UTF-8 bytes (what the limit counts), then `extra` under the marker. */
+function renderWith(cmp: Comparison, ctx: RenderContext, extra: string): string {
+  const room = utf8Length(extra) + 1; // + the newline underMarker may add
+  const maxLength = (ctx.maxLength ?? COMMENT_MAX_LENGTH) - room;
+  return underMarker(renderComment(cmp, { ...ctx, maxLength }), extra);
+}
+
 /**
  * The sticky comment of an accepted verdict, for the bot and the action alike. The comparison
- * is rendered with the acceptance's room reserved in UTF-8 bytes (what the limit counts), so the
- * renderer drops whole items rather than prepareBody cutting the text.
+ * is rendered with the acceptance's room reserved, so the renderer drops whole items rather
+ * than prepareBody cutting the text.
  */
 export function renderAcceptedComment(cmp: Comparison, ctx: RenderContext, a: Acceptance): string {
-  const room = utf8Length(acceptanceText(a)) + 1; // + the newline withAcceptance may add
-  const maxLength = (ctx.maxLength ?? COMMENT_MAX_LENGTH) - room;
-  return withAcceptance(renderComment(cmp, { ...ctx, maxLength }), a);
+  return renderWith(cmp, ctx, acceptanceText(a));
+}
+
+/**
+ * The sticky comment of a failing verdict whose head was accepted for other regressions: the
+ * note near the top (gateNotes), and the record kept, hidden, so that a later evaluation with
+ * the accepted regressions is accepted again and this one never counts as a first acceptance.
+ */
+export function renderUncoveredComment(cmp: Comparison, ctx: RenderContext, a: Acceptance, note: string): string {
+  return renderWith(cmp, { ...ctx, gateNotes: [...(ctx.gateNotes ?? []), note] }, `${acceptanceBlock(a)}\n`);
 }
 
 export interface AcceptedOutcome {
@@ -266,16 +332,26 @@ function headPushedSince(payload: {
 }
 
 /**
+ * What the action's hook decided: the verdict accepted, or an acceptance of this head that does
+ * not cover its regressions (the note, and the failing comment that keeps the record).
+ */
+export type Honoured = { accepted: AcceptedOutcome } | { uncovered: { note: string; comment: string } };
+
+/**
  * The action's hook: on a failing verdict for a pull request, a valid acceptance of this head
  * (see findAcceptance; `since`: headPushedSince) turns the outcome into `accepted`, its comment
- * rendered again from `render` with the acceptance's room. Any failure to check means no acceptance.
+ * rendered again from `render` with the acceptance's room. A command already recorded in our
+ * sticky comment holds only for the regressions it was recorded with (acceptanceCovers): a re-run
+ * with others gets `uncovered`, the note saying why. Any failure to check means no acceptance.
  */
 export async function honourAcceptance(
   gh: GitHubClient,
   q: Omit<AcceptanceQuery, 'since'> & { eventPath: string | undefined },
   outcome: { comparison: Comparison; render: RenderContext },
   log: { info(m: string): void; warning(m: string): void },
-): Promise<AcceptedOutcome | null> {
+  /** The acceptance recorded in our sticky comment (acceptance-record.ts), read only when a command is found. */
+  recorded: () => Promise<Acceptance | null>,
+): Promise<Honoured | null> {
   if (outcome.comparison.verdict !== 'fail' || !q.eventPath) return null;
   let since: unknown;
   try {
@@ -285,18 +361,32 @@ export async function honourAcceptance(
   }
   if (typeof since !== 'string' || Number.isNaN(Date.parse(since))) return null;
   let found: Acceptance | null;
+  let record: Acceptance | null;
   try {
     found = await findAcceptance(gh, { ...q, since, key: outcome.render.key });
+    record = found && (await recorded());
   } catch (e) {
     log.warning(`checking for a /modelgate accept comment failed: ${(e as Error).message}`);
     return null;
   }
   if (!found) return null;
-  const acceptance = { ...found, regressions: regressionNames(outcome.comparison) };
+  const names = regressionNames(outcome.comparison);
+  const again = record && record.headSha === q.headSha && sameCommand(record, found) ? record : null;
+  if (again && !acceptanceCovers(again, names)) {
+    const note = uncoveredNote(again, names);
+    log.warning(`${note} (${found.commentUrl ?? ''})`);
+    return { uncovered: { note, comment: renderUncoveredComment(outcome.comparison, outcome.render, again, note) } };
+  }
+  // Recorded before: what was accepted then stays the record (a re-run with fewer keeps all).
+  const acceptance = again
+    ? { ...found, regressions: again.regressions, count: again.count, digest: again.digest }
+    : { ...found, regressions: names };
   log.info(`${acceptedDescription(acceptance)} (${acceptance.role}, ${acceptance.commentUrl ?? ''}): verdict accepted`);
   return {
-    acceptance,
-    comment: renderAcceptedComment(outcome.comparison, outcome.render, acceptance),
-    status: { state: 'success', description: acceptedDescription(acceptance) },
+    accepted: {
+      acceptance,
+      comment: renderAcceptedComment(outcome.comparison, outcome.render, acceptance),
+      status: { state: 'success', description: acceptedDescription(acceptance) },
+    },
   };
 }

@@ -2,11 +2,12 @@
 // when it re-runs on the same head: verdict accepted, status "accepted by", job passes. Only for
 // write/maintain/admin (asked of the collaborator-permission API), only after the head was pushed,
 // only while the PR's head is still the run's.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { readAcceptanceBlock } from '../../src/github/acceptance.js';
 import { formatReport } from '../../src/io/report-file.js';
+import { outsideDetails } from '../helpers/scenario.js';
 import { appKeyPair, startFakeGitHubApp, type FakeGitHubApp } from '../helpers/fake-github-app.js';
 import { buildAction, prPayload, runAction } from '../helpers/run-action.js';
 import { workspace, writePredictions, type Scenario } from '../action/scenario.js';
@@ -71,6 +72,33 @@ describe('the action and /modelgate accept', () => {
     expect(sticky.body).toContain('### Accepted');
     expect(readAcceptanceBlock(sticky.body)).toMatchObject({ by: ADMIN.login, role: 'admin', headSha: HEAD_SHA });
     expect(gh.requests.some((q) => q.path.endsWith(`/collaborators/${ADMIN.login}/permission`))).toBe(true);
+  });
+
+  it('a re-run of the accepted head with another regression is not covered; the accepted ones are again', async () => {
+    gh.addComment(REPO, PR, '/modelgate accept intended', ADMIN);
+    expect((await rerun()).outputs.verdict).toBe('accepted');
+    const stickyBody = () => gh.commentList(REPO, PR).find((c) => c.body.includes('<!-- modelgate:comment'))!.body;
+    const record = readAcceptanceBlock(stickyBody())!;
+    expect(record).toMatchObject({ by: ADMIN.login, headSha: HEAD_SHA });
+    // The same head evaluated again, with bird broken as well (say the baseline or the data moved).
+    const worse = workspace();
+    writeFileSync(join(worse, 'main.json'), readFileSync(join(dir, 'main.json')));
+    const bird = { ...HEAD_MODEL, found: { test: { ...HEAD_MODEL.found!.test, bird: 20 } } };
+    const r = await rerun(PUSHED_AT, { dir: worse, splits: writePredictions(worse, bird) });
+    expect([r.code, r.outputs.verdict]).toEqual([1, 'fail']);
+    expect(statuses().at(-1)!.state).toBe('failure');
+    const visible = outsideDetails(stickyBody());
+    expect(visible).not.toContain('### Accepted');
+    expect(visible).toContain('> [!IMPORTANT]');
+    expect(visible).toContain('The acceptance does not cover it, so the verdict stands');
+    expect(visible).toContain('Not accepted: test: class bird recall.');
+    expect(r.summary).toContain('Not accepted: test: class bird recall.');
+    expect(readAcceptanceBlock(stickyBody())).toEqual(record);
+    // Control: the accepted regressions once more, with the same command: accepted.
+    const again = await rerun();
+    expect([again.code, again.outputs.verdict]).toEqual([0, 'accepted']);
+    expect(stickyBody()).not.toContain('[!IMPORTANT]');
+    expect(readAcceptanceBlock(stickyBody())).toEqual(record);
   });
 
   it('ignores a read-only user, a comment older than the push, and a PR that moved on', async () => {

@@ -248,6 +248,29 @@ describe('/modelgate accept', () => {
     expect(checks(HEAD_SHA).at(-1)!.conclusion).toBe('success');
     expect(sticky(14)!.body).toContain('### Accepted');
   });
+
+  it('a re-run of the same head with another regression is not covered: red, says why, keeps the record', async () => {
+    await failingPull(18);
+    await w.send('issue_comment', commentPayload(REPO, 18, '/modelgate accept intended', ADMIN));
+    const record = readAcceptanceBlock(sticky(18)!.body)!;
+    // The same head evaluated again, e.g. after the baseline moved: bird breaks as well.
+    const worse = await reportOf({ ...HEAD_MODEL, found: { test: { ...HEAD_MODEL.found!.test, bird: 20 } } }, HEAD_SHA);
+    await w.send('workflow_run', workflowRunPayload(w.gh, addHeadRun(w.gh, { number: 18, head: worse }, HEAD_SHA)));
+    expect(checks(HEAD_SHA).at(-1)!.conclusion).toBe('failure');
+    expect(statuses(HEAD_SHA).at(-1)!.state).toBe('failure');
+    const visible = outsideDetails(sticky(18)!.body);
+    expect(visible).not.toContain('### Accepted');
+    expect(visible).toContain('> [!IMPORTANT]');
+    expect(visible).toContain('has 1 other regression. The acceptance does not cover it, so the verdict stands');
+    expect(visible).toContain('Not accepted: test: class bird recall.');
+    expect(checks(HEAD_SHA).at(-1)!.output.summary).toContain('Not accepted: test: class bird recall.');
+    expect(readAcceptanceBlock(sticky(18)!.body)).toEqual(record);
+    // Control: the accepted regressions evaluated once more are accepted again.
+    await w.send('workflow_run', workflowRunPayload(w.gh, addHeadRun(w.gh, { number: 18, head }, HEAD_SHA)));
+    expect(checks(HEAD_SHA).at(-1)!.conclusion).toBe('success');
+    expect(outsideDetails(sticky(18)!.body)).toContain('### Accepted');
+    expect(sticky(18)!.body).not.toContain('[!IMPORTANT]');
+  });
 });
 
 describe('a broken .modelgate.yml at the base', () => {

@@ -64,6 +64,11 @@ export interface RenderContext {
    * is none. Shown near the top, never folded away.
    */
   baselineNotes?: string[];
+  /**
+   * What a reviewer must know about the gate itself (plain text, escaped here): an acceptance of
+   * this head that does not cover its regressions. Shown near the top, never folded away.
+   */
+  gateNotes?: string[];
   /** Link to the HTML report with the charts (the workflow artifact). */
   htmlReportUrl?: string;
   /** Comment limit in UTF-8 bytes; default 65536 (GitHub's comment limit, see COMMENT_MAX_LENGTH). */
@@ -932,13 +937,26 @@ function settingValue(v: unknown): string {
   }
 }
 
+/** Plain-text notes as GitHub alerts of one kind (`> [!NOTE]`), each on one line, escaped and bounded. */
+function alerts(kind: 'NOTE' | 'IMPORTANT', notes: string[] | undefined): string {
+  return (notes ?? [])
+    .filter((n) => n.trim() !== '')
+    .map((n) => `> [!${kind}]\n> ${esc(truncateEnd(n.replace(/\s+/g, ' '), 500))}`)
+    .join('\n\n');
+}
+
+function gateNoteSection(ctx: RenderContext): Section | null {
+  const head = alerts('IMPORTANT', ctx.gateNotes);
+  return head ? { id: 'gate-note', rank: 99, head, items: [], sep: '', tail: '' } : null;
+}
+
 function baselineNoteSection(ctx: RenderContext): Section | null {
-  const notes = (ctx.baselineNotes ?? []).filter((n) => n.trim() !== '');
-  if (!notes.length) return null;
+  const head = alerts('NOTE', ctx.baselineNotes);
+  if (!head) return null;
   return {
     id: 'baseline-note',
     rank: 99,
-    head: notes.map((n) => `> [!NOTE]\n> ${esc(truncateEnd(n.replace(/\s+/g, ' '), 500))}`).join('\n\n'),
+    head,
     items: [],
     sep: '',
     tail: '',
@@ -997,6 +1015,7 @@ export function buildSections(
   const all: (Section | null)[] = [
     verdictSection(cmp, marker),
     overviewSection(cmp, g),
+    gateNoteSection(ctx),
     baselineNoteSection(ctx),
     noBaselineSection(cmp),
     examplesWarning(cmp),

@@ -884,14 +884,21 @@ function settingValue(v) {
     return String(v);
   }
 }
+function alerts(kind, notes) {
+  return (notes ?? []).filter((n) => n.trim() !== "").map((n) => `> [!${kind}]
+> ${esc(truncateEnd(n.replace(/\s+/g, " "), 500))}`).join("\n\n");
+}
+function gateNoteSection(ctx) {
+  const head = alerts("IMPORTANT", ctx.gateNotes);
+  return head ? { id: "gate-note", rank: 99, head, items: [], sep: "", tail: "" } : null;
+}
 function baselineNoteSection(ctx) {
-  const notes = (ctx.baselineNotes ?? []).filter((n) => n.trim() !== "");
-  if (!notes.length) return null;
+  const head = alerts("NOTE", ctx.baselineNotes);
+  if (!head) return null;
   return {
     id: "baseline-note",
     rank: 99,
-    head: notes.map((n) => `> [!NOTE]
-> ${esc(truncateEnd(n.replace(/\s+/g, " "), 500))}`).join("\n\n"),
+    head,
     items: [],
     sep: "",
     tail: ""
@@ -936,6 +943,7 @@ function buildSections(cmp, ctx, opts, marker) {
   const all = [
     verdictSection(cmp, marker),
     overviewSection(cmp, g),
+    gateNoteSection(ctx),
     baselineNoteSection(ctx),
     noBaselineSection(cmp),
     examplesWarning(cmp),

@@ -9,7 +9,7 @@ import {
 } from "./chunk-PYXWA2YX.js";
 import {
   renderHtmlReport
-} from "./chunk-6DXYRWKL.js";
+} from "./chunk-YMYRUX4H.js";
 import {
   mergeReports
 } from "./chunk-RF5E54HY.js";
@@ -74,13 +74,14 @@ import {
   readRepoFile,
   readZipText,
   readZipTexts,
+  recordedAcceptance,
   retry,
   retrySettingsFromEnv,
   setCommitStatus,
   upsertStickyComment,
   verifyClaimedPull,
   whoAmI
-} from "./chunk-YPYG4IWD.js";
+} from "./chunk-N7HQOUXN.js";
 import {
   BaselineUnusable,
   baselineNotes,
@@ -89,7 +90,7 @@ import {
   findBaseline,
   renderOutcome,
   runGate
-} from "./chunk-CGBKA4LY.js";
+} from "./chunk-BYRDIV2N.js";
 import "./chunk-PTBGJDZP.js";
 import {
   parseConfig
@@ -105,8 +106,8 @@ import {
 } from "./chunk-5OTVHDUD.js";
 import {
   normalizeKey
-} from "./chunk-DOB6CR7W.js";
-import "./chunk-AD7VYH7L.js";
+} from "./chunk-HZ3CMA2V.js";
+import "./chunk-PSMBL6PC.js";
 import "./chunk-SEYWQ3W6.js";
 import {
   sanitizeText
@@ -96932,6 +96933,12 @@ async function storeOnPush(p, gh, j) {
     `This push to ${ctx.pushBranch} ${where2 ? `stored its report as the baseline (${where2})` : "makes the baseline"}; a push to a baseline branch is compared for information and never failed on regressions: pull requests are gated.`
   ];
 }
+function acceptanceStep(gh, prNumber, p, env, j, cmp, render) {
+  const { owner, repo } = p.ctx;
+  const q = { owner, repo, prNumber, headSha: j.headSha, eventPath: env.GITHUB_EVENT_PATH };
+  const recorded = async () => recordedAcceptance(gh, { owner, repo, issueNumber: prNumber, key: render.key }, await whoAmI(gh, debug2));
+  return honourAcceptance(gh, q, { comparison: cmp, render }, log_exports, recorded);
+}
 async function gateAndPublish(p, gh, limits, env, j) {
   const { ctx, inputs } = p;
   const { headSha, key } = j;
@@ -96944,13 +96951,13 @@ async function gateAndPublish(p, gh, limits, env, j) {
   const htmlReportUrl = await htmlReportStep(inputs, ctx, cmp, j.head, j.reportPath);
   const rendered = htmlReportUrl ? { ...render, htmlReportUrl } : render;
   if (htmlReportUrl) Object.assign(outcome, renderOutcome(cmp, rendered));
-  const accepted = gh && ctx.pr ? await honourAcceptance(
-    gh,
-    { owner: ctx.owner, repo: ctx.repo, prNumber: ctx.pr.number, headSha, eventPath: env.GITHUB_EVENT_PATH },
-    { comparison: cmp, render: rendered },
-    log_exports
-  ) : null;
+  const honoured = gh && ctx.pr ? await acceptanceStep(gh, ctx.pr.number, p, env, j, cmp, rendered) : null;
+  const accepted = honoured && "accepted" in honoured ? honoured.accepted : null;
   if (accepted) Object.assign(outcome, { comment: accepted.comment, status: accepted.status });
+  if (honoured && "uncovered" in honoured) {
+    Object.assign(outcome, renderOutcome(cmp, { ...rendered, gateNotes: [honoured.uncovered.note] }));
+    outcome.comment = honoured.uncovered.comment;
+  }
   if (isBaselinePush(inputs, ctx)) outcome.status = baselinePushStatus(outcome.status);
   await group("modelgate: publish", async () => {
     await setOutput2("verdict", accepted ? "accepted" : cmp.verdict);

@@ -9,8 +9,8 @@ import {
   SUMMARY_MAX_BYTES,
   renderComment,
   renderSummary
-} from "./chunk-DOB6CR7W.js";
-import "./chunk-AD7VYH7L.js";
+} from "./chunk-HZ3CMA2V.js";
+import "./chunk-PSMBL6PC.js";
 import "./chunk-SEYWQ3W6.js";
 import "./chunk-NSI3WKIV.js";
 import "./chunk-FWCFBI7P.js";

@@ -7,7 +7,7 @@ var __dirname = __mgDirname(__filename);
 import {
   buildSections,
   verdictLine
-} from "./chunk-AD7VYH7L.js";
+} from "./chunk-PSMBL6PC.js";
 import {
   escapeMarkdown,
   markdownLink,

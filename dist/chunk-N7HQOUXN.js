@@ -16,7 +16,7 @@ import {
   normalizeKey,
   renderComment,
   utf8Length
-} from "./chunk-DOB6CR7W.js";
+} from "./chunk-HZ3CMA2V.js";
 import {
   escapeMarkdown,
   sanitizeText,
@@ -28889,6 +28889,29 @@ function regressionNames(cmp) {
 function regressionDigest(names) {
   return createHash("sha256").update(JSON.stringify([...names].sort())).digest("hex");
 }
+function acceptanceCovers(a, names) {
+  const r = recordOf(a);
+  if (regressionDigest(names) === r.digest) return true;
+  if (r.count > r.regressions.length) return false;
+  const accepted = new Set(r.regressions);
+  return names.every((n) => accepted.has(n));
+}
+var NOTE_NAMES = 3;
+var NOTE_NAME_MAX = 80;
+function uncoveredNote(a, names) {
+  const r = recordOf(a);
+  const known = r.count === r.regressions.length ? new Set(r.regressions) : null;
+  const other = known ? names.filter((n) => !known.has(n)) : names;
+  const some = other.slice(0, NOTE_NAMES).map((n) => truncateEnd(n, NOTE_NAME_MAX));
+  const more = other.length > some.length ? `, and ${other.length - some.length} more` : "";
+  const plural = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
+  const which = known ? plural(other.length, "other regression") : `${plural(names.length, "regression")}, not the ones accepted`;
+  const one = known !== null && other.length === 1;
+  return `@${r.by} accepted ${plural(r.count, "regression")} of this head at ${r.at}, but this evaluation of it has ${which}. The acceptance does not cover ${one ? "it" : "them"}, so the verdict stands; if ${one ? "it is" : "they are"} intended too, review ${one ? "it" : "them"} and write \`/modelgate accept <reason>\` again.` + (known ? ` Not accepted: ${some.join("; ")}${more}.` : "");
+}
+function sameCommand(record, a) {
+  return record.by === a.by && record.at === a.at;
+}
 function recordOf(a) {
   return {
     ...a,
@@ -28915,7 +28938,7 @@ function acceptedSection(acceptance) {
     for (const r of a.regressions) lines.push(`- ${escapeMarkdown(r)}`);
     if (a.count > a.regressions.length) lines.push(`- \u2026 and ${a.count - a.regressions.length} more`);
   }
-  lines.push("", "_A new push invalidates this acceptance._");
+  lines.push("", "_A new push, or other regressions in a later evaluation of this head, invalidates this acceptance._");
   return lines.join("\n");
 }
 var BLOCK = /<!-- modelgate:acceptance ([A-Za-z0-9_-]+) -->/;
@@ -28993,21 +29016,27 @@ ${acceptedSection(a)}
 ---
 `;
 }
-function withAcceptance(comment, a) {
-  const extra = acceptanceText(a);
+function underMarker(comment, extra) {
   const nl = comment.indexOf("\n");
   return nl < 0 ? `${comment}
 ${extra}` : `${comment.slice(0, nl + 1)}${extra}${comment.slice(nl + 1)}`;
 }
-function renderAcceptedComment(cmp, ctx, a) {
-  const room = utf8Length(acceptanceText(a)) + 1;
+function renderWith(cmp, ctx, extra) {
+  const room = utf8Length(extra) + 1;
   const maxLength = (ctx.maxLength ?? COMMENT_MAX_LENGTH) - room;
-  return withAcceptance(renderComment(cmp, { ...ctx, maxLength }), a);
+  return underMarker(renderComment(cmp, { ...ctx, maxLength }), extra);
+}
+function renderAcceptedComment(cmp, ctx, a) {
+  return renderWith(cmp, ctx, acceptanceText(a));
+}
+function renderUncoveredComment(cmp, ctx, a, note) {
+  return renderWith(cmp, { ...ctx, gateNotes: [...ctx.gateNotes ?? [], note] }, `${acceptanceBlock(a)}
+`);
 }
 function headPushedSince(payload) {
   return payload.pull_request?.updated_at ?? payload.workflow_run?.created_at;
 }
-async function honourAcceptance(gh, q, outcome, log) {
+async function honourAcceptance(gh, q, outcome, log, recorded) {
   if (outcome.comparison.verdict !== "fail" || !q.eventPath) return null;
   let since;
   try {
@@ -29017,106 +29046,31 @@ async function honourAcceptance(gh, q, outcome, log) {
   }
   if (typeof since !== "string" || Number.isNaN(Date.parse(since))) return null;
   let found;
+  let record;
   try {
     found = await findAcceptance(gh, { ...q, since, key: outcome.render.key });
+    record = found && await recorded();
   } catch (e) {
     log.warning(`checking for a /modelgate accept comment failed: ${e.message}`);
     return null;
   }
   if (!found) return null;
-  const acceptance = { ...found, regressions: regressionNames(outcome.comparison) };
+  const names = regressionNames(outcome.comparison);
+  const again = record && record.headSha === q.headSha && sameCommand(record, found) ? record : null;
+  if (again && !acceptanceCovers(again, names)) {
+    const note = uncoveredNote(again, names);
+    log.warning(`${note} (${found.commentUrl ?? ""})`);
+    return { uncovered: { note, comment: renderUncoveredComment(outcome.comparison, outcome.render, again, note) } };
+  }
+  const acceptance = again ? { ...found, regressions: again.regressions, count: again.count, digest: again.digest } : { ...found, regressions: names };
   log.info(`${acceptedDescription(acceptance)} (${acceptance.role}, ${acceptance.commentUrl ?? ""}): verdict accepted`);
   return {
-    acceptance,
-    comment: renderAcceptedComment(outcome.comparison, outcome.render, acceptance),
-    status: { state: "success", description: acceptedDescription(acceptance) }
+    accepted: {
+      acceptance,
+      comment: renderAcceptedComment(outcome.comparison, outcome.render, acceptance),
+      status: { state: "success", description: acceptedDescription(acceptance) }
+    }
   };
-}
-
-// src/action/config.ts
-var isObj = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-function ruleInputToRules(name, value) {
-  switch (name) {
-    case "max-drop":
-      return { headline: { "max-drop": { default: { fail: value } } } };
-    case "min-drop":
-      return { classes: { "min-drop": value } };
-    case "min-support":
-      return { classes: { "min-support": value } };
-    case "ignore-classes":
-      return {
-        classes: {
-          ignore: value.includes("\n") ? value.split(/\r?\n/).map((s) => s.trim()).filter(Boolean) : value
-        }
-      };
-    case "fdr":
-      return { fdr: { level: value } };
-  }
-}
-function deepMerge(base, over) {
-  const out = { ...base };
-  for (const [k, v] of Object.entries(over)) {
-    let b = out[k];
-    if (k === "headline" && (Array.isArray(b) || typeof b === "string")) b = { metrics: b };
-    out[k] = isObj(v) && isObj(b) ? deepMerge(b, v) : v;
-  }
-  return out;
-}
-async function readActionConfig(path) {
-  return readConfig(path);
-}
-function preprocessOf(config, input) {
-  return input ? parsePreprocessText(input, "input preprocess") : config.preprocess;
-}
-function mergedRules(config, inputRules) {
-  let merged = { ...config.rules };
-  for (const [name, value] of Object.entries(inputRules)) {
-    const part = ruleInputToRules(name, value);
-    checkRulesEarly(part, `input ${name}`);
-    merged = deepMerge(merged, part);
-  }
-  const parts = [config.found ? config.path : null, Object.keys(inputRules).length ? "action inputs" : null];
-  const origin = parts.filter(Boolean).join(" + ") || "defaults";
-  return { rules: merged, origin };
-}
-function checkActionConfig(config, inputRules, task) {
-  const { rules, origin } = mergedRules(config, inputRules);
-  checkRulesEarly(rules, origin, task);
-}
-function loadRules(opts) {
-  const { rules, origin } = mergedRules(opts.config, opts.inputRules);
-  return {
-    rules: parseRules(rules, origin, opts.task),
-    failOnRegression: opts.failOnRegression ?? opts.config.failOnRegression ?? true,
-    origin
-  };
-}
-
-// src/github/contents.ts
-function contentsPath(path) {
-  const segments = path.replace(/^(\.?\/)+/, "").split("/");
-  if (segments.some((s) => s === "." || s === ".." || s === "") || /[\u0000-\u001f\u007f]/.test(path))
-    throw new UsageError(
-      `baseline-ref-path: expected a file path inside the repository (no '.', '..' or empty segments, no control characters), got ${JSON.stringify(path)}`
-    );
-  return segments.map(encodeURIComponent).join("/");
-}
-async function readRepoFile(gh, p) {
-  const where = `reading ${p.path} at ${p.ref.slice(0, 12)}`;
-  const route = `GET /repos/{owner}/{repo}/contents/${contentsPath(p.path)}`;
-  let raw;
-  try {
-    raw = (await gh.request(route, { owner: p.owner, repo: p.repo, ref: p.ref, mediaType: { format: "raw" } })).data;
-  } catch (e) {
-    if (httpStatus(e) === 404) return null;
-    throw explain(e, "contents", where);
-  }
-  if (typeof raw !== "string" && !(raw instanceof ArrayBuffer) && !ArrayBuffer.isView(raw)) {
-    const kind = Array.isArray(raw) ? "directory" : String(raw?.type ?? "something else");
-    throw explain(new Error(`${p.path} is a ${kind.slice(0, 20)}, not a file`), "contents", where);
-  }
-  const text = typeof raw === "string" ? raw : new TextDecoder("utf-8").decode(raw);
-  return { text, size: Buffer.byteLength(text) };
 }
 
 // src/github/identity.ts
@@ -29275,6 +29229,99 @@ async function create(gh, ref, text) {
   } catch (e) {
     throw explain(e, "comment", `creating the PR comment on #${ref.issueNumber}`);
   }
+}
+
+// src/github/acceptance-record.ts
+async function recordedAcceptance(gh, q, me) {
+  const ref = { owner: q.owner, repo: q.repo, issueNumber: q.issueNumber };
+  const [own] = await findOwnComments(gh, ref, q.key, me, { maxPages: q.maxPages });
+  return readAcceptanceBlock(own?.body);
+}
+
+// src/action/config.ts
+var isObj = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function ruleInputToRules(name, value) {
+  switch (name) {
+    case "max-drop":
+      return { headline: { "max-drop": { default: { fail: value } } } };
+    case "min-drop":
+      return { classes: { "min-drop": value } };
+    case "min-support":
+      return { classes: { "min-support": value } };
+    case "ignore-classes":
+      return {
+        classes: {
+          ignore: value.includes("\n") ? value.split(/\r?\n/).map((s) => s.trim()).filter(Boolean) : value
+        }
+      };
+    case "fdr":
+      return { fdr: { level: value } };
+  }
+}
+function deepMerge(base, over) {
+  const out = { ...base };
+  for (const [k, v] of Object.entries(over)) {
+    let b = out[k];
+    if (k === "headline" && (Array.isArray(b) || typeof b === "string")) b = { metrics: b };
+    out[k] = isObj(v) && isObj(b) ? deepMerge(b, v) : v;
+  }
+  return out;
+}
+async function readActionConfig(path) {
+  return readConfig(path);
+}
+function preprocessOf(config, input) {
+  return input ? parsePreprocessText(input, "input preprocess") : config.preprocess;
+}
+function mergedRules(config, inputRules) {
+  let merged = { ...config.rules };
+  for (const [name, value] of Object.entries(inputRules)) {
+    const part = ruleInputToRules(name, value);
+    checkRulesEarly(part, `input ${name}`);
+    merged = deepMerge(merged, part);
+  }
+  const parts = [config.found ? config.path : null, Object.keys(inputRules).length ? "action inputs" : null];
+  const origin = parts.filter(Boolean).join(" + ") || "defaults";
+  return { rules: merged, origin };
+}
+function checkActionConfig(config, inputRules, task) {
+  const { rules, origin } = mergedRules(config, inputRules);
+  checkRulesEarly(rules, origin, task);
+}
+function loadRules(opts) {
+  const { rules, origin } = mergedRules(opts.config, opts.inputRules);
+  return {
+    rules: parseRules(rules, origin, opts.task),
+    failOnRegression: opts.failOnRegression ?? opts.config.failOnRegression ?? true,
+    origin
+  };
+}
+
+// src/github/contents.ts
+function contentsPath(path) {
+  const segments = path.replace(/^(\.?\/)+/, "").split("/");
+  if (segments.some((s) => s === "." || s === ".." || s === "") || /[\u0000-\u001f\u007f]/.test(path))
+    throw new UsageError(
+      `baseline-ref-path: expected a file path inside the repository (no '.', '..' or empty segments, no control characters), got ${JSON.stringify(path)}`
+    );
+  return segments.map(encodeURIComponent).join("/");
+}
+async function readRepoFile(gh, p) {
+  const where = `reading ${p.path} at ${p.ref.slice(0, 12)}`;
+  const route = `GET /repos/{owner}/{repo}/contents/${contentsPath(p.path)}`;
+  let raw;
+  try {
+    raw = (await gh.request(route, { owner: p.owner, repo: p.repo, ref: p.ref, mediaType: { format: "raw" } })).data;
+  } catch (e) {
+    if (httpStatus(e) === 404) return null;
+    throw explain(e, "contents", where);
+  }
+  if (typeof raw !== "string" && !(raw instanceof ArrayBuffer) && !ArrayBuffer.isView(raw)) {
+    const kind = Array.isArray(raw) ? "directory" : String(raw?.type ?? "something else");
+    throw explain(new Error(`${p.path} is a ${kind.slice(0, 20)}, not a file`), "contents", where);
+  }
+  const text = typeof raw === "string" ? raw : new TextDecoder("utf-8").decode(raw);
+  return { text, size: Buffer.byteLength(text) };
 }
 
 // src/github/statuses.ts
@@ -30280,17 +30327,19 @@ export {
   ACCEPT_ROLES,
   repoRole,
   regressionNames,
+  acceptanceCovers,
+  uncoveredNote,
   acceptedDescription,
   acceptedSection,
-  readAcceptanceBlock,
   commandPostdates,
   renderAcceptedComment,
+  renderUncoveredComment,
   honourAcceptance,
-  readRepoFile,
   whoAmI,
   COMMENT_MODES,
-  findOwnComments,
   upsertStickyComment,
+  recordedAcceptance,
+  readRepoFile,
   setCommitStatus,
   listRunArtifacts,
   listArtifactsNamed,

@@ -9,16 +9,16 @@ import {
   consoleLog,
   createBot,
   startBot
-} from "./chunk-NH3KY7T2.js";
-import "./chunk-YPYG4IWD.js";
-import "./chunk-CGBKA4LY.js";
+} from "./chunk-VSQMBBEC.js";
+import "./chunk-N7HQOUXN.js";
+import "./chunk-BYRDIV2N.js";
 import "./chunk-PTBGJDZP.js";
 import "./chunk-MZAYYHD3.js";
 import "./chunk-2FPBPD7G.js";
 import "./chunk-4L747AVC.js";
 import "./chunk-EBNW32Z5.js";
-import "./chunk-DOB6CR7W.js";
-import "./chunk-AD7VYH7L.js";
+import "./chunk-HZ3CMA2V.js";
+import "./chunk-PSMBL6PC.js";
 import "./chunk-SEYWQ3W6.js";
 import "./chunk-NSI3WKIV.js";
 import "./chunk-FWCFBI7P.js";

@@ -8,8 +8,8 @@ import {
   REPORT_CSP,
   mainSplit,
   renderHtmlReport
-} from "./chunk-6DXYRWKL.js";
-import "./chunk-AD7VYH7L.js";
+} from "./chunk-YMYRUX4H.js";
+import "./chunk-PSMBL6PC.js";
 import "./chunk-SEYWQ3W6.js";
 import "./chunk-NSI3WKIV.js";
 import "./chunk-FWCFBI7P.js";

@@ -13,10 +13,10 @@ import {
 import {
   renderComment,
   renderSummary
-} from "./chunk-DOB6CR7W.js";
+} from "./chunk-HZ3CMA2V.js";
 import {
   VERDICT_WORD
-} from "./chunk-AD7VYH7L.js";
+} from "./chunk-PSMBL6PC.js";
 import {
   escapePlain,
   truncateEnd

@@ -9,13 +9,13 @@ import {
   DEFAULT_LIMITS,
   Octokit,
   RequestError,
+  acceptanceCovers,
   acceptedDescription,
   acceptedSection,
   clientOptions,
   commandPostdates,
   downloadEvaluation,
   explain,
-  findOwnComments,
   getUserAgent,
   isBotAccount,
   limitsFromEnv,
@@ -24,10 +24,11 @@ import {
   loadRules,
   paginateRest,
   parseCommand,
-  readAcceptanceBlock,
   readRepoFile,
+  recordedAcceptance,
   regressionNames,
   renderAcceptedComment,
+  renderUncoveredComment,
   repoRole,
   request,
   require_lib,
@@ -36,14 +37,15 @@ import {
   retrySettingsFromEnv,
   setCommitStatus,
   throttling,
+  uncoveredNote,
   upsertStickyComment,
   verifyClaimedPull,
   withClientLimits
-} from "./chunk-YPYG4IWD.js";
+} from "./chunk-N7HQOUXN.js";
 import {
   findBaseline,
   runGate
-} from "./chunk-CGBKA4LY.js";
+} from "./chunk-BYRDIV2N.js";
 import {
   parseConfig
 } from "./chunk-MZAYYHD3.js";
@@ -53,14 +55,14 @@ import {
 import {
   normalizeKey,
   renderComment
-} from "./chunk-DOB6CR7W.js";
+} from "./chunk-HZ3CMA2V.js";
 import {
   TEST_NAME,
   pct,
   pts,
   qText,
   thousands
-} from "./chunk-AD7VYH7L.js";
+} from "./chunk-PSMBL6PC.js";
 import {
   escapeMarkdown,
   sanitizeText,
@@ -317,7 +319,7 @@ function classAnnotations(report, classes) {
     };
   });
 }
-function stickyBody(pg, acceptance) {
+function stickyBody(pg, acceptance, uncovered) {
   const ctx = {
     key: pg.found.evaluation.key,
     runUrl: pg.found.runUrl,
@@ -325,7 +327,8 @@ function stickyBody(pg, acceptance) {
     baseCommit: pg.baseline?.commit
   };
   const cmp = pg.gate.comparison;
-  return acceptance ? renderAcceptedComment(cmp, ctx, acceptance) : renderComment(cmp, ctx);
+  if (acceptance) return renderAcceptedComment(cmp, ctx, acceptance);
+  return uncovered ? renderUncoveredComment(cmp, ctx, uncovered.record, uncovered.note) : renderComment(cmp, ctx);
 }
 async function publishPullGate(gh, p) {
   const { pg, acceptance } = p;
@@ -336,12 +339,18 @@ async function publishPullGate(gh, p) {
     gh,
     { ...p.repo, issueNumber: pg.pull.number },
     key,
-    stickyBody(pg, accepted ? acceptance : null),
+    stickyBody(pg, accepted ? acceptance : null, p.uncovered),
     { mode: "update", skipUnchanged: true, identity: p.identity }
   );
   const conclusion = cmp.verdict !== "fail" || accepted ? "success" : pg.failOnRegression ? "failure" : "neutral";
   const description = accepted ? acceptedDescription(acceptance) : pg.gate.status.description;
-  const summaryCtx = { key, runUrl: pg.found.runUrl, headCommit: pg.pull.headSha, baseCommit: pg.baseline?.commit };
+  const summaryCtx = {
+    key,
+    runUrl: pg.found.runUrl,
+    headCommit: pg.pull.headSha,
+    baseCommit: pg.baseline?.commit,
+    gateNotes: p.uncovered ? [p.uncovered.note] : []
+  };
   const checkRunId = await publishCheckRun(gh, {
     ...p.repo,
     headSha: pg.pull.headSha,
@@ -542,10 +551,12 @@ async function onIssueComment(gh, p, ctx) {
   }
   await react(outcome === "done" ? REACTION.done : REACTION.refused);
 }
-async function recordedAcceptance(gh, r, pull, key, me) {
-  const [own] = await findOwnComments(gh, { ...r, issueNumber: pull.number }, key, me);
-  const a = readAcceptanceBlock(own?.body);
-  return a && a.headSha === pull.headSha ? a : null;
+async function standingAcceptance(gh, r, pull, pg, me) {
+  const key = pg.found.evaluation.key;
+  const a = await recordedAcceptance(gh, { ...r, issueNumber: pull.number, key }, me);
+  if (!a || a.headSha !== pull.headSha || pg.gate.comparison.verdict !== "fail") return { acceptance: null };
+  const names = regressionNames(pg.gate.comparison);
+  return acceptanceCovers(a, names) ? { acceptance: a } : { acceptance: null, uncovered: { record: a, note: uncoveredNote(a, names) } };
 }
 async function onWorkflowRun(gh, p, ctx) {
   if (p.action !== "completed") return;
@@ -565,10 +576,10 @@ async function onWorkflowRun(gh, p, ctx) {
       };
       const pg = await gateForPull(gh, { ...r, serverUrl: serverOf(p.repository) }, pull, found, log);
       const me = await ctx.identity(gh);
-      const acceptance = await recordedAcceptance(gh, r, pull, evaluation.key, me);
-      const out = await publishPullGate(gh, { repo: r, pg, acceptance, identity: me });
+      const { acceptance, uncovered } = await standingAcceptance(gh, r, pull, pg, me);
+      const out = await publishPullGate(gh, { repo: r, pg, acceptance, identity: me, uncovered });
       log(
-        `PR #${pull.number}: ${checkName(evaluation.key)} ${pg.gate.comparison.verdict}${acceptance ? " (accepted)" : ""}, ${out.commentUrl ?? ""}`
+        `PR #${pull.number}: ${checkName(evaluation.key)} ${pg.gate.comparison.verdict}${acceptance ? " (accepted)" : uncovered ? " (accepted before, not these regressions)" : ""}, ${out.commentUrl ?? ""}`
       );
     } catch (e) {
       if (!(e instanceof UsageError)) throw e;

@@ -13,11 +13,11 @@ import {
   renderOutcome,
   runGate,
   sameCommit
-} from "./chunk-CGBKA4LY.js";
+} from "./chunk-BYRDIV2N.js";
 import "./chunk-PTBGJDZP.js";
 import "./chunk-EBNW32Z5.js";
-import "./chunk-DOB6CR7W.js";
-import "./chunk-AD7VYH7L.js";
+import "./chunk-HZ3CMA2V.js";
+import "./chunk-PSMBL6PC.js";
 import "./chunk-SEYWQ3W6.js";
 import "./chunk-NSI3WKIV.js";
 import "./chunk-FWCFBI7P.js";

@@ -15,7 +15,7 @@ import {
   pts,
   splitOrder,
   thousands
-} from "./chunk-AD7VYH7L.js";
+} from "./chunk-PSMBL6PC.js";
 import {
   bandName
 } from "./chunk-SEYWQ3W6.js";
