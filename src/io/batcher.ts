@@ -22,6 +22,13 @@ function whole(a: Uint32Array, length: number): Uint32Array | undefined {
 }
 
 /**
+ * Why an empty id is refused: every empty id would be one example, found in every split that has
+ * one (a false leakage finding), and an example without an id cannot be checked at all.
+ */
+export const EMPTY_ID =
+  'the id is empty; expected one for every example (ids find the examples shared between splits): give each example its id, or leave ids out';
+
+/**
  * The id of every example (leakage between splits), when the reader's file has ids: their UTF-8
  * bytes back to back and where each ends, a few bytes an example instead of a string object.
  */
@@ -31,9 +38,10 @@ export class Ids {
   private ends = new Uint32Array(256);
   private len = 0;
   private n = 0;
-  /** An id from the bytes buf[start..end). */
-  add(buf: Uint8Array, start: number, end: number): void {
+  /** An id from the bytes buf[start..end); false (nothing added) when it is empty: see EMPTY_ID. */
+  add(buf: Uint8Array, start: number, end: number): boolean {
     const size = end - start;
+    if (size === 0) return false;
     if (this.len + size > this.bytes.length) {
       const next = new Uint8Array(Math.max(this.bytes.length * 2, this.len + size));
       next.set(this.bytes.subarray(0, this.len));
@@ -47,10 +55,11 @@ export class Ids {
       this.ends = next;
     }
     this.ends[this.n++] = this.len;
+    return true;
   }
-  addText(text: string): void {
+  addText(text: string): boolean {
     const b = Buffer.from(text, 'utf8');
-    this.add(b, 0, b.length);
+    return this.add(b, 0, b.length);
   }
   /** Moves the ids gathered so far onto `b`. */
   take(b: ExampleBatch): ExampleBatch {

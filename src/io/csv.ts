@@ -3,7 +3,7 @@
 // any other columns (ignored). Streams records; numbers are parsed from the bytes in place.
 
 import type { Task } from '../core/report/types.js';
-import { DEFAULT_BATCH_SIZE, MulticlassBatcher, MultilabelBatcher } from './batcher.js';
+import { DEFAULT_BATCH_SIZE, EMPTY_ID, MulticlassBatcher, MultilabelBatcher } from './batcher.js';
 import { CsvRecords, type FastRow, type Fields, type OnRecord } from './csv-records.js';
 import { decimalEnd, describeBadNumber, parseDecimal, parseDecimalPrefix, parseDecimalText } from './decimal.js';
 import { classIndexOf, listNames, quoteName } from './names.js';
@@ -247,6 +247,11 @@ class Rows {
     return text;
   }
 
+  /** The example's id (a CSV `id` column), refused when empty (EMPTY_ID). */
+  id(b: MulticlassBatcher | MultilabelBatcher, text: string, line: number): void {
+    if (!b.ids.addText(text)) throw new InputError(this.path, this.where(line), EMPTY_ID);
+  }
+
   progress(): void {
     this.count++;
     if (this.opts.onProgress && this.count % PROGRESS_EVERY === 0) this.opts.onProgress(this.count);
@@ -323,7 +328,7 @@ function multiclassRow(rows: Rows, b: MulticlassBatcher): OnRecord {
       sink?.scores(row, 0, nScores, plan.scoreClass);
       p = plan.scoreClass[bi];
     } else p = rows.predIndex(rows.single(f.text(buf, plan.predCol), plan.predSplit, plan.predName, line), line);
-    if (plan.idCol >= 0) b.ids.addText(f.text(buf, plan.idCol));
+    if (plan.idCol >= 0) rows.id(b, f.text(buf, plan.idCol), line);
     if (b.push(t, p)) ready.push(b.flush()!);
     rows.progress();
     return true;
@@ -347,7 +352,7 @@ function multilabelRow(rows: Rows, b: MultilabelBatcher): OnRecord {
       }
       sink?.scores(row, 0, nScores, plan.scoreClass);
     } else addNames(f.text(buf, plan.predCol), plan.predSplit, (n) => b.pred.add(rows.predIndex(n, line)));
-    if (plan.idCol >= 0) b.ids.addText(f.text(buf, plan.idCol));
+    if (plan.idCol >= 0) rows.id(b, f.text(buf, plan.idCol), line);
     if (b.end()) ready.push(b.flush()!);
     rows.progress();
     return true;
@@ -427,6 +432,8 @@ function fastRow(rows: Rows): FastRow {
         i += buf[i + 1] === LF ? 2 : 1;
       } else return -1;
     }
+    // An empty id is the general path's to refuse.
+    if (idCol >= 0 && ie === is) return -1;
     const truth = buf.toString('utf8', ts, te);
     if (idCol >= 0) batcher.ids.add(buf, is, ie);
     if (sink) sink.scores(into, 0, values.length, scoreClass);

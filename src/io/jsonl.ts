@@ -2,7 +2,7 @@
 // "labels") and the prediction ("pred", "preds" or "scores"). Blank lines are skipped.
 
 import type { Task } from '../core/report/types.js';
-import { DEFAULT_BATCH_SIZE, MulticlassBatcher, MultilabelBatcher } from './batcher.js';
+import { DEFAULT_BATCH_SIZE, EMPTY_ID, MulticlassBatcher, MultilabelBatcher } from './batcher.js';
 import { MAX_RECORD_BYTES } from './csv-records.js';
 import { classIndexOf, listNames, quoteName } from './names.js';
 import { thresholdFor } from '../core/threshold.js';
@@ -115,7 +115,7 @@ export async function openJsonl(path: string, opts: ReadOptions): Promise<Predic
   }
 
   const ready: ExampleBatch[] = [];
-  const handle = rowHandler(path, task, opts, ready, 'id' in first);
+  const handle = rowHandler(path, task, opts, ready, { line: firstLine, ids: 'id' in first });
   async function* batches(): AsyncGenerator<ExampleBatch> {
     try {
       for (const [row, line] of early) handle(row, line);
@@ -152,7 +152,14 @@ function keysOf(row: Row): string {
   return k.length ? k.map((x) => JSON.stringify(x)).join(', ') : '(none)';
 }
 
-function rowHandler(path: string, task: Task, opts: ReadOptions, ready: ExampleBatch[], withIds: boolean) {
+/** `first`: the first line's number, and whether it has an "id" (then every line must; else none may). */
+function rowHandler(
+  path: string,
+  task: Task,
+  opts: ReadOptions,
+  ready: ExampleBatch[],
+  first: { line: number; ids: boolean },
+) {
   const size = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
   const classes = opts.classes;
   let rows = 0;
@@ -286,13 +293,22 @@ function rowHandler(path: string, task: Task, opts: ReadOptions, ready: ExampleB
     if (opts.onProgress && rows % PROGRESS_EVERY === 0) opts.onProgress(rows);
   };
 
-  /** The example's id (leakage between splits) while every line has one; a line without stops them. */
-  let ids = withIds;
-  const keepId = (b: MulticlassBatcher | MultilabelBatcher, row: Row) => {
-    if (!ids) return;
+  /**
+   * The example's id (leakage between splits): on every line or on none, as the first line says.
+   * A line without one would leave leakage unknown for the whole file, silently.
+   */
+  const withIds = first.ids;
+  const keepId = (b: MulticlassBatcher | MultilabelBatcher, row: Row, line: number) => {
+    const why = 'ids find the examples shared between splits: give every line an "id", or none';
+    if (!('id' in row)) {
+      if (withIds) throw new InputError(path, at(line), `has no "id" but line ${first.line} has one (${why})`);
+      return;
+    }
+    if (!withIds) throw new InputError(path, at(line), `has an "id" but line ${first.line} has none (${why})`);
     const v = row.id;
-    if (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))) b.ids.addText(String(v));
-    else ids = b.ids.on = false;
+    if (typeof v !== 'string' && !(typeof v === 'number' && Number.isFinite(v)))
+      throw new InputError(path, at(line), `"id" holds ${shown(v)}; expected a string or a number`);
+    if (!b.ids.addText(String(v))) throw new InputError(path, at(line), EMPTY_ID);
   };
   let handle: (row: Row, line: number) => void;
   let flush: () => ExampleBatch | null;
@@ -317,7 +333,7 @@ function rowHandler(path: string, task: Task, opts: ReadOptions, ready: ExampleB
         requireScored(t, 'label' in row ? 'label' : 'labels', line);
         if (p < 0) throw new InputError(path, at(line), '"scores" is empty; expected one score per class');
       } else throw noPred(row, line);
-      keepId(b, row);
+      keepId(b, row, line);
       if (b.push(t, p)) ready.push(b.flush()!);
       progress();
     };
@@ -343,7 +359,7 @@ function rowHandler(path: string, task: Task, opts: ReadOptions, ready: ExampleB
         scoresOf(row, line, (c, v, name) => v >= threshold(name) && b.pred.add(c));
         for (const t of b.truth.current()) requireScored(t, 'labels' in row ? 'labels' : 'label', line);
       } else throw noPred(row, line);
-      keepId(b, row);
+      keepId(b, row, line);
       if (b.end()) ready.push(b.flush()!);
       progress();
     };

@@ -8,8 +8,8 @@ import { getterFor, shapeText, unicodeAt, type NpyArray } from './npy.js';
 import type { NpySource } from './npy-arrays.js';
 import { InputError } from './types.js';
 
-/** Adds the id at byte `off` of a step's bytes (`bytes`, `view`: the same memory) to `ids`. */
-export type IdReader = (ids: Ids, bytes: Uint8Array, view: DataView, off: number) => void;
+/** Adds the id at byte `off` of a step's bytes (`bytes`, `view`: the same memory) to `ids`; false when it is empty (batcher.ts's EMPTY_ID). */
+export type IdReader = (ids: Ids, bytes: Uint8Array, view: DataView, off: number) => boolean;
 
 const EXPECTED = 'little-endian integers (int8..int64, uint8..uint64) or fixed-width strings (<U…, |S…)';
 
@@ -43,7 +43,7 @@ function readerFor(a: NpyArray): IdReader {
       // numpy drops the NUL padding of |S strings, and so do we.
       let end = off + size;
       while (end > off && bytes[end - 1] === 0) end--;
-      ids.add(bytes, off, end);
+      return ids.add(bytes, off, end);
     };
   if (size === 8) {
     // Not getterFor's numbers: ids above 2^53 (hashes, snowflake ids) must stay exact.

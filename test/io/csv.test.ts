@@ -203,6 +203,15 @@ describe('columns and tasks', () => {
 });
 
 describe('errors', () => {
+  it.each([
+    ['a pred column', 'id,label,pred\nr1,a,a\n,b,b\n'],
+    ['score columns (the fast path)', 'id,label,score:a,score:b\nr1,a,0.9,0.1\n,b,0.2,0.8\n'],
+    ['a quoted empty id', 'id,label,score:a,score:b\nr1,a,0.9,0.1\n"",b,0.2,0.8\n'],
+    ['multi-label', 'id,labels,preds\nr1,a|b,a\n,b,b\n'],
+  ])('an empty id is refused by line, with %s: every empty id would be one example in every split', async (_, text) => {
+    await expectInputError(read(text), '.csv:line 3:', 'the id is empty; expected one for every example');
+  });
+
   it('names a missing or empty file', async () => {
     await expectInputError(
       openPredictions(tmp.path('nope.csv'), { classes: new ClassIndex() }),

@@ -23,7 +23,12 @@ const read = async (lines: string[], opts: Partial<ReadOptions> = {}) => {
 
 describe('JSON lines', () => {
   it('reads label/pred, turns numbers into names, skips blank lines', async () => {
-    const r = await read(['{"id": 1, "label": "cat", "pred": "dog"}', '', '  ', '{"label": 3, "pred": "3"}']);
+    const r = await read([
+      '{"id": 1, "label": "cat", "pred": "dog"}',
+      '',
+      '  ',
+      '{"id": "b", "label": 3, "pred": "3"}',
+    ]);
     expect(r.task).toBe('multiclass');
     expect(r.names(r.truth)).toEqual(['cat', '3']);
     expect(r.names(r.pred)).toEqual(['dog', '3']);
@@ -120,6 +125,34 @@ describe('JSON lines', () => {
       ':line 1:',
       '"cow" is not a known class',
     );
+  });
+});
+
+describe('JSON lines ids: on every line or on none', () => {
+  const line = (id: string) => `{${id}"label": "a", "pred": "a"}`;
+  it.each([
+    [[line('"id": "r1", '), line('')], ':line 2:', 'has no "id" but line 1 has one'],
+    [['', line(''), line('"id": "r2", ')], ':line 3:', 'has an "id" but line 2 has none'],
+    [[line('"id": "r1", '), line('"id": null, ')], ':line 2:', '"id" holds null; expected a string or a number'],
+    [[line('"id": "r1", '), line('"id": [2], ')], ':line 2:', '"id" holds [2]; expected a string or a number'],
+    [[line('"id": "r1", '), line('"id": "", ')], ':line 2:', 'the id is empty; expected one for every example'],
+  ])('%j is refused: leakage would be unknown or wrong', async (lines, where, message) => {
+    await expectInputError(read(lines), where, message);
+  });
+
+  it('ids on every line reach the batches; none on any line is fine', async () => {
+    const idsOf = async (lines: string[]) => {
+      const path = tmp.write(`ids${counter++}.jsonl`, lines.join('\n'));
+      const out: string[] = [];
+      for await (const b of (await openPredictions(path, { classes: new ClassIndex() })).batches) {
+        if (!b.ids) continue;
+        const { bytes, ends } = b.ids;
+        ends.forEach((end, i) => out.push(Buffer.from(bytes.subarray(i ? ends[i - 1] : 0, end)).toString()));
+      }
+      return out;
+    };
+    expect(await idsOf([line('"id": 7, '), '', line('"id": "x", ')])).toEqual(['7', 'x']);
+    expect(await idsOf([line(''), line('')])).toEqual([]);
   });
 });
 

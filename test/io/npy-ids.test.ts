@@ -64,6 +64,8 @@ describe('ids of NumPy prediction files', () => {
     ['short.npz', 'short.npz:array ids: has 9 ids but labels has 10 rows; expected 10, one id per row'],
     ['float.npz', 'float.npz:array ids: dtype <f8 is not supported for ids; expected little-endian integers'],
     ['matrix.npz', 'matrix.npz:array ids: has shape (10, 2); expected (N,), one id per row'],
+    ['empty-str.npz', 'empty-str.npz:array ids: row 3: the id is empty; expected one for every example'],
+    ['empty-bytes.npz', 'empty-bytes.npz:array ids: row 3: the id is empty; expected one for every example'],
   ])('bad/%s is refused', async (name, message) => {
     await expectInputError(readIds(join(DIR, 'bad', name)), message);
   });

@@ -15,8 +15,8 @@ import {
 } from "./chunk-RF5E54HY.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-PF5DSRN3.js";
-import "./chunk-ZRMJGP3G.js";
+} from "./chunk-JSCBIBMK.js";
+import "./chunk-HOQL36YZ.js";
 import {
   debug,
   error,
@@ -96449,7 +96449,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-2WWYCXTX.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-SJXOZNZI.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

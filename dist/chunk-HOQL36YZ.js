@@ -38,15 +38,17 @@ var DEFAULT_BATCH_SIZE = 8192;
 function whole(a, length) {
   return a.byteOffset === 0 && a.buffer.byteLength === length * 4 ? new Uint32Array(a.buffer) : void 0;
 }
+var EMPTY_ID = "the id is empty; expected one for every example (ids find the examples shared between splits): give each example its id, or leave ids out";
 var Ids = class {
   on = false;
   bytes = new Uint8Array(4096);
   ends = new Uint32Array(256);
   len = 0;
   n = 0;
-  /** An id from the bytes buf[start..end). */
+  /** An id from the bytes buf[start..end); false (nothing added) when it is empty: see EMPTY_ID. */
   add(buf, start, end) {
     const size = end - start;
+    if (size === 0) return false;
     if (this.len + size > this.bytes.length) {
       const next = new Uint8Array(Math.max(this.bytes.length * 2, this.len + size));
       next.set(this.bytes.subarray(0, this.len));
@@ -60,10 +62,11 @@ var Ids = class {
       this.ends = next;
     }
     this.ends[this.n++] = this.len;
+    return true;
   }
   addText(text) {
     const b = Buffer.from(text, "utf8");
-    this.add(b, 0, b.length);
+    return this.add(b, 0, b.length);
   }
   /** Moves the ids gathered so far onto `b`. */
   take(b) {
@@ -882,6 +885,10 @@ var Rows = class {
     if (text === "") throw new InputError(this.path, this.where(line), `${column} is empty; expected a class name`);
     return text;
   }
+  /** The example's id (a CSV `id` column), refused when empty (EMPTY_ID). */
+  id(b, text, line) {
+    if (!b.ids.addText(text)) throw new InputError(this.path, this.where(line), EMPTY_ID);
+  }
   progress() {
     this.count++;
     if (this.opts.onProgress && this.count % PROGRESS_EVERY === 0) this.opts.onProgress(this.count);
@@ -949,7 +956,7 @@ function multiclassRow(rows, b) {
       sink?.scores(row, 0, nScores, plan.scoreClass);
       p = plan.scoreClass[bi];
     } else p = rows.predIndex(rows.single(f.text(buf, plan.predCol), plan.predSplit, plan.predName, line), line);
-    if (plan.idCol >= 0) b.ids.addText(f.text(buf, plan.idCol));
+    if (plan.idCol >= 0) rows.id(b, f.text(buf, plan.idCol), line);
     if (b.push(t, p)) ready.push(b.flush());
     rows.progress();
     return true;
@@ -970,7 +977,7 @@ function multilabelRow(rows, b) {
       }
       sink?.scores(row, 0, nScores, plan.scoreClass);
     } else addNames(f.text(buf, plan.predCol), plan.predSplit, (n) => b.pred.add(rows.predIndex(n, line)));
-    if (plan.idCol >= 0) b.ids.addText(f.text(buf, plan.idCol));
+    if (plan.idCol >= 0) rows.id(b, f.text(buf, plan.idCol), line);
     if (b.end()) ready.push(b.flush());
     rows.progress();
     return true;
@@ -1041,6 +1048,7 @@ function fastRow(rows) {
         i += buf[i + 1] === LF2 ? 2 : 1;
       } else return -1;
     }
+    if (idCol >= 0 && ie === is) return -1;
     const truth = buf.toString("utf8", ts, te);
     if (idCol >= 0) batcher.ids.add(buf, is, ie);
     if (sink) sink.scores(into, 0, values.length, scoreClass);
@@ -1156,7 +1164,7 @@ async function openJsonl(path, opts) {
     throw new InputError(path, `line ${firstLine}`, `found keys ${keysOf(first)}; expected a "label" or "labels" key`);
   }
   const ready = [];
-  const handle = rowHandler2(path, task, opts, ready, "id" in first);
+  const handle = rowHandler2(path, task, opts, ready, { line: firstLine, ids: "id" in first });
   async function* batches() {
     try {
       for (const [row, line] of early) handle(row, line);
@@ -1186,7 +1194,7 @@ function keysOf(row) {
   const k = Object.keys(row);
   return k.length ? k.map((x) => JSON.stringify(x)).join(", ") : "(none)";
 }
-function rowHandler2(path, task, opts, ready, withIds) {
+function rowHandler2(path, task, opts, ready, first) {
   const size = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
   const classes = opts.classes;
   let rows = 0;
@@ -1248,8 +1256,8 @@ function rowHandler2(path, task, opts, ready, withIds) {
       opts.scores?.scores(sinkRow2, 0, s.length);
     } else if (s !== null && typeof s === "object") {
       const entries = Object.entries(s);
-      const first = scored === null;
-      if (first) {
+      const first2 = scored === null;
+      if (first2) {
         const cls = new Uint32Array(entries.length);
         scored = { line, names: entries.map(([name]) => name), has: [], cls, at: [] };
         if (sinkRow2.length < entries.length) sinkRow2 = new Float64Array(entries.length);
@@ -1257,7 +1265,7 @@ function rowHandler2(path, task, opts, ready, withIds) {
       const ref = scored;
       for (const [k, [name, v]] of entries.entries()) {
         const c = classIndexOf(classes, name, path, at(line), '"scores" key');
-        if (first) {
+        if (first2) {
           ref.has[c] = true;
           ref.at[c] = k;
           ref.cls[k] = c;
@@ -1306,12 +1314,18 @@ function rowHandler2(path, task, opts, ready, withIds) {
     rows++;
     if (opts.onProgress && rows % PROGRESS_EVERY === 0) opts.onProgress(rows);
   };
-  let ids = withIds;
-  const keepId = (b, row) => {
-    if (!ids) return;
+  const withIds = first.ids;
+  const keepId = (b, row, line) => {
+    const why = 'ids find the examples shared between splits: give every line an "id", or none';
+    if (!("id" in row)) {
+      if (withIds) throw new InputError(path, at(line), `has no "id" but line ${first.line} has one (${why})`);
+      return;
+    }
+    if (!withIds) throw new InputError(path, at(line), `has an "id" but line ${first.line} has none (${why})`);
     const v = row.id;
-    if (typeof v === "string" || typeof v === "number" && Number.isFinite(v)) b.ids.addText(String(v));
-    else ids = b.ids.on = false;
+    if (typeof v !== "string" && !(typeof v === "number" && Number.isFinite(v)))
+      throw new InputError(path, at(line), `"id" holds ${shown(v)}; expected a string or a number`);
+    if (!b.ids.addText(String(v))) throw new InputError(path, at(line), EMPTY_ID);
   };
   let handle;
   let flush;
@@ -1336,7 +1350,7 @@ function rowHandler2(path, task, opts, ready, withIds) {
         requireScored(t, "label" in row ? "label" : "labels", line);
         if (p < 0) throw new InputError(path, at(line), '"scores" is empty; expected one score per class');
       } else throw noPred(row, line);
-      keepId(b, row);
+      keepId(b, row, line);
       if (b.push(t, p)) ready.push(b.flush());
       progress();
     };
@@ -1362,7 +1376,7 @@ function rowHandler2(path, task, opts, ready, withIds) {
         scoresOf(row, line, (c, v, name) => v >= threshold(name) && b.pred.add(c));
         for (const t of b.truth.current()) requireScored(t, "labels" in row ? "labels" : "label", line);
       } else throw noPred(row, line);
-      keepId(b, row);
+      keepId(b, row, line);
       if (b.end()) ready.push(b.flush());
       progress();
     };
@@ -1830,7 +1844,7 @@ function readerFor(a) {
     return (ids, bytes, _, off) => {
       let end = off + size;
       while (end > off && bytes[end - 1] === 0) end--;
-      ids.add(bytes, off, end);
+      return ids.add(bytes, off, end);
     };
   if (size === 8) {
     const big = a.descr[1] === "i" ? (v, o) => v.getBigInt64(o, true) : (v, o) => v.getBigUint64(o, true);
@@ -2076,7 +2090,8 @@ function streamRows(o, L, P, ids, { task, n, lc, pc, width }, classOf, opts) {
         const iv = ib && new DataView(ib.buffer, ib.byteOffset, ib.length);
         for (let r = 0; r < k; r++) {
           const at = row + r;
-          if (ib) ids.read(batchIds, ib, iv, r * iRow);
+          if (ib && !ids.read(batchIds, ib, iv, r * iRow))
+            throw new InputError(ids.source.file, ids.source.where, `row ${at}: ${EMPTY_ID}`);
           if (mc) {
             const tp = multiclassRow2(rr, lv, pv, scores, r, at);
             if (scores && opts.scores) sinkRow(rr, opts.scores, scores, r);

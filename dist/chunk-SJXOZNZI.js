@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-PF5DSRN3.js";
+} from "./chunk-JSCBIBMK.js";
 import {
   classIndexOf,
   csvRows,
@@ -20,7 +20,7 @@ import {
   openNpyArrays,
   shapeText,
   unicodeAt
-} from "./chunk-ZRMJGP3G.js";
+} from "./chunk-HOQL36YZ.js";
 import {
   Digest,
   checkFile,

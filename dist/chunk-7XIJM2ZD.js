@@ -7,8 +7,8 @@ var __dirname = __mgDirname(__filename);
 import {
   checkSplitNames,
   evaluatePredictionFiles
-} from "./chunk-PF5DSRN3.js";
-import "./chunk-ZRMJGP3G.js";
+} from "./chunk-JSCBIBMK.js";
+import "./chunk-HOQL36YZ.js";
 import "./chunk-AT6XYEJP.js";
 import "./chunk-J5VWRRYV.js";
 import "./chunk-TAFURD4R.js";

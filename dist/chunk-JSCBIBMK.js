@@ -6,7 +6,7 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   openPredictions
-} from "./chunk-ZRMJGP3G.js";
+} from "./chunk-HOQL36YZ.js";
 import {
   ownedRows,
   ownsExample,
