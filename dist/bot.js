@@ -9,9 +9,9 @@ import {
 } from "./chunk-5P3WJWIY.js";
 import {
   startBot
-} from "./chunk-VSQMBBEC.js";
-import "./chunk-N7HQOUXN.js";
-import "./chunk-BYRDIV2N.js";
+} from "./chunk-WD72XA6D.js";
+import "./chunk-ZMA3GHNK.js";
+import "./chunk-FBFVJCAU.js";
 import "./chunk-PTBGJDZP.js";
 import "./chunk-MZAYYHD3.js";
 import "./chunk-2FPBPD7G.js";
@@ -25,7 +25,7 @@ import "./chunk-PSMBL6PC.js";
 import "./chunk-SEYWQ3W6.js";
 import "./chunk-NSI3WKIV.js";
 import "./chunk-FWCFBI7P.js";
-import "./chunk-GTHPXRBS.js";
+import "./chunk-TIILD5AX.js";
 import "./chunk-N7QSHOCQ.js";
 import "./chunk-K6TWYCXK.js";
 import "./chunk-SXAORDUR.js";

@@ -1,13 +1,14 @@
 // A class list file (--classes): one name per line, or a JSON array of strings.
 
-import { readFile } from 'node:fs/promises';
-import { checkFile, decodeText } from './source.js';
+import { decodeText, readSmallFile } from './source.js';
 import { classNameProblem } from '../core/classes.js';
 import { InputError } from './types.js';
 
+/** Room for a million long class names; a pipe that never ends is cut there. */
+const MAX_BYTES = 256 << 20;
+
 export async function readClassList(path: string): Promise<string[]> {
-  await checkFile(path, 'class list');
-  const text = decodeText(path, await readFile(path), 'class list');
+  const text = decodeText(path, await readSmallFile(path, 'class list', MAX_BYTES), 'class list');
   const first = /\S/.exec(text);
   if (first && text[first.index] === '[') return fromJson(path, text);
   // A JSON object ({"cat": 0, ...}) is a mapping, not a list: read as one line it would become one odd class name.

@@ -3,6 +3,7 @@
 
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import { isUtf8 } from 'node:buffer';
@@ -33,18 +34,66 @@ export class ByteHasher {
   }
 }
 
-/** Checks that `path` is a non-empty regular file; returns its size. */
+/** What a path that is not a regular file is, in words. */
+function kindOf(st: Stats): string {
+  if (st.isFIFO()) return 'a pipe';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
+/**
+ * Checks that `path` is a non-empty regular file; returns its size. Predictions must be regular
+ * files (their size bounds the reads, an .npz is read from its end): a pipe or a device is refused
+ * by name rather than called empty, as its size of 0 would have it.
+ */
 export async function checkFile(path: string, what = 'file'): Promise<number> {
-  let st;
-  try {
-    st = await stat(path);
-  } catch (e) {
-    throw new InputError(path, null, `${what} not found or not readable (${errCode(e)})`);
-  }
-  if (st.isDirectory()) throw new InputError(path, null, `expected a ${what}, found a directory`);
+  const st = await statOf(path, what);
+  if (!st.isFile())
+    throw new InputError(path, null, `expected a ${what}, found ${kindOf(st)}; write it to a file first`);
   if (st.size === 0)
     throw new InputError(path, null, `${what} is empty (0 bytes); expected data (was it written completely?)`);
   return st.size;
+}
+
+async function statOf(path: string, what: string): Promise<Stats> {
+  try {
+    const st = await stat(path);
+    if (st.isDirectory()) throw new InputError(path, null, `expected a ${what}, found a directory`);
+    return st;
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(path, null, `${what} not found or not readable (${errCode(e)})`);
+  }
+}
+
+/**
+ * A small input read whole (a class list, a thresholds file): a regular file, or a pipe such as
+ * `--classes <(cut -f1 labels.tsv)`, whose size is only known once read, so reading stops past
+ * `maxBytes` (a device like /dev/zero never ends).
+ */
+export async function readSmallFile(path: string, what: string, maxBytes: number): Promise<Buffer> {
+  const st = await statOf(path, what);
+  if (st.isFile() && st.size > maxBytes) throw tooLarge(path, what, maxBytes);
+  const parts: Buffer[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16 }) as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      if (total > maxBytes) throw tooLarge(path, what, maxBytes);
+      parts.push(chunk);
+    }
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(path, null, `${what} could not be read (${errCode(e)})`);
+  }
+  if (total === 0)
+    throw new InputError(path, null, `${what} is empty (0 bytes); expected data (was it written completely?)`);
+  return Buffer.concat(parts, total);
+}
+
+function tooLarge(path: string, what: string, maxBytes: number): InputError {
+  return new InputError(path, null, `${what} is larger than ${maxBytes / 2 ** 20} MB; expected a small file`);
 }
 
 export function errCode(e: unknown): string {

@@ -1,14 +1,15 @@
 // Per-class multi-label thresholds: a JSON object {"class": threshold in [0, 1]}. Whether each key
 // names a class is checked once the classes are known (checkThresholdKeys, src/core/threshold.ts).
 
-import { readFile } from 'node:fs/promises';
 import { thresholdProblem } from '../core/threshold.js';
-import { checkFile, decodeText } from './source.js';
+import { decodeText, readSmallFile } from './source.js';
 import { InputError } from './types.js';
 
+/** A threshold for each of a million classes with long names. */
+const MAX_BYTES = 256 << 20;
+
 export async function readThresholds(path: string): Promise<Record<string, number>> {
-  await checkFile(path, 'thresholds file');
-  const text = decodeText(path, await readFile(path), 'JSON');
+  const text = decodeText(path, await readSmallFile(path, 'thresholds file', MAX_BYTES), 'JSON');
   let v: unknown;
   try {
     v = JSON.parse(text);

@@ -1,5 +1,9 @@
 // Class lists and per-class thresholds.
+import { spawn, spawnSync } from 'node:child_process';
+import { ClassIndex } from '../../src/core/classes.js';
 import { readClassList } from '../../src/io/class-list.js';
+import { openPredictions } from '../../src/io/predictions.js';
+import { readSmallFile } from '../../src/io/source.js';
 import { readThresholds } from '../../src/io/thresholds.js';
 import { expectInputError, tempDir } from './tmp.js';
 
@@ -46,6 +50,37 @@ describe('readClassList', () => {
     );
     await expectInputError(readClassList(tmp.path('missing.txt')), 'missing.txt: class list not found');
     await expectInputError(readClassList(tmp.write('empty.txt', '')), 'empty.txt: class list is empty');
+  });
+});
+
+/** A named pipe at `name` that a child process writes `text` into (as `<(printf ...)` would); no writer without text. */
+function fifo(name: string, text?: string): string {
+  const path = tmp.path(name);
+  if (spawnSync('mkfifo', [path]).status !== 0) throw new Error('mkfifo failed');
+  if (text !== undefined) spawn('sh', ['-c', 'printf "%s" "$1" > "$2"', 'sh', text, path], { stdio: 'ignore' });
+  return path;
+}
+
+describe('class lists and thresholds from a pipe (--classes <(...))', () => {
+  it('reads them as from a file, and an empty pipe is empty, not a missing file', async () => {
+    expect(await readClassList(fifo('classes.fifo', 'cat\ndog\n'))).toEqual(['cat', 'dog']);
+    expect(await readThresholds(fifo('t.fifo', '{"cat": 0.3}'))).toEqual({ cat: 0.3 });
+    await expectInputError(readClassList(fifo('empty.fifo', '')), 'empty.fifo: class list is empty (0 bytes)');
+  });
+
+  it('stops reading past the bound: a device that never ends is refused, not read into memory', async () => {
+    await expectInputError(readSmallFile('/dev/zero', 'class list', 1 << 20), 'class list is larger than 1 MB');
+    await expectInputError(
+      readSmallFile(tmp.write('big.txt', 'x'.repeat(2 << 20)), 'class list', 1 << 20),
+      'larger than 1 MB',
+    );
+  });
+
+  it('predictions from a pipe are refused by name: they are read by size (and an .npz from its end)', async () => {
+    await expectInputError(
+      openPredictions(fifo('p.csv'), { classes: new ClassIndex() }),
+      'p.csv: expected a file, found a pipe; write it to a file first',
+    );
   });
 });
 

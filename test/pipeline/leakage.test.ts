@@ -32,7 +32,7 @@ it('CSV ids, plain and quoted, are matched across splits', async () => {
   });
 });
 
-it('JSON lines ids (strings or numbers); a line without one turns leakage off for the report', async () => {
+it('JSON lines ids (strings or numbers); a line without one is refused, a split without any turns leakage off', async () => {
   const a = file('a.jsonl', '{"id": 1, "label": "x", "pred": "x"}\n{"id": "q", "label": "y", "pred": "x"}\n');
   const b = file('b.jsonl', '{"id": "1", "label": "x", "pred": "x"}\n{"id": "r", "label": "y", "pred": "y"}\n');
   const r = await evaluatePredictionFiles([
@@ -40,10 +40,18 @@ it('JSON lines ids (strings or numbers); a line without one turns leakage off fo
     { name: 'train', path: a },
   ]);
   expect(r.leakage!.pairs).toEqual([{ splits: ['train', 'validation'], count: 1, share: 0.5, examples: ['1'] }]);
+  // A line without an id would hide the train example "1" in test: refused, by line.
   const partial = file('c.jsonl', '{"id": "1", "label": "x", "pred": "x"}\n{"label": "y", "pred": "y"}\n');
+  await expect(
+    evaluatePredictionFiles([
+      { name: 'train', path: a },
+      { name: 'test', path: partial },
+    ]),
+  ).rejects.toThrow('c.jsonl:line 2: has no "id" but line 1 has one');
+  const none = file('d.jsonl', '{"label": "x", "pred": "x"}\n{"label": "y", "pred": "y"}\n');
   const r2 = await evaluatePredictionFiles([
     { name: 'train', path: a },
-    { name: 'test', path: partial },
+    { name: 'test', path: none },
   ]);
   expect(r2.leakage).toBeUndefined();
 });

@@ -13,7 +13,7 @@ import {
   hashInBackground,
   hashLargeInWorker,
   textChunks
-} from "./chunk-AT6XYEJP.js";
+} from "./chunk-D2B5YBLG.js";
 import {
   thresholdFor
 } from "./chunk-TAFURD4R.js";

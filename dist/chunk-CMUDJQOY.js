@@ -5,9 +5,9 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  checkFile,
-  decodeText
-} from "./chunk-AT6XYEJP.js";
+  decodeText,
+  readSmallFile
+} from "./chunk-D2B5YBLG.js";
 import {
   thresholdProblem
 } from "./chunk-TAFURD4R.js";
@@ -19,10 +19,9 @@ import {
 } from "./chunk-GSFM3DTE.js";
 
 // src/io/class-list.ts
-import { readFile } from "node:fs/promises";
+var MAX_BYTES = 256 << 20;
 async function readClassList(path) {
-  await checkFile(path, "class list");
-  const text = decodeText(path, await readFile(path), "class list");
+  const text = decodeText(path, await readSmallFile(path, "class list", MAX_BYTES), "class list");
   const first = /\S/.exec(text);
   if (first && text[first.index] === "[") return fromJson(path, text);
   if (first && text[first.index] === "{")
@@ -79,10 +78,9 @@ function fromJson(path, text) {
 }
 
 // src/io/thresholds.ts
-import { readFile as readFile2 } from "node:fs/promises";
+var MAX_BYTES2 = 256 << 20;
 async function readThresholds(path) {
-  await checkFile(path, "thresholds file");
-  const text = decodeText(path, await readFile2(path), "JSON");
+  const text = decodeText(path, await readSmallFile(path, "thresholds file", MAX_BYTES2), "JSON");
   let v;
   try {
     v = JSON.parse(text);

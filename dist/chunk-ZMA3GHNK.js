@@ -27,7 +27,7 @@ import {
 } from "./chunk-FWCFBI7P.js";
 import {
   validateReport
-} from "./chunk-GTHPXRBS.js";
+} from "./chunk-TIILD5AX.js";
 import {
   unzipSync
 } from "./chunk-K6TWYCXK.js";

@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-JSCBIBMK.js";
+} from "./chunk-MSK5GPXE.js";
 import {
   classIndexOf,
   csvRows,
@@ -20,12 +20,12 @@ import {
   openNpyArrays,
   shapeText,
   unicodeAt
-} from "./chunk-HOQL36YZ.js";
+} from "./chunk-U3U7U6DW.js";
 import {
   Digest,
   checkFile,
   textChunks
-} from "./chunk-AT6XYEJP.js";
+} from "./chunk-D2B5YBLG.js";
 import {
   ownsExample
 } from "./chunk-J5VWRRYV.js";

@@ -41,11 +41,11 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   withClientLimits
-} from "./chunk-N7HQOUXN.js";
+} from "./chunk-ZMA3GHNK.js";
 import {
   findBaseline,
   runGate
-} from "./chunk-BYRDIV2N.js";
+} from "./chunk-FBFVJCAU.js";
 import {
   parseConfig
 } from "./chunk-MZAYYHD3.js";

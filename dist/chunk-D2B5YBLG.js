@@ -31,17 +31,51 @@ var ByteHasher = class {
     return this.hash.digest("hex");
   }
 };
+function kindOf(st) {
+  if (st.isFIFO()) return "a pipe";
+  if (st.isSocket()) return "a socket";
+  if (st.isCharacterDevice() || st.isBlockDevice()) return "a device";
+  return "not a regular file";
+}
 async function checkFile(path, what = "file") {
-  let st;
-  try {
-    st = await stat(path);
-  } catch (e) {
-    throw new InputError(path, null, `${what} not found or not readable (${errCode(e)})`);
-  }
-  if (st.isDirectory()) throw new InputError(path, null, `expected a ${what}, found a directory`);
+  const st = await statOf(path, what);
+  if (!st.isFile())
+    throw new InputError(path, null, `expected a ${what}, found ${kindOf(st)}; write it to a file first`);
   if (st.size === 0)
     throw new InputError(path, null, `${what} is empty (0 bytes); expected data (was it written completely?)`);
   return st.size;
+}
+async function statOf(path, what) {
+  try {
+    const st = await stat(path);
+    if (st.isDirectory()) throw new InputError(path, null, `expected a ${what}, found a directory`);
+    return st;
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(path, null, `${what} not found or not readable (${errCode(e)})`);
+  }
+}
+async function readSmallFile(path, what, maxBytes) {
+  const st = await statOf(path, what);
+  if (st.isFile() && st.size > maxBytes) throw tooLarge(path, what, maxBytes);
+  const parts = [];
+  let total = 0;
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16 })) {
+      total += chunk.length;
+      if (total > maxBytes) throw tooLarge(path, what, maxBytes);
+      parts.push(chunk);
+    }
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(path, null, `${what} could not be read (${errCode(e)})`);
+  }
+  if (total === 0)
+    throw new InputError(path, null, `${what} is empty (0 bytes); expected data (was it written completely?)`);
+  return Buffer.concat(parts, total);
+}
+function tooLarge(path, what, maxBytes) {
+  return new InputError(path, null, `${what} is larger than ${maxBytes / 2 ** 20} MB; expected a small file`);
 }
 function errCode(e) {
   return e?.code ?? (e instanceof Error ? e.message : String(e));
@@ -267,6 +301,7 @@ export {
   CHUNK_BYTES,
   ByteHasher,
   checkFile,
+  readSmallFile,
   errCode,
   textChunks,
   decodeText,

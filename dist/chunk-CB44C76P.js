@@ -15,8 +15,8 @@ import {
 } from "./chunk-RF5E54HY.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-JSCBIBMK.js";
-import "./chunk-HOQL36YZ.js";
+} from "./chunk-MSK5GPXE.js";
+import "./chunk-U3U7U6DW.js";
 import {
   debug,
   error,
@@ -33,8 +33,8 @@ import {
 import {
   readClassList,
   readThresholds
-} from "./chunk-GK3L4NRS.js";
-import "./chunk-AT6XYEJP.js";
+} from "./chunk-CMUDJQOY.js";
+import "./chunk-D2B5YBLG.js";
 import {
   MAX_SHARDS,
   formatShard,
@@ -81,7 +81,7 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   whoAmI
-} from "./chunk-N7HQOUXN.js";
+} from "./chunk-ZMA3GHNK.js";
 import {
   BaselineUnusable,
   baselineNotes,
@@ -90,7 +90,7 @@ import {
   findBaseline,
   renderOutcome,
   runGate
-} from "./chunk-BYRDIV2N.js";
+} from "./chunk-FBFVJCAU.js";
 import "./chunk-PTBGJDZP.js";
 import {
   parseConfig
@@ -117,7 +117,7 @@ import {
   formatReport,
   parseReport,
   writeReport
-} from "./chunk-GTHPXRBS.js";
+} from "./chunk-TIILD5AX.js";
 import "./chunk-N7QSHOCQ.js";
 import "./chunk-K6TWYCXK.js";
 import {
@@ -96449,7 +96449,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-SJXOZNZI.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-65LWGDY2.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

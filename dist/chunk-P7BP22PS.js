@@ -5,24 +5,12 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  HANDLED_EVENTS,
-  consoleLog,
-  createBot,
-  startBot
-} from "./chunk-VSQMBBEC.js";
-import "./chunk-N7HQOUXN.js";
-import "./chunk-BYRDIV2N.js";
-import "./chunk-PTBGJDZP.js";
-import "./chunk-MZAYYHD3.js";
-import "./chunk-2FPBPD7G.js";
-import "./chunk-4L747AVC.js";
-import "./chunk-EBNW32Z5.js";
-import "./chunk-HZ3CMA2V.js";
-import "./chunk-PSMBL6PC.js";
-import "./chunk-SEYWQ3W6.js";
-import "./chunk-NSI3WKIV.js";
-import "./chunk-FWCFBI7P.js";
-import "./chunk-GTHPXRBS.js";
+  formatReport,
+  parseReport,
+  readReport,
+  reportPieces,
+  writeReport
+} from "./chunk-TIILD5AX.js";
 import "./chunk-N7QSHOCQ.js";
 import "./chunk-K6TWYCXK.js";
 import "./chunk-SXAORDUR.js";
@@ -36,8 +24,9 @@ import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  HANDLED_EVENTS,
-  consoleLog,
-  createBot,
-  startBot
+  formatReport,
+  parseReport,
+  readReport,
+  reportPieces,
+  writeReport
 };

@@ -7864,9 +7864,10 @@ function checkReplicateFigures(r, split, run, at, fail) {
 }
 
 // src/core/report/validate.ts
+var GLOBALS = "const isFinite = globalThis.isFinite, isNaN = globalThis.isNaN;\n";
 var compiled;
 function schemaValidator() {
-  compiled ??= new import_ajv.Ajv({ allErrors: false }).compile(report_schema_default);
+  compiled ??= new import_ajv.Ajv({ allErrors: false, code: { process: (source) => GLOBALS + source } }).compile(report_schema_default);
   return compiled;
 }
 function pointer(...parts) {

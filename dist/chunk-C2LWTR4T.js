@@ -5,21 +5,26 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  checkSplitNames,
-  evaluatePredictionFiles
-} from "./chunk-JSCBIBMK.js";
-import "./chunk-HOQL36YZ.js";
-import "./chunk-AT6XYEJP.js";
-import "./chunk-J5VWRRYV.js";
-import "./chunk-TAFURD4R.js";
-import "./chunk-7JPVI232.js";
-import "./chunk-MZZK3S5Y.js";
-import "./chunk-J4X2SOEV.js";
-import "./chunk-3PH7HBNS.js";
-import "./chunk-4L747AVC.js";
+  BaselineUnusable,
+  baselineNotes,
+  countRegressions,
+  fileBaseline,
+  findBaseline,
+  renderOutcome,
+  runGate,
+  sameCommit
+} from "./chunk-FBFVJCAU.js";
+import "./chunk-PTBGJDZP.js";
 import "./chunk-EBNW32Z5.js";
+import "./chunk-HZ3CMA2V.js";
+import "./chunk-PSMBL6PC.js";
+import "./chunk-SEYWQ3W6.js";
+import "./chunk-NSI3WKIV.js";
+import "./chunk-FWCFBI7P.js";
+import "./chunk-TIILD5AX.js";
 import "./chunk-N7QSHOCQ.js";
 import "./chunk-K6TWYCXK.js";
+import "./chunk-SXAORDUR.js";
 import "./chunk-KSATUSI5.js";
 import "./chunk-R7VUTDUK.js";
 import "./chunk-3Q6HRQ5E.js";
@@ -30,6 +35,12 @@ import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  checkSplitNames,
-  evaluatePredictionFiles
+  BaselineUnusable,
+  baselineNotes,
+  countRegressions,
+  fileBaseline,
+  findBaseline,
+  renderOutcome,
+  runGate,
+  sameCommit
 };

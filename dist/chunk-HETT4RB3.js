@@ -6,8 +6,8 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   openPredictions
-} from "./chunk-HOQL36YZ.js";
-import "./chunk-AT6XYEJP.js";
+} from "./chunk-U3U7U6DW.js";
+import "./chunk-D2B5YBLG.js";
 import {
   DEFAULT_THRESHOLD
 } from "./chunk-TAFURD4R.js";

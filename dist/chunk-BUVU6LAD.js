@@ -5,26 +5,21 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  BaselineUnusable,
-  baselineNotes,
-  countRegressions,
-  fileBaseline,
-  findBaseline,
-  renderOutcome,
-  runGate,
-  sameCommit
-} from "./chunk-BYRDIV2N.js";
-import "./chunk-PTBGJDZP.js";
+  checkSplitNames,
+  evaluatePredictionFiles
+} from "./chunk-MSK5GPXE.js";
+import "./chunk-U3U7U6DW.js";
+import "./chunk-D2B5YBLG.js";
+import "./chunk-J5VWRRYV.js";
+import "./chunk-TAFURD4R.js";
+import "./chunk-7JPVI232.js";
+import "./chunk-MZZK3S5Y.js";
+import "./chunk-J4X2SOEV.js";
+import "./chunk-3PH7HBNS.js";
+import "./chunk-4L747AVC.js";
 import "./chunk-EBNW32Z5.js";
-import "./chunk-HZ3CMA2V.js";
-import "./chunk-PSMBL6PC.js";
-import "./chunk-SEYWQ3W6.js";
-import "./chunk-NSI3WKIV.js";
-import "./chunk-FWCFBI7P.js";
-import "./chunk-GTHPXRBS.js";
 import "./chunk-N7QSHOCQ.js";
 import "./chunk-K6TWYCXK.js";
-import "./chunk-SXAORDUR.js";
 import "./chunk-KSATUSI5.js";
 import "./chunk-R7VUTDUK.js";
 import "./chunk-3Q6HRQ5E.js";
@@ -35,12 +30,6 @@ import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  BaselineUnusable,
-  baselineNotes,
-  countRegressions,
-  fileBaseline,
-  findBaseline,
-  renderOutcome,
-  runGate,
-  sameCommit
+  checkSplitNames,
+  evaluatePredictionFiles
 };

@@ -23,7 +23,7 @@ import {
 } from "./chunk-NSI3WKIV.js";
 import {
   readReport
-} from "./chunk-GTHPXRBS.js";
+} from "./chunk-TIILD5AX.js";
 import {
   UsageError
 } from "./chunk-3P3OTKBG.js";
