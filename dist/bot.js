@@ -9,10 +9,10 @@ import {
 } from "./chunk-5P3WJWIY.js";
 import {
   startBot
-} from "./chunk-WD72XA6D.js";
+} from "./chunk-ID2KDN6O.js";
 import "./chunk-ZMA3GHNK.js";
-import "./chunk-FBFVJCAU.js";
-import "./chunk-PTBGJDZP.js";
+import "./chunk-7FOS5AFQ.js";
+import "./chunk-DLVQ77BS.js";
 import "./chunk-MZAYYHD3.js";
 import "./chunk-2FPBPD7G.js";
 import "./chunk-4L747AVC.js";

@@ -1,6 +1,9 @@
 // Diagnostics on a real model (logistic regression on digits, see
 // fixtures/scenarios/diagnostics-digits/PROVENANCE.md): what the reviewer sees without a click.
+import { judgeDiagnostics } from '../../src/core/compare/diagnostics.js';
+import { defaultRules } from '../../src/core/compare/rules.js';
 import { renderSummary } from '../../src/core/render/comment.js';
+import type { Report } from '../../src/core/report/types.js';
 import { CLASS_SCORE_ROWS } from '../../src/core/render/sections.js';
 import { runScenario, type ScenarioResult } from '../helpers/scenario.js';
 
@@ -128,5 +131,40 @@ describe('hard 0/1 scores (an unpruned decision tree on digits)', () => {
     const b = tree.base!.splits.validation.scores!.averagePrecisionMacro!;
     const h = tree.head.splits.validation.scores!.averagePrecisionMacro!;
     expect(h).toBeLessThan(b - 0.2);
+  });
+});
+
+describe('average precision that rose while recall fell (the class ranked better, predicted less)', () => {
+  let threshold: ScenarioResult;
+  beforeAll(async () => {
+    threshold = await runScenario('diagnostics-digits', { head: 'head-threshold' });
+  });
+
+  /** The diagnostics of the threshold scenario with class 8's test AP in the head moved by `by`. */
+  function withTestAp(by: number) {
+    const head: Report = structuredClone(threshold.head);
+    const k = head.classes.indexOf('8');
+    const s = head.splits.test.scores!;
+    s.averagePrecision[k] = Math.min(1, threshold.base!.splits.test.scores!.averagePrecision[k]! + by);
+    return judgeDiagnostics(threshold.base, head, threshold.comparison, defaultRules(head.task)).diagnostics;
+  }
+  const aboutTest8 = (d: ReturnType<typeof withTestAp>) =>
+    [...d.thresholdEffects, ...(d.rankingDrops ?? [])].filter((t) => t.split === 'test' && t.className === '8');
+
+  it('within the tolerance it held, past it it rose: a decision shift either way; a fall is lost ranking', () => {
+    const base8 = threshold.base!.splits.test.scores!.averagePrecision[threshold.head.classes.indexOf('8')]!;
+    expect(base8).toBeLessThan(0.99); // room to rise by 0.01 and more
+    expect(aboutTest8(withTestAp(0)).map((t) => t.text)).toEqual([
+      expect.stringContaining("recall of class '8' fell 54.3 pts while its average precision held"),
+    ]);
+    expect(aboutTest8(withTestAp(0.015)).map((t) => t.text)).toEqual([
+      expect.stringMatching(
+        /recall of class '8' fell 54\.3 pts while its average precision rose \(0\.9\d\d → 0\.9\d\d\): a shift between classes at the arg-max, not a ranking regression$/,
+      ),
+    ]);
+    // A fall past the tolerance is a ranking drop (the control on the other side).
+    expect(aboutTest8(withTestAp(-0.05)).map((t) => t.text)).toEqual([
+      expect.stringContaining("'8' also lost ranking"),
+    ]);
   });
 });

@@ -185,11 +185,11 @@ function thresholdEffectsOf(
     const bs = base.splits[split].scores;
     const hs = head.splits[split].scores;
     if (!bs || !hs || !cmp.sameExamples[split]) continue;
-    const classHeld = (name: string): boolean | null => {
+    const classAp = (name: string): ApChange | null => {
       const bi = bIdx.get(name);
       const hi = hIdx.get(name);
       if (bi === undefined || hi === undefined) return null;
-      return apHeld(
+      return apChange(
         bs.averagePrecision[bi],
         bs.averagePrecisionBound[bi],
         hs.averagePrecision[hi],
@@ -197,14 +197,16 @@ function thresholdEffectsOf(
       );
     };
     const macro = cmp.headline.find((r) => r.split === split && r.metric === 'recall_macro');
-    const fallersHeld = cmp.classes
-      .filter((c) => c.split === split && c.delta !== null && c.delta < 0)
-      .every((c) => classHeld(c.name) === true || !bIdx.has(c.name) || !hIdx.has(c.name));
+    const fallers = cmp.classes
+      .filter((c) => c.split === split && c.delta !== null && c.delta < 0 && bIdx.has(c.name) && hIdx.has(c.name))
+      .map((c) => classAp(c.name));
+    const fallersHeld = fallers.every(notWorse);
+    const held = fallers.includes('rose') ? 'held or rose' : 'held';
     if (
       macro &&
       macro.level !== 'ok' &&
       fallersHeld &&
-      apHeld(bs.averagePrecisionMacro, meanBound(bs), hs.averagePrecisionMacro, meanBound(hs))
+      notWorse(apChange(bs.averagePrecisionMacro, meanBound(bs), hs.averagePrecisionMacro, meanBound(hs)))
     )
       out.push({
         split,
@@ -212,14 +214,14 @@ function thresholdEffectsOf(
         recallDelta: macro.delta!,
         apBase: bs.averagePrecisionMacro!,
         apHead: hs.averagePrecisionMacro!,
-        text: `${split}: macro recall fell ${pts(-macro.delta!)} pts while the average precision of every class that fell held (macro ${ap(bs.averagePrecisionMacro!)} → ${ap(hs.averagePrecisionMacro!)}): ${effect}, not a ranking regression`,
+        text: `${split}: macro recall fell ${pts(-macro.delta!)} pts while the average precision of every class that fell ${held} (macro ${ap(bs.averagePrecisionMacro!)} → ${ap(hs.averagePrecisionMacro!)}): ${effect}, not a ranking regression`,
       });
     for (const c of cmp.classes) {
       if (c.split !== split || !recallFell(c)) continue;
-      const held = classHeld(c.name);
-      if (held === null) continue;
+      const change = classAp(c.name);
+      if (change === null) continue;
       const [b, h] = [bs.averagePrecision[bIdx.get(c.name)!], hs.averagePrecision[hIdx.get(c.name)!]];
-      if (!held) {
+      if (change === 'fell') {
         rankingDrops.push({
           split,
           className: c.name,
@@ -236,27 +238,33 @@ function thresholdEffectsOf(
         recallDelta: c.delta!,
         apBase: b!,
         apHead: h!,
-        text: `${split}: recall of ${cmp.task === 'multilabel' ? 'label' : 'class'} ${quoteName(c.name)} fell ${pts(-c.delta!)} pts while its average precision held (${ap(b!)} → ${ap(h!)}): ${effect}, not a ranking regression`,
+        text: `${split}: recall of ${cmp.task === 'multilabel' ? 'label' : 'class'} ${quoteName(c.name)} fell ${pts(-c.delta!)} pts while its average precision ${change} (${ap(b!)} → ${ap(h!)}): ${effect}, not a ranking regression`,
       });
     }
   }
   return { effects: out, rankingDrops };
 }
 
+/** How average precision moved, beyond what the binning can tell apart (apChange). */
+type ApChange = 'fell' | 'held' | 'rose';
+
+/** Held or rose: the ranking is no worse, so a recall drop is the decision's. */
+const notWorse = (c: ApChange | null): boolean => c === 'held' || c === 'rose';
+
 /**
- * Whether average precision held: true when it moved by at most AP_HELD plus the two binning
- * bounds, false when it fell by more, null when it rose by more, when unknown (a side without it) or when the bounds
- * themselves are wider than AP_HELD: hard 0/1 scores (an unpruned tree, a one-hot export, a
- * collapsed model) leave the histogram no ranking to measure (bounds of 0.66-0.90), and a
- * tolerance that wide would call any change "held".
+ * How average precision moved: `held` within AP_HELD plus the two binning bounds, `fell` or
+ * `rose` past that; null when unknown (a side without it) or when the bounds themselves are
+ * wider than AP_HELD and the change is within them: hard 0/1 scores (an unpruned tree, a one-hot
+ * export, a collapsed model) leave the histogram no ranking to measure (bounds of 0.66-0.90),
+ * and a tolerance that wide would call any change "held". A rise with a recall drop is the
+ * clearest threshold effect: the class's examples are ranked better, and fewer are predicted.
  */
-function apHeld(b: number | null, bBound: number | null, h: number | null, hBound: number | null): boolean | null {
+function apChange(b: number | null, bBound: number | null, h: number | null, hBound: number | null): ApChange | null {
   if (b === null || h === null) return null;
   const bounds = (bBound ?? 0) + (hBound ?? 0);
-  if (h - b < -(AP_HELD + bounds)) return false;
-  // A rise past the tolerance is no ranking loss, nor "held": no claim either way.
-  if (bounds > AP_HELD || h - b > AP_HELD + bounds) return null;
-  return true;
+  if (h - b < -(AP_HELD + bounds)) return 'fell';
+  if (h - b > AP_HELD + bounds) return 'rose';
+  return bounds > AP_HELD ? null : 'held';
 }
 
 /** The macro average precision's binning bound: the mean of its classes' (a mean's error is at most the mean error). */

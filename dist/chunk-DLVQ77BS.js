@@ -762,11 +762,11 @@ function thresholdEffectsOf(base, head, cmp) {
     const bs = base.splits[split].scores;
     const hs = head.splits[split].scores;
     if (!bs || !hs || !cmp.sameExamples[split]) continue;
-    const classHeld = (name) => {
+    const classAp = (name) => {
       const bi = bIdx.get(name);
       const hi = hIdx.get(name);
       if (bi === void 0 || hi === void 0) return null;
-      return apHeld(
+      return apChange(
         bs.averagePrecision[bi],
         bs.averagePrecisionBound[bi],
         hs.averagePrecision[hi],
@@ -774,22 +774,24 @@ function thresholdEffectsOf(base, head, cmp) {
       );
     };
     const macro = cmp.headline.find((r) => r.split === split && r.metric === "recall_macro");
-    const fallersHeld = cmp.classes.filter((c) => c.split === split && c.delta !== null && c.delta < 0).every((c) => classHeld(c.name) === true || !bIdx.has(c.name) || !hIdx.has(c.name));
-    if (macro && macro.level !== "ok" && fallersHeld && apHeld(bs.averagePrecisionMacro, meanBound(bs), hs.averagePrecisionMacro, meanBound(hs)))
+    const fallers = cmp.classes.filter((c) => c.split === split && c.delta !== null && c.delta < 0 && bIdx.has(c.name) && hIdx.has(c.name)).map((c) => classAp(c.name));
+    const fallersHeld = fallers.every(notWorse);
+    const held = fallers.includes("rose") ? "held or rose" : "held";
+    if (macro && macro.level !== "ok" && fallersHeld && notWorse(apChange(bs.averagePrecisionMacro, meanBound(bs), hs.averagePrecisionMacro, meanBound(hs))))
       out.push({
         split,
         className: null,
         recallDelta: macro.delta,
         apBase: bs.averagePrecisionMacro,
         apHead: hs.averagePrecisionMacro,
-        text: `${split}: macro recall fell ${pts(-macro.delta)} pts while the average precision of every class that fell held (macro ${ap(bs.averagePrecisionMacro)} \u2192 ${ap(hs.averagePrecisionMacro)}): ${effect}, not a ranking regression`
+        text: `${split}: macro recall fell ${pts(-macro.delta)} pts while the average precision of every class that fell ${held} (macro ${ap(bs.averagePrecisionMacro)} \u2192 ${ap(hs.averagePrecisionMacro)}): ${effect}, not a ranking regression`
       });
     for (const c of cmp.classes) {
       if (c.split !== split || !recallFell(c)) continue;
-      const held = classHeld(c.name);
-      if (held === null) continue;
+      const change = classAp(c.name);
+      if (change === null) continue;
       const [b, h] = [bs.averagePrecision[bIdx.get(c.name)], hs.averagePrecision[hIdx.get(c.name)]];
-      if (!held) {
+      if (change === "fell") {
         rankingDrops.push({
           split,
           className: c.name,
@@ -806,18 +808,19 @@ function thresholdEffectsOf(base, head, cmp) {
         recallDelta: c.delta,
         apBase: b,
         apHead: h,
-        text: `${split}: recall of ${cmp.task === "multilabel" ? "label" : "class"} ${quoteName(c.name)} fell ${pts(-c.delta)} pts while its average precision held (${ap(b)} \u2192 ${ap(h)}): ${effect}, not a ranking regression`
+        text: `${split}: recall of ${cmp.task === "multilabel" ? "label" : "class"} ${quoteName(c.name)} fell ${pts(-c.delta)} pts while its average precision ${change} (${ap(b)} \u2192 ${ap(h)}): ${effect}, not a ranking regression`
       });
     }
   }
   return { effects: out, rankingDrops };
 }
-function apHeld(b, bBound, h, hBound) {
+var notWorse = (c) => c === "held" || c === "rose";
+function apChange(b, bBound, h, hBound) {
   if (b === null || h === null) return null;
   const bounds = (bBound ?? 0) + (hBound ?? 0);
-  if (h - b < -(AP_HELD + bounds)) return false;
-  if (bounds > AP_HELD || h - b > AP_HELD + bounds) return null;
-  return true;
+  if (h - b < -(AP_HELD + bounds)) return "fell";
+  if (h - b > AP_HELD + bounds) return "rose";
+  return bounds > AP_HELD ? null : "held";
 }
 function meanBound(s) {
   const known = s.averagePrecisionBound.filter((x) => x !== null);

@@ -5,17 +5,16 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  HANDLED_EVENTS,
-  consoleLog,
-  createBot,
-  startBot
-} from "./chunk-WD72XA6D.js";
-import "./chunk-ZMA3GHNK.js";
-import "./chunk-FBFVJCAU.js";
-import "./chunk-PTBGJDZP.js";
-import "./chunk-MZAYYHD3.js";
-import "./chunk-2FPBPD7G.js";
-import "./chunk-4L747AVC.js";
+  BaselineUnusable,
+  baselineNotes,
+  countRegressions,
+  fileBaseline,
+  findBaseline,
+  renderOutcome,
+  runGate,
+  sameCommit
+} from "./chunk-7FOS5AFQ.js";
+import "./chunk-DLVQ77BS.js";
 import "./chunk-EBNW32Z5.js";
 import "./chunk-HZ3CMA2V.js";
 import "./chunk-PSMBL6PC.js";
@@ -36,8 +35,12 @@ import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  HANDLED_EVENTS,
-  consoleLog,
-  createBot,
-  startBot
+  BaselineUnusable,
+  baselineNotes,
+  countRegressions,
+  fileBaseline,
+  findBaseline,
+  renderOutcome,
+  runGate,
+  sameCommit
 };

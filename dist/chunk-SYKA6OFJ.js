@@ -7,7 +7,7 @@ var __dirname = __mgDirname(__filename);
 import {
   compareReports,
   compareWithSource
-} from "./chunk-PTBGJDZP.js";
+} from "./chunk-DLVQ77BS.js";
 import "./chunk-SEYWQ3W6.js";
 import "./chunk-FWCFBI7P.js";
 import "./chunk-K6TWYCXK.js";

@@ -6,7 +6,7 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   compareReports
-} from "./chunk-PTBGJDZP.js";
+} from "./chunk-DLVQ77BS.js";
 import {
   checkRuleNames
 } from "./chunk-EBNW32Z5.js";

@@ -45,7 +45,7 @@ import {
 import {
   findBaseline,
   runGate
-} from "./chunk-FBFVJCAU.js";
+} from "./chunk-7FOS5AFQ.js";
 import {
   parseConfig
 } from "./chunk-MZAYYHD3.js";

@@ -5,16 +5,17 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  BaselineUnusable,
-  baselineNotes,
-  countRegressions,
-  fileBaseline,
-  findBaseline,
-  renderOutcome,
-  runGate,
-  sameCommit
-} from "./chunk-FBFVJCAU.js";
-import "./chunk-PTBGJDZP.js";
+  HANDLED_EVENTS,
+  consoleLog,
+  createBot,
+  startBot
+} from "./chunk-ID2KDN6O.js";
+import "./chunk-ZMA3GHNK.js";
+import "./chunk-7FOS5AFQ.js";
+import "./chunk-DLVQ77BS.js";
+import "./chunk-MZAYYHD3.js";
+import "./chunk-2FPBPD7G.js";
+import "./chunk-4L747AVC.js";
 import "./chunk-EBNW32Z5.js";
 import "./chunk-HZ3CMA2V.js";
 import "./chunk-PSMBL6PC.js";
@@ -35,12 +36,8 @@ import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  BaselineUnusable,
-  baselineNotes,
-  countRegressions,
-  fileBaseline,
-  findBaseline,
-  renderOutcome,
-  runGate,
-  sameCommit
+  HANDLED_EVENTS,
+  consoleLog,
+  createBot,
+  startBot
 };

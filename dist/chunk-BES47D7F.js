@@ -90,8 +90,8 @@ import {
   findBaseline,
   renderOutcome,
   runGate
-} from "./chunk-FBFVJCAU.js";
-import "./chunk-PTBGJDZP.js";
+} from "./chunk-7FOS5AFQ.js";
+import "./chunk-DLVQ77BS.js";
 import {
   parseConfig
 } from "./chunk-MZAYYHD3.js";
