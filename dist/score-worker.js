@@ -6,7 +6,7 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   countBlock
-} from "./chunk-7JPVI232.js";
+} from "./chunk-J2V27CF6.js";
 import {
   ScoreAccumulator
 } from "./chunk-MZZK3S5Y.js";

@@ -39,6 +39,8 @@ export interface EvaluateOptions {
   createdAt?: string;
   /** Files from this size on have their scores counted in a worker thread (default SCORE_THREAD_MIN_BYTES). */
   scoreThreadMinBytes?: number;
+  /** Cores the evaluation may use (default os.availableParallelism()): scoreThreadFor decides by them. */
+  cores?: number;
   /** false: no threshold-free metrics nor threshold tuning (`npm run bench -- diagnostics` measures their cost). */
   scoreDiagnostics?: boolean;
 }
@@ -124,7 +126,7 @@ export async function evaluatePredictionFiles(
   for (const { name, path } of splits) {
     // A shard's reader hands over every row's scores: only the shard's own are counted.
     const scores = diagnostics.beginSplit(name);
-    const workerFile = opts.shard || !withScores ? null : scoreThreadFor(path, opts.scoreThreadMinBytes);
+    const workerFile = opts.shard || !withScores ? null : scoreThreadFor(path, opts.scoreThreadMinBytes, opts.cores);
     const thread = workerFile ? new ScoreThread(workerFile, scores) : undefined;
     let read: { acc: Accumulator; stream: PredictionStream };
     try {

@@ -10,7 +10,7 @@ import { ScoreAccumulator } from '../../src/core/diagnostics/scores.js';
 import { helperNice } from '../../src/io/helper-priority.js';
 import { Rng } from '../../src/core/stats/rng.js';
 import { evaluatePredictionFiles } from '../../src/pipeline/evaluate.js';
-import { findScoreWorker, ScoreThread } from '../../src/pipeline/score-thread.js';
+import { findScoreWorker, ScoreThread, scoreThreadFor } from '../../src/pipeline/score-thread.js';
 
 const workerFile = findScoreWorker();
 const maybe = workerFile ? it : it.skip;
@@ -144,7 +144,7 @@ maybe('an evaluation with the worker thread writes the report the one without it
         { name: 'validation', path: validation },
         { name: 'test', path: test },
       ],
-      { task: 'multilabel', createdAt: 'now', scoreThreadMinBytes },
+      { task: 'multilabel', createdAt: 'now', scoreThreadMinBytes, cores: 4 },
     );
   const [threaded, here] = [await run(0), await run(Infinity)];
   expect(threaded.splits.test.scores?.rocAuc.every((v) => v !== null)).toBe(true);
@@ -211,4 +211,22 @@ maybe("the worker counts below this thread's priority on Linux (src/io/helper-pr
   thread.finish();
   expect(thread.workerNice).toBe(helperNice());
   if (process.platform === 'linux') expect(thread.workerNice).toBeGreaterThan(getPriority(0));
+});
+
+describe('scoreThreadFor: a worker only where a core is free for it', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mg-cores-'));
+  const csv = join(dir, 'test.csv');
+  const npz = join(dir, 'test.npz');
+  writeFileSync(csv, 'x'.repeat(1000));
+  writeFileSync(npz, 'x'.repeat(1000));
+
+  maybe('a text file with 2 cores (its parse hides the worker), an .npz with 3 (its hashing pass has one)', () => {
+    expect(scoreThreadFor(csv, 100, 2)).toBe(workerFile);
+    expect(scoreThreadFor(csv, 100, 1)).toBeNull();
+    expect(scoreThreadFor(npz, 100, 3)).toBe(workerFile);
+    expect(scoreThreadFor(npz, 100, 2)).toBeNull();
+    // Small files never: a worker's start costs more than their counting.
+    expect(scoreThreadFor(csv, 1001, 8)).toBeNull();
+    expect(scoreThreadFor(join(dir, 'missing.csv'), 0, 8)).toBeNull();
+  });
 });

@@ -7,12 +7,12 @@ var __dirname = __mgDirname(__filename);
 import {
   checkSplitNames,
   evaluatePredictionFiles
-} from "./chunk-MSK5GPXE.js";
+} from "./chunk-5HALR2E2.js";
 import "./chunk-U3U7U6DW.js";
 import "./chunk-D2B5YBLG.js";
 import "./chunk-J5VWRRYV.js";
 import "./chunk-TAFURD4R.js";
-import "./chunk-7JPVI232.js";
+import "./chunk-J2V27CF6.js";
 import "./chunk-MZZK3S5Y.js";
 import "./chunk-J4X2SOEV.js";
 import "./chunk-3PH7HBNS.js";

@@ -13,6 +13,7 @@ import {
 
 // src/pipeline/score-thread.ts
 import { statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
 
 // src/io/bundled.ts
@@ -40,13 +41,16 @@ var READY_MS = 1e4;
 function findScoreWorker() {
   return findBundled(["score-worker.js", "score-worker.mjs"]);
 }
-function scoreThreadFor(file, minBytes = SCORE_THREAD_MIN_BYTES) {
+var CORES_FOR_WORKER = { text: 2, binary: 3 };
+function scoreThreadFor(file, minBytes = SCORE_THREAD_MIN_BYTES, cores = availableParallelism()) {
   let size = 0;
   try {
     size = statSync(file).size;
   } catch {
     return null;
   }
+  const binary = /\.npz$/i.test(file);
+  if (cores < CORES_FOR_WORKER[binary ? "binary" : "text"]) return null;
   return size >= minBytes ? findScoreWorker() : null;
 }
 function emptyBlock(values) {

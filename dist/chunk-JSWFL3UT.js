@@ -15,7 +15,7 @@ import {
 } from "./chunk-RF5E54HY.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-MSK5GPXE.js";
+} from "./chunk-5HALR2E2.js";
 import "./chunk-U3U7U6DW.js";
 import {
   debug,
@@ -43,7 +43,7 @@ import {
 import {
   parseThreshold
 } from "./chunk-TAFURD4R.js";
-import "./chunk-7JPVI232.js";
+import "./chunk-J2V27CF6.js";
 import "./chunk-MZZK3S5Y.js";
 import "./chunk-J4X2SOEV.js";
 import "./chunk-3PH7HBNS.js";
@@ -96449,7 +96449,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-65LWGDY2.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-LFG64DC3.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-MSK5GPXE.js";
+} from "./chunk-5HALR2E2.js";
 import {
   classIndexOf,
   csvRows,
@@ -40,7 +40,7 @@ import {
 } from "./chunk-DHVGWI4P.js";
 import {
   findBundled
-} from "./chunk-7JPVI232.js";
+} from "./chunk-J2V27CF6.js";
 import "./chunk-MZZK3S5Y.js";
 import "./chunk-J4X2SOEV.js";
 import "./chunk-3PH7HBNS.js";

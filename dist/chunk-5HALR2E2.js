@@ -21,7 +21,7 @@ import {
 import {
   ScoreThread,
   scoreThreadFor
-} from "./chunk-7JPVI232.js";
+} from "./chunk-J2V27CF6.js";
 import {
   ScoreAccumulator
 } from "./chunk-MZZK3S5Y.js";
@@ -480,7 +480,7 @@ async function evaluatePredictionFiles(splits, opts = {}) {
   };
   for (const { name, path } of splits) {
     const scores = diagnostics.beginSplit(name);
-    const workerFile = opts.shard || !withScores ? null : scoreThreadFor(path, opts.scoreThreadMinBytes);
+    const workerFile = opts.shard || !withScores ? null : scoreThreadFor(path, opts.scoreThreadMinBytes, opts.cores);
     const thread = workerFile ? new ScoreThread(workerFile, scores) : void 0;
     let read;
     try {
