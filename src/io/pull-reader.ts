@@ -2,7 +2,7 @@
 // without holding either whole: over an async stream of chunks (inflated members, pipes), or
 // straight from a byte range of a file into one reused buffer.
 
-import { open, type FileHandle } from 'node:fs/promises';
+import { closeSync, openSync, readSync } from 'node:fs';
 
 /** What the array readers pull from. */
 export interface ByteReader {
@@ -59,10 +59,13 @@ export interface RangeOptions {
 /**
  * A byte range of a file read with positional reads into one buffer, reused from read to read
  * (allocated outside Node's pool, so it is aligned for float views): no stream, no chunk
- * concatenation and no garbage per read (issue 14).
+ * concatenation and no garbage per read (issue 14). The reads are synchronous: the reader has
+ * nothing else to do meanwhile, and each asynchronous read left it idle for a thread-pool round
+ * trip, 10-17% of an .npz evaluation's time on 2 cores (the hashing pass holds the other); the
+ * bench's 100k x 485 .npz, 10 interleaved fresh runs each way: 1.39-1.99 s against 1.60-2.27 s.
  */
 export class FileRangeReader implements ByteReader {
-  private fh: FileHandle | null = null;
+  private fd: number | null = null;
   private buf = Buffer.alloc(0);
   private ended = false;
   offset = 0;
@@ -81,9 +84,9 @@ export class FileRangeReader implements ByteReader {
     if (this.buf.length < want) this.buf = Buffer.allocUnsafeSlow(want);
     let got = 0;
     try {
-      this.fh ??= await open(this.path, 'r');
+      this.fd ??= openSync(this.path, 'r');
       while (got < want) {
-        const { bytesRead } = await this.fh.read(this.buf, got, want - got, this.range.start + this.offset + got);
+        const bytesRead = readSync(this.fd, this.buf, got, want - got, this.range.start + this.offset + got);
         if (bytesRead === 0) break;
         got += bytesRead;
       }
@@ -104,8 +107,8 @@ export class FileRangeReader implements ByteReader {
   }
 
   async close(): Promise<void> {
-    const fh = this.fh;
-    this.fh = null;
-    await fh?.close();
+    const fd = this.fd;
+    this.fd = null;
+    if (fd !== null) closeSync(fd);
   }
 }

@@ -7,8 +7,8 @@ var __dirname = __mgDirname(__filename);
 import {
   checkSplitNames,
   evaluatePredictionFiles
-} from "./chunk-5HALR2E2.js";
-import "./chunk-U3U7U6DW.js";
+} from "./chunk-PMBT3LTC.js";
+import "./chunk-EDDR6BTF.js";
 import "./chunk-D2B5YBLG.js";
 import "./chunk-J5VWRRYV.js";
 import "./chunk-TAFURD4R.js";

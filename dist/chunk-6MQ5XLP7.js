@@ -15,8 +15,8 @@ import {
 } from "./chunk-RF5E54HY.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-5HALR2E2.js";
-import "./chunk-U3U7U6DW.js";
+} from "./chunk-PMBT3LTC.js";
+import "./chunk-EDDR6BTF.js";
 import {
   debug,
   error,
@@ -96449,7 +96449,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-LFG64DC3.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-VWFFMJFV.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

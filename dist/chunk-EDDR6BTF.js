@@ -1480,7 +1480,7 @@ import { stat } from "node:fs/promises";
 import { join } from "node:path";
 
 // src/io/pull-reader.ts
-import { open } from "node:fs/promises";
+import { closeSync, openSync, readSync } from "node:fs";
 var PullReader = class {
   constructor(it) {
     this.it = it;
@@ -1517,7 +1517,7 @@ var FileRangeReader = class {
   }
   path;
   range;
-  fh = null;
+  fd = null;
   buf = Buffer.alloc(0);
   ended = false;
   offset = 0;
@@ -1530,9 +1530,9 @@ var FileRangeReader = class {
     if (this.buf.length < want) this.buf = Buffer.allocUnsafeSlow(want);
     let got = 0;
     try {
-      this.fh ??= await open(this.path, "r");
+      this.fd ??= openSync(this.path, "r");
       while (got < want) {
-        const { bytesRead } = await this.fh.read(this.buf, got, want - got, this.range.start + this.offset + got);
+        const bytesRead = readSync(this.fd, this.buf, got, want - got, this.range.start + this.offset + got);
         if (bytesRead === 0) break;
         got += bytesRead;
       }
@@ -1551,15 +1551,15 @@ var FileRangeReader = class {
     this.range.onEnd?.(bytes);
   }
   async close() {
-    const fh = this.fh;
-    this.fh = null;
-    await fh?.close();
+    const fd = this.fd;
+    this.fd = null;
+    if (fd !== null) closeSync(fd);
   }
 };
 
 // src/io/zip.ts
 import { createReadStream } from "node:fs";
-import { open as open2 } from "node:fs/promises";
+import { open } from "node:fs/promises";
 import { pipeline } from "node:stream";
 import { crc32, createInflateRaw } from "node:zlib";
 var EOCD = 101010256;
@@ -1580,7 +1580,7 @@ async function readAt(fh, pos, len) {
 }
 async function readZipDirectory(path) {
   const bad = (what) => new InputError(path, null, `${what}; expected a zip archive (as written by numpy.savez)`);
-  const fh = await open2(path, "r");
+  const fh = await open(path, "r");
   try {
     const size = (await fh.stat()).size;
     const tailLen = Math.min(size, 22 + 65535);
@@ -1659,7 +1659,7 @@ async function memberStart(path, e) {
       where,
       `uses compression method ${e.method}; expected stored or deflate (numpy.savez/savez_compressed)`
     );
-  const fh = await open2(path, "r");
+  const fh = await open(path, "r");
   let local;
   try {
     local = await readAt(fh, e.localHeaderOffset, 30);
@@ -1746,7 +1746,7 @@ async function openNpz(path, wanted, missing, optional) {
     await Promise.all(readers.map((r) => r.close()));
   };
   try {
-    const open3 = async (entry) => {
+    const open2 = async (entry) => {
       const reader = await openZipMember(path, entry);
       readers.push(reader);
       const role = entry.name.replace(/\.npy$/, "");
@@ -1754,9 +1754,9 @@ async function openNpz(path, wanted, missing, optional) {
       return { role, file: path, where, reader, array: await readNpyHeader(reader, entry.size, path, where) };
     };
     const sources = [];
-    for (const entry of entries) sources.push(await open3(entry));
+    for (const entry of entries) sources.push(await open2(entry));
     const opened = [];
-    for (const entry of extra) opened.push(entry && await open3(entry));
+    for (const entry of extra) opened.push(entry && await open2(entry));
     return { sources, optional: opened, fingerprint: hashing.fingerprint, close };
   } catch (e) {
     await close();
@@ -1782,7 +1782,7 @@ async function openFolder(dir, wanted, missing, optional) {
   const readers = [];
   const close = async () => void await Promise.all(readers.map((r) => r.close()));
   try {
-    const open3 = async (name) => {
+    const open2 = async (name) => {
       const file = join(dir, name);
       const size = await checkFile(file);
       const h = new ByteHasher();
@@ -1799,9 +1799,9 @@ async function openFolder(dir, wanted, missing, optional) {
       return { role, file, where, reader, array: await readNpyHeader(reader, size, file, where) };
     };
     const sources = [];
-    for (const name of names) sources.push(await open3(name));
+    for (const name of names) sources.push(await open2(name));
     const opened = [];
-    for (const name of extra) opened.push(name === void 0 ? void 0 : await open3(name));
+    for (const name of extra) opened.push(name === void 0 ? void 0 : await open2(name));
     const fingerprint = async () => {
       const lines = hashers.map(([name, h]) => `${h.digestHex()}  ${name}
 `).sort().join("");

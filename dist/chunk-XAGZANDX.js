@@ -6,7 +6,7 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   openPredictions
-} from "./chunk-U3U7U6DW.js";
+} from "./chunk-EDDR6BTF.js";
 import "./chunk-D2B5YBLG.js";
 import {
   DEFAULT_THRESHOLD

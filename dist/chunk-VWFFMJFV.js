@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-5HALR2E2.js";
+} from "./chunk-PMBT3LTC.js";
 import {
   classIndexOf,
   csvRows,
@@ -20,7 +20,7 @@ import {
   openNpyArrays,
   shapeText,
   unicodeAt
-} from "./chunk-U3U7U6DW.js";
+} from "./chunk-EDDR6BTF.js";
 import {
   Digest,
   checkFile,
