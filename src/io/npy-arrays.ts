@@ -4,7 +4,8 @@
 // header on, so the arrays can be read in lockstep without holding either whole.
 //
 // The split's fingerprint: for an .npz, the sha256 of the archive's bytes (hashed in a separate
-// sequential pass, since the reader sees inflated members); for a folder, the sha256 over the
+// sequential pass, since the reader sees inflated members; that pass also takes the CRC-32s of
+// the stored members, checked when the fingerprint is asked for); for a folder, the sha256 over the
 // sha256sum-style lines ("<sha256>  <name>\n") of the files read, sorted (as
 // `sha256sum *.npy | sort | sha256sum` gives it), with the
 // folder's path and the files' total size.
@@ -17,7 +18,7 @@ import { readNpyHeader, type NpyArray } from './npy.js';
 import { FileRangeReader, type ByteReader } from './pull-reader.js';
 import { ByteHasher, checkFile, errCode, hashInBackground } from './source.js';
 import { InputError } from './types.js';
-import { openZipMember, readZipDirectory, type ZipEntry } from './zip.js';
+import { checkStoredCrc, isStored, memberStart, openZipMember, readZipDirectory, type ZipEntry } from './zip.js';
 
 /** One array being streamed: its header, and the reader left at its first element. */
 export interface NpySource {
@@ -77,7 +78,20 @@ async function openNpz(
   const entries = wanted.map((names) => names.map((n) => members.get(n)).find((e) => e !== undefined));
   if (entries.some((e) => e === undefined)) throw missing([...members.keys()]);
   const extra = optional.map((n) => members.get(n));
-  const hashing = hashInBackground(path, size);
+  // The stored members' CRC-32s are taken by the hashing pass, which reads every byte anyway.
+  const stored = [...(entries as ZipEntry[]), ...extra.filter((e) => e !== undefined)].filter(isStored);
+  const starts = new Map<ZipEntry, number>();
+  for (const e of stored) starts.set(e, await memberStart(path, e));
+  const hashing = hashInBackground(
+    path,
+    size,
+    stored.map((e) => ({ start: starts.get(e)!, length: e.compressedSize })),
+  );
+  const fingerprint = async () => {
+    const crcs = await hashing.crcs();
+    stored.forEach((e, i) => checkStoredCrc(path, e, crcs[i]));
+    return hashing.fingerprint();
+  };
   const readers: ByteReader[] = [];
   const close = async () => {
     hashing.stop();
@@ -85,7 +99,8 @@ async function openNpz(
   };
   try {
     const open = async (entry: ZipEntry): Promise<NpySource> => {
-      const reader = await openZipMember(path, entry);
+      const start = starts.get(entry);
+      const reader = await openZipMember(path, entry, { start, crcChecked: start !== undefined });
       readers.push(reader);
       const role = entry.name.replace(/\.npy$/, '');
       const where = `array ${role}`;
@@ -95,7 +110,7 @@ async function openNpz(
     for (const entry of entries as ZipEntry[]) sources.push(await open(entry));
     const opened: (NpySource | undefined)[] = [];
     for (const entry of extra) opened.push(entry && (await open(entry)));
-    return { sources, optional: opened, fingerprint: hashing.fingerprint, close };
+    return { sources, optional: opened, fingerprint, close };
   } catch (e) {
     await close();
     throw e;

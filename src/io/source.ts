@@ -5,7 +5,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
-import { createGunzip } from 'node:zlib';
+import { crc32, createGunzip } from 'node:zlib';
 import { isUtf8 } from 'node:buffer';
 import { Worker } from 'node:worker_threads';
 import type { FileFingerprint } from '../core/report/types.js';
@@ -313,13 +313,40 @@ export class Digest {
 /** From this size on, the hashing pass runs in a worker thread (its start costs a few ms). */
 const WORKER_HASH_BYTES = 32 << 20;
 
+/** A byte range of a file whose CRC-32 the hashing pass also takes (a stored zip member's data). */
+export interface ByteRange {
+  start: number;
+  length: number;
+}
+
+/**
+ * The CRC-32 of each range, from the file's chunks in order (`at`: the chunk's offset). The same
+ * arithmetic as the worker's copy below (which cannot import it).
+ */
+export function rangeCrcs(ranges: readonly ByteRange[]) {
+  const crcs = ranges.map(() => 0);
+  return {
+    crcs,
+    update(chunk: Buffer, at: number): void {
+      ranges.forEach((r, i) => {
+        const a = Math.max(r.start, at);
+        const b = Math.min(r.start + r.length, at + chunk.length);
+        if (a < b) crcs[i] = crc32(chunk.subarray(a - at, b - at), crcs[i]);
+      });
+    },
+  };
+}
+
 /**
  * The hashing pass in a worker thread: it reads and hashes the file on the other core while this
- * thread parses (issue 14). Plain CommonJS, evaluated by the worker: no separate bundle.
+ * thread parses (issue 14), taking the CRC-32 of the ranges asked for on the way (an .npz's
+ * stored members: 80-90 ms less for the reading thread on the bench's 242 MB). Plain CommonJS,
+ * evaluated by the worker: no separate bundle.
  */
 const HASH_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
+const { crc32 } = require('node:zlib');
 const { openSync, readSync, closeSync } = require('node:fs');
 // Below the reader's priority (helper-priority.ts: workerData.nice is helperNice()'s).
 if (workerData.nice !== null) try { require('node:os').setPriority(0, workerData.nice); } catch {}
@@ -328,9 +355,20 @@ try {
   fd = openSync(workerData.path, 'r');
   const hash = createHash('sha256');
   const buf = Buffer.allocUnsafe(workerData.chunk);
+  const ranges = workerData.ranges;
+  const crcs = ranges.map(() => 0);
   let bytes = 0;
-  for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; bytes += n) hash.update(buf.subarray(0, n));
-  parentPort.postMessage({ sha256: hash.digest('hex'), bytes });
+  for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; bytes += n) {
+    const chunk = buf.subarray(0, n);
+    hash.update(chunk);
+    // rangeCrcs's update.
+    for (let i = 0; i < ranges.length; i++) {
+      const a = Math.max(ranges[i].start, bytes);
+      const b = Math.min(ranges[i].start + ranges[i].length, bytes + n);
+      if (a < b) crcs[i] = crc32(chunk.subarray(a - bytes, b - bytes), crcs[i]);
+    }
+  }
+  parentPort.postMessage({ sha256: hash.digest('hex'), bytes, crcs });
 } catch (e) {
   parentPort.postMessage({ error: (e && e.code) || String(e) });
 } finally {
@@ -338,23 +376,32 @@ try {
 }
 `;
 
-function hashInWorker(path: string): Hashing {
-  const worker = new Worker(HASH_WORKER, { eval: true, workerData: { path, chunk: READ_BYTES, nice: helperNice() } });
-  const result = new Promise<FileFingerprint>((resolve, reject) => {
-    worker.once('message', (m: { sha256?: string; bytes?: number; error?: string }) =>
+function hashInWorker(path: string, ranges: readonly ByteRange[] = []): Hashing {
+  const worker = new Worker(HASH_WORKER, {
+    eval: true,
+    workerData: { path, chunk: READ_BYTES, nice: helperNice(), ranges },
+  });
+  const result = new Promise<{ fingerprint: FileFingerprint; crcs: number[] }>((resolve, reject) => {
+    worker.once('message', (m: { sha256?: string; bytes?: number; crcs?: number[]; error?: string }) =>
       m.error !== undefined
         ? reject(new InputError(path, null, `could not be read (${m.error})`))
-        : resolve({ path, sha256: m.sha256!, bytes: m.bytes! }),
+        : resolve({ fingerprint: { path, sha256: m.sha256!, bytes: m.bytes! }, crcs: m.crcs! }),
     );
     worker.once('error', (e) => reject(new InputError(path, null, `could not be hashed (${errCode(e)})`)));
   });
   result.catch(() => {});
-  return { fingerprint: () => result, stop: () => void worker.terminate() };
+  return {
+    fingerprint: async () => (await result).fingerprint,
+    crcs: async () => (await result).crcs,
+    stop: () => void worker.terminate(),
+  };
 }
 
 /** A pass that hashes a file alongside the reader: `fingerprint()` waits for it; `stop()` abandons it. */
 export interface Hashing {
   fingerprint: () => Promise<FileFingerprint>;
+  /** The CRC-32 of each range asked for, in order (hashInBackground); waits for the pass. */
+  crcs: () => Promise<number[]>;
   stop: () => void;
 }
 
@@ -368,21 +415,27 @@ export function hashLargeInWorker(path: string, size: number): Hashing | null {
 
 /**
  * Hashes a whole file in its own sequential pass, alongside a reader that does not see the raw
- * bytes (the inflated members of an .npz): in a worker thread for a large file. `fingerprint()`
- * waits for the pass; `stop()` abandons it.
+ * bytes (the inflated members of an .npz), taking the CRC-32 of `ranges` on the way: in a worker
+ * thread for a large file. `fingerprint()` and `crcs()` wait for the pass; `stop()` abandons it.
  */
-export function hashInBackground(path: string, size: number): Hashing {
-  const worker = hashLargeInWorker(path, size);
-  if (worker) return worker;
+export function hashInBackground(path: string, size: number, ranges: readonly ByteRange[] = []): Hashing {
+  if (size >= WORKER_HASH_BYTES) return hashInWorker(path, ranges);
   const digest = new Digest(path);
+  const crc = rangeCrcs(ranges);
   let stopped = false;
   const hashing = (async () => {
-    for await (const _ of fileChunks(path, digest.hasher)) if (stopped) return;
+    let at = 0;
+    for await (const chunk of fileChunks(path, digest.hasher)) {
+      if (stopped) return;
+      crc.update(chunk, at);
+      at += chunk.length;
+    }
     digest.finish();
   })();
   hashing.catch(() => {});
   return {
     fingerprint: async () => (await hashing, digest.fingerprint()),
+    crcs: async () => (await hashing, crc.crcs),
     stop: () => void (stopped = true),
   };
 }

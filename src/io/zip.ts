@@ -118,7 +118,7 @@ export async function readZipDirectory(path: string): Promise<Map<string, ZipEnt
 }
 
 /** Where the data of member `e` starts in the file, after checking that it can be read. */
-async function memberStart(path: string, e: ZipEntry): Promise<number> {
+export async function memberStart(path: string, e: ZipEntry): Promise<number> {
   const where = `member ${e.name}`;
   if (e.flags & 1) throw new InputError(path, where, 'is encrypted; expected an unencrypted archive');
   if (e.method !== 0 && e.method !== 8)
@@ -139,22 +139,37 @@ async function memberStart(path: string, e: ZipEntry): Promise<number> {
   return e.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
 }
 
+/** Whether member `e` is read in place from the file (numpy.savez's stored members). */
+export function isStored(e: ZipEntry): boolean {
+  return e.method !== 8 && e.compressedSize > 0;
+}
+
 /**
  * The uncompressed bytes of one member, as exact-size reads; its CRC-32 and size are verified
- * when the last byte was read. A stored member (numpy.savez) is read in place from the file.
+ * when the last byte was read. A stored member (numpy.savez) is read in place from the file, from
+ * `start` (memberStart's); with `crcChecked`, the caller verifies its CRC-32 itself, from a pass
+ * of its own over the file (checkStoredCrc), and only its size is checked here.
  */
-export async function openZipMember(path: string, e: ZipEntry): Promise<ByteReader> {
-  const start = await memberStart(path, e);
-  if (e.method === 8 || e.compressedSize === 0)
-    return new PullReader(zipMemberChunks(path, e, start)[Symbol.asyncIterator]());
+export async function openZipMember(
+  path: string,
+  e: ZipEntry,
+  o: { start?: number; crcChecked?: boolean } = {},
+): Promise<ByteReader> {
+  const start = o.start ?? (await memberStart(path, e));
+  if (!isStored(e)) return new PullReader(zipMemberChunks(path, e, start)[Symbol.asyncIterator]());
   let crc = 0;
   return new FileRangeReader(path, {
     start,
     length: e.compressedSize,
-    onBytes: (chunk) => void (crc = crc32(chunk, crc)),
-    onEnd: (bytes) => checkMember(path, e, bytes, crc),
+    onBytes: o.crcChecked ? undefined : (chunk) => void (crc = crc32(chunk, crc)),
+    onEnd: (bytes) => checkMember(path, e, bytes, o.crcChecked ? e.crc32 : crc),
     readError: (err) => unreadable(path, e, err),
   });
+}
+
+/** A stored member's CRC-32, taken by the caller's own pass over the file, against the archive's. */
+export function checkStoredCrc(path: string, e: ZipEntry, crc: number): void {
+  checkMember(path, e, e.size, crc);
 }
 
 /** Streams the inflated bytes of a member whose data starts at `start`, checked at the end. */

@@ -1,6 +1,8 @@
 // The NumPy readers: unsupported arrays and broken archives fail with the file, the array and
 // what was expected.
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { zipSync } from 'fflate';
 import { join } from 'node:path';
 import { ClassIndex } from '../../src/core/classes.js';
 import { openPredictions } from '../../src/io/predictions.js';
@@ -264,6 +266,56 @@ describe('shapes from an untrusted header', () => {
       drain(folder('zero-cols', [3, 0], [3, 0])),
       'labels.npy:array labels:',
       'has shape (3, 0); expected at least one class column',
+    );
+  });
+});
+
+describe('a large .npz (hashed on a worker thread, which takes the stored members’ CRC-32s too)', () => {
+  // 20,000 x 485 multi-label: 48.5 MB, past the 32 MB from which the hashing pass is a worker's.
+  const [N, C] = [20_000, 485];
+  let clean: Buffer;
+  let labelsAt: number;
+  let scoresAt: number;
+  beforeAll(() => {
+    const labels = new Uint8Array(N * C);
+    const scores = new Float32Array(N * C);
+    for (let i = 0; i < N * C; i++) {
+      labels[i] = i % 97 === 0 ? 1 : 0;
+      scores[i] = ((i * 7919) % 1000) / 1000;
+    }
+    const L = npy('|u1', [N, C], labels);
+    const S = npy('<f4', [N, C], new Uint8Array(scores.buffer));
+    clean = Buffer.from(zipSync({ 'labels.npy': [L, { level: 0 }], 'scores.npy': [S, { level: 0 }] }));
+    expect(clean.length).toBeGreaterThan(40 << 20);
+    labelsAt = clean.indexOf(Buffer.from(L.subarray(0, 64))) + 200; // inside the label matrix
+    scoresAt = clean.indexOf(Buffer.from('PK\x01\x02', 'latin1')) - 3; // inside the last float
+  });
+  const task = {
+    classes: new ClassIndex(
+      Array.from({ length: C }, (_, c) => `c${c}`),
+      true,
+    ),
+    task: 'multilabel' as const,
+  };
+
+  it('reads an intact one, with its sha256', async () => {
+    const p = tmp.write('large.npz', clean);
+    const s = await openPredictions(p, task);
+    const got = await collect(s);
+    expect(got.truth).toHaveLength(N);
+    expect((await s.fingerprint()).sha256).toBe(createHash('sha256').update(clean).digest('hex'));
+  });
+
+  it.each([
+    ['labels.npy', () => labelsAt],
+    ['scores.npy', () => scoresAt],
+  ])('a flipped bit in %s fails its CRC check (a valid value: nothing else could tell)', async (member, at) => {
+    const bytes = Buffer.from(clean);
+    bytes[at()] ^= 0x01;
+    const p = tmp.write(`flip-${member}.npz`, bytes);
+    await expectInputError(
+      collect(await openPredictions(p, task)),
+      `flip-${member}.npz:member ${member}: is corrupt (CRC-32 mismatch)`,
     );
   });
 });

@@ -13,7 +13,7 @@ import {
   hashInBackground,
   hashLargeInWorker,
   textChunks
-} from "./chunk-D2B5YBLG.js";
+} from "./chunk-NEJ5F2JK.js";
 import {
   thresholdFor
 } from "./chunk-TAFURD4R.js";
@@ -1670,18 +1670,23 @@ async function memberStart(path, e) {
     throw new InputError(path, where, "has a broken local header; expected a zip archive");
   return e.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
 }
-async function openZipMember(path, e) {
-  const start = await memberStart(path, e);
-  if (e.method === 8 || e.compressedSize === 0)
-    return new PullReader(zipMemberChunks(path, e, start)[Symbol.asyncIterator]());
+function isStored(e) {
+  return e.method !== 8 && e.compressedSize > 0;
+}
+async function openZipMember(path, e, o = {}) {
+  const start = o.start ?? await memberStart(path, e);
+  if (!isStored(e)) return new PullReader(zipMemberChunks(path, e, start)[Symbol.asyncIterator]());
   let crc = 0;
   return new FileRangeReader(path, {
     start,
     length: e.compressedSize,
-    onBytes: (chunk) => void (crc = crc32(chunk, crc)),
-    onEnd: (bytes) => checkMember(path, e, bytes, crc),
+    onBytes: o.crcChecked ? void 0 : (chunk) => void (crc = crc32(chunk, crc)),
+    onEnd: (bytes) => checkMember(path, e, bytes, o.crcChecked ? e.crc32 : crc),
     readError: (err) => unreadable(path, e, err)
   });
+}
+function checkStoredCrc(path, e, crc) {
+  checkMember(path, e, e.size, crc);
 }
 async function* zipMemberChunks(path, e, start) {
   if (e.compressedSize === 0) {
@@ -1739,7 +1744,19 @@ async function openNpz(path, wanted, missing, optional) {
   const entries = wanted.map((names) => names.map((n) => members.get(n)).find((e) => e !== void 0));
   if (entries.some((e) => e === void 0)) throw missing([...members.keys()]);
   const extra = optional.map((n) => members.get(n));
-  const hashing = hashInBackground(path, size);
+  const stored = [...entries, ...extra.filter((e) => e !== void 0)].filter(isStored);
+  const starts = /* @__PURE__ */ new Map();
+  for (const e of stored) starts.set(e, await memberStart(path, e));
+  const hashing = hashInBackground(
+    path,
+    size,
+    stored.map((e) => ({ start: starts.get(e), length: e.compressedSize }))
+  );
+  const fingerprint = async () => {
+    const crcs = await hashing.crcs();
+    stored.forEach((e, i) => checkStoredCrc(path, e, crcs[i]));
+    return hashing.fingerprint();
+  };
   const readers = [];
   const close = async () => {
     hashing.stop();
@@ -1747,7 +1764,8 @@ async function openNpz(path, wanted, missing, optional) {
   };
   try {
     const open2 = async (entry) => {
-      const reader = await openZipMember(path, entry);
+      const start = starts.get(entry);
+      const reader = await openZipMember(path, entry, { start, crcChecked: start !== void 0 });
       readers.push(reader);
       const role = entry.name.replace(/\.npy$/, "");
       const where = `array ${role}`;
@@ -1757,7 +1775,7 @@ async function openNpz(path, wanted, missing, optional) {
     for (const entry of entries) sources.push(await open2(entry));
     const opened = [];
     for (const entry of extra) opened.push(entry && await open2(entry));
-    return { sources, optional: opened, fingerprint: hashing.fingerprint, close };
+    return { sources, optional: opened, fingerprint, close };
   } catch (e) {
     await close();
     throw e;

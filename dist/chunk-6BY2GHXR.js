@@ -7,9 +7,9 @@ var __dirname = __mgDirname(__filename);
 import {
   checkSplitNames,
   evaluatePredictionFiles
-} from "./chunk-PMBT3LTC.js";
-import "./chunk-EDDR6BTF.js";
-import "./chunk-D2B5YBLG.js";
+} from "./chunk-J2VAGJYK.js";
+import "./chunk-DGEI4DRH.js";
+import "./chunk-NEJ5F2JK.js";
 import "./chunk-J5VWRRYV.js";
 import "./chunk-TAFURD4R.js";
 import "./chunk-J2V27CF6.js";

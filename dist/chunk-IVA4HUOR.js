@@ -7,7 +7,7 @@ var __dirname = __mgDirname(__filename);
 import {
   decodeText,
   readSmallFile
-} from "./chunk-D2B5YBLG.js";
+} from "./chunk-NEJ5F2JK.js";
 import {
   thresholdProblem
 } from "./chunk-TAFURD4R.js";

@@ -6,7 +6,7 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   openPredictions
-} from "./chunk-EDDR6BTF.js";
+} from "./chunk-DGEI4DRH.js";
 import {
   ownedRows,
   ownsExample,

@@ -6,8 +6,8 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   openPredictions
-} from "./chunk-EDDR6BTF.js";
-import "./chunk-D2B5YBLG.js";
+} from "./chunk-DGEI4DRH.js";
+import "./chunk-NEJ5F2JK.js";
 import {
   DEFAULT_THRESHOLD
 } from "./chunk-TAFURD4R.js";

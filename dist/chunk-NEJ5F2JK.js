@@ -15,7 +15,7 @@ import {
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
-import { createGunzip } from "node:zlib";
+import { crc32, createGunzip } from "node:zlib";
 import { isUtf8 } from "node:buffer";
 import { Worker } from "node:worker_threads";
 var CHUNK_BYTES = 4 << 20;
@@ -244,9 +244,23 @@ var Digest = class {
   }
 };
 var WORKER_HASH_BYTES = 32 << 20;
+function rangeCrcs(ranges) {
+  const crcs = ranges.map(() => 0);
+  return {
+    crcs,
+    update(chunk, at) {
+      ranges.forEach((r, i) => {
+        const a = Math.max(r.start, at);
+        const b = Math.min(r.start + r.length, at + chunk.length);
+        if (a < b) crcs[i] = crc32(chunk.subarray(a - at, b - at), crcs[i]);
+      });
+    }
+  };
+}
 var HASH_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
+const { crc32 } = require('node:zlib');
 const { openSync, readSync, closeSync } = require('node:fs');
 // Below the reader's priority (helper-priority.ts: workerData.nice is helperNice()'s).
 if (workerData.nice !== null) try { require('node:os').setPriority(0, workerData.nice); } catch {}
@@ -255,44 +269,68 @@ try {
   fd = openSync(workerData.path, 'r');
   const hash = createHash('sha256');
   const buf = Buffer.allocUnsafe(workerData.chunk);
+  const ranges = workerData.ranges;
+  const crcs = ranges.map(() => 0);
   let bytes = 0;
-  for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; bytes += n) hash.update(buf.subarray(0, n));
-  parentPort.postMessage({ sha256: hash.digest('hex'), bytes });
+  for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; bytes += n) {
+    const chunk = buf.subarray(0, n);
+    hash.update(chunk);
+    // rangeCrcs's update.
+    for (let i = 0; i < ranges.length; i++) {
+      const a = Math.max(ranges[i].start, bytes);
+      const b = Math.min(ranges[i].start + ranges[i].length, bytes + n);
+      if (a < b) crcs[i] = crc32(chunk.subarray(a - bytes, b - bytes), crcs[i]);
+    }
+  }
+  parentPort.postMessage({ sha256: hash.digest('hex'), bytes, crcs });
 } catch (e) {
   parentPort.postMessage({ error: (e && e.code) || String(e) });
 } finally {
   if (fd >= 0) closeSync(fd);
 }
 `;
-function hashInWorker(path) {
-  const worker = new Worker(HASH_WORKER, { eval: true, workerData: { path, chunk: READ_BYTES, nice: helperNice() } });
+function hashInWorker(path, ranges = []) {
+  const worker = new Worker(HASH_WORKER, {
+    eval: true,
+    workerData: { path, chunk: READ_BYTES, nice: helperNice(), ranges }
+  });
   const result = new Promise((resolve, reject) => {
     worker.once(
       "message",
-      (m) => m.error !== void 0 ? reject(new InputError(path, null, `could not be read (${m.error})`)) : resolve({ path, sha256: m.sha256, bytes: m.bytes })
+      (m) => m.error !== void 0 ? reject(new InputError(path, null, `could not be read (${m.error})`)) : resolve({ fingerprint: { path, sha256: m.sha256, bytes: m.bytes }, crcs: m.crcs })
     );
     worker.once("error", (e) => reject(new InputError(path, null, `could not be hashed (${errCode(e)})`)));
   });
   result.catch(() => {
   });
-  return { fingerprint: () => result, stop: () => void worker.terminate() };
+  return {
+    fingerprint: async () => (await result).fingerprint,
+    crcs: async () => (await result).crcs,
+    stop: () => void worker.terminate()
+  };
 }
 function hashLargeInWorker(path, size) {
   return size >= WORKER_HASH_BYTES ? hashInWorker(path) : null;
 }
-function hashInBackground(path, size) {
-  const worker = hashLargeInWorker(path, size);
-  if (worker) return worker;
+function hashInBackground(path, size, ranges = []) {
+  if (size >= WORKER_HASH_BYTES) return hashInWorker(path, ranges);
   const digest = new Digest(path);
+  const crc = rangeCrcs(ranges);
   let stopped = false;
   const hashing = (async () => {
-    for await (const _ of fileChunks(path, digest.hasher)) if (stopped) return;
+    let at = 0;
+    for await (const chunk of fileChunks(path, digest.hasher)) {
+      if (stopped) return;
+      crc.update(chunk, at);
+      at += chunk.length;
+    }
     digest.finish();
   })();
   hashing.catch(() => {
   });
   return {
     fingerprint: async () => (await hashing, digest.fingerprint()),
+    crcs: async () => (await hashing, crc.crcs),
     stop: () => void (stopped = true)
   };
 }

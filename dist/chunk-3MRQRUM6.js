@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-PMBT3LTC.js";
+} from "./chunk-J2VAGJYK.js";
 import {
   classIndexOf,
   csvRows,
@@ -20,12 +20,12 @@ import {
   openNpyArrays,
   shapeText,
   unicodeAt
-} from "./chunk-EDDR6BTF.js";
+} from "./chunk-DGEI4DRH.js";
 import {
   Digest,
   checkFile,
   textChunks
-} from "./chunk-D2B5YBLG.js";
+} from "./chunk-NEJ5F2JK.js";
 import {
   ownsExample
 } from "./chunk-J5VWRRYV.js";

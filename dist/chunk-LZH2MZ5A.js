@@ -15,8 +15,8 @@ import {
 } from "./chunk-RF5E54HY.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-PMBT3LTC.js";
-import "./chunk-EDDR6BTF.js";
+} from "./chunk-J2VAGJYK.js";
+import "./chunk-DGEI4DRH.js";
 import {
   debug,
   error,
@@ -33,8 +33,8 @@ import {
 import {
   readClassList,
   readThresholds
-} from "./chunk-CMUDJQOY.js";
-import "./chunk-D2B5YBLG.js";
+} from "./chunk-IVA4HUOR.js";
+import "./chunk-NEJ5F2JK.js";
 import {
   MAX_SHARDS,
   formatShard,
@@ -96449,7 +96449,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-VWFFMJFV.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-3MRQRUM6.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,
