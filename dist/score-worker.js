@@ -9,7 +9,7 @@ import {
 } from "./chunk-J2V27CF6.js";
 import {
   ScoreAccumulator
-} from "./chunk-MZZK3S5Y.js";
+} from "./chunk-IZXZ477I.js";
 import "./chunk-J4X2SOEV.js";
 import {
   lowerThisThread

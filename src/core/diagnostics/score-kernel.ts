@@ -95,13 +95,13 @@ export class ScoreKernel {
    * index of the first score outside [0, 1] (`bad`; -1: none).
    */
   labels(values: ArrayLike<number>, from: number, n: number, cls: ArrayLike<number> | undefined, likelihood: number) {
-    const bad = this.run(this.x.labels, values, from, n, cls, likelihood, 0, 0);
+    const bad = this.run(true, values, from, n, cls, likelihood, 0, 0);
     return { bad, likelihood: this.state[0], loss: this.state[1] };
   }
 
   /** Multiclass: counts the scores (see labels); returns their clipped sum and the first highest score and its class. */
   classes(values: ArrayLike<number>, from: number, n: number, cls: ArrayLike<number> | undefined) {
-    const bad = this.run(this.x.classes, values, from, n, cls, 0, -1, -1);
+    const bad = this.run(false, values, from, n, cls, 0, -1, -1);
     return { bad, sum: this.state[0], best: this.state[1], bestClass: this.state[2] };
   }
 
@@ -118,7 +118,7 @@ export class ScoreKernel {
    * classes (a class listed twice); returns the index of the first score outside [0, 1], or -1.
    */
   private run(
-    loop: KernelLoop,
+    multilabel: boolean,
     values: ArrayLike<number>,
     from: number,
     n: number,
@@ -133,7 +133,10 @@ export class ScoreKernel {
     for (let k = 0; k < n; k += this.room) {
       const m = Math.min(this.room, n - k);
       this.copyIn(values, from + k, m, cls, k);
-      const bad = loop(this.valuesAt, this.clsAt, m, this.countsAt, this.cap, this.wrapsAt, this.addrsAt);
+      // Each export called at a call site of its own: V8 then calls it without its generic wrapper.
+      const bad = multilabel
+        ? this.x.labels(this.valuesAt, this.clsAt, m, this.countsAt, this.cap, this.wrapsAt, this.addrsAt)
+        : this.x.classes(this.valuesAt, this.clsAt, m, this.countsAt, this.cap, this.wrapsAt, this.addrsAt);
       this.takeWraps();
       if (bad >= 0) return k + bad;
     }

@@ -12,10 +12,10 @@ import {
 } from "./chunk-YMYRUX4H.js";
 import {
   mergeReports
-} from "./chunk-RF5E54HY.js";
+} from "./chunk-U3AF3OXS.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-J2VAGJYK.js";
+} from "./chunk-IXLMKFBO.js";
 import "./chunk-DGEI4DRH.js";
 import {
   debug,
@@ -44,7 +44,7 @@ import {
   parseThreshold
 } from "./chunk-TAFURD4R.js";
 import "./chunk-J2V27CF6.js";
-import "./chunk-MZZK3S5Y.js";
+import "./chunk-IZXZ477I.js";
 import "./chunk-J4X2SOEV.js";
 import "./chunk-3PH7HBNS.js";
 import {
@@ -96449,7 +96449,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-3MRQRUM6.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-3QS4L2PJ.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

@@ -5,23 +5,16 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  checkSplitNames,
-  evaluatePredictionFiles
-} from "./chunk-J2VAGJYK.js";
-import "./chunk-DGEI4DRH.js";
-import "./chunk-NEJ5F2JK.js";
+  mergeReports
+} from "./chunk-U3AF3OXS.js";
 import "./chunk-J5VWRRYV.js";
 import "./chunk-TAFURD4R.js";
-import "./chunk-J2V27CF6.js";
-import "./chunk-MZZK3S5Y.js";
+import "./chunk-IZXZ477I.js";
 import "./chunk-J4X2SOEV.js";
-import "./chunk-3PH7HBNS.js";
-import "./chunk-4L747AVC.js";
 import "./chunk-EBNW32Z5.js";
 import "./chunk-N7QSHOCQ.js";
 import "./chunk-K6TWYCXK.js";
 import "./chunk-KSATUSI5.js";
-import "./chunk-R7VUTDUK.js";
 import "./chunk-3Q6HRQ5E.js";
 import "./chunk-L4A26YP5.js";
 import "./chunk-LWQ3BHS4.js";
@@ -30,6 +23,5 @@ import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  checkSplitNames,
-  evaluatePredictionFiles
+  mergeReports
 };

@@ -14,7 +14,7 @@ import {
 } from "./chunk-TAFURD4R.js";
 import {
   ScoreAccumulator
-} from "./chunk-MZZK3S5Y.js";
+} from "./chunk-IZXZ477I.js";
 import {
   accumulatorFromExamples,
   accumulatorFromSplit,

@@ -87,12 +87,12 @@ var ScoreKernel = class {
    * index of the first score outside [0, 1] (`bad`; -1: none).
    */
   labels(values, from, n, cls, likelihood) {
-    const bad = this.run(this.x.labels, values, from, n, cls, likelihood, 0, 0);
+    const bad = this.run(true, values, from, n, cls, likelihood, 0, 0);
     return { bad, likelihood: this.state[0], loss: this.state[1] };
   }
   /** Multiclass: counts the scores (see labels); returns their clipped sum and the first highest score and its class. */
   classes(values, from, n, cls) {
-    const bad = this.run(this.x.classes, values, from, n, cls, 0, -1, -1);
+    const bad = this.run(false, values, from, n, cls, 0, -1, -1);
     return { bad, sum: this.state[0], best: this.state[1], bestClass: this.state[2] };
   }
   /** The calibration sums since the last call, added into `into` lane by lane (as the .wat spreads them), then zeroed. */
@@ -106,14 +106,14 @@ var ScoreKernel = class {
    * The loop over the scores from the state (s0, s1, s2), a part at a time if there are more than
    * classes (a class listed twice); returns the index of the first score outside [0, 1], or -1.
    */
-  run(loop, values, from, n, cls, s0, s1, s2) {
+  run(multilabel, values, from, n, cls, s0, s1, s2) {
     this.state[0] = s0;
     this.state[1] = s1;
     this.state[2] = s2;
     for (let k = 0; k < n; k += this.room) {
       const m = Math.min(this.room, n - k);
       this.copyIn(values, from + k, m, cls, k);
-      const bad = loop(this.valuesAt, this.clsAt, m, this.countsAt, this.cap, this.wrapsAt, this.addrsAt);
+      const bad = multilabel ? this.x.labels(this.valuesAt, this.clsAt, m, this.countsAt, this.cap, this.wrapsAt, this.addrsAt) : this.x.classes(this.valuesAt, this.clsAt, m, this.countsAt, this.cap, this.wrapsAt, this.addrsAt);
       this.takeWraps();
       if (bad >= 0) return k + bad;
     }
