@@ -1,6 +1,7 @@
 // The multi-label decisions of a block of float score rows (the .npz reader's rows), by the
 // WebAssembly loops of threshold-kernel.wat: the rows' raw little-endian bytes are copied into its
-// memory, scanned once, and the columns at or above their thresholds read back row by row.
+// memory, scanned once, and the columns at or above their thresholds read back row by row. The
+// same for the 1s of a block of one-byte 0/1 label rows (ThresholdKernel.indicator).
 
 import { wasmModule } from './wasm-module.js';
 import { WASM_BASE64 } from './threshold-kernel.wasm.js';
@@ -10,6 +11,7 @@ interface KernelExports {
   badRow: WebAssembly.Global;
   above32: (vals: number, rows: number, C: number, thr: number, out: number) => number;
   above64: (vals: number, rows: number, C: number, thr: number, out: number) => number;
+  ones8: (vals: number, rows: number, C: number, thr: number, out: number) => number;
 }
 
 const PAGE = 65536;
@@ -48,16 +50,18 @@ export class ThresholdKernel {
 
   /**
    * `thresholds[j]`: column j's (a score at or above it is a hit); `itemSize`: 4 (float32 rows)
-   * or 8 (float64).
+   * or 8 (float64); 1: a one-byte 0/1 indicator matrix (ThresholdKernel.indicator), whose hits are
+   * its 1s and whose bad row is the first with a byte other than 0 or 1.
    */
   constructor(
     thresholds: ArrayLike<number>,
-    private readonly itemSize: 4 | 8,
+    private readonly itemSize: 1 | 4 | 8,
   ) {
     this.C = thresholds.length;
     this.x = new WebAssembly.Instance(kernelModule()).exports as unknown as KernelExports;
     this.valuesAt = align16(this.C * itemSize);
     this.ensure(this.valuesAt);
+    if (itemSize === 1) return;
     const thr =
       itemSize === 4
         ? new Float32Array(this.x.memory.buffer, 0, this.C)
@@ -65,9 +69,15 @@ export class ThresholdKernel {
     for (let j = 0; j < this.C; j++) thr[j] = itemSize === 4 ? f32AtLeast(thresholds[j]) : thresholds[j];
   }
 
+  /** The 1s of C-column rows of one-byte 0/1 labels (uint8, int8, bool). */
+  static indicator(C: number): ThresholdKernel {
+    return new ThresholdKernel(new Uint8Array(C), 1);
+  }
+
   /**
    * Scans `rows` rows (bytes: rows x C scores, little-endian, whole rows): afterwards take(r)
-   * gives each row's hits, and badRow the first row with a score that is not finite.
+   * gives each row's hits, and badRow the first row with a score that is not finite (a label
+   * other than 0 or 1).
    */
   scan(bytes: Uint8Array, rows: number): void {
     if (bytes.length !== rows * this.C * this.itemSize)
@@ -75,8 +85,11 @@ export class ThresholdKernel {
     this.outAt = align16(this.valuesAt + bytes.length);
     this.ensure(this.outAt + rows * this.C * 4);
     new Uint8Array(this.x.memory.buffer, this.valuesAt, bytes.length).set(bytes);
-    const above = this.itemSize === 4 ? this.x.above32 : this.x.above64;
-    this.hits = above(this.valuesAt, rows, this.C, 0, this.outAt);
+    const at = [this.valuesAt, rows, this.C, 0, this.outAt] as const;
+    // Each export at a call site of its own (see score-kernel.ts's run).
+    if (this.itemSize === 1) this.hits = this.x.ones8(...at);
+    else if (this.itemSize === 4) this.hits = this.x.above32(...at);
+    else this.hits = this.x.above64(...at);
     this.badRow = this.x.badRow.value as number;
     this.hitAt = new Int32Array(this.x.memory.buffer, this.outAt, this.hits);
     this.next = 0;

@@ -1,5 +1,6 @@
 ;; The multi-label decisions of a block of score rows (threshold-kernel.ts): which scores are at
-;; or above their class's threshold, and whether every score is finite. The .npz reader's hot
+;; or above their class's threshold, and whether every score is finite; and which labels of a
+;; block of 0/1 indicator rows are 1 (ones8). The .npz reader's hot
 ;; loop: in JavaScript a finiteness test and a comparison a score, 3.4-3.8 ns (5.0-7.4 ns over
 ;; the speed bench's 100k x 485 file, stepping as the reader does); here four float32 scores (two
 ;; float64) take one compare and one mask test, the rare hits listed: 1.0 ns with the copy in
@@ -106,6 +107,55 @@
         (if (i32.and (i32.eqz (i32x4.all_true (local.get $ok))) (i32.lt_s (global.get $badRow) (i32.const 0)))
           (then (global.set $badRow (local.get $r))))
         (local.set $row (i32.add (local.get $row) (i32.shl (local.get $C) (i32.const 3))))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $rowLoop)))
+    (local.get $hits))
+
+  ;; A one-byte 0/1 indicator matrix (a multi-label `labels` array of uint8, int8 or bool): as
+  ;; above32 with a byte of 1 a hit, 16 bytes at a time (a long tail's rows are mostly zeros: one
+  ;; test a 16 bytes), and a row holding a byte other than 0 or 1 the bad row. $thr is unused.
+  (func (export "ones8") (param $vals i32) (param $rows i32) (param $C i32) (param $thr i32) (param $out i32) (result i32)
+    (local $r i32) (local $j i32) (local $row i32) (local $v v128) (local $bad v128) (local $m i32)
+    (local $hits i32) (local $b i32) (local $at i32)
+    (global.set $badRow (i32.const -1))
+    (local.set $row (local.get $vals))
+    (block $done
+      (loop $rowLoop
+        (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $j (i32.const 0))
+        (local.set $bad (v128.const i32x4 0 0 0 0))
+        (block $sixteensDone
+          (loop $sixteen
+            (br_if $sixteensDone (i32.gt_u (i32.add (local.get $j) (i32.const 16)) (local.get $C)))
+            (local.set $v (v128.load (i32.add (local.get $row) (local.get $j))))
+            (if (v128.any_true (local.get $v))
+              (then
+                (local.set $bad (v128.or (local.get $bad) (i8x16.gt_u (local.get $v) (v128.const i8x16 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1))))
+                (local.set $m (i8x16.bitmask (i8x16.ne (local.get $v) (v128.const i32x4 0 0 0 0))))
+                (local.set $at (i32.add (i32.mul (local.get $r) (local.get $C)) (local.get $j)))
+                (loop $bits
+                  (i32.store (i32.add (local.get $out) (i32.shl (local.get $hits) (i32.const 2)))
+                    (i32.add (local.get $at) (i32.ctz (local.get $m))))
+                  (local.set $hits (i32.add (local.get $hits) (i32.const 1)))
+                  (br_if $bits (local.tee $m (i32.and (local.get $m) (i32.sub (local.get $m) (i32.const 1))))))))
+            (local.set $j (i32.add (local.get $j) (i32.const 16)))
+            (br $sixteen)))
+        (block $tailDone
+          (loop $tail
+            (br_if $tailDone (i32.ge_u (local.get $j) (local.get $C)))
+            (local.set $b (i32.load8_u (i32.add (local.get $row) (local.get $j))))
+            (if (local.get $b)
+              (then
+                (if (i32.gt_u (local.get $b) (i32.const 1))
+                  (then (local.set $bad (v128.const i32x4 -1 -1 -1 -1))))
+                (i32.store (i32.add (local.get $out) (i32.shl (local.get $hits) (i32.const 2)))
+                  (i32.add (i32.mul (local.get $r) (local.get $C)) (local.get $j)))
+                (local.set $hits (i32.add (local.get $hits) (i32.const 1)))))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $tail)))
+        (if (i32.and (v128.any_true (local.get $bad)) (i32.lt_s (global.get $badRow) (i32.const 0)))
+          (then (global.set $badRow (local.get $r))))
+        (local.set $row (i32.add (local.get $row) (local.get $C)))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $rowLoop)))
     (local.get $hits))

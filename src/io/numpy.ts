@@ -213,6 +213,8 @@ function streamRows(
     };
     const batchIds = (mc ?? ml)!.ids;
     batchIds.on = ids !== undefined;
+    // A multi-label one-byte label matrix's 1s are found a step at a time, by threshold-kernel.wat.
+    const ones = ml && lc !== undefined && L.array.itemSize === 1 ? ThresholdKernel.indicator(lc) : null;
     // Multi-label scores are decided a step at a time, by threshold-kernel.wat.
     const decide =
       ml && P.role === 'scores'
@@ -242,6 +244,7 @@ function streamRows(
         };
         const scores = P.role === 'scores' ? floats(pb, P.array.itemSize) : null;
         decide?.scan(pb, k);
+        ones?.scan(lb, k);
         const ib = ids && (await ids.source.reader.read(k * iRow));
         if (ib && ib.length < k * iRow) throw truncated(ids!.source);
         const iv = ib && new DataView(ib.buffer, ib.byteOffset, ib.length);
@@ -255,7 +258,7 @@ function streamRows(
             if (scores && opts.scores) sinkRow(rr, opts.scores, scores, r);
             if (mc.push(...tp)) ready.push(mc.flush()!);
           } else if (ml) {
-            multilabelRow(rr, ml, decide, views, scores, r, at);
+            multilabelRow(rr, ml, { decide, ones }, views, scores, r, at);
             if (scores && opts.scores) sinkRow(rr, opts.scores, scores, r);
             if (ml.end()) ready.push(ml.flush()!);
           }
@@ -326,14 +329,16 @@ function wordsOf(b: Uint8Array): Uint32Array {
 function multilabelRow(
   rr: RowReader,
   ml: MultilabelBatcher,
-  decide: ThresholdKernel | null,
+  { decide, ones }: { decide: ThresholdKernel | null; ones: ThresholdKernel | null },
   { lv, lbytes, lwords, pv, pbytes, pwords }: StepViews,
   scores: Float64Array | Float32Array | null,
   r: number,
   at: number,
 ): void {
   const { L, P, lget, pget, lRow, pRow, C, lc, pc, classOf, cols } = rr;
-  if (lc !== undefined) indicatorRow(rr, L, lget, lv, lbytes, lwords, r * lRow, at, ml.truth);
+  // The kernel's bad row (a byte other than 0 or 1) goes through indicatorRow, which names it.
+  if (ones && r !== ones.badRow) ones.take(r, cols, ml.truth);
+  else if (lc !== undefined) indicatorRow(rr, L, lget, lv, lbytes, lwords, r * lRow, at, ml.truth);
   else ml.truth.add(classOf(L, lget(lv, r * lRow), at));
   if (scores && decide) {
     if (r === decide.badRow) {

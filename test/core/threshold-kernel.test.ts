@@ -131,3 +131,39 @@ describe.each([
     expect(() => kernel.scan(new Uint8Array(itemSize * 4), 1)).toThrow('are not 1 rows of 3 scores');
   });
 });
+
+describe('ThresholdKernel.indicator: the 1s of one-byte 0/1 label rows', () => {
+  /** rows x C labels, a 1 with probability p, at every alignment of a 16-byte group. */
+  const labelsOf = (rows: number, C: number, p: number) =>
+    Uint8Array.from({ length: rows * C }, () => (rng.uniform() < p ? 1 : 0));
+  const ones = (labels: Uint8Array, C: number) =>
+    Array.from({ length: labels.length / C }, (_, r) =>
+      Array.from({ length: C }, (_, j) => j).filter((j) => labels[r * C + j] === 1),
+    );
+
+  it.each([1, 15, 16, 17, 33, 485])('%i columns: the same 1s as a plain loop, sparse and dense', (C) => {
+    const kernel = ThresholdKernel.indicator(C);
+    for (const p of [0.01, 0.5, 1]) {
+      const labels = labelsOf(300, C, p);
+      kernel.scan(labels, 300);
+      expect(kernel.badRow).toBe(-1);
+      expect(taken(kernel, 300, C)).toEqual(ones(labels, C));
+    }
+  });
+
+  it.each([
+    [2, 0, 0],
+    [255, 3, 16],
+    [7, 3, 484],
+    [128, 9, 200],
+  ])('a byte %i at row %i column %i: badRow names the first such row (in a group or the tail)', (v, r, j) => {
+    const C = 485;
+    const kernel = ThresholdKernel.indicator(C);
+    const labels = labelsOf(12, C, 0.05);
+    labels[r * C + j] = v;
+    labels[11 * C + 5] = 3;
+    kernel.scan(labels, 12);
+    expect(kernel.badRow).toBe(r);
+    expect(taken(kernel, r, C)).toEqual(ones(labels.subarray(0, r * C), C));
+  });
+});

@@ -15,8 +15,8 @@ import {
 } from "./chunk-U3AF3OXS.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-IXLMKFBO.js";
-import "./chunk-DGEI4DRH.js";
+} from "./chunk-DAK2VTEP.js";
+import "./chunk-55UTOVE6.js";
 import {
   debug,
   error,
@@ -96449,7 +96449,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-3QS4L2PJ.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-QRQOVRC7.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

@@ -1873,7 +1873,7 @@ function readerFor(a) {
 }
 
 // src/core/threshold-kernel.wasm.ts
-var WASM_BASE64 = "AGFzbQEAAAABCgFgBX9/f39/AX8DAwIAAAUDAQABBgYBfwFBfwsHJwQGbWVtb3J5AgAGYmFkUm93AwAHYWJvdmUzMgAAB2Fib3ZlNjQAAQq9BQLhAgUDfwJ7An8BfQF/QX8kACAAIQcCQANAIAUgAU8NAUEAIQb9DP////////////////////8hCQJAA0AgBkEEaiACSw0BIAcgBkECdGr9AAQAIQggCSAI/eAB/QwAAIB/AACAfwAAgH8AAIB//UP9TiEJIAggAyAGQQJ0av0ABAD9Rv2kASEKIAoEQCAFIAJsIAZqIQ0DQCAEIAtBAnRqIA0gCmhqNgIAIAtBAWohCyAKIApBAWtxIgoNAAsLIAZBBGohBgwACwsCQANAIAYgAk8NASAHIAZBAnRqKgIAIQwgDItDAACAf11FBED9DAAAAAAAAAAAAAAAAAAAAAAhCQsgDCADIAZBAnRqKgIAYARAIAQgC0ECdGogBSACbCAGajYCACALQQFqIQsLIAZBAWohBgwACwsgCf2jAUUjAEEASHEEQCAFJAALIAcgAkECdGohByAFQQFqIQUMAAsLIAsL1wIFA38CewJ/AXwBf0F/JAAgACEHAkADQCAFIAFPDQFBACEG/Qz/////////////////////IQkCQANAIAZBAmogAksNASAHIAZBA3Rq/QAEACEIIAkgCP3sAf0MAAAAAAAA8H8AAAAAAADwf/1J/U4hCSAIIAMgBkEDdGr9AAQA/Uz9xAEhCiAKBEAgBSACbCAGaiENA0AgBCALQQJ0aiANIApoajYCACALQQFqIQsgCiAKQQFrcSIKDQALCyAGQQJqIQYMAAsLIAYgAkkEQCAHIAZBA3RqKwMAIQwgDJlEAAAAAAAA8H9jRQRA/QwAAAAAAAAAAAAAAAAAAAAAIQkLIAwgAyAGQQN0aisDAGYEQCAEIAtBAnRqIAUgAmwgBmo2AgAgC0EBaiELCwsgCf2jAUUjAEEASHEEQCAFJAALIAcgAkEDdGohByAFQQFqIQUMAAsLIAsL";
+var WASM_BASE64 = "AGFzbQEAAAABCgFgBX9/f39/AX8DBAMAAAAFAwEAAQYGAX8BQX8LBy8FBm1lbW9yeQIABmJhZFJvdwMAB2Fib3ZlMzIAAAdhYm92ZTY0AAEFb25lczgAAgqECAPhAgUDfwJ7An8BfQF/QX8kACAAIQcCQANAIAUgAU8NAUEAIQb9DP////////////////////8hCQJAA0AgBkEEaiACSw0BIAcgBkECdGr9AAQAIQggCSAI/eAB/QwAAIB/AACAfwAAgH8AAIB//UP9TiEJIAggAyAGQQJ0av0ABAD9Rv2kASEKIAoEQCAFIAJsIAZqIQ0DQCAEIAtBAnRqIA0gCmhqNgIAIAtBAWohCyAKIApBAWtxIgoNAAsLIAZBBGohBgwACwsCQANAIAYgAk8NASAHIAZBAnRqKgIAIQwgDItDAACAf11FBED9DAAAAAAAAAAAAAAAAAAAAAAhCQsgDCADIAZBAnRqKgIAYARAIAQgC0ECdGogBSACbCAGajYCACALQQFqIQsLIAZBAWohBgwACwsgCf2jAUUjAEEASHEEQCAFJAALIAcgAkECdGohByAFQQFqIQUMAAsLIAsL1wIFA38CewJ/AXwBf0F/JAAgACEHAkADQCAFIAFPDQFBACEG/Qz/////////////////////IQkCQANAIAZBAmogAksNASAHIAZBA3Rq/QAEACEIIAkgCP3sAf0MAAAAAAAA8H8AAAAAAADwf/1J/U4hCSAIIAMgBkEDdGr9AAQA/Uz9xAEhCiAKBEAgBSACbCAGaiENA0AgBCALQQJ0aiANIApoajYCACALQQFqIQsgCiAKQQFrcSIKDQALCyAGQQJqIQYMAAsLIAYgAkkEQCAHIAZBA3RqKwMAIQwgDJlEAAAAAAAA8H9jRQRA/QwAAAAAAAAAAAAAAAAAAAAAIQkLIAwgAyAGQQN0aisDAGYEQCAEIAtBAnRqIAUgAmwgBmo2AgAgC0EBaiELCwsgCf2jAUUjAEEASHEEQCAFJAALIAcgAkEDdGohByAFQQFqIQUMAAsLIAsLxQIDA38CewR/QX8kACAAIQcCQANAIAUgAU8NAUEAIQb9DAAAAAAAAAAAAAAAAAAAAAAhCQJAA0AgBkEQaiACSw0BIAcgBmr9AAQAIQggCP1TBEAgCSAI/QwBAQEBAQEBAQEBAQEBAQEB/Sj9UCEJIAj9DAAAAAAAAAAAAAAAAAAAAAD9JP1kIQogBSACbCAGaiENA0AgBCALQQJ0aiANIApoajYCACALQQFqIQsgCiAKQQFrcSIKDQALCyAGQRBqIQYMAAsLAkADQCAGIAJPDQEgByAGai0AACEMIAwEQCAMQQFLBED9DP////////////////////8hCQsgBCALQQJ0aiAFIAJsIAZqNgIAIAtBAWohCwsgBkEBaiEGDAALCyAJ/VMjAEEASHEEQCAFJAALIAcgAmohByAFQQFqIQUMAAsLIAsL";
 
 // src/core/threshold-kernel.ts
 var PAGE = 65536;
@@ -1889,10 +1889,11 @@ function f32AtLeast(t) {
   return f32[0];
 }
 var align16 = (n) => n + 15 & ~15;
-var ThresholdKernel = class {
+var ThresholdKernel = class _ThresholdKernel {
   /**
    * `thresholds[j]`: column j's (a score at or above it is a hit); `itemSize`: 4 (float32 rows)
-   * or 8 (float64).
+   * or 8 (float64); 1: a one-byte 0/1 indicator matrix (ThresholdKernel.indicator), whose hits are
+   * its 1s and whose bad row is the first with a byte other than 0 or 1.
    */
   constructor(thresholds, itemSize) {
     this.itemSize = itemSize;
@@ -1900,6 +1901,7 @@ var ThresholdKernel = class {
     this.x = new WebAssembly.Instance(kernelModule()).exports;
     this.valuesAt = align16(this.C * itemSize);
     this.ensure(this.valuesAt);
+    if (itemSize === 1) return;
     const thr = itemSize === 4 ? new Float32Array(this.x.memory.buffer, 0, this.C) : new Float64Array(this.x.memory.buffer, 0, this.C);
     for (let j = 0; j < this.C; j++) thr[j] = itemSize === 4 ? f32AtLeast(thresholds[j]) : thresholds[j];
   }
@@ -1914,9 +1916,14 @@ var ThresholdKernel = class {
   next = 0;
   /** The row of the last scan holding a NaN or an infinite score (the first), or -1. */
   badRow = -1;
+  /** The 1s of C-column rows of one-byte 0/1 labels (uint8, int8, bool). */
+  static indicator(C) {
+    return new _ThresholdKernel(new Uint8Array(C), 1);
+  }
   /**
    * Scans `rows` rows (bytes: rows x C scores, little-endian, whole rows): afterwards take(r)
-   * gives each row's hits, and badRow the first row with a score that is not finite.
+   * gives each row's hits, and badRow the first row with a score that is not finite (a label
+   * other than 0 or 1).
    */
   scan(bytes, rows) {
     if (bytes.length !== rows * this.C * this.itemSize)
@@ -1924,8 +1931,10 @@ var ThresholdKernel = class {
     this.outAt = align16(this.valuesAt + bytes.length);
     this.ensure(this.outAt + rows * this.C * 4);
     new Uint8Array(this.x.memory.buffer, this.valuesAt, bytes.length).set(bytes);
-    const above = this.itemSize === 4 ? this.x.above32 : this.x.above64;
-    this.hits = above(this.valuesAt, rows, this.C, 0, this.outAt);
+    const at = [this.valuesAt, rows, this.C, 0, this.outAt];
+    if (this.itemSize === 1) this.hits = this.x.ones8(...at);
+    else if (this.itemSize === 4) this.hits = this.x.above32(...at);
+    else this.hits = this.x.above64(...at);
     this.badRow = this.x.badRow.value;
     this.hitAt = new Int32Array(this.x.memory.buffer, this.outAt, this.hits);
     this.next = 0;
@@ -2078,6 +2087,7 @@ function streamRows(o, L, P, ids, { task, n, lc, pc, width }, classOf, opts) {
     };
     const batchIds = (mc ?? ml).ids;
     batchIds.on = ids !== void 0;
+    const ones = ml && lc !== void 0 && L.array.itemSize === 1 ? ThresholdKernel.indicator(lc) : null;
     const decide = ml && P.role === "scores" ? new ThresholdKernel(
       Array.from(cols, (c) => thresholdFor(opts.classes.names[c], opts.threshold, opts.perClassThreshold)),
       P.array.itemSize
@@ -2103,6 +2113,7 @@ function streamRows(o, L, P, ids, { task, n, lc, pc, width }, classOf, opts) {
         };
         const scores = P.role === "scores" ? floats(pb, P.array.itemSize) : null;
         decide?.scan(pb, k);
+        ones?.scan(lb, k);
         const ib = ids && await ids.source.reader.read(k * iRow);
         if (ib && ib.length < k * iRow) throw truncated(ids.source);
         const iv = ib && new DataView(ib.buffer, ib.byteOffset, ib.length);
@@ -2115,7 +2126,7 @@ function streamRows(o, L, P, ids, { task, n, lc, pc, width }, classOf, opts) {
             if (scores && opts.scores) sinkRow(rr, opts.scores, scores, r);
             if (mc.push(...tp)) ready.push(mc.flush());
           } else if (ml) {
-            multilabelRow2(rr, ml, decide, views, scores, r, at);
+            multilabelRow2(rr, ml, { decide, ones }, views, scores, r, at);
             if (scores && opts.scores) sinkRow(rr, opts.scores, scores, r);
             if (ml.end()) ready.push(ml.flush());
           }
@@ -2158,9 +2169,10 @@ function multiclassRow2({ L, P, lget, pget, lRow, pRow, C, classOf }, lv, pv, sc
 function wordsOf(b) {
   return new Uint32Array(b.buffer, 0, b.buffer.byteLength >>> 2);
 }
-function multilabelRow2(rr, ml, decide, { lv, lbytes, lwords, pv, pbytes, pwords }, scores, r, at) {
+function multilabelRow2(rr, ml, { decide, ones }, { lv, lbytes, lwords, pv, pbytes, pwords }, scores, r, at) {
   const { L, P, lget, pget, lRow, pRow, C, lc, pc, classOf, cols } = rr;
-  if (lc !== void 0) indicatorRow(rr, L, lget, lv, lbytes, lwords, r * lRow, at, ml.truth);
+  if (ones && r !== ones.badRow) ones.take(r, cols, ml.truth);
+  else if (lc !== void 0) indicatorRow(rr, L, lget, lv, lbytes, lwords, r * lRow, at, ml.truth);
   else ml.truth.add(classOf(L, lget(lv, r * lRow), at));
   if (scores && decide) {
     if (r === decide.badRow) {

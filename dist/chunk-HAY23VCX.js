@@ -7,8 +7,8 @@ var __dirname = __mgDirname(__filename);
 import {
   checkSplitNames,
   evaluatePredictionFiles
-} from "./chunk-IXLMKFBO.js";
-import "./chunk-DGEI4DRH.js";
+} from "./chunk-DAK2VTEP.js";
+import "./chunk-55UTOVE6.js";
 import "./chunk-NEJ5F2JK.js";
 import "./chunk-J5VWRRYV.js";
 import "./chunk-TAFURD4R.js";

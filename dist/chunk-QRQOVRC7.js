@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-IXLMKFBO.js";
+} from "./chunk-DAK2VTEP.js";
 import {
   classIndexOf,
   csvRows,
@@ -20,7 +20,7 @@ import {
   openNpyArrays,
   shapeText,
   unicodeAt
-} from "./chunk-DGEI4DRH.js";
+} from "./chunk-55UTOVE6.js";
 import {
   Digest,
   checkFile,

@@ -6,7 +6,7 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   openPredictions
-} from "./chunk-DGEI4DRH.js";
+} from "./chunk-55UTOVE6.js";
 import {
   ownedRows,
   ownsExample,
