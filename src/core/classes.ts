@@ -21,6 +21,33 @@ export function classNameProblem(name: string): string | null {
   return `contains the control character U+${code}; expected a class name on one line, without control characters`;
 }
 
+/**
+ * What a class name looks like on screen: NFC-normalized, without format characters (U+200B,
+ * U+2060, a soft hyphen, ZWJ). Two names with the same key print the same in a comment ('cat'
+ * and 'cat' + U+200B), so a reviewer could not tell which one regressed: they are refused.
+ */
+export function lookAlikeKey(name: string): string {
+  return name.normalize('NFC').replace(/\p{Cf}/gu, '');
+}
+
+/** A name in a message, its invisible characters spelled out (\u200b), so look-alikes can be told apart. */
+export function spelledName(name: string): string {
+  return JSON.stringify(name).replace(/\p{Cf}/gu, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+}
+
+/** Why `name` cannot join `names` (a look-alike of one of them), or null. */
+export function lookAlikeProblem(name: string, lookAlike: string | undefined): string | null {
+  if (lookAlike === undefined || lookAlike === name) return null;
+  const visible = (n: string) => n.replace(/\p{Cf}/gu, '');
+  const how = [
+    visible(name) !== name || visible(lookAlike) !== lookAlike ? 'invisible characters' : '',
+    visible(name) !== visible(lookAlike)
+      ? `Unicode normalization (this one is ${name === name.normalize('NFC') ? '' : 'not '}in NFC)`
+      : '',
+  ].filter((w) => w !== '');
+  return `${spelledName(name)} looks the same as class ${spelledName(lookAlike)} (they differ only in ${how.join(' and ')}); expected class names that can be told apart`;
+}
+
 export class UnknownClassError extends Error {
   constructor(public readonly className: string) {
     super(`unknown class ${JSON.stringify(className)}`);
@@ -29,6 +56,8 @@ export class UnknownClassError extends Error {
 
 export class ClassIndex {
   private readonly byName = new Map<string, number>();
+  /** lookAlikeKey of each name, to its name. */
+  private readonly byLook = new Map<string, string>();
   readonly names: string[] = [];
 
   constructor(
@@ -61,7 +90,14 @@ export class ClassIndex {
     const i = this.names.length;
     this.names.push(name);
     this.byName.set(name, i);
+    const key = lookAlikeKey(name);
+    if (!this.byLook.has(key)) this.byLook.set(key, name);
     return i;
+  }
+
+  /** A name already in the list that looks the same as `name` (lookAlikeKey), or undefined. */
+  lookAlike(name: string): string | undefined {
+    return this.byLook.get(lookAlikeKey(name));
   }
 
   /**

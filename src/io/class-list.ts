@@ -1,7 +1,7 @@
 // A class list file (--classes): one name per line, or a JSON array of strings.
 
 import { decodeText, readSmallFile } from './source.js';
-import { classNameProblem } from '../core/classes.js';
+import { classNameProblem, lookAlikeKey, lookAlikeProblem } from '../core/classes.js';
 import { InputError } from './types.js';
 
 /** Room for a million long class names; a pipe that never ends is cut there. */
@@ -17,6 +17,7 @@ export async function readClassList(path: string): Promise<string[]> {
   const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
   if (lines.length && lines[lines.length - 1] === '') lines.pop();
   const seen = new Map<string, number>();
+  const looks = new Map<string, string>();
   lines.forEach((name, i) => {
     if (name.trim() === '')
       throw new InputError(
@@ -33,7 +34,10 @@ export async function readClassList(path: string): Promise<string[]> {
         `line ${i + 1}`,
         `repeats class ${JSON.stringify(name)} (first on line ${prev}); expected unique names`,
       );
+    const lookAlike = lookAlikeProblem(name, looks.get(lookAlikeKey(name)));
+    if (lookAlike) throw new InputError(path, `line ${i + 1}`, lookAlike);
     seen.set(name, i + 1);
+    looks.set(lookAlikeKey(name), name);
   });
   if (lines.length === 0) throw new InputError(path, null, 'holds no class names; expected one name per line');
   return lines;
@@ -49,6 +53,7 @@ function fromJson(path: string, text: string): string[] {
   if (!Array.isArray(v) || v.length === 0)
     throw new InputError(path, null, 'expected a non-empty JSON array of class names');
   const seen = new Map<string, number>();
+  const looks = new Map<string, string>();
   v.forEach((name, i) => {
     if (typeof name !== 'string' || name.trim() === '')
       throw new InputError(path, `entry ${i}`, `is ${JSON.stringify(name)}; expected a non-empty string`);
@@ -61,7 +66,10 @@ function fromJson(path: string, text: string): string[] {
         `entry ${i}`,
         `repeats class ${JSON.stringify(name)} (first at entry ${prev}); expected unique names`,
       );
+    const lookAlike = lookAlikeProblem(name, looks.get(lookAlikeKey(name)));
+    if (lookAlike) throw new InputError(path, `entry ${i}`, lookAlike);
     seen.set(name, i);
+    looks.set(lookAlikeKey(name), name);
   });
   return v as string[];
 }

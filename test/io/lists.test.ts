@@ -103,3 +103,43 @@ describe('readThresholds', () => {
     await expectInputError(readThresholds(tmp.write('x.json', '{')), 'x.json: invalid JSON');
   });
 });
+
+describe('class names that look the same (a reviewer could not tell which one regressed)', () => {
+  it('a class list: a name with an invisible character, or another normalization, of an earlier one', async () => {
+    await expectInputError(
+      readClassList(tmp.write('zw.txt', 'cat\ndog\ncat\u200b\n')),
+      'zw.txt:line 3: "cat\\u200b" looks the same as class "cat" (they differ only in invisible characters)',
+    );
+    await expectInputError(
+      readClassList(tmp.write('nfc.json', JSON.stringify(['café', 'cafe\u0301']))),
+      'nfc.json:entry 1:',
+      'they differ only in Unicode normalization (this one is not in NFC)',
+    );
+  });
+
+  it('names discovered in a predictions file, by line', async () => {
+    await expectInputError(
+      openPredictions(tmp.write('la.csv', 'label,pred\ncat,cat\ndog,cat\u2060\n'), { classes: new ClassIndex() }).then(
+        async (s) => {
+          for await (const _ of s.batches);
+        },
+      ),
+      'la.csv:line 3: pred "cat\\u2060" looks the same as class "cat"',
+    );
+  });
+
+  it('controls: an emoji joined by ZWJ, names differing visibly, and case are fine', async () => {
+    const names = ['👩‍⚕️', '👩', 'Cat', 'cat', 'café', 'cafe'];
+    expect(await readClassList(tmp.write('ok.json', JSON.stringify(names)))).toEqual(names);
+  });
+});
+
+it('with a class list: a look-alike of a listed class is named as such, not as unknown', async () => {
+  const classes = new ClassIndex(['cat', 'dog'], true);
+  await expectInputError(
+    openPredictions(tmp.write('fixed.csv', 'label,pred\ncat,cat\u200b\n'), { classes }).then(async (s) => {
+      for await (const _ of s.batches);
+    }),
+    'fixed.csv:line 2: pred "cat\\u200b" looks the same as class "cat"',
+  );
+});

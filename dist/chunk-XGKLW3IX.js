@@ -15,10 +15,10 @@ import {
   pts,
   splitOrder,
   thousands
-} from "./chunk-PSMBL6PC.js";
+} from "./chunk-XONET5W3.js";
 import {
   bandName
-} from "./chunk-SEYWQ3W6.js";
+} from "./chunk-TKE6BTUR.js";
 import {
   escapeHtml,
   truncateEnd,

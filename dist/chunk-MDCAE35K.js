@@ -5,23 +5,21 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  mergeReports
-} from "./chunk-U3AF3OXS.js";
-import "./chunk-J5VWRRYV.js";
-import "./chunk-TAFURD4R.js";
-import "./chunk-IZXZ477I.js";
-import "./chunk-J4X2SOEV.js";
-import "./chunk-EBNW32Z5.js";
-import "./chunk-N7QSHOCQ.js";
-import "./chunk-K6TWYCXK.js";
-import "./chunk-KSATUSI5.js";
-import "./chunk-3Q6HRQ5E.js";
-import "./chunk-L4A26YP5.js";
-import "./chunk-LWQ3BHS4.js";
-import "./chunk-GSFM3DTE.js";
+  REPORT_CSP,
+  mainSplit,
+  renderHtmlReport
+} from "./chunk-XGKLW3IX.js";
+import "./chunk-XONET5W3.js";
+import "./chunk-TKE6BTUR.js";
+import "./chunk-NSI3WKIV.js";
+import "./chunk-FWCFBI7P.js";
+import "./chunk-BBPWFJEG.js";
+import "./chunk-GTK7TP36.js";
 import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  mergeReports
+  REPORT_CSP,
+  mainSplit,
+  renderHtmlReport
 };

@@ -19,7 +19,7 @@ import {
   accumulatorFromExamples,
   accumulatorFromSplit,
   buildReport
-} from "./chunk-N7QSHOCQ.js";
+} from "./chunk-3OK3JPGP.js";
 import {
   TUNING_SPLITS,
   tuningSummary
@@ -33,7 +33,7 @@ import {
 } from "./chunk-L4A26YP5.js";
 import {
   ClassIndex
-} from "./chunk-GSFM3DTE.js";
+} from "./chunk-GTK7TP36.js";
 import {
   UsageError
 } from "./chunk-3P3OTKBG.js";

@@ -14,6 +14,21 @@ function classNameProblem(name) {
   const code = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
   return `contains the control character U+${code}; expected a class name on one line, without control characters`;
 }
+function lookAlikeKey(name) {
+  return name.normalize("NFC").replace(new RegExp("\\p{Cf}", "gu"), "");
+}
+function spelledName(name) {
+  return JSON.stringify(name).replace(new RegExp("\\p{Cf}", "gu"), (c) => `\\u${c.codePointAt(0).toString(16).padStart(4, "0")}`);
+}
+function lookAlikeProblem(name, lookAlike) {
+  if (lookAlike === void 0 || lookAlike === name) return null;
+  const visible = (n) => n.replace(new RegExp("\\p{Cf}", "gu"), "");
+  const how = [
+    visible(name) !== name || visible(lookAlike) !== lookAlike ? "invisible characters" : "",
+    visible(name) !== visible(lookAlike) ? `Unicode normalization (this one is ${name === name.normalize("NFC") ? "" : "not "}in NFC)` : ""
+  ].filter((w) => w !== "");
+  return `${spelledName(name)} looks the same as class ${spelledName(lookAlike)} (they differ only in ${how.join(" and ")}); expected class names that can be told apart`;
+}
 var UnknownClassError = class extends Error {
   constructor(className) {
     super(`unknown class ${JSON.stringify(className)}`);
@@ -28,6 +43,8 @@ var ClassIndex = class {
   }
   fixed;
   byName = /* @__PURE__ */ new Map();
+  /** lookAlikeKey of each name, to its name. */
+  byLook = /* @__PURE__ */ new Map();
   names = [];
   get size() {
     return this.names.length;
@@ -48,7 +65,13 @@ var ClassIndex = class {
     const i = this.names.length;
     this.names.push(name);
     this.byName.set(name, i);
+    const key = lookAlikeKey(name);
+    if (!this.byLook.has(key)) this.byLook.set(key, name);
     return i;
+  }
+  /** A name already in the list that looks the same as `name` (lookAlikeKey), or undefined. */
+  lookAlike(name) {
+    return this.byLook.get(lookAlikeKey(name));
   }
   /**
    * For a discovered (not fixed) list: the permutation that sorts names naturally
@@ -72,6 +95,8 @@ function naturalCompare(a, b) {
 
 export {
   classNameProblem,
+  lookAlikeKey,
+  lookAlikeProblem,
   UnknownClassError,
   ClassIndex,
   naturalCompare

@@ -26,8 +26,9 @@ import {
 } from "./chunk-R7VUTDUK.js";
 import {
   UnknownClassError,
-  classNameProblem
-} from "./chunk-GSFM3DTE.js";
+  classNameProblem,
+  lookAlikeProblem
+} from "./chunk-GTK7TP36.js";
 
 // src/io/predictions.ts
 import { stat as stat2 } from "node:fs/promises";
@@ -658,14 +659,17 @@ function classIndexOf(classes, name, file, where, column) {
   try {
     const known = classes.size;
     const i = classes.indexOf(name);
+    const lookAlike = i >= known ? lookAlikeProblem(name, classes.lookAlike(name)) : null;
+    if (lookAlike) throw new InputError(file, where, `${column} ${lookAlike}`);
     if (i >= known && name.trim() === "")
       throw new InputError(file, where, `${column} ${quoteName(name)} is blank; expected a class name`);
     const problem = i >= known ? classNameProblem(name) : null;
     if (problem) throw new InputError(file, where, `${column} ${quoteName(name)} ${problem}`);
     return i;
   } catch (e) {
-    if (e instanceof UnknownClassError) throw unknownClass(classes, name, file, where, column);
-    throw e;
+    if (!(e instanceof UnknownClassError)) throw e;
+    const lookAlike = lookAlikeProblem(name, classes.lookAlike(name));
+    throw lookAlike ? new InputError(file, where, `${column} ${lookAlike}`) : unknownClass(classes, name, file, where, column);
   }
 }
 function unknownClass(classes, name, file, where, column) {

@@ -12,7 +12,7 @@ import {
   logBinomPmf,
   normalQuantile,
   pts
-} from "./chunk-LWQ3BHS4.js";
+} from "./chunk-BBPWFJEG.js";
 import {
   METRIC_NAMES
 } from "./chunk-XOJ76HHD.js";

@@ -6,7 +6,7 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   openPredictions
-} from "./chunk-55UTOVE6.js";
+} from "./chunk-55VTDYNK.js";
 import {
   ownedRows,
   ownsExample,
@@ -31,7 +31,7 @@ import {
 import {
   buildReport,
   createAccumulator
-} from "./chunk-N7QSHOCQ.js";
+} from "./chunk-3OK3JPGP.js";
 import {
   TUNING_SPLITS,
   tuningSummary
@@ -44,11 +44,11 @@ import {
 } from "./chunk-L4A26YP5.js";
 import {
   orderSplits
-} from "./chunk-LWQ3BHS4.js";
+} from "./chunk-BBPWFJEG.js";
 import {
   ClassIndex,
   UnknownClassError
-} from "./chunk-GSFM3DTE.js";
+} from "./chunk-GTK7TP36.js";
 import {
   UsageError
 } from "./chunk-3P3OTKBG.js";

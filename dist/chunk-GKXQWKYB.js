@@ -9,14 +9,14 @@ import {
 } from "./chunk-PYXWA2YX.js";
 import {
   renderHtmlReport
-} from "./chunk-YMYRUX4H.js";
+} from "./chunk-XGKLW3IX.js";
 import {
   mergeReports
-} from "./chunk-U3AF3OXS.js";
+} from "./chunk-CGJFRBTR.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-DAK2VTEP.js";
-import "./chunk-55UTOVE6.js";
+} from "./chunk-GXVSXLPP.js";
+import "./chunk-55VTDYNK.js";
 import {
   debug,
   error,
@@ -33,7 +33,7 @@ import {
 import {
   readClassList,
   readThresholds
-} from "./chunk-IVA4HUOR.js";
+} from "./chunk-SQJ4PWPW.js";
 import "./chunk-NEJ5F2JK.js";
 import {
   MAX_SHARDS,
@@ -81,7 +81,7 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   whoAmI
-} from "./chunk-ZMA3GHNK.js";
+} from "./chunk-J73T4PZZ.js";
 import {
   BaselineUnusable,
   baselineNotes,
@@ -90,8 +90,8 @@ import {
   findBaseline,
   renderOutcome,
   runGate
-} from "./chunk-7FOS5AFQ.js";
-import "./chunk-DLVQ77BS.js";
+} from "./chunk-SPNCAVEW.js";
+import "./chunk-FOD7OYUF.js";
 import {
   parseConfig
 } from "./chunk-MZAYYHD3.js";
@@ -106,9 +106,9 @@ import {
 } from "./chunk-5OTVHDUD.js";
 import {
   normalizeKey
-} from "./chunk-HZ3CMA2V.js";
-import "./chunk-PSMBL6PC.js";
-import "./chunk-SEYWQ3W6.js";
+} from "./chunk-G5FAFBQ3.js";
+import "./chunk-XONET5W3.js";
+import "./chunk-TKE6BTUR.js";
 import {
   sanitizeText
 } from "./chunk-NSI3WKIV.js";
@@ -117,9 +117,9 @@ import {
   formatReport,
   parseReport,
   writeReport
-} from "./chunk-TIILD5AX.js";
-import "./chunk-N7QSHOCQ.js";
-import "./chunk-K6TWYCXK.js";
+} from "./chunk-QLSRVREG.js";
+import "./chunk-3OK3JPGP.js";
+import "./chunk-54YDZBCY.js";
 import {
   writeOutputs
 } from "./chunk-SXAORDUR.js";
@@ -129,8 +129,8 @@ import {
 } from "./chunk-R7VUTDUK.js";
 import "./chunk-3Q6HRQ5E.js";
 import "./chunk-L4A26YP5.js";
-import "./chunk-LWQ3BHS4.js";
-import "./chunk-GSFM3DTE.js";
+import "./chunk-BBPWFJEG.js";
+import "./chunk-GTK7TP36.js";
 import "./chunk-XOJ76HHD.js";
 import {
   UsageError
@@ -96449,7 +96449,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-QRQOVRC7.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-457DYFLO.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

@@ -5,28 +5,31 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  formatReport,
-  parseReport,
-  readReport,
-  reportPieces,
-  writeReport
-} from "./chunk-TIILD5AX.js";
-import "./chunk-N7QSHOCQ.js";
-import "./chunk-K6TWYCXK.js";
-import "./chunk-SXAORDUR.js";
+  checkSplitNames,
+  evaluatePredictionFiles
+} from "./chunk-GXVSXLPP.js";
+import "./chunk-55VTDYNK.js";
+import "./chunk-NEJ5F2JK.js";
+import "./chunk-J5VWRRYV.js";
+import "./chunk-TAFURD4R.js";
+import "./chunk-J2V27CF6.js";
+import "./chunk-IZXZ477I.js";
+import "./chunk-J4X2SOEV.js";
+import "./chunk-3PH7HBNS.js";
+import "./chunk-4L747AVC.js";
+import "./chunk-EBNW32Z5.js";
+import "./chunk-3OK3JPGP.js";
+import "./chunk-54YDZBCY.js";
 import "./chunk-KSATUSI5.js";
 import "./chunk-R7VUTDUK.js";
 import "./chunk-3Q6HRQ5E.js";
 import "./chunk-L4A26YP5.js";
-import "./chunk-LWQ3BHS4.js";
-import "./chunk-GSFM3DTE.js";
+import "./chunk-BBPWFJEG.js";
+import "./chunk-GTK7TP36.js";
 import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  formatReport,
-  parseReport,
-  readReport,
-  reportPieces,
-  writeReport
+  checkSplitNames,
+  evaluatePredictionFiles
 };

@@ -7,7 +7,7 @@ var __dirname = __mgDirname(__filename);
 import {
   bandName,
   suggestionText
-} from "./chunk-SEYWQ3W6.js";
+} from "./chunk-TKE6BTUR.js";
 import {
   escapeMarkdown,
   escapeMermaid,

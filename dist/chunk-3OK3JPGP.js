@@ -9,13 +9,13 @@ import {
   decodeExamples,
   widthFor,
   withReportSanity
-} from "./chunk-K6TWYCXK.js";
+} from "./chunk-54YDZBCY.js";
 import {
   TUNING_SPLITS
 } from "./chunk-KSATUSI5.js";
 import {
   UnknownClassError
-} from "./chunk-GSFM3DTE.js";
+} from "./chunk-GTK7TP36.js";
 import {
   GAP_PAIRS,
   METRIC_NAMES,

@@ -6,24 +6,24 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   compareReports
-} from "./chunk-DLVQ77BS.js";
+} from "./chunk-FOD7OYUF.js";
 import {
   checkRuleNames
 } from "./chunk-EBNW32Z5.js";
 import {
   renderComment,
   renderSummary
-} from "./chunk-HZ3CMA2V.js";
+} from "./chunk-G5FAFBQ3.js";
 import {
   VERDICT_WORD
-} from "./chunk-PSMBL6PC.js";
+} from "./chunk-XONET5W3.js";
 import {
   escapePlain,
   truncateEnd
 } from "./chunk-NSI3WKIV.js";
 import {
   readReport
-} from "./chunk-TIILD5AX.js";
+} from "./chunk-QLSRVREG.js";
 import {
   UsageError
 } from "./chunk-3P3OTKBG.js";

@@ -5,23 +5,18 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  COMMENT_MAX_LENGTH,
-  SUMMARY_MAX_BYTES,
-  renderComment,
-  renderSummary
-} from "./chunk-HZ3CMA2V.js";
-import "./chunk-PSMBL6PC.js";
-import "./chunk-SEYWQ3W6.js";
-import "./chunk-NSI3WKIV.js";
+  compareReports,
+  compareWithSource
+} from "./chunk-FOD7OYUF.js";
+import "./chunk-TKE6BTUR.js";
 import "./chunk-FWCFBI7P.js";
-import "./chunk-LWQ3BHS4.js";
-import "./chunk-GSFM3DTE.js";
+import "./chunk-54YDZBCY.js";
+import "./chunk-BBPWFJEG.js";
+import "./chunk-GTK7TP36.js";
 import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  COMMENT_MAX_LENGTH,
-  SUMMARY_MAX_BYTES,
-  renderComment,
-  renderSummary
+  compareReports,
+  compareWithSource
 };

@@ -5,18 +5,23 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  compareReports,
-  compareWithSource
-} from "./chunk-DLVQ77BS.js";
-import "./chunk-SEYWQ3W6.js";
+  COMMENT_MAX_LENGTH,
+  SUMMARY_MAX_BYTES,
+  renderComment,
+  renderSummary
+} from "./chunk-G5FAFBQ3.js";
+import "./chunk-XONET5W3.js";
+import "./chunk-TKE6BTUR.js";
+import "./chunk-NSI3WKIV.js";
 import "./chunk-FWCFBI7P.js";
-import "./chunk-K6TWYCXK.js";
-import "./chunk-LWQ3BHS4.js";
-import "./chunk-GSFM3DTE.js";
+import "./chunk-BBPWFJEG.js";
+import "./chunk-GTK7TP36.js";
 import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  compareReports,
-  compareWithSource
+  COMMENT_MAX_LENGTH,
+  SUMMARY_MAX_BYTES,
+  renderComment,
+  renderSummary
 };

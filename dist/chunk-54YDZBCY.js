@@ -8,7 +8,7 @@ import {
   chiSquareSf,
   orderSplits,
   quoteName
-} from "./chunk-LWQ3BHS4.js";
+} from "./chunk-BBPWFJEG.js";
 
 // src/core/report/deflated-data.ts
 var DeflatedData = class {

@@ -6,7 +6,7 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   openPredictions
-} from "./chunk-55UTOVE6.js";
+} from "./chunk-55VTDYNK.js";
 import "./chunk-NEJ5F2JK.js";
 import {
   DEFAULT_THRESHOLD
@@ -29,7 +29,7 @@ import {
 import {
   ClassIndex,
   UnknownClassError
-} from "./chunk-GSFM3DTE.js";
+} from "./chunk-GTK7TP36.js";
 import "./chunk-XOJ76HHD.js";
 import {
   UsageError

@@ -10,11 +10,11 @@ import {
   computeSplit,
   confusionOf,
   labelFingerprint
-} from "./chunk-N7QSHOCQ.js";
+} from "./chunk-3OK3JPGP.js";
 import {
   DeflatedData,
   decodeExamples
-} from "./chunk-K6TWYCXK.js";
+} from "./chunk-54YDZBCY.js";
 import {
   writeOutputs
 } from "./chunk-SXAORDUR.js";
@@ -29,7 +29,7 @@ import {
 } from "./chunk-3Q6HRQ5E.js";
 import {
   classNameProblem
-} from "./chunk-GSFM3DTE.js";
+} from "./chunk-GTK7TP36.js";
 import {
   OLDER_REPORT_SCHEMAS,
   REPORT_SCHEMA

@@ -7,7 +7,7 @@ var __dirname = __mgDirname(__filename);
 import {
   buildSections,
   verdictLine
-} from "./chunk-PSMBL6PC.js";
+} from "./chunk-XONET5W3.js";
 import {
   escapeMarkdown,
   markdownLink,

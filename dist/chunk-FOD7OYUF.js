@@ -12,7 +12,7 @@ import {
   percentileInterval,
   selfPaired,
   thresholdSuggestion
-} from "./chunk-SEYWQ3W6.js";
+} from "./chunk-TKE6BTUR.js";
 import {
   allowedWorsening,
   chosenSplits,
@@ -24,7 +24,7 @@ import {
   classOrderMapping,
   decodeExamples,
   denseConfusion
-} from "./chunk-K6TWYCXK.js";
+} from "./chunk-54YDZBCY.js";
 import {
   fmtQ,
   normalCdf,
@@ -32,10 +32,10 @@ import {
   orderSplits,
   pts,
   quoteName
-} from "./chunk-LWQ3BHS4.js";
+} from "./chunk-BBPWFJEG.js";
 import {
   naturalCompare
-} from "./chunk-GSFM3DTE.js";
+} from "./chunk-GTK7TP36.js";
 import {
   GAP_PAIRS,
   LOWER_IS_BETTER

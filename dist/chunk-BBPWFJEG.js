@@ -6,7 +6,7 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   naturalCompare
-} from "./chunk-GSFM3DTE.js";
+} from "./chunk-GTK7TP36.js";
 
 // src/core/compare/format.ts
 var SPLIT_ORDER = ["train", "validation", "test"];

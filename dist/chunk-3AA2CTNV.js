@@ -9,29 +9,29 @@ import {
   consoleLog,
   createBot,
   startBot
-} from "./chunk-ID2KDN6O.js";
-import "./chunk-ZMA3GHNK.js";
-import "./chunk-7FOS5AFQ.js";
-import "./chunk-DLVQ77BS.js";
+} from "./chunk-MZKNKMIH.js";
+import "./chunk-J73T4PZZ.js";
+import "./chunk-SPNCAVEW.js";
+import "./chunk-FOD7OYUF.js";
 import "./chunk-MZAYYHD3.js";
 import "./chunk-2FPBPD7G.js";
 import "./chunk-4L747AVC.js";
 import "./chunk-EBNW32Z5.js";
-import "./chunk-HZ3CMA2V.js";
-import "./chunk-PSMBL6PC.js";
-import "./chunk-SEYWQ3W6.js";
+import "./chunk-G5FAFBQ3.js";
+import "./chunk-XONET5W3.js";
+import "./chunk-TKE6BTUR.js";
 import "./chunk-NSI3WKIV.js";
 import "./chunk-FWCFBI7P.js";
-import "./chunk-TIILD5AX.js";
-import "./chunk-N7QSHOCQ.js";
-import "./chunk-K6TWYCXK.js";
+import "./chunk-QLSRVREG.js";
+import "./chunk-3OK3JPGP.js";
+import "./chunk-54YDZBCY.js";
 import "./chunk-SXAORDUR.js";
 import "./chunk-KSATUSI5.js";
 import "./chunk-R7VUTDUK.js";
 import "./chunk-3Q6HRQ5E.js";
 import "./chunk-L4A26YP5.js";
-import "./chunk-LWQ3BHS4.js";
-import "./chunk-GSFM3DTE.js";
+import "./chunk-BBPWFJEG.js";
+import "./chunk-GTK7TP36.js";
 import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";

@@ -41,11 +41,11 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   withClientLimits
-} from "./chunk-ZMA3GHNK.js";
+} from "./chunk-J73T4PZZ.js";
 import {
   findBaseline,
   runGate
-} from "./chunk-7FOS5AFQ.js";
+} from "./chunk-SPNCAVEW.js";
 import {
   parseConfig
 } from "./chunk-MZAYYHD3.js";
@@ -55,14 +55,14 @@ import {
 import {
   normalizeKey,
   renderComment
-} from "./chunk-HZ3CMA2V.js";
+} from "./chunk-G5FAFBQ3.js";
 import {
   TEST_NAME,
   pct,
   pts,
   qText,
   thousands
-} from "./chunk-PSMBL6PC.js";
+} from "./chunk-XONET5W3.js";
 import {
   escapeMarkdown,
   sanitizeText,

@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-DAK2VTEP.js";
+} from "./chunk-GXVSXLPP.js";
 import {
   classIndexOf,
   csvRows,
@@ -20,7 +20,7 @@ import {
   openNpyArrays,
   shapeText,
   unicodeAt
-} from "./chunk-55UTOVE6.js";
+} from "./chunk-55VTDYNK.js";
 import {
   Digest,
   checkFile,
@@ -54,18 +54,18 @@ import "./chunk-EBNW32Z5.js";
 import {
   buildReport,
   createAccumulator
-} from "./chunk-N7QSHOCQ.js";
-import "./chunk-K6TWYCXK.js";
+} from "./chunk-3OK3JPGP.js";
+import "./chunk-54YDZBCY.js";
 import "./chunk-KSATUSI5.js";
 import {
   InputError
 } from "./chunk-R7VUTDUK.js";
 import "./chunk-3Q6HRQ5E.js";
 import "./chunk-L4A26YP5.js";
-import "./chunk-LWQ3BHS4.js";
+import "./chunk-BBPWFJEG.js";
 import {
   ClassIndex
-} from "./chunk-GSFM3DTE.js";
+} from "./chunk-GTK7TP36.js";
 import "./chunk-XOJ76HHD.js";
 import {
   UsageError

@@ -5,21 +5,23 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  REPORT_CSP,
-  mainSplit,
-  renderHtmlReport
-} from "./chunk-YMYRUX4H.js";
-import "./chunk-PSMBL6PC.js";
-import "./chunk-SEYWQ3W6.js";
-import "./chunk-NSI3WKIV.js";
-import "./chunk-FWCFBI7P.js";
-import "./chunk-LWQ3BHS4.js";
-import "./chunk-GSFM3DTE.js";
+  mergeReports
+} from "./chunk-CGJFRBTR.js";
+import "./chunk-J5VWRRYV.js";
+import "./chunk-TAFURD4R.js";
+import "./chunk-IZXZ477I.js";
+import "./chunk-J4X2SOEV.js";
+import "./chunk-EBNW32Z5.js";
+import "./chunk-3OK3JPGP.js";
+import "./chunk-54YDZBCY.js";
+import "./chunk-KSATUSI5.js";
+import "./chunk-3Q6HRQ5E.js";
+import "./chunk-L4A26YP5.js";
+import "./chunk-BBPWFJEG.js";
+import "./chunk-GTK7TP36.js";
 import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  REPORT_CSP,
-  mainSplit,
-  renderHtmlReport
+  mergeReports
 };

@@ -16,7 +16,7 @@ import {
   normalizeKey,
   renderComment,
   utf8Length
-} from "./chunk-HZ3CMA2V.js";
+} from "./chunk-G5FAFBQ3.js";
 import {
   escapeMarkdown,
   sanitizeText,
@@ -27,10 +27,10 @@ import {
 } from "./chunk-FWCFBI7P.js";
 import {
   validateReport
-} from "./chunk-TIILD5AX.js";
+} from "./chunk-QLSRVREG.js";
 import {
   unzipSync
-} from "./chunk-K6TWYCXK.js";
+} from "./chunk-54YDZBCY.js";
 import {
   UsageError
 } from "./chunk-3P3OTKBG.js";

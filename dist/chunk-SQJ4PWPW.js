@@ -15,8 +15,10 @@ import {
   InputError
 } from "./chunk-R7VUTDUK.js";
 import {
-  classNameProblem
-} from "./chunk-GSFM3DTE.js";
+  classNameProblem,
+  lookAlikeKey,
+  lookAlikeProblem
+} from "./chunk-GTK7TP36.js";
 
 // src/io/class-list.ts
 var MAX_BYTES = 256 << 20;
@@ -29,6 +31,7 @@ async function readClassList(path) {
   const lines = text.split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
   if (lines.length && lines[lines.length - 1] === "") lines.pop();
   const seen = /* @__PURE__ */ new Map();
+  const looks = /* @__PURE__ */ new Map();
   lines.forEach((name, i) => {
     if (name.trim() === "")
       throw new InputError(
@@ -45,7 +48,10 @@ async function readClassList(path) {
         `line ${i + 1}`,
         `repeats class ${JSON.stringify(name)} (first on line ${prev}); expected unique names`
       );
+    const lookAlike = lookAlikeProblem(name, looks.get(lookAlikeKey(name)));
+    if (lookAlike) throw new InputError(path, `line ${i + 1}`, lookAlike);
     seen.set(name, i + 1);
+    looks.set(lookAlikeKey(name), name);
   });
   if (lines.length === 0) throw new InputError(path, null, "holds no class names; expected one name per line");
   return lines;
@@ -60,6 +66,7 @@ function fromJson(path, text) {
   if (!Array.isArray(v) || v.length === 0)
     throw new InputError(path, null, "expected a non-empty JSON array of class names");
   const seen = /* @__PURE__ */ new Map();
+  const looks = /* @__PURE__ */ new Map();
   v.forEach((name, i) => {
     if (typeof name !== "string" || name.trim() === "")
       throw new InputError(path, `entry ${i}`, `is ${JSON.stringify(name)}; expected a non-empty string`);
@@ -72,7 +79,10 @@ function fromJson(path, text) {
         `entry ${i}`,
         `repeats class ${JSON.stringify(name)} (first at entry ${prev}); expected unique names`
       );
+    const lookAlike = lookAlikeProblem(name, looks.get(lookAlikeKey(name)));
+    if (lookAlike) throw new InputError(path, `entry ${i}`, lookAlike);
     seen.set(name, i);
+    looks.set(lookAlikeKey(name), name);
   });
   return v;
 }
