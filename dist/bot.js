@@ -9,8 +9,8 @@ import {
 } from "./chunk-5P3WJWIY.js";
 import {
   startBot
-} from "./chunk-MZKNKMIH.js";
-import "./chunk-J73T4PZZ.js";
+} from "./chunk-LDR4YSGR.js";
+import "./chunk-Q5HREIY4.js";
 import "./chunk-SPNCAVEW.js";
 import "./chunk-FOD7OYUF.js";
 import "./chunk-MZAYYHD3.js";

@@ -86,3 +86,18 @@ export function renderExplain(name: string, base: Report | null, head: Report, c
   }
   return out.join('\n').trimEnd() + '\n';
 }
+
+/** Room for an explain's keys in a reply, below GitHub's limit (the note after them included). */
+const EXPLAIN_BYTES = 60_000;
+
+/** The keys' parts that fit whole, in order, and a note naming how many more were left out. */
+export function wholeParts(parts: string[], room = EXPLAIN_BYTES): string {
+  let used = 0;
+  let kept = 0;
+  while (kept < parts.length && used + Buffer.byteLength(parts[kept]) + 1 <= room)
+    used += Buffer.byteLength(parts[kept++]) + 1;
+  const rest = parts.length - Math.max(kept, 1);
+  const shown = parts.slice(0, Math.max(kept, 1)).join('\n');
+  if (rest === 0) return shown;
+  return `${shown}\n_… and ${rest} more key${rest === 1 ? '' : 's'}, left out to fit one comment: \`/modelgate explain --key <key> <class>\` shows one._\n`;
+}

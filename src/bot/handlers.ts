@@ -14,6 +14,7 @@ import {
 import { recordedAcceptance } from '../github/acceptance-record.js';
 import type { GitHubClient } from '../github/client.js';
 import { isBotAccount, parseCommand, type BotCommand } from '../github/commands.js';
+import { boundReply } from '../github/comments.js';
 import { explain as explainError } from '../github/errors.js';
 import {
   downloadEvaluation,
@@ -28,7 +29,7 @@ import { REACTION, reactToComment } from '../github/reactions.js';
 import { UsageError } from '../core/errors.js';
 import { escapeMarkdown, truncateEnd, truncateMiddle } from '../core/render/escape.js';
 import { evaluatedAt, findPullEvaluations, gateForPull, type FoundEvaluation, type PullGate } from './evaluation.js';
-import { renderExplain, resolveClass } from './explain.js';
+import { renderExplain, resolveClass, wholeParts } from './explain.js';
 import { checkName, publishPullGate } from './publish.js';
 import type { BotLog } from './server.js';
 
@@ -83,7 +84,7 @@ async function readPull(gh: GitHubClient, r: RepoRef, number: number): Promise<V
 
 async function reply(gh: GitHubClient, r: RepoRef, issue: number, body: string): Promise<void> {
   try {
-    await gh.rest.issues.createComment({ ...r, issue_number: issue, body });
+    await gh.rest.issues.createComment({ ...r, issue_number: issue, body: boundReply(body) });
   } catch (e) {
     throw explainError(e, 'comment', `replying on #${issue}`);
   }
@@ -255,7 +256,7 @@ async function runExplain(a: Asked, cmd: Command<'explain'>): Promise<Outcome> {
       : `_This model has no class ${escapeMarkdown(truncateMiddle(name, 100))}._\n`;
     return sel.labelled ? `### ${escapeMarkdown(checkName(v.found.evaluation.key))}\n\n${text}` : text;
   });
-  await reply(a.gh, a.r, a.issue, parts.join('\n'));
+  await reply(a.gh, a.r, a.issue, wholeParts(parts));
   return 'done';
 }
 

@@ -75,6 +75,14 @@ function truncateBody(body: string, marker: string): string {
   return body.slice(0, end) + cleanCut(utf8Prefix(body.slice(end), room)) + TRUNCATED;
 }
 
+const REPLY_CUT = "\n\n… (cut: the reply exceeded GitHub's 65,536-character limit)\n";
+
+/** A reply (a comment without a marker) within GitHub's limit: cut on a whole line, with a note, when it is not. */
+export function boundReply(body: string): string {
+  if (utf8Length(body) <= MAX_COMMENT_LENGTH) return body;
+  return cleanCut(utf8Prefix(body, MAX_COMMENT_LENGTH - utf8Length(REPLY_CUT))) + REPLY_CUT;
+}
+
 /** The index after the line break ending the line at `i` (the end of `text` without one). */
 function lineEnd(text: string, i: number): number {
   const nl = text.indexOf('\n', i);

@@ -29127,6 +29127,11 @@ function truncateBody(body, marker) {
 ${TRUNCATED}`;
   return body.slice(0, end) + cleanCut(utf8Prefix(body.slice(end), room)) + TRUNCATED;
 }
+var REPLY_CUT = "\n\n\u2026 (cut: the reply exceeded GitHub's 65,536-character limit)\n";
+function boundReply(body) {
+  if (utf8Length(body) <= MAX_COMMENT_LENGTH) return body;
+  return cleanCut(utf8Prefix(body, MAX_COMMENT_LENGTH - utf8Length(REPLY_CUT))) + REPLY_CUT;
+}
 function lineEnd(text, i) {
   const nl = text.indexOf("\n", i);
   return nl < 0 ? text.length : nl + 1;
@@ -30337,6 +30342,7 @@ export {
   honourAcceptance,
   whoAmI,
   COMMENT_MODES,
+  boundReply,
   upsertStickyComment,
   recordedAcceptance,
   readRepoFile,

@@ -12,6 +12,7 @@ import {
   acceptanceCovers,
   acceptedDescription,
   acceptedSection,
+  boundReply,
   clientOptions,
   commandPostdates,
   downloadEvaluation,
@@ -41,7 +42,7 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   withClientLimits
-} from "./chunk-J73T4PZZ.js";
+} from "./chunk-Q5HREIY4.js";
 import {
   findBaseline,
   runGate
@@ -240,6 +241,19 @@ function renderExplain(name, base, head, cmp) {
   }
   return out.join("\n").trimEnd() + "\n";
 }
+var EXPLAIN_BYTES = 6e4;
+function wholeParts(parts, room = EXPLAIN_BYTES) {
+  let used = 0;
+  let kept = 0;
+  while (kept < parts.length && used + Buffer.byteLength(parts[kept]) + 1 <= room)
+    used += Buffer.byteLength(parts[kept++]) + 1;
+  const rest = parts.length - Math.max(kept, 1);
+  const shown = parts.slice(0, Math.max(kept, 1)).join("\n");
+  if (rest === 0) return shown;
+  return `${shown}
+_\u2026 and ${rest} more key${rest === 1 ? "" : "s"}, left out to fit one comment: \`/modelgate explain --key <key> <class>\` shows one._
+`;
+}
 
 // src/github/check-runs.ts
 var MAX_CHECK_TEXT = 65535;
@@ -395,7 +409,7 @@ async function readPull(gh, r, number) {
 }
 async function reply(gh, r, issue, body) {
   try {
-    await gh.rest.issues.createComment({ ...r, issue_number: issue, body });
+    await gh.rest.issues.createComment({ ...r, issue_number: issue, body: boundReply(body) });
   } catch (e) {
     throw explain(e, "comment", `replying on #${issue}`);
   }
@@ -508,7 +522,7 @@ async function runExplain(a, cmd) {
 
 ${text}` : text;
   });
-  await reply(a.gh, a.r, a.issue, parts.join("\n"));
+  await reply(a.gh, a.r, a.issue, wholeParts(parts));
   return "done";
 }
 async function runCommand(gh, p, cmd, ctx) {

@@ -81,7 +81,7 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   whoAmI
-} from "./chunk-J73T4PZZ.js";
+} from "./chunk-Q5HREIY4.js";
 import {
   BaselineUnusable,
   baselineNotes,
