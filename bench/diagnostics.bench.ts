@@ -5,7 +5,8 @@
 // end is timed three ways: as it runs (a file this large has its scores counted on a worker
 // thread: src/pipeline/score-thread.ts), in this thread only, and without the score diagnostics
 // (scoreDiagnostics: false). The goal (under 25% of the evaluation's time, PASS/FAIL) is printed
-// for what they add as it runs and in one thread.
+// for what they add as it runs and in one thread. Then the same for the speed bench's long-tailed
+// multi-label .npz (float32 scores), where reading costs least and the diagnostics weigh most.
 import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import type { Task } from '../src/core/report/types.js';
 import { ScoreAccumulator } from '../src/core/diagnostics/scores.js';
 import { evaluatePredictionFiles } from '../src/pipeline/evaluate.js';
 import { rng } from './rng.js';
+import { NAMES as SPEED_NAMES, writeData } from './speed.bench.js';
 
 const C = 485;
 const GOAL = 0.25;
@@ -99,6 +101,64 @@ function countingCost(task: Task): number {
   return (best * 1e6) / (MICRO_EXAMPLES * C);
 }
 
+/** The evaluation of `path` timed three ways (see the top), the goal printed for what the diagnostics add. */
+async function measure(what: string, path: string, task: Task, classes: string[], n: number): Promise<void> {
+  // The evaluation as it runs (a file this large has its scores counted on a worker thread where
+  // a core is free for it), in this thread only, and without the score diagnostics at all.
+  const evaluate = async (o: { scoreThreadMinBytes?: number; scoreDiagnostics?: boolean }) => {
+    const t = performance.now();
+    const report = await evaluatePredictionFiles([{ name: 'test', path }], { classes, task, ...o });
+    if (!report.splits.test.scores !== (o.scoreDiagnostics === false))
+      throw new Error('threshold-free metrics not as asked');
+    return (performance.now() - t) / 1000;
+  };
+  const ways = {
+    threaded: {},
+    oneThread: { scoreThreadMinBytes: Infinity },
+    without: { scoreDiagnostics: false },
+  };
+  // A warm-up run, then RUNS rounds, each running the three ways back to back, starting from
+  // another way each round: the fastest of each way (a shared machine only slows runs down, and
+  // this one by up to 2x for minutes at a time). Each round's own ratios are printed too, as
+  // the spread: the median of the rounds' ratios was no steadier (rounds of one run took
+  // -11% to +50% as it ran, on a day the fastest-of-5 took +8% to +17%).
+  await evaluate({});
+  type Way = keyof typeof ways;
+  const rounds: Record<Way, number>[] = [];
+  const order = Object.entries(ways) as [Way, (typeof ways)[Way]][];
+  for (let run = 0; run < RUNS; run++) {
+    const round = { threaded: 0, oneThread: 0, without: 0 };
+    for (let k = 0; k < order.length; k++) {
+      const [way, o] = order[(run + k) % order.length];
+      round[way] = await evaluate(o);
+    }
+    rounds.push(round);
+  }
+  const best = (way: Way) => Math.min(...rounds.map((r) => r[way]));
+  const fastest = (way: Way) => best(way) / best('without') - 1;
+  const [wall, cpu] = [fastest('threaded'), fastest('oneThread')];
+  const pct = (x: number) => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}%`;
+  const each = (way: Way) => rounds.map((r) => pct(r[way] / r.without - 1)).join(', ');
+  console.log(
+    `diagnostics on ${n.toLocaleString('en')} x ${C} ${what} (${(statSync(path).size / 2 ** 20).toFixed(0)} MB; the fastest of ${RUNS} runs each): ` +
+      `evaluation without them ${best('without').toFixed(2)} s, with them in one thread ${best('oneThread').toFixed(2)} s (${pct(cpu)}), ` +
+      `as it runs ${best('threaded').toFixed(2)} s (${pct(wall)})`,
+  );
+  console.log(
+    `  goal: the diagnostics under ${100 * GOAL}% of the evaluation's time: ${pct(wall)} as it runs ${wall < GOAL ? 'PASS' : 'FAIL'}; ` +
+      `${pct(cpu)} in one thread ${cpu < GOAL ? 'PASS' : 'FAIL'}`,
+  );
+  console.log(
+    `  each round against its own run without: as it runs ${each('threaded')}; in one thread ${each('oneThread')}`,
+  );
+  const parse = (1e9 * best('without')) / (n * C);
+  console.log(
+    `  a score costs ${countingCost(task).toFixed(1)} ns to count by itself (in memory, fastest of 5) and ` +
+      `${parse.toFixed(1)} ns to read without the diagnostics (the evaluation's time a score): ` +
+      `in one thread the goal needs under ${(GOAL * parse).toFixed(1)} ns`,
+  );
+}
+
 export async function run(): Promise<void> {
   const n = Number(process.env.MODELGATE_BENCH_N ?? 100_000);
   const dir = mkdtempSync(join(tmpdir(), 'mg-bench-diag-'));
@@ -106,63 +166,15 @@ export async function run(): Promise<void> {
     for (const task of ['multiclass', 'multilabel'] as const) {
       const path = join(dir, `${task}.csv`);
       generate(path, n, task);
-      // The evaluation as it runs (a file this large has its scores counted on a worker thread), in
-      // this thread only, and without the score diagnostics at all.
-      const evaluate = async (o: { scoreThreadMinBytes?: number; scoreDiagnostics?: boolean }) => {
-        const t = performance.now();
-        const report = await evaluatePredictionFiles([{ name: 'test', path }], { classes: NAMES, task, ...o });
-        if (!report.splits.test.scores !== (o.scoreDiagnostics === false))
-          throw new Error('threshold-free metrics not as asked');
-        return (performance.now() - t) / 1000;
-      };
-      const ways = {
-        threaded: {},
-        oneThread: { scoreThreadMinBytes: Infinity },
-        without: { scoreDiagnostics: false },
-      };
-      // A warm-up run, then RUNS rounds, each running the three ways back to back, starting from
-      // another way each round: the fastest of each way (a shared machine only slows runs down, and
-      // this one by up to 2x for minutes at a time). Each round's own ratios are printed too, as
-      // the spread: the median of the rounds' ratios was no steadier (rounds of one run took
-      // -11% to +50% as it ran, on a day the fastest-of-5 took +8% to +17%).
-      await evaluate({});
-      type Way = keyof typeof ways;
-      const rounds: Record<Way, number>[] = [];
-      const order = Object.entries(ways) as [Way, (typeof ways)[Way]][];
-      for (let run = 0; run < RUNS; run++) {
-        const round = { threaded: 0, oneThread: 0, without: 0 };
-        for (let k = 0; k < order.length; k++) {
-          const [way, o] = order[(run + k) % order.length];
-          round[way] = await evaluate(o);
-        }
-        rounds.push(round);
-      }
-      const best = (way: Way) => Math.min(...rounds.map((r) => r[way]));
-      const fastest = (way: Way) => best(way) / best('without') - 1;
-      const [wall, cpu] = [fastest('threaded'), fastest('oneThread')];
-      const pct = (x: number) => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}%`;
-      const each = (way: Way) => rounds.map((r) => pct(r[way] / r.without - 1)).join(', ');
-      console.log(
-        `diagnostics on ${n.toLocaleString('en')} x ${C} ${task} (csv ${(statSync(path).size / 2 ** 20).toFixed(0)} MB; the fastest of ${RUNS} runs each): ` +
-          `evaluation without them ${best('without').toFixed(2)} s, with them in one thread ${best('oneThread').toFixed(2)} s (${pct(cpu)}), ` +
-          `with the scores counted on a worker thread ${best('threaded').toFixed(2)} s (${pct(wall)})`,
-      );
-      console.log(
-        `  goal: the diagnostics under ${100 * GOAL}% of the evaluation's time: ${pct(wall)} as it runs (worker thread) ${wall < GOAL ? 'PASS' : 'FAIL'}; ` +
-          `${pct(cpu)} in one thread ${cpu < GOAL ? 'PASS' : 'FAIL'}`,
-      );
-      console.log(
-        `  each round against its own run without: as it runs ${each('threaded')}; in one thread ${each('oneThread')}`,
-      );
-      const without = best('without');
-      const parse = (1e9 * without) / (n * C);
-      console.log(
-        `  a score costs ${countingCost(task).toFixed(1)} ns to count by itself (in memory, fastest of 5) and ` +
-          `${parse.toFixed(1)} ns to read without the diagnostics (the evaluation's time a score): ` +
-          `in one thread the goal needs under ${(GOAL * parse).toFixed(1)} ns`,
-      );
+      await measure(`${task} csv`, path, task, NAMES, n);
       rmSync(path);
     }
+    // The same long tail as the speed bench's .npz (float32 scores): read far faster than a CSV,
+    // so the diagnostics weigh more there. On 2 cores its scores are counted on the reading thread
+    // (score-thread.ts: the hashing pass takes the second core), so "as it runs" is one thread.
+    const npz = join(dir, 'multilabel.npz');
+    writeData(npz, n);
+    await measure('multilabel npz', npz, 'multilabel', SPEED_NAMES, n);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

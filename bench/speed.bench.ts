@@ -34,7 +34,7 @@ const GOAL = { npzRatio: 5, csvRatio: 3, rssMB: 150, startupS: 0.15 };
 /** Prints the child's peak RSS (KiB) and CPU time (µs, all threads) on exit: the CLI is run unchanged. */
 const RSS_HOOK = `data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\nbench-usage '+u.maxRSS+' '+(u.userCPUTime+u.systemCPUTime)+'\\n')})`;
 
-const NAMES = Array.from({ length: C }, (_, c) => `c${String(c).padStart(3, '0')}`);
+export const NAMES = Array.from({ length: C }, (_, c) => `c${String(c).padStart(3, '0')}`);
 const FREQ = Float64Array.from({ length: C }, (_, c) => 0.3 / (c + 1) ** 0.8);
 
 /**
