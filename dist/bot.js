@@ -9,9 +9,9 @@ import {
 } from "./chunk-5P3WJWIY.js";
 import {
   startBot
-} from "./chunk-LDR4YSGR.js";
-import "./chunk-Q5HREIY4.js";
-import "./chunk-SPNCAVEW.js";
+} from "./chunk-I5JPK5GG.js";
+import "./chunk-NRJUHYMM.js";
+import "./chunk-GEMSN6WV.js";
 import "./chunk-FOD7OYUF.js";
 import "./chunk-MZAYYHD3.js";
 import "./chunk-2FPBPD7G.js";
@@ -25,7 +25,7 @@ import "./chunk-XONET5W3.js";
 import "./chunk-TKE6BTUR.js";
 import "./chunk-NSI3WKIV.js";
 import "./chunk-FWCFBI7P.js";
-import "./chunk-QLSRVREG.js";
+import "./chunk-LM5ZAJPN.js";
 import "./chunk-3OK3JPGP.js";
 import "./chunk-54YDZBCY.js";
 import "./chunk-SXAORDUR.js";

@@ -176,9 +176,11 @@ export function checkGaps(r: Report, fail: Fail, pointer: (...p: (string | numbe
 /**
  * A seed run's metrics against its own counts (its found and predicted per class, the split's
  * support): compare judges the mean of the runs and widens the interval by their spread, so an
- * edited run's metrics would move the verdict. Only what those counts fix is checked: without
- * `predicted` the recalls (and multiclass accuracy); multi-label subset accuracy needs
- * per-example data no run keeps.
+ * edited run's metrics would move the verdict. Only what those counts fix is checked exactly:
+ * without `predicted` the recalls (and multiclass accuracy). Multi-label subset accuracy (a
+ * default gate) needs per-example data no run keeps, but the counts bound it: an example with
+ * an error is one of at most the errors' total and at least the largest class's misses (and,
+ * with `predicted`, its false alarms), so a value outside those bounds is refused.
  */
 export function checkReplicateFigures(
   r: Report,
@@ -216,5 +218,15 @@ export function checkReplicateFigures(
     if (w === undefined) fail(`${at('metrics', m)} is not a metric of a ${r.task} report`);
     if (fixed(m) && !near(v, w))
       fail(`${at('metrics', m)} is ${show(v)} but the run's counts give ${show(w)}: ${EDITED}`);
+  }
+  const subset = run.metrics.subset_accuracy;
+  if (r.task === 'multilabel' && subset !== undefined) {
+    // Examples with an error: at least the most one class got wrong, at most every error apart.
+    const most = Math.max(0, ...fn, ...(predicted ? fp : []));
+    const [lo, hi] = [predicted ? 1 - Math.min(N, sum(fp) + sum(fn)) / N : 0, 1 - most / N];
+    if (subset < lo - FIGURE_TOLERANCE || subset > hi + FIGURE_TOLERANCE)
+      fail(
+        `${at('metrics', 'subset_accuracy')} is ${show(subset)} but the run's counts bound it to [${show(lo)}, ${show(hi)}]: ${EDITED}`,
+      );
   }
 }

@@ -27,7 +27,7 @@ import {
 } from "./chunk-FWCFBI7P.js";
 import {
   validateReport
-} from "./chunk-QLSRVREG.js";
+} from "./chunk-LM5ZAJPN.js";
 import {
   unzipSync
 } from "./chunk-54YDZBCY.js";

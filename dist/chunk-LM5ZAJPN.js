@@ -7861,6 +7861,15 @@ function checkReplicateFigures(r, split, run, at, fail) {
     if (fixed(m) && !near(v, w))
       fail(`${at("metrics", m)} is ${show(v)} but the run's counts give ${show(w)}: ${EDITED}`);
   }
+  const subset = run.metrics.subset_accuracy;
+  if (r.task === "multilabel" && subset !== void 0) {
+    const most = Math.max(0, ...fn, ...predicted ? fp : []);
+    const [lo, hi] = [predicted ? 1 - Math.min(N, sum(fp) + sum(fn)) / N : 0, 1 - most / N];
+    if (subset < lo - FIGURE_TOLERANCE || subset > hi + FIGURE_TOLERANCE)
+      fail(
+        `${at("metrics", "subset_accuracy")} is ${show(subset)} but the run's counts bound it to [${show(lo)}, ${show(hi)}]: ${EDITED}`
+      );
+  }
 }
 
 // src/core/report/validate.ts

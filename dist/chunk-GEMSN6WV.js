@@ -23,7 +23,7 @@ import {
 } from "./chunk-NSI3WKIV.js";
 import {
   readReport
-} from "./chunk-QLSRVREG.js";
+} from "./chunk-LM5ZAJPN.js";
 import {
   UsageError
 } from "./chunk-3P3OTKBG.js";

@@ -42,11 +42,11 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   withClientLimits
-} from "./chunk-Q5HREIY4.js";
+} from "./chunk-NRJUHYMM.js";
 import {
   findBaseline,
   runGate
-} from "./chunk-SPNCAVEW.js";
+} from "./chunk-GEMSN6WV.js";
 import {
   parseConfig
 } from "./chunk-MZAYYHD3.js";

@@ -5,23 +5,24 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  BaselineUnusable,
-  baselineNotes,
-  countRegressions,
-  fileBaseline,
-  findBaseline,
-  renderOutcome,
-  runGate,
-  sameCommit
-} from "./chunk-SPNCAVEW.js";
+  HANDLED_EVENTS,
+  consoleLog,
+  createBot,
+  startBot
+} from "./chunk-I5JPK5GG.js";
+import "./chunk-NRJUHYMM.js";
+import "./chunk-GEMSN6WV.js";
 import "./chunk-FOD7OYUF.js";
+import "./chunk-MZAYYHD3.js";
+import "./chunk-2FPBPD7G.js";
+import "./chunk-4L747AVC.js";
 import "./chunk-EBNW32Z5.js";
 import "./chunk-G5FAFBQ3.js";
 import "./chunk-XONET5W3.js";
 import "./chunk-TKE6BTUR.js";
 import "./chunk-NSI3WKIV.js";
 import "./chunk-FWCFBI7P.js";
-import "./chunk-QLSRVREG.js";
+import "./chunk-LM5ZAJPN.js";
 import "./chunk-3OK3JPGP.js";
 import "./chunk-54YDZBCY.js";
 import "./chunk-SXAORDUR.js";
@@ -35,12 +36,8 @@ import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  BaselineUnusable,
-  baselineNotes,
-  countRegressions,
-  fileBaseline,
-  findBaseline,
-  renderOutcome,
-  runGate,
-  sameCommit
+  HANDLED_EVENTS,
+  consoleLog,
+  createBot,
+  startBot
 };

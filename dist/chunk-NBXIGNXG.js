@@ -5,24 +5,12 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  HANDLED_EVENTS,
-  consoleLog,
-  createBot,
-  startBot
-} from "./chunk-LDR4YSGR.js";
-import "./chunk-Q5HREIY4.js";
-import "./chunk-SPNCAVEW.js";
-import "./chunk-FOD7OYUF.js";
-import "./chunk-MZAYYHD3.js";
-import "./chunk-2FPBPD7G.js";
-import "./chunk-4L747AVC.js";
-import "./chunk-EBNW32Z5.js";
-import "./chunk-G5FAFBQ3.js";
-import "./chunk-XONET5W3.js";
-import "./chunk-TKE6BTUR.js";
-import "./chunk-NSI3WKIV.js";
-import "./chunk-FWCFBI7P.js";
-import "./chunk-QLSRVREG.js";
+  formatReport,
+  parseReport,
+  readReport,
+  reportPieces,
+  writeReport
+} from "./chunk-LM5ZAJPN.js";
 import "./chunk-3OK3JPGP.js";
 import "./chunk-54YDZBCY.js";
 import "./chunk-SXAORDUR.js";
@@ -36,8 +24,9 @@ import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  HANDLED_EVENTS,
-  consoleLog,
-  createBot,
-  startBot
+  formatReport,
+  parseReport,
+  readReport,
+  reportPieces,
+  writeReport
 };

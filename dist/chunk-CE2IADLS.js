@@ -5,12 +5,23 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  formatReport,
-  parseReport,
-  readReport,
-  reportPieces,
-  writeReport
-} from "./chunk-QLSRVREG.js";
+  BaselineUnusable,
+  baselineNotes,
+  countRegressions,
+  fileBaseline,
+  findBaseline,
+  renderOutcome,
+  runGate,
+  sameCommit
+} from "./chunk-GEMSN6WV.js";
+import "./chunk-FOD7OYUF.js";
+import "./chunk-EBNW32Z5.js";
+import "./chunk-G5FAFBQ3.js";
+import "./chunk-XONET5W3.js";
+import "./chunk-TKE6BTUR.js";
+import "./chunk-NSI3WKIV.js";
+import "./chunk-FWCFBI7P.js";
+import "./chunk-LM5ZAJPN.js";
 import "./chunk-3OK3JPGP.js";
 import "./chunk-54YDZBCY.js";
 import "./chunk-SXAORDUR.js";
@@ -24,9 +35,12 @@ import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  formatReport,
-  parseReport,
-  readReport,
-  reportPieces,
-  writeReport
+  BaselineUnusable,
+  baselineNotes,
+  countRegressions,
+  fileBaseline,
+  findBaseline,
+  renderOutcome,
+  runGate,
+  sameCommit
 };

@@ -81,7 +81,7 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   whoAmI
-} from "./chunk-Q5HREIY4.js";
+} from "./chunk-NRJUHYMM.js";
 import {
   BaselineUnusable,
   baselineNotes,
@@ -90,7 +90,7 @@ import {
   findBaseline,
   renderOutcome,
   runGate
-} from "./chunk-SPNCAVEW.js";
+} from "./chunk-GEMSN6WV.js";
 import "./chunk-FOD7OYUF.js";
 import {
   parseConfig
@@ -117,7 +117,7 @@ import {
   formatReport,
   parseReport,
   writeReport
-} from "./chunk-QLSRVREG.js";
+} from "./chunk-LM5ZAJPN.js";
 import "./chunk-3OK3JPGP.js";
 import "./chunk-54YDZBCY.js";
 import {
