@@ -9,8 +9,8 @@ import {
 } from "./chunk-5P3WJWIY.js";
 import {
   startBot
-} from "./chunk-I5JPK5GG.js";
-import "./chunk-NRJUHYMM.js";
+} from "./chunk-BR7ZMBL7.js";
+import "./chunk-XBM6NL2E.js";
 import "./chunk-GEMSN6WV.js";
 import "./chunk-FOD7OYUF.js";
 import "./chunk-MZAYYHD3.js";

@@ -11,7 +11,7 @@ import { normalizeKey } from '../core/render/marker.js';
 import type { Report } from '../core/report/types.js';
 import { createClient, limitsFromEnv, retrySettingsFromEnv, type GitHubClient, type Limits } from '../github/client.js';
 import { honourAcceptance } from '../github/acceptance.js';
-import { recordedAcceptance } from '../github/acceptance-record.js';
+import { stickyState } from '../github/acceptance-record.js';
 import { whoAmI } from '../github/identity.js';
 import { refBaseline } from '../github/baseline-ref.js';
 import { writeReport } from '../io/report-file.js';
@@ -375,9 +375,9 @@ function acceptanceStep(
 ) {
   const { owner, repo } = p.ctx;
   const q = { owner, repo, prNumber, headSha: j.headSha, eventPath: env.GITHUB_EVENT_PATH };
-  const recorded = async () =>
-    recordedAcceptance(gh, { owner, repo, issueNumber: prNumber, key: render.key }, await whoAmI(gh, log.debug));
-  return honourAcceptance(gh, q, { comparison: cmp, render }, log, recorded);
+  const sticky = async () =>
+    stickyState(gh, { owner, repo, issueNumber: prNumber, key: render.key }, await whoAmI(gh, log.debug));
+  return honourAcceptance(gh, q, { comparison: cmp, render }, log, sticky);
 }
 
 /** Baseline, comparison, acceptance, publishing and the exit code: the same for every mode that judges. */

@@ -17,9 +17,19 @@ export interface RecordQuery {
   maxPages?: number;
 }
 
-/** The record in our sticky comment of `key` on the pull request; null when there is none. */
-export async function recordedAcceptance(gh: GitHubClient, q: RecordQuery, me: Identity): Promise<Acceptance | null> {
+/** Our sticky comment of `key` on the pull request: its acceptance record and when it was last written (null: no comment). */
+export interface StickyState {
+  record: Acceptance | null;
+  updatedAt: string | null;
+}
+
+export async function stickyState(gh: GitHubClient, q: RecordQuery, me: Identity): Promise<StickyState> {
   const ref = { owner: q.owner, repo: q.repo, issueNumber: q.issueNumber };
   const [own] = await findOwnComments(gh, ref, q.key, me, { maxPages: q.maxPages });
-  return readAcceptanceBlock(own?.body);
+  return { record: readAcceptanceBlock(own?.body), updatedAt: own?.updatedAt ?? null };
+}
+
+/** The record in our sticky comment of `key` on the pull request; null when there is none. */
+export async function recordedAcceptance(gh: GitHubClient, q: RecordQuery, me: Identity): Promise<Acceptance | null> {
+  return (await stickyState(gh, q, me)).record;
 }

@@ -349,8 +349,8 @@ export async function honourAcceptance(
   q: Omit<AcceptanceQuery, 'since'> & { eventPath: string | undefined },
   outcome: { comparison: Comparison; render: RenderContext },
   log: { info(m: string): void; warning(m: string): void },
-  /** The acceptance recorded in our sticky comment (acceptance-record.ts), read only when a command is found. */
-  recorded: () => Promise<Acceptance | null>,
+  /** Our sticky comment's record and last write (acceptance-record.ts), read only when a command is found. */
+  sticky: () => Promise<{ record: Acceptance | null; updatedAt: string | null }>,
 ): Promise<Honoured | null> {
   if (outcome.comparison.verdict !== 'fail' || !q.eventPath) return null;
   let since: unknown;
@@ -361,17 +361,26 @@ export async function honourAcceptance(
   }
   if (typeof since !== 'string' || Number.isNaN(Date.parse(since))) return null;
   let found: Acceptance | null;
-  let record: Acceptance | null;
+  let state: { record: Acceptance | null; updatedAt: string | null } = { record: null, updatedAt: null };
   try {
     found = await findAcceptance(gh, { ...q, since, key: outcome.render.key });
-    record = found && (await recorded());
+    if (found) state = await sticky();
   } catch (e) {
     log.warning(`checking for a /modelgate accept comment failed: ${(e as Error).message}`);
     return null;
   }
   if (!found) return null;
   const names = regressionNames(outcome.comparison);
+  const { record, updatedAt } = state;
   const again = record && record.headSha === q.headSha && sameCommand(record, found) ? record : null;
+  // A first acceptance needs a command written after our last evaluation: one our comment shows
+  // unrecorded (a run since then passed, or found others) may be about regressions not seen.
+  if (!again && updatedAt !== null && !commandPostdates(found.at, updatedAt)) {
+    log.info(
+      `the /modelgate accept by @${found.by} (${found.commentUrl ?? ''}) was written before this pull request's last evaluation (${updatedAt}), which did not record it: not honoured; write it again to accept these regressions`,
+    );
+    return null;
+  }
   if (again && !acceptanceCovers(again, names)) {
     const note = uncoveredNote(again, names);
     log.warning(`${note} (${found.commentUrl ?? ''})`);

@@ -29,6 +29,8 @@ export interface ExistingComment {
   body: string;
   url: string;
   login: string;
+  /** When the comment was last written (ISO time). */
+  updatedAt: string;
 }
 
 export interface CommentResult {
@@ -126,7 +128,14 @@ export async function findOwnComments(
     for await (const page of pages) {
       for (const c of page.data) {
         if (!hasMarker(c.body, key) || !isOwnComment(c, me)) continue;
-        found.push({ id: c.id, body: c.body ?? '', url: c.html_url, login: c.user?.login ?? '', rank: preference(c) });
+        found.push({
+          id: c.id,
+          body: c.body ?? '',
+          url: c.html_url,
+          login: c.user?.login ?? '',
+          updatedAt: c.updated_at,
+          rank: preference(c),
+        });
       }
       if (++read >= maxPages && /\brel="next"/.test(page.headers.link ?? '')) {
         limits.warn?.(

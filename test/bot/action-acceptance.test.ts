@@ -101,6 +101,24 @@ describe('the action and /modelgate accept', () => {
     expect(readAcceptanceBlock(stickyBody())).toEqual(record);
   });
 
+  it('a command older than our last evaluation of the head, which passed, does not accept a later failure', async () => {
+    gh.addComment(REPO, PR, '/modelgate accept intended', ADMIN);
+    // The same head evaluated first as passing (say, against another baseline): the comment
+    // is written after the command, without a record.
+    const passing = workspace();
+    writeFileSync(join(passing, 'main.json'), readFileSync(join(dir, 'main.json')));
+    const pass = await rerun(PUSHED_AT, { dir: passing, splits: writePredictions(passing, BASE_MODEL) });
+    expect(pass.outputs.verdict).toBe('pass');
+    // Then failing: the old command was never about these regressions.
+    const late = await rerun();
+    expect([late.code, late.outputs.verdict]).toEqual([1, 'fail']);
+    expect(late.stdout).toContain('was written before this pull request');
+    // Control: written again now, it accepts them.
+    gh.addComment(REPO, PR, '/modelgate accept intended, checked again', ADMIN);
+    const again = await rerun();
+    expect([again.code, again.outputs.verdict]).toEqual([0, 'accepted']);
+  });
+
   it('ignores a read-only user, a comment older than the push, and a PR that moved on', async () => {
     gh.addComment(REPO, PR, '/modelgate accept fine by me', READER);
     const byReader = await rerun();

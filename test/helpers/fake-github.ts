@@ -142,6 +142,11 @@ export class FakeGitHub {
   readonly denied = new Set<Permission>();
   /** The account the token belongs to: author of every comment written through the API. */
   actor: FakeUser = ACTIONS_BOT;
+  /** Comments are written on a clock of their own, a second a write from 2026-01-01: ordered, and before any real time. */
+  private ticks = 0;
+  private clock(): string {
+    return new Date(Date.UTC(2026, 0, 1, 0, 0, this.ticks++)).toISOString();
+  }
   /** GET /user answers 403 for installation tokens such as GITHUB_TOKEN; true = answer with `actor`. */
   userEndpoint = false;
   /** Every page of a comment list links to a next one, forever (a broken proxy or server). */
@@ -182,7 +187,7 @@ export class FakeGitHub {
   addComment(repo: string, issue: number, body: string, user: FakeUser = ACTIONS_BOT): FakeComment {
     const list = this.commentList(repo, issue);
     const id = this.nextId++;
-    const now = new Date(Date.UTC(2026, 0, 1, 0, 0, list.length)).toISOString();
+    const now = this.clock();
     const c: FakeComment = {
       id,
       body,
@@ -374,7 +379,7 @@ export class FakeGitHub {
         if (typeof text !== 'string') return send(422, validationFailed('Invalid request: body is required'));
         if (text.length > 65536) return send(422, tooLong());
         c.body = text;
-        c.updated_at = new Date().toISOString();
+        c.updated_at = this.clock();
         return send(200, json());
       }
       if (rec.method === 'DELETE') {

@@ -42,7 +42,7 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   withClientLimits
-} from "./chunk-NRJUHYMM.js";
+} from "./chunk-XBM6NL2E.js";
 import {
   findBaseline,
   runGate

@@ -29036,7 +29036,7 @@ function renderUncoveredComment(cmp, ctx, a, note) {
 function headPushedSince(payload) {
   return payload.pull_request?.updated_at ?? payload.workflow_run?.created_at;
 }
-async function honourAcceptance(gh, q, outcome, log, recorded) {
+async function honourAcceptance(gh, q, outcome, log, sticky) {
   if (outcome.comparison.verdict !== "fail" || !q.eventPath) return null;
   let since;
   try {
@@ -29046,17 +29046,24 @@ async function honourAcceptance(gh, q, outcome, log, recorded) {
   }
   if (typeof since !== "string" || Number.isNaN(Date.parse(since))) return null;
   let found;
-  let record;
+  let state = { record: null, updatedAt: null };
   try {
     found = await findAcceptance(gh, { ...q, since, key: outcome.render.key });
-    record = found && await recorded();
+    if (found) state = await sticky();
   } catch (e) {
     log.warning(`checking for a /modelgate accept comment failed: ${e.message}`);
     return null;
   }
   if (!found) return null;
   const names = regressionNames(outcome.comparison);
+  const { record, updatedAt } = state;
   const again = record && record.headSha === q.headSha && sameCommand(record, found) ? record : null;
+  if (!again && updatedAt !== null && !commandPostdates(found.at, updatedAt)) {
+    log.info(
+      `the /modelgate accept by @${found.by} (${found.commentUrl ?? ""}) was written before this pull request's last evaluation (${updatedAt}), which did not record it: not honoured; write it again to accept these regressions`
+    );
+    return null;
+  }
   if (again && !acceptanceCovers(again, names)) {
     const note = uncoveredNote(again, names);
     log.warning(`${note} (${found.commentUrl ?? ""})`);
@@ -29154,7 +29161,14 @@ async function findOwnComments(gh, ref, key, me, limits = {}) {
     for await (const page of pages) {
       for (const c of page.data) {
         if (!hasMarker(c.body, key) || !isOwnComment(c, me)) continue;
-        found.push({ id: c.id, body: c.body ?? "", url: c.html_url, login: c.user?.login ?? "", rank: preference(c) });
+        found.push({
+          id: c.id,
+          body: c.body ?? "",
+          url: c.html_url,
+          login: c.user?.login ?? "",
+          updatedAt: c.updated_at,
+          rank: preference(c)
+        });
       }
       if (++read >= maxPages && /\brel="next"/.test(page.headers.link ?? "")) {
         limits.warn?.(
@@ -29237,10 +29251,13 @@ async function create(gh, ref, text) {
 }
 
 // src/github/acceptance-record.ts
-async function recordedAcceptance(gh, q, me) {
+async function stickyState(gh, q, me) {
   const ref = { owner: q.owner, repo: q.repo, issueNumber: q.issueNumber };
   const [own] = await findOwnComments(gh, ref, q.key, me, { maxPages: q.maxPages });
-  return readAcceptanceBlock(own?.body);
+  return { record: readAcceptanceBlock(own?.body), updatedAt: own?.updatedAt ?? null };
+}
+async function recordedAcceptance(gh, q, me) {
+  return (await stickyState(gh, q, me)).record;
 }
 
 // src/action/config.ts
@@ -30344,6 +30361,7 @@ export {
   COMMENT_MODES,
   boundReply,
   upsertStickyComment,
+  stickyState,
   recordedAcceptance,
   readRepoFile,
   setCommitStatus,

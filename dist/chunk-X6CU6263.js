@@ -74,14 +74,14 @@ import {
   readRepoFile,
   readZipText,
   readZipTexts,
-  recordedAcceptance,
   retry,
   retrySettingsFromEnv,
   setCommitStatus,
+  stickyState,
   upsertStickyComment,
   verifyClaimedPull,
   whoAmI
-} from "./chunk-NRJUHYMM.js";
+} from "./chunk-XBM6NL2E.js";
 import {
   BaselineUnusable,
   baselineNotes,
@@ -96936,8 +96936,8 @@ async function storeOnPush(p, gh, j) {
 function acceptanceStep(gh, prNumber, p, env, j, cmp, render) {
   const { owner, repo } = p.ctx;
   const q = { owner, repo, prNumber, headSha: j.headSha, eventPath: env.GITHUB_EVENT_PATH };
-  const recorded = async () => recordedAcceptance(gh, { owner, repo, issueNumber: prNumber, key: render.key }, await whoAmI(gh, debug2));
-  return honourAcceptance(gh, q, { comparison: cmp, render }, log_exports, recorded);
+  const sticky = async () => stickyState(gh, { owner, repo, issueNumber: prNumber, key: render.key }, await whoAmI(gh, debug2));
+  return honourAcceptance(gh, q, { comparison: cmp, render }, log_exports, sticky);
 }
 async function gateAndPublish(p, gh, limits, env, j) {
   const { ctx, inputs } = p;
