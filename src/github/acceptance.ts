@@ -13,6 +13,7 @@ import { COMMENT_MAX_LENGTH, renderComment, type RenderContext } from '../core/r
 import { escapeMarkdown, sanitizeText, truncateEnd } from '../core/render/escape.js';
 import { normalizeKey } from '../core/render/marker.js';
 import type { GitHubClient } from './client.js';
+import type { StickyState } from './acceptance-record.js';
 import { isBotAccount, MAX_ARGUMENT, parseCommand } from './commands.js';
 import { explain } from './errors.js';
 import { ACCEPT_ROLES, repoRole, type RepoRole } from './permissions.js';
@@ -350,7 +351,7 @@ export async function honourAcceptance(
   outcome: { comparison: Comparison; render: RenderContext },
   log: { info(m: string): void; warning(m: string): void },
   /** Our sticky comment's record and last write (acceptance-record.ts), read only when a command is found. */
-  sticky: () => Promise<{ record: Acceptance | null; updatedAt: string | null }>,
+  sticky: () => Promise<StickyState>,
 ): Promise<Honoured | null> {
   if (outcome.comparison.verdict !== 'fail' || !q.eventPath) return null;
   let since: unknown;
@@ -360,19 +361,25 @@ export async function honourAcceptance(
     return null;
   }
   if (typeof since !== 'string' || Number.isNaN(Date.parse(since))) return null;
-  let found: Acceptance | null;
-  let state: { record: Acceptance | null; updatedAt: string | null } = { record: null, updatedAt: null };
   try {
-    found = await findAcceptance(gh, { ...q, since, key: outcome.render.key });
-    if (found) state = await sticky();
+    const found = await findAcceptance(gh, { ...q, since, key: outcome.render.key });
+    return found && decide(found, await sticky(), q.headSha, outcome, log);
   } catch (e) {
     log.warning(`checking for a /modelgate accept comment failed: ${(e as Error).message}`);
     return null;
   }
-  if (!found) return null;
-  const names = regressionNames(outcome.comparison);
-  const { record, updatedAt } = state;
-  const again = record && record.headSha === q.headSha && sameCommand(record, found) ? record : null;
+}
+
+/** What a found command does to a failing verdict, given what our sticky comment recorded. */
+function decide(
+  found: Acceptance,
+  { record, updatedAt }: StickyState,
+  headSha: string,
+  { comparison, render }: { comparison: Comparison; render: RenderContext },
+  log: { info(m: string): void; warning(m: string): void },
+): Honoured | null {
+  const names = regressionNames(comparison);
+  const again = record && record.headSha === headSha && sameCommand(record, found) ? record : null;
   // A first acceptance needs a command written after our last evaluation: one our comment shows
   // unrecorded (a run since then passed, or found others) may be about regressions not seen.
   if (!again && updatedAt !== null && !commandPostdates(found.at, updatedAt)) {
@@ -384,7 +391,7 @@ export async function honourAcceptance(
   if (again && !acceptanceCovers(again, names)) {
     const note = uncoveredNote(again, names);
     log.warning(`${note} (${found.commentUrl ?? ''})`);
-    return { uncovered: { note, comment: renderUncoveredComment(outcome.comparison, outcome.render, again, note) } };
+    return { uncovered: { note, comment: renderUncoveredComment(comparison, render, again, note) } };
   }
   // Recorded before: what was accepted then stays the record (a re-run with fewer keeps all).
   const acceptance = again
@@ -394,7 +401,7 @@ export async function honourAcceptance(
   return {
     accepted: {
       acceptance,
-      comment: renderAcceptedComment(outcome.comparison, outcome.render, acceptance),
+      comment: renderAcceptedComment(comparison, render, acceptance),
       status: { state: 'success', description: acceptedDescription(acceptance) },
     },
   };

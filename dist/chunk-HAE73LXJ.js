@@ -9,8 +9,8 @@ import {
   consoleLog,
   createBot,
   startBot
-} from "./chunk-BR7ZMBL7.js";
-import "./chunk-XBM6NL2E.js";
+} from "./chunk-MDAYAEA2.js";
+import "./chunk-OGVY2XVP.js";
 import "./chunk-GEMSN6WV.js";
 import "./chunk-FOD7OYUF.js";
 import "./chunk-MZAYYHD3.js";

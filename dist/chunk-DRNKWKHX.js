@@ -81,7 +81,7 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   whoAmI
-} from "./chunk-XBM6NL2E.js";
+} from "./chunk-OGVY2XVP.js";
 import {
   BaselineUnusable,
   baselineNotes,

@@ -29045,19 +29045,17 @@ async function honourAcceptance(gh, q, outcome, log, sticky) {
     return null;
   }
   if (typeof since !== "string" || Number.isNaN(Date.parse(since))) return null;
-  let found;
-  let state = { record: null, updatedAt: null };
   try {
-    found = await findAcceptance(gh, { ...q, since, key: outcome.render.key });
-    if (found) state = await sticky();
+    const found = await findAcceptance(gh, { ...q, since, key: outcome.render.key });
+    return found && decide(found, await sticky(), q.headSha, outcome, log);
   } catch (e) {
     log.warning(`checking for a /modelgate accept comment failed: ${e.message}`);
     return null;
   }
-  if (!found) return null;
-  const names = regressionNames(outcome.comparison);
-  const { record, updatedAt } = state;
-  const again = record && record.headSha === q.headSha && sameCommand(record, found) ? record : null;
+}
+function decide(found, { record, updatedAt }, headSha, { comparison, render }, log) {
+  const names = regressionNames(comparison);
+  const again = record && record.headSha === headSha && sameCommand(record, found) ? record : null;
   if (!again && updatedAt !== null && !commandPostdates(found.at, updatedAt)) {
     log.info(
       `the /modelgate accept by @${found.by} (${found.commentUrl ?? ""}) was written before this pull request's last evaluation (${updatedAt}), which did not record it: not honoured; write it again to accept these regressions`
@@ -29067,14 +29065,14 @@ async function honourAcceptance(gh, q, outcome, log, sticky) {
   if (again && !acceptanceCovers(again, names)) {
     const note = uncoveredNote(again, names);
     log.warning(`${note} (${found.commentUrl ?? ""})`);
-    return { uncovered: { note, comment: renderUncoveredComment(outcome.comparison, outcome.render, again, note) } };
+    return { uncovered: { note, comment: renderUncoveredComment(comparison, render, again, note) } };
   }
   const acceptance = again ? { ...found, regressions: again.regressions, count: again.count, digest: again.digest } : { ...found, regressions: names };
   log.info(`${acceptedDescription(acceptance)} (${acceptance.role}, ${acceptance.commentUrl ?? ""}): verdict accepted`);
   return {
     accepted: {
       acceptance,
-      comment: renderAcceptedComment(outcome.comparison, outcome.render, acceptance),
+      comment: renderAcceptedComment(comparison, render, acceptance),
       status: { state: "success", description: acceptedDescription(acceptance) }
     }
   };

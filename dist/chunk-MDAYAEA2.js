@@ -42,7 +42,7 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   withClientLimits
-} from "./chunk-XBM6NL2E.js";
+} from "./chunk-OGVY2XVP.js";
 import {
   findBaseline,
   runGate
