@@ -323,7 +323,7 @@ export interface ByteRange {
  * The CRC-32 of each range, from the file's chunks in order (`at`: the chunk's offset). The same
  * arithmetic as the worker's copy below (which cannot import it).
  */
-export function rangeCrcs(ranges: readonly ByteRange[]) {
+function rangeCrcs(ranges: readonly ByteRange[]) {
   const crcs = ranges.map(() => 0);
   return {
     crcs,
