@@ -9,7 +9,7 @@ import {
 } from "./chunk-J2V27CF6.js";
 import {
   ScoreAccumulator
-} from "./chunk-IZXZ477I.js";
+} from "./chunk-QDUOYYYZ.js";
 import "./chunk-J4X2SOEV.js";
 import {
   lowerThisThread

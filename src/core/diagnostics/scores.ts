@@ -74,6 +74,41 @@ export interface AccumulatorState {
 }
 
 /**
+ * Adds the counts of `width` classes from c0 (cell-major tables of `cap` classes, `cells` cells;
+ * `bins[cell]`: the cell's octave bin, none: the cell is one) into pos and neg (class-major,
+ * SCORE_BINS a class), CELL_BLOCK cells at a time (see TILE). Empty cells (many, in a long tail's
+ * table) are skipped: an all count of 0 has a positive count of 0 too. `npm run bench --
+ * diagnostics` times result() ("the metrics from the counts"): with classCurves' one pass for
+ * the ROC sums, 28.8-35.2 ms against 44.2-59.5 ms before on 485 long-tailed classes (fastest of
+ * 8 calls, 5 interleaved processes each way).
+ */
+function gatherCells<A extends Uint16Array | Uint32Array>(
+  p: A,
+  a: A,
+  cap: number,
+  cells: number,
+  bins: Uint16Array | undefined,
+  c0: number,
+  width: number,
+  pos: Float64Array,
+  neg: Float64Array,
+): void {
+  for (let b0 = 0; b0 < cells; b0 += CELL_BLOCK) {
+    const b1 = Math.min(cells, b0 + CELL_BLOCK);
+    for (let k = 0; k < width; k++) {
+      const out = k * SCORE_BINS;
+      for (let cell = b0, at = b0 * cap + c0 + k; cell < b1; cell++, at += cap) {
+        const all = a[at];
+        if (all === 0) continue;
+        const bin = out + (bins ? bins[cell] : cell);
+        pos[bin] += p[at];
+        neg[bin] += all - p[at];
+      }
+    }
+  }
+}
+
+/**
  * A ScoreSink (the readers' and the model runner's one way of handing over scores). Each score is
  * counted at once as if its class were not true (`all`, the likelihood of a negative, the
  * calibration sums); end() moves the few true classes' scores to the positives. So a score costs
@@ -300,26 +335,7 @@ export class ScoreAccumulator implements ScoreSink {
       const width = Math.min(tile, this.cap - c0);
       pos.fill(0);
       neg.fill(0);
-      const gather = (
-        p: Uint16Array | Uint32Array,
-        a: Uint16Array | Uint32Array,
-        cells: number,
-        bins?: Uint16Array,
-      ) => {
-        const cap = this.cap;
-        for (let b0 = 0; b0 < cells; b0 += CELL_BLOCK) {
-          const b1 = Math.min(cells, b0 + CELL_BLOCK);
-          for (let k = 0; k < width; k++) {
-            const out = k * SCORE_BINS;
-            for (let cell = b0, at = b0 * cap + c0 + k; cell < b1; cell++, at += cap) {
-              const bin = bins ? bins[cell] : cell;
-              pos[out + bin] += p[at];
-              neg[out + bin] += a[at] - p[at];
-            }
-          }
-        }
-      };
-      gather(this.pos, this.all, this.cells(), binOf);
+      gatherCells(this.pos, this.all, this.cap, this.cells(), binOf, c0, width, pos, neg);
       // What the 16 bits left out: positives are in all's counts too.
       for (const [cell, c, amount] of wrapped(this.posWraps, this.cap))
         if (c >= c0 && c < c0 + width) {
@@ -329,7 +345,7 @@ export class ScoreAccumulator implements ScoreSink {
         }
       for (const [cell, c, amount] of wrapped(this.allWraps(), this.cap))
         if (c >= c0 && c < c0 + width) neg[(c - c0) * SCORE_BINS + (binOf ? binOf[cell] : cell)] += amount;
-      if (this.added) gather(this.added.pos, this.added.all, SCORE_BINS);
+      if (this.added) gatherCells(this.added.pos, this.added.all, this.cap, SCORE_BINS, undefined, c0, width, pos, neg);
       for (let k = 0; k < width; k++) {
         const [from, to] = [k * SCORE_BINS, (k + 1) * SCORE_BINS];
         yield { c: c0 + k, pos: pos.subarray(from, to), neg: neg.subarray(from, to) };
@@ -655,23 +671,23 @@ export function classCurves(
   pos: ArrayLike<number>,
   neg: ArrayLike<number>,
 ): { auc: number | null; aucBound: number | null; ap: number | null; apBound: number | null } {
+  // One pass for the totals and the ROC sums (N is the last `below`): the same additions, in the
+  // same order, as two passes took.
   let P = 0;
   let N = 0;
+  let sum = 0;
+  let ties = 0;
   for (let b = 0; b < pos.length; b++) {
-    P += pos[b];
-    N += neg[b];
+    const p = pos[b];
+    const n = neg[b];
+    P += p;
+    sum += p * (N + 0.5 * n);
+    ties += p * n;
+    N += n;
   }
   let auc: number | null = null;
   let aucBound: number | null = null;
   if (P > 0 && N > 0) {
-    let below = 0;
-    let sum = 0;
-    let ties = 0;
-    for (let b = 0; b < pos.length; b++) {
-      sum += pos[b] * (below + 0.5 * neg[b]);
-      ties += pos[b] * neg[b];
-      below += neg[b];
-    }
     auc = Math.min(1, sum / (P * N));
     aucBound = (0.5 * ties) / (P * N);
   }

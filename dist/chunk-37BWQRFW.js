@@ -24,7 +24,7 @@ import {
 } from "./chunk-J2V27CF6.js";
 import {
   ScoreAccumulator
-} from "./chunk-IZXZ477I.js";
+} from "./chunk-QDUOYYYZ.js";
 import {
   VERSION
 } from "./chunk-4L747AVC.js";

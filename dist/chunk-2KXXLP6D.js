@@ -12,10 +12,10 @@ import {
 } from "./chunk-XGKLW3IX.js";
 import {
   mergeReports
-} from "./chunk-CGJFRBTR.js";
+} from "./chunk-5OPV5Q2P.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-GXVSXLPP.js";
+} from "./chunk-37BWQRFW.js";
 import "./chunk-55VTDYNK.js";
 import {
   debug,
@@ -44,7 +44,7 @@ import {
   parseThreshold
 } from "./chunk-TAFURD4R.js";
 import "./chunk-J2V27CF6.js";
-import "./chunk-IZXZ477I.js";
+import "./chunk-QDUOYYYZ.js";
 import "./chunk-J4X2SOEV.js";
 import "./chunk-3PH7HBNS.js";
 import {
@@ -96449,7 +96449,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-457DYFLO.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-TSR5LLCC.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

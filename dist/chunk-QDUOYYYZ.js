@@ -169,6 +169,21 @@ function clipped(p) {
   const high = bit(p > 1 - LOG_LOSS_EPS);
   return low * LOG_LOSS_EPS + high * (1 - LOG_LOSS_EPS) + (1 - low - high) * p;
 }
+function gatherCells(p, a, cap, cells, bins, c0, width, pos, neg) {
+  for (let b0 = 0; b0 < cells; b0 += CELL_BLOCK) {
+    const b1 = Math.min(cells, b0 + CELL_BLOCK);
+    for (let k = 0; k < width; k++) {
+      const out = k * SCORE_BINS;
+      for (let cell = b0, at = b0 * cap + c0 + k; cell < b1; cell++, at += cap) {
+        const all = a[at];
+        if (all === 0) continue;
+        const bin = out + (bins ? bins[cell] : cell);
+        pos[bin] += p[at];
+        neg[bin] += all - p[at];
+      }
+    }
+  }
+}
 var ScoreAccumulator = class {
   /** Set once the split's task is known, before its first score. */
   constructor(task = "multiclass") {
@@ -368,21 +383,7 @@ var ScoreAccumulator = class {
       const width = Math.min(tile, this.cap - c0);
       pos.fill(0);
       neg.fill(0);
-      const gather = (p, a, cells, bins) => {
-        const cap = this.cap;
-        for (let b0 = 0; b0 < cells; b0 += CELL_BLOCK) {
-          const b1 = Math.min(cells, b0 + CELL_BLOCK);
-          for (let k = 0; k < width; k++) {
-            const out = k * SCORE_BINS;
-            for (let cell = b0, at = b0 * cap + c0 + k; cell < b1; cell++, at += cap) {
-              const bin = bins ? bins[cell] : cell;
-              pos[out + bin] += p[at];
-              neg[out + bin] += a[at] - p[at];
-            }
-          }
-        }
-      };
-      gather(this.pos, this.all, this.cells(), binOf);
+      gatherCells(this.pos, this.all, this.cap, this.cells(), binOf, c0, width, pos, neg);
       for (const [cell, c, amount] of wrapped(this.posWraps, this.cap))
         if (c >= c0 && c < c0 + width) {
           const at = (c - c0) * SCORE_BINS + (binOf ? binOf[cell] : cell);
@@ -391,7 +392,7 @@ var ScoreAccumulator = class {
         }
       for (const [cell, c, amount] of wrapped(this.allWraps(), this.cap))
         if (c >= c0 && c < c0 + width) neg[(c - c0) * SCORE_BINS + (binOf ? binOf[cell] : cell)] += amount;
-      if (this.added) gather(this.added.pos, this.added.all, SCORE_BINS);
+      if (this.added) gatherCells(this.added.pos, this.added.all, this.cap, SCORE_BINS, void 0, c0, width, pos, neg);
       for (let k = 0; k < width; k++) {
         const [from, to] = [k * SCORE_BINS, (k + 1) * SCORE_BINS];
         yield { c: c0 + k, pos: pos.subarray(from, to), neg: neg.subarray(from, to) };
@@ -672,21 +673,19 @@ function mean(values) {
 function classCurves(pos, neg) {
   let P = 0;
   let N = 0;
+  let sum = 0;
+  let ties = 0;
   for (let b = 0; b < pos.length; b++) {
-    P += pos[b];
-    N += neg[b];
+    const p = pos[b];
+    const n = neg[b];
+    P += p;
+    sum += p * (N + 0.5 * n);
+    ties += p * n;
+    N += n;
   }
   let auc = null;
   let aucBound = null;
   if (P > 0 && N > 0) {
-    let below = 0;
-    let sum = 0;
-    let ties = 0;
-    for (let b = 0; b < pos.length; b++) {
-      sum += pos[b] * (below + 0.5 * neg[b]);
-      ties += pos[b] * neg[b];
-      below += neg[b];
-    }
     auc = Math.min(1, sum / (P * N));
     aucBound = 0.5 * ties / (P * N);
   }

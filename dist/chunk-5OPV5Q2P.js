@@ -14,7 +14,7 @@ import {
 } from "./chunk-TAFURD4R.js";
 import {
   ScoreAccumulator
-} from "./chunk-IZXZ477I.js";
+} from "./chunk-QDUOYYYZ.js";
 import {
   accumulatorFromExamples,
   accumulatorFromSplit,

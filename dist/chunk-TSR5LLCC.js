@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-GXVSXLPP.js";
+} from "./chunk-37BWQRFW.js";
 import {
   classIndexOf,
   csvRows,
@@ -41,7 +41,7 @@ import {
 import {
   findBundled
 } from "./chunk-J2V27CF6.js";
-import "./chunk-IZXZ477I.js";
+import "./chunk-QDUOYYYZ.js";
 import "./chunk-J4X2SOEV.js";
 import "./chunk-3PH7HBNS.js";
 import {

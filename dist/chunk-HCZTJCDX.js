@@ -5,16 +5,23 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  mergeReports
-} from "./chunk-CGJFRBTR.js";
+  checkSplitNames,
+  evaluatePredictionFiles
+} from "./chunk-37BWQRFW.js";
+import "./chunk-55VTDYNK.js";
+import "./chunk-NEJ5F2JK.js";
 import "./chunk-J5VWRRYV.js";
 import "./chunk-TAFURD4R.js";
-import "./chunk-IZXZ477I.js";
+import "./chunk-J2V27CF6.js";
+import "./chunk-QDUOYYYZ.js";
 import "./chunk-J4X2SOEV.js";
+import "./chunk-3PH7HBNS.js";
+import "./chunk-4L747AVC.js";
 import "./chunk-EBNW32Z5.js";
 import "./chunk-3OK3JPGP.js";
 import "./chunk-54YDZBCY.js";
 import "./chunk-KSATUSI5.js";
+import "./chunk-R7VUTDUK.js";
 import "./chunk-3Q6HRQ5E.js";
 import "./chunk-L4A26YP5.js";
 import "./chunk-BBPWFJEG.js";
@@ -23,5 +30,6 @@ import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  mergeReports
+  checkSplitNames,
+  evaluatePredictionFiles
 };
