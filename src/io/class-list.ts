@@ -16,8 +16,11 @@ export async function readClassList(path: string): Promise<string[]> {
     throw new InputError(path, null, 'holds a JSON object; expected a JSON array of class names, or one name per line');
   const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
   if (lines.length && lines[lines.length - 1] === '') lines.pop();
-  const seen = new Map<string, number>();
-  const looks = new Map<string, string>();
+  const check = namesChecker(
+    path,
+    (i) => `line ${i + 1}`,
+    (i) => `on line ${i + 1}`,
+  );
   lines.forEach((name, i) => {
     if (name.trim() === '')
       throw new InputError(
@@ -25,19 +28,7 @@ export async function readClassList(path: string): Promise<string[]> {
         `line ${i + 1}`,
         `is ${name === '' ? 'empty' : 'blank'}; expected a class name on every line`,
       );
-    const problem = classNameProblem(name);
-    if (problem) throw new InputError(path, `line ${i + 1}`, `${JSON.stringify(name)} ${problem}`);
-    const prev = seen.get(name);
-    if (prev !== undefined)
-      throw new InputError(
-        path,
-        `line ${i + 1}`,
-        `repeats class ${JSON.stringify(name)} (first on line ${prev}); expected unique names`,
-      );
-    const lookAlike = lookAlikeProblem(name, looks.get(lookAlikeKey(name)));
-    if (lookAlike) throw new InputError(path, `line ${i + 1}`, lookAlike);
-    seen.set(name, i + 1);
-    looks.set(lookAlikeKey(name), name);
+    check(name, i);
   });
   if (lines.length === 0) throw new InputError(path, null, 'holds no class names; expected one name per line');
   return lines;
@@ -52,24 +43,41 @@ function fromJson(path: string, text: string): string[] {
   }
   if (!Array.isArray(v) || v.length === 0)
     throw new InputError(path, null, 'expected a non-empty JSON array of class names');
-  const seen = new Map<string, number>();
-  const looks = new Map<string, string>();
+  const check = namesChecker(
+    path,
+    (i) => `entry ${i}`,
+    (i) => `at entry ${i}`,
+  );
   v.forEach((name, i) => {
     if (typeof name !== 'string' || name.trim() === '')
       throw new InputError(path, `entry ${i}`, `is ${JSON.stringify(name)}; expected a non-empty string`);
+    check(name, i);
+  });
+  return v as string[];
+}
+
+/**
+ * The checks every listed name passes, in either format (`where(i)`: its place in messages,
+ * `first(i)`: an earlier one's): a class name on one line, listed once, and unlike the others on
+ * screen (lookAlikeKey).
+ */
+function namesChecker(path: string, where: (i: number) => string, first: (i: number) => string) {
+  const seen = new Map<string, number>();
+  const looks = new Map<string, string>();
+  return (name: string, i: number): void => {
     const problem = classNameProblem(name);
-    if (problem) throw new InputError(path, `entry ${i}`, `${JSON.stringify(name)} ${problem}`);
+    if (problem) throw new InputError(path, where(i), `${JSON.stringify(name)} ${problem}`);
     const prev = seen.get(name);
     if (prev !== undefined)
       throw new InputError(
         path,
-        `entry ${i}`,
-        `repeats class ${JSON.stringify(name)} (first at entry ${prev}); expected unique names`,
+        where(i),
+        `repeats class ${JSON.stringify(name)} (first ${first(prev)}); expected unique names`,
       );
-    const lookAlike = lookAlikeProblem(name, looks.get(lookAlikeKey(name)));
-    if (lookAlike) throw new InputError(path, `entry ${i}`, lookAlike);
+    const key = lookAlikeKey(name);
+    const lookAlike = lookAlikeProblem(name, looks.get(key));
+    if (lookAlike) throw new InputError(path, where(i), lookAlike);
     seen.set(name, i);
-    looks.set(lookAlikeKey(name), name);
-  });
-  return v as string[];
+    looks.set(key, name);
+  };
 }

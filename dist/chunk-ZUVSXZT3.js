@@ -30,8 +30,11 @@ async function readClassList(path) {
     throw new InputError(path, null, "holds a JSON object; expected a JSON array of class names, or one name per line");
   const lines = text.split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
   if (lines.length && lines[lines.length - 1] === "") lines.pop();
-  const seen = /* @__PURE__ */ new Map();
-  const looks = /* @__PURE__ */ new Map();
+  const check = namesChecker(
+    path,
+    (i) => `line ${i + 1}`,
+    (i) => `on line ${i + 1}`
+  );
   lines.forEach((name, i) => {
     if (name.trim() === "")
       throw new InputError(
@@ -39,19 +42,7 @@ async function readClassList(path) {
         `line ${i + 1}`,
         `is ${name === "" ? "empty" : "blank"}; expected a class name on every line`
       );
-    const problem = classNameProblem(name);
-    if (problem) throw new InputError(path, `line ${i + 1}`, `${JSON.stringify(name)} ${problem}`);
-    const prev = seen.get(name);
-    if (prev !== void 0)
-      throw new InputError(
-        path,
-        `line ${i + 1}`,
-        `repeats class ${JSON.stringify(name)} (first on line ${prev}); expected unique names`
-      );
-    const lookAlike = lookAlikeProblem(name, looks.get(lookAlikeKey(name)));
-    if (lookAlike) throw new InputError(path, `line ${i + 1}`, lookAlike);
-    seen.set(name, i + 1);
-    looks.set(lookAlikeKey(name), name);
+    check(name, i);
   });
   if (lines.length === 0) throw new InputError(path, null, "holds no class names; expected one name per line");
   return lines;
@@ -65,26 +56,37 @@ function fromJson(path, text) {
   }
   if (!Array.isArray(v) || v.length === 0)
     throw new InputError(path, null, "expected a non-empty JSON array of class names");
-  const seen = /* @__PURE__ */ new Map();
-  const looks = /* @__PURE__ */ new Map();
+  const check = namesChecker(
+    path,
+    (i) => `entry ${i}`,
+    (i) => `at entry ${i}`
+  );
   v.forEach((name, i) => {
     if (typeof name !== "string" || name.trim() === "")
       throw new InputError(path, `entry ${i}`, `is ${JSON.stringify(name)}; expected a non-empty string`);
+    check(name, i);
+  });
+  return v;
+}
+function namesChecker(path, where, first) {
+  const seen = /* @__PURE__ */ new Map();
+  const looks = /* @__PURE__ */ new Map();
+  return (name, i) => {
     const problem = classNameProblem(name);
-    if (problem) throw new InputError(path, `entry ${i}`, `${JSON.stringify(name)} ${problem}`);
+    if (problem) throw new InputError(path, where(i), `${JSON.stringify(name)} ${problem}`);
     const prev = seen.get(name);
     if (prev !== void 0)
       throw new InputError(
         path,
-        `entry ${i}`,
-        `repeats class ${JSON.stringify(name)} (first at entry ${prev}); expected unique names`
+        where(i),
+        `repeats class ${JSON.stringify(name)} (first ${first(prev)}); expected unique names`
       );
-    const lookAlike = lookAlikeProblem(name, looks.get(lookAlikeKey(name)));
-    if (lookAlike) throw new InputError(path, `entry ${i}`, lookAlike);
+    const key = lookAlikeKey(name);
+    const lookAlike = lookAlikeProblem(name, looks.get(key));
+    if (lookAlike) throw new InputError(path, where(i), lookAlike);
     seen.set(name, i);
-    looks.set(lookAlikeKey(name), name);
-  });
-  return v;
+    looks.set(key, name);
+  };
 }
 
 // src/io/thresholds.ts

@@ -33,7 +33,7 @@ import {
 import {
   readClassList,
   readThresholds
-} from "./chunk-SQJ4PWPW.js";
+} from "./chunk-ZUVSXZT3.js";
 import "./chunk-NEJ5F2JK.js";
 import {
   MAX_SHARDS,
