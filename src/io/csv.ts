@@ -113,11 +113,14 @@ export async function openCsv(path: string, opts: ReadOptions): Promise<Predicti
   return { task: plan.task, batches: batches(), fingerprint, recycle: (b) => onRecord?.recycle(b) };
 }
 
+/** The named columns read; a repeated one would be read from its first copy only, silently. */
+const READ_COLUMNS = new Set(['label', 'labels', 'pred', 'preds', 'id']);
+
 function planColumns(path: string, header: string[], opts: ReadOptions): Plan {
   const at = (name: string) => header.indexOf(name);
   const seen = new Set<string>();
   for (const h of header) {
-    if (seen.has(h) && (h === 'label' || h === 'labels' || h === 'pred' || h === 'preds' || h.startsWith(SCORE_PREFIX)))
+    if (seen.has(h) && (READ_COLUMNS.has(h) || h.startsWith(SCORE_PREFIX)))
       throw new InputError(path, 'line 1', `column ${quoteName(h)} appears twice; expected each column once`);
     seen.add(h);
   }

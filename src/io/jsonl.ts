@@ -4,12 +4,16 @@
 import type { Task } from '../core/report/types.js';
 import { DEFAULT_BATCH_SIZE, EMPTY_ID, MulticlassBatcher, MultilabelBatcher } from './batcher.js';
 import { MAX_RECORD_BYTES } from './csv-records.js';
+import { repeatedKey } from './json-keys.js';
 import { classIndexOf, listNames, quoteName } from './names.js';
 import { thresholdFor } from '../core/threshold.js';
 import { checkFile, Digest, textChunks } from './source.js';
 import { InputError, PROGRESS_EVERY, type ExampleBatch, type PredictionStream, type ReadOptions } from './types.js';
 
 type Row = Record<string, unknown>;
+/** A line's "scores" object as entries, taken once (they also count its keys), or null. */
+type ScoreEntries = [string, unknown][] | null;
+type OnRow = (row: Row, line: number, scores: ScoreEntries) => void;
 const LF = 10;
 
 /** Splits byte chunks into lines and parses each non-blank one as a JSON object. */
@@ -18,7 +22,7 @@ class JsonLines {
   private carry: Buffer | null = null;
   constructor(private readonly file: string) {}
 
-  push(chunk: Buffer | null, onRow: (row: Row, line: number) => void): void {
+  push(chunk: Buffer | null, onRow: OnRow): void {
     let buf = this.carry && chunk ? Buffer.concat([this.carry, chunk]) : (chunk ?? this.carry);
     this.carry = null;
     if (!buf) return;
@@ -46,7 +50,7 @@ class JsonLines {
       );
   }
 
-  private row(buf: Buffer, s: number, e: number, onRow: (row: Row, line: number) => void): void {
+  private row(buf: Buffer, s: number, e: number, onRow: OnRow): void {
     let blank = true;
     for (let i = s; i < e; i++) {
       const c = buf[i];
@@ -72,7 +76,19 @@ class JsonLines {
         `line ${this.line}`,
         `found ${Array.isArray(value) ? 'an array' : JSON.stringify(value)}; expected a JSON object`,
       );
-    onRow(value as Row, this.line);
+    const row = value as Row;
+    const sc = row.scores;
+    const scores = sc !== null && typeof sc === 'object' && !Array.isArray(sc) ? Object.entries(sc) : null;
+    const repeated = repeatedKey(buf, s, e, Object.keys(row).length + (scores?.length ?? 0));
+    if (repeated)
+      throw new InputError(
+        this.file,
+        `line ${this.line}`,
+        repeated.inScores
+          ? `"scores" has the class ${quoteName(repeated.key)} twice; expected each class once`
+          : `has the key "${repeated.key}" twice; expected each key once (JSON keeps only the last value)`,
+      );
+    onRow(row, this.line, scores);
   }
 }
 
@@ -88,13 +104,13 @@ export async function openJsonl(path: string, opts: ReadOptions): Promise<Predic
   const it = textChunks(path, digest.hasher, 'JSON lines')[Symbol.asyncIterator]();
   const lines = new JsonLines(path);
   // Rows read while looking for the first one (to detect the task) are replayed afterwards.
-  const early: [Row, number][] = [];
+  const early: [Row, number, ScoreEntries][] = [];
   let ended = false;
   try {
     while (early.length === 0 && !ended) {
       const r = await it.next();
       ended = !!r.done;
-      lines.push(r.done ? null : r.value, (row, line) => early.push([row, line]));
+      lines.push(r.done ? null : r.value, (...parsed) => early.push(parsed));
     }
   } catch (e) {
     await it.return?.(undefined);
@@ -118,7 +134,7 @@ export async function openJsonl(path: string, opts: ReadOptions): Promise<Predic
   const handle = rowHandler(path, task, opts, ready, { line: firstLine, ids: 'id' in first });
   async function* batches(): AsyncGenerator<ExampleBatch> {
     try {
-      for (const [row, line] of early) handle(row, line);
+      for (const [row, line, scores] of early) handle(row, line, scores);
       early.length = 0;
       yield* ready.splice(0);
       while (!ended) {
@@ -147,6 +163,23 @@ function jsonProblem(message: string): string {
   return pos ? `${what} at column ${Number(pos[1]) + 1}` : what;
 }
 
+/**
+ * A numeric class name or id as text. JSON.parse rounds every number to a double, so beyond 2^53
+ * two different integers can read alike (merging two classes, or faking a shared id), and a
+ * fraction's digits may not survive: both are refused, to be written as strings.
+ */
+function integerText(v: number, key: string, file: string, where: string): string {
+  if (Number.isSafeInteger(v)) return String(v);
+  const what = Number.isInteger(v)
+    ? `an integer beyond ±2^53 (read as ${String(v)}), which a JSON number does not hold exactly`
+    : `the fractional number ${String(v)}`;
+  throw new InputError(
+    file,
+    where,
+    `"${key}" holds ${what}; expected an integer within ±${Number.MAX_SAFE_INTEGER}, or a string: write it in quotes`,
+  );
+}
+
 function keysOf(row: Row): string {
   const k = Object.keys(row);
   return k.length ? k.map((x) => JSON.stringify(x)).join(', ') : '(none)';
@@ -167,7 +200,7 @@ function rowHandler(
 
   const nameOf = (v: unknown, key: string, line: number): string => {
     if (typeof v === 'string' && v !== '') return v;
-    if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+    if (typeof v === 'number' && Number.isFinite(v)) return integerText(v, key, path, at(line));
     throw new InputError(path, at(line), `"${key}" holds ${shown(v)}; expected a class name (string)`);
   };
   const index = (v: unknown, key: string, line: number): number =>
@@ -194,7 +227,12 @@ function rowHandler(
   /** A row's scores for the sink, in class order (array form) or the first row's order (object form). */
   let sinkRow = new Float64Array(0);
   /** Scores of one row as (class index, finite value) pairs in their order in the file. */
-  const scoresOf = (row: Row, line: number, each: (cls: number, v: number, name: string) => void): void => {
+  const scoresOf = (
+    row: Row,
+    line: number,
+    objectEntries: ScoreEntries,
+    each: (cls: number, v: number, name: string) => void,
+  ): void => {
     const s = row.scores;
     const check = (v: unknown, name: string): number => {
       if (typeof v !== 'number' || !Number.isFinite(v))
@@ -225,8 +263,8 @@ function rowHandler(
         each(j, value, classes.names[j]);
       }
       opts.scores?.scores(sinkRow, 0, s.length);
-    } else if (s !== null && typeof s === 'object') {
-      const entries = Object.entries(s);
+    } else if (objectEntries) {
+      const entries = objectEntries;
       const first = scored === null;
       if (first) {
         const cls = new Uint32Array(entries.length);
@@ -251,7 +289,7 @@ function rowHandler(
         each(c, value, name);
       }
       if (entries.length < ref.names.length) {
-        const missing = ref.names.find((n) => !Object.hasOwn(s, n))!;
+        const missing = ref.names.find((n) => !entries.some(([k]) => k === n))!;
         throw new InputError(
           path,
           at(line),
@@ -308,23 +346,24 @@ function rowHandler(
     const v = row.id;
     if (typeof v !== 'string' && !(typeof v === 'number' && Number.isFinite(v)))
       throw new InputError(path, at(line), `"id" holds ${shown(v)}; expected a string or a number`);
-    if (!b.ids.addText(String(v))) throw new InputError(path, at(line), EMPTY_ID);
+    const text = typeof v === 'string' ? v : integerText(v, 'id', path, at(line));
+    if (!b.ids.addText(text)) throw new InputError(path, at(line), EMPTY_ID);
   };
-  let handle: (row: Row, line: number) => void;
+  let handle: OnRow;
   let flush: () => ExampleBatch | null;
   let batcher: MulticlassBatcher | MultilabelBatcher;
   if (task === 'multiclass') {
     const b = (batcher = new MulticlassBatcher(size, opts.scores));
     b.ids.on = withIds;
     flush = () => b.flush();
-    handle = (row, line) => {
+    handle = (row, line, entries) => {
       if (!('label' in row) && !('labels' in row)) throw noTruth(row, line);
       const t = single(row, 'label', 'labels', line);
       let p = -1;
       if ('pred' in row || 'preds' in row) p = single(row, 'pred', 'preds', line);
       else if ('scores' in row) {
         let best = -Infinity;
-        scoresOf(row, line, (c, v) => {
+        scoresOf(row, line, entries, (c, v) => {
           if (p < 0 || v > best || (v === best && rank(c) < rank(p))) {
             best = v;
             p = c;
@@ -347,7 +386,7 @@ function rowHandler(
       if (t === undefined) thresholds.set(name, (t = thresholdFor(name, opts.threshold, opts.perClassThreshold)));
       return t;
     };
-    handle = (row, line) => {
+    handle = (row, line, entries) => {
       if ('labels' in row) for (const v of list(row.labels, 'labels', line)) b.truth.add(index(v, 'labels', line));
       else if ('label' in row) {
         if (row.label !== '') b.truth.add(index(row.label, 'label', line));
@@ -356,7 +395,7 @@ function rowHandler(
       else if ('pred' in row) {
         if (row.pred !== '') b.pred.add(index(row.pred, 'pred', line));
       } else if ('scores' in row) {
-        scoresOf(row, line, (c, v, name) => v >= threshold(name) && b.pred.add(c));
+        scoresOf(row, line, entries, (c, v, name) => v >= threshold(name) && b.pred.add(c));
         for (const t of b.truth.current()) requireScored(t, 'labels' in row ? 'labels' : 'label', line);
       } else throw noPred(row, line);
       keepId(b, row, line);

@@ -18,6 +18,8 @@ export interface NpyArray {
 }
 
 const MAGIC = Buffer.from('\x93NUMPY', 'latin1');
+/** numpy.load's own limit (max_header_size): the length field is read before anything checks it. */
+export const MAX_HEADER_BYTES = 10_000;
 
 /**
  * Reads and checks the header of an .npy stream of `bytes` bytes (the file's size, or the zip
@@ -37,6 +39,9 @@ export async function readNpyHeader(r: ByteReader, bytes: number, file: string, 
     if (more.length < 2) throw bad('a truncated header');
     len += more.readUInt16LE(0) * 0x10000;
   }
+  if (len > MAX_HEADER_BYTES)
+    throw bad(`a header of ${len} bytes, more than numpy's limit of ${MAX_HEADER_BYTES} (max_header_size)`);
+  if (r.offset + len > bytes) throw bad(`a header of ${len} bytes, beyond the ${bytes} bytes of the array`);
   const h = await r.read(len);
   if (h.length < len) throw bad('a truncated header');
   const text = h.toString(major === 3 ? 'utf8' : 'latin1');

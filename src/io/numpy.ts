@@ -21,6 +21,13 @@ const STEP_BYTES = 1 << 20;
 
 type Source = NpySource;
 
+/**
+ * The most class columns a labels, scores or preds matrix may have. Its classes are registered
+ * from the header's shape before any row is read, so a tiny hand-made file could otherwise claim
+ * billions of them.
+ */
+export const MAX_CLASS_COLUMNS = 1_000_000;
+
 const USAGE = 'labels.npy and scores.npy or preds.npy (np.savez(path, labels=..., scores=...))';
 
 export async function openNumpy(path: string, opts: ReadOptions, folder: boolean): Promise<PredictionStream> {
@@ -96,6 +103,9 @@ function checkShapes(L: Source, P: Source, opts: ReadOptions): Shapes {
         s.where,
         `has shape ${shapeText(s.array.shape)}; expected at least one class column`,
       );
+  // A column vector of class indices (N, 1) reads as a one-class multi-label matrix.
+  if (lc === 1 && pc !== undefined && pc !== 1)
+    throw mismatch('number of classes (columns); a multiclass labels array should be (N,): save labels.ravel()');
   if (lc !== undefined && pc !== undefined && lc !== pc) throw mismatch('number of classes (columns)');
   const task: Task = opts.task ?? (L.array.shape.length === 2 ? 'multilabel' : 'multiclass');
   if (task === 'multiclass')
@@ -109,6 +119,14 @@ function checkShapes(L: Source, P: Source, opts: ReadOptions): Shapes {
   // With a fixed class list, a matrix must have one column per class.
   const width = lc ?? pc;
   if (width !== undefined) {
+    if (width > MAX_CLASS_COLUMNS) {
+      const s = lc !== undefined ? L : P;
+      throw new InputError(
+        s.file,
+        s.where,
+        `has shape ${shapeText(s.array.shape)}: ${width} class columns; expected at most ${MAX_CLASS_COLUMNS.toLocaleString('en')} classes`,
+      );
+    }
     if (classes.fixed && width !== classes.size) {
       const s = lc !== undefined ? L : P;
       throw new InputError(

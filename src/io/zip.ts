@@ -28,6 +28,11 @@ const ZIP64_EOCD = 0x06064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 const U32_MAX = 0xffffffff;
+/**
+ * Deflate's largest expansion: a 258-byte match coded in 2 bits. A declared size beyond it is a
+ * lie, and the size is what the .npy header's shape is checked against.
+ */
+export const MAX_DEFLATE_RATIO = 1032;
 
 function u64(b: Buffer, at: number): number {
   const v = b.readBigUInt64LE(at);
@@ -127,6 +132,7 @@ export async function memberStart(path: string, e: ZipEntry): Promise<number> {
       where,
       `uses compression method ${e.method}; expected stored or deflate (numpy.savez/savez_compressed)`,
     );
+  checkDeclaredSize(path, e);
   const fh = await open(path, 'r');
   let local: Buffer;
   try {
@@ -137,6 +143,17 @@ export async function memberStart(path: string, e: ZipEntry): Promise<number> {
   if (local.length < 30 || local.readUInt32LE(0) !== LOCAL)
     throw new InputError(path, where, 'has a broken local header; expected a zip archive');
   return e.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+}
+
+/** Refuses a declared size that the member's data cannot hold (checked again once read). */
+function checkDeclaredSize(path: string, e: ZipEntry): void {
+  const most = e.method === 8 ? e.compressedSize * MAX_DEFLATE_RATIO : e.compressedSize;
+  if (e.size > most)
+    throw new InputError(
+      path,
+      `member ${e.name}`,
+      `declares ${e.size} bytes, more than its ${e.compressedSize} ${e.method === 8 ? `deflated bytes can hold (at most ${MAX_DEFLATE_RATIO}:1)` : 'stored bytes'}; expected an intact archive`,
+    );
 }
 
 /** Whether member `e` is read in place from the file (numpy.savez's stored members). */

@@ -232,6 +232,14 @@ describe('errors', () => {
     await expectInputError(read('label,score:a,score:a\nx,1,2\n'), 'appears twice');
   });
 
+  it('refuses a repeated id column (only its first copy would be read)', async () => {
+    const e = await expectInputError(
+      read('id,label,pred,id\nr1,a,a,r2\n'),
+      ':line 1: column "id" appears twice; expected each column once',
+    );
+    expect(e.where).toBe('line 1');
+  });
+
   it('rejects unknown classes of a fixed list with file and line', async () => {
     const classes = new ClassIndex(['cat', 'dog'], true);
     await expectInputError(

@@ -196,3 +196,83 @@ describe('JSON lines scores: the classes they name', () => {
     );
   });
 });
+
+describe('JSON lines numbers as class names and ids (JSON.parse rounds them to doubles)', () => {
+  it('refuses integers beyond 2^53, which would merge two classes, naming the line and field', async () => {
+    await expectInputError(
+      read(['{"label": 1, "pred": 1}', '{"label": 1234567890123456789, "pred": 1234567890123456788}']),
+      ':line 2:',
+      '"label" holds an integer beyond ±2^53 (read as 1234567890123456800)',
+      'write it in quotes',
+    );
+    await expectInputError(
+      read(['{"labels": [1, 9007199254740992], "preds": [1]}'], { task: 'multilabel' }),
+      ':line 1:',
+      '"labels" holds an integer beyond ±2^53',
+    );
+    await expectInputError(read(['{"label": "a", "pred": -9007199254740993}']), ':line 1:', '"pred" holds an integer');
+  });
+
+  it('refuses ids beyond 2^53, which would fake a shared example', async () => {
+    const lines = [
+      '{"id": 9007199254740993, "label": "a", "pred": "a"}',
+      '{"id": 9007199254740992, "label": "a", "pred": "a"}',
+    ];
+    await expectInputError(read(lines), ':line 1:', '"id" holds an integer beyond ±2^53 (read as 9007199254740992)');
+  });
+
+  it('refuses fractional class names and ids', async () => {
+    await expectInputError(
+      read(['{"label": 1.5, "pred": "a"}']),
+      ':line 1:',
+      '"label" holds the fractional number 1.5',
+    );
+    await expectInputError(
+      read(['{"id": 0.1, "label": "a", "pred": "a"}']),
+      ':line 1:',
+      '"id" holds the fractional number 0.1',
+    );
+  });
+
+  it('keeps small integers, strings of big ones, and the largest safe integer', async () => {
+    const r = await read([
+      '{"id": 9007199254740991, "label": 3, "pred": -2}',
+      '{"id": "9007199254740993", "label": "1234567890123456789", "pred": "1234567890123456788"}',
+    ]);
+    expect(r.names(r.truth)).toEqual(['3', '1234567890123456789']);
+    expect(r.names(r.pred)).toEqual(['-2', '1234567890123456788']);
+  });
+});
+
+describe('JSON lines with a repeated key (JSON.parse keeps the last value)', () => {
+  it.each([
+    ['{"label": "a", "pred": "a", "label": "b"}', 'has the key "label" twice'],
+    ['{"label": "a", "pred": "a", "pred": "b"}', 'has the key "pred" twice'],
+    ['{"label": "a", "scores": {"a": 0.1}, "scores": {"a": 0.9}}', 'has the key "scores" twice'],
+    ['{"label": "a", "pred": "a", "\\u006c\\u0061bel": "b"}', 'has the key "label" twice'],
+  ])('refuses %s', async (text, message) => {
+    await expectInputError(read(['{"label": "a", "pred": "a"}', text]), ':line 2:', message);
+  });
+
+  it('refuses a class repeated inside "scores", on the first line or a later one', async () => {
+    const twice = '"scores" has the class "a" twice; expected each class once';
+    await expectInputError(read(['{"label": "a", "scores": {"a": 0.1, "b": 0.2, "a": 0.9}}']), ':line 1:', twice);
+    await expectInputError(
+      read([
+        '{"label": "a", "scores": {"a": 0.1, "b": 0.2}}',
+        '{"label": "a", "scores": {"a": 0.1, "b": 0.2, "a": 0.9}}',
+      ]),
+      ':line 2:',
+      twice,
+    );
+  });
+
+  it('accepts key texts in values, colons in strings and repeats outside the keys it reads', async () => {
+    const r = await read([
+      '{"id": "x:1", "label": "label", "scores": {"label": 0.9, "a:b": 0.1}, "meta": {"k": 1, "k": 2}}',
+      '{"id": "x:2", "label": "a:b", "scores": {"label": 0.2, "a:b": 0.8}, "note": "\\"label\\": 1"}',
+    ]);
+    expect(r.names(r.truth)).toEqual(['label', 'a:b']);
+    expect(r.names(r.pred)).toEqual(['label', 'a:b']);
+  });
+});

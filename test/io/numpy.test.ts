@@ -319,3 +319,100 @@ describe('a large .npz (hashed on a worker thread, which takes the stored member
     );
   });
 });
+
+describe('sizes and counts claimed by a hand-made file', () => {
+  /** `zip` with every member's uncompressed size in the central directory replaced by `size`. */
+  const claimSize = (zip: Uint8Array, size: number) => {
+    const b = Buffer.from(zip);
+    for (let at = b.indexOf('PK\x01\x02'); at >= 0; at = b.indexOf('PK\x01\x02', at + 4))
+      b.writeUInt32LE(size, at + 24);
+    return b;
+  };
+  const huge = {
+    'labels.npy': npy('<i8', [1, 4e8], new Uint8Array(8)),
+    'scores.npy': npy('<f4', [1, 4e8], new Uint8Array(4)),
+  };
+
+  it('a deflated member declaring more than deflate can produce is refused, before its header is trusted', async () => {
+    // It used to register 400,000,000 classes: 2.6 GB, then "Map maximum size exceeded".
+    const p = tmp.write('claims.npz', claimSize(zipSync(huge, { level: 6 }), 0xffffff00));
+    const classes = new ClassIndex();
+    await expectInputError(
+      drain(p, classes),
+      /claims\.npz:member labels\.npy: declares 4294967040 bytes, more than its \d+ deflated bytes can hold \(at most 1032:1\)/,
+    );
+    expect(classes.size).toBe(0);
+  });
+
+  it('a stored member declaring more than it stores is refused', async () => {
+    const p = tmp.write('claims-stored.npz', claimSize(zipSync(huge, { level: 0 }), 0xffffff00));
+    await expectInputError(drain(p), /member labels\.npy: declares 4294967040 bytes, more than its \d+ stored bytes/);
+  });
+
+  it('an array of more than 1,000,000 class columns is refused before any class is made', async () => {
+    const d = tmp.path('wide');
+    mkdirSync(d);
+    const C = 1_000_001;
+    tmp.write('wide/labels.npy', npy('|u1', [1, C], new Uint8Array(C)));
+    tmp.write('wide/preds.npy', npy('|u1', [1, C], new Uint8Array(C)));
+    const classes = new ClassIndex();
+    await expectInputError(
+      drain(d, classes),
+      'labels.npy:array labels: has shape (1, 1000001): 1000001 class columns; expected at most 1,000,000 classes',
+    );
+    expect(classes.size).toBe(0);
+  });
+
+  /** An .npy of format 2.0 whose header length field says `len`, followed by `rest`. */
+  const v2 = (len: number, rest: string) => {
+    const pre = Buffer.from([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 2, 0, 0, 0, 0, 0]);
+    pre.writeUInt32LE(len, 8);
+    return Buffer.concat([pre, Buffer.from(rest, 'latin1')]);
+  };
+  const scores = npy('<f4', [1, 2], new Uint8Array(8));
+
+  it('a header longer than numpy allows is refused before it is read, in an archive or a folder', async () => {
+    // 300 MB of spaces took 1.29 GB and 41 s; over 2 GB in a folder gave "could not be read (ERR_OUT_OF_RANGE)".
+    const p = tmp.write(
+      'long-header.npz',
+      zipSync({ 'labels.npy': v2(300_000_000, ' '.repeat(1000)), 'scores.npy': scores }),
+    );
+    await expectInputError(
+      drain(p),
+      "long-header.npz:array labels: a header of 300000000 bytes, more than numpy's limit of 10000 (max_header_size)",
+    );
+    const d = tmp.path('long-header');
+    mkdirSync(d);
+    tmp.write('long-header/labels.npy', v2(0xfffffff0, ' '.repeat(100)));
+    tmp.write('long-header/scores.npy', scores);
+    await expectInputError(drain(d), "labels.npy:array labels: a header of 4294967280 bytes, more than numpy's limit");
+  });
+
+  it('a header longer than its file is refused as such', async () => {
+    const d = tmp.path('short-file');
+    mkdirSync(d);
+    tmp.write('short-file/labels.npy', v2(5000, "{'descr': '<i8'"));
+    tmp.write('short-file/scores.npy', scores);
+    await expectInputError(
+      drain(d),
+      'labels.npy:array labels: a header of 5000 bytes, beyond the 27 bytes of the array',
+    );
+  });
+});
+
+describe('labels saved as a column vector', () => {
+  it('(N, 1) labels with (N, C) scores are told to be (N,)', async () => {
+    const p = tmp.write(
+      'column.npz',
+      zipSync({
+        'labels.npy': npy('<i8', [3, 1], new Uint8Array(24)),
+        'scores.npy': npy('<f4', [3, 2], new Uint8Array(24)),
+      }),
+    );
+    await expectInputError(
+      drain(p),
+      'labels has shape (3, 1) but scores has shape (3, 2)',
+      'a multiclass labels array should be (N,): save labels.ravel()',
+    );
+  });
+});
