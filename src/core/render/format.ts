@@ -101,3 +101,7 @@ export const TEST_NAME: Record<string, string> = {
   newcombe: 'Newcombe interval',
   threshold: 'fixed threshold',
 };
+
+/** Said under a per-class table with a "—" for q: why such a row has no q (docs/rules.md, the family's screen). */
+export const OUT_OF_FAMILY_NOTE =
+  '— under q: the test was left out of the FDR family (even its most one-sided result could not be significant), so it has no q.';

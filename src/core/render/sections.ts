@@ -31,6 +31,7 @@ import {
   found,
   interval,
   levelText,
+  OUT_OF_FAMILY_NOTE,
   pValue,
   pct,
   plural,
@@ -44,6 +45,9 @@ import {
   gapWidened,
   groupClasses,
   hasClassDamage,
+  outsideFamily,
+  recallQ,
+  recallStatus,
   splitOrder,
   type ClassGroups,
 } from './select.js';
@@ -118,10 +122,18 @@ function splitMd(split: string): string {
   return esc(truncateMiddle(split, 60));
 }
 
-/** A metric name, flagged when lower is better (from the metric itself: a gap row's direction is the gap's). */
+/** A headline metric's name, flagged when lower is better. */
 function metricMd(metric: string, higherIsBetter = true): string {
-  const m = esc(truncateEnd(metric, 60));
+  const m = metricNameMd(metric);
   return higherIsBetter && !LOWER_IS_BETTER.has(metric) ? m : `${m} (lower is better)`;
+}
+
+/**
+ * A metric's name alone. Gap rows use it: the metric's direction ("hamming_loss: lower is
+ * better") is not the gap's, and the icon and the "gap widened" note say which way is worse.
+ */
+function metricNameMd(metric: string): string {
+  return esc(truncateEnd(metric, 60));
 }
 
 function gapMd(gap: string): string {
@@ -150,6 +162,14 @@ function elsewhere(ctx: RenderContext, opts: BuildOptions): string {
   }
   const summary = markdownLink('job summary', ctx.runUrl);
   return path ? `the full report is in the ${summary} and in ${path}` : `the full report is in the ${summary}`;
+}
+
+/** A short pointer for sections a reviewer rarely needs, so giving them up frees most of their room. */
+function seeAlso(ctx: RenderContext, opts: BuildOptions): string {
+  if (opts.target === 'comment') return `see the ${markdownLink('job summary', ctx.runUrl)}`;
+  return ctx.reportPath
+    ? `see ${esc(truncateMiddle(ctx.reportPath, 200))}`
+    : 'left out to keep this summary under the size limit';
 }
 
 function moreNote(ctx: RenderContext, opts: BuildOptions, unit: [string, string]): (n: number) => string {
@@ -495,7 +515,7 @@ function gapsSection(cmp: Comparison, ctx: RenderContext, opts: BuildOptions): S
     const d = decimalsFor([g.base, g.head]);
     const name = g.gap === last ? '' : gapMd(g.gap);
     last = g.gap;
-    const metric = `${LEVEL_ICON[g.level] ?? ''}${metricMd(g.metric)}`;
+    const metric = `${LEVEL_ICON[g.level] ?? ''}${metricNameMd(g.metric)}`;
     if (noBase) return row([name, metric, pts(g.head, d)]);
     return row([name, metric, pts(g.base, d), pts(g.head, d), change(g.delta, g.ci, d)]);
   });
@@ -523,7 +543,7 @@ function gapsSection(cmp: Comparison, ctx: RenderContext, opts: BuildOptions): S
       .slice(0, 4)
       .map(
         (r) =>
-          `${metricMd(r.metric)} by ${pts(Math.abs(r.delta ?? 0), decimalsFor([r.base, r.head])).replace(/^\+/, '')}`,
+          `${metricNameMd(r.metric)} by ${pts(Math.abs(r.delta ?? 0), decimalsFor([r.base, r.head])).replace(/^\+/, '')}`,
       );
     const more = rows.length > 4 ? ` and ${rows.length - 4} more` : '';
     // The engine flags a wider gap only when a held-out split fell too; say which.
@@ -635,11 +655,22 @@ function classDamageSection(cmp: Comparison, ctx: RenderContext, opts: BuildOpti
  * split. The first thing given up when space runs out after the full table: the band table
  * above says the same in figures.
  */
-function bandChartSection(cmp: Comparison, opts: BuildOptions): Section | null {
+function bandChartSection(cmp: Comparison, ctx: RenderContext, opts: BuildOptions): Section | null {
   if (opts.target !== 'comment' || cmp.verdict === 'no-baseline') return null;
   const charts = (cmp.classAggregates ?? []).map(bandChart).filter((c): c is string => c !== null);
   if (charts.length === 0) return null;
-  return { id: 'band-chart', rank: 5, head: '', items: charts, sep: '\n\n', tail: '', empty: () => '' };
+  const html = safeUrl(ctx.htmlReportUrl);
+  const where = html ? `the ${markdownLink('HTML report', html)} draws it` : 'the band table has its figures';
+  return {
+    id: 'band-chart',
+    rank: 5,
+    head: '',
+    items: charts,
+    sep: '\n\n',
+    tail: '',
+    more: (n) => `\n\n<sub>… ${plural(n, 'more band chart', 'more band charts')}: not drawn here; ${where}.</sub>`,
+    empty: () => `<sub>Support-band chart: not drawn here; ${where}.</sub>`,
+  };
 }
 
 /** "predicted as cat: 33 right of 36 → 35 of 49, precision 91.7% → 71.4% (−20.3 pts, q = 0.02)". */
@@ -755,7 +786,7 @@ function noiseSection(cmp: Comparison, g: ClassGroups, ctx: RenderContext, opts:
           .map(([s, n], i) => `${i === 0 ? plural(n, unit(cmp).one, unit(cmp).many) : thousands(n)} on ${splitMd(s)}`)
           .join(', ')
       : plural(g.noise.length, unit(cmp).one, unit(cmp).many);
-  const line = `**Within noise:** ${counts} moved, but not significantly or by less than the minimum change.`;
+  const line = `**Within noise:** ${counts} changed, but not significantly or by less than the minimum change${sameRecallNote(g)}.`;
   const items = g.noise.map(
     (c) => `${nameMd(c.name, opts.cellNameMax)}${g.multiSplit ? ` (${splitMd(c.split)})` : ''} ${pts(c.delta)}`,
   );
@@ -768,9 +799,23 @@ function noiseSection(cmp: Comparison, g: ClassGroups, ctx: RenderContext, opts:
     items,
     sep: ' · ',
     tail: d.close,
-    more: moreNote(ctx, opts, [unit(cmp).one, unit(cmp).many]),
+    more: moreNote(
+      ctx,
+      opts,
+      g.multiSplit ? [`${unit(cmp).one} row`, `${unit(cmp).one} rows`] : [unit(cmp).one, unit(cmp).many],
+    ),
     empty: () => line,
   };
+}
+
+/**
+ * Noise rows at 0.0 pts found other examples, not fewer or more (McNemar: as many lost as
+ * gained): "Across classes" counts them unchanged, so say how they changed.
+ */
+function sameRecallNote(g: ClassGroups): string {
+  const same = g.noise.filter((c) => c.delta === 0).length;
+  if (same === 0) return '';
+  return `; ${thousands(same)} of them found other examples, as many as before`;
 }
 
 function tooFewSection(g: ClassGroups, ctx: RenderContext, opts: BuildOptions): Section | null {
@@ -819,7 +864,7 @@ function oneSideSection(cmp: Comparison): Section | null {
   };
 }
 
-function methodsSection(cmp: Comparison): Section | null {
+function methodsSection(cmp: Comparison, ctx: RenderContext, opts: BuildOptions): Section | null {
   const order = splitOrder(cmp);
   const splits = Object.keys(cmp.methods).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
   if (splits.length === 0 || cmp.verdict === 'no-baseline') return null;
@@ -841,13 +886,20 @@ function methodsSection(cmp: Comparison): Section | null {
     tail: '.</sub>',
     // Inline: a blank line inside <sub> would split it across paragraphs.
     more: (n) => `; … ${plural(n, 'more split', 'more splits')}`,
-    empty: () => '',
+    empty: () => `<sub>Per-${unit(cmp).one} test: not shown here; ${seeAlso(ctx, opts)}.</sub>`,
   };
 }
 
+/**
+ * The recall judgement, as the table is a recall table; a precision regression beside it. The
+ * row's level also carries a precision failure, so only a recall fall takes it as its icon.
+ */
 function statusText(c: ClassDelta): string {
-  const word = c.status === 'too-few' ? 'too few' : c.status;
-  return `${LEVEL_ICON[c.level] ?? ''}${esc(String(word))}`;
+  const recall = recallStatus(c);
+  const level = recall === 'regression' || recall === 'catastrophic' ? c.level : 'ok';
+  const word = `${LEVEL_ICON[level] ?? ''}${esc(recall === 'too-few' ? 'too few' : String(recall))}`;
+  const p = c.precision;
+  return p?.status === 'regression' ? `${word}; precision ${LEVEL_ICON[p.level] ?? ''}regression` : word;
 }
 
 function recallCell(side: { found: number; support: number } | null): string {
@@ -876,15 +928,21 @@ function fullTableSection(cmp: Comparison, g: ClassGroups, ctx: RenderContext, o
     if (g.multiSplit) cells.push(splitMd(c.split));
     if (noBase) cells.push(recallCell(c.head));
     else {
-      const improved = (c.recallStatus ?? c.status) === 'improvement';
-      const q = improved ? c.test?.qUp : (c.test?.q ?? c.test?.p);
-      cells.push(recallCell(c.base), recallCell(c.head), pts(c.delta), q === undefined ? '' : pValue(q), statusText(c));
+      const q = recallQ(c);
+      cells.push(
+        recallCell(c.base),
+        recallCell(c.head),
+        pts(c.delta),
+        q === undefined ? '—' : pValue(q),
+        statusText(c),
+      );
     }
     return row(cells);
   });
   const splits = [...new Set(g.all.map((c) => c.split))].map(splitMd).join(', ');
   const d = details(`All ${plural(g.all.length, `${unit(cmp).one} row`, `${unit(cmp).one} rows`)} (${splits})`);
   const more = moreNote(ctx, opts, ['row', 'rows']);
+  const why = !noBase && g.all.some(outsideFamily) ? `\n\n<sub>${esc(OUT_OF_FAMILY_NOTE)}</sub>` : '';
   return {
     id: 'full-table',
     // In the comment the table goes first; the job summary is where readers look for it, so
@@ -893,7 +951,7 @@ function fullTableSection(cmp: Comparison, g: ClassGroups, ctx: RenderContext, o
     head: d.open + tableHead(cols),
     items,
     sep: '\n',
-    tail: d.close,
+    tail: why + d.close,
     more,
     empty: (n) =>
       `The per-${unit(cmp).one} table (${plural(n, 'row', 'rows')}) did not fit here: ${elsewhere(ctx, opts)}.`,
@@ -914,7 +972,7 @@ function settingsSection(cmp: Comparison, ctx: RenderContext, opts: BuildOptions
     sep: '\n',
     tail: d.close,
     more: moreNote(ctx, opts, ['rule', 'rules']),
-    empty: () => '',
+    empty: () => `<sub>Rules applied: not listed here; ${seeAlso(ctx, opts)}.</sub>`,
   };
 }
 
@@ -1026,7 +1084,7 @@ export function buildSections(
     headlineSection(cmp, ctx, opts),
     gapsSection(cmp, ctx, opts),
     classDamageSection(cmp, ctx, opts),
-    bandChartSection(cmp, opts),
+    bandChartSection(cmp, ctx, opts),
     regressionsSection(cmp, g, ctx, opts),
     precisionSection(cmp, g, ctx, opts),
     improvementsSection(cmp, g, ctx, opts),
@@ -1034,7 +1092,7 @@ export function buildSections(
     tooFewSection(g, ctx, opts),
     ...addedRemovedSections(cmp, ctx, opts),
     oneSideSection(cmp),
-    methodsSection(cmp),
+    methodsSection(cmp, ctx, opts),
     fullTableSection(cmp, g, ctx, opts),
     settingsSection(cmp, ctx, opts),
     footerSection(cmp, ctx, opts),

@@ -45,13 +45,29 @@ export interface ClassGroups {
   multiSplit: boolean;
 }
 
+/** The recall judgement of a class row: its status also turns 'regression' when only precision regressed. */
+export function recallStatus(c: ClassDelta): ClassStatus {
+  return c.status === 'catastrophic' ? c.status : (c.recallStatus ?? c.status);
+}
+
+/**
+ * The q of the row's recall test (the mirror test's for an improvement). Undefined for a test
+ * left out of the FDR family: its p is not a q and must not be shown as one.
+ */
+export function recallQ(c: ClassDelta): number | undefined {
+  return recallStatus(c) === 'improvement' ? c.test?.qUp : c.test?.q;
+}
+
+/** A recall test was run but left out of the FDR family (the screen of docs/rules.md): it has a p and no q. */
+export function outsideFamily(c: ClassDelta): boolean {
+  return c.test?.p !== undefined && c.test.q === undefined;
+}
+
 export function groupClasses(cmp: Comparison): ClassGroups {
   const splits = splitOrder(cmp);
   const bySplit = (a: ClassDelta, b: ClassDelta): number => (splits.get(a.split) ?? 0) - (splits.get(b.split) ?? 0);
   const q = (c: ClassDelta): number => c.test?.q ?? c.test?.p ?? Number.POSITIVE_INFINITY;
 
-  const recallStatus = (c: ClassDelta): ClassStatus =>
-    c.status === 'catastrophic' ? c.status : (c.recallStatus ?? c.status);
   const regressions = cmp.classes
     .filter((c) => recallStatus(c) === 'catastrophic' || recallStatus(c) === 'regression')
     .sort(

@@ -91,6 +91,14 @@ function metricName(metric: string, higherIsBetter = true): string {
   return higherIsBetter && !LOWER_IS_BETTER.has(metric) ? m : `${m} (lower is better)`;
 }
 
+/** Noise rows at 0.0 pts found other examples, not fewer: "changed", and how, rather than "moved". */
+function noiseLine(total: number, noise: ClassDelta[], multiSplit: boolean): string {
+  const rows = multiSplit ? plural(total, 'class row', 'class rows') : plural(total, 'class', 'classes');
+  const same = noise.filter((c) => c.delta === 0).length;
+  const how = same ? `; ${thousands(same)} of them found other examples, as many as before` : '';
+  return `Within noise: ${rows} changed, not significantly${how}`;
+}
+
 export function renderText(cmp: Comparison): string {
   const out: string[] = [];
   const g = groupClasses(cmp);
@@ -157,7 +165,8 @@ export function renderText(cmp: Comparison): string {
   if (cmp.gaps.length) {
     const cells = cmp.gaps.map((gp) => {
       const d = decimalsFor([gp.base, gp.head]);
-      const base = [name(gp.gap, 40), metricName(gp.metric)];
+      // No direction: the metric's is not the gap's; the tag and the "widened" line say which way is worse.
+      const base = [name(gp.gap, 40), name(gp.metric, 40)];
       return noBase
         ? [...base, pts(gp.head, d, P)]
         : [...base, pts(gp.base, d, P), pts(gp.head, d, P), change(gp.delta, gp.ci, d, P), LEVEL_TAG[gp.level]];
@@ -201,7 +210,7 @@ export function renderText(cmp: Comparison): string {
   };
   const tail: string[] = [];
   const noiseTotal = Object.values(cmp.noise).reduce((a, b) => a + b, 0) || g.noise.length;
-  if (noiseTotal) tail.push(`Within noise: ${plural(noiseTotal, 'class', 'classes')} moved, not significantly`);
+  if (noiseTotal) tail.push(noiseLine(noiseTotal, g.noise, g.multiSplit));
   if (tail.length || g.tooFew.length || cmp.classesAdded.length || cmp.classesRemoved.length) out.push('');
   out.push(...tail);
   names(

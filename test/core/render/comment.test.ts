@@ -71,7 +71,7 @@ describe('renderComment: a failing multiclass comparison', () => {
 
   it('shows improvements, the noise count, too-few classes and the tests used', () => {
     expect(md).toContain('- ✅ <b>ship</b>: found 85/100 → 93/100 (+8.0 pts, q = 0.027)');
-    expect(md).toContain('**Within noise:** 4 classes on test moved');
+    expect(md).toContain('**Within noise:** 4 classes on test changed, but not significantly');
     expect(md).toContain('**Too few examples to judge** (1): <b>deer</b> 3/4 → 2/4');
     expect(md).toContain('test: McNemar test (same examples: paired)');
   });
@@ -247,7 +247,9 @@ describe('renderComment: gap notes follow the gap direction', () => {
       },
     ];
     const md = renderComment(cmp, CTX);
-    expect(md).toContain('The train − validation gap widened (hamming&#95;loss (lower is better) by 0.30 pts)');
+    // The row and the note carry no direction: hamming_loss's ("lower is better") is not its gap's.
+    expect(md).toContain('The train − validation gap widened (hamming&#95;loss by 0.30 pts)');
+    expect(md).toContain('| train − validation | ⚠️ hamming&#95;loss | −0.10 pts | −0.40 pts | −0.30 pts |');
     expect(md).not.toContain('tuned to the validation split');
     expect(md).toContain('| validation − test | accuracy | +5.0 pts | +1.0 pts | −4.0 pts |');
   });

@@ -5,7 +5,7 @@
 import type { GapDelta, Level, MetricDelta } from '../../compare/types.js';
 import { LOWER_IS_BETTER } from '../../report/types.js';
 import { escapeHtml, truncateEnd } from '../escape.js';
-import { change, decimalsFor, pct } from '../format.js';
+import { change, decimalsFor, pct, pts } from '../format.js';
 import { COLOURS, dataTable, figure, legend, linear, num, svgOpen, xAxis, type Frame } from './svg.js';
 
 export interface ForestRow {
@@ -15,6 +15,9 @@ export interface ForestRow {
   delta: number | null;
   ci?: { lo: number; hi: number; level: number };
   level: Level;
+  /** A gap's values are differences, shown in points like its change. */
+  gap: boolean;
+  /** Headline rows only: a gap's direction is not its metric's, and the "widened" notes say it. */
   lowerIsBetter: boolean;
 }
 
@@ -31,6 +34,7 @@ export function forestRows(headline: MetricDelta[], gaps: GapDelta[]): ForestRow
       delta: m.delta,
       ci: m.ci,
       level: m.level,
+      gap: false,
       lowerIsBetter: !m.higherIsBetter || LOWER_IS_BETTER.has(m.metric),
     })),
     ...gaps.map((g) => ({
@@ -40,7 +44,8 @@ export function forestRows(headline: MetricDelta[], gaps: GapDelta[]): ForestRow
       delta: g.delta,
       ci: g.ci,
       level: g.level,
-      lowerIsBetter: true,
+      gap: true,
+      lowerIsBetter: false,
     })),
   ];
 }
@@ -59,7 +64,9 @@ function forestSvg(rows: ForestRow[], id: string): string {
   const marks = drawn.map((r, i) => {
     const cy = f.top + ROW * i + ROW / 2;
     const colour = LEVEL_COLOUR[r.level];
-    const title = `<title>${escapeHtml(`${r.label}: ${pct(r.base)} → ${pct(r.head)}, ${change(r.delta, r.ci)}${r.lowerIsBetter ? ' (lower is better)' : ''}`)}</title>`;
+    const [value, d] = [r.gap ? pts : pct, decimalsFor([r.base, r.head])];
+    const text = `${r.label}: ${value(r.base, d)} → ${value(r.head, d)}, ${change(r.delta, r.ci, d)}`;
+    const title = `<title>${escapeHtml(text + (r.lowerIsBetter ? ' (lower is better)' : ''))}</title>`;
     const whisker = r.ci
       ? `<line class="fp-ci" x1="${num(x(r.ci.lo))}" x2="${num(x(r.ci.hi))}" y1="${cy}" y2="${cy}" stroke="${colour}"/>`
       : '';
@@ -100,10 +107,11 @@ export function headlineFigure(headline: MetricDelta[], gaps: GapDelta[]): strin
     ['split · metric', 'base', 'head', 'change [interval]', 'judged'],
     rows.map((r) => {
       const d = decimalsFor([r.base, r.head]);
+      const value = r.gap ? pts : pct;
       return [
         escapeHtml(r.label + (r.lowerIsBetter ? ' (lower is better)' : '')),
-        pct(r.base, d),
-        pct(r.head, d),
+        escapeHtml(value(r.base, d)),
+        escapeHtml(value(r.head, d)),
         escapeHtml(change(r.delta, r.ci, d)),
         r.level,
       ];
@@ -119,6 +127,6 @@ export function headlineFigure(headline: MetricDelta[], gaps: GapDelta[]): strin
     caption,
     forestSvg(rows, id),
     table,
-    'Dot: the change; line: its interval. Gaps: lower is better (a widening gap is a model fitting its training data more than it generalizes).',
+    'Dot: the change; line: its interval. Gaps are differences between splits, in points: a widening gap is a model fitting its training data more than it generalizes.',
   );
 }

@@ -1,7 +1,8 @@
 // The report's only script: sorting and filtering the per-class table. Plain ES5-style DOM code,
 // no eval, no network, inline (the page's Content-Security-Policy allows inline script only).
 // It reads the table the renderer wrote and never touches data as markup: it compares the
-// cells' text and data-v values and moves whole rows.
+// cells' text and data-v values and moves whole rows. A row's data-status holds one or more
+// space-separated words (its recall status, and "precision-regression"), matched whole.
 
 export const TABLE_SCRIPT = `(function () {
   var table = document.getElementById('classes');
@@ -23,7 +24,7 @@ export const TABLE_SCRIPT = `(function () {
     var shown = 0;
     rows.forEach(function (row) {
       var ok = (!q || row.cells[0].textContent.toLowerCase().indexOf(q) >= 0) &&
-        (!s || row.getAttribute('data-status') === s);
+        (!s || (' ' + row.getAttribute('data-status') + ' ').indexOf(' ' + s + ' ') >= 0);
       row.hidden = !ok;
       if (ok) shown++;
     });

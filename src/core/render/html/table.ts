@@ -5,8 +5,8 @@
 
 import type { ClassDelta, ClassScoreDelta, Comparison } from '../../compare/types.js';
 import { escapeHtml, truncateMiddle } from '../escape.js';
-import { pValue, pct, pts, thousands } from '../format.js';
-import { groupClasses } from '../select.js';
+import { OUT_OF_FAMILY_NOTE, pValue, pct, pts, thousands } from '../format.js';
+import { groupClasses, outsideFamily, recallQ, recallStatus } from '../select.js';
 
 interface Column {
   title: string;
@@ -17,9 +17,21 @@ interface Column {
 const recall = (s: { found: number; support: number } | null): number | null =>
   s && s.support > 0 ? s.found / s.support : null;
 
-function qOf(c: ClassDelta): number | undefined {
-  const improved = (c.recallStatus ?? c.status) === 'improvement';
-  return improved ? c.test?.qUp : (c.test?.q ?? c.test?.p);
+/** The q cell: a p left out of the FDR family is not a q, so it shows as "—" (explained in the caption). */
+function qCell(c: ClassDelta): { html: string; value: number | null } {
+  const q = recallQ(c);
+  return q === undefined ? { html: '—', value: null } : { html: escapeHtml(pValue(q)), value: q };
+}
+
+/** The recall judgement (a recall table), with a precision regression beside it. */
+function statusCell(c: ClassDelta): string {
+  const recall = escapeHtml(recallStatus(c));
+  return c.precision?.status === 'regression' ? `${recall}; precision regression` : recall;
+}
+
+/** The filter's words for a row: its recall status, and "precision-regression" when precision regressed. */
+function statusTokens(c: ClassDelta): string[] {
+  return c.precision?.status === 'regression' ? [recallStatus(c), 'precision-regression'] : [recallStatus(c)];
 }
 
 /** Average precision columns, one per side, from the comparison's per-class scores; none without scores. */
@@ -70,12 +82,8 @@ function columns(noBase: boolean, many: string): Column[] {
     found('head'),
     rec('head'),
     { title: 'change', type: 'num', cell: (c) => ({ html: pts(c.delta), value: c.delta }) },
-    {
-      title: 'q',
-      type: 'num',
-      cell: (c) => ({ html: qOf(c) === undefined ? '' : pValue(qOf(c)!), value: qOf(c) ?? null }),
-    },
-    { title: 'status', type: 'text', cell: (c) => ({ html: escapeHtml(c.status) }) },
+    { title: 'q', type: 'num', cell: qCell },
+    { title: 'status', type: 'text', cell: (c) => ({ html: statusCell(c) }) },
   ];
 }
 
@@ -92,6 +100,7 @@ export function classTable(cmp: Comparison, many: string): string {
   if (all.length === 0) return '';
   const noBase = cmp.verdict === 'no-baseline';
   const cols = [...columns(noBase, many), ...apColumns(cmp, noBase)];
+  const caveat = !noBase && all.some(outsideFamily) ? `. ${escapeHtml(OUT_OF_FAMILY_NOTE)}` : '';
   const head = cols
     .map(
       (col, i) =>
@@ -99,9 +108,10 @@ export function classTable(cmp: Comparison, many: string): string {
     )
     .join('');
   const rows = all.map(
-    (c) => `<tr data-status="${escapeHtml(c.status)}">${cols.map((col) => cellHtml(col, c)).join('')}</tr>`,
+    (c) =>
+      `<tr data-status="${escapeHtml(statusTokens(c).join(' '))}">${cols.map((col) => cellHtml(col, c)).join('')}</tr>`,
   );
-  const statuses = [...new Set(all.map((c) => c.status))];
+  const statuses = [...new Set(all.flatMap(statusTokens))];
   const options = [
     '<option value="">every status</option>',
     ...statuses.map((s) => `<option value="${escapeHtml(s)}">${escapeHtml(s)}</option>`),
@@ -110,7 +120,7 @@ export function classTable(cmp: Comparison, many: string): string {
     `<div class="controls"><label>Find <input type="search" id="class-filter" placeholder="name contains…" autocomplete="off"></label> ` +
     `<label>Status <select id="status-filter">${options.join('')}</select></label> ` +
     `<span id="shown-count" aria-live="polite">${thousands(all.length)} of ${thousands(all.length)}</span></div>` +
-    `<table class="data-table sortable" id="classes"><caption>Every ${many === 'labels' ? 'label' : 'class'} of every judged split, worst first; click a column to sort</caption>` +
+    `<table class="data-table sortable" id="classes"><caption>Every ${many === 'labels' ? 'label' : 'class'} of every judged split, worst first; click a column to sort${caveat}</caption>` +
     `<thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`
   );
 }
