@@ -5,14 +5,16 @@
 // pipeline (np.load / pandas.read_csv, scores >= 0.5, classification_report; timed inside
 // Python from the read on, so its interpreter start and imports are not counted) by
 // /usr/bin/python3; peak RSS at 10k, 100k and 1M rows; start-up of `--help` and of the action.
-// Timings are medians of REPEATS runs: wall time (the goals) and CPU time of every thread (less
-// disturbed when other work shares the cores). Data: generated into a temp dir, removed after.
+// Timings are medians of REPEATS runs, each side of a ratio interleaved with its reference (a slow
+// minute slows both): wall time (the goals) and CPU time of every thread (less disturbed when
+// other work shares the cores). The generated files are flushed to disk before any run is timed. Data: generated into a temp dir, removed after.
 // MODELGATE_BENCH_SPEED_ROWS=10000,100000 picks other sizes (the ratios use the 100k point, else the largest).
 
 import { spawn, spawnSync } from 'node:child_process';
 import {
   closeSync,
   existsSync,
+  fsyncSync,
   mkdtempSync,
   openSync,
   readFileSync,
@@ -137,6 +139,9 @@ export function writeData(npzPath: string, n: number, csvPath?: string): void {
     end.writeUInt32LE(cd.length, 12);
     end.writeUInt32LE(offset, 16);
     put(Buffer.concat([cd, end]), offset);
+    // On disk before anything is timed: the kernel's write-back of ~0.5 GB would share the cores.
+    fsyncSync(fd);
+    if (csv !== null) fsyncSync(csv);
   } finally {
     closeSync(fd);
     if (csv !== null) closeSync(csv);
@@ -250,13 +255,24 @@ function floor(path: string): Run {
   return { secs, rssMB: Number(kib) / 1024, cpu: Number(us) / 1e6 };
 }
 
-function repeat(times: number, f: () => Run): Run {
-  const runs = Array.from({ length: times }, f);
+/** Runs' medians (and their largest RSS); the rest of the first run's fields (scikit-learn's figures). */
+function summary<T extends Run>(runs: T[]): T {
   return {
+    ...runs[0],
     secs: median(runs.map((r) => r.secs)),
     rssMB: Math.max(...runs.map((r) => r.rssMB)),
     cpu: median(runs.map((r) => r.cpu)),
   };
+}
+
+/**
+ * Each measurement REPEATS times, interleaved (a b c a b c a b c), summarized: a slow minute on a
+ * shared machine then slows each side of a ratio alike, not the one that happened to run in it.
+ */
+function interleaved<T extends Run[]>(...fs: { [K in keyof T]: () => T[K] }): T {
+  const runs = fs.map(() => [] as Run[]);
+  for (let i = 0; i < REPEATS; i++) fs.forEach((f, k) => runs[k].push(f()));
+  return runs.map((r) => summary(r)) as T;
 }
 
 const PY_SCRIPT = `
@@ -291,19 +307,11 @@ function pythonAvailable(): string | null {
   return p.status === 0 ? null : `${PYTHON} lacks numpy/pandas/scikit-learn`;
 }
 
+/** One run of the scikit-learn (or pandas) pipeline on `path`: its times (from inside Python) and its figures. */
 function scikitLearn(script: string, kind: 'csv' | 'npz', path: string, classes: string): Run & Figures {
-  const runs: (Run & Figures)[] = [];
-  for (let i = 0; i < REPEATS; i++) {
-    const p = spawnSync(PYTHON, [script, kind, path, classes], { encoding: 'utf8', maxBuffer: 64 << 20 });
-    if (p.status !== 0) throw new Error(`scikit-learn ${kind} failed: ${p.stderr.trim().split('\n').at(-1)}`);
-    runs.push(JSON.parse(p.stdout.trim().split('\n').at(-1)!));
-  }
-  return {
-    ...runs[0],
-    secs: median(runs.map((r) => r.secs)),
-    rssMB: Math.max(...runs.map((r) => r.rssMB)),
-    cpu: median(runs.map((r) => r.cpu)),
-  };
+  const p = spawnSync(PYTHON, [script, kind, path, classes], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (p.status !== 0) throw new Error(`scikit-learn ${kind} failed: ${p.stderr.trim().split('\n').at(-1)}`);
+  return JSON.parse(p.stdout.trim().split('\n').at(-1)!) as Run & Figures;
 }
 
 /** Largest difference between the report's figures and scikit-learn's. */
@@ -386,13 +394,27 @@ export async function run(): Promise<void> {
           `${csv ? `, csv ${MB(statSync(csv).size)} MB` : ''}, generated in ${((performance.now() - t) / 1000).toFixed(1)} s`,
       );
       const out = join(dir, `report-${n}.json`);
-      const ours = repeat(n === ratioN ? REPEATS : 1, () => evaluate(cli, npz, classes, out));
+      const ourRun = () => evaluate(cli, npz, classes, out);
+      // At the ratios' size each side REPEATS times, interleaved with its references.
+      const [ours, sk, f] =
+        n !== ratioN
+          ? [ourRun()]
+          : why
+            ? interleaved<[Run]>(ourRun)
+            : interleaved<[Run, Run & Figures, Run]>(
+                ourRun,
+                () => scikitLearn(script, 'npz', npz, classes),
+                () => floor(npz),
+              );
       rss.push([n, ours.rssMB]);
       console.log(
         `  modelgate evaluate npz: ${ours.secs.toFixed(2)} s, CPU ${ours.cpu.toFixed(2)} s (${n0((n * C) / ours.secs / 1e6)} M scores/s), peak RSS ${ours.rssMB.toFixed(0)} MB, ` +
           `report ${MB(statSync(out).size)} MB`,
       );
-      if (n === ratioN) compare(why, script, classes, npz, csv!, ours, out, cli, dir);
+      if (n === ratioN) {
+        if (why) console.log(`  scikit-learn comparison skipped: ${why}`);
+        else compare(script, classes, csv!, { ours, sk: sk!, floor: f!, out }, cli, dir);
+      }
       if (n === Math.max(...ns)) {
         // What is O(N): the per-example predictions the report carries (paired tests, merge).
         const bare = evaluate(cli, npz, classes, out, ['--no-predictions']);
@@ -411,23 +433,18 @@ export async function run(): Promise<void> {
   }
 }
 
-/** The ratios against scikit-learn at one size: npz, then CSV. */
+/**
+ * The ratios against scikit-learn at one size: the .npz's from its runs (`out`: our report), then
+ * the CSV's, measured here (interleaved).
+ */
 function compare(
-  why: string | null,
   script: string,
   classes: string,
-  npz: string,
   csv: string,
-  ours: Run,
-  out: string,
+  { ours, sk, floor: f, out }: { ours: Run; sk: Run & Figures; floor: Run; out: string },
   cli: string,
   dir: string,
 ): void {
-  if (why) {
-    console.log(`  scikit-learn comparison skipped: ${why}`);
-    return;
-  }
-  const sk = scikitLearn(script, 'npz', npz, classes);
   console.log(
     `  scikit-learn npz (np.load, scores >= 0.5, classification_report): ${sk.secs.toFixed(2)} s, CPU ${sk.cpu.toFixed(2)} s, peak RSS ${sk.rssMB.toFixed(0)} MB; ` +
       `figures ${same(maxDiff(out, sk))}`,
@@ -436,15 +453,16 @@ function compare(
   console.log(
     `  goal: npz evaluate >= ${GOAL.npzRatio}x scikit-learn: ${r.toFixed(2)}x (in CPU time ${(sk.cpu / ours.cpu).toFixed(2)}x)  ${pass(r >= GOAL.npzRatio)}`,
   );
-  const f = repeat(REPEATS, () => floor(npz));
   console.log(
     `  the floor: a node process that only reads the file, CRC-32s it and sha256es it (on a worker, as modelgate does): ` +
       `${f.secs.toFixed(2)} s, CPU ${f.cpu.toFixed(2)} s; scikit-learn / floor = ${(sk.secs / f.secs).toFixed(2)}x, ` +
       `the most an evaluation keeping those checks could show here now (modelgate is ${(ours.secs - f.secs).toFixed(2)} s above it)`,
   );
   const csvOut = join(dir, 'report-csv.json');
-  const oc = repeat(REPEATS, () => evaluate(cli, csv, classes, csvOut));
-  const pc = scikitLearn(script, 'csv', csv, classes);
+  const [oc, pc] = interleaved<[Run, Run & Figures]>(
+    () => evaluate(cli, csv, classes, csvOut),
+    () => scikitLearn(script, 'csv', csv, classes),
+  );
   console.log(
     `  modelgate evaluate csv: ${oc.secs.toFixed(2)} s, CPU ${oc.cpu.toFixed(2)} s, peak RSS ${oc.rssMB.toFixed(0)} MB; pandas.read_csv + classification_report: ` +
       `${pc.secs.toFixed(2)} s, CPU ${pc.cpu.toFixed(2)} s, peak RSS ${pc.rssMB.toFixed(0)} MB; figures ${same(maxDiff(csvOut, pc))}`,

@@ -9,31 +9,32 @@ import {
 } from "./chunk-5P3WJWIY.js";
 import {
   startBot
-} from "./chunk-MDAYAEA2.js";
-import "./chunk-OGVY2XVP.js";
-import "./chunk-GEMSN6WV.js";
-import "./chunk-FOD7OYUF.js";
-import "./chunk-MZAYYHD3.js";
+} from "./chunk-IDIHF27C.js";
+import "./chunk-DPOOWHIH.js";
+import "./chunk-ZKEL3JOU.js";
+import "./chunk-QZIKRGBJ.js";
+import "./chunk-TI5AEHGF.js";
 import "./chunk-2FPBPD7G.js";
 import "./chunk-4L747AVC.js";
 import "./chunk-EBNW32Z5.js";
 import {
   describeError
 } from "./chunk-5OTVHDUD.js";
-import "./chunk-G5FAFBQ3.js";
-import "./chunk-XONET5W3.js";
-import "./chunk-TKE6BTUR.js";
-import "./chunk-NSI3WKIV.js";
-import "./chunk-FWCFBI7P.js";
-import "./chunk-LM5ZAJPN.js";
-import "./chunk-3OK3JPGP.js";
-import "./chunk-54YDZBCY.js";
+import "./chunk-BFC2JPIH.js";
+import "./chunk-UTNZUNE3.js";
+import "./chunk-TGX3NHF4.js";
+import "./chunk-5UDJ5SI4.js";
+import "./chunk-VS5LPRP2.js";
+import "./chunk-JJ23YP5Q.js";
+import "./chunk-2FAS46QG.js";
+import "./chunk-6KJEBQAK.js";
 import "./chunk-SXAORDUR.js";
 import "./chunk-KSATUSI5.js";
 import "./chunk-R7VUTDUK.js";
 import "./chunk-3Q6HRQ5E.js";
 import "./chunk-L4A26YP5.js";
-import "./chunk-BBPWFJEG.js";
+import "./chunk-X7IXOYGA.js";
+import "./chunk-PQEN5O2V.js";
 import "./chunk-GTK7TP36.js";
 import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";

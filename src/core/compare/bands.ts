@@ -16,6 +16,7 @@ import { pts } from './format.js';
 import type { ClassUnion, PairedSplit } from './pairing.js';
 import { bootstrapBandRecall } from './resample.js';
 import { allowedWorsening, type GateRules } from './rules.js';
+import { seedAdjusted, type RunValue } from './seeds.js';
 import type { BandDelta, ClassAggregate, ClassDelta, Interval, Level } from './types.js';
 
 const EPS = 1e-12;
@@ -89,6 +90,21 @@ function countedClasses(rows: ClassDelta[], union: ClassUnion, edges: readonly n
     out.push({ union: at.get(r.name)!, base: r.base, head: r.head, band: bandIndex(r.base.support, edges) });
   }
   return out;
+}
+
+/** A band's macro recall in one run: the mean of its classes' tp / support (a replicate has the same data). */
+function bandRun(split: string, inBand: Counted[], index: ArrayLike<number>, side: 'base' | 'head'): RunValue {
+  return (splits) => {
+    const tp = splits[split]?.perClass?.tp;
+    if (!tp) return null;
+    let sum = 0;
+    for (const c of inBand) {
+      const found = tp[index[c.union]];
+      if (found === undefined) return null;
+      sum += found / c[side].support;
+    }
+    return sum / inBand.length;
+  };
 }
 
 /** "<10", "10–99", "≥1,000". */
@@ -172,6 +188,7 @@ function bandIntervals(
  */
 export function judgeClassAggregates(
   base: Report,
+  head: Report,
   union: ClassUnion,
   splits: string[],
   rows: ClassDelta[],
@@ -234,6 +251,19 @@ export function judgeClassAggregates(
       band.delta = band.head - band.base;
       if (band.positives < minBandPositives(rules.bootstrap.confidence)) band.tooFew = true;
       if (cis[b]) band.ci = cis[b];
+      // Over the seeds, like every other change: means over the runs, the interval widened by their spread.
+      const seeds = seedAdjusted(
+        base,
+        head,
+        bandRun(split, inBand, union.inBase, 'base'),
+        bandRun(split, inBand, union.inHead, 'head'),
+        cis[b],
+        rules.bootstrap.confidence,
+      );
+      if (seeds) {
+        Object.assign(band, { base: seeds.base, head: seeds.head, delta: seeds.delta });
+        if (seeds.ci) band.ci = seeds.ci;
+      }
       const judged = judgeBand(band, rules, split, many);
       band.level = judged.level;
       if (judged.reason) {

@@ -1,6 +1,6 @@
 // Per-class judgement: one test per class and split (paired exact McNemar when both models saw
-// the same examples, Newcombe otherwise), Tarone's screen to set aside classes too small to
-// ever reach significance ('too-few'), Benjamini-Hochberg/Yekutieli over all remaining tests
+// the same examples, Newcombe otherwise), a screen (bhScreen, after Tarone's) to set aside classes
+// too small to ever reach significance ('too-few'), Benjamini-Hochberg/Yekutieli over all remaining tests
 // of the comparison, and a practical-size floor on the drop. The catastrophic rule (found >= k
 // before, none now) stands on its own, whatever the support. With replicate seeds, a class's
 // recall (and precision) change is the mean over the runs and its p-values take the
@@ -8,9 +8,9 @@
 
 import type { Report } from '../report/types.js';
 import { mcnemarOneSided } from '../stats/binomial.js';
-import { adjustPValues, taroneScreen } from '../stats/fdr.js';
+import { adjustPValues, bhScreen } from '../stats/fdr.js';
 import { newcombeInterval, newcombeOneSidedP, pairedWaldInterval } from '../stats/proportions.js';
-import { seedAdjusted, seedPValues, type RunValue } from './seeds.js';
+import { runValues, seedAdjusted, seedPValues, type RunValue } from './seeds.js';
 import type { ClassDelta, ClassStatus, ClassTest, Level } from './types.js';
 import type { ClassUnion, Discordant } from './pairing.js';
 import type { GateRules } from './rules.js';
@@ -37,7 +37,7 @@ interface Candidate {
   delta: number;
   test: ClassTest;
   pUp: number;
-  /** The smallest p this test could give on its data (paired: given its discordant examples), for Tarone's screen. */
+  /** The smallest p this test could give on its data (paired: given its discordant examples), for the screen (bhScreen). */
   minP: number;
   /** The smallest p any data of this support could give: below the screen's cut-off, the class is too few to judge. */
   minPSupport: number;
@@ -99,8 +99,7 @@ export function judgeClasses(
       if (
         catastrophic.level !== 'off' &&
         catastrophic.minFound > 0 &&
-        bc.found >= catastrophic.minFound &&
-        hc.found === 0 &&
+        lostEverything(base, head, split, bi, hi, catastrophic.minFound) &&
         hc.support > 0
       ) {
         row.status = 'catastrophic';
@@ -150,13 +149,13 @@ export function judgeClasses(
     }
   }
 
-  // Tarone: only tests that could reach significance on their data form the family; those that
-  // could not whatever the data are too few to judge.
-  const { testable } = taroneScreen(
+  // Only tests that could reach significance on their data form the family (bhScreen); those
+  // that could not whatever the data are too few to judge.
+  const { testable } = bhScreen(
     candidates.map((c) => c.minP),
     alpha,
   );
-  const judgeable = taroneScreen(
+  const judgeable = bhScreen(
     candidates.map((c) => c.minPSupport),
     alpha,
   ).testable;
@@ -234,6 +233,21 @@ export function judgeClasses(
  * Precision over the seeds needs each run's predictions per class, kept in replicates merged
  * since they were (a run predicting the class nowhere has no precision: then its own run only).
  */
+/**
+ * The catastrophic rule's condition, over the seeds when a side has replicates: the base found at
+ * least `minFound` (on average over its runs) and the head finds none in any of its runs. One
+ * unlucky head seed that found none, beside others that did, is seed noise (docs/rules.md).
+ */
+function lostEverything(base: Report, head: Report, split: string, bi: number, hi: number, minFound: number): boolean {
+  const found =
+    (i: number): RunValue =>
+    (splits) =>
+      splits[split]?.perClass?.tp[i] ?? null;
+  const b = runValues(base, found(bi));
+  const h = runValues(head, found(hi));
+  return b.length > 0 && h.length > 0 && b.reduce((a, x) => a + x, 0) / b.length >= minFound && h.every((x) => x === 0);
+}
+
 function addSeedSpread(c: Candidate, base: Report, head: Report, bi: number, hi: number, level: number): void {
   const run =
     (i: number, support: number): RunValue =>

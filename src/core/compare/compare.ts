@@ -10,6 +10,7 @@ import { gateSplits, judgeGaps, judgeHeadline, type Boots } from './headline.js'
 import { judgeDiagnostics } from './diagnostics.js';
 import { causeHints } from './hints.js';
 import {
+  changedExamples,
   decodedFromReport,
   discordantCounts,
   pairSplit,
@@ -310,7 +311,7 @@ function bootstrapSplits(
   for (const s of needBoot) {
     const p = paired.get(s);
     if (resamples < 2) boots.set(s, { why: 'the bootstrap is turned off (bootstrap.resamples < 2)' });
-    else if (p) boots.set(s, { boot: bootstrapSplit(p, s, resamples, seed, bc, hc) });
+    else if (p) boots.set(s, { boot: bootstrapSplit(p, s, resamples, seed, bc, hc), changed: changedExamples(p) });
     else if (base.splits[s].fingerprints.labels === head.splits[s].fingerprints.labels)
       boots.set(s, { why: why.get(s) ?? 'no per-example data' });
     else {
@@ -348,7 +349,7 @@ function judgeClassSplits(
   const c = judgeClasses(base, head, union, splits, disc, rules);
   cmp.classes = c.classes;
   cmp.noise = c.noise;
-  const agg = judgeClassAggregates(base, union, splits, c.classes, paired, why, rules);
+  const agg = judgeClassAggregates(base, head, union, splits, c.classes, paired, why, rules);
   cmp.classAggregates = agg.aggregates;
   return [...c.findings, ...agg.findings];
 }

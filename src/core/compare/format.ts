@@ -1,6 +1,7 @@
 // Plain-words formatting for comparison reasons. Renderers escape; here we only keep names on one line.
 
 import { naturalCompare } from '../classes.js';
+import { truncateMiddle } from '../truncate.js';
 
 const SPLIT_ORDER = ['train', 'validation', 'test'];
 
@@ -14,11 +15,14 @@ export function orderSplits(names: Iterable<string>): string[] {
   });
 }
 
-/** A class name in quotes, control characters flattened, long names shortened. */
+/**
+ * A class name in quotes, control characters flattened, a long name cut in the middle: the end
+ * of a hierarchical name ("…/genus/species_12") is what tells it from its neighbours.
+ */
 export function quoteName(name: string): string {
   // eslint-disable-next-line no-control-regex
   const flat = name.replace(/[\u0000-\u001f\u007f]+/g, ' ');
-  return `'${flat.length > 60 ? `${flat.slice(0, 57)}...` : flat}'`;
+  return `'${truncateMiddle(flat, 60)}'`;
 }
 
 /**

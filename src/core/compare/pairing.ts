@@ -101,8 +101,8 @@ export function pairSplit(
     return { why: `per-example predictions could not be read (${e instanceof Error ? e.message : String(e)})` };
   }
   if (!be || !he) {
-    const missing = !be && !he ? 'either report' : !be ? 'the base report' : 'the head report';
-    return { why: `same examples, but ${missing} carries no per-example predictions` };
+    const missing = !be && !he ? 'neither report carries' : `the ${!be ? 'base' : 'head'} report carries no`;
+    return { why: `same examples, but ${missing} per-example predictions` };
   }
   if (be.n !== he.n || be.task !== he.task)
     return { why: 'the per-example predictions of the two reports do not line up' };
@@ -165,6 +165,32 @@ export interface Discordant {
   bFp: Float64Array;
   /** Negatives base predicted as the class and head no longer does. */
   cFp: Float64Array;
+}
+
+/** Examples whose prediction differs between base and head (multi-label: whose predicted set does). */
+export function changedExamples(p: PairedSplit): number {
+  let changed = 0;
+  if (p.task === 'multiclass') {
+    for (let i = 0; i < p.n; i++) if (p.base[i] !== p.head[i]) changed++;
+    return changed;
+  }
+  // The base's set stamped with the example's number (+1), then the head's looked up in it.
+  const stamp = new Uint32Array(p.classes);
+  const { n, baseOffsets, base, headOffsets, head } = p;
+  for (let i = 0; i < n; i++) {
+    const size = baseOffsets[i + 1] - baseOffsets[i];
+    if (headOffsets[i + 1] - headOffsets[i] !== size) {
+      changed++;
+      continue;
+    }
+    for (let j = baseOffsets[i]; j < baseOffsets[i + 1]; j++) stamp[base[j]] = i + 1;
+    for (let j = headOffsets[i]; j < headOffsets[i + 1]; j++)
+      if (stamp[head[j]] !== i + 1) {
+        changed++;
+        break;
+      }
+  }
+  return changed;
 }
 
 /** One pass over the examples; cost O(examples + labels), memory O(classes). */

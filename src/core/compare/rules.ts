@@ -239,6 +239,8 @@ export function parseRules(obj: unknown, origin: string, task: Task): GateRules 
         return metricKey(dot >= 0 ? k.slice(dot + 1) : k);
       });
   }
+  // The gaps follow the headline metrics unless gaps.metrics names its own (docs/rules.md).
+  r.gaps.metrics = [...r.headline.metrics];
   if (top.gaps !== undefined) {
     const g = p.object(top.gaps, 'gaps', ['metrics', 'max-increase']);
     if (g.metrics !== undefined) r.gaps.metrics = p.metrics(g.metrics, 'gaps.metrics', task);

@@ -43,7 +43,7 @@ export function metricRun(split: string, metric: string): RunValue {
 }
 
 /** The quantity in every run of the report: its replicates (when all have it), or its one run. */
-function runsOf(r: Report, value: RunValue): number[] {
+export function runValues(r: Report, value: RunValue): number[] {
   const runs = r.replicates?.map((rep) => value(rep.splits));
   if (runs && runs.every((v) => v !== null)) return runs as number[];
   const own = value(r.splits);
@@ -69,8 +69,8 @@ export function seedAdjusted(
   ci: Interval | undefined,
   level: number,
 ): SeedAdjusted | null {
-  const b = runsOf(base, baseValue);
-  const h = runsOf(head, headValue);
+  const b = runValues(base, baseValue);
+  const h = runValues(head, headValue);
   if (b.length === 0 || h.length === 0 || (b.length < 2 && h.length < 2)) return null;
   const df = b.length - 1 + (h.length - 1);
   const sd = Math.sqrt((squares(b) + squares(h)) / df);

@@ -209,10 +209,25 @@ describe('tiny splits and the bootstrap', () => {
   const b = makeReport('multiclass', ['a', 'b', 'c'], { test: mc(t, t) });
   const h = makeReport('multiclass', ['a', 'b', 'c'], { test: mc(t, [1, 2, 0]) });
   it('resamples that draw no example are left out instead of counting as "no change"', () => {
-    const cmp = compareReports(b, h, rules({ headline: ['accuracy'], bootstrap: { resamples: 400 } }));
+    // Six examples, all lost: every non-empty resample is a total loss, and 2 * 0.5^6 < 0.05.
+    const t6 = [0, 1, 2, 0, 1, 2];
+    const b6 = makeReport('multiclass', ['a', 'b', 'c'], { test: mc(t6, t6) });
+    const h6 = makeReport('multiclass', ['a', 'b', 'c'], { test: mc(t6, [1, 2, 0, 1, 2, 0]) });
+    const cmp = compareReports(b6, h6, rules({ headline: ['accuracy'], bootstrap: { resamples: 400 } }));
     expect(cmp.headline[0].delta).toBe(-1);
     expect(cmp.headline[0].ci).toEqual({ lo: -1, hi: -1, level: 0.95 });
     expect(cmp.headline[0].level).toBe('fail');
+  });
+  it('three examples all lost are within noise: too few changed for any test to be significant', () => {
+    // McNemar's exact two-sided p is 2 * 0.5^3 = 0.25; the bootstrap alone gave [-1, -1] and failed.
+    const cmp = compareReports(b, h, rules({ headline: ['accuracy'], bootstrap: { resamples: 400 } }));
+    expect(cmp.headline[0].delta).toBe(-1);
+    expect(cmp.headline[0].ci).toEqual({ lo: -1, hi: 0, level: 0.95 });
+    expect(cmp.headline[0].level).toBe('ok');
+    expect(cmp.verdict).toBe('pass');
+    expect((cmp.notes ?? []).map((n) => n.text).join('\n')).toMatch(
+      /Too few examples changed prediction for any change to be significant \(test: 3 examples\)/,
+    );
   });
   it('n = 1 and n = 2 give finite intervals that contain the point estimate', () => {
     for (const n of [1, 2]) {
@@ -319,8 +334,13 @@ describe('no interval although the split was bootstrapped', () => {
     for (let seed = 0; seed < 60; seed++) {
       const cmp = compareReports(b, h, rules({ headline: ['accuracy'], bootstrap: { resamples: 2, seed } }));
       const m = cmp.headline[0];
-      expect(m.level).not.toBe('ok');
-      if (m.ci) continue;
+      // With an interval, one changed example is within noise (it reaches 0); without, a warning.
+      if (m.ci) {
+        expect(m.ci.hi).toBe(0);
+        expect(m.level).toBe('ok');
+        continue;
+      }
+      expect(m.level).toBe('warn');
       seen++;
       expect(m.reason).toMatch(
         /; no interval \(too few examples for a bootstrap interval\), so a point estimate alone cannot fail$/,

@@ -156,17 +156,20 @@ describe('compareReports: per-class judgement', () => {
   });
 
   it.each([
-    // Every other class lost half its examples (all in the family): the cut-off on support.
-    [485, 13, 50, 'too-few'],
-    [485, 14, 50, 'regression'],
-    [10, 7, 50, 'too-few'],
-    [10, 8, 50, 'regression'],
+    // Every other class lost half its examples (all in the family): the cut-off on support. Under
+    // BH a test ranked last in a family whose every test is significant needs only p <= 0.05:
+    // 5 examples all lost (1/32), whatever the number of classes (Tarone's screen wanted 14 and 8).
+    [485, 4, 50, 'too-few'],
+    [485, 5, 50, 'regression'],
+    [485, 13, 50, 'regression'],
+    [10, 4, 50, 'too-few'],
+    [10, 5, 50, 'regression'],
     // Nothing else moved: the class is alone in the family, so 5 discordant examples suffice (1/32).
     [485, 4, 0, 'too-few'],
     [485, 5, 0, 'regression'],
     [10, 5, 0, 'regression'],
   ])(
-    "Tarone's cut-off: with %i classes a class of %i examples, all lost, others losing %i of 100, is %s",
+    "the screen's cut-off: with %i classes a class of %i examples, all lost, others losing %i of 100, is %s",
     (C, small, lose, want) => {
       const names = Array.from({ length: C }, (_, k) => `c${k}`);
       const truth: number[] = [];
@@ -192,6 +195,23 @@ describe('compareReports: per-class judgement', () => {
       expect(byName(cmp, 'c0').test!.p! / 0.5 ** small).toBeCloseTo(1, 12);
     },
   );
+
+  it("twenty classes each losing 8 of 50 all regress (Tarone's screen left every one of them out: all noise)", () => {
+    // Each test's smallest p is 0.5^8 = 1/256, just above 0.05 / 13: Tarone's K = 13 kept none of the 20.
+    const C = 20;
+    const names = Array.from({ length: C }, (_, k) => `c${k}`);
+    const truth = names.flatMap((_, k) => new Array<number>(50).fill(k));
+    const head = truth.map((k, i) => (i % 50 < 8 ? (k + 1) % C : k));
+    const b = makeReport('multiclass', names, { test: mc(truth, truth) });
+    const h = makeReport('multiclass', names, { test: mc(truth, head) });
+    const cmp = compareReports(b, h, rules({ headline: { metrics: [] }, gaps: { metrics: [] } }));
+    for (const n of names) {
+      expect(byName(cmp, n).test).toMatchObject({ b: 8, c: 0 });
+      expect(byName(cmp, n).status).toBe('regression');
+      expect(byName(cmp, n).test!.q).toBeCloseTo(1 / 256, 15);
+    }
+    expect(cmp.verdict).toBe('fail');
+  });
 
   it('a class without a discordant example is unchanged, and stays out of the family', () => {
     const hp = [...base.pred];

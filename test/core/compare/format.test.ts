@@ -17,4 +17,13 @@ describe('format', () => {
     expect(quoteName('a\nb')).toBe("'a b'");
     expect(quoteName('x'.repeat(80))).toHaveLength(62);
   });
+  it('a long name is cut in the middle by code points: the end that tells classes apart stays', () => {
+    const name = (k: number) => `kingdom/phylum/class/order/family/genus/${'y'.repeat(40)}/species_${k}`;
+    expect(quoteName(name(0))).not.toBe(quoteName(name(1)));
+    expect(quoteName(name(12))).toMatch(/^'kingdom\/phylum\/.*….*\/species_12'$/);
+    expect(Array.from(quoteName(name(12)).slice(1, -1))).toHaveLength(60);
+    // Emoji (surrogate pairs) are never split: every code point of the result is whole.
+    const q = quoteName('🐱'.repeat(70));
+    expect(q).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+  });
 });

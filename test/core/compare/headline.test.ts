@@ -252,10 +252,71 @@ describe('generalization gaps', () => {
     let g = compareReports(b, h, rules).gaps[0];
     expect(g.delta).toBeCloseTo(-0.06, 12);
     expect(g.level).toBe('ok');
-    g = compareReports(h, b, rules).gaps[0];
+    // Train rose 6 points, validation did not move: a wider gap, but no held-out score fell.
+    let cmp = compareReports(h, b, rules);
+    g = cmp.gaps[0];
+    expect(g.ci).toBeUndefined();
+    expect(g.level).toBe('ok');
+    expect((cmp.notes ?? []).map((n) => n.text)).toContainEqual(
+      expect.stringMatching(
+        /^The train − validation gap in accuracy widened by 6\.0 pts because train rose \(\+6\.0 pts, no interval\) while validation held \(0\.0 pts, no interval\): nothing generalizes worse\.$/,
+      ),
+    );
+    // The same with validation falling 2 points: the rule's condition holds on the point estimates.
+    const va2 = pair(1000, 20, 6);
+    const h2 = makeReport(
+      'multiclass',
+      names,
+      { train: mc(tr.truth, tr.base), validation: mc(va2.truth, va2.head) },
+      { encode: false },
+    );
+    cmp = compareReports(h, h2, rules);
+    g = cmp.gaps[0];
     expect(g.ci).toBeUndefined();
     expect(g.level).toBe('warn');
-    expect(g.reason).toMatch(/no interval \(same examples, but either report carries no per-example predictions\)/);
+    expect(g.reason).toMatch(/no interval \(same examples, but neither report carries per-example predictions\)/);
+  });
+
+  it('a hamming-loss gap says "improved" for a falling loss, not "rose"', () => {
+    // Multi-label, no per-example data: train's loss falls (4 examples fixed), validation's holds.
+    const t = [[0], [1], [0, 1], [2], [1, 2], [0], [2], [1]];
+    const miss = (rows: number[][], k: number) => rows.map((r, i) => (i < k ? [] : r));
+    const side = (train: number) =>
+      makeReport(
+        'multilabel',
+        ['a', 'b', 'c'],
+        { train: ml(t, miss(t, train)), validation: ml(t, miss(t, 1)) },
+        { encode: false },
+      );
+    const rules = parseRules({ headline: ['hamming_loss'], gaps: { metrics: ['hamming_loss'] } }, 'x', 'multilabel');
+    const cmp = compareReports(side(4), side(0), rules);
+    const words = (cmp.notes ?? []).map((n) => n.text).join('\n');
+    expect(words).toMatch(
+      /The train − validation gap in hamming_loss widened by \d+\.\d pts because train improved \(-\d+\.\d pts, no interval\) while validation held \(0\.0 pts, no interval\)/,
+    );
+    expect(words).not.toMatch(/train rose/);
+    expect(cmp.gaps[0].level).toBe('ok');
+  });
+
+  it('a validation − test gap widened by a validation gain alone: validation may read optimistic', () => {
+    const va = pair(3000, 0, 6);
+    const te = pair(3000, 0, 7);
+    // Head fixes 240 of validation's wrong answers; test's predictions are the base's.
+    const fixed = va.head.map((p, i) => (i < 2000 && p !== va.truth[i] ? va.truth[i] : p));
+    const b = makeReport('multiclass', names, { validation: mc(va.truth, va.base), test: mc(te.truth, te.base) });
+    const h = makeReport('multiclass', names, { validation: mc(va.truth, fixed), test: mc(te.truth, te.head) });
+    const rules = parseRules(
+      { headline: { metrics: [] }, gaps: { metrics: ['accuracy'] }, classes: { splits: [] } },
+      'x',
+      'multiclass',
+    );
+    const cmp = compareReports(b, h, rules);
+    const note = (cmp.notes ?? []).map((n) => n.text).find((n) => n.startsWith('The validation − test gap'));
+    expect(note).toMatch(/because validation rose|because validation improved/);
+    expect(note).toMatch(
+      /validation may read optimistic \(a model or setting chosen on it\), test is the score to trust\.$/,
+    );
+    expect(note).not.toMatch(/nothing generalizes worse/);
   });
 });
 

@@ -108,6 +108,17 @@ describe('rules', () => {
     });
   });
 
+  it('the gaps follow the headline metrics unless gaps.metrics names its own (as docs/rules.md says)', () => {
+    expect(parseRules({ headline: ['f1_macro'] }, 'x', 'multiclass').gaps.metrics).toEqual(['f1_macro']);
+    expect(parseRules({ headline: { metrics: ['accuracy', 'f1_macro'] } }, 'x', 'multiclass').gaps.metrics).toEqual([
+      'accuracy',
+      'f1_macro',
+    ]);
+    const own = parseRules({ headline: ['f1_macro'], gaps: { metrics: ['accuracy'] } }, 'x', 'multiclass');
+    expect(own.gaps.metrics).toEqual(['accuracy']);
+    expect(parseRules({ gaps: { metrics: [] } }, 'x', 'multiclass').gaps.metrics).toEqual([]);
+  });
+
   it('support bands: defaults, a fail limit alone, off', () => {
     expect(defaultRules('multilabel').classes.bands).toEqual({
       edges: [10, 100, 1000],

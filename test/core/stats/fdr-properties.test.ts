@@ -1,6 +1,6 @@
-// Properties of the FDR adjustment and Tarone's screen that must hold for any input.
+// Properties of the FDR adjustment and the family's screen that must hold for any input.
 
-import { adjustPValues, taroneScreen } from '../../../src/core/stats/fdr.js';
+import { adjustPValues, bhScreen } from '../../../src/core/stats/fdr.js';
 import { Rng } from '../../../src/core/stats/rng.js';
 
 describe('adjusted p-values: invariants on random vectors with ties', () => {
@@ -26,11 +26,13 @@ describe('adjusted p-values: invariants on random vectors with ties', () => {
   });
 });
 
-describe("Tarone's screen at the boundary", () => {
-  it('a minimum p exactly at alpha / K is testable; just above is not', () => {
-    expect(taroneScreen([0.0625], 0.0625).testable).toEqual([true]);
-    expect(taroneScreen([0.0625 * (1 + 1e-12)], 0.0625).testable).toEqual([false]);
+describe('the screen at the boundary', () => {
+  it('a minimum p exactly at alpha * i / K is testable; just above is not', () => {
+    expect(bhScreen([0.0625], 0.0625).testable).toEqual([true]);
+    expect(bhScreen([0.0625 * (1 + 1e-12)], 0.0625).testable).toEqual([false]);
     // Two tests whose minimum p equals alpha / 2 exactly: K = 2, both testable.
-    expect(taroneScreen([0.025, 0.025], 0.05)).toEqual({ K: 2, testable: [true, true] });
+    expect(bhScreen([0.025, 0.025], 0.05)).toEqual({ K: 2, testable: [true, true] });
+    // alpha * i / minP computed in floating point lands just below 3 (0.15 / 0.05): still K = 3.
+    expect(bhScreen([0.05, 0.05, 0.05], 0.05).K).toBe(3);
   });
 });

@@ -1,0 +1,30 @@
+import { createRequire as __mgCreateRequire } from 'node:module';
+import { fileURLToPath as __mgFileURLToPath } from 'node:url';
+import { dirname as __mgDirname } from 'node:path';
+var require = __mgCreateRequire(import.meta.url);
+var __filename = __mgFileURLToPath(import.meta.url);
+var __dirname = __mgDirname(__filename);
+import {
+  DEFAULT_CONFIG,
+  DOOR_KEYS,
+  checkRulesEarly,
+  parseConfig,
+  parsePreprocessText,
+  readConfig,
+  rulesOf
+} from "./chunk-TI5AEHGF.js";
+import "./chunk-2FPBPD7G.js";
+import "./chunk-VS5LPRP2.js";
+import "./chunk-R7VUTDUK.js";
+import "./chunk-XOJ76HHD.js";
+import "./chunk-3P3OTKBG.js";
+import "./chunk-WDHMFPCS.js";
+export {
+  DEFAULT_CONFIG,
+  DOOR_KEYS,
+  checkRulesEarly,
+  parseConfig,
+  parsePreprocessText,
+  readConfig,
+  rulesOf
+};
