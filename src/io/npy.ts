@@ -103,12 +103,13 @@ export function shapeText(shape: number[]): string {
   return `(${shape.join(', ')}${shape.length === 1 ? ',' : ''})`;
 }
 
-/** One fixed-width unicode element (UTF-32LE, NUL padded) at `byteOffset`. */
-export function unicodeAt(a: NpyArray, v: DataView, byteOffset: number): string {
+/** One fixed-width unicode element (UTF-32LE, NUL padded) at `byteOffset`, or the first value that is no code point (hex). */
+export function unicodeAt(a: NpyArray, v: DataView, byteOffset: number): string | { bad: string } {
   let s = '';
   for (let p = byteOffset; p < byteOffset + a.itemSize; p += 4) {
     const cp = v.getUint32(p, true);
     if (cp === 0) break;
+    if (cp > 0x10ffff) return { bad: `0x${cp.toString(16)}` };
     s += String.fromCodePoint(cp);
   }
   return s;

@@ -6,7 +6,7 @@
 
 import type { Task } from '../core/report/types.js';
 import type { ScoreSink } from '../core/metrics/score-histograms.js';
-import { DEFAULT_BATCH_SIZE, EMPTY_ID, MulticlassBatcher, MultilabelBatcher } from './batcher.js';
+import { DEFAULT_BATCH_SIZE, MulticlassBatcher, MultilabelBatcher } from './batcher.js';
 import { getterFor, requireDtype, shapeText, type Getter } from './npy.js';
 import { openNpyArrays, type NpyArrays, type NpySource } from './npy-arrays.js';
 import { idReader, type IdReader } from './npy-ids.js';
@@ -269,8 +269,8 @@ function streamRows(
         for (let r = 0; r < k; r++) {
           const at = row + r;
           // Before the row is pushed: a full batch takes the ids gathered so far.
-          if (ib && !ids!.read(batchIds, ib, iv!, r * iRow))
-            throw new InputError(ids!.source.file, ids!.source.where, `row ${at}: ${EMPTY_ID}`);
+          const bad = ib && ids!.read(batchIds, ib, iv!, r * iRow);
+          if (bad) throw new InputError(ids!.source.file, ids!.source.where, `row ${at}: ${bad}`);
           if (mc) {
             const tp = multiclassRow(rr, lv, pv, scores, r, at);
             if (scores && opts.scores) sinkRow(rr, opts.scores, scores, r);

@@ -6,7 +6,8 @@ import { ClassIndex } from '../../src/core/classes.js';
 import type { Task } from '../../src/core/report/types.js';
 import { openPredictions } from '../../src/io/predictions.js';
 import type { ExampleBatch } from '../../src/io/types.js';
-import { expectInputError } from './tmp.js';
+import { MAX_ID_BYTES } from '../../src/io/npy-ids.js';
+import { expectInputError, tempDir } from './tmp.js';
 
 const DIR = join(process.cwd(), 'fixtures/ids');
 const expected = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8')) as Record<
@@ -68,5 +69,48 @@ describe('ids of NumPy prediction files', () => {
     ['empty-bytes.npz', 'empty-bytes.npz:array ids: row 3: the id is empty; expected one for every example'],
   ])('bad/%s is refused', async (name, message) => {
     await expectInputError(readIds(join(DIR, 'bad', name)), message);
+  });
+});
+
+describe('an ids dtype wider than any id', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.remove());
+  /** A C-order .npy of `shape`, dtype `descr`, its elements as bytes. */
+  const npy = (descr: string, shape: number[], body: Uint8Array) => {
+    let header = `{'descr': '${descr}', 'fortran_order': False, 'shape': (${shape.join(', ')},), }`;
+    header += ' '.repeat(63 - ((10 + header.length) % 64)) + '\n';
+    const pre = Uint8Array.from([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, header.length & 0xff, header.length >> 8]);
+    return Buffer.concat([pre, Buffer.from(header, 'latin1'), body]);
+  };
+  const ints = (v: number[]) => new Uint8Array(BigInt64Array.from(v.map(BigInt)).buffer);
+
+  it('is refused before a row is read (each id is read whole)', async () => {
+    tmp.write('labels.npy', npy('<i8', [2], ints([0, 1])));
+    tmp.write('preds.npy', npy('<i8', [2], ints([0, 1])));
+    const width = MAX_ID_BYTES / 4 + 1;
+    tmp.write('ids.npy', npy(`<U${width}`, [2], new Uint8Array(2 * 4 * width)));
+    await expectInputError(
+      readIds(tmp.path('')),
+      `array ids: dtype <U${width} makes each id ${4 * width} bytes; expected at most 65536 (<U16384, |S65536)`,
+    );
+  });
+
+  it('the widest taken is read', async () => {
+    const body = new Uint8Array(2 * MAX_ID_BYTES);
+    body[0] = 0x41; // UTF-32LE 'A', then NUL padding
+    body[MAX_ID_BYTES] = 0x42;
+    tmp.write('ids.npy', npy(`<U${MAX_ID_BYTES / 4}`, [2], body));
+    expect(await readIds(tmp.path(''))).toEqual(['A', 'B']);
+  });
+
+  it('a value that is no Unicode code point is refused by row, not thrown', async () => {
+    const body = new Uint8Array(2 * 8);
+    body.set([0x41, 0, 0, 0], 0);
+    body.set([0x41, 0x41, 0x41, 0x41], 8); // 0x41414141 > 0x10ffff
+    tmp.write('ids.npy', npy('<U2', [2], body));
+    await expectInputError(
+      readIds(tmp.path('')),
+      'array ids: row 1: the id holds 0x41414141, not a Unicode code point',
+    );
   });
 });

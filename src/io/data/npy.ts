@@ -104,11 +104,10 @@ function classLabels(ys: ArraySource, yv: DataView, start: number, m: number, op
     const where = `y[${start + i}]`;
     let name: string;
     if (!getY) {
-      try {
-        name = unicodeAt(ya, yv, i * ya.itemSize);
-      } catch {
-        throw new InputError(ys.file, where, 'label is not valid unicode');
-      }
+      const text = unicodeAt(ya, yv, i * ya.itemSize);
+      if (typeof text !== 'string')
+        throw new InputError(ys.file, where, `label holds ${text.bad}, not a Unicode code point`);
+      name = text;
     } else {
       const v = getY(yv, i * ya.itemSize);
       if (!Number.isInteger(v)) throw new InputError(ys.file, where, `label ${v} is not an integer class`);

@@ -15,8 +15,8 @@ import {
 } from "./chunk-TIAOKKC3.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-KMFEBN3K.js";
-import "./chunk-SN7YSL2J.js";
+} from "./chunk-TG5F7Q7D.js";
+import "./chunk-FUPQEJAT.js";
 import {
   debug,
   error,
@@ -96450,7 +96450,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-SXCTGF5Y.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-NQ5ZVHYS.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-KMFEBN3K.js";
+} from "./chunk-TG5F7Q7D.js";
 import {
   classIndexOf,
   csvRows,
@@ -20,7 +20,7 @@ import {
   openNpyArrays,
   shapeText,
   unicodeAt
-} from "./chunk-SN7YSL2J.js";
+} from "./chunk-FUPQEJAT.js";
 import {
   Digest,
   checkFile,
@@ -4713,11 +4713,10 @@ function classLabels(ys, yv, start, m, opts) {
     const where = `y[${start + i}]`;
     let name;
     if (!getY) {
-      try {
-        name = unicodeAt(ya, yv, i * ya.itemSize);
-      } catch {
-        throw new InputError(ys.file, where, "label is not valid unicode");
-      }
+      const text = unicodeAt(ya, yv, i * ya.itemSize);
+      if (typeof text !== "string")
+        throw new InputError(ys.file, where, `label holds ${text.bad}, not a Unicode code point`);
+      name = text;
     } else {
       const v = getY(yv, i * ya.itemSize);
       if (!Number.isInteger(v)) throw new InputError(ys.file, where, `label ${v} is not an integer class`);

@@ -6,7 +6,7 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   openPredictions
-} from "./chunk-SN7YSL2J.js";
+} from "./chunk-FUPQEJAT.js";
 import {
   ownedRows,
   ownsExample,

@@ -7,8 +7,8 @@ var __dirname = __mgDirname(__filename);
 import {
   checkSplitNames,
   evaluatePredictionFiles
-} from "./chunk-KMFEBN3K.js";
-import "./chunk-SN7YSL2J.js";
+} from "./chunk-TG5F7Q7D.js";
+import "./chunk-FUPQEJAT.js";
 import "./chunk-NEJ5F2JK.js";
 import "./chunk-J5VWRRYV.js";
 import "./chunk-TAFURD4R.js";

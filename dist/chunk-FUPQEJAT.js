@@ -1561,6 +1561,7 @@ function unicodeAt(a, v, byteOffset) {
   for (let p = byteOffset; p < byteOffset + a.itemSize; p += 4) {
     const cp = v.getUint32(p, true);
     if (cp === 0) break;
+    if (cp > 1114111) return { bad: `0x${cp.toString(16)}` };
     s += String.fromCodePoint(cp);
   }
   return s;
@@ -1948,6 +1949,7 @@ async function openFolder(dir, wanted, missing, optional) {
 }
 
 // src/io/npy-ids.ts
+var MAX_ID_BYTES = 1 << 16;
 var EXPECTED = "little-endian integers (int8..int64, uint8..uint64) or fixed-width strings (<U\u2026, |S\u2026)";
 function idReader(s, rows, labels) {
   const a = s.array;
@@ -1959,6 +1961,12 @@ function idReader(s, rows, labels) {
     );
   if (a.itemSize === 0 || a.kind !== "int" && a.kind !== "unicode" && a.kind !== "bytes")
     throw new InputError(s.file, s.where, `dtype ${a.descr} is not supported for ids; expected ${EXPECTED}`);
+  if (a.itemSize > MAX_ID_BYTES)
+    throw new InputError(
+      s.file,
+      s.where,
+      `dtype ${a.descr} makes each id ${a.itemSize} bytes; expected at most ${MAX_ID_BYTES} (<U${MAX_ID_BYTES / 4}, |S${MAX_ID_BYTES})`
+    );
   if (a.shape.length !== 1)
     throw new InputError(s.file, s.where, `has shape ${shapeText(a.shape)}; expected (N,), one id per row`);
   if (a.shape[0] !== rows)
@@ -1971,19 +1979,24 @@ function idReader(s, rows, labels) {
 }
 function readerFor(a) {
   const size = a.itemSize;
-  if (a.kind === "unicode") return (ids, _, v, off) => ids.addText(unicodeAt(a, v, off));
+  const added = (ok) => ok ? null : EMPTY_ID;
+  if (a.kind === "unicode")
+    return (ids, _, v, off) => {
+      const text = unicodeAt(a, v, off);
+      return typeof text === "string" ? added(ids.addText(text)) : `the id holds ${text.bad}, not a Unicode code point`;
+    };
   if (a.kind === "bytes")
     return (ids, bytes, _, off) => {
       let end = off + size;
       while (end > off && bytes[end - 1] === 0) end--;
-      return ids.add(bytes, off, end);
+      return added(ids.add(bytes, off, end));
     };
   if (size === 8) {
     const big = a.descr[1] === "i" ? (v, o) => v.getBigInt64(o, true) : (v, o) => v.getBigUint64(o, true);
-    return (ids, _, v, off) => ids.addText(big(v, off).toString());
+    return (ids, _, v, off) => added(ids.addText(big(v, off).toString()));
   }
   const get = getterFor(a);
-  return (ids, _, v, off) => ids.addText(String(get(v, off)));
+  return (ids, _, v, off) => added(ids.addText(String(get(v, off))));
 }
 
 // src/core/threshold-kernel.wasm.ts
@@ -2244,8 +2257,8 @@ function streamRows(o, L, P, ids, { task, n, lc, pc, width }, classOf, opts) {
         const iv = ib && new DataView(ib.buffer, ib.byteOffset, ib.length);
         for (let r = 0; r < k; r++) {
           const at = row + r;
-          if (ib && !ids.read(batchIds, ib, iv, r * iRow))
-            throw new InputError(ids.source.file, ids.source.where, `row ${at}: ${EMPTY_ID}`);
+          const bad = ib && ids.read(batchIds, ib, iv, r * iRow);
+          if (bad) throw new InputError(ids.source.file, ids.source.where, `row ${at}: ${bad}`);
           if (mc) {
             const tp = multiclassRow2(rr, lv, pv, scores, r, at);
             if (scores && opts.scores) sinkRow(rr, opts.scores, scores, r);
