@@ -231,6 +231,7 @@ export async function run(): Promise<void> {
           const loaded = wrapLayersModel(model, 'mlp');
           const t0 = performance.now();
           const pool = spawnWorkerPool({
+            label: 'model.json',
             artifacts: artifacts!,
             backend: 'wasm',
             workers: c.workers,

@@ -64,6 +64,7 @@ export async function readArtifacts(files: ModelFiles): Promise<tfjs.io.ModelArt
   const buffers: Uint8Array[] = [];
   let expected = 0;
   let sizeKnown = true;
+  const listed = new Set<string>();
   for (let g = 0; g < manifest.length; g++) {
     const group = manifest[g] as WeightGroup;
     const where = `weightsManifest[${g}]`;
@@ -71,6 +72,10 @@ export async function readArtifacts(files: ModelFiles): Promise<tfjs.io.ModelArt
       throw new InputError(file, where, 'expected {paths: [...], weights: [...]}');
     for (let i = 0; i < group.paths.length; i++) {
       const rel = safeRelativePath(group.paths[i], file, `${where}.paths[${i}]`);
+      // Read once each: a shard listed 20,000 times was read 20,000 times before the sizes disagreed.
+      if (listed.has(rel))
+        throw new InputError(file, `${where}.paths[${i}]`, `lists ${rel} again; expected each weight file once`);
+      listed.add(rel);
       buffers.push(await files.read(rel));
     }
     for (const w of group.weights) {
@@ -152,13 +157,28 @@ function singleTensor(out: tfjs.Tensor | tfjs.Tensor[] | tfjs.NamedTensorMap, la
 }
 
 /** Wraps a model's predict with the output checks every kind shares. */
+/**
+ * The model's own failure on a batch (a matMul of mismatched shapes, an input dtype it will not
+ * take), as a bad input of the model's: its first line, not a modelgate bug.
+ */
+export function modelFailed(label: string, message: string, shape?: readonly number[]): InputError {
+  const on = shape ? ` on a batch of shape ${shapeText(shape)}` : '';
+  return new InputError(label, null, `the model failed${on}: ${message.split('\n')[0]}`);
+}
+
 function checkedPredict(
   label: string,
   raw: (x: tfjs.Tensor) => tfjs.Tensor | tfjs.Tensor[] | tfjs.NamedTensorMap,
   outputSize: () => number | null,
 ) {
   return (x: tfjs.Tensor): tfjs.Tensor => {
-    const y = singleTensor(raw(x), label);
+    let out: ReturnType<typeof raw>;
+    try {
+      out = raw(x);
+    } catch (e) {
+      throw modelFailed(label, (e as Error).message, x.shape);
+    }
+    const y = singleTensor(out, label);
     const want = outputSize();
     if (y.rank !== 2 || y.shape[0] !== x.shape[0] || (want !== null && y.shape[1] !== want)) {
       const actual = shapeText(y.shape);

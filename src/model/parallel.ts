@@ -9,6 +9,7 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { findBundled } from '../io/bundled.js';
 import type { BackendName } from './backend.js';
+import { modelFailed } from './load.js';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './worker.js';
 
 export const WORKER_FILE = 'model-worker.js';
@@ -24,6 +25,8 @@ export function defaultWorkers(): number {
 }
 
 export interface PoolOptions {
+  /** The model's name in errors (its model.json). */
+  label: string;
   artifacts: tfjs.io.ModelArtifacts;
   graph?: boolean;
   backend: BackendName;
@@ -103,7 +106,7 @@ export function spawnWorkerPool(o: PoolOptions): WorkerPool {
           waiting.delete(id);
           busy[k]--;
           if (m.type === 'scores') p?.resolve(m.scores);
-          else p?.reject(new Error(m.message));
+          else p?.reject(modelFailed(o.label, m.message));
         }
       });
       w.on('error', (e) => {

@@ -5,7 +5,7 @@
 // image folders as they are decoded.
 
 import { UsageError } from '../core/errors.js';
-import type { ImageOptions } from '../io/data/types.js';
+import { MAX_IMAGE_PIXELS, type ImageOptions } from '../io/data/types.js';
 
 export interface PreprocessSpec {
   scale?: number;
@@ -62,6 +62,10 @@ export function parsePreprocess(raw: unknown): PreprocessSpec {
     const z = numbers(r.resize, 'resize');
     if (!Array.isArray(z) || z.length !== 2 || z.some((d) => !Number.isInteger(d) || d < 1))
       throw new UsageError(`preprocess.resize must be [height, width] in pixels, got ${JSON.stringify(r.resize)}`);
+    if (z[0] * z[1] > MAX_IMAGE_PIXELS)
+      throw new UsageError(
+        `preprocess.resize [${z[0]}, ${z[1]}] is ${z[0] * z[1]} pixels; expected at most ${MAX_IMAGE_PIXELS} (8192x8192), as for the images read`,
+      );
     spec.resize = [z[0], z[1]];
   }
   if (r.channels !== undefined) {

@@ -76,11 +76,24 @@ export function inputShapeFor(model: LoadedModel, featureShape: readonly number[
   const fits = want.length === featureShape.length && want.every((d, i) => d === null || d === featureShape[i]);
   if (fits) return [...featureShape];
   const known = want.every((d) => d !== null);
-  if (known && want.reduce<number>((a, b) => a * (b as number), 1) === size) return want as number[];
+  const expects = shapeText([null, ...want]).replace('[?', '[batch');
+  if (known && want.reduce<number>((a, b) => a * (b as number), 1) === size) {
+    // Read as they are, the values fit another layout only when one side is flat (a CSV row, a
+    // Flatten input) or only size-1 axes differ: [4, 4, 3] read as [3, 4, 4] would be scrambled.
+    const axes = (s: readonly (number | null)[]) => s.filter((d) => d !== 1).join(',');
+    if (featureShape.length === 1 || want.length === 1 || axes(want) === axes(featureShape)) return want as number[];
+    throw new InputError(
+      file,
+      null,
+      `examples have shape ${shapeText(featureShape)} but the model expects input ${expects}: the same size in another order, ` +
+        "which reading the data as it is would scramble; transpose the data to the model's order (a channels-first model: " +
+        'np.transpose(x, (0, 3, 1, 2)))',
+    );
+  }
   throw new InputError(
     file,
     null,
-    `examples have shape ${shapeText(featureShape)} but the model expects input ${shapeText([null, ...want]).replace('[?', '[batch')}`,
+    `examples have shape ${shapeText(featureShape)} but the model expects input ${expects}`,
   );
 }
 
@@ -108,7 +121,9 @@ function planRun(model: LoadedModel, stream: FeatureStream, opts: RunOptions): R
       null,
       `model has ${outputs} outputs but the evaluation has ${opts.classes} classes`,
     );
-  const thr = opts.thresholds ?? new Float32Array(Math.max(outputs, 1)).fill(opts.threshold ?? DEFAULT_THRESHOLD);
+  // A binary model's one output is class 1's probability: class 1's threshold decides it.
+  const given = binary && opts.thresholds ? opts.thresholds.subarray(1, 2) : opts.thresholds;
+  const thr = given?.length ? given : new Float32Array(Math.max(outputs, 1)).fill(opts.threshold ?? DEFAULT_THRESHOLD);
   const batchSize = Math.max(1, opts.batchSize ?? defaultBatchSize(featureSize));
   return { shape, featureSize, outputs, binary, thr, batchSize };
 }
@@ -132,6 +147,26 @@ function feedScores(
     } else sink.scores(scores, i * outputs, outputs);
     if (truth) sink.end(truth, i, i + 1);
     else sink.end(indices!, offsets![i], offsets![i + 1]);
+  }
+}
+
+/**
+ * Refuses outputs outside [0, 1] where a threshold will decide on them (a binary model's one
+ * output, every output of a multi-label model) and the model does not end in a sigmoid or softmax:
+ * they are logits or margins, and logits thresholded at 0.5 decide wrongly (a logit of 0.3 is a
+ * probability of 0.57, read as "no"). NaN is the sanity findings' (observeOutputs).
+ */
+function checkDecidable(label: string, scores: Float32Array, outputs: number, before: number): void {
+  for (let i = 0; i < scores.length; i++) {
+    const v = scores[i];
+    if (v < 0 || v > 1)
+      throw new InputError(
+        label,
+        null,
+        `output ${v} (example ${before + Math.floor(i / outputs)}) is not a probability, and a threshold decides on ` +
+          `probabilities; the model does not end in a sigmoid or softmax: add a sigmoid to its last layer ` +
+          '(logits thresholded as probabilities would be decided wrongly)',
+      );
   }
 }
 
@@ -296,6 +331,10 @@ function chunkFinisher(
         `model gave ${scores!.length / n} scores per example; expected ${outputs}`,
       );
     sanity.observeOutputs(scores!, n);
+    // A threshold decides on probabilities: a model without a sigmoid or softmax at its end is
+    // taken at its word only while its outputs are ones.
+    if (expect === null && (plan.binary || stream.task === 'multilabel'))
+      checkDecidable(model.label, scores!, outputs, done);
     if (scoreSink)
       feedScores(scoreSink, scores!, n, plan, stream.task === 'multiclass' ? truth! : null, offsets, indices);
     if (stream.task === 'multiclass') {

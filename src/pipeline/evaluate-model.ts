@@ -152,6 +152,7 @@ async function maybeStartPool(
   // first batches itself (measured in bench/model.bench.ts: faster on 2 cores than 2 workers
   // with an idle main thread, and their start costs no waiting).
   const pool = spawnWorkerPool({
+    label: model.label,
     artifacts: model.artifacts,
     graph: model.kind === 'graph',
     backend: backend.name,

@@ -206,6 +206,14 @@ describe('untrusted model.json', () => {
     await expect(loadModel(t, d)).rejects.toThrow(/weights declare 19496 bytes but the weight files hold 19240 bytes/);
   });
 
+  it('refuses a weight file listed twice before reading it again', async () => {
+    const d = write('twice', (j) => j.weightsManifest[0].paths.push(j.weightsManifest[0].paths[0]));
+    const { tf: t } = await selectBackend('cpu');
+    const err = await loadModel(t, d).catch((e) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect(err.message).toMatch(/weightsManifest\[0\]\.paths\[1\]: lists \S+ again; expected each weight file once$/);
+  });
+
   it('names a missing model', async () => {
     const { tf: t } = await selectBackend('cpu');
     await expect(loadModel(t, path.join(dir, 'nothing'))).rejects.toThrow(/model not found/);
@@ -237,6 +245,25 @@ describe('wrong shapes', () => {
     await expect(loadModel(t, d)).rejects.toThrow(
       'model has 2 outputs ([batch?, 3], [batch?, 2]); expected one output',
     );
+  });
+
+  it("the model's own failure on a batch is a bad input of the model's, not an internal error", async () => {
+    const { tf: t } = await selectBackend('cpu');
+    const m = await loadModel(t, path.join(MODELS, 'base'));
+    // A matMul of mismatched shapes inside the model: the input has 3 features where it takes 64.
+    const x = t.zeros([2, 3]);
+    let caught: unknown;
+    try {
+      m.predict(x).dispose();
+    } catch (e) {
+      caught = e;
+    } finally {
+      x.dispose();
+      m.dispose();
+    }
+    expect(caught).toBeInstanceOf(InputError);
+    expect((caught as Error).message).toMatch(/model\.json: the model failed on a batch of shape \[2, 3\]: \S/);
+    expect((caught as Error).message).not.toMatch(/\n/);
   });
 
   it('an output of rank 3 is refused naming the shape', async () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { decodeExamples } from '../../src/core/report/examples.js';
 import { selectBackend } from '../../src/model/backend.js';
 import type { FeatureStream } from '../../src/io/data/types.js';
-import type { ExampleBatch } from '../../src/io/types.js';
+import { InputError, type ExampleBatch } from '../../src/io/types.js';
 import { loadModel } from '../../src/model/load.js';
 import { startWorkerPool } from '../../src/model/parallel.js';
 import { Preprocess } from '../../src/model/preprocess.js';
@@ -103,6 +103,7 @@ describe('inference in worker threads', () => {
       };
       const alone = await go();
       const pool = await startWorkerPool({
+        label: 'model.json',
         artifacts: model.artifacts!,
         backend: name,
         workers: 1,
@@ -145,9 +146,34 @@ describe('inference in worker threads', () => {
     ).toBe(true);
   });
 
+  it("a worker's model failing on a batch rejects it as a bad input of the model's", async () => {
+    const { tf } = await selectBackend('cpu');
+    const model = await loadModel(tf, path.join(ROOT, 'models/base'));
+    const pool = await startWorkerPool({
+      label: 'models/base/model.json',
+      artifacts: model.artifacts!,
+      backend: 'cpu',
+      workers: 1,
+      workerFile,
+      mainComputes: false,
+    });
+    try {
+      // 3 features where the model takes 64: its first matMul fails in the worker.
+      const sent = pool.send(new Float32Array(6), 2, [3], 2);
+      await expect(sent).rejects.toBeInstanceOf(InputError);
+      await expect(pool.send(new Float32Array(6), 2, [3], 2)).rejects.toThrow(
+        /^models\/base\/model\.json: the model failed: \S[^\n]*$/,
+      );
+    } finally {
+      await pool.close();
+      model.dispose();
+    }
+  });
+
   it('a worker that cannot load the model fails the start with its message', async () => {
     await expect(
       startWorkerPool({
+        label: 'model.json',
         artifacts: { modelTopology: { node: [] }, weightSpecs: [], weightData: new ArrayBuffer(0) },
         graph: false,
         backend: 'cpu',

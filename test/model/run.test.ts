@@ -117,6 +117,80 @@ describe('runModel', () => {
     );
     const pb = rb.batches[0];
     expect(pb.task === 'multiclass' && Array.from(pb.pred)).toEqual([0, 1, 1]);
+    // Per-class thresholds: the one output is class 1's probability, so class 1's threshold decides
+    // (sigmoid 0 = 0.5 and sigmoid 2 = 0.88 are below 0.9; class 0's 0.1 would have called all three 1).
+    const rt = await run(
+      bin,
+      stream(
+        [
+          [-1, 0],
+          [0, 0],
+          [2, 0],
+          [3, 0],
+        ],
+        [0, 1, 1, 1],
+        4,
+      ),
+      2,
+      { thresholds: Float32Array.from([0.1, 0.9]) },
+    );
+    const pt = rt.batches[0];
+    expect(pt.task === 'multiclass' && Array.from(pt.pred)).toEqual([0, 0, 0, 1]);
+  });
+
+  it('a threshold never decides on logits: outputs outside [0, 1] of a model without a sigmoid stop the run', async () => {
+    // A stream is read once: a fresh one for each run.
+    const data = () =>
+      stream(
+        [
+          [0.3, 0],
+          [-1, 0],
+          [2, 0],
+          [0.7, 0],
+        ],
+        [1, 0, 1, 1],
+      );
+    // One linear output (a logit): 0.3 is a probability of 0.57, which 0.5 would have called class 0.
+    const logit = fake(1, 'other', (x) => x.slice([0, 0], [-1, 1]));
+    await expect(run(logit, data(), 2)).rejects.toThrow(
+      /^fake\/model\.json: output -1 \(example 1\) is not a probability, and a threshold decides on probabilities; the model does not end in a sigmoid or softmax/,
+    );
+    // Multi-label, every output thresholded: the same.
+    const ml: FeatureStream = {
+      featureShape: [2],
+      task: 'multilabel',
+      count: 1,
+      batches: (async function* () {
+        yield {
+          n: 1,
+          x: Float32Array.from([0.2, 1.5]),
+          truthOffsets: Uint32Array.from([0, 1]),
+          truthIndices: Uint32Array.from([1]),
+        };
+      })(),
+      close: async () => {},
+      fingerprints: () => [],
+    };
+    await expect(
+      run(
+        fake(2, 'other', (x) => x),
+        ml,
+        2,
+      ),
+    ).rejects.toThrow(/output 1\.5 \(example 0\) is not a probability/);
+    // Control: outputs in [0, 1] are taken as probabilities; a multiclass arg-max never needs them to be.
+    const inRange = await run(
+      fake(1, 'other', (x) => tf.clipByValue(x.slice([0, 0], [-1, 1]), 0, 1)),
+      data(),
+      2,
+    );
+    expect(inRange.batches.flatMap((b) => (b.task === 'multiclass' ? Array.from(b.pred) : []))).toEqual([0, 0, 1, 1]);
+    const argmax = await run(
+      fake(2, 'other', (x) => tf.mul(x, 10)),
+      data(),
+      2,
+    );
+    expect(argmax.batches.length).toBeGreaterThan(0);
   });
 
   it('default batch: 256 examples, fewer when one call would pass 64 MB of input', async () => {
@@ -235,6 +309,13 @@ describe('input shapes and preprocessing', () => {
     expect(() => inputShapeFor(m([784]), [64], 'd.csv')).toThrow(
       'd.csv: examples have shape [64] but the model expects input [batch, 784]',
     );
+    // Images: flat models and size-1 axes take them; another order of the same size would scramble them.
+    expect(inputShapeFor(m([48]), [4, 4, 3], 'imgs')).toEqual([48]);
+    expect(inputShapeFor(m([8, 8]), [8, 8, 1], 'imgs')).toEqual([8, 8]);
+    expect(() => inputShapeFor(m([3, 4, 4]), [4, 4, 3], 'imgs')).toThrow(
+      'imgs: examples have shape [4, 4, 3] but the model expects input [batch, 3, 4, 4]: the same size in another order',
+    );
+    expect(() => inputShapeFor(m([64, 32, 3]), [32, 64, 3], 'imgs')).toThrow(/the same size in another order/);
   });
 
   it('scale, then mean and std per feature or per channel', () => {
@@ -259,6 +340,10 @@ describe('input shapes and preprocessing', () => {
     });
     expect(() => parsePreprocess({ std: [1, 0] })).toThrow('preprocess.std must not contain 0');
     expect(() => parsePreprocess({ resize: [28] })).toThrow('preprocess.resize must be [height, width]');
+    expect(() => parsePreprocess({ resize: [50000, 50000] })).toThrow(
+      'preprocess.resize [50000, 50000] is 2500000000 pixels; expected at most 67108864 (8192x8192)',
+    );
+    expect(parsePreprocess({ resize: [8192, 8192] }).resize).toEqual([8192, 8192]);
     expect(() => parsePreprocess({ channels: 4 })).toThrow('preprocess.channels must be 1 or 3');
     expect(() => parsePreprocess({ scael: 1 })).toThrow('preprocess.scael is not a known option');
   });

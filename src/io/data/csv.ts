@@ -9,7 +9,7 @@ import { csvRows } from '../csv-records.js';
 import { checkFile, Digest, textChunks } from '../source.js';
 import { InputError } from '../types.js';
 import { labelIndexOf, CsrBuilder, labelSetOf } from './labels.js';
-import type { DataOptions, FeatureBatch, FeatureStream } from './types.js';
+import { readBatchRows, type DataOptions, type FeatureBatch, type FeatureStream } from './types.js';
 
 const NUMBER = /^\s*[+-]?(\d+\.?\d*([eE][+-]?\d+)?|\.\d+([eE][+-]?\d+)?|nan|NaN|inf|Infinity|-inf)\s*$/;
 
@@ -91,7 +91,7 @@ export async function readCsvFeatures(file: string, opts: DataOptions): Promise<
   let pendingLine = lineNo;
   let task: Task = opts.task ?? 'multiclass';
   if (!opts.task && pending?.[labelCol]?.includes('|')) task = 'multilabel';
-  const batchSize = Math.max(1, opts.batchSize ?? 256);
+  const batchSize = readBatchRows(opts.batchSize, f);
 
   async function* batches(): AsyncGenerator<FeatureBatch> {
     let x = new Float32Array(batchSize * f);

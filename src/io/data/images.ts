@@ -11,7 +11,7 @@ import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { InputError } from '../types.js';
 import { labelIndexOf } from './labels.js';
-import type { DataOptions, FeatureBatch, FeatureStream } from './types.js';
+import { MAX_IMAGE_PIXELS, readBatchRows, type DataOptions, type FeatureBatch, type FeatureStream } from './types.js';
 
 const IMAGE_EXT = /\.(png|jpe?g)$/i;
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -22,9 +22,6 @@ export interface DecodedImage {
   /** RGBA, 4 bytes per pixel. */
   rgba: Uint8Array;
 }
-
-/** Largest image decoded: 8192 x 8192 (64 Mpx, 256 MB of RGBA); a 1 MB PNG can claim 32768 x 32768. */
-export const MAX_IMAGE_PIXELS = 8192 * 8192;
 
 /**
  * Width and height from a PNG's IHDR or a JPEG's start-of-frame marker, read before decoding so
@@ -162,7 +159,7 @@ export async function readImageFolder(dir: string, opts: DataOptions): Promise<F
     [oh, ow] = [first.height, first.width];
   }
   const f = oh * ow * channels;
-  const batchSize = Math.max(1, opts.batchSize ?? 256);
+  const batchSize = readBatchRows(opts.batchSize, f);
   // The split's fingerprint: sha256 over (relative path, file hash) of every image in order.
   const hash = createHash('sha256');
   let bytes = 0;

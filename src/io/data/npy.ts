@@ -9,7 +9,7 @@ import { getterFor, shapeText, unicodeAt } from '../npy.js';
 import { openNpyArrays, type NpyArrays, type NpySource } from '../npy-arrays.js';
 import { InputError } from '../types.js';
 import { labelIndexOf, CsrBuilder } from './labels.js';
-import type { DataOptions, FeatureBatch, FeatureStream } from './types.js';
+import { readBatchRows, type DataOptions, type FeatureBatch, type FeatureStream } from './types.js';
 
 /** One array being streamed, with the number of elements in one row. */
 interface ArraySource extends NpySource {
@@ -143,7 +143,7 @@ function plan(xs: ArraySource, ys: ArraySource, o: NpyArrays, opts: DataOptions)
   const xa = xs.array;
   const n = xa.shape[0];
   const f = xs.rowElems;
-  const batchSize = Math.max(1, opts.batchSize ?? 256);
+  const batchSize = readBatchRows(opts.batchSize, f);
   const getX = getterFor(xa);
   let fingerprints: FileFingerprint[] | null = null;
 

@@ -53,3 +53,18 @@ export interface DataOptions {
    */
   keep?: (index: number) => boolean;
 }
+
+/** The most a reader's batch of features holds (float32): the model's own calls stay within 64 MB too (model/run.ts). */
+export const MAX_READ_BATCH_BYTES = 64 << 20;
+
+/**
+ * Examples a reader's batch holds: the batch asked for (256 by default), fewer when the examples
+ * are large (1,024 images of 512x512x3 took 3.2 GB; at least one example a batch).
+ */
+export function readBatchRows(asked: number | undefined, featureSize: number): number {
+  const fit = Math.floor(MAX_READ_BATCH_BYTES / (4 * Math.max(1, featureSize)));
+  return Math.max(1, Math.min(asked ?? 256, fit));
+}
+
+/** Largest image decoded (and largest resize): 8192 x 8192 (64 Mpx, 256 MB of RGBA); a 1 MB PNG can claim 32768 x 32768. */
+export const MAX_IMAGE_PIXELS = 8192 * 8192;

@@ -6,6 +6,7 @@ import { PNG } from 'pngjs';
 import { ClassIndex } from '../../../src/core/classes.js';
 import { imageClassNames, openFeatures } from '../../../src/io/data/index.js';
 import { resizeBilinear } from '../../../src/io/data/images.js';
+import { MAX_READ_BATCH_BYTES, readBatchRows } from '../../../src/io/data/types.js';
 
 /** A w x h RGBA image from a pixel function. */
 function rgba(w: number, h: number, px: (x: number, y: number) => [number, number, number]): Buffer {
@@ -127,5 +128,29 @@ describe('image folders in a sharded run (keep)', () => {
     writeFileSync(path.join(split, 'a', '1.png'), 'not a png');
     await expect(all(split)).rejects.toThrow(/1\.png/);
     await expect(all(split, { keep: even })).resolves.toBeDefined();
+  });
+});
+
+describe('batches by bytes, not only by examples', () => {
+  it('readBatchRows: the batch asked for, fewer when its examples would pass 64 MB, at least one', () => {
+    expect(readBatchRows(undefined, 64)).toBe(256);
+    expect(readBatchRows(1024, 64)).toBe(1024);
+    expect(readBatchRows(1024, 512 * 512 * 3)).toBe(Math.floor(MAX_READ_BATCH_BYTES / (4 * 512 * 512 * 3)));
+    expect(readBatchRows(1024, 512 * 512 * 3)).toBe(21);
+    expect(readBatchRows(8, 8192 * 8192 * 3)).toBe(1);
+  });
+
+  it('images resized large come in batches that fit, whatever batch was asked for', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'mg-img-big-'));
+    mkdirSync(path.join(root, 'a'));
+    for (let i = 0; i < 12; i++) png(path.join(root, 'a', `${i}.png`), 2, 2, () => [i, i, i]);
+    // 1024 x 1024 x 3 floats = 12 MiB an image: 5 a batch, not the 1,024 asked for.
+    const s = await openFeatures(root, { classes: new ClassIndex(), batchSize: 1024, image: { resize: [1024, 1024] } });
+    const sizes: number[] = [];
+    for await (const b of s.batches) {
+      sizes.push(b.n);
+      expect(b.x.length * 4).toBeLessThanOrEqual(MAX_READ_BATCH_BYTES);
+    }
+    expect(sizes).toEqual([5, 5, 2]);
   });
 });
