@@ -9,20 +9,20 @@ import {
 } from "./chunk-5P3WJWIY.js";
 import {
   startBot
-} from "./chunk-IDIHF27C.js";
-import "./chunk-DPOOWHIH.js";
-import "./chunk-ZKEL3JOU.js";
-import "./chunk-QZIKRGBJ.js";
-import "./chunk-TI5AEHGF.js";
-import "./chunk-2FPBPD7G.js";
+} from "./chunk-WFD64O52.js";
+import "./chunk-6CUIBYAQ.js";
+import "./chunk-JJ6PMM3S.js";
+import "./chunk-VOGWTYP3.js";
+import "./chunk-Z7BJAZ4F.js";
+import "./chunk-FR4FU6ET.js";
 import "./chunk-4L747AVC.js";
 import "./chunk-EBNW32Z5.js";
 import {
   describeError
 } from "./chunk-5OTVHDUD.js";
-import "./chunk-BFC2JPIH.js";
-import "./chunk-UTNZUNE3.js";
-import "./chunk-TGX3NHF4.js";
+import "./chunk-KSJ4UNBQ.js";
+import "./chunk-GGPGICP4.js";
+import "./chunk-WSWANHUD.js";
 import "./chunk-5UDJ5SI4.js";
 import "./chunk-VS5LPRP2.js";
 import "./chunk-JJ23YP5Q.js";

@@ -56,6 +56,19 @@ it('JSON lines ids (strings or numbers); a line without one is refused, a split 
   expect(r2.leakage).toBeUndefined();
 });
 
+it('a split without ids leaves out its own pairs only: validation leaked into test is still found', async () => {
+  const train = file('t-noid.csv', 'label,pred\nx,x\ny,y\n');
+  const val = file('v-id.csv', 'id,label,pred\nv1,x,x\nv2,y,y\nv3,x,y\n');
+  const test = file('te-id.csv', 'id,label,pred\nv2,y,y\nt1,x,x\nt2,y,x\nv3,x,x\n');
+  const r = await evaluatePredictionFiles([
+    { name: 'train', path: train },
+    { name: 'validation', path: val },
+    { name: 'test', path: test },
+  ]);
+  // No pair with train (it has no ids): neither "0 shared" nor anything else is claimed of it.
+  expect(r.leakage!.pairs).toEqual([{ splits: ['validation', 'test'], count: 2, share: 0.5, examples: ['v2', 'v3'] }]);
+});
+
 describe('NumPy ids (fixtures/ids/expected.json)', () => {
   const IDS = path.join(process.cwd(), 'fixtures/ids');
   const expected = JSON.parse(readFileSync(path.join(IDS, 'expected.json'), 'utf8'));

@@ -53,6 +53,18 @@ describe('prediction files', () => {
     expect(diagnostics).toContain('modelgate thresholds --split validation=… --split test=…');
   });
 
+  it('no suggestion when validation and test are the same file: nothing would be held out', async () => {
+    const same = [
+      { name: 'validation', path: `${FIX}/validation.csv` },
+      { name: 'test', path: `${FIX}/validation.csv` },
+    ];
+    const r = await evaluatePredictionFiles(same);
+    expect(r.thresholdTuning!.tuned.recall - r.thresholdTuning!.current.recall).toBeGreaterThan(SUGGEST_MIN_GAIN);
+    const c = compareReports(r, r, RULES);
+    expect(c.diagnostics?.thresholds).toBeUndefined();
+    expect(renderComment(c, { key: 'tuning' })).not.toContain('Per-class thresholds would raise');
+  });
+
   it('no suggestion once the tuned thresholds are in use', async () => {
     const r = await evaluatePredictionFiles(SPLITS, { perClassThreshold: DEFAULT_RUN.thresholds });
     expect(r.thresholdTuning!.tuned.recall).toBeCloseTo(r.thresholdTuning!.current.recall, 12);

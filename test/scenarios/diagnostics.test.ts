@@ -162,9 +162,36 @@ describe('average precision that rose while recall fell (the class ranked better
         /recall of class '8' fell 54\.3 pts while its average precision rose \(0\.9\d\d → 0\.9\d\d\): a shift between classes at the arg-max, not a ranking regression$/,
       ),
     ]);
-    // A fall past the tolerance is a ranking drop (the control on the other side).
+    // A fall past the tolerance is a ranking drop (the control on the other side); in a softmax
+    // it is not blamed on what the model learned: another class's prior lowers it too.
     expect(aboutTest8(withTestAp(-0.05)).map((t) => t.text)).toEqual([
-      expect.stringContaining("'8' also lost ranking"),
+      expect.stringMatching(
+        /'8' also lost ranking: .*\(not only the arg-max's decision; in a softmax a shift of another class's prior lowers it too\)$/,
+      ),
     ]);
+  });
+
+  it('an average precision that rose while the ROC-AUC fell is no threshold effect (AP averages over every threshold)', () => {
+    const k = threshold.head.classes.indexOf('8');
+    const rose = () => {
+      const head: Report = structuredClone(threshold.head);
+      head.splits.test.scores!.averagePrecision[k] = Math.min(
+        1,
+        threshold.base!.splits.test.scores!.averagePrecision[k]! + 0.015,
+      );
+      return head;
+    };
+    const judge = (head: Report) =>
+      judgeDiagnostics(threshold.base, head, threshold.comparison, defaultRules(head.task)).diagnostics;
+    const auc8 = threshold.base!.splits.test.scores!.rocAuc[k]!;
+    const fell = rose();
+    fell.splits.test.scores!.rocAuc[k] = auc8 - 0.05;
+    const d = judge(fell);
+    expect(
+      [...d.thresholdEffects, ...(d.rankingDrops ?? [])].filter((t) => t.split === 'test' && t.className === '8'),
+    ).toEqual([]);
+    // Control: the same AP rise with the ROC-AUC as it was is still the decision shift.
+    const held = judge(rose());
+    expect(held.thresholdEffects.filter((t) => t.split === 'test' && t.className === '8')).toHaveLength(1);
   });
 });

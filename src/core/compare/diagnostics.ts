@@ -185,16 +185,23 @@ function thresholdEffectsOf(
     const bs = base.splits[split].scores;
     const hs = head.splits[split].scores;
     if (!bs || !hs || !cmp.sameExamples[split]) continue;
+    // Average precision averages over every threshold, so it can rise while the ranking near the
+    // operating point gets worse: a class's ranking holds only when its ROC-AUC did not fall too
+    // (AP rose 0.642 -> 0.759 while ROC-AUC fell 0.904 -> 0.830, and no threshold of the head got
+    // back the base's recall at its precision). A fall of either is a ranking loss; AP holding or
+    // rising with an AUC fall is no claim at all.
     const classAp = (name: string): ApChange | null => {
       const bi = bIdx.get(name);
       const hi = hIdx.get(name);
       if (bi === undefined || hi === undefined) return null;
-      return apChange(
+      const apMove = apChange(
         bs.averagePrecision[bi],
         bs.averagePrecisionBound[bi],
         hs.averagePrecision[hi],
         hs.averagePrecisionBound[hi],
       );
+      const aucMove = apChange(bs.rocAuc[bi], bs.rocAucBound[bi], hs.rocAuc[hi], hs.rocAucBound[hi]);
+      return apMove === 'fell' || aucMove !== 'fell' ? apMove : null;
     };
     const macro = cmp.headline.find((r) => r.split === split && r.metric === 'recall_macro');
     const fallers = cmp.classes
@@ -228,7 +235,7 @@ function thresholdEffectsOf(
           recallDelta: c.delta!,
           apBase: b!,
           apHead: h!,
-          text: `${split}: ${quoteName(c.name)} also lost ranking: its average precision fell ${ap(b!)} → ${ap(h!)}, so its scores order its examples worse (what the model learned changed, not only the decision)`,
+          text: `${split}: ${quoteName(c.name)} also lost ranking: its average precision fell ${ap(b!)} → ${ap(h!)}, so its scores order its examples worse (${cmp.task === 'multilabel' ? 'what the model learned changed, not only the decision' : "not only the arg-max's decision; in a softmax a shift of another class's prior lowers it too"})`,
         });
         continue;
       }

@@ -18,8 +18,8 @@ export class DiagnosticsCollector {
   private readonly tracker: LeakageTracker;
   private readonly key: Key64 = { hi: 0, lo: 0 };
   private splits = 0;
-  /** False once a split had examples without a key: leakage cannot be told then. */
-  private keyed = true;
+  /** Splits whose examples had no key (prediction files without ids): no pair with them is told. */
+  private readonly unkeyed = new Set<string>();
   private current: { name: string; keyed: number; examples: number; rows: number } | null = null;
 
   constructor(readonly keyKind: Leakage['key']) {
@@ -64,13 +64,20 @@ export class DiagnosticsCollector {
 
   endSplit(): void {
     const cur = this.current!;
-    if (cur.keyed !== cur.examples && this.keyKind === 'id') this.keyed = false;
+    if (cur.keyed !== cur.examples && this.keyKind === 'id') this.unkeyed.add(cur.name);
     this.tracker.endSplit();
     this.current = null;
   }
 
-  /** Leakage between the splits, when there were two or more and every example had a key. */
+  /**
+   * Leakage between the pairs of splits whose examples all had keys: a split without ids leaves
+   * out its own pairs only (one file without ids turned the check off for every pair, so a head
+   * that dropped train's ids hid validation's examples leaked into test); none when no pair is left.
+   */
   leakage(): Leakage | undefined {
-    return this.splits > 1 && this.keyed ? this.tracker.result() : undefined;
+    if (this.splits < 2) return undefined;
+    const r = this.tracker.result();
+    const pairs = r.pairs.filter((p) => !this.unkeyed.has(p.splits[0]) && !this.unkeyed.has(p.splits[1]));
+    return pairs.length ? { ...r, pairs } : undefined;
   }
 }

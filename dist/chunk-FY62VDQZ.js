@@ -5,21 +5,27 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  checkSplitNames,
-  evaluatePredictionFiles
-} from "./chunk-TG5F7Q7D.js";
-import "./chunk-FUPQEJAT.js";
-import "./chunk-NEJ5F2JK.js";
-import "./chunk-J5VWRRYV.js";
-import "./chunk-TAFURD4R.js";
-import "./chunk-J2V27CF6.js";
-import "./chunk-QDUOYYYZ.js";
-import "./chunk-J4X2SOEV.js";
-import "./chunk-3PH7HBNS.js";
+  HANDLED_EVENTS,
+  consoleLog,
+  createBot,
+  startBot
+} from "./chunk-WFD64O52.js";
+import "./chunk-6CUIBYAQ.js";
+import "./chunk-JJ6PMM3S.js";
+import "./chunk-VOGWTYP3.js";
+import "./chunk-Z7BJAZ4F.js";
+import "./chunk-FR4FU6ET.js";
 import "./chunk-4L747AVC.js";
 import "./chunk-EBNW32Z5.js";
+import "./chunk-KSJ4UNBQ.js";
+import "./chunk-GGPGICP4.js";
+import "./chunk-WSWANHUD.js";
+import "./chunk-5UDJ5SI4.js";
+import "./chunk-VS5LPRP2.js";
+import "./chunk-JJ23YP5Q.js";
 import "./chunk-2FAS46QG.js";
 import "./chunk-6KJEBQAK.js";
+import "./chunk-SXAORDUR.js";
 import "./chunk-KSATUSI5.js";
 import "./chunk-R7VUTDUK.js";
 import "./chunk-3Q6HRQ5E.js";
@@ -31,6 +37,8 @@ import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  checkSplitNames,
-  evaluatePredictionFiles
+  HANDLED_EVENTS,
+  consoleLog,
+  createBot,
+  startBot
 };

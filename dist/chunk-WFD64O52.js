@@ -42,28 +42,28 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   withClientLimits
-} from "./chunk-DPOOWHIH.js";
+} from "./chunk-6CUIBYAQ.js";
 import {
   findBaseline,
   runGate
-} from "./chunk-ZKEL3JOU.js";
+} from "./chunk-JJ6PMM3S.js";
 import {
   parseConfig
-} from "./chunk-TI5AEHGF.js";
+} from "./chunk-Z7BJAZ4F.js";
 import {
   VERSION
 } from "./chunk-4L747AVC.js";
 import {
   normalizeKey,
   renderComment
-} from "./chunk-BFC2JPIH.js";
+} from "./chunk-KSJ4UNBQ.js";
 import {
   TEST_NAME,
   pct,
   pts,
   qText,
   thousands
-} from "./chunk-UTNZUNE3.js";
+} from "./chunk-GGPGICP4.js";
 import {
   escapeMarkdown,
   sanitizeText

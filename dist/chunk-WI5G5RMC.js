@@ -5,19 +5,26 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  compareReports,
-  compareWithSource
-} from "./chunk-QZIKRGBJ.js";
-import "./chunk-TGX3NHF4.js";
+  DEFAULT_CONFIG,
+  DOOR_KEYS,
+  checkRulesEarly,
+  parseConfig,
+  parsePreprocessText,
+  readConfig,
+  rulesOf
+} from "./chunk-Z7BJAZ4F.js";
+import "./chunk-FR4FU6ET.js";
 import "./chunk-VS5LPRP2.js";
-import "./chunk-6KJEBQAK.js";
-import "./chunk-X7IXOYGA.js";
-import "./chunk-PQEN5O2V.js";
-import "./chunk-GTK7TP36.js";
+import "./chunk-R7VUTDUK.js";
 import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  compareReports,
-  compareWithSource
+  DEFAULT_CONFIG,
+  DOOR_KEYS,
+  checkRulesEarly,
+  parseConfig,
+  parsePreprocessText,
+  readConfig,
+  rulesOf
 };

@@ -19,10 +19,10 @@ import {
   recallStatus,
   splitOrder,
   thousands
-} from "./chunk-UTNZUNE3.js";
+} from "./chunk-GGPGICP4.js";
 import {
   bandName
-} from "./chunk-TGX3NHF4.js";
+} from "./chunk-WSWANHUD.js";
 import {
   escapeHtml
 } from "./chunk-5UDJ5SI4.js";

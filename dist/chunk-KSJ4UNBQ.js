@@ -7,7 +7,7 @@ var __dirname = __mgDirname(__filename);
 import {
   buildSections,
   verdictLine
-} from "./chunk-UTNZUNE3.js";
+} from "./chunk-GGPGICP4.js";
 import {
   escapeMarkdown,
   markdownLink

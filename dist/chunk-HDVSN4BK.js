@@ -13,12 +13,12 @@ import {
   renderOutcome,
   runGate,
   sameCommit
-} from "./chunk-ZKEL3JOU.js";
-import "./chunk-QZIKRGBJ.js";
+} from "./chunk-JJ6PMM3S.js";
+import "./chunk-VOGWTYP3.js";
 import "./chunk-EBNW32Z5.js";
-import "./chunk-BFC2JPIH.js";
-import "./chunk-UTNZUNE3.js";
-import "./chunk-TGX3NHF4.js";
+import "./chunk-KSJ4UNBQ.js";
+import "./chunk-GGPGICP4.js";
+import "./chunk-WSWANHUD.js";
 import "./chunk-5UDJ5SI4.js";
 import "./chunk-VS5LPRP2.js";
 import "./chunk-JJ23YP5Q.js";

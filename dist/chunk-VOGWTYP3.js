@@ -16,7 +16,7 @@ import {
   seedPValues,
   selfPaired,
   thresholdSuggestion
-} from "./chunk-TGX3NHF4.js";
+} from "./chunk-WSWANHUD.js";
 import {
   allowedWorsening,
   chosenSplits,
@@ -786,12 +786,14 @@ function thresholdEffectsOf(base, head, cmp) {
       const bi = bIdx.get(name);
       const hi = hIdx.get(name);
       if (bi === void 0 || hi === void 0) return null;
-      return apChange(
+      const apMove = apChange(
         bs.averagePrecision[bi],
         bs.averagePrecisionBound[bi],
         hs.averagePrecision[hi],
         hs.averagePrecisionBound[hi]
       );
+      const aucMove = apChange(bs.rocAuc[bi], bs.rocAucBound[bi], hs.rocAuc[hi], hs.rocAucBound[hi]);
+      return apMove === "fell" || aucMove !== "fell" ? apMove : null;
     };
     const macro = cmp.headline.find((r) => r.split === split && r.metric === "recall_macro");
     const fallers = cmp.classes.filter((c) => c.split === split && c.delta !== null && c.delta < 0 && bIdx.has(c.name) && hIdx.has(c.name)).map((c) => classAp(c.name));
@@ -818,7 +820,7 @@ function thresholdEffectsOf(base, head, cmp) {
           recallDelta: c.delta,
           apBase: b,
           apHead: h,
-          text: `${split}: ${quoteName(c.name)} also lost ranking: its average precision fell ${ap(b)} \u2192 ${ap(h)}, so its scores order its examples worse (what the model learned changed, not only the decision)`
+          text: `${split}: ${quoteName(c.name)} also lost ranking: its average precision fell ${ap(b)} \u2192 ${ap(h)}, so its scores order its examples worse (${cmp.task === "multilabel" ? "what the model learned changed, not only the decision" : "not only the arg-max's decision; in a softmax a shift of another class's prior lowers it too"})`
         });
         continue;
       }

@@ -9,13 +9,13 @@ import {
 } from "./chunk-PYXWA2YX.js";
 import {
   renderHtmlReport
-} from "./chunk-IDCYEBLM.js";
+} from "./chunk-7P73VHR3.js";
 import {
   mergeReports
 } from "./chunk-TIAOKKC3.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-TG5F7Q7D.js";
+} from "./chunk-X52JMTB7.js";
 import "./chunk-FUPQEJAT.js";
 import {
   debug,
@@ -81,7 +81,7 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   whoAmI
-} from "./chunk-DPOOWHIH.js";
+} from "./chunk-6CUIBYAQ.js";
 import {
   BaselineUnusable,
   baselineNotes,
@@ -90,12 +90,12 @@ import {
   findBaseline,
   renderOutcome,
   runGate
-} from "./chunk-ZKEL3JOU.js";
-import "./chunk-QZIKRGBJ.js";
+} from "./chunk-JJ6PMM3S.js";
+import "./chunk-VOGWTYP3.js";
 import {
   parseConfig
-} from "./chunk-TI5AEHGF.js";
-import "./chunk-2FPBPD7G.js";
+} from "./chunk-Z7BJAZ4F.js";
+import "./chunk-FR4FU6ET.js";
 import {
   VERSION
 } from "./chunk-4L747AVC.js";
@@ -106,9 +106,9 @@ import {
 } from "./chunk-5OTVHDUD.js";
 import {
   normalizeKey
-} from "./chunk-BFC2JPIH.js";
-import "./chunk-UTNZUNE3.js";
-import "./chunk-TGX3NHF4.js";
+} from "./chunk-KSJ4UNBQ.js";
+import "./chunk-GGPGICP4.js";
+import "./chunk-WSWANHUD.js";
 import {
   sanitizeText
 } from "./chunk-5UDJ5SI4.js";
@@ -96450,7 +96450,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-NQ5ZVHYS.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-6SH362X6.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

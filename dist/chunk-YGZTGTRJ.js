@@ -9,9 +9,9 @@ import {
   SUMMARY_MAX_BYTES,
   renderComment,
   renderSummary
-} from "./chunk-BFC2JPIH.js";
-import "./chunk-UTNZUNE3.js";
-import "./chunk-TGX3NHF4.js";
+} from "./chunk-KSJ4UNBQ.js";
+import "./chunk-GGPGICP4.js";
+import "./chunk-WSWANHUD.js";
 import "./chunk-5UDJ5SI4.js";
 import "./chunk-VS5LPRP2.js";
 import "./chunk-X7IXOYGA.js";

@@ -5,26 +5,22 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  DEFAULT_CONFIG,
-  DOOR_KEYS,
-  checkRulesEarly,
-  parseConfig,
-  parsePreprocessText,
-  readConfig,
-  rulesOf
-} from "./chunk-TI5AEHGF.js";
-import "./chunk-2FPBPD7G.js";
+  REPORT_CSP,
+  mainSplit,
+  renderHtmlReport
+} from "./chunk-7P73VHR3.js";
+import "./chunk-GGPGICP4.js";
+import "./chunk-WSWANHUD.js";
+import "./chunk-5UDJ5SI4.js";
 import "./chunk-VS5LPRP2.js";
-import "./chunk-R7VUTDUK.js";
+import "./chunk-X7IXOYGA.js";
+import "./chunk-PQEN5O2V.js";
+import "./chunk-GTK7TP36.js";
 import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  DEFAULT_CONFIG,
-  DOOR_KEYS,
-  checkRulesEarly,
-  parseConfig,
-  parsePreprocessText,
-  readConfig,
-  rulesOf
+  REPORT_CSP,
+  mainSplit,
+  renderHtmlReport
 };

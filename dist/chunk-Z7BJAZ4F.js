@@ -6,7 +6,7 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   parsePreprocess
-} from "./chunk-2FPBPD7G.js";
+} from "./chunk-FR4FU6ET.js";
 import {
   parseRules
 } from "./chunk-VS5LPRP2.js";

@@ -8,6 +8,14 @@ import {
   UsageError
 } from "./chunk-3P3OTKBG.js";
 
+// src/io/data/types.ts
+var MAX_READ_BATCH_BYTES = 64 << 20;
+function readBatchRows(asked, featureSize) {
+  const fit = Math.floor(MAX_READ_BATCH_BYTES / (4 * Math.max(1, featureSize)));
+  return Math.max(1, Math.min(asked ?? 256, fit));
+}
+var MAX_IMAGE_PIXELS = 8192 * 8192;
+
 // src/model/preprocess.ts
 function numbers(v, what) {
   if (v === void 0 || v === null) return void 0;
@@ -46,6 +54,10 @@ function parsePreprocess(raw) {
     const z = numbers(r.resize, "resize");
     if (!Array.isArray(z) || z.length !== 2 || z.some((d) => !Number.isInteger(d) || d < 1))
       throw new UsageError(`preprocess.resize must be [height, width] in pixels, got ${JSON.stringify(r.resize)}`);
+    if (z[0] * z[1] > MAX_IMAGE_PIXELS)
+      throw new UsageError(
+        `preprocess.resize [${z[0]}, ${z[1]}] is ${z[0] * z[1]} pixels; expected at most ${MAX_IMAGE_PIXELS} (8192x8192), as for the images read`
+      );
     spec.resize = [z[0], z[1]];
   }
   if (r.channels !== void 0) {
@@ -106,6 +118,8 @@ var Preprocess = class {
 };
 
 export {
+  readBatchRows,
+  MAX_IMAGE_PIXELS,
   parsePreprocess,
   Preprocess
 };

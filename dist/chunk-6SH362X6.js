@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-TG5F7Q7D.js";
+} from "./chunk-X52JMTB7.js";
 import {
   classIndexOf,
   csvRows,
@@ -45,8 +45,10 @@ import "./chunk-QDUOYYYZ.js";
 import "./chunk-J4X2SOEV.js";
 import "./chunk-3PH7HBNS.js";
 import {
-  Preprocess
-} from "./chunk-2FPBPD7G.js";
+  MAX_IMAGE_PIXELS,
+  Preprocess,
+  readBatchRows
+} from "./chunk-FR4FU6ET.js";
 import {
   VERSION
 } from "./chunk-4L747AVC.js";
@@ -4423,7 +4425,7 @@ async function readCsvFeatures(file, opts) {
   let pendingLine = lineNo;
   let task = opts.task ?? "multiclass";
   if (!opts.task && pending?.[labelCol]?.includes("|")) task = "multilabel";
-  const batchSize = Math.max(1, opts.batchSize ?? 256);
+  const batchSize = readBatchRows(opts.batchSize, f);
   async function* batches() {
     let x = new Float32Array(batchSize * f);
     let truth = new Uint32Array(batchSize);
@@ -4489,7 +4491,6 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 var IMAGE_EXT = /\.(png|jpe?g)$/i;
 var byCodePoint = (a, b) => a < b ? -1 : a > b ? 1 : 0;
-var MAX_IMAGE_PIXELS = 8192 * 8192;
 function imageSize(bytes) {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (b.length >= 24 && b.readUInt32BE(0) === 2303741511 && b.toString("latin1", 12, 16) === "IHDR")
@@ -4592,7 +4593,7 @@ async function readImageFolder(dir, opts) {
     [oh, ow] = [first.height, first.width];
   }
   const f = oh * ow * channels;
-  const batchSize = Math.max(1, opts.batchSize ?? 256);
+  const batchSize = readBatchRows(opts.batchSize, f);
   const hash = createHash("sha256");
   let bytes = 0;
   async function* batches() {
@@ -4749,7 +4750,7 @@ function plan(xs, ys, o, opts) {
   const xa = xs.array;
   const n = xa.shape[0];
   const f = xs.rowElems;
-  const batchSize = Math.max(1, opts.batchSize ?? 256);
+  const batchSize = readBatchRows(opts.batchSize, f);
   const getX = getterFor(xa);
   let fingerprints = null;
   async function* batches() {
@@ -4950,6 +4951,7 @@ async function readArtifacts(files) {
   const buffers = [];
   let expected = 0;
   let sizeKnown = true;
+  const listed = /* @__PURE__ */ new Set();
   for (let g = 0; g < manifest.length; g++) {
     const group = manifest[g];
     const where = `weightsManifest[${g}]`;
@@ -4957,6 +4959,9 @@ async function readArtifacts(files) {
       throw new InputError(file, where, "expected {paths: [...], weights: [...]}");
     for (let i = 0; i < group.paths.length; i++) {
       const rel = safeRelativePath(group.paths[i], file, `${where}.paths[${i}]`);
+      if (listed.has(rel))
+        throw new InputError(file, `${where}.paths[${i}]`, `lists ${rel} again; expected each weight file once`);
+      listed.add(rel);
       buffers.push(await files.read(rel));
     }
     for (const w of group.weights) {
@@ -5031,9 +5036,19 @@ function singleTensor(out, label) {
   }
   return out;
 }
+function modelFailed(label, message, shape) {
+  const on = shape ? ` on a batch of shape ${shapeText2(shape)}` : "";
+  return new InputError(label, null, `the model failed${on}: ${message.split("\n")[0]}`);
+}
 function checkedPredict(label, raw, outputSize) {
   return (x) => {
-    const y = singleTensor(raw(x), label);
+    let out;
+    try {
+      out = raw(x);
+    } catch (e) {
+      throw modelFailed(label, e.message, x.shape);
+    }
+    const y = singleTensor(out, label);
     const want = outputSize();
     if (y.rank !== 2 || y.shape[0] !== x.shape[0] || want !== null && y.shape[1] !== want) {
       const actual = shapeText2(y.shape);
@@ -5302,7 +5317,7 @@ function spawnWorkerPool(o) {
           waiting.delete(id);
           busy[k]--;
           if (m.type === "scores") p?.resolve(m.scores);
-          else p?.reject(new Error(m.message));
+          else p?.reject(modelFailed(o.label, m.message));
         }
       });
       w.on("error", (e) => {
@@ -5362,11 +5377,20 @@ function inputShapeFor(model, featureShape, file) {
   const fits = want.length === featureShape.length && want.every((d, i) => d === null || d === featureShape[i]);
   if (fits) return [...featureShape];
   const known = want.every((d) => d !== null);
-  if (known && want.reduce((a, b) => a * b, 1) === size) return want;
+  const expects = shapeText3([null, ...want]).replace("[?", "[batch");
+  if (known && want.reduce((a, b) => a * b, 1) === size) {
+    const axes = (s) => s.filter((d) => d !== 1).join(",");
+    if (featureShape.length === 1 || want.length === 1 || axes(want) === axes(featureShape)) return want;
+    throw new InputError(
+      file,
+      null,
+      `examples have shape ${shapeText3(featureShape)} but the model expects input ${expects}: the same size in another order, which reading the data as it is would scramble; transpose the data to the model's order (a channels-first model: np.transpose(x, (0, 3, 1, 2)))`
+    );
+  }
   throw new InputError(
     file,
     null,
-    `examples have shape ${shapeText3(featureShape)} but the model expects input ${shapeText3([null, ...want]).replace("[?", "[batch")}`
+    `examples have shape ${shapeText3(featureShape)} but the model expects input ${expects}`
   );
 }
 function planRun(model, stream, opts) {
@@ -5380,7 +5404,8 @@ function planRun(model, stream, opts) {
       null,
       `model has ${outputs} outputs but the evaluation has ${opts.classes} classes`
     );
-  const thr = opts.thresholds ?? new Float32Array(Math.max(outputs, 1)).fill(opts.threshold ?? DEFAULT_THRESHOLD);
+  const given = binary && opts.thresholds ? opts.thresholds.subarray(1, 2) : opts.thresholds;
+  const thr = given?.length ? given : new Float32Array(Math.max(outputs, 1)).fill(opts.threshold ?? DEFAULT_THRESHOLD);
   const batchSize = Math.max(1, opts.batchSize ?? defaultBatchSize(featureSize));
   return { shape, featureSize, outputs, binary, thr, batchSize };
 }
@@ -5394,6 +5419,17 @@ function feedScores(sink, scores, n, { outputs, binary }, truth, offsets, indice
     } else sink.scores(scores, i * outputs, outputs);
     if (truth) sink.end(truth, i, i + 1);
     else sink.end(indices, offsets[i], offsets[i + 1]);
+  }
+}
+function checkDecidable(label, scores, outputs, before) {
+  for (let i = 0; i < scores.length; i++) {
+    const v = scores[i];
+    if (v < 0 || v > 1)
+      throw new InputError(
+        label,
+        null,
+        `output ${v} (example ${before + Math.floor(i / outputs)}) is not a probability, and a threshold decides on probabilities; the model does not end in a sigmoid or softmax: add a sigmoid to its last layer (logits thresholded as probabilities would be decided wrongly)`
+      );
   }
 }
 function expectedScores(model, task, binary, opts) {
@@ -5520,6 +5556,8 @@ function chunkFinisher(model, stream, plan2, opts, sink) {
         `model gave ${scores.length / n} scores per example; expected ${outputs}`
       );
     sanity.observeOutputs(scores, n);
+    if (expect === null && (plan2.binary || stream.task === "multilabel"))
+      checkDecidable(model.label, scores, outputs, done);
     if (scoreSink)
       feedScores(scoreSink, scores, n, plan2, stream.task === "multiclass" ? truth : null, offsets, indices);
     if (stream.task === "multiclass") {
@@ -5649,6 +5687,7 @@ async function maybeStartPool(opts, backend, model) {
   const workerFile = findWorkerFile();
   if (!workerFile) return why(`${WORKER_FILE} not found next to the program (run npm run build)`);
   const pool = spawnWorkerPool({
+    label: model.label,
     artifacts: model.artifacts,
     graph: model.kind === "graph",
     backend: backend.name,

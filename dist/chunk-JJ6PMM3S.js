@@ -6,17 +6,17 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   compareReports
-} from "./chunk-QZIKRGBJ.js";
+} from "./chunk-VOGWTYP3.js";
 import {
   checkRuleNames
 } from "./chunk-EBNW32Z5.js";
 import {
   renderComment,
   renderSummary
-} from "./chunk-BFC2JPIH.js";
+} from "./chunk-KSJ4UNBQ.js";
 import {
   VERDICT_WORD
-} from "./chunk-UTNZUNE3.js";
+} from "./chunk-GGPGICP4.js";
 import {
   escapePlain
 } from "./chunk-5UDJ5SI4.js";

@@ -734,6 +734,7 @@ var SUGGEST_MIN_GAIN = 0.02;
 function thresholdSuggestion(head) {
   const t = head.thresholdTuning;
   if (!t || t.classesTuned === 0 || !(t.tuned.recall - t.current.recall >= SUGGEST_MIN_GAIN - 1e-12)) return null;
+  if (sameExamples(head, t.from, t.to)) return null;
   return {
     from: t.from,
     to: t.to,
@@ -743,6 +744,12 @@ function thresholdSuggestion(head) {
     recall: { current: t.current.recall, tuned: t.tuned.recall },
     precision: { current: t.current.precision, tuned: t.tuned.precision }
   };
+}
+function sameExamples(r, a, b) {
+  const [fa, fb] = [r.splits[a]?.fingerprints, r.splits[b]?.fingerprints];
+  if (!fa || !fb) return false;
+  const files = (f) => f.files.map((x) => x.sha256).join(",");
+  return fa.labels === fb.labels || fa.files.length > 0 && files(fa) === files(fb);
 }
 var pct = (x) => `${(100 * x).toFixed(1)}%`;
 function suggestionText(s) {

@@ -5,27 +5,21 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  HANDLED_EVENTS,
-  consoleLog,
-  createBot,
-  startBot
-} from "./chunk-IDIHF27C.js";
-import "./chunk-DPOOWHIH.js";
-import "./chunk-ZKEL3JOU.js";
-import "./chunk-QZIKRGBJ.js";
-import "./chunk-TI5AEHGF.js";
-import "./chunk-2FPBPD7G.js";
+  checkSplitNames,
+  evaluatePredictionFiles
+} from "./chunk-X52JMTB7.js";
+import "./chunk-FUPQEJAT.js";
+import "./chunk-NEJ5F2JK.js";
+import "./chunk-J5VWRRYV.js";
+import "./chunk-TAFURD4R.js";
+import "./chunk-J2V27CF6.js";
+import "./chunk-QDUOYYYZ.js";
+import "./chunk-J4X2SOEV.js";
+import "./chunk-3PH7HBNS.js";
 import "./chunk-4L747AVC.js";
 import "./chunk-EBNW32Z5.js";
-import "./chunk-BFC2JPIH.js";
-import "./chunk-UTNZUNE3.js";
-import "./chunk-TGX3NHF4.js";
-import "./chunk-5UDJ5SI4.js";
-import "./chunk-VS5LPRP2.js";
-import "./chunk-JJ23YP5Q.js";
 import "./chunk-2FAS46QG.js";
 import "./chunk-6KJEBQAK.js";
-import "./chunk-SXAORDUR.js";
 import "./chunk-KSATUSI5.js";
 import "./chunk-R7VUTDUK.js";
 import "./chunk-3Q6HRQ5E.js";
@@ -37,8 +31,6 @@ import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  HANDLED_EVENTS,
-  consoleLog,
-  createBot,
-  startBot
+  checkSplitNames,
+  evaluatePredictionFiles
 };

@@ -7,7 +7,7 @@ var __dirname = __mgDirname(__filename);
 import {
   bandName,
   suggestionText
-} from "./chunk-TGX3NHF4.js";
+} from "./chunk-WSWANHUD.js";
 import {
   escapeMarkdown,
   escapeMermaid,

@@ -264,8 +264,8 @@ var DiagnosticsCollector = class {
   tracker;
   key = { hi: 0, lo: 0 };
   splits = 0;
-  /** False once a split had examples without a key: leakage cannot be told then. */
-  keyed = true;
+  /** Splits whose examples had no key (prediction files without ids): no pair with them is told. */
+  unkeyed = /* @__PURE__ */ new Set();
   current = null;
   /** Starts a split; its scores accumulator is the reader's (or runner's) ScoreSink, then goes to the report builder. */
   beginSplit(name) {
@@ -302,13 +302,20 @@ var DiagnosticsCollector = class {
   }
   endSplit() {
     const cur = this.current;
-    if (cur.keyed !== cur.examples && this.keyKind === "id") this.keyed = false;
+    if (cur.keyed !== cur.examples && this.keyKind === "id") this.unkeyed.add(cur.name);
     this.tracker.endSplit();
     this.current = null;
   }
-  /** Leakage between the splits, when there were two or more and every example had a key. */
+  /**
+   * Leakage between the pairs of splits whose examples all had keys: a split without ids leaves
+   * out its own pairs only (one file without ids turned the check off for every pair, so a head
+   * that dropped train's ids hid validation's examples leaked into test); none when no pair is left.
+   */
   leakage() {
-    return this.splits > 1 && this.keyed ? this.tracker.result() : void 0;
+    if (this.splits < 2) return void 0;
+    const r = this.tracker.result();
+    const pairs = r.pairs.filter((p) => !this.unkeyed.has(p.splits[0]) && !this.unkeyed.has(p.splits[1]));
+    return pairs.length ? { ...r, pairs } : void 0;
   }
 };
 

@@ -8,7 +8,7 @@ import {
   checkRulesEarly,
   parsePreprocessText,
   readConfig
-} from "./chunk-TI5AEHGF.js";
+} from "./chunk-Z7BJAZ4F.js";
 import {
   COMMENT_MAX_LENGTH,
   commentMarker,
@@ -16,7 +16,7 @@ import {
   normalizeKey,
   renderComment,
   utf8Length
-} from "./chunk-BFC2JPIH.js";
+} from "./chunk-KSJ4UNBQ.js";
 import {
   escapeMarkdown,
   sanitizeText
