@@ -139,18 +139,4 @@ describe('batches by bytes, not only by examples', () => {
     expect(readBatchRows(1024, 512 * 512 * 3)).toBe(21);
     expect(readBatchRows(8, 8192 * 8192 * 3)).toBe(1);
   });
-
-  it('images resized large come in batches that fit, whatever batch was asked for', async () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'mg-img-big-'));
-    mkdirSync(path.join(root, 'a'));
-    for (let i = 0; i < 12; i++) png(path.join(root, 'a', `${i}.png`), 2, 2, () => [i, i, i]);
-    // 1024 x 1024 x 3 floats = 12 MiB an image: 5 a batch, not the 1,024 asked for.
-    const s = await openFeatures(root, { classes: new ClassIndex(), batchSize: 1024, image: { resize: [1024, 1024] } });
-    const sizes: number[] = [];
-    for await (const b of s.batches) {
-      sizes.push(b.n);
-      expect(b.x.length * 4).toBeLessThanOrEqual(MAX_READ_BATCH_BYTES);
-    }
-    expect(sizes).toEqual([5, 5, 2]);
-  });
 });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { zipSync } from 'fflate';
 import { ClassIndex } from '../../../src/core/classes.js';
 import { openFeatures, type FeatureStream } from '../../../src/io/data/index.js';
+import { MAX_READ_BATCH_BYTES } from '../../../src/io/data/types.js';
 
 const FIX = path.resolve('fixtures/model-data');
 const dir = mkdtempSync(path.join(tmpdir(), 'mg-npyfeat-'));
@@ -105,5 +106,28 @@ describe('NumPy feature files', () => {
     await expect(openFeatures(d, { classes: new ClassIndex(['0'], true) })).rejects.toThrow(
       `${path.join(d, 'x.npy')}:array x: dtype >f8 is not supported`,
     );
+  });
+});
+
+describe('batches by bytes, not only by examples', () => {
+  it('large examples come in batches of at most 64 MB, whatever batch was asked for', async () => {
+    // 4 examples of 4,200,000 float32 features (16.8 MB each): 3 a batch, not the 1,024 asked for.
+    const f = 4_200_000;
+    const d = path.join(dir, 'wide');
+    mkdirSync(d, { recursive: true });
+    const x = new Float32Array(4 * f);
+    for (let i = 0; i < 4; i++) x[i * f] = i;
+    writeFileSync(path.join(d, 'x.npy'), npy('<f4', [4, f], new Uint8Array(x.buffer)));
+    writeFileSync(path.join(d, 'y.npy'), npy('<i8', [4], new Uint8Array(BigInt64Array.from([0n, 1n, 0n, 1n]).buffer)));
+    const s = await openFeatures(d, { classes: new ClassIndex(), batchSize: 1024 });
+    const sizes: number[] = [];
+    const firsts: number[] = [];
+    for await (const b of s.batches) {
+      sizes.push(b.n);
+      expect(b.x.length * 4).toBeLessThanOrEqual(MAX_READ_BATCH_BYTES);
+      for (let i = 0; i < b.n; i++) firsts.push(b.x[i * f]);
+    }
+    expect(sizes).toEqual([3, 1]);
+    expect(firsts).toEqual([0, 1, 2, 3]);
   });
 });
