@@ -14,8 +14,11 @@ export interface LoadedModel {
   kind: 'layers' | 'graph' | 'saved-model';
   /** For messages and report.source. */
   label: string;
-  /** Input shape without the batch dimension; entries may be null (unknown). */
-  inputShape: (number | null)[];
+  /**
+   * Input shape without the batch dimension; entries may be null (unknown); null altogether when
+   * the model does not say (a graph model without a shape): the data's shape is fed as it is.
+   */
+  inputShape: (number | null)[] | null;
   /** Number of outputs per example (classes), or null when the model does not say. */
   outputSize: number | null;
   /** What the last op does: decides whether outputs are checked to be probabilities. */
@@ -233,7 +236,7 @@ export async function loadModel(tf: TF, source: ModelSource): Promise<LoadedMode
       model.inputs.map((i) => i.shape),
       model.outputs.map((o) => o.shape),
     );
-    const inShape = model.inputs[0].shape?.slice(1).map((d) => (d < 0 ? null : d)) ?? [];
+    const inShape = model.inputs[0].shape?.slice(1).map((d) => (d < 0 ? null : d)) ?? null;
     return {
       kind: 'graph',
       label,
@@ -334,7 +337,7 @@ async function loadSavedModel(tf: TF, dir: string): Promise<LoadedModel> {
   return {
     kind: 'saved-model',
     label: dir,
-    inputShape: (model.inputs[0].shape ?? []).slice(1).map((d) => (d < 0 ? null : d)),
+    inputShape: model.inputs[0].shape?.slice(1).map((d) => (d < 0 ? null : d)) ?? null,
     outputSize,
     activation: 'unknown',
     predict: checkedPredict(

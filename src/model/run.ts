@@ -72,6 +72,8 @@ function shapeText(s: readonly (number | null)[]): string {
 /** The per-example shape to feed: the data's, or the model's when only the layout differs (e.g. 64 -> 8x8x1). */
 export function inputShapeFor(model: LoadedModel, featureShape: readonly number[], file: string): number[] {
   const want = model.inputShape;
+  // A model that does not say takes the data as it is (its first call says otherwise, by name).
+  if (want === null) return [...featureShape];
   const size = featureShape.reduce((a, b) => a * b, 1);
   const fits = want.length === featureShape.length && want.every((d, i) => d === null || d === featureShape[i]);
   if (fits) return [...featureShape];

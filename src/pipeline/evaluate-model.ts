@@ -181,7 +181,7 @@ export async function evaluateModel(opts: EvaluateModelOptions): Promise<ModelEv
   try {
     pool = await maybeStartPool(opts, backend, model);
     opts.log?.(
-      `model: ${model.label} (${model.kind}, input [batch, ${model.inputShape.map((d) => d ?? '?').join(', ')}], ${model.outputSize ?? '?'} outputs, ${model.activation})`,
+      `model: ${model.label} (${model.kind}, input [batch, ${model.inputShape?.map((d) => d ?? '?').join(', ') ?? '…'}], ${model.outputSize ?? '?'} outputs, ${model.activation})`,
     );
     let classes: ClassIndex | null = null;
     let task: Task | null = opts.task ?? null;

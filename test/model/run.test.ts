@@ -11,7 +11,7 @@ function fake(
   outputs: number,
   activation: OutputActivation,
   f: (x: tf.Tensor) => tf.Tensor,
-  inputShape: (number | null)[] = [2],
+  inputShape: (number | null)[] | null = [2],
 ): LoadedModel {
   return {
     kind: 'layers',
@@ -302,10 +302,12 @@ describe('sanity findings', () => {
 });
 
 describe('input shapes and preprocessing', () => {
-  const m = (shape: (number | null)[]) => fake(10, 'softmax', (x) => x, shape);
+  const m = (shape: (number | null)[] | null) => fake(10, 'softmax', (x) => x, shape);
   it('feeds the model its own layout when only the layout differs', () => {
     expect(inputShapeFor(m([8, 8, 1]), [64], 'd.csv')).toEqual([8, 8, 1]);
     expect(inputShapeFor(m([null]), [64], 'd.csv')).toEqual([64]);
+    // A graph model without an input shape takes the data's as it is (it said "expects [batch]").
+    expect(inputShapeFor(m(null), [8, 8, 1], 'imgs')).toEqual([8, 8, 1]);
     expect(() => inputShapeFor(m([784]), [64], 'd.csv')).toThrow(
       'd.csv: examples have shape [64] but the model expects input [batch, 784]',
     );

@@ -5095,7 +5095,7 @@ async function loadModel(tf, source) {
       model2.inputs.map((i) => i.shape),
       model2.outputs.map((o) => o.shape)
     );
-    const inShape = model2.inputs[0].shape?.slice(1).map((d) => d < 0 ? null : d) ?? [];
+    const inShape = model2.inputs[0].shape?.slice(1).map((d) => d < 0 ? null : d) ?? null;
     return {
       kind: "graph",
       label,
@@ -5178,7 +5178,7 @@ async function loadSavedModel(tf, dir) {
   return {
     kind: "saved-model",
     label: dir,
-    inputShape: (model.inputs[0].shape ?? []).slice(1).map((d) => d < 0 ? null : d),
+    inputShape: model.inputs[0].shape?.slice(1).map((d) => d < 0 ? null : d) ?? null,
     outputSize,
     activation: "unknown",
     predict: checkedPredict(
@@ -5373,6 +5373,7 @@ function shapeText3(s) {
 }
 function inputShapeFor(model, featureShape, file) {
   const want = model.inputShape;
+  if (want === null) return [...featureShape];
   const size = featureShape.reduce((a, b) => a * b, 1);
   const fits = want.length === featureShape.length && want.every((d, i) => d === null || d === featureShape[i]);
   if (fits) return [...featureShape];
@@ -5714,7 +5715,7 @@ async function evaluateModel(opts) {
   try {
     pool = await maybeStartPool(opts, backend, model);
     opts.log?.(
-      `model: ${model.label} (${model.kind}, input [batch, ${model.inputShape.map((d) => d ?? "?").join(", ")}], ${model.outputSize ?? "?"} outputs, ${model.activation})`
+      `model: ${model.label} (${model.kind}, input [batch, ${model.inputShape?.map((d) => d ?? "?").join(", ") ?? "\u2026"}], ${model.outputSize ?? "?"} outputs, ${model.activation})`
     );
     let classes = null;
     let task = opts.task ?? null;

@@ -96450,7 +96450,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-6SH362X6.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-SULIZTMG.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,
