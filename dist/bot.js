@@ -9,10 +9,10 @@ import {
 } from "./chunk-5P3WJWIY.js";
 import {
   startBot
-} from "./chunk-WFD64O52.js";
-import "./chunk-6CUIBYAQ.js";
-import "./chunk-JJ6PMM3S.js";
-import "./chunk-VOGWTYP3.js";
+} from "./chunk-J6T73OIM.js";
+import "./chunk-WAGN7ZKN.js";
+import "./chunk-JIYV3FV2.js";
+import "./chunk-VJ2CQDX7.js";
 import "./chunk-Z7BJAZ4F.js";
 import "./chunk-FR4FU6ET.js";
 import "./chunk-4L747AVC.js";
@@ -20,12 +20,12 @@ import "./chunk-EBNW32Z5.js";
 import {
   describeError
 } from "./chunk-5OTVHDUD.js";
-import "./chunk-KSJ4UNBQ.js";
-import "./chunk-GGPGICP4.js";
+import "./chunk-NNMLWWF7.js";
+import "./chunk-BP4AMAEH.js";
 import "./chunk-WSWANHUD.js";
 import "./chunk-5UDJ5SI4.js";
 import "./chunk-VS5LPRP2.js";
-import "./chunk-JJ23YP5Q.js";
+import "./chunk-CL2ADZST.js";
 import "./chunk-2FAS46QG.js";
 import "./chunk-6KJEBQAK.js";
 import "./chunk-SXAORDUR.js";

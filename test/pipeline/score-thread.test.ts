@@ -20,10 +20,12 @@ type Metrics = ReturnType<ScoreAccumulator['result']>;
 
 /** Equal but for the last bits of the two floating-point sums, which are added in another order. */
 function expectSameFigures(got: Metrics, want: Metrics): void {
-  const { logLoss, ece, ...counts } = want!;
-  const { logLoss: gotLogLoss, ece: gotEce, ...gotCounts } = got!;
+  const { logLoss, ece, logLossSe, ...counts } = want!;
+  const { logLoss: gotLogLoss, ece: gotEce, logLossSe: gotSe, ...gotCounts } = got!;
   expect(gotCounts).toEqual(counts);
   expect(Math.abs(gotLogLoss - logLoss)).toBeLessThanOrEqual(1e-13 * logLoss);
+  // Each example's loss is a difference of the running sums, whose sizes differ by block.
+  expect(Math.abs(gotSe! - logLossSe!)).toBeLessThanOrEqual(1e-11 * logLossSe!);
   expect(Math.abs(gotEce - ece)).toBeLessThanOrEqual(1e-13 * ece);
 }
 

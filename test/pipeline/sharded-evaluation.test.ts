@@ -41,8 +41,9 @@ function sameScores(merged: Report, one: Report): number {
     const [m, o] = [merged.splits[name].scores, split.scores];
     expect(m === undefined).toBe(o === undefined);
     if (!m || !o) continue;
-    expect({ ...m, logLoss: 0, ece: 0 }).toEqual({ ...o, logLoss: 0, ece: 0 });
+    expect({ ...m, logLoss: 0, ece: 0, logLossSe: 0 }).toEqual({ ...o, logLoss: 0, ece: 0, logLossSe: 0 });
     expect(m.logLoss).toBeCloseTo(o.logLoss, 12);
+    expect(Math.abs(m.logLossSe! - o.logLossSe!)).toBeLessThanOrEqual(1e-11 * o.logLossSe!);
     expect(m.ece).toBeCloseTo(o.ece, 12);
     expect(merged.splits[name].scoreCounts).toBeUndefined();
     checked++;

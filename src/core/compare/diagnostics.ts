@@ -7,6 +7,7 @@ import type { Leakage, Report, ScoreMetrics } from '../report/types.js';
 import type { Finding } from './classes.js';
 import { orderSplits, quoteName, pts } from './format.js';
 import type { GateRules } from './rules.js';
+import { normalQuantile } from '../stats/special.js';
 import { thresholdSuggestion } from './suggestions.js';
 import type {
   ClassDelta,
@@ -34,7 +35,8 @@ export function judgeDiagnostics(
   rules: GateRules,
 ): { diagnostics: Diagnostics; findings: Finding[] } {
   const leak = leakageDeltas(base, head, rules);
-  const scores = scoreDeltas(base, head, cmp);
+  const z = normalQuantile(1 - (1 - rules.bootstrap.confidence) / 2);
+  const scores = scoreDeltas(base, head, cmp, z);
   const { effects: thresholdEffects, rankingDrops } = base
     ? thresholdEffectsOf(base, head, cmp)
     : { effects: [], rankingDrops: [] };
@@ -94,12 +96,55 @@ export function leakWords(p: { splits: [string, string]; count: number; share: n
   return `${est}${p.count} example${p.count === 1 ? '' : 's'} of ${p.splits[1]} (${pts(p.share)}%) also occur${p.count === 1 ? 's' : ''} in ${p.splits[0]}, by ${l.key === 'id' ? 'id' : 'identical features'}`;
 }
 
-const METRICS: { metric: ScoreDelta['metric']; higherIsBetter: boolean; of: (s: ScoreMetrics) => number | null }[] = [
-  { metric: 'roc_auc_macro', higherIsBetter: true, of: (s) => s.rocAucMacro },
-  { metric: 'average_precision_macro', higherIsBetter: true, of: (s) => s.averagePrecisionMacro },
-  { metric: 'log_loss', higherIsBetter: false, of: (s) => s.logLoss },
-  { metric: 'ece', higherIsBetter: false, of: (s) => s.ece },
+const METRICS: {
+  metric: ScoreDelta['metric'];
+  higherIsBetter: boolean;
+  of: (s: ScoreMetrics) => number | null;
+  se: (s: ScoreMetrics) => number | null;
+}[] = [
+  { metric: 'roc_auc_macro', higherIsBetter: true, of: (s) => s.rocAucMacro, se: (s) => macroSe(s.rocAuc, s.rocAucSe) },
+  {
+    metric: 'average_precision_macro',
+    higherIsBetter: true,
+    of: (s) => s.averagePrecisionMacro,
+    se: (s) => macroSe(s.averagePrecision, s.averagePrecisionSe),
+  },
+  { metric: 'log_loss', higherIsBetter: false, of: (s) => s.logLoss, se: (s) => s.logLossSe ?? null },
+  { metric: 'ece', higherIsBetter: false, of: (s) => s.ece, se: (s) => s.eceSe ?? null },
 ];
+
+/**
+ * A macro average's standard error from its classes' (those with a value, as the mean takes):
+ * sqrt(sum se^2) / k, the classes taken as independent. Null when a class with a value has no
+ * standard error (a report from before they were kept).
+ */
+export function macroSe(values: (number | null)[], ses: (number | null)[] | undefined): number | null {
+  if (!ses) return null;
+  let v = 0;
+  let k = 0;
+  for (let c = 0; c < values.length; c++) {
+    if (values[c] === null) continue;
+    const se = ses[c];
+    if (se === null || se === undefined) return null;
+    v += se * se;
+    k++;
+  }
+  return k ? Math.sqrt(v) / k : null;
+}
+
+/**
+ * Half the width of a change's noise band: z standard errors of the difference of two values
+ * measured on the same examples, taken as if independent (sqrt(se_b^2 + se_h^2): larger than the
+ * paired one when the two models err on the same examples, so a change called beyond it is
+ * beyond noise). With one side's standard error unknown (an older report), the other's stands
+ * for both; null when neither is known.
+ */
+export function noiseBand(seBase: number | null, seHead: number | null, z: number): number | null {
+  if (seBase === null && seHead === null) return null;
+  const b = seBase ?? seHead!;
+  const h = seHead ?? seBase!;
+  return z * Math.sqrt(b * b + h * h);
+}
 
 /** Is this change of a threshold-free metric worth a reviewer's attention? */
 function notable(metric: ScoreDelta['metric'], base: number, head: number): boolean {
@@ -109,7 +154,7 @@ function notable(metric: ScoreDelta['metric'], base: number, head: number): bool
 }
 
 /** The split-level threshold-free metrics of both sides, every split that has them. */
-function scoreDeltas(base: Report | null, head: Report, cmp: Comparison): ScoreDelta[] {
+function scoreDeltas(base: Report | null, head: Report, cmp: Comparison, z: number): ScoreDelta[] {
   const rows: ScoreDelta[] = [];
   for (const split of orderSplits(Object.keys(head.splits))) {
     const hs = head.splits[split];
@@ -124,6 +169,10 @@ function scoreDeltas(base: Report | null, head: Report, cmp: Comparison): ScoreD
       const bv = bs ? m.of(bs) : null;
       const hv = h ? m.of(h) : null;
       const delta = bv !== null && hv !== null ? hv - bv : null;
+      const noise = bs && h ? noiseBand(m.se(bs), m.se(h), z) : null;
+      // Worse only by a notable amount and beyond the sampling noise of both values: seeds of one
+      // MLP moved log-loss past the 10% cut-off in 29% of pairs (`npm run bench -- judgement`).
+      const beyondNoise = delta !== null && (noise === null || Math.abs(delta) > noise);
       rows.push({
         split,
         metric: m.metric,
@@ -131,7 +180,8 @@ function scoreDeltas(base: Report | null, head: Report, cmp: Comparison): ScoreD
         base: bv,
         head: hv,
         delta,
-        worse: same && !context && bv !== null && hv !== null && notable(m.metric, bv, hv),
+        noise,
+        worse: same && !context && bv !== null && hv !== null && notable(m.metric, bv, hv) && beyondNoise,
       });
     }
   }
@@ -265,6 +315,11 @@ const notWorse = (c: ApChange | null): boolean => c === 'held' || c === 'rose';
  * export, a collapsed model) leave the histogram no ranking to measure (bounds of 0.66-0.90),
  * and a tolerance that wide would call any change "held". A rise with a recall drop is the
  * clearest threshold effect: the class's examples are ranked better, and fewer are predicted.
+ * No noise band here, unlike the split-level lines: these claims only explain a recall
+ * regression already judged significant, and the unpaired band (the report holds no
+ * per-example scores to pair) is too wide for one class: the demo's digit 8, whose AP fell
+ * 0.987 -> 0.894 on 35 positives with its recall 32/35 -> 18/35, would have had a band of
+ * ±0.108 and no explanation (docs/rules.md).
  */
 function apChange(b: number | null, bBound: number | null, h: number | null, hBound: number | null): ApChange | null {
   if (b === null || h === null) return null;

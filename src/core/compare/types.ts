@@ -256,7 +256,9 @@ export interface ScoreDelta {
   base: number | null;
   head: number | null;
   delta: number | null;
-  /** Worse by a notable amount on the same examples (shown in the comment). */
+  /** Half-width of the change's noise band (z standard errors of the difference); null when unknown. */
+  noise: number | null;
+  /** Worse by a notable amount, beyond the noise band, on the same examples (shown in the comment). */
   worse: boolean;
 }
 

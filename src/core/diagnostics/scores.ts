@@ -68,6 +68,8 @@ export interface AccumulatorState {
   eceHit: Float64Array;
   logLossSum: number;
   likelihood: number;
+  /** The sum of the squares of the examples' losses (each example's log-loss summed over its decisions). */
+  lossSquares: number;
   decisions: number;
   examples: number;
   problem: string | null;
@@ -155,6 +157,14 @@ export class ScoreAccumulator implements ScoreSink {
    * 48.5M logs: on the bench's 100k x 485 data, 4e-15 from an exact sum (math.fsum) instead of 1e-10.
    */
   private likelihood = 1;
+  /**
+   * The sum of the squares of the examples' losses (an example's: minus its log-likelihood, over
+   * all its decisions), for log-loss's standard error: NaN once a shard without it was added.
+   * `lossBefore`: the log-loss sum when the current example started (multi-label; what is added
+   * from elsewhere, a block's sums or another accumulator's, is added to it too).
+   */
+  private lossSquares = 0;
+  private lossBefore = 0;
   /** Multiclass: examples; multi-label: label decisions (example x scored class). */
   private decisions = 0;
   /**
@@ -221,7 +231,9 @@ export class ScoreAccumulator implements ScoreSink {
       pt = s;
       if (t === this.bestClass) bestTrue = 1;
     }
-    this.logLossSum -= Math.log(clipped(pt) / this.sum);
+    const loss = -Math.log(clipped(pt) / this.sum);
+    this.logLossSum += loss;
+    this.lossSquares += loss * loss;
     this.calibrate(this.best, bestTrue);
     this.decisions++;
   }
@@ -245,6 +257,11 @@ export class ScoreAccumulator implements ScoreSink {
         this.likelihood = 1;
       }
     }
+    // The example's loss: the log-loss sum's growth since the last example (one log an example).
+    const total = this.logLossSum - Math.log(this.likelihood);
+    const loss = total - this.lossBefore;
+    this.lossSquares += loss * loss;
+    this.lossBefore = total;
   }
 
   /** Class indices the histograms have room for (every scored class index is below it). */
@@ -400,6 +417,8 @@ export class ScoreAccumulator implements ScoreSink {
     const rocAucBound = new Array<number | null>(C).fill(null);
     const averagePrecision = new Array<number | null>(C).fill(null);
     const averagePrecisionBound = new Array<number | null>(C).fill(null);
+    const rocAucSe = new Array<number | null>(C).fill(null);
+    const averagePrecisionSe = new Array<number | null>(C).fill(null);
     // A class never scored has empty histograms, so null curves (as the arrays start).
     for (const { c, pos, neg } of this.columns()) {
       if (c >= perm.length) break;
@@ -409,10 +428,14 @@ export class ScoreAccumulator implements ScoreSink {
       rocAucBound[at] = r.aucBound;
       averagePrecision[at] = r.ap;
       averagePrecisionBound[at] = r.apBound;
+      rocAucSe[at] = r.aucSe;
+      averagePrecisionSe[at] = r.apSe;
     }
     const { count, conf, hit } = this.calibration();
     let ece = 0;
     for (let b = 0; b < ECE_BINS; b++) if (count[b] > 0) ece += Math.abs(hit[b] - conf[b]) / this.decisions;
+    const logLoss = (this.logLossSum - Math.log(this.likelihood)) / this.decisions;
+    const logLossSe = meanLossSe(logLoss * this.decisions, this.lossSquares, this.examples, this.decisions);
     return {
       bins: SCORE_BINS,
       rocAuc,
@@ -421,9 +444,13 @@ export class ScoreAccumulator implements ScoreSink {
       averagePrecisionBound,
       rocAucMacro: mean(rocAuc),
       averagePrecisionMacro: mean(averagePrecision),
-      logLoss: (this.logLossSum - Math.log(this.likelihood)) / this.decisions,
+      logLoss,
       ece,
       eceBins: ECE_BINS,
+      rocAucSe,
+      averagePrecisionSe,
+      ...(logLossSe === null ? {} : { logLossSe }),
+      eceSe: calibrationSe(count, hit, this.decisions),
     };
   }
 
@@ -444,6 +471,7 @@ export class ScoreAccumulator implements ScoreSink {
       examples: this.examples,
       decisions: this.decisions,
       logLossSum: this.logLossSum - Math.log(this.likelihood),
+      lossSquares: this.lossSquares,
       ece: this.calibration(),
       classes: C,
       data: encodeClassCounts(classes),
@@ -457,12 +485,15 @@ export class ScoreAccumulator implements ScoreSink {
    * added in the blocks' order (addSums), so the figures do not depend on which thread counted what.
    */
   blockSums(): Float64Array {
-    const out = new Float64Array(1 + ECE_BINS);
+    const out = new Float64Array(2 + ECE_BINS);
     out[0] = this.logLossSum - Math.log(this.likelihood);
     const conf = this.confSums();
     for (let l = 0; l < conf.length; l++) out[1 + (l >> ECE_LANE_BITS)] += conf[l];
+    out[1 + ECE_BINS] = this.lossSquares;
     this.logLossSum = 0;
     this.likelihood = 1;
+    this.lossSquares = 0;
+    this.lossBefore = 0;
     this.eceConf.fill(0);
     return out;
   }
@@ -470,7 +501,9 @@ export class ScoreAccumulator implements ScoreSink {
   /** Adds sums blockSums() took (here or on another thread). */
   addSums(sums: Float64Array): void {
     this.logLossSum += sums[0];
+    this.lossBefore += sums[0];
     for (let b = 0; b < ECE_BINS; b++) this.eceConf[b << ECE_LANE_BITS] += sums[1 + b];
+    this.lossSquares += sums[1 + ECE_BINS];
   }
 
   /** Adds a shard's counts; `index[i]` is this accumulator's class index of the counts' class i. */
@@ -497,6 +530,9 @@ export class ScoreAccumulator implements ScoreSink {
       this.eceHit[b << ECE_LANE_BITS] += counts.ece.hit[b];
     }
     this.logLossSum += counts.logLossSum;
+    this.lossBefore += counts.logLossSum;
+    // A shard written before the squares were kept: log-loss's standard error is unknown.
+    this.lossSquares += counts.lossSquares ?? NaN;
     this.decisions += counts.decisions;
     this.examples += counts.examples;
   }
@@ -548,7 +584,7 @@ export class ScoreAccumulator implements ScoreSink {
   state(): AccumulatorState {
     const { task, cap, classes, eceCount, eceHit, pos, posWraps } = this;
     const eceConf = this.confSums();
-    const { logLossSum, likelihood, decisions, examples, problem } = this;
+    const { logLossSum, likelihood, lossSquares, decisions, examples, problem } = this;
     return {
       task,
       cap,
@@ -562,6 +598,7 @@ export class ScoreAccumulator implements ScoreSink {
       eceHit,
       logLossSum,
       likelihood,
+      lossSquares,
       decisions,
       examples,
       problem,
@@ -612,6 +649,8 @@ export class ScoreAccumulator implements ScoreSink {
       this.eceHit[l] += other.eceHit[l];
     }
     this.logLossSum += other.logLossSum - Math.log(other.likelihood);
+    this.lossBefore += other.logLossSum - Math.log(other.likelihood);
+    this.lossSquares += other.lossSquares;
     this.decisions += other.decisions;
     this.examples += other.examples;
   }
@@ -660,28 +699,67 @@ function mean(values: (number | null)[]): number | null {
 }
 
 /**
+ * Log-loss's standard error: `total` (the loss summed over `examples` examples, `squares` the sum
+ * of their squares) over `decisions`. The example is the unit (a multi-label example's labels
+ * are not independent draws). Null when unknown (a shard without squares) or fewer than 2 examples.
+ */
+export function meanLossSe(total: number, squares: number, examples: number, decisions: number): number | null {
+  if (!(examples >= 2) || !Number.isFinite(squares)) return null;
+  const mean = total / examples;
+  const variance = Math.max(0, (squares - examples * mean * mean) / (examples - 1));
+  return Math.sqrt(examples * variance) / decisions;
+}
+
+/**
+ * The calibration error's standard error, to first order: each bin's true count varies as a
+ * binomial of its count and observed rate, the bins independently; the error's sign per bin held
+ * fixed. It does not shrink where a bin's gap is near 0 (|.| there is biased up by noise): a
+ * comparison then errs towards "within noise".
+ */
+export function calibrationSe(count: ArrayLike<number>, hit: ArrayLike<number>, decisions: number): number {
+  let v = 0;
+  for (let b = 0; b < count.length; b++) if (count[b] > 0) v += hit[b] * (1 - hit[b] / count[b]);
+  return decisions > 0 ? Math.sqrt(v) / decisions : 0;
+}
+
+/**
  * ROC-AUC and average precision of one class from its histograms, with their binning bounds.
  * AUC: pairs (positive, negative) in one bin count one half; the exact value may count each 0 or
  * 1, so |error| <= sum_b pos_b * neg_b / (2 P N). AP (scikit-learn's step sum): the binned value
  * gives every positive of a bin the precision at the bin's lower edge; the exact precision of a
  * positive inside the bin lies in [(T0+1)/(T0+1+F1), T1/(T1+F0)] (T0, F0 above the bin; T1, F1
  * down to its lower edge), which bounds the error bin by bin.
+ * Standard errors, for telling a change from sampling noise: ROC-AUC's is DeLong's (DeLong,
+ * DeLong & Clarke-Pearson 1988: the variance of each positive's share of negatives ranked below
+ * it over P, plus each negative's share of positives above it over N, ties in a bin counting one
+ * half); average precision's is the binomial one of Boyd, Eng & Page (2013), sqrt(AP (1 - AP) / P).
  */
 export function classCurves(
   pos: ArrayLike<number>,
   neg: ArrayLike<number>,
-): { auc: number | null; aucBound: number | null; ap: number | null; apBound: number | null } {
+): {
+  auc: number | null;
+  aucBound: number | null;
+  ap: number | null;
+  apBound: number | null;
+  aucSe: number | null;
+  apSe: number | null;
+} {
   // One pass for the totals and the ROC sums (N is the last `below`): the same additions, in the
   // same order, as two passes took.
   let P = 0;
   let N = 0;
   let sum = 0;
   let ties = 0;
+  // DeLong's components as sums of squares: a positive's count of negatives below (ties half), squared.
+  let below2 = 0;
   for (let b = 0; b < pos.length; b++) {
     const p = pos[b];
     const n = neg[b];
     P += p;
-    sum += p * (N + 0.5 * n);
+    const v = N + 0.5 * n;
+    sum += p * v;
+    below2 += p * v * v;
     ties += p * n;
     N += n;
   }
@@ -691,7 +769,8 @@ export function classCurves(
     auc = Math.min(1, sum / (P * N));
     aucBound = (0.5 * ties) / (P * N);
   }
-  if (P === 0) return { auc, aucBound, ap: null, apBound: null };
+  if (P === 0) return { auc, aucBound, ap: null, apBound: null, aucSe: null, apSe: null };
+  let above2 = 0;
   let T0 = 0;
   let F0 = 0;
   let ap = 0;
@@ -699,6 +778,9 @@ export function classCurves(
   for (let b = pos.length - 1; b >= 0; b--) {
     const T1 = T0 + pos[b];
     const F1 = F0 + neg[b];
+    // A negative's count of positives above it (ties half), squared, for DeLong's variance.
+    const w = T0 + 0.5 * pos[b];
+    above2 += neg[b] * w * w;
     if (pos[b] > 0) {
       const v = T1 / (T1 + F1);
       const lo = (T0 + 1) / (T0 + 1 + F1);
@@ -710,5 +792,24 @@ export function classCurves(
     F0 = F1;
   }
   // Sums of rounded fractions may pass 1 by an ulp; the report's schema holds fractions.
-  return { auc, aucBound, ap: Math.min(1, ap), apBound: Math.min(1, apBound) };
+  const apValue = Math.min(1, ap);
+  return {
+    auc,
+    aucBound,
+    ap: apValue,
+    apBound: Math.min(1, apBound),
+    aucSe: auc === null ? null : delongSe(auc, P, N, below2, above2),
+    apSe: Math.sqrt((apValue * (1 - apValue)) / P),
+  };
+}
+
+/**
+ * DeLong's standard error of an AUC from the sums of squares of its components (below2: the
+ * positives' counts of negatives below, above2: the negatives' counts of positives above).
+ * With one positive or one negative that side's variance is taken as 0.
+ */
+function delongSe(auc: number, P: number, N: number, below2: number, above2: number): number {
+  const v10 = P > 1 ? Math.max(0, (below2 / (N * N) - P * auc * auc) / (P - 1)) : 0;
+  const v01 = N > 1 ? Math.max(0, (above2 / (P * P) - N * auc * auc) / (N - 1)) : 0;
+  return Math.sqrt(v10 / P + v01 / N);
 }

@@ -317,6 +317,11 @@ function scoreValue(metric: ScoreDelta['metric'], v: number | null): string {
   return metric === 'ece' ? pct(v) : v.toFixed(3);
 }
 
+/** The noise band's half-width in the change's unit (points for ECE). */
+function scoreBand(r: ScoreDelta): string {
+  return r.metric === 'ece' ? pts(r.noise!) : r.noise!.toFixed(3);
+}
+
 function scoreChange(r: ScoreDelta): string {
   if (r.delta === null) return '—';
   if (r.metric === 'ece') return pts(r.delta);
@@ -367,7 +372,7 @@ function diagnosticsSection(cmp: Comparison, ctx: RenderContext, opts: BuildOpti
   if (d.thresholds) items.push(`- 💡 ${esc(truncateEnd(suggestionText(d.thresholds), 600))}`);
   for (const r of d.scores.filter((x) => x.worse))
     items.push(
-      `- ${splitMd(r.split)}: ${SCORE_METRIC_WORDS[r.metric]} ${scoreValue(r.metric, r.base)} → ${scoreValue(r.metric, r.head)} (${scoreChange(r)})`,
+      `- ${splitMd(r.split)}: ${SCORE_METRIC_WORDS[r.metric]} ${scoreValue(r.metric, r.base)} → ${scoreValue(r.metric, r.head)} (${scoreChange(r)}${r.noise === null ? '' : `, past the noise of ±${scoreBand(r)}`})`,
     );
   let tail = '';
   if (full && d.scores.length) {
@@ -380,13 +385,20 @@ function diagnosticsSection(cmp: Comparison, ctx: RenderContext, opts: BuildOpti
           { title: 'base', right: true },
           { title: 'head', right: true },
           { title: 'change', right: true },
+          { title: 'noise (±)', right: true },
         ]);
     const rows = d.scores.map((r) => {
       const cells = [splitMd(r.split), SCORE_METRIC_WORDS[r.metric]];
       return row(
         noBase
           ? [...cells, scoreValue(r.metric, r.head)]
-          : [...cells, scoreValue(r.metric, r.base), scoreValue(r.metric, r.head), scoreChange(r)],
+          : [
+              ...cells,
+              scoreValue(r.metric, r.base),
+              scoreValue(r.metric, r.head),
+              scoreChange(r),
+              r.noise === null ? '—' : scoreBand(r),
+            ],
       );
     });
     tail = `${items.length ? '\n\n' : ''}${head}${rows.join('\n')}`;

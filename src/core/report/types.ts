@@ -181,6 +181,8 @@ export interface ScoreCounts {
   decisions: number;
   /** Minus the sum of the log-likelihoods. */
   logLossSum: number;
+  /** The sum of the squares of the examples' losses (for log-loss's standard error); absent from older shards. */
+  lossSquares?: number;
   /** Per calibration bin: scores, the sum of them, true ones. */
   ece: { count: number[]; conf: number[]; hit: number[] };
   /** Classes in `data` (report.classes' length). */
@@ -213,6 +215,16 @@ export interface ScoreMetrics {
   /** Expected calibration error over `eceBins` equal-width confidence bins (top label; every label decision for multi-label). */
   ece: number;
   eceBins: number;
+  /**
+   * Standard errors, for telling a change from sampling noise (src/core/diagnostics/scores.ts):
+   * per class, ROC-AUC's (DeLong's, from the histograms) and average precision's (binomial, Boyd
+   * et al. 2013); log-loss's (examples as the unit) and the calibration error's (first order).
+   * Absent from reports written before modelgate kept them.
+   */
+  rocAucSe?: (number | null)[];
+  averagePrecisionSe?: (number | null)[];
+  logLossSe?: number;
+  eceSe?: number;
 }
 
 /**

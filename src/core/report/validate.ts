@@ -243,7 +243,8 @@ function checkSplit(r: Report, name: string, s: SplitReport, C: number, fail: (m
   }
 
   if (s.scores)
-    for (const key of ['rocAuc', 'rocAucBound', 'averagePrecision', 'averagePrecisionBound'] as const) {
+    for (const key of ['rocAuc', 'rocAucBound', 'averagePrecision', 'averagePrecisionBound', 'rocAucSe', 'averagePrecisionSe'] as const) {
+      if (s.scores[key] === undefined) continue;
       const len = s.scores[key].length;
       if (len !== C) fail(`${at('scores', key)} has ${len} entries; expected ${C} (one per class)`);
     }

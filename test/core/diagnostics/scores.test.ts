@@ -82,7 +82,7 @@ describe('binning', () => {
     pos[6] = 3;
     neg[1] = 5;
     const apart = classCurves(pos, neg);
-    expect(apart).toEqual({ auc: 1, aucBound: 0, ap: 1, apBound: 0 });
+    expect(apart).toEqual({ auc: 1, aucBound: 0, ap: 1, apBound: 0, aucSe: 0, apSe: 0 });
     // Every example in one bin: the exact AUC can be anything in [0, 1], the bound says so.
     const tied = classCurves(Uint32Array.of(0, 4), Uint32Array.of(0, 6));
     expect(tied.auc).toBe(0.5);
@@ -116,9 +116,11 @@ describe('ScoreAccumulator: a whole example at once, and log-loss over many deci
 
   it('a class map and an offset give what the plain order gives', () => {
     const perm = Uint32Array.from([0, 1, 2, 3]);
-    const { logLoss, ece, ...plain } = accumulate(false).result(perm, C, rows.length)!;
+    const { logLoss, ece, logLossSe, eceSe, ...plain } = accumulate(false).result(perm, C, rows.length)!;
     const mapped = accumulate(true).result(perm, C, rows.length)!;
     expect(mapped).toMatchObject(plain);
+    expect(Math.abs(mapped.logLossSe! - logLossSe!)).toBeLessThanOrEqual(1e-12 * logLossSe!);
+    expect(mapped.eceSe).toBeCloseTo(eceSe!, 14);
     // The sums' and products' order differs (calibration lanes, the kernel's four likelihood
     // lanes), so the last bits may: 1e-14 relative (4.4e-15 seen).
     expect(Math.abs(mapped.logLoss - logLoss)).toBeLessThanOrEqual(1e-14 * logLoss);
@@ -355,9 +357,11 @@ describe('ScoreAccumulator: 16-bit counts that wrap', () => {
       feed(b, 70_000, 140_000);
       a.merge(b.state());
       const perm = Uint32Array.of(0, 1);
-      const { logLoss, ece, ...counted } = a.result(perm, 2, 140_000)!;
-      const { logLoss: wantLogLoss, ece: wantEce, ...want } = whole.result(perm, 2, 140_000)!;
+      const { logLoss, ece, logLossSe, ...counted } = a.result(perm, 2, 140_000)!;
+      const { logLoss: wantLogLoss, ece: wantEce, logLossSe: wantSe, ...want } = whole.result(perm, 2, 140_000)!;
       expect(counted).toEqual(want);
+      // Each example's loss squared, whichever accumulator counted it.
+      expect(Math.abs(logLossSe! - wantSe!)).toBeLessThan(1e-9 * wantSe!);
       // Not one positive or negative lost to the wraps: class 0's AUC from its scores counted here.
       const n = { pos: [0, 0], neg: [0, 0] };
       for (let i = 0; i < 140_000; i++) n[i % 3 === 0 ? 'pos' : 'neg'][i % 2]++;
@@ -396,9 +400,11 @@ describe('ScoreAccumulator: 16-bit counts that wrap', () => {
       expect(taker.tuningCounts()).toEqual(counted.tuningCounts());
       // Counting on: the adopted counts move into the kernel's memory first.
       feed(taker, 140_000, 160_000);
-      const { logLoss, ece, ...got } = taker.result(perm, 2, 160_000)!;
-      const { logLoss: wantLogLoss, ece: wantEce, ...all } = whole.result(perm, 2, 160_000)!;
+      const { logLoss, ece, logLossSe, ...got } = taker.result(perm, 2, 160_000)!;
+      const { logLoss: wantLogLoss, ece: wantEce, logLossSe: wantSe, ...all } = whole.result(perm, 2, 160_000)!;
       expect(got).toEqual(all);
+      // The examples counted after the merge have their own losses (not the merged sum's).
+      expect(Math.abs(logLossSe! - wantSe!)).toBeLessThan(1e-9 * wantSe!);
       expect(Math.abs(logLoss - wantLogLoss)).toBeLessThan(1e-11 * wantLogLoss);
       expect(Math.abs(ece - wantEce)).toBeLessThan(1e-11);
       expect(taker.tuningCounts()).toEqual(whole.tuningCounts());

@@ -330,6 +330,26 @@ describe('reports of an earlier schema', () => {
       eceBins: 15,
     };
     rejects(r, /\/splits\/test\/scores\/rocAuc has 1 entries; expected \d+ \(one per class\)/);
+    // The standard errors, when given, are per class too (a report from before them has none).
+    const C = multiclass.classes.length;
+    const se = copy(multiclass);
+    se.splits.test.scores = {
+      ...r.splits.test.scores,
+      rocAuc: Array(C).fill(0.5),
+      rocAucBound: Array(C).fill(0),
+      averagePrecision: Array(C).fill(0.5),
+      averagePrecisionBound: Array(C).fill(0),
+      rocAucSe: Array(C).fill(0.01),
+      averagePrecisionSe: [0.01],
+      logLossSe: 0.02,
+      eceSe: 0.01,
+    };
+    rejects(se, /\/splits\/test\/scores\/averagePrecisionSe has 1 entries; expected \d+ \(one per class\)/);
+    se.splits.test.scores!.averagePrecisionSe = Array(C).fill(0.01);
+    se.splits.test.scores!.eceSe = -1;
+    rejects(se, /eceSe/);
+    se.splits.test.scores!.eceSe = 0.01;
+    expect(validateReport(JSON.parse(JSON.stringify(se)), 'se.json').splits.test.scores!.eceSe).toBe(0.01);
     const l = copy(multiclass);
     l.leakage = {
       key: 'id',
