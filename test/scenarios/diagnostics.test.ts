@@ -171,6 +171,28 @@ describe('average precision that rose while recall fell (the class ranked better
     ]);
   });
 
+  it('with the binning bounds of a 100,000-example long tail (0.0085 a side), a held ranking is still said', () => {
+    // Worst cases over the order inside each bin, they do not shrink with the examples: past
+    // AP_HELD together, they used to silence the explanation for nearly every label at scale.
+    const k = threshold.head.classes.indexOf('8');
+    const judgeWith = (by: number) => {
+      const base: Report = structuredClone(threshold.base!);
+      const head: Report = structuredClone(threshold.head);
+      const [b, h] = [base.splits.test.scores!, head.splits.test.scores!];
+      b.averagePrecisionBound[k] = 0.0085;
+      h.averagePrecisionBound[k] = 0.0085;
+      h.averagePrecision[k] = b.averagePrecision[k]! + by;
+      return aboutTest8(judgeDiagnostics(base, head, threshold.comparison, defaultRules(head.task)).diagnostics);
+    };
+    expect(judgeWith(-0.005).map((t) => t.text)).toEqual([
+      expect.stringContaining("recall of class '8' fell 54.3 pts while its average precision held"),
+    ]);
+    // Past AP_HELD but within what the bins can hide: no claim either way.
+    expect(judgeWith(-0.02)).toEqual([]);
+    // Past both: the exact values fell too.
+    expect(judgeWith(-0.03).map((t) => t.text)).toEqual([expect.stringContaining("'8' also lost ranking")]);
+  });
+
   it('an average precision that rose while the ROC-AUC fell is no threshold effect (AP averages over every threshold)', () => {
     const k = threshold.head.classes.indexOf('8');
     const rose = () => {

@@ -90,8 +90,8 @@ import {
   findBaseline,
   renderOutcome,
   runGate
-} from "./chunk-JIYV3FV2.js";
-import "./chunk-VJ2CQDX7.js";
+} from "./chunk-FWXFOUBB.js";
+import "./chunk-3Y3HVB6L.js";
 import {
   parseConfig
 } from "./chunk-Z7BJAZ4F.js";

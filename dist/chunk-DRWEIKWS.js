@@ -13,8 +13,8 @@ import {
   renderOutcome,
   runGate,
   sameCommit
-} from "./chunk-JIYV3FV2.js";
-import "./chunk-VJ2CQDX7.js";
+} from "./chunk-FWXFOUBB.js";
+import "./chunk-3Y3HVB6L.js";
 import "./chunk-EBNW32Z5.js";
 import "./chunk-NNMLWWF7.js";
 import "./chunk-BP4AMAEH.js";

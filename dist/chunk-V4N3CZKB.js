@@ -7,7 +7,7 @@ var __dirname = __mgDirname(__filename);
 import {
   compareReports,
   compareWithSource
-} from "./chunk-VJ2CQDX7.js";
+} from "./chunk-3Y3HVB6L.js";
 import "./chunk-WSWANHUD.js";
 import "./chunk-VS5LPRP2.js";
 import "./chunk-6KJEBQAK.js";

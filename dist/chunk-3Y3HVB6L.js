@@ -658,6 +658,7 @@ function gapWords(g, metric, row, base, head, boots, conf, fell) {
 
 // src/core/compare/diagnostics.ts
 var AP_HELD = 0.01;
+var AP_RESOLVED = 0.05;
 var RANKING_DROP = 0.01;
 var LOG_LOSS_RISE = 0.1;
 var ECE_RISE = 0.02;
@@ -870,7 +871,7 @@ function apChange(b, bBound, h, hBound) {
   const bounds = (bBound ?? 0) + (hBound ?? 0);
   if (h - b < -(AP_HELD + bounds)) return "fell";
   if (h - b > AP_HELD + bounds) return "rose";
-  return bounds > AP_HELD ? null : "held";
+  return Math.abs(h - b) <= AP_HELD && bounds <= AP_RESOLVED ? "held" : null;
 }
 function meanBound(s) {
   const known = s.averagePrecisionBound.filter((x) => x !== null);

@@ -6,7 +6,7 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   compareReports
-} from "./chunk-VJ2CQDX7.js";
+} from "./chunk-3Y3HVB6L.js";
 import {
   checkRuleNames
 } from "./chunk-EBNW32Z5.js";

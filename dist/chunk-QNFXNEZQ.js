@@ -46,7 +46,7 @@ import {
 import {
   findBaseline,
   runGate
-} from "./chunk-JIYV3FV2.js";
+} from "./chunk-FWXFOUBB.js";
 import {
   parseConfig
 } from "./chunk-Z7BJAZ4F.js";

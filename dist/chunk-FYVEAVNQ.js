@@ -9,10 +9,10 @@ import {
   consoleLog,
   createBot,
   startBot
-} from "./chunk-J6T73OIM.js";
+} from "./chunk-QNFXNEZQ.js";
 import "./chunk-WAGN7ZKN.js";
-import "./chunk-JIYV3FV2.js";
-import "./chunk-VJ2CQDX7.js";
+import "./chunk-FWXFOUBB.js";
+import "./chunk-3Y3HVB6L.js";
 import "./chunk-Z7BJAZ4F.js";
 import "./chunk-FR4FU6ET.js";
 import "./chunk-4L747AVC.js";
