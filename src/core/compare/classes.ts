@@ -104,6 +104,7 @@ export function judgeClasses(
       ) {
         row.status = 'catastrophic';
         row.level = catastrophic.level;
+        row.recallLevel = catastrophic.level;
         catastrophicRows.add(row);
         findings.push({
           level: row.level,
@@ -205,7 +206,11 @@ export function judgeClasses(
       if (!catastrophicRows.has(c.row)) {
         c.row.status = status;
         c.row.level = level;
-      } else if (level === 'fail') c.row.level = 'fail';
+        c.row.recallLevel = level;
+      } else if (level === 'fail') {
+        c.row.level = 'fail';
+        c.row.recallLevel = 'fail';
+      }
     } else if (c.row.precision) {
       c.row.precision.test = c.test;
       c.row.precision.status = status;

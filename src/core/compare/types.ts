@@ -108,7 +108,10 @@ export interface ClassDelta {
   status: ClassStatus;
   /** The recall judgement alone (status also turns 'regression' when only precision regressed). */
   recallStatus?: ClassStatus;
+  /** The row's level: the worse of its recall's and its precision's. */
   level: Level;
+  /** The recall judgement's level alone (a catastrophic warning stays one beside a precision failure). */
+  recallLevel?: Level;
   /**
    * Precision side, present when the rules ask for it (classes.precision): precision = tp / predicted.
    * Paired test on the class's negatives (b = new false positives in head, c = false positives head dropped).

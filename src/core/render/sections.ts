@@ -46,6 +46,7 @@ import {
   groupClasses,
   hasClassDamage,
   outsideFamily,
+  recallLevel,
   recallQ,
   recallStatus,
   splitOrder,
@@ -721,7 +722,7 @@ function regressionsSection(cmp: Comparison, g: ClassGroups, ctx: RenderContext,
     id: 'regressions',
     rank: 60,
     head: title,
-    items: g.regressions.map((c) => classItem(c, g, opts, LEVEL_ICON[c.level] || '⚠️ ')),
+    items: g.regressions.map((c) => classItem(c, g, opts, LEVEL_ICON[recallLevel(c)] || '⚠️ ')),
     sep: '\n',
     tail: '',
     more: moreNote(ctx, opts, ['regression', 'regressions']),
@@ -908,7 +909,7 @@ function methodsSection(cmp: Comparison, ctx: RenderContext, opts: BuildOptions)
  */
 function statusText(c: ClassDelta): string {
   const recall = recallStatus(c);
-  const level = recall === 'regression' || recall === 'catastrophic' ? c.level : 'ok';
+  const level = recall === 'regression' || recall === 'catastrophic' ? recallLevel(c) : 'ok';
   const word = `${LEVEL_ICON[level] ?? ''}${esc(recall === 'too-few' ? 'too few' : String(recall))}`;
   const p = c.precision;
   return p?.status === 'regression' ? `${word}; precision ${LEVEL_ICON[p.level] ?? ''}regression` : word;

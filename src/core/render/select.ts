@@ -3,7 +3,7 @@
 // significant regressions; improvements by size; the full table worst first, so that when it
 // must be cut, the rows that go are the least interesting ones.
 
-import type { ClassDelta, ClassStatus, Comparison } from '../compare/types.js';
+import type { ClassDelta, ClassStatus, Comparison, Level } from '../compare/types.js';
 
 const STATUS_RANK: Record<ClassStatus, number> = {
   catastrophic: 0,
@@ -50,6 +50,11 @@ export function recallStatus(c: ClassDelta): ClassStatus {
   return c.status === 'catastrophic' ? c.status : (c.recallStatus ?? c.status);
 }
 
+/** The level of a class row's recall judgement (its `level` also carries a precision failure). */
+export function recallLevel(c: ClassDelta): Level {
+  return c.recallLevel ?? c.level;
+}
+
 /**
  * The q of the row's recall test (the mirror test's for an improvement). Undefined for a test
  * left out of the FDR family: its p is not a q and must not be shown as one.
@@ -73,7 +78,7 @@ export function groupClasses(cmp: Comparison): ClassGroups {
     .sort(
       (a, b) =>
         STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
-        (a.level === b.level ? 0 : a.level === 'fail' ? -1 : b.level === 'fail' ? 1 : 0) ||
+        (recallLevel(a) === recallLevel(b) ? 0 : recallLevel(a) === 'fail' ? -1 : recallLevel(b) === 'fail' ? 1 : 0) ||
         q(a) - q(b) ||
         deltaAsc(a, b) ||
         bySplit(a, b) ||

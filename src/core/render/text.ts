@@ -19,7 +19,7 @@ import {
   qText,
   thousands,
 } from './format.js';
-import { differentExampleSplits, gapWidened, groupClasses, splitOrder } from './select.js';
+import { differentExampleSplits, gapWidened, groupClasses, recallLevel, splitOrder } from './select.js';
 
 const LIST_MAX = { regressions: 20, improvements: 10, names: 5 };
 const LEVEL_TAG: Record<Level, string> = { ok: '', warn: 'WARN', fail: 'FAIL' };
@@ -45,7 +45,7 @@ function classLine(c: ClassDelta, multiSplit: boolean): string {
     if (c.test?.qUp !== undefined) stats.push(qText('q', c.test.qUp));
   } else if (c.test?.q !== undefined) stats.push(qText('q', c.test.q));
   else if (c.test?.p !== undefined) stats.push(qText('p', c.test.p));
-  const tag = LEVEL_TAG[c.level] || (c.status === 'improvement' ? 'UP' : '');
+  const tag = LEVEL_TAG[recallLevel(c)] || (c.status === 'improvement' ? 'UP' : '');
   const lost = c.status === 'catastrophic' ? ' - none found now' : '';
   return `  ${padEnd(tag, 4)} ${name(c.name)}${multiSplit ? ` [${name(c.split, 30)}]` : ''}: found ${found(c.base, P)} -> ${found(c.head, P)} (${stats.join(', ')})${lost}`;
 }

@@ -10,6 +10,9 @@ import { headlineFigure } from '../../../src/core/render/html/headline.js';
 import { classTable } from '../../../src/core/render/html/table.js';
 import { buildSections, type BuildOptions } from '../../../src/core/render/sections.js';
 import { classDelta, gap, metric, multiclassFail, multilabel485 } from '../../helpers/comparisons.js';
+import { compareReports } from '../../../src/core/compare/compare.js';
+import { parseRules } from '../../../src/core/compare/rules.js';
+import { makeReport, mc } from '../../helpers/stats-reports.js';
 import { decodeEntities, markdownProblems } from '../../helpers/markdown.js';
 
 const CTX: RenderContext = {
@@ -263,5 +266,33 @@ describe('a section given up for room says so', () => {
     expect(chart({ ...CTX, htmlReportUrl: url })).toBe(
       `<sub>Support-band chart: not drawn here; the [HTML report](${url}) draws it.</sub>`,
     );
+  });
+});
+
+describe('a catastrophic warning beside a precision failure (catastrophic at level warn)', () => {
+  // 'a': 6 examples, base finds 4 and predicts it only for them; head finds none (4 lost: the
+  // one-sided McNemar p = 0.0625, no significant recall test; the catastrophic rule set to 4 found)
+  // and predicts it for 20 examples of 'b' (precision 1 -> 0).
+  const truth = [...Array(6).fill(0), ...Array(60).fill(1)];
+  const basePred = [0, 0, 0, 0, 1, 1, ...Array(60).fill(1)];
+  const headPred = [...Array(6).fill(1), ...Array(20).fill(0), ...Array(40).fill(1)];
+  const cmp = compareReports(
+    makeReport('multiclass', ['a', 'b'], { test: mc(truth, basePred) }),
+    makeReport('multiclass', ['a', 'b'], { test: mc(truth, headPred) }),
+    parseRules({ classes: { catastrophic: { level: 'warn', 'min-found': 4 }, precision: true } }, 'test', 'multiclass'),
+  );
+  const a = cmp.classes.find((c) => c.name === 'a')!;
+
+  it('the recall line keeps its warning; the precision failure is its own line', () => {
+    expect(a.status).toBe('catastrophic');
+    expect(a.level).toBe('fail');
+    expect(a.recallLevel).toBe('warn');
+    expect(a.precision!.level).toBe('fail');
+    const md = renderComment(cmp, CTX);
+    const recallLine = md.split('\n').find((l) => /^- .*\*\*a\*\*|^- .*<b>a<\/b>|^- .*'a'/.test(l) && /none found now/.test(l))!;
+    expect(recallLine).toMatch(/^- ⚠️ /);
+    const precisionSection = md.slice(md.indexOf('precision regressions'));
+    expect(precisionSection).toMatch(/❌/);
+    expect(renderText(cmp, CTX)).toMatch(/WARN\s+a: found 4\/6 -> 0\/6/);
   });
 });

@@ -16,7 +16,7 @@ import {
   normalizeKey,
   renderComment,
   utf8Length
-} from "./chunk-NNMLWWF7.js";
+} from "./chunk-27ABM6EA.js";
 import {
   escapeMarkdown,
   sanitizeText

@@ -9,7 +9,7 @@ import {
 } from "./chunk-PYXWA2YX.js";
 import {
   renderHtmlReport
-} from "./chunk-TBE3CDQ7.js";
+} from "./chunk-UAT22BWM.js";
 import {
   mergeReports
 } from "./chunk-MDPPCX4P.js";
@@ -81,7 +81,7 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   whoAmI
-} from "./chunk-WAGN7ZKN.js";
+} from "./chunk-WXR2VGFO.js";
 import {
   BaselineUnusable,
   baselineNotes,
@@ -90,8 +90,8 @@ import {
   findBaseline,
   renderOutcome,
   runGate
-} from "./chunk-FWXFOUBB.js";
-import "./chunk-3Y3HVB6L.js";
+} from "./chunk-AZJB3NKW.js";
+import "./chunk-HAPSMGJK.js";
 import {
   parseConfig
 } from "./chunk-Z7BJAZ4F.js";
@@ -106,8 +106,8 @@ import {
 } from "./chunk-5OTVHDUD.js";
 import {
   normalizeKey
-} from "./chunk-NNMLWWF7.js";
-import "./chunk-BP4AMAEH.js";
+} from "./chunk-27ABM6EA.js";
+import "./chunk-VP2KEG7O.js";
 import "./chunk-WSWANHUD.js";
 import {
   sanitizeText

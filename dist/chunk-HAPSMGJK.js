@@ -172,6 +172,7 @@ function judgeClasses(base, head, union, splits, paired, rules) {
       if (catastrophic.level !== "off" && catastrophic.minFound > 0 && lostEverything(base, head, split, bi, hi, catastrophic.minFound) && hc.support > 0) {
         row.status = "catastrophic";
         row.level = catastrophic.level;
+        row.recallLevel = catastrophic.level;
         catastrophicRows.add(row);
         findings.push({
           level: row.level,
@@ -260,7 +261,11 @@ function judgeClasses(base, head, union, splits, paired, rules) {
       if (!catastrophicRows.has(c.row)) {
         c.row.status = status;
         c.row.level = level;
-      } else if (level === "fail") c.row.level = "fail";
+        c.row.recallLevel = level;
+      } else if (level === "fail") {
+        c.row.level = "fail";
+        c.row.recallLevel = "fail";
+      }
     } else if (c.row.precision) {
       c.row.precision.test = c.test;
       c.row.precision.status = status;

@@ -13,11 +13,11 @@ import {
   renderOutcome,
   runGate,
   sameCommit
-} from "./chunk-FWXFOUBB.js";
-import "./chunk-3Y3HVB6L.js";
+} from "./chunk-AZJB3NKW.js";
+import "./chunk-HAPSMGJK.js";
 import "./chunk-EBNW32Z5.js";
-import "./chunk-NNMLWWF7.js";
-import "./chunk-BP4AMAEH.js";
+import "./chunk-27ABM6EA.js";
+import "./chunk-VP2KEG7O.js";
 import "./chunk-WSWANHUD.js";
 import "./chunk-5UDJ5SI4.js";
 import "./chunk-VS5LPRP2.js";

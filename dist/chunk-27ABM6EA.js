@@ -7,7 +7,7 @@ var __dirname = __mgDirname(__filename);
 import {
   buildSections,
   verdictLine
-} from "./chunk-BP4AMAEH.js";
+} from "./chunk-VP2KEG7O.js";
 import {
   escapeMarkdown,
   markdownLink

@@ -42,11 +42,11 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   withClientLimits
-} from "./chunk-WAGN7ZKN.js";
+} from "./chunk-WXR2VGFO.js";
 import {
   findBaseline,
   runGate
-} from "./chunk-FWXFOUBB.js";
+} from "./chunk-AZJB3NKW.js";
 import {
   parseConfig
 } from "./chunk-Z7BJAZ4F.js";
@@ -56,14 +56,14 @@ import {
 import {
   normalizeKey,
   renderComment
-} from "./chunk-NNMLWWF7.js";
+} from "./chunk-27ABM6EA.js";
 import {
   TEST_NAME,
   pct,
   pts,
   qText,
   thousands
-} from "./chunk-BP4AMAEH.js";
+} from "./chunk-VP2KEG7O.js";
 import {
   escapeMarkdown,
   sanitizeText

@@ -5,14 +5,12 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  REPORT_CSP,
-  mainSplit,
-  renderHtmlReport
-} from "./chunk-TBE3CDQ7.js";
-import "./chunk-BP4AMAEH.js";
+  compareReports,
+  compareWithSource
+} from "./chunk-HAPSMGJK.js";
 import "./chunk-WSWANHUD.js";
-import "./chunk-5UDJ5SI4.js";
 import "./chunk-VS5LPRP2.js";
+import "./chunk-6KJEBQAK.js";
 import "./chunk-X7IXOYGA.js";
 import "./chunk-PQEN5O2V.js";
 import "./chunk-GTK7TP36.js";
@@ -20,7 +18,6 @@ import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  REPORT_CSP,
-  mainSplit,
-  renderHtmlReport
+  compareReports,
+  compareWithSource
 };

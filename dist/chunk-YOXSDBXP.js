@@ -9,16 +9,16 @@ import {
   consoleLog,
   createBot,
   startBot
-} from "./chunk-QNFXNEZQ.js";
-import "./chunk-WAGN7ZKN.js";
-import "./chunk-FWXFOUBB.js";
-import "./chunk-3Y3HVB6L.js";
+} from "./chunk-D6YQSGDO.js";
+import "./chunk-WXR2VGFO.js";
+import "./chunk-AZJB3NKW.js";
+import "./chunk-HAPSMGJK.js";
 import "./chunk-Z7BJAZ4F.js";
 import "./chunk-FR4FU6ET.js";
 import "./chunk-4L747AVC.js";
 import "./chunk-EBNW32Z5.js";
-import "./chunk-NNMLWWF7.js";
-import "./chunk-BP4AMAEH.js";
+import "./chunk-27ABM6EA.js";
+import "./chunk-VP2KEG7O.js";
 import "./chunk-WSWANHUD.js";
 import "./chunk-5UDJ5SI4.js";
 import "./chunk-VS5LPRP2.js";

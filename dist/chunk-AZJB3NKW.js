@@ -6,17 +6,17 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   compareReports
-} from "./chunk-3Y3HVB6L.js";
+} from "./chunk-HAPSMGJK.js";
 import {
   checkRuleNames
 } from "./chunk-EBNW32Z5.js";
 import {
   renderComment,
   renderSummary
-} from "./chunk-NNMLWWF7.js";
+} from "./chunk-27ABM6EA.js";
 import {
   VERDICT_WORD
-} from "./chunk-BP4AMAEH.js";
+} from "./chunk-VP2KEG7O.js";
 import {
   escapePlain
 } from "./chunk-5UDJ5SI4.js";

@@ -5,12 +5,15 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  compareReports,
-  compareWithSource
-} from "./chunk-3Y3HVB6L.js";
+  COMMENT_MAX_LENGTH,
+  SUMMARY_MAX_BYTES,
+  renderComment,
+  renderSummary
+} from "./chunk-27ABM6EA.js";
+import "./chunk-VP2KEG7O.js";
 import "./chunk-WSWANHUD.js";
+import "./chunk-5UDJ5SI4.js";
 import "./chunk-VS5LPRP2.js";
-import "./chunk-6KJEBQAK.js";
 import "./chunk-X7IXOYGA.js";
 import "./chunk-PQEN5O2V.js";
 import "./chunk-GTK7TP36.js";
@@ -18,6 +21,8 @@ import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  compareReports,
-  compareWithSource
+  COMMENT_MAX_LENGTH,
+  SUMMARY_MAX_BYTES,
+  renderComment,
+  renderSummary
 };

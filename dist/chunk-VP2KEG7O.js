@@ -46,6 +46,9 @@ function splitOrder(cmp) {
 function recallStatus(c) {
   return c.status === "catastrophic" ? c.status : c.recallStatus ?? c.status;
 }
+function recallLevel(c) {
+  return c.recallLevel ?? c.level;
+}
 function recallQ(c) {
   return recallStatus(c) === "improvement" ? c.test?.qUp : c.test?.q;
 }
@@ -57,7 +60,7 @@ function groupClasses(cmp) {
   const bySplit = (a, b) => (splits.get(a.split) ?? 0) - (splits.get(b.split) ?? 0);
   const q = (c) => c.test?.q ?? c.test?.p ?? Number.POSITIVE_INFINITY;
   const regressions = cmp.classes.filter((c) => recallStatus(c) === "catastrophic" || recallStatus(c) === "regression").sort(
-    (a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status] || (a.level === b.level ? 0 : a.level === "fail" ? -1 : b.level === "fail" ? 1 : 0) || q(a) - q(b) || deltaAsc(a, b) || bySplit(a, b) || byName(a, b)
+    (a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status] || (recallLevel(a) === recallLevel(b) ? 0 : recallLevel(a) === "fail" ? -1 : recallLevel(b) === "fail" ? 1 : 0) || q(a) - q(b) || deltaAsc(a, b) || bySplit(a, b) || byName(a, b)
   );
   const pq = (c) => c.precision?.test?.q ?? c.precision?.test?.p ?? Number.POSITIVE_INFINITY;
   const precisionRegressions = cmp.classes.filter((c) => c.precision?.status === "regression").sort((a, b) => pq(a) - pq(b) || bySplit(a, b) || byName(a, b));
@@ -697,7 +700,7 @@ function regressionsSection(cmp, g, ctx, opts) {
     id: "regressions",
     rank: 60,
     head: title,
-    items: g.regressions.map((c) => classItem(c, g, opts, LEVEL_ICON[c.level] || "\u26A0\uFE0F ")),
+    items: g.regressions.map((c) => classItem(c, g, opts, LEVEL_ICON[recallLevel(c)] || "\u26A0\uFE0F ")),
     sep: "\n",
     tail: "",
     more: moreNote(ctx, opts, ["regression", "regressions"]),
@@ -854,7 +857,7 @@ function methodsSection(cmp, ctx, opts) {
 }
 function statusText(c) {
   const recall = recallStatus(c);
-  const level = recall === "regression" || recall === "catastrophic" ? c.level : "ok";
+  const level = recall === "regression" || recall === "catastrophic" ? recallLevel(c) : "ok";
   const word = `${LEVEL_ICON[level] ?? ""}${esc(recall === "too-few" ? "too few" : String(recall))}`;
   const p = c.precision;
   return p?.status === "regression" ? `${word}; precision ${LEVEL_ICON[p.level] ?? ""}regression` : word;

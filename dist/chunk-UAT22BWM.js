@@ -19,7 +19,7 @@ import {
   recallStatus,
   splitOrder,
   thousands
-} from "./chunk-BP4AMAEH.js";
+} from "./chunk-VP2KEG7O.js";
 import {
   bandName
 } from "./chunk-WSWANHUD.js";
