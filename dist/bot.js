@@ -9,10 +9,10 @@ import {
 } from "./chunk-5P3WJWIY.js";
 import {
   startBot
-} from "./chunk-D6YQSGDO.js";
-import "./chunk-WXR2VGFO.js";
-import "./chunk-AZJB3NKW.js";
-import "./chunk-HAPSMGJK.js";
+} from "./chunk-G4AJQJOS.js";
+import "./chunk-OUL4YSO7.js";
+import "./chunk-NAHKE4ZE.js";
+import "./chunk-332Z2HAY.js";
 import "./chunk-Z7BJAZ4F.js";
 import "./chunk-FR4FU6ET.js";
 import "./chunk-4L747AVC.js";
@@ -20,9 +20,9 @@ import "./chunk-EBNW32Z5.js";
 import {
   describeError
 } from "./chunk-5OTVHDUD.js";
-import "./chunk-27ABM6EA.js";
-import "./chunk-VP2KEG7O.js";
-import "./chunk-WSWANHUD.js";
+import "./chunk-Q32DXZYA.js";
+import "./chunk-O7S7L57Z.js";
+import "./chunk-WT7RLXXX.js";
 import "./chunk-5UDJ5SI4.js";
 import "./chunk-VS5LPRP2.js";
 import "./chunk-CL2ADZST.js";

@@ -235,7 +235,7 @@ function thresholdEffectsOf(
   const rankingDrops: ThresholdEffect[] = [];
   const bIdx = new Map(base.classes.map((n, i) => [n, i]));
   const hIdx = new Map(head.classes.map((n, i) => [n, i]));
-  const effect = cmp.task === 'multilabel' ? 'a threshold effect' : 'a shift between classes at the arg-max';
+  const effect = effectPhrase(cmp.task);
   for (const split of cmp.splits.both) {
     const bs = base.splits[split].scores;
     const hs = head.splits[split].scores;
@@ -290,7 +290,7 @@ function thresholdEffectsOf(
           recallDelta: c.delta!,
           apBase: b!,
           apHead: h!,
-          text: `${split}: ${quoteName(c.name)} also lost ranking: its average precision fell ${ap(b!)} → ${ap(h!)}, so its scores order its examples worse (${cmp.task === 'multilabel' ? 'what the model learned changed, not only the decision' : "not only the arg-max's decision; in a softmax a shift of another class's prior lowers it too"})`,
+          text: `${split}: ${quoteName(c.name)} also lost ranking: its average precision fell ${ap(b!)} → ${ap(h!)}, so its scores order its examples worse (${rankingCause(cmp.task)})`,
         });
         continue;
       }
@@ -305,6 +305,21 @@ function thresholdEffectsOf(
     }
   }
   return { effects: out, rankingDrops };
+}
+
+/** What a recall drop with the ranking intact is: the decision moved. */
+export function effectPhrase(task: Comparison['task']): string {
+  return task === 'multilabel' ? 'a threshold effect' : 'a shift between classes at the arg-max';
+}
+
+/**
+ * What a ranking loss points at: for a sigmoid label (its AP unmoved by its own bias), what the
+ * model learned; for a softmax class, not necessarily (another class's prior lowers it too).
+ */
+export function rankingCause(task: Comparison['task']): string {
+  return task === 'multilabel'
+    ? 'what the model learned changed, not only the decision'
+    : "not only the arg-max's decision; in a softmax a shift of another class's prior lowers it too";
 }
 
 /** How average precision moved, beyond what the binning can tell apart (apChange). */

@@ -5,6 +5,8 @@
 // Every string that comes from data goes through escapeMarkdown (see ./escape.ts).
 
 import { bandName } from '../compare/bands.js';
+import { effectPhrase, rankingCause } from '../compare/diagnostics.js';
+import { quoteName } from '../compare/format.js';
 import { suggestionText } from '../compare/suggestions.js';
 import type {
   BandDelta,
@@ -18,6 +20,7 @@ import type {
   ScoreDelta,
   Level,
   MetricDelta,
+  ThresholdEffect,
   Verdict,
 } from '../compare/types.js';
 import { LOWER_IS_BETTER } from '../report/types.js';
@@ -358,6 +361,37 @@ function leakageItem(l: LeakageDelta, d: Diagnostics): string {
   return `- ${icon}leakage: ${est}${plural(l.head, 'example', 'examples')} of ${splitMd(l.splits[1])} (${pct(l.share)}) also in ${splitMd(l.splits[0])}, by ${by}${was}${eg}`;
 }
 
+/** More class explanations than this on one split become one line (a shift of 200 labels' threshold would be 200 lines). */
+export const EFFECTS_GROUPED_FROM = 4;
+/** Classes a grouped line names, largest recall fall first. */
+const EFFECTS_NAMED = 5;
+
+/**
+ * The threshold-effect (`held`) or lost-ranking (`fell`) explanations, in plain words: each its
+ * own line, or per split one line for the classes when there are EFFECTS_GROUPED_FROM or more,
+ * naming the largest recall falls; a split's macro line stays its own.
+ */
+function groupedEffects(effects: ThresholdEffect[], cmp: Comparison, kind: 'held' | 'fell'): string[] {
+  const out: string[] = [];
+  for (const split of [...new Set(effects.map((t) => t.split))]) {
+    const mine = effects.filter((t) => t.split === split);
+    const classes = mine.filter((t) => t.className !== null).sort((a, b) => a.recallDelta - b.recallDelta);
+    for (const t of mine) if (t.className === null || classes.length < EFFECTS_GROUPED_FROM) out.push(t.text);
+    if (classes.length < EFFECTS_GROUPED_FROM) continue;
+    const named = classes
+      .slice(0, EFFECTS_NAMED)
+      .map((t) => `${quoteName(t.className!)} ${pts(t.recallDelta)} (AP ${t.apBase.toFixed(3)} → ${t.apHead.toFixed(3)})`);
+    const more = classes.length > EFFECTS_NAMED ? `, and ${thousands(classes.length - EFFECTS_NAMED)} more` : '';
+    const n = `${thousands(classes.length)} ${unit(cmp).many}`;
+    out.push(
+      kind === 'held'
+        ? `${split}: recall of ${n} fell while the average precision of each held or rose (${named.join('; ')}${more}): ${effectPhrase(cmp.task)}, not a ranking regression`
+        : `${split}: ${n} also lost ranking, their average precision fell (${named.join('; ')}${more}), so their scores order their examples worse (${rankingCause(cmp.task)})`,
+    );
+  }
+  return out;
+}
+
 /**
  * Diagnostics: in the comment only what is abnormal or worse than the base (leakage, threshold
  * effects, a notable fall of a threshold-free metric); in the job summary every figure.
@@ -368,8 +402,8 @@ function diagnosticsSection(cmp: Comparison, ctx: RenderContext, opts: BuildOpti
   const full = opts.target === 'summary';
   const items: string[] = [];
   for (const l of d.leakage) if (l.head > 0 || full) items.push(leakageItem(l, d));
-  for (const t of d.thresholdEffects) items.push(`- ℹ️ ${esc(truncateEnd(t.text, 400))}`);
-  for (const t of d.rankingDrops ?? []) items.push(`- ${esc(truncateEnd(t.text, 400))}`);
+  for (const t of groupedEffects(d.thresholdEffects, cmp, 'held')) items.push(`- ℹ️ ${esc(truncateEnd(t, 600))}`);
+  for (const t of groupedEffects(d.rankingDrops ?? [], cmp, 'fell')) items.push(`- ${esc(truncateEnd(t, 600))}`);
   if (d.thresholds) items.push(`- 💡 ${esc(truncateEnd(suggestionText(d.thresholds), 600))}`);
   for (const r of d.scores.filter((x) => x.worse))
     items.push(

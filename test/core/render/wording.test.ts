@@ -293,6 +293,41 @@ describe('a catastrophic warning beside a precision failure (catastrophic at lev
     expect(recallLine).toMatch(/^- ⚠️ /);
     const precisionSection = md.slice(md.indexOf('precision regressions'));
     expect(precisionSection).toMatch(/❌/);
-    expect(renderText(cmp, CTX)).toMatch(/WARN\s+a: found 4\/6 -> 0\/6/);
+    expect(renderText(cmp)).toMatch(/WARN\s+a: found 4\/6 -> 0\/6/);
+  });
+});
+
+describe('many threshold effects on one split (a shift of many labels\' thresholds)', () => {
+  const effect = (split: string, i: number) => ({
+    split,
+    className: `label-${i}`,
+    recallDelta: -0.3 - i / 100,
+    apBase: 0.8,
+    apHead: 0.801,
+    text: `${split}: recall of label 'label-${i}' fell ${(30 + i).toFixed(1)} pts while its average precision held (0.800 → 0.801): a threshold effect, not a ranking regression`,
+  });
+  const withEffects = (validation: number, test: number): Comparison => {
+    const cmp = multilabel485();
+    cmp.diagnostics = {
+      leakage: [],
+      scores: [],
+      thresholdEffects: [
+        ...Array.from({ length: validation }, (_, i) => effect('validation', i)),
+        ...Array.from({ length: test }, (_, i) => effect('test', i)),
+      ],
+      rankingDrops: [],
+    };
+    return cmp;
+  };
+  const diagnosticsLines = (md: string) =>
+    md.slice(md.indexOf('**Diagnostics**')).split('\n\n')[0].split('\n').filter((l) => l.startsWith('- '));
+
+  it('from four on a split, one line names the five largest falls and counts the rest; fewer keep a line each', () => {
+    const lines = diagnosticsLines(renderComment(withEffects(12, 3), CTX));
+    expect(lines).toHaveLength(1 + 3);
+    expect(lines[0]).toMatch(
+      /^- ℹ️ validation: recall of 12 labels fell while the average precision of each held or rose \('label-11' −41\.0 pts \(AP 0\.800 → 0\.801\); 'label-10' −40\.0 pts .*; 'label-7' −37\.0 pts \(AP 0\.800 → 0\.801\), and 7 more\): a threshold effect, not a ranking regression$/,
+    );
+    expect(lines.slice(1).every((l) => /^- ℹ️ test: recall of label 'label-\d' fell/.test(l))).toBe(true);
   });
 });

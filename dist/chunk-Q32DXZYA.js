@@ -7,7 +7,7 @@ var __dirname = __mgDirname(__filename);
 import {
   buildSections,
   verdictLine
-} from "./chunk-VP2KEG7O.js";
+} from "./chunk-O7S7L57Z.js";
 import {
   escapeMarkdown,
   markdownLink

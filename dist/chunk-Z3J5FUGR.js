@@ -9,7 +9,7 @@ import {
 } from "./chunk-PYXWA2YX.js";
 import {
   renderHtmlReport
-} from "./chunk-UAT22BWM.js";
+} from "./chunk-FKH4BPVU.js";
 import {
   mergeReports
 } from "./chunk-MDPPCX4P.js";
@@ -81,7 +81,7 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   whoAmI
-} from "./chunk-WXR2VGFO.js";
+} from "./chunk-OUL4YSO7.js";
 import {
   BaselineUnusable,
   baselineNotes,
@@ -90,8 +90,8 @@ import {
   findBaseline,
   renderOutcome,
   runGate
-} from "./chunk-AZJB3NKW.js";
-import "./chunk-HAPSMGJK.js";
+} from "./chunk-NAHKE4ZE.js";
+import "./chunk-332Z2HAY.js";
 import {
   parseConfig
 } from "./chunk-Z7BJAZ4F.js";
@@ -106,9 +106,9 @@ import {
 } from "./chunk-5OTVHDUD.js";
 import {
   normalizeKey
-} from "./chunk-27ABM6EA.js";
-import "./chunk-VP2KEG7O.js";
-import "./chunk-WSWANHUD.js";
+} from "./chunk-Q32DXZYA.js";
+import "./chunk-O7S7L57Z.js";
+import "./chunk-WT7RLXXX.js";
 import {
   sanitizeText
 } from "./chunk-5UDJ5SI4.js";

@@ -12,7 +12,9 @@ import {
   logBinomPmf,
   normalCdf,
   normalQuantile,
-  pts
+  orderSplits,
+  pts,
+  quoteName
 } from "./chunk-X7IXOYGA.js";
 import {
   METRIC_NAMES
@@ -758,6 +760,239 @@ function suggestionText(s) {
   return `Per-class thresholds would raise ${s.to} macro recall from ${pct(s.recall.current)} to ${pct(s.recall.tuned)} (+${pts(s.recall.tuned - s.recall.current)} pts; macro precision ${pct(s.precision.current)} \u2192 ${pct(s.precision.tuned)}, ${dp >= 0 ? "+" : "\u2212"}${pts(Math.abs(dp))} pts), with a threshold of its own for ${s.classesTuned} class${s.classesTuned === 1 ? "" : "es"} chosen on ${s.from} for ${goal}. Run modelgate thresholds --split ${s.from}=\u2026 --split ${s.to}=\u2026 --out thresholds.json and give the file as per-class-threshold.`;
 }
 
+// src/core/compare/diagnostics.ts
+var AP_HELD = 0.01;
+var AP_RESOLVED = 0.05;
+var RANKING_DROP = 0.01;
+var LOG_LOSS_RISE = 0.1;
+var ECE_RISE = 0.02;
+function judgeDiagnostics(base, head, cmp, rules) {
+  const leak = leakageDeltas(base, head, rules);
+  const z = normalQuantile(1 - (1 - rules.bootstrap.confidence) / 2);
+  const scores = scoreDeltas(base, head, cmp, z);
+  const { effects: thresholdEffects, rankingDrops } = base ? thresholdEffectsOf(base, head, cmp) : { effects: [], rankingDrops: [] };
+  const diagnostics = { leakage: leak.rows, scores, thresholdEffects, rankingDrops };
+  const classScores = classScoreDeltas(base, head);
+  if (classScores.length) diagnostics.classScores = classScores;
+  const thresholds = thresholdSuggestion(head);
+  if (thresholds) diagnostics.thresholds = thresholds;
+  if (head.leakage) diagnostics.leakageKey = head.leakage.key;
+  if (head.leakage && head.leakage.sampled < 1) diagnostics.leakageSampled = head.leakage.sampled;
+  return { diagnostics, findings: leak.findings };
+}
+function pairKey(p) {
+  return JSON.stringify(p.splits);
+}
+function leakageDeltas(base, head, rules) {
+  const rows = [];
+  const findings = [];
+  if (!head.leakage) return { rows, findings };
+  const before = new Map((base?.leakage?.pairs ?? []).map((p) => [pairKey(p), p]));
+  const comparable = !!base?.leakage && base.leakage.key === head.leakage.key;
+  for (const p of head.leakage.pairs) {
+    const b = comparable ? before.get(pairKey(p)) : void 0;
+    const baseCount = b ? b.count : null;
+    const grew = p.count > 0 && comparable && (baseCount === null || p.count > baseCount);
+    const limit = rules.leakage;
+    const level = limit.level === "off" ? null : limit.level;
+    const judged = grew && level !== null && p.share > limit.minShare;
+    const row = {
+      splits: p.splits,
+      base: baseCount,
+      head: p.count,
+      share: p.share,
+      examples: p.examples,
+      status: p.count === 0 ? "none" : !comparable ? "unknown" : grew ? baseCount ? "more" : "new" : "same",
+      level: judged ? level : "ok"
+    };
+    if (judged) {
+      row.reason = `${leakWords(p, head.leakage)}${baseCount ? ` (base: ${baseCount})` : " (none in the base)"}: the ${p.splits[1]} scores are optimistic`;
+      findings.push({ level, category: 0, rank: -p.share, text: row.reason });
+    }
+    rows.push(row);
+  }
+  return { rows, findings };
+}
+function leakWords(p, l) {
+  const est = l.sampled < 1 ? "about " : "";
+  return `${est}${p.count} example${p.count === 1 ? "" : "s"} of ${p.splits[1]} (${pts(p.share)}%) also occur${p.count === 1 ? "s" : ""} in ${p.splits[0]}, by ${l.key === "id" ? "id" : "identical features"}`;
+}
+var METRICS = [
+  { metric: "roc_auc_macro", higherIsBetter: true, of: (s) => s.rocAucMacro, se: (s) => macroSe(s.rocAuc, s.rocAucSe) },
+  {
+    metric: "average_precision_macro",
+    higherIsBetter: true,
+    of: (s) => s.averagePrecisionMacro,
+    se: (s) => macroSe(s.averagePrecision, s.averagePrecisionSe)
+  },
+  { metric: "log_loss", higherIsBetter: false, of: (s) => s.logLoss, se: (s) => s.logLossSe ?? null },
+  { metric: "ece", higherIsBetter: false, of: (s) => s.ece, se: (s) => s.eceSe ?? null }
+];
+function macroSe(values, ses) {
+  if (!ses) return null;
+  let v = 0;
+  let k = 0;
+  for (let c = 0; c < values.length; c++) {
+    if (values[c] === null) continue;
+    const se = ses[c];
+    if (se === null || se === void 0) return null;
+    v += se * se;
+    k++;
+  }
+  return k ? Math.sqrt(v) / k : null;
+}
+function noiseBand(seBase, seHead, z) {
+  if (seBase === null && seHead === null) return null;
+  const b = seBase ?? seHead;
+  const h = seHead ?? seBase;
+  return z * Math.sqrt(b * b + h * h);
+}
+function notable(metric, base, head) {
+  if (metric === "log_loss") return head - base > LOG_LOSS_RISE * base && head - base > 0.01;
+  if (metric === "ece") return head - base > ECE_RISE;
+  return base - head > RANKING_DROP;
+}
+function scoreDeltas(base, head, cmp, z) {
+  const rows = [];
+  for (const split of orderSplits(Object.keys(head.splits))) {
+    const hs = head.splits[split];
+    const bs = base?.splits[split]?.scores ?? null;
+    const h = hs.scores ?? null;
+    if (!h && !bs) continue;
+    const same = cmp.sameExamples[split] === true;
+    const context = cmp.headline.some((r) => r.split === split && r.role === "context");
+    for (const m of METRICS) {
+      const bv = bs ? m.of(bs) : null;
+      const hv = h ? m.of(h) : null;
+      const delta = bv !== null && hv !== null ? hv - bv : null;
+      const noise = bs && h ? noiseBand(m.se(bs), m.se(h), z) : null;
+      const beyondNoise = delta !== null && (noise === null || Math.abs(delta) > noise);
+      rows.push({
+        split,
+        metric: m.metric,
+        higherIsBetter: m.higherIsBetter,
+        base: bv,
+        head: hv,
+        delta,
+        noise,
+        worse: same && !context && bv !== null && hv !== null && notable(m.metric, bv, hv) && beyondNoise
+      });
+    }
+  }
+  return rows;
+}
+function classScoreDeltas(base, head) {
+  const rows = [];
+  const bIdx = new Map((base?.classes ?? []).map((n, i) => [n, i]));
+  for (const split of orderSplits(Object.keys(head.splits))) {
+    const hs = head.splits[split].scores;
+    if (!hs) continue;
+    const bs = base?.splits[split]?.scores ?? null;
+    head.classes.forEach((name, hi) => {
+      const bi = bIdx.get(name);
+      const apBase = bs && bi !== void 0 ? bs.averagePrecision[bi] ?? null : null;
+      const apHead = hs.averagePrecision[hi] ?? null;
+      rows.push({
+        split,
+        name,
+        apBase,
+        apHead,
+        apDelta: apBase !== null && apHead !== null ? apHead - apBase : null,
+        rocAucBase: bs && bi !== void 0 ? bs.rocAuc[bi] ?? null : null,
+        rocAucHead: hs.rocAuc[hi] ?? null
+      });
+    });
+  }
+  return rows;
+}
+function thresholdEffectsOf(base, head, cmp) {
+  const out = [];
+  const rankingDrops = [];
+  const bIdx = new Map(base.classes.map((n, i) => [n, i]));
+  const hIdx = new Map(head.classes.map((n, i) => [n, i]));
+  const effect = effectPhrase(cmp.task);
+  for (const split of cmp.splits.both) {
+    const bs = base.splits[split].scores;
+    const hs = head.splits[split].scores;
+    if (!bs || !hs || !cmp.sameExamples[split]) continue;
+    const classAp = (name) => {
+      const bi = bIdx.get(name);
+      const hi = hIdx.get(name);
+      if (bi === void 0 || hi === void 0) return null;
+      const apMove = apChange(
+        bs.averagePrecision[bi],
+        bs.averagePrecisionBound[bi],
+        hs.averagePrecision[hi],
+        hs.averagePrecisionBound[hi]
+      );
+      const aucMove = apChange(bs.rocAuc[bi], bs.rocAucBound[bi], hs.rocAuc[hi], hs.rocAucBound[hi]);
+      return apMove === "fell" || aucMove !== "fell" ? apMove : null;
+    };
+    const macro = cmp.headline.find((r) => r.split === split && r.metric === "recall_macro");
+    const fallers = cmp.classes.filter((c) => c.split === split && c.delta !== null && c.delta < 0 && bIdx.has(c.name) && hIdx.has(c.name)).map((c) => classAp(c.name));
+    const fallersHeld = fallers.every(notWorse);
+    const held = fallers.includes("rose") ? "held or rose" : "held";
+    if (macro && macro.level !== "ok" && fallersHeld && notWorse(apChange(bs.averagePrecisionMacro, meanBound(bs), hs.averagePrecisionMacro, meanBound(hs))))
+      out.push({
+        split,
+        className: null,
+        recallDelta: macro.delta,
+        apBase: bs.averagePrecisionMacro,
+        apHead: hs.averagePrecisionMacro,
+        text: `${split}: macro recall fell ${pts(-macro.delta)} pts while the average precision of every class that fell ${held} (macro ${ap(bs.averagePrecisionMacro)} \u2192 ${ap(hs.averagePrecisionMacro)}): ${effect}, not a ranking regression`
+      });
+    for (const c of cmp.classes) {
+      if (c.split !== split || !recallFell(c)) continue;
+      const change = classAp(c.name);
+      if (change === null) continue;
+      const [b, h] = [bs.averagePrecision[bIdx.get(c.name)], hs.averagePrecision[hIdx.get(c.name)]];
+      if (change === "fell") {
+        rankingDrops.push({
+          split,
+          className: c.name,
+          recallDelta: c.delta,
+          apBase: b,
+          apHead: h,
+          text: `${split}: ${quoteName(c.name)} also lost ranking: its average precision fell ${ap(b)} \u2192 ${ap(h)}, so its scores order its examples worse (${rankingCause(cmp.task)})`
+        });
+        continue;
+      }
+      out.push({
+        split,
+        className: c.name,
+        recallDelta: c.delta,
+        apBase: b,
+        apHead: h,
+        text: `${split}: recall of ${cmp.task === "multilabel" ? "label" : "class"} ${quoteName(c.name)} fell ${pts(-c.delta)} pts while its average precision ${change} (${ap(b)} \u2192 ${ap(h)}): ${effect}, not a ranking regression`
+      });
+    }
+  }
+  return { effects: out, rankingDrops };
+}
+function effectPhrase(task) {
+  return task === "multilabel" ? "a threshold effect" : "a shift between classes at the arg-max";
+}
+function rankingCause(task) {
+  return task === "multilabel" ? "what the model learned changed, not only the decision" : "not only the arg-max's decision; in a softmax a shift of another class's prior lowers it too";
+}
+var notWorse = (c) => c === "held" || c === "rose";
+function apChange(b, bBound, h, hBound) {
+  if (b === null || h === null) return null;
+  const bounds = (bBound ?? 0) + (hBound ?? 0);
+  if (h - b < -(AP_HELD + bounds)) return "fell";
+  if (h - b > AP_HELD + bounds) return "rose";
+  return Math.abs(h - b) <= AP_HELD && bounds <= AP_RESOLVED ? "held" : null;
+}
+function meanBound(s) {
+  const known = s.averagePrecisionBound.filter((x) => x !== null);
+  return known.length ? known.reduce((a, x) => a + x, 0) / known.length : 0;
+}
+function recallFell(c) {
+  const s = c.recallStatus ?? c.status;
+  return (s === "regression" || s === "catastrophic") && c.delta !== null && c.delta < 0;
+}
+var ap = (x) => x.toFixed(3);
+
 export {
   mcnemarOneSided,
   percentileInterval,
@@ -770,6 +1005,8 @@ export {
   seedPValues,
   bandName,
   judgeClassAggregates,
-  thresholdSuggestion,
-  suggestionText
+  suggestionText,
+  judgeDiagnostics,
+  effectPhrase,
+  rankingCause
 };

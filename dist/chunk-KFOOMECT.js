@@ -5,12 +5,14 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  compareReports,
-  compareWithSource
-} from "./chunk-HAPSMGJK.js";
-import "./chunk-WSWANHUD.js";
+  REPORT_CSP,
+  mainSplit,
+  renderHtmlReport
+} from "./chunk-FKH4BPVU.js";
+import "./chunk-O7S7L57Z.js";
+import "./chunk-WT7RLXXX.js";
+import "./chunk-5UDJ5SI4.js";
 import "./chunk-VS5LPRP2.js";
-import "./chunk-6KJEBQAK.js";
 import "./chunk-X7IXOYGA.js";
 import "./chunk-PQEN5O2V.js";
 import "./chunk-GTK7TP36.js";
@@ -18,6 +20,7 @@ import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  compareReports,
-  compareWithSource
+  REPORT_CSP,
+  mainSplit,
+  renderHtmlReport
 };

@@ -6,17 +6,17 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   compareReports
-} from "./chunk-HAPSMGJK.js";
+} from "./chunk-332Z2HAY.js";
 import {
   checkRuleNames
 } from "./chunk-EBNW32Z5.js";
 import {
   renderComment,
   renderSummary
-} from "./chunk-27ABM6EA.js";
+} from "./chunk-Q32DXZYA.js";
 import {
   VERDICT_WORD
-} from "./chunk-VP2KEG7O.js";
+} from "./chunk-O7S7L57Z.js";
 import {
   escapePlain
 } from "./chunk-5UDJ5SI4.js";

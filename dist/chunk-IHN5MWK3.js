@@ -5,15 +5,12 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  COMMENT_MAX_LENGTH,
-  SUMMARY_MAX_BYTES,
-  renderComment,
-  renderSummary
-} from "./chunk-27ABM6EA.js";
-import "./chunk-VP2KEG7O.js";
-import "./chunk-WSWANHUD.js";
-import "./chunk-5UDJ5SI4.js";
+  compareReports,
+  compareWithSource
+} from "./chunk-332Z2HAY.js";
+import "./chunk-WT7RLXXX.js";
 import "./chunk-VS5LPRP2.js";
+import "./chunk-6KJEBQAK.js";
 import "./chunk-X7IXOYGA.js";
 import "./chunk-PQEN5O2V.js";
 import "./chunk-GTK7TP36.js";
@@ -21,8 +18,6 @@ import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  COMMENT_MAX_LENGTH,
-  SUMMARY_MAX_BYTES,
-  renderComment,
-  renderSummary
+  compareReports,
+  compareWithSource
 };

@@ -42,11 +42,11 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   withClientLimits
-} from "./chunk-WXR2VGFO.js";
+} from "./chunk-OUL4YSO7.js";
 import {
   findBaseline,
   runGate
-} from "./chunk-AZJB3NKW.js";
+} from "./chunk-NAHKE4ZE.js";
 import {
   parseConfig
 } from "./chunk-Z7BJAZ4F.js";
@@ -56,14 +56,14 @@ import {
 import {
   normalizeKey,
   renderComment
-} from "./chunk-27ABM6EA.js";
+} from "./chunk-Q32DXZYA.js";
 import {
   TEST_NAME,
   pct,
   pts,
   qText,
   thousands
-} from "./chunk-VP2KEG7O.js";
+} from "./chunk-O7S7L57Z.js";
 import {
   escapeMarkdown,
   sanitizeText

@@ -19,10 +19,10 @@ import {
   recallStatus,
   splitOrder,
   thousands
-} from "./chunk-VP2KEG7O.js";
+} from "./chunk-O7S7L57Z.js";
 import {
   bandName
-} from "./chunk-WSWANHUD.js";
+} from "./chunk-WT7RLXXX.js";
 import {
   escapeHtml
 } from "./chunk-5UDJ5SI4.js";

@@ -16,7 +16,7 @@ import {
   normalizeKey,
   renderComment,
   utf8Length
-} from "./chunk-27ABM6EA.js";
+} from "./chunk-Q32DXZYA.js";
 import {
   escapeMarkdown,
   sanitizeText

@@ -6,14 +6,19 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   bandName,
+  effectPhrase,
+  rankingCause,
   suggestionText
-} from "./chunk-WSWANHUD.js";
+} from "./chunk-WT7RLXXX.js";
 import {
   escapeMarkdown,
   escapeMermaid,
   markdownLink,
   safeUrl
 } from "./chunk-5UDJ5SI4.js";
+import {
+  quoteName
+} from "./chunk-X7IXOYGA.js";
 import {
   truncateEnd,
   truncateMiddle
@@ -376,14 +381,32 @@ function leakageItem(l, d) {
   const eg = l.examples.length ? `, e.g. ${l.examples.slice(0, 3).map((x) => `'${esc(truncateMiddle(x, 40))}'`).join(", ")}` : "";
   return `- ${icon}leakage: ${est}${plural(l.head, "example", "examples")} of ${splitMd(l.splits[1])} (${pct(l.share)}) also in ${splitMd(l.splits[0])}, by ${by}${was}${eg}`;
 }
+var EFFECTS_GROUPED_FROM = 4;
+var EFFECTS_NAMED = 5;
+function groupedEffects(effects, cmp, kind) {
+  const out = [];
+  for (const split of [...new Set(effects.map((t) => t.split))]) {
+    const mine = effects.filter((t) => t.split === split);
+    const classes = mine.filter((t) => t.className !== null).sort((a, b) => a.recallDelta - b.recallDelta);
+    for (const t of mine) if (t.className === null || classes.length < EFFECTS_GROUPED_FROM) out.push(t.text);
+    if (classes.length < EFFECTS_GROUPED_FROM) continue;
+    const named = classes.slice(0, EFFECTS_NAMED).map((t) => `${quoteName(t.className)} ${pts(t.recallDelta)} (AP ${t.apBase.toFixed(3)} \u2192 ${t.apHead.toFixed(3)})`);
+    const more = classes.length > EFFECTS_NAMED ? `, and ${thousands(classes.length - EFFECTS_NAMED)} more` : "";
+    const n = `${thousands(classes.length)} ${unit(cmp).many}`;
+    out.push(
+      kind === "held" ? `${split}: recall of ${n} fell while the average precision of each held or rose (${named.join("; ")}${more}): ${effectPhrase(cmp.task)}, not a ranking regression` : `${split}: ${n} also lost ranking, their average precision fell (${named.join("; ")}${more}), so their scores order their examples worse (${rankingCause(cmp.task)})`
+    );
+  }
+  return out;
+}
 function diagnosticsSection(cmp, ctx, opts) {
   const d = cmp.diagnostics;
   if (!d) return null;
   const full = opts.target === "summary";
   const items = [];
   for (const l of d.leakage) if (l.head > 0 || full) items.push(leakageItem(l, d));
-  for (const t of d.thresholdEffects) items.push(`- \u2139\uFE0F ${esc(truncateEnd(t.text, 400))}`);
-  for (const t of d.rankingDrops ?? []) items.push(`- ${esc(truncateEnd(t.text, 400))}`);
+  for (const t of groupedEffects(d.thresholdEffects, cmp, "held")) items.push(`- \u2139\uFE0F ${esc(truncateEnd(t, 600))}`);
+  for (const t of groupedEffects(d.rankingDrops ?? [], cmp, "fell")) items.push(`- ${esc(truncateEnd(t, 600))}`);
   if (d.thresholds) items.push(`- \u{1F4A1} ${esc(truncateEnd(suggestionText(d.thresholds), 600))}`);
   for (const r of d.scores.filter((x) => x.worse))
     items.push(

@@ -5,21 +5,20 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  HANDLED_EVENTS,
-  consoleLog,
-  createBot,
-  startBot
-} from "./chunk-D6YQSGDO.js";
-import "./chunk-WXR2VGFO.js";
-import "./chunk-AZJB3NKW.js";
-import "./chunk-HAPSMGJK.js";
-import "./chunk-Z7BJAZ4F.js";
-import "./chunk-FR4FU6ET.js";
-import "./chunk-4L747AVC.js";
+  BaselineUnusable,
+  baselineNotes,
+  countRegressions,
+  fileBaseline,
+  findBaseline,
+  renderOutcome,
+  runGate,
+  sameCommit
+} from "./chunk-NAHKE4ZE.js";
+import "./chunk-332Z2HAY.js";
 import "./chunk-EBNW32Z5.js";
-import "./chunk-27ABM6EA.js";
-import "./chunk-VP2KEG7O.js";
-import "./chunk-WSWANHUD.js";
+import "./chunk-Q32DXZYA.js";
+import "./chunk-O7S7L57Z.js";
+import "./chunk-WT7RLXXX.js";
 import "./chunk-5UDJ5SI4.js";
 import "./chunk-VS5LPRP2.js";
 import "./chunk-CL2ADZST.js";
@@ -37,8 +36,12 @@ import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  HANDLED_EVENTS,
-  consoleLog,
-  createBot,
-  startBot
+  BaselineUnusable,
+  baselineNotes,
+  countRegressions,
+  fileBaseline,
+  findBaseline,
+  renderOutcome,
+  runGate,
+  sameCommit
 };

@@ -5,12 +5,13 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  REPORT_CSP,
-  mainSplit,
-  renderHtmlReport
-} from "./chunk-UAT22BWM.js";
-import "./chunk-VP2KEG7O.js";
-import "./chunk-WSWANHUD.js";
+  COMMENT_MAX_LENGTH,
+  SUMMARY_MAX_BYTES,
+  renderComment,
+  renderSummary
+} from "./chunk-Q32DXZYA.js";
+import "./chunk-O7S7L57Z.js";
+import "./chunk-WT7RLXXX.js";
 import "./chunk-5UDJ5SI4.js";
 import "./chunk-VS5LPRP2.js";
 import "./chunk-X7IXOYGA.js";
@@ -20,7 +21,8 @@ import "./chunk-XOJ76HHD.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  REPORT_CSP,
-  mainSplit,
-  renderHtmlReport
+  COMMENT_MAX_LENGTH,
+  SUMMARY_MAX_BYTES,
+  renderComment,
+  renderSummary
 };
