@@ -3,6 +3,7 @@
 // manifest order and handed to tf.io.fromMemory. With tfjs-node, a SavedModel directory too.
 // The model must have one input and one output of shape [batch, classes].
 
+import { inputDtypeOf, type InputDtype } from './input.js';
 import type * as tfjs from '@tensorflow/tfjs';
 import { InputError } from '../io/types.js';
 import type { TF } from './backend.js';
@@ -19,6 +20,8 @@ export interface LoadedModel {
    * the model does not say (a graph model without a shape): the data's shape is fed as it is.
    */
   inputShape: (number | null)[] | null;
+  /** What the input takes: float32, or int32 (integer features, checked; src/model/input.ts). */
+  inputDtype: InputDtype;
   /** Number of outputs per example (classes), or null when the model does not say. */
   outputSize: number | null;
   /** What the last op does: decides whether outputs are checked to be probabilities. */
@@ -243,6 +246,7 @@ export async function loadModel(tf: TF, source: ModelSource): Promise<LoadedMode
       artifacts,
       parameters: countParameters(artifacts),
       inputShape: inShape,
+      inputDtype: inputDtypeOf(label, model.inputs[0].dtype),
       outputSize,
       activation: graphActivation(artifacts, model.outputs[0].name),
       predict: checkedPredict(
@@ -288,6 +292,7 @@ export function wrapLayersModel(model: tfjs.LayersModel, label: string): LoadedM
     kind: 'layers',
     label,
     inputShape: model.inputs[0].shape.slice(1),
+    inputDtype: inputDtypeOf(label, model.inputs[0].dtype),
     outputSize,
     activation: layersActivation(model),
     predict: checkedPredict(
@@ -302,7 +307,7 @@ export function wrapLayersModel(model: tfjs.LayersModel, label: string): LoadedM
 }
 
 interface TfNodeSavedModel {
-  inputs: { shape?: number[] }[];
+  inputs: { shape?: number[]; dtype?: string }[];
   outputs: { shape?: number[] }[];
   predict(x: tfjs.Tensor): tfjs.Tensor | tfjs.Tensor[] | tfjs.NamedTensorMap;
   dispose(): void;
@@ -338,6 +343,7 @@ async function loadSavedModel(tf: TF, dir: string): Promise<LoadedModel> {
     kind: 'saved-model',
     label: dir,
     inputShape: model.inputs[0].shape?.slice(1).map((d) => (d < 0 ? null : d)) ?? null,
+    inputDtype: inputDtypeOf(dir, model.inputs[0].dtype),
     outputSize,
     activation: 'unknown',
     predict: checkedPredict(

@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { findBundled } from '../io/bundled.js';
 import type { BackendName } from './backend.js';
 import { modelFailed } from './load.js';
+import type { InputDtype } from './input.js';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './worker.js';
 
 export const WORKER_FILE = 'model-worker.js';
@@ -29,6 +30,8 @@ export interface PoolOptions {
   label: string;
   artifacts: tfjs.io.ModelArtifacts;
   graph?: boolean;
+  /** The model's input dtype (default float32). */
+  dtype?: InputDtype;
   backend: BackendName;
   /** Worker threads to start (the main thread comes on top when the pool helps it). */
   workers: number;
@@ -74,7 +77,7 @@ export interface WorkerPool {
  * Callers that compute in the main thread meanwhile (mainComputes) lose no time to the start.
  */
 export function spawnWorkerPool(o: PoolOptions): WorkerPool {
-  const init: WorkerInit = { artifacts: o.artifacts, graph: !!o.graph, backend: o.backend };
+  const init: WorkerInit = { artifacts: o.artifacts, graph: !!o.graph, backend: o.backend, dtype: o.dtype ?? 'float32' };
   const waiting = new Map<number, { resolve: (s: Float32Array) => void; reject: (e: Error) => void }>();
   const busy: number[] = [];
   const up: boolean[] = [];

@@ -12,6 +12,7 @@ import type { TF } from './backend.js';
 import type { LoadedModel } from './load.js';
 import { Preprocess } from './preprocess.js';
 import { SanityTracker } from './sanity.js';
+import { checkIntegers, inputTensor } from './input.js';
 import { messageSize, type WorkerPool } from './parallel.js';
 
 /**
@@ -263,7 +264,7 @@ function chunkOf(b: FeatureBatch, task: FeatureStream['task'], s: number, m: num
 /** Scores a batch in this thread: dataSync, no await per batch (the workers' replies are let in explicitly). */
 function localPredictor(tf: TF, model: LoadedModel, shape: number[]): (x: Float32Array, n: number) => Float32Array {
   return (x, n) => {
-    const y = tf.tidy(() => model.predict(tf.tensor(x, [n, ...shape], 'float32')));
+    const y = tf.tidy(() => model.predict(inputTensor(tf, x, n, shape, model.inputDtype)));
     try {
       return y.dataSync() as Float32Array;
     } finally {
@@ -368,6 +369,11 @@ interface Dispatch {
   pending: InOrder;
   /** Finished-or-not chunks kept in order: bounds memory. */
   maxPending: number;
+  /** An int32 input: each batch's features are checked to be integers (src/model/input.ts). */
+  integers: boolean;
+  /** Examples dispatched so far (for the messages of that check), and the split's file. */
+  seen: number;
+  file: string;
 }
 
 /** One reader batch, cut into chunks for the workers or model calls here, each pushed in order. */
@@ -388,6 +394,8 @@ async function dispatchBatch(b: FeatureBatch, d: Dispatch): Promise<void> {
     // Copy: preprocessing works in place and the reader's buffer is not ours.
     const x = b.x.slice(s * d.featureSize, (s + m) * d.featureSize);
     d.apply(x);
+    if (d.integers) checkIntegers(x, d.featureSize, d.seen, d.file);
+    d.seen += m;
     const c = chunkOf(b, d.task, s, m);
     pending.push(c);
     s += m;
@@ -438,6 +446,9 @@ export async function runModel(
     pending,
     // Scores of local batches are small; a pool's chunks in flight are bounded by its size.
     maxPending: pool ? 4 * pool.size * (chunkSize / batchSize) + 4 : 1,
+    integers: model.inputDtype === 'int32',
+    seen: 0,
+    file: opts.file,
   };
   try {
     for await (const b of stream.batches) await dispatchBatch(b, dispatch);

@@ -7,11 +7,14 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { selectBackend, type BackendName } from './backend.js';
+import { inputTensor, type InputDtype } from './input.js';
 
 export interface WorkerInit {
   artifacts: tfjs.io.ModelArtifacts;
   graph: boolean;
   backend: BackendName;
+  /** The model's input dtype (load.ts read it); the features come as float32. */
+  dtype: InputDtype;
 }
 /** n examples of `shape` (x is transferred), scored `batch` examples per model call. */
 export type WorkerRequest = { id: number; x: Float32Array; n: number; shape: number[]; batch: number };
@@ -46,7 +49,7 @@ async function start(port: NonNullable<typeof parentPort>, init: WorkerInit): Pr
       for (let s = 0; s < req.n; s += batch) {
         const m = Math.min(batch, req.n - s);
         const y = tf.tidy(() =>
-          predict(tf.tensor(req.x.subarray(s * size, (s + m) * size), [m, ...req.shape], 'float32')),
+          predict(inputTensor(tf, req.x.subarray(s * size, (s + m) * size), m, req.shape, init.dtype)),
         );
         try {
           const v = y.dataSync();

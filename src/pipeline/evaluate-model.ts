@@ -121,7 +121,7 @@ async function resolveClasses(
 function probeOutputs(backend: Backend, model: LoadedModel, stream: FeatureStream, file: string): number {
   const shape = inputShapeFor(model, stream.featureShape, file);
   const { tf } = backend;
-  const y = tf.tidy(() => model.predict(tf.zeros([1, ...shape])));
+  const y = tf.tidy(() => model.predict(tf.zeros([1, ...shape], model.inputDtype)));
   const c = y.shape[1] as number;
   y.dispose();
   return c;
@@ -155,6 +155,7 @@ async function maybeStartPool(
     label: model.label,
     artifacts: model.artifacts,
     graph: model.kind === 'graph',
+    dtype: model.inputDtype,
     backend: backend.name,
     workers: n - 1,
     workerFile,

@@ -183,3 +183,49 @@ describe('inference in worker threads', () => {
     ).rejects.toThrow(/^model worker 0: /);
   });
 });
+
+describe('a graph model whose input is int32 (raw pixels, scaled inside the graph)', () => {
+  // models/base-graph-int (examples/digits/make-graph-model.mjs --int-input): Cast to float, then
+  // Mul by 1/16, then the base MLP: on the raw integer pixels it must predict what the float
+  // layers model predicts on pixels scaled by 1/16, in this thread and in a worker.
+  it.each([1, 2])('with %i thread(s) gives the layers model\'s report on scaled pixels', async (workers) => {
+    const backend = await selectBackend('cpu');
+    const [float, int] = await Promise.all([
+      evaluateModel({ model: path.join(ROOT, 'models/base'), data: SPLITS, backendHandle: backend, preprocess: { scale: 1 / 16 } }),
+      evaluateModel({ model: path.join(ROOT, 'models/base-graph-int'), data: SPLITS, backendHandle: backend, batchSize: 32, workers }),
+    ]);
+    expect(int.workers).toBe(workers);
+    for (const s of ['train', 'validation', 'test']) {
+      expect(decodeExamples(int.report.splits[s].predictions!, 10)).toEqual(decodeExamples(float.report.splits[s].predictions!, 10));
+      expect(int.report.splits[s].metrics).toEqual(float.report.splits[s].metrics);
+    }
+    expect(int.report.splits.test.metrics.accuracy).toBeGreaterThan(0.9);
+  });
+
+  it('refuses features that are not integers, naming the example and the feature', async () => {
+    const backend = await selectBackend('cpu');
+    await expect(
+      evaluateModel({
+        model: path.join(ROOT, 'models/base-graph-int'),
+        data: SPLITS.slice(2),
+        backendHandle: backend,
+        preprocess: { scale: 1 / 16 },
+      }),
+    ).rejects.toThrow(
+      /test\.csv: example 1, feature 2 is 0\.0625 after preprocessing, but the model's input is int32: give it integers/,
+    );
+  });
+
+  it('a model whose input is neither float32 nor int32 is refused when loaded', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mg-bool-'));
+    const { cpSync, readFileSync, writeFileSync } = await import('node:fs');
+    cpSync(path.join(ROOT, 'models/base-graph-int'), dir, { recursive: true });
+    const json = JSON.parse(readFileSync(path.join(dir, 'model.json'), 'utf8'));
+    json.modelTopology.node[0].attr.dtype.type = 'DT_BOOL';
+    writeFileSync(path.join(dir, 'model.json'), JSON.stringify(json));
+    const { tf } = await selectBackend('cpu');
+    const err = await loadModel(tf, dir).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as Error).message).toMatch(/the model's input is bool; modelgate feeds float32 or int32 features/);
+  });
+});

@@ -17,6 +17,7 @@ function fake(
     kind: 'layers',
     label: 'fake/model.json',
     inputShape,
+    inputDtype: 'float32',
     outputSize: outputs,
     activation,
     predict: (x) => tf.tidy(() => f(x)),

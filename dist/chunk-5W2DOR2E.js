@@ -96450,7 +96450,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-ZN4KDUEH.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-RQ7X4H5T.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

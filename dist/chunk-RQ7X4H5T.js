@@ -36,6 +36,11 @@ import {
   thresholdFor
 } from "./chunk-TAFURD4R.js";
 import {
+  checkIntegers,
+  inputDtypeOf,
+  inputTensor
+} from "./chunk-SMVEBXLR.js";
+import {
   selectBackend
 } from "./chunk-DHVGWI4P.js";
 import {
@@ -5102,6 +5107,7 @@ async function loadModel(tf, source) {
       artifacts,
       parameters: countParameters(artifacts),
       inputShape: inShape,
+      inputDtype: inputDtypeOf(label, model2.inputs[0].dtype),
       outputSize,
       activation: graphActivation(artifacts, model2.outputs[0].name),
       predict: checkedPredict(
@@ -5138,6 +5144,7 @@ function wrapLayersModel(model, label) {
     kind: "layers",
     label,
     inputShape: model.inputs[0].shape.slice(1),
+    inputDtype: inputDtypeOf(label, model.inputs[0].dtype),
     outputSize,
     activation: layersActivation(model),
     predict: checkedPredict(
@@ -5179,6 +5186,7 @@ async function loadSavedModel(tf, dir) {
     kind: "saved-model",
     label: dir,
     inputShape: model.inputs[0].shape?.slice(1).map((d) => d < 0 ? null : d) ?? null,
+    inputDtype: inputDtypeOf(dir, model.inputs[0].dtype),
     outputSize,
     activation: "unknown",
     predict: checkedPredict(
@@ -5285,7 +5293,7 @@ function messageSize(batchSize) {
 }
 var DEPTH = 2;
 function spawnWorkerPool(o) {
-  const init = { artifacts: o.artifacts, graph: !!o.graph, backend: o.backend };
+  const init = { artifacts: o.artifacts, graph: !!o.graph, backend: o.backend, dtype: o.dtype ?? "float32" };
   const waiting = /* @__PURE__ */ new Map();
   const busy = [];
   const up = [];
@@ -5495,7 +5503,7 @@ function chunkOf(b, task, s, m) {
 }
 function localPredictor(tf, model, shape) {
   return (x, n) => {
-    const y = tf.tidy(() => model.predict(tf.tensor(x, [n, ...shape], "float32")));
+    const y = tf.tidy(() => model.predict(inputTensor(tf, x, n, shape, model.inputDtype)));
     try {
       return y.dataSync();
     } finally {
@@ -5588,6 +5596,8 @@ async function dispatchBatch(b, d) {
     const m = Math.min(toWorker ? d.chunkSize : d.batchSize, b.n - s);
     const x = b.x.slice(s * d.featureSize, (s + m) * d.featureSize);
     d.apply(x);
+    if (d.integers) checkIntegers(x, d.featureSize, d.seen, d.file);
+    d.seen += m;
     const c = chunkOf(b, d.task, s, m);
     pending.push(c);
     s += m;
@@ -5623,7 +5633,10 @@ async function runModel(tf, model, stream, opts, sink, pool) {
     chunkSize,
     pending,
     // Scores of local batches are small; a pool's chunks in flight are bounded by its size.
-    maxPending: pool ? 4 * pool.size * (chunkSize / batchSize) + 4 : 1
+    maxPending: pool ? 4 * pool.size * (chunkSize / batchSize) + 4 : 1,
+    integers: model.inputDtype === "int32",
+    seen: 0,
+    file: opts.file
   };
   try {
     for await (const b of stream.batches) await dispatchBatch(b, dispatch);
@@ -5665,7 +5678,7 @@ async function resolveClasses(opts, model, outputs, task) {
 function probeOutputs(backend, model, stream, file) {
   const shape = inputShapeFor(model, stream.featureShape, file);
   const { tf } = backend;
-  const y = tf.tidy(() => model.predict(tf.zeros([1, ...shape])));
+  const y = tf.tidy(() => model.predict(tf.zeros([1, ...shape], model.inputDtype)));
   const c = y.shape[1];
   y.dispose();
   return c;
@@ -5691,6 +5704,7 @@ async function maybeStartPool(opts, backend, model) {
     label: model.label,
     artifacts: model.artifacts,
     graph: model.kind === "graph",
+    dtype: model.inputDtype,
     backend: backend.name,
     workers: n - 1,
     workerFile,
