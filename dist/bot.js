@@ -9,24 +9,24 @@ import {
 } from "./chunk-5P3WJWIY.js";
 import {
   startBot
-} from "./chunk-G4AJQJOS.js";
-import "./chunk-OUL4YSO7.js";
-import "./chunk-NAHKE4ZE.js";
-import "./chunk-332Z2HAY.js";
-import "./chunk-Z7BJAZ4F.js";
+} from "./chunk-FFTL7TEQ.js";
+import "./chunk-DM7ONF2S.js";
+import "./chunk-DJ74UTNY.js";
+import "./chunk-45MU2MNK.js";
+import "./chunk-5CPSZITO.js";
 import "./chunk-FR4FU6ET.js";
 import "./chunk-4L747AVC.js";
-import "./chunk-EBNW32Z5.js";
+import "./chunk-D5XZYOBY.js";
 import {
   describeError
 } from "./chunk-5OTVHDUD.js";
-import "./chunk-Q32DXZYA.js";
-import "./chunk-O7S7L57Z.js";
-import "./chunk-WT7RLXXX.js";
+import "./chunk-CRR74Z5V.js";
+import "./chunk-WFIP7GAY.js";
+import "./chunk-GW4ZWNVJ.js";
 import "./chunk-5UDJ5SI4.js";
-import "./chunk-VS5LPRP2.js";
-import "./chunk-CL2ADZST.js";
-import "./chunk-2FAS46QG.js";
+import "./chunk-SDVFDVTO.js";
+import "./chunk-KK4LXTBI.js";
+import "./chunk-BJCEOA2L.js";
 import "./chunk-6KJEBQAK.js";
 import "./chunk-SXAORDUR.js";
 import "./chunk-KSATUSI5.js";
@@ -36,7 +36,7 @@ import "./chunk-L4A26YP5.js";
 import "./chunk-X7IXOYGA.js";
 import "./chunk-PQEN5O2V.js";
 import "./chunk-GTK7TP36.js";
-import "./chunk-XOJ76HHD.js";
+import "./chunk-TEFQHNLO.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 

@@ -72,6 +72,8 @@ export function shardFeatures(stream: FeatureStream, s: ShardSpec): FeatureStrea
     task: stream.task,
     count: stream.count === null ? null : shardSize(s, stream.count),
     batches: ownBatches(stream.batches, s, pickFeatures(featureSize)),
+    // Shard i of n owns rows i - 1, i - 1 + n, ... (core/shard.ts's ownedRows).
+    fileRow: (k) => s.index - 1 + k * s.count,
     close: () => stream.close(),
     fingerprints: () => stream.fingerprints(),
   };

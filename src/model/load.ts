@@ -3,7 +3,7 @@
 // manifest order and handed to tf.io.fromMemory. With tfjs-node, a SavedModel directory too.
 // The model must have one input and one output of shape [batch, classes].
 
-import { inputDtypeOf, type InputDtype } from './input.js';
+import { declaredInputType, inputOf, type InputDtype, type IntegerInput } from './input.js';
 import type * as tfjs from '@tensorflow/tfjs';
 import { InputError } from '../io/types.js';
 import type { TF } from './backend.js';
@@ -22,6 +22,8 @@ export interface LoadedModel {
   inputShape: (number | null)[] | null;
   /** What the input takes: float32, or int32 (integer features, checked; src/model/input.ts). */
   inputDtype: InputDtype;
+  /** An integer input's declared type and range (features outside it are refused). */
+  inputInts?: IntegerInput;
   /** Number of outputs per example (classes), or null when the model does not say. */
   outputSize: number | null;
   /** What the last op does: decides whether outputs are checked to be probabilities. */
@@ -246,7 +248,7 @@ export async function loadModel(tf: TF, source: ModelSource): Promise<LoadedMode
       artifacts,
       parameters: countParameters(artifacts),
       inputShape: inShape,
-      inputDtype: inputDtypeOf(label, model.inputs[0].dtype),
+      ...inputFields(inputOf(label, model.inputs[0].dtype, declaredInputType(artifacts.modelTopology))),
       outputSize,
       activation: graphActivation(artifacts, model.outputs[0].name),
       predict: checkedPredict(
@@ -277,6 +279,10 @@ function checkInputOutput(
   return checkOutputShape(label, outputs[0]);
 }
 
+function inputFields(i: { dtype: InputDtype; ints?: IntegerInput }): { inputDtype: InputDtype; inputInts?: IntegerInput } {
+  return i.ints ? { inputDtype: i.dtype, inputInts: i.ints } : { inputDtype: i.dtype };
+}
+
 function countParameters(a: tfjs.io.ModelArtifacts): number {
   return (a.weightSpecs ?? []).reduce((t, w) => t + w.shape.reduce((x, y) => x * y, 1), 0);
 }
@@ -292,7 +298,7 @@ export function wrapLayersModel(model: tfjs.LayersModel, label: string): LoadedM
     kind: 'layers',
     label,
     inputShape: model.inputs[0].shape.slice(1),
-    inputDtype: inputDtypeOf(label, model.inputs[0].dtype),
+    ...inputFields(inputOf(label, model.inputs[0].dtype)),
     outputSize,
     activation: layersActivation(model),
     predict: checkedPredict(
@@ -343,7 +349,7 @@ async function loadSavedModel(tf: TF, dir: string): Promise<LoadedModel> {
     kind: 'saved-model',
     label: dir,
     inputShape: model.inputs[0].shape?.slice(1).map((d) => (d < 0 ? null : d)) ?? null,
-    inputDtype: inputDtypeOf(dir, model.inputs[0].dtype),
+    ...inputFields(inputOf(dir, model.inputs[0].dtype)),
     outputSize,
     activation: 'unknown',
     predict: checkedPredict(

@@ -12,7 +12,7 @@ import type { TF } from './backend.js';
 import type { LoadedModel } from './load.js';
 import { Preprocess } from './preprocess.js';
 import { SanityTracker } from './sanity.js';
-import { checkIntegers, inputTensor } from './input.js';
+import { checkIntegers, inputTensor, type IntegerInput } from './input.js';
 import { messageSize, type WorkerPool } from './parallel.js';
 
 /**
@@ -159,14 +159,20 @@ function feedScores(
  * they are logits or margins, and logits thresholded at 0.5 decide wrongly (a logit of 0.3 is a
  * probability of 0.57, read as "no"). NaN is the sanity findings' (observeOutputs).
  */
-function checkDecidable(label: string, scores: Float32Array, outputs: number, before: number): void {
+function checkDecidable(
+  label: string,
+  scores: Float32Array,
+  outputs: number,
+  before: number,
+  fileRow: (k: number) => number,
+): void {
   for (let i = 0; i < scores.length; i++) {
     const v = scores[i];
     if (v < 0 || v > 1)
       throw new InputError(
         label,
         null,
-        `output ${v} (example ${before + Math.floor(i / outputs)}) is not a probability, and a threshold decides on ` +
+        `output ${v} (example ${fileRow(before + Math.floor(i / outputs)) + 1}) is not a probability, and a threshold decides on ` +
           `probabilities; the model does not end in a sigmoid or softmax: add a sigmoid to its last layer ` +
           '(logits thresholded as probabilities would be decided wrongly)',
       );
@@ -337,7 +343,7 @@ function chunkFinisher(
     // A threshold decides on probabilities: a model without a sigmoid or softmax at its end is
     // taken at its word only while its outputs are ones.
     if (expect === null && (plan.binary || stream.task === 'multilabel'))
-      checkDecidable(model.label, scores!, outputs, done);
+      checkDecidable(model.label, scores!, outputs, done, stream.fileRow ?? ((k) => k));
     if (scoreSink)
       feedScores(scoreSink, scores!, n, plan, stream.task === 'multiclass' ? truth! : null, offsets, indices);
     if (stream.task === 'multiclass') {
@@ -369,10 +375,11 @@ interface Dispatch {
   pending: InOrder;
   /** Finished-or-not chunks kept in order: bounds memory. */
   maxPending: number;
-  /** An int32 input: each batch's features are checked to be integers (src/model/input.ts). */
-  integers: boolean;
-  /** Examples dispatched so far (for the messages of that check), and the split's file. */
+  /** An integer input: each batch's features are checked to be integers in its range (src/model/input.ts). */
+  ints: IntegerInput | undefined;
+  /** Examples dispatched so far, the file row (0-based) of the stream's k-th, and the split's file: for that check's messages. */
   seen: number;
+  fileRow: (k: number) => number;
   file: string;
 }
 
@@ -394,7 +401,10 @@ async function dispatchBatch(b: FeatureBatch, d: Dispatch): Promise<void> {
     // Copy: preprocessing works in place and the reader's buffer is not ours.
     const x = b.x.slice(s * d.featureSize, (s + m) * d.featureSize);
     d.apply(x);
-    if (d.integers) checkIntegers(x, d.featureSize, d.seen, d.file);
+    if (d.ints) {
+      const first = d.seen;
+      checkIntegers(x, d.featureSize, (k) => d.fileRow(first + k), d.file, d.ints);
+    }
     d.seen += m;
     const c = chunkOf(b, d.task, s, m);
     pending.push(c);
@@ -446,8 +456,9 @@ export async function runModel(
     pending,
     // Scores of local batches are small; a pool's chunks in flight are bounded by its size.
     maxPending: pool ? 4 * pool.size * (chunkSize / batchSize) + 4 : 1,
-    integers: model.inputDtype === 'int32',
+    ints: model.inputInts,
     seen: 0,
+    fileRow: stream.fileRow ?? ((k) => k),
     file: opts.file,
   };
   try {

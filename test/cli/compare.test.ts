@@ -142,6 +142,6 @@ describe('modelgate compare', () => {
       (e) => e,
     );
     expect(describeError(err).exitCode).toBe(2);
-    expect(JSON.parse(readFileSync(join(dir, 'base.json'), 'utf8')).schema).toBe('modelgate/report@2');
+    expect(JSON.parse(readFileSync(join(dir, 'base.json'), 'utf8')).schema).toBe('modelgate/report@3');
   });
 });

@@ -63,7 +63,7 @@ beforeAll(async () => {
   w('trailing-comma.jsonl', '{"label":"a","pred":"a",}\n');
   w('neg-preds.npz', zipSync({ 'labels.npy': npy('<i8', [2], [0, 1]), 'preds.npy': npy('<i8', [2], [0, -5]) }));
   w('classes-blank.txt', 'a\n   \nb\n');
-  w('future.json', JSON.stringify({ schema: 'modelgate/report@3', splits: {} }));
+  w('future.json', JSON.stringify({ schema: 'modelgate/report@4', splits: {} }));
   mkdirSync(at('outdir'));
   // A valid report, then the same with NaN as null / as a bare NaN (Python's json.dump).
   const p = run('evaluate', '--split', `test=${at('good.csv')}`, '--out', at(REPORT_OK));
@@ -193,7 +193,7 @@ describe('bad input: exit 2, one line, no stack trace, no output file', () => {
     [
       'report from a newer modelgate',
       ['compare', '--head', 'future.json'],
-      /^error: future\.json: schema is "modelgate\/report@3": written by a newer modelgate/,
+      /^error: future\.json: schema is "modelgate\/report@4": written by a newer modelgate/,
     ],
     [
       'report with NaN written as null',
@@ -323,14 +323,14 @@ describe('outputs, special files, claimed sizes and links', () => {
     clearTimeout(timer);
     expect(code).toBe(0);
     expect(lstatSync(fifo).isFIFO()).toBe(true);
-    expect(JSON.parse(read).schema).toBe('modelgate/report@2');
+    expect(JSON.parse(read).schema).toBe('modelgate/report@3');
   });
 
   it('--out /dev/stdout: the report on stdout, /dev/stdout untouched', () => {
     const before = lstatSync('/dev/stdout');
     const p = run('evaluate', '--split', 'test=good.csv', '--out', '/dev/stdout');
     expect(p.status).toBe(0);
-    expect(p.stdout).toContain('"schema": "modelgate/report@2"');
+    expect(p.stdout).toContain('"schema": "modelgate/report@3"');
     const after = lstatSync('/dev/stdout');
     expect([after.isSymbolicLink(), after.ino]).toEqual([before.isSymbolicLink(), before.ino]);
   });

@@ -4,7 +4,7 @@
 
 import { createHash } from 'node:crypto';
 import { encodeExamples } from '../../src/core/report/examples.js';
-import type { PerClass, Report, SplitExamples, SplitMetrics, SplitReport, Task } from '../../src/core/report/types.js';
+import { REPORT_SCHEMA, type PerClass, type Report, type SplitExamples, type SplitMetrics, type SplitReport, type Task } from '../../src/core/report/types.js';
 
 const div = (a: number, b: number) => (b > 0 ? a / b : 0);
 
@@ -132,7 +132,7 @@ export function makeReport(
   opts: { encode?: boolean; commit?: string } = {},
 ): Report {
   const out: Report = {
-    schema: 'modelgate/report@2',
+    schema: REPORT_SCHEMA,
     tool: { name: 'modelgate', version: 'test' },
     createdAt: '2026-01-01T00:00:00Z',
     commit: opts.commit,

@@ -129,7 +129,7 @@ describe('report files', () => {
     const e = await readError(path);
     expect(e).toBeInstanceOf(UsageError);
     expect(e.message).toBe(
-      `${path}: not a modelgate report: schema is "modelgate/report@0", expected 'modelgate/report@2'`,
+      `${path}: not a modelgate report: schema is "modelgate/report@0", expected 'modelgate/report@3'`,
     );
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { decodeExamples } from '../../src/core/report/examples.js';
@@ -212,13 +212,60 @@ describe('a graph model whose input is int32 (raw pixels, scaled inside the grap
         preprocess: { scale: 1 / 16 },
       }),
     ).rejects.toThrow(
-      /test\.csv: example 1, feature 2 is 0\.0625 after preprocessing, but the model's input is int32: give it integers/,
+      /test\.csv: example 1, feature 2 is 0\.0625 after reading and preprocessing, but the model's input is int32: give it the integers as they are \(ids, counts, raw pixels\), with no scale, mean, std, resize or channel conversion$/,
     );
+  });
+
+  /** test.csv with example `row` (1-based), feature 5 set to `value`, in a temporary folder. */
+  function withFeature(row: number, value: string): string {
+    const lines = readFileSync(SPLITS[2].path, 'utf8').split('\n');
+    const cells = lines[row].split(',');
+    cells[4] = value;
+    lines[row] = cells.join(',');
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'mg-int-')), 'test.csv');
+    writeFileSync(file, lines.join('\n'));
+    return file;
+  }
+
+  it('an integer past what a float32 holds apart (2^23) is refused: the reader may have rounded it', async () => {
+    const backend = await selectBackend('cpu');
+    // 16777217 is read as 16777216 (a float32), which an int32 input would take silently.
+    const file = withFeature(300, '16777217');
+    await expect(
+      evaluateModel({ model: path.join(ROOT, 'models/base-graph-int'), data: [{ name: 'test', path: file }], backendHandle: backend }),
+    ).rejects.toThrow(/test\.csv: example 300, feature 5 is 16777216 after reading and preprocessing, but the model's input is int32 \(-8,388,607 to 8,388,607: what a float32 feature holds exactly\)$/);
+  });
+
+  it('a shard names the example by its row in the file', async () => {
+    const backend = await selectBackend('cpu');
+    const file = withFeature(300, '2.5');
+    await expect(
+      evaluateModel({
+        model: path.join(ROOT, 'models/base-graph-int'),
+        data: [{ name: 'test', path: file }],
+        backendHandle: backend,
+        shard: { index: 3, count: 3 },
+      }),
+    ).rejects.toThrow(/test\.csv: example 300, feature 5 is 2\.5 after reading/);
+  });
+
+  it("a uint8 placeholder's range is checked (TensorFlow.js feeds it as int32)", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mg-u8-'));
+    cpSync(path.join(ROOT, 'models/base-graph-int'), dir, { recursive: true });
+    const json = JSON.parse(readFileSync(path.join(dir, 'model.json'), 'utf8'));
+    json.modelTopology.node[0].attr.dtype.type = 'DT_UINT8';
+    json.modelTopology.node[1].attr.SrcT.type = 'DT_UINT8';
+    writeFileSync(path.join(dir, 'model.json'), JSON.stringify(json));
+    const backend = await selectBackend('cpu');
+    const ok = await evaluateModel({ model: dir, data: SPLITS.slice(2), backendHandle: backend });
+    expect(ok.report.splits.test.metrics.accuracy).toBeGreaterThan(0.9);
+    await expect(
+      evaluateModel({ model: dir, data: [{ name: 'test', path: withFeature(7, '300') }], backendHandle: backend }),
+    ).rejects.toThrow(/example 7, feature 5 is 300 after reading and preprocessing, but the model's input is uint8 \(0 to 255\)$/);
   });
 
   it('a model whose input is neither float32 nor int32 is refused when loaded', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'mg-bool-'));
-    const { cpSync, readFileSync, writeFileSync } = await import('node:fs');
     cpSync(path.join(ROOT, 'models/base-graph-int'), dir, { recursive: true });
     const json = JSON.parse(readFileSync(path.join(dir, 'model.json'), 'utf8'));
     json.modelTopology.node[0].attr.dtype.type = 'DT_BOOL';
@@ -226,6 +273,11 @@ describe('a graph model whose input is int32 (raw pixels, scaled inside the grap
     const { tf } = await selectBackend('cpu');
     const err = await loadModel(tf, dir).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
-    expect((err as Error).message).toMatch(/the model's input is bool; modelgate feeds float32 or int32 features/);
+    expect((err as Error).message).toMatch(/the model's input is bool \(DT_BOOL\); modelgate feeds float32 or integer features$/);
+    // A type TensorFlow.js has no dtype for is named from the graph.
+    json.modelTopology.node[0].attr.dtype.type = 'DT_INT16';
+    writeFileSync(path.join(dir, 'model.json'), JSON.stringify(json));
+    const int16 = await loadModel(tf, dir).catch((e: unknown) => e);
+    expect((int16 as Error).message).toMatch(/the model's input is of a type TensorFlow\.js has no dtype for \(DT_INT16\)/);
   });
 });

@@ -154,7 +154,7 @@ describe('runModel', () => {
     // One linear output (a logit): 0.3 is a probability of 0.57, which 0.5 would have called class 0.
     const logit = fake(1, 'other', (x) => x.slice([0, 0], [-1, 1]));
     await expect(run(logit, data(), 2)).rejects.toThrow(
-      /^fake\/model\.json: output -1 \(example 1\) is not a probability, and a threshold decides on probabilities; the model does not end in a sigmoid or softmax/,
+      /^fake\/model\.json: output -1 \(example 2\) is not a probability, and a threshold decides on probabilities; the model does not end in a sigmoid or softmax/,
     );
     // Multi-label, every output thresholded: the same.
     const ml: FeatureStream = {
@@ -178,7 +178,7 @@ describe('runModel', () => {
         ml,
         2,
       ),
-    ).rejects.toThrow(/output 1\.5 \(example 0\) is not a probability/);
+    ).rejects.toThrow(/output 1\.5 \(example 1\) is not a probability/);
     // Control: outputs in [0, 1] are taken as probabilities; a multiclass arg-max never needs them to be.
     const inRange = await run(
       fake(1, 'other', (x) => tf.clipByValue(x.slice([0, 0], [-1, 1]), 0, 1)),

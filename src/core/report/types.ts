@@ -5,9 +5,12 @@
 import type { DeflatedData } from './deflated-data.js';
 import type { TuningSummary } from '../metrics/tune-thresholds.js';
 
-export const REPORT_SCHEMA = 'modelgate/report@2' as const;
-/** Older versions this one still reads (./validate.ts upgrades them in memory). */
-export const OLDER_REPORT_SCHEMAS: readonly string[] = ['modelgate/report@1'];
+export const REPORT_SCHEMA = 'modelgate/report@3' as const;
+/**
+ * Older versions this one still reads (./validate.ts upgrades them in memory): each is the next
+ * without its optional fields (report@3 adds the threshold-free metrics' standard errors).
+ */
+export const OLDER_REPORT_SCHEMAS: readonly string[] = ['modelgate/report@2', 'modelgate/report@1'];
 
 export type Task = 'multiclass' | 'multilabel';
 

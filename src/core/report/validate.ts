@@ -95,7 +95,7 @@ export function validateReport(data: unknown, origin: string): Report {
   if (!validate(data)) fail(describeAjvError(validate.errors![0], data));
   const report = data as Report;
   checkSemantics(report, fail);
-  // report@1 is report@2 without the optional fields: read as the current version.
+  // report@1 and report@2 are report@3 without its optional fields: read as the current version.
   if (older) return { ...report, schema: REPORT_SCHEMA };
   return report;
 }

@@ -26,6 +26,8 @@ export interface FeatureStream {
   close(): Promise<void>;
   /** After the last batch: fingerprints of the files read. */
   fingerprints(): FileFingerprint[];
+  /** The file row (0-based) of the stream's k-th example, when they are not consecutive (a shard's); absent: k. */
+  fileRow?: (k: number) => number;
 }
 
 export interface ImageOptions {

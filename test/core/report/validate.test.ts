@@ -39,8 +39,8 @@ describe('validateReport', () => {
 
   it('tells a report from a newer modelgate, and a NaN written as null, apart from damage', () => {
     rejects(
-      { ...copy(multiclass), schema: 'modelgate/report@3' },
-      /^reports\/main\.json: schema is "modelgate\/report@3": written by a newer modelgate; .*upgrade/,
+      { ...copy(multiclass), schema: 'modelgate/report@4' },
+      /^reports\/main\.json: schema is "modelgate\/report@4": written by a newer modelgate; .*upgrade/,
     );
     const nulled = copy(multiclass) as unknown as { splits: { test: { metrics: Record<string, unknown> } } };
     nulled.splits.test.metrics.f1_macro = null;
@@ -64,7 +64,7 @@ describe('validateReport', () => {
     rejects([], 'reports/main.json: not a modelgate report: expected a JSON object');
     rejects(
       { ...copy(multiclass), schema: 'x' },
-      `reports/main.json: not a modelgate report: schema is "x", expected 'modelgate/report@2'`,
+      `reports/main.json: not a modelgate report: schema is "x", expected 'modelgate/report@3'`,
     );
     const { schema: _s, ...noSchema } = copy(multiclass);
     rejects(noSchema, /no "schema" field/);
@@ -293,7 +293,7 @@ describe('validateReport recomputes every figure from the counts (a hand edit ca
 });
 
 describe('reports of an earlier schema', () => {
-  it('a report@1 written by the previous modelgate loads as report@2 and compares with a new one', async () => {
+  it('a report@1 written by an earlier modelgate loads as the current version and compares with a new one', async () => {
     const { readFileSync } = await import('node:fs');
     const { compareReports } = await import('../../../src/core/compare/compare.js');
     const { defaultRules } = await import('../../../src/core/compare/rules.js');
@@ -301,7 +301,7 @@ describe('reports of an earlier schema', () => {
     const raw = JSON.parse(readFileSync('fixtures/reports/report-v1-digits.json', 'utf8'));
     expect(raw.schema).toBe('modelgate/report@1');
     const old = validateReport(raw, 'old.json');
-    expect(old.schema).toBe('modelgate/report@2');
+    expect(old.schema).toBe('modelgate/report@3');
     expect(old.splits.test.scores).toBeUndefined();
     const head = await evaluatePredictionFiles([{ name: 'test', path: 'fixtures/diagnostics/digits.csv' }]);
     expect(head.splits.test.scores).toBeDefined();

@@ -1,0 +1,47 @@
+import { createRequire as __mgCreateRequire } from 'node:module';
+import { fileURLToPath as __mgFileURLToPath } from 'node:url';
+import { dirname as __mgDirname } from 'node:path';
+var require = __mgCreateRequire(import.meta.url);
+var __filename = __mgFileURLToPath(import.meta.url);
+var __dirname = __mgDirname(__filename);
+import {
+  BaselineUnusable,
+  baselineNotes,
+  countRegressions,
+  fileBaseline,
+  findBaseline,
+  renderOutcome,
+  runGate,
+  sameCommit
+} from "./chunk-DJ74UTNY.js";
+import "./chunk-45MU2MNK.js";
+import "./chunk-D5XZYOBY.js";
+import "./chunk-CRR74Z5V.js";
+import "./chunk-WFIP7GAY.js";
+import "./chunk-GW4ZWNVJ.js";
+import "./chunk-5UDJ5SI4.js";
+import "./chunk-SDVFDVTO.js";
+import "./chunk-KK4LXTBI.js";
+import "./chunk-BJCEOA2L.js";
+import "./chunk-6KJEBQAK.js";
+import "./chunk-SXAORDUR.js";
+import "./chunk-KSATUSI5.js";
+import "./chunk-R7VUTDUK.js";
+import "./chunk-3Q6HRQ5E.js";
+import "./chunk-L4A26YP5.js";
+import "./chunk-X7IXOYGA.js";
+import "./chunk-PQEN5O2V.js";
+import "./chunk-GTK7TP36.js";
+import "./chunk-TEFQHNLO.js";
+import "./chunk-3P3OTKBG.js";
+import "./chunk-WDHMFPCS.js";
+export {
+  BaselineUnusable,
+  baselineNotes,
+  countRegressions,
+  fileBaseline,
+  findBaseline,
+  renderOutcome,
+  runGate,
+  sameCommit
+};

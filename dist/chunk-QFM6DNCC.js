@@ -1,0 +1,33 @@
+import { createRequire as __mgCreateRequire } from 'node:module';
+import { fileURLToPath as __mgFileURLToPath } from 'node:url';
+import { dirname as __mgDirname } from 'node:path';
+var require = __mgCreateRequire(import.meta.url);
+var __filename = __mgFileURLToPath(import.meta.url);
+var __dirname = __mgDirname(__filename);
+import {
+  formatReport,
+  parseReport,
+  readReport,
+  reportPieces,
+  writeReport
+} from "./chunk-KK4LXTBI.js";
+import "./chunk-BJCEOA2L.js";
+import "./chunk-6KJEBQAK.js";
+import "./chunk-SXAORDUR.js";
+import "./chunk-KSATUSI5.js";
+import "./chunk-R7VUTDUK.js";
+import "./chunk-3Q6HRQ5E.js";
+import "./chunk-L4A26YP5.js";
+import "./chunk-X7IXOYGA.js";
+import "./chunk-PQEN5O2V.js";
+import "./chunk-GTK7TP36.js";
+import "./chunk-TEFQHNLO.js";
+import "./chunk-3P3OTKBG.js";
+import "./chunk-WDHMFPCS.js";
+export {
+  formatReport,
+  parseReport,
+  readReport,
+  reportPieces,
+  writeReport
+};

@@ -1,0 +1,23 @@
+import { createRequire as __mgCreateRequire } from 'node:module';
+import { fileURLToPath as __mgFileURLToPath } from 'node:url';
+import { dirname as __mgDirname } from 'node:path';
+var require = __mgCreateRequire(import.meta.url);
+var __filename = __mgFileURLToPath(import.meta.url);
+var __dirname = __mgDirname(__filename);
+import {
+  compareReports,
+  compareWithSource
+} from "./chunk-45MU2MNK.js";
+import "./chunk-GW4ZWNVJ.js";
+import "./chunk-SDVFDVTO.js";
+import "./chunk-6KJEBQAK.js";
+import "./chunk-X7IXOYGA.js";
+import "./chunk-PQEN5O2V.js";
+import "./chunk-GTK7TP36.js";
+import "./chunk-TEFQHNLO.js";
+import "./chunk-3P3OTKBG.js";
+import "./chunk-WDHMFPCS.js";
+export {
+  compareReports,
+  compareWithSource
+};
