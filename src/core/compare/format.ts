@@ -20,9 +20,14 @@ export function orderSplits(names: Iterable<string>): string[] {
  * of a hierarchical name ("…/genus/species_12") is what tells it from its neighbours.
  */
 export function quoteName(name: string): string {
+  return quoteNameWithin(name, 60);
+}
+
+/** quoteName, cut to at most `max` characters (a one-argument quoteName stays safe in `.map`). */
+export function quoteNameWithin(name: string, max: number): string {
   // eslint-disable-next-line no-control-regex
   const flat = name.replace(/[\u0000-\u001f\u007f]+/g, ' ');
-  return `'${truncateMiddle(flat, 60)}'`;
+  return `'${truncateMiddle(flat, max)}'`;
 }
 
 /**

@@ -450,7 +450,10 @@ export class ScoreAccumulator implements ScoreSink {
       rocAucSe,
       averagePrecisionSe,
       ...(logLossSe === null ? {} : { logLossSe }),
-      eceSe: calibrationSe(count, hit, this.decisions),
+      // Multi-label: none. Its calibration error averages label decisions, which are not
+      // independent draws (a review measured this formula 3x below a bootstrap over the
+      // examples); the right one needs each example's residuals by bin. The cut-off alone decides.
+      ...(this.task === 'multiclass' ? { eceSe: calibrationSe(count, hit, this.decisions) } : {}),
     };
   }
 

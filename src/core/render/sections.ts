@@ -5,8 +5,8 @@
 // Every string that comes from data goes through escapeMarkdown (see ./escape.ts).
 
 import { bandName } from '../compare/bands.js';
-import { effectPhrase, rankingCause } from '../compare/diagnostics.js';
-import { quoteName } from '../compare/format.js';
+import { AP_HELD, effectPhrase, rankingCause } from '../compare/diagnostics.js';
+import { quoteNameWithin } from '../compare/format.js';
 import { suggestionText } from '../compare/suggestions.js';
 import type {
   BandDelta,
@@ -321,9 +321,9 @@ function scoreValue(metric: ScoreDelta['metric'], v: number | null): string {
   return metric === 'ece' ? pct(v) : v.toFixed(3);
 }
 
-/** The noise band's half-width in the change's unit (points for ECE). */
+/** The noise band's half-width in the change's unit (points for ECE), unsigned: it is a half-width, not a change. */
 function scoreBand(r: ScoreDelta): string {
-  return r.metric === 'ece' ? pts(r.noise!) : r.noise!.toFixed(3);
+  return r.metric === 'ece' ? `${(100 * r.noise!).toFixed(1)} pts` : r.noise!.toFixed(3);
 }
 
 function scoreChange(r: ScoreDelta): string {
@@ -361,10 +361,11 @@ function leakageItem(l: LeakageDelta, d: Diagnostics): string {
   return `- ${icon}leakage: ${est}${plural(l.head, 'example', 'examples')} of ${splitMd(l.splits[1])} (${pct(l.share)}) also in ${splitMd(l.splits[0])}, by ${by}${was}${eg}`;
 }
 
-/** More class explanations than this on one split become one line (a shift of 200 labels' threshold would be 200 lines). */
+/** This many class explanations or more on one split become one line (a shift of 200 labels' threshold would be 200 lines). */
 export const EFFECTS_GROUPED_FROM = 4;
-/** Classes a grouped line names, largest recall fall first. */
+/** Classes a grouped line names at most, largest recall fall first, and the characters their list may take. */
 const EFFECTS_NAMED = 5;
+const EFFECTS_NAMED_CHARS = 300;
 
 /**
  * The threshold-effect (`held`) or lost-ranking (`fell`) explanations, in plain words: each its
@@ -378,14 +379,19 @@ function groupedEffects(effects: ThresholdEffect[], cmp: Comparison, kind: 'held
     const classes = mine.filter((t) => t.className !== null).sort((a, b) => a.recallDelta - b.recallDelta);
     for (const t of mine) if (t.className === null || classes.length < EFFECTS_GROUPED_FROM) out.push(t.text);
     if (classes.length < EFFECTS_GROUPED_FROM) continue;
-    const named = classes
-      .slice(0, EFFECTS_NAMED)
-      .map((t) => `${quoteName(t.className!)} ${pts(t.recallDelta)} (AP ${t.apBase.toFixed(3)} → ${t.apHead.toFixed(3)})`);
-    const more = classes.length > EFFECTS_NAMED ? `, and ${thousands(classes.length - EFFECTS_NAMED)} more` : '';
+    // Names while they fit, so that the line's conclusion is never cut (long names: fewer of them).
+    const named: string[] = [];
+    for (const t of classes.slice(0, EFFECTS_NAMED)) {
+      const item = `${quoteNameWithin(t.className!, 40)} ${pts(t.recallDelta)} (AP ${t.apBase.toFixed(3)} → ${t.apHead.toFixed(3)})`;
+      if (named.length && named.join('; ').length + item.length > EFFECTS_NAMED_CHARS) break;
+      named.push(item);
+    }
+    const more = classes.length > named.length ? `, and ${thousands(classes.length - named.length)} more` : '';
     const n = `${thousands(classes.length)} ${unit(cmp).many}`;
+    const held = classes.some((t) => t.apHead - t.apBase > AP_HELD) ? 'held or rose' : 'held';
     out.push(
       kind === 'held'
-        ? `${split}: recall of ${n} fell while the average precision of each held or rose (${named.join('; ')}${more}): ${effectPhrase(cmp.task)}, not a ranking regression`
+        ? `${split}: recall of ${n} fell while the average precision of each ${held} (${named.join('; ')}${more}): ${effectPhrase(cmp.task)}, not a ranking regression`
         : `${split}: ${n} also lost ranking, their average precision fell (${named.join('; ')}${more}), so their scores order their examples worse (${rankingCause(cmp.task)})`,
     );
   }

@@ -14,8 +14,8 @@ describe('noiseBand and macroSe', () => {
     expect(noiseBand(null, null, 1.96)).toBeNull();
   });
 
-  it('a macro standard error over the classes with a value; unknown if one of them has none', () => {
-    expect(macroSe([0.9, null, 0.8], [0.03, null, 0.04])).toBeCloseTo(0.05 / 2, 14);
+  it('a macro standard error at its bound, the mean of the classes\' with a value; unknown if one of them has none', () => {
+    expect(macroSe([0.9, null, 0.8], [0.03, null, 0.04])).toBeCloseTo(0.035, 14);
     expect(macroSe([0.9, 0.8], [0.03, null])).toBeNull();
     expect(macroSe([0.9, 0.8], undefined)).toBeNull();
     expect(macroSe([null], [null])).toBeNull();

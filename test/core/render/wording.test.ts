@@ -326,8 +326,34 @@ describe('many threshold effects on one split (a shift of many labels\' threshol
     const lines = diagnosticsLines(renderComment(withEffects(12, 3), CTX));
     expect(lines).toHaveLength(1 + 3);
     expect(lines[0]).toMatch(
-      /^- ℹ️ validation: recall of 12 labels fell while the average precision of each held or rose \('label-11' −41\.0 pts \(AP 0\.800 → 0\.801\); 'label-10' −40\.0 pts .*; 'label-7' −37\.0 pts \(AP 0\.800 → 0\.801\), and 7 more\): a threshold effect, not a ranking regression$/,
+      /^- ℹ️ validation: recall of 12 labels fell while the average precision of each held \('label-11' −41\.0 pts \(AP 0\.800 → 0\.801\); 'label-10' −40\.0 pts .*; 'label-7' −37\.0 pts \(AP 0\.800 → 0\.801\), and 7 more\): a threshold effect, not a ranking regression$/,
     );
     expect(lines.slice(1).every((l) => /^- ℹ️ test: recall of label 'label-\d' fell/.test(l))).toBe(true);
+  });
+});
+
+describe('a grouped explanation of labels with long names', () => {
+  it('names fewer of them rather than cut its conclusion, and says "held" when none rose', () => {
+    const long = (i: number) => `${'taxonomy/'.repeat(6)}species_${String(i).padStart(4, '0')}`;
+    const cmp = multilabel485();
+    cmp.diagnostics = {
+      leakage: [],
+      scores: [],
+      thresholdEffects: Array.from({ length: 9 }, (_, i) => ({
+        split: 'test',
+        className: long(i),
+        recallDelta: -0.3 - i / 100,
+        apBase: 0.8,
+        apHead: 0.801,
+        text: 'unused',
+      })),
+      rankingDrops: [],
+    };
+    const md = renderComment(cmp, CTX);
+    const line = md.split('\n').find((l) => l.startsWith('- ℹ️ test: recall of 9 labels'))!;
+    expect(long(0).length).toBeGreaterThan(60);
+    expect(line).toMatch(/held \(.*, and \d more\): a threshold effect, not a ranking regression$/);
+    expect(line).not.toMatch(/held or rose/);
+    expect(decodeEntities(line).length).toBeLessThan(600);
   });
 });

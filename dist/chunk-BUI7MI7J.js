@@ -5,19 +5,24 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  compareReports,
-  compareWithSource
-} from "./chunk-45MU2MNK.js";
-import "./chunk-GW4ZWNVJ.js";
-import "./chunk-SDVFDVTO.js";
-import "./chunk-6KJEBQAK.js";
-import "./chunk-X7IXOYGA.js";
+  mergeReports
+} from "./chunk-WUSCD43Q.js";
+import "./chunk-J5VWRRYV.js";
+import "./chunk-EGE46RNV.js";
+import "./chunk-756VI4GZ.js";
+import "./chunk-J4X2SOEV.js";
+import "./chunk-D5XZYOBY.js";
+import "./chunk-7YSFBFLQ.js";
+import "./chunk-6H52OHPX.js";
+import "./chunk-KSATUSI5.js";
+import "./chunk-3Q6HRQ5E.js";
+import "./chunk-L4A26YP5.js";
+import "./chunk-TTVUQ5IT.js";
 import "./chunk-PQEN5O2V.js";
 import "./chunk-GTK7TP36.js";
 import "./chunk-TEFQHNLO.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  compareReports,
-  compareWithSource
+  mergeReports
 };

@@ -9,28 +9,28 @@ import {
   consoleLog,
   createBot,
   startBot
-} from "./chunk-FFTL7TEQ.js";
-import "./chunk-DM7ONF2S.js";
-import "./chunk-DJ74UTNY.js";
-import "./chunk-45MU2MNK.js";
+} from "./chunk-7Z7R4ZAV.js";
+import "./chunk-JFJICVLE.js";
+import "./chunk-F7CICNNR.js";
+import "./chunk-CQJEIHKA.js";
 import "./chunk-5CPSZITO.js";
 import "./chunk-FR4FU6ET.js";
 import "./chunk-4L747AVC.js";
 import "./chunk-D5XZYOBY.js";
-import "./chunk-CRR74Z5V.js";
-import "./chunk-WFIP7GAY.js";
-import "./chunk-GW4ZWNVJ.js";
+import "./chunk-LNATR2QF.js";
+import "./chunk-QROKTEVK.js";
+import "./chunk-L3YDZWQK.js";
 import "./chunk-5UDJ5SI4.js";
 import "./chunk-SDVFDVTO.js";
-import "./chunk-KK4LXTBI.js";
-import "./chunk-BJCEOA2L.js";
-import "./chunk-6KJEBQAK.js";
+import "./chunk-B5HKSZI4.js";
+import "./chunk-7YSFBFLQ.js";
+import "./chunk-6H52OHPX.js";
 import "./chunk-SXAORDUR.js";
 import "./chunk-KSATUSI5.js";
 import "./chunk-R7VUTDUK.js";
 import "./chunk-3Q6HRQ5E.js";
 import "./chunk-L4A26YP5.js";
-import "./chunk-X7IXOYGA.js";
+import "./chunk-TTVUQ5IT.js";
 import "./chunk-PQEN5O2V.js";
 import "./chunk-GTK7TP36.js";
 import "./chunk-TEFQHNLO.js";

@@ -6,23 +6,23 @@ var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
   compareReports
-} from "./chunk-45MU2MNK.js";
+} from "./chunk-CQJEIHKA.js";
 import {
   checkRuleNames
 } from "./chunk-D5XZYOBY.js";
 import {
   renderComment,
   renderSummary
-} from "./chunk-CRR74Z5V.js";
+} from "./chunk-LNATR2QF.js";
 import {
   VERDICT_WORD
-} from "./chunk-WFIP7GAY.js";
+} from "./chunk-QROKTEVK.js";
 import {
   escapePlain
 } from "./chunk-5UDJ5SI4.js";
 import {
   readReport
-} from "./chunk-KK4LXTBI.js";
+} from "./chunk-B5HKSZI4.js";
 import {
   truncateEnd
 } from "./chunk-PQEN5O2V.js";

@@ -14,12 +14,12 @@ import {
 } from "./chunk-EGE46RNV.js";
 import {
   ScoreAccumulator
-} from "./chunk-HVM4UKV3.js";
+} from "./chunk-756VI4GZ.js";
 import {
   accumulatorFromExamples,
   accumulatorFromSplit,
   buildReport
-} from "./chunk-BJCEOA2L.js";
+} from "./chunk-7YSFBFLQ.js";
 import {
   TUNING_SPLITS,
   tuningSummary

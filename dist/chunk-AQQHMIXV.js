@@ -19,10 +19,10 @@ import {
   recallStatus,
   splitOrder,
   thousands
-} from "./chunk-WFIP7GAY.js";
+} from "./chunk-QROKTEVK.js";
 import {
   bandName
-} from "./chunk-GW4ZWNVJ.js";
+} from "./chunk-L3YDZWQK.js";
 import {
   escapeHtml
 } from "./chunk-5UDJ5SI4.js";

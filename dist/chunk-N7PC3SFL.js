@@ -5,24 +5,22 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  mergeReports
-} from "./chunk-JWIPKXZ4.js";
-import "./chunk-J5VWRRYV.js";
-import "./chunk-EGE46RNV.js";
-import "./chunk-HVM4UKV3.js";
-import "./chunk-J4X2SOEV.js";
-import "./chunk-D5XZYOBY.js";
-import "./chunk-BJCEOA2L.js";
-import "./chunk-6KJEBQAK.js";
-import "./chunk-KSATUSI5.js";
-import "./chunk-3Q6HRQ5E.js";
-import "./chunk-L4A26YP5.js";
-import "./chunk-X7IXOYGA.js";
+  REPORT_CSP,
+  mainSplit,
+  renderHtmlReport
+} from "./chunk-AQQHMIXV.js";
+import "./chunk-QROKTEVK.js";
+import "./chunk-L3YDZWQK.js";
+import "./chunk-5UDJ5SI4.js";
+import "./chunk-SDVFDVTO.js";
+import "./chunk-TTVUQ5IT.js";
 import "./chunk-PQEN5O2V.js";
 import "./chunk-GTK7TP36.js";
 import "./chunk-TEFQHNLO.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  mergeReports
+  REPORT_CSP,
+  mainSplit,
+  renderHtmlReport
 };

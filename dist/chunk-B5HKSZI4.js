@@ -10,11 +10,11 @@ import {
   computeSplit,
   confusionOf,
   labelFingerprint
-} from "./chunk-BJCEOA2L.js";
+} from "./chunk-7YSFBFLQ.js";
 import {
   DeflatedData,
   decodeExamples
-} from "./chunk-6KJEBQAK.js";
+} from "./chunk-6H52OHPX.js";
 import {
   writeOutputs
 } from "./chunk-SXAORDUR.js";

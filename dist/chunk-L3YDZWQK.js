@@ -15,7 +15,7 @@ import {
   orderSplits,
   pts,
   quoteName
-} from "./chunk-X7IXOYGA.js";
+} from "./chunk-TTVUQ5IT.js";
 import {
   METRIC_NAMES
 } from "./chunk-TEFQHNLO.js";
@@ -830,16 +830,16 @@ var METRICS = [
 ];
 function macroSe(values, ses) {
   if (!ses) return null;
-  let v = 0;
+  let sum = 0;
   let k = 0;
   for (let c = 0; c < values.length; c++) {
     if (values[c] === null) continue;
     const se = ses[c];
     if (se === null || se === void 0) return null;
-    v += se * se;
+    sum += se;
     k++;
   }
-  return k ? Math.sqrt(v) / k : null;
+  return k ? sum / k : null;
 }
 function noiseBand(seBase, seHead, z) {
   if (seBase === null && seHead === null) return null;
@@ -1006,6 +1006,7 @@ export {
   bandName,
   judgeClassAggregates,
   suggestionText,
+  AP_HELD,
   judgeDiagnostics,
   effectPhrase,
   rankingCause

@@ -24,14 +24,14 @@ import {
 } from "./chunk-J2V27CF6.js";
 import {
   ScoreAccumulator
-} from "./chunk-HVM4UKV3.js";
+} from "./chunk-756VI4GZ.js";
 import {
   VERSION
 } from "./chunk-4L747AVC.js";
 import {
   buildReport,
   createAccumulator
-} from "./chunk-BJCEOA2L.js";
+} from "./chunk-7YSFBFLQ.js";
 import {
   TUNING_SPLITS,
   tuningSummary
@@ -44,7 +44,7 @@ import {
 } from "./chunk-L4A26YP5.js";
 import {
   orderSplits
-} from "./chunk-X7IXOYGA.js";
+} from "./chunk-TTVUQ5IT.js";
 import {
   ClassIndex,
   UnknownClassError

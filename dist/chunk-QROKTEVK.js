@@ -5,11 +5,12 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
+  AP_HELD,
   bandName,
   effectPhrase,
   rankingCause,
   suggestionText
-} from "./chunk-GW4ZWNVJ.js";
+} from "./chunk-L3YDZWQK.js";
 import {
   escapeMarkdown,
   escapeMermaid,
@@ -17,8 +18,8 @@ import {
   safeUrl
 } from "./chunk-5UDJ5SI4.js";
 import {
-  quoteName
-} from "./chunk-X7IXOYGA.js";
+  quoteNameWithin
+} from "./chunk-TTVUQ5IT.js";
 import {
   truncateEnd,
   truncateMiddle
@@ -361,7 +362,7 @@ function scoreValue(metric, v) {
   return metric === "ece" ? pct(v) : v.toFixed(3);
 }
 function scoreBand(r) {
-  return r.metric === "ece" ? pts(r.noise) : r.noise.toFixed(3);
+  return r.metric === "ece" ? `${(100 * r.noise).toFixed(1)} pts` : r.noise.toFixed(3);
 }
 function scoreChange(r) {
   if (r.delta === null) return "\u2014";
@@ -383,6 +384,7 @@ function leakageItem(l, d) {
 }
 var EFFECTS_GROUPED_FROM = 4;
 var EFFECTS_NAMED = 5;
+var EFFECTS_NAMED_CHARS = 300;
 function groupedEffects(effects, cmp, kind) {
   const out = [];
   for (const split of [...new Set(effects.map((t) => t.split))]) {
@@ -390,11 +392,17 @@ function groupedEffects(effects, cmp, kind) {
     const classes = mine.filter((t) => t.className !== null).sort((a, b) => a.recallDelta - b.recallDelta);
     for (const t of mine) if (t.className === null || classes.length < EFFECTS_GROUPED_FROM) out.push(t.text);
     if (classes.length < EFFECTS_GROUPED_FROM) continue;
-    const named = classes.slice(0, EFFECTS_NAMED).map((t) => `${quoteName(t.className)} ${pts(t.recallDelta)} (AP ${t.apBase.toFixed(3)} \u2192 ${t.apHead.toFixed(3)})`);
-    const more = classes.length > EFFECTS_NAMED ? `, and ${thousands(classes.length - EFFECTS_NAMED)} more` : "";
+    const named = [];
+    for (const t of classes.slice(0, EFFECTS_NAMED)) {
+      const item = `${quoteNameWithin(t.className, 40)} ${pts(t.recallDelta)} (AP ${t.apBase.toFixed(3)} \u2192 ${t.apHead.toFixed(3)})`;
+      if (named.length && named.join("; ").length + item.length > EFFECTS_NAMED_CHARS) break;
+      named.push(item);
+    }
+    const more = classes.length > named.length ? `, and ${thousands(classes.length - named.length)} more` : "";
     const n = `${thousands(classes.length)} ${unit(cmp).many}`;
+    const held = classes.some((t) => t.apHead - t.apBase > AP_HELD) ? "held or rose" : "held";
     out.push(
-      kind === "held" ? `${split}: recall of ${n} fell while the average precision of each held or rose (${named.join("; ")}${more}): ${effectPhrase(cmp.task)}, not a ranking regression` : `${split}: ${n} also lost ranking, their average precision fell (${named.join("; ")}${more}), so their scores order their examples worse (${rankingCause(cmp.task)})`
+      kind === "held" ? `${split}: recall of ${n} fell while the average precision of each ${held} (${named.join("; ")}${more}): ${effectPhrase(cmp.task)}, not a ranking regression` : `${split}: ${n} also lost ranking, their average precision fell (${named.join("; ")}${more}), so their scores order their examples worse (${rankingCause(cmp.task)})`
     );
   }
   return out;

@@ -5,29 +5,32 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  formatReport,
-  parseReport,
-  readReport,
-  reportPieces,
-  writeReport
-} from "./chunk-KK4LXTBI.js";
-import "./chunk-BJCEOA2L.js";
-import "./chunk-6KJEBQAK.js";
-import "./chunk-SXAORDUR.js";
+  checkSplitNames,
+  evaluatePredictionFiles
+} from "./chunk-4BMOTWPO.js";
+import "./chunk-JU3MACUJ.js";
+import "./chunk-NEJ5F2JK.js";
+import "./chunk-J5VWRRYV.js";
+import "./chunk-EGE46RNV.js";
+import "./chunk-J2V27CF6.js";
+import "./chunk-756VI4GZ.js";
+import "./chunk-J4X2SOEV.js";
+import "./chunk-3PH7HBNS.js";
+import "./chunk-4L747AVC.js";
+import "./chunk-D5XZYOBY.js";
+import "./chunk-7YSFBFLQ.js";
+import "./chunk-6H52OHPX.js";
 import "./chunk-KSATUSI5.js";
 import "./chunk-R7VUTDUK.js";
 import "./chunk-3Q6HRQ5E.js";
 import "./chunk-L4A26YP5.js";
-import "./chunk-X7IXOYGA.js";
+import "./chunk-TTVUQ5IT.js";
 import "./chunk-PQEN5O2V.js";
 import "./chunk-GTK7TP36.js";
 import "./chunk-TEFQHNLO.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  formatReport,
-  parseReport,
-  readReport,
-  reportPieces,
-  writeReport
+  checkSplitNames,
+  evaluatePredictionFiles
 };

@@ -9,12 +9,12 @@ import {
   SUMMARY_MAX_BYTES,
   renderComment,
   renderSummary
-} from "./chunk-CRR74Z5V.js";
-import "./chunk-WFIP7GAY.js";
-import "./chunk-GW4ZWNVJ.js";
+} from "./chunk-LNATR2QF.js";
+import "./chunk-QROKTEVK.js";
+import "./chunk-L3YDZWQK.js";
 import "./chunk-5UDJ5SI4.js";
 import "./chunk-SDVFDVTO.js";
-import "./chunk-X7IXOYGA.js";
+import "./chunk-TTVUQ5IT.js";
 import "./chunk-PQEN5O2V.js";
 import "./chunk-GTK7TP36.js";
 import "./chunk-TEFQHNLO.js";

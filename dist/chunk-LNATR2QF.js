@@ -7,7 +7,7 @@ var __dirname = __mgDirname(__filename);
 import {
   buildSections,
   verdictLine
-} from "./chunk-WFIP7GAY.js";
+} from "./chunk-QROKTEVK.js";
 import {
   escapeMarkdown,
   markdownLink

@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-RFNNJQFP.js";
+} from "./chunk-4BMOTWPO.js";
 import {
   classIndexOf,
   csvRows,
@@ -47,7 +47,7 @@ import {
 import {
   findBundled
 } from "./chunk-J2V27CF6.js";
-import "./chunk-HVM4UKV3.js";
+import "./chunk-756VI4GZ.js";
 import "./chunk-J4X2SOEV.js";
 import "./chunk-3PH7HBNS.js";
 import {
@@ -62,15 +62,15 @@ import "./chunk-D5XZYOBY.js";
 import {
   buildReport,
   createAccumulator
-} from "./chunk-BJCEOA2L.js";
-import "./chunk-6KJEBQAK.js";
+} from "./chunk-7YSFBFLQ.js";
+import "./chunk-6H52OHPX.js";
 import "./chunk-KSATUSI5.js";
 import {
   InputError
 } from "./chunk-R7VUTDUK.js";
 import "./chunk-3Q6HRQ5E.js";
 import "./chunk-L4A26YP5.js";
-import "./chunk-X7IXOYGA.js";
+import "./chunk-TTVUQ5IT.js";
 import "./chunk-PQEN5O2V.js";
 import {
   ClassIndex

@@ -16,7 +16,7 @@ import {
   normalizeKey,
   renderComment,
   utf8Length
-} from "./chunk-CRR74Z5V.js";
+} from "./chunk-LNATR2QF.js";
 import {
   escapeMarkdown,
   sanitizeText
@@ -26,10 +26,10 @@ import {
 } from "./chunk-SDVFDVTO.js";
 import {
   validateReport
-} from "./chunk-KK4LXTBI.js";
+} from "./chunk-B5HKSZI4.js";
 import {
   unzipSync
-} from "./chunk-6KJEBQAK.js";
+} from "./chunk-6H52OHPX.js";
 import {
   truncateEnd
 } from "./chunk-PQEN5O2V.js";

@@ -22,8 +22,11 @@ function orderSplits(names) {
   });
 }
 function quoteName(name) {
+  return quoteNameWithin(name, 60);
+}
+function quoteNameWithin(name, max) {
   const flat = name.replace(/[\u0000-\u001f\u007f]+/g, " ");
-  return `'${truncateMiddle(flat, 60)}'`;
+  return `'${truncateMiddle(flat, max)}'`;
 }
 function pts(x) {
   const v = Math.round(x * 1e3) / 10;
@@ -211,6 +214,7 @@ export {
   chiSquareSf,
   orderSplits,
   quoteName,
+  quoteNameWithin,
   pts,
   fmtQ
 };

@@ -5,22 +5,19 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  REPORT_CSP,
-  mainSplit,
-  renderHtmlReport
-} from "./chunk-NTXP4WVJ.js";
-import "./chunk-WFIP7GAY.js";
-import "./chunk-GW4ZWNVJ.js";
-import "./chunk-5UDJ5SI4.js";
+  compareReports,
+  compareWithSource
+} from "./chunk-CQJEIHKA.js";
+import "./chunk-L3YDZWQK.js";
 import "./chunk-SDVFDVTO.js";
-import "./chunk-X7IXOYGA.js";
+import "./chunk-6H52OHPX.js";
+import "./chunk-TTVUQ5IT.js";
 import "./chunk-PQEN5O2V.js";
 import "./chunk-GTK7TP36.js";
 import "./chunk-TEFQHNLO.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  REPORT_CSP,
-  mainSplit,
-  renderHtmlReport
+  compareReports,
+  compareWithSource
 };

@@ -16,7 +16,7 @@ import {
   seedAdjusted,
   seedPValues,
   selfPaired
-} from "./chunk-GW4ZWNVJ.js";
+} from "./chunk-L3YDZWQK.js";
 import {
   allowedWorsening,
   chosenSplits,
@@ -28,7 +28,7 @@ import {
   classOrderMapping,
   decodeExamples,
   denseConfusion
-} from "./chunk-6KJEBQAK.js";
+} from "./chunk-6H52OHPX.js";
 import {
   fmtQ,
   normalCdf,
@@ -36,7 +36,7 @@ import {
   orderSplits,
   pts,
   quoteName
-} from "./chunk-X7IXOYGA.js";
+} from "./chunk-TTVUQ5IT.js";
 import {
   naturalCompare
 } from "./chunk-GTK7TP36.js";

@@ -9,7 +9,7 @@ import {
   decodeExamples,
   widthFor,
   withReportSanity
-} from "./chunk-6KJEBQAK.js";
+} from "./chunk-6H52OHPX.js";
 import {
   TUNING_SPLITS
 } from "./chunk-KSATUSI5.js";

@@ -42,11 +42,11 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   withClientLimits
-} from "./chunk-DM7ONF2S.js";
+} from "./chunk-JFJICVLE.js";
 import {
   findBaseline,
   runGate
-} from "./chunk-DJ74UTNY.js";
+} from "./chunk-F7CICNNR.js";
 import {
   parseConfig
 } from "./chunk-5CPSZITO.js";
@@ -56,14 +56,14 @@ import {
 import {
   normalizeKey,
   renderComment
-} from "./chunk-CRR74Z5V.js";
+} from "./chunk-LNATR2QF.js";
 import {
   TEST_NAME,
   pct,
   pts,
   qText,
   thousands
-} from "./chunk-WFIP7GAY.js";
+} from "./chunk-QROKTEVK.js";
 import {
   escapeMarkdown,
   sanitizeText

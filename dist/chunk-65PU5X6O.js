@@ -9,13 +9,13 @@ import {
 } from "./chunk-PYXWA2YX.js";
 import {
   renderHtmlReport
-} from "./chunk-NTXP4WVJ.js";
+} from "./chunk-AQQHMIXV.js";
 import {
   mergeReports
-} from "./chunk-JWIPKXZ4.js";
+} from "./chunk-WUSCD43Q.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-RFNNJQFP.js";
+} from "./chunk-4BMOTWPO.js";
 import "./chunk-JU3MACUJ.js";
 import {
   debug,
@@ -44,7 +44,7 @@ import {
   parseThreshold
 } from "./chunk-EGE46RNV.js";
 import "./chunk-J2V27CF6.js";
-import "./chunk-HVM4UKV3.js";
+import "./chunk-756VI4GZ.js";
 import "./chunk-J4X2SOEV.js";
 import "./chunk-3PH7HBNS.js";
 import {
@@ -81,7 +81,7 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   whoAmI
-} from "./chunk-DM7ONF2S.js";
+} from "./chunk-JFJICVLE.js";
 import {
   BaselineUnusable,
   baselineNotes,
@@ -90,8 +90,8 @@ import {
   findBaseline,
   renderOutcome,
   runGate
-} from "./chunk-DJ74UTNY.js";
-import "./chunk-45MU2MNK.js";
+} from "./chunk-F7CICNNR.js";
+import "./chunk-CQJEIHKA.js";
 import {
   parseConfig
 } from "./chunk-5CPSZITO.js";
@@ -106,9 +106,9 @@ import {
 } from "./chunk-5OTVHDUD.js";
 import {
   normalizeKey
-} from "./chunk-CRR74Z5V.js";
-import "./chunk-WFIP7GAY.js";
-import "./chunk-GW4ZWNVJ.js";
+} from "./chunk-LNATR2QF.js";
+import "./chunk-QROKTEVK.js";
+import "./chunk-L3YDZWQK.js";
 import {
   sanitizeText
 } from "./chunk-5UDJ5SI4.js";
@@ -117,9 +117,9 @@ import {
   formatReport,
   parseReport,
   writeReport
-} from "./chunk-KK4LXTBI.js";
-import "./chunk-BJCEOA2L.js";
-import "./chunk-6KJEBQAK.js";
+} from "./chunk-B5HKSZI4.js";
+import "./chunk-7YSFBFLQ.js";
+import "./chunk-6H52OHPX.js";
 import {
   writeOutputs
 } from "./chunk-SXAORDUR.js";
@@ -129,7 +129,7 @@ import {
 } from "./chunk-R7VUTDUK.js";
 import "./chunk-3Q6HRQ5E.js";
 import "./chunk-L4A26YP5.js";
-import "./chunk-X7IXOYGA.js";
+import "./chunk-TTVUQ5IT.js";
 import "./chunk-PQEN5O2V.js";
 import "./chunk-GTK7TP36.js";
 import "./chunk-TEFQHNLO.js";
@@ -96450,7 +96450,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-XCONNCLO.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-KB353D2H.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

@@ -8,7 +8,7 @@ import {
   chiSquareSf,
   orderSplits,
   quoteName
-} from "./chunk-X7IXOYGA.js";
+} from "./chunk-TTVUQ5IT.js";
 
 // src/core/report/deflated-data.ts
 var DeflatedData = class {
