@@ -348,6 +348,11 @@ describe('reports of an earlier schema', () => {
     se.splits.test.scores!.averagePrecisionSe = Array(C).fill(0.01);
     se.splits.test.scores!.eceSe = -1;
     rejects(se, /eceSe/);
+    // A standard error of a value in [0, 1] is at most 1/2: a larger one, hand-written, would hide every change.
+    se.splits.test.scores!.eceSe = 0.01;
+    se.splits.test.scores!.rocAucSe![0] = 7;
+    rejects(se, /rocAucSe\/0/);
+    se.splits.test.scores!.rocAucSe![0] = 0.01;
     se.splits.test.scores!.eceSe = 0.01;
     expect(validateReport(JSON.parse(JSON.stringify(se)), 'se.json').splits.test.scores!.eceSe).toBe(0.01);
     const l = copy(multiclass);

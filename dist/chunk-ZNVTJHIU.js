@@ -22,7 +22,7 @@ import {
 } from "./chunk-5UDJ5SI4.js";
 import {
   readReport
-} from "./chunk-B5HKSZI4.js";
+} from "./chunk-FKWTKUZX.js";
 import {
   truncateEnd
 } from "./chunk-PQEN5O2V.js";

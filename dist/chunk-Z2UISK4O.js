@@ -9,9 +9,9 @@ import {
   consoleLog,
   createBot,
   startBot
-} from "./chunk-7Z7R4ZAV.js";
-import "./chunk-JFJICVLE.js";
-import "./chunk-F7CICNNR.js";
+} from "./chunk-HMHIVFOX.js";
+import "./chunk-IEREOJPP.js";
+import "./chunk-ZNVTJHIU.js";
 import "./chunk-CQJEIHKA.js";
 import "./chunk-5CPSZITO.js";
 import "./chunk-FR4FU6ET.js";
@@ -22,7 +22,7 @@ import "./chunk-QROKTEVK.js";
 import "./chunk-L3YDZWQK.js";
 import "./chunk-5UDJ5SI4.js";
 import "./chunk-SDVFDVTO.js";
-import "./chunk-B5HKSZI4.js";
+import "./chunk-FKWTKUZX.js";
 import "./chunk-7YSFBFLQ.js";
 import "./chunk-6H52OHPX.js";
 import "./chunk-SXAORDUR.js";

@@ -10,7 +10,7 @@ import {
   readReport,
   reportPieces,
   writeReport
-} from "./chunk-B5HKSZI4.js";
+} from "./chunk-FKWTKUZX.js";
 import "./chunk-7YSFBFLQ.js";
 import "./chunk-6H52OHPX.js";
 import "./chunk-SXAORDUR.js";

@@ -13,7 +13,7 @@ import {
   renderOutcome,
   runGate,
   sameCommit
-} from "./chunk-F7CICNNR.js";
+} from "./chunk-ZNVTJHIU.js";
 import "./chunk-CQJEIHKA.js";
 import "./chunk-D5XZYOBY.js";
 import "./chunk-LNATR2QF.js";
@@ -21,7 +21,7 @@ import "./chunk-QROKTEVK.js";
 import "./chunk-L3YDZWQK.js";
 import "./chunk-5UDJ5SI4.js";
 import "./chunk-SDVFDVTO.js";
-import "./chunk-B5HKSZI4.js";
+import "./chunk-FKWTKUZX.js";
 import "./chunk-7YSFBFLQ.js";
 import "./chunk-6H52OHPX.js";
 import "./chunk-SXAORDUR.js";

@@ -7642,15 +7642,16 @@ var report_schema_default = {
           minimum: 1
         },
         rocAucSe: {
+          description: "Per class; a standard error of a value in [0, 1] is at most 1/2.",
           type: "array",
-          items: { oneOf: [{ type: "number", minimum: 0 }, { type: "null" }] }
+          items: { oneOf: [{ type: "number", minimum: 0, maximum: 0.5 }, { type: "null" }] }
         },
         averagePrecisionSe: {
           type: "array",
-          items: { oneOf: [{ type: "number", minimum: 0 }, { type: "null" }] }
+          items: { oneOf: [{ type: "number", minimum: 0, maximum: 0.5 }, { type: "null" }] }
         },
         logLossSe: { type: "number", minimum: 0 },
-        eceSe: { type: "number", minimum: 0 }
+        eceSe: { type: "number", minimum: 0, maximum: 0.5 }
       }
     },
     leakage: {

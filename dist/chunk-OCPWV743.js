@@ -81,7 +81,7 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   whoAmI
-} from "./chunk-JFJICVLE.js";
+} from "./chunk-IEREOJPP.js";
 import {
   BaselineUnusable,
   baselineNotes,
@@ -90,7 +90,7 @@ import {
   findBaseline,
   renderOutcome,
   runGate
-} from "./chunk-F7CICNNR.js";
+} from "./chunk-ZNVTJHIU.js";
 import "./chunk-CQJEIHKA.js";
 import {
   parseConfig
@@ -117,7 +117,7 @@ import {
   formatReport,
   parseReport,
   writeReport
-} from "./chunk-B5HKSZI4.js";
+} from "./chunk-FKWTKUZX.js";
 import "./chunk-7YSFBFLQ.js";
 import "./chunk-6H52OHPX.js";
 import {

@@ -42,11 +42,11 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   withClientLimits
-} from "./chunk-JFJICVLE.js";
+} from "./chunk-IEREOJPP.js";
 import {
   findBaseline,
   runGate
-} from "./chunk-F7CICNNR.js";
+} from "./chunk-ZNVTJHIU.js";
 import {
   parseConfig
 } from "./chunk-5CPSZITO.js";

@@ -26,7 +26,7 @@ import {
 } from "./chunk-SDVFDVTO.js";
 import {
   validateReport
-} from "./chunk-B5HKSZI4.js";
+} from "./chunk-FKWTKUZX.js";
 import {
   unzipSync
 } from "./chunk-6H52OHPX.js";
