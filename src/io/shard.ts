@@ -74,6 +74,7 @@ export function shardFeatures(stream: FeatureStream, s: ShardSpec): FeatureStrea
     batches: ownBatches(stream.batches, s, pickFeatures(featureSize)),
     // Shard i of n owns rows i - 1, i - 1 + n, ... (core/shard.ts's ownedRows).
     fileRow: (k) => s.index - 1 + k * s.count,
+    ...(stream.rowName ? { rowName: stream.rowName } : {}),
     close: () => stream.close(),
     fingerprints: () => stream.fingerprints(),
   };

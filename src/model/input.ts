@@ -72,11 +72,14 @@ export function checkIntegers(
   row: (k: number) => number,
   file: string,
   ints: IntegerInput,
+  rowName?: (row: number) => string,
 ): void {
   for (let i = 0; i < x.length; i++) {
     const v = x[i];
     if (Number.isInteger(v) && v >= ints.min && v <= ints.max) continue;
-    const where = `example ${row(Math.floor(i / featureSize)) + 1}, feature ${(i % featureSize) + 1} is ${v} after reading and preprocessing`;
+    const r = row(Math.floor(i / featureSize));
+    const name = rowName ? ` (${rowName(r)})` : '';
+    const where = `example ${r + 1}${name}, feature ${(i % featureSize) + 1} is ${v} after reading and preprocessing`;
     const range = `${ints.min.toLocaleString('en-US')} to ${ints.max.toLocaleString('en-US')}`;
     throw new InputError(
       file,

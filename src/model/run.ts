@@ -380,6 +380,7 @@ interface Dispatch {
   /** Examples dispatched so far, the file row (0-based) of the stream's k-th, and the split's file: for that check's messages. */
   seen: number;
   fileRow: (k: number) => number;
+  rowName: ((row: number) => string) | undefined;
   file: string;
 }
 
@@ -403,7 +404,7 @@ async function dispatchBatch(b: FeatureBatch, d: Dispatch): Promise<void> {
     d.apply(x);
     if (d.ints) {
       const first = d.seen;
-      checkIntegers(x, d.featureSize, (k) => d.fileRow(first + k), d.file, d.ints);
+      checkIntegers(x, d.featureSize, (k) => d.fileRow(first + k), d.file, d.ints, d.rowName);
     }
     d.seen += m;
     const c = chunkOf(b, d.task, s, m);
@@ -459,6 +460,7 @@ export async function runModel(
     ints: model.inputInts,
     seen: 0,
     fileRow: stream.fileRow ?? ((k) => k),
+    rowName: stream.rowName,
     file: opts.file,
   };
   try {

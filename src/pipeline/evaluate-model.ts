@@ -300,14 +300,8 @@ function keyedByFeatures(stream: FeatureStream, diagnostics: DiagnosticsCollecto
       yield b;
     }
   }
-  return {
-    featureShape: stream.featureShape,
-    task: stream.task,
-    count: stream.count,
-    batches: batches(),
-    close: () => stream.close(),
-    fingerprints: () => stream.fingerprints(),
-  };
+  // The stream as it is (its row numbers and names for messages too), the batches passed through.
+  return { ...stream, batches: batches() };
 }
 
 /** The signature the action wires: evaluates the model on every split and returns the report. */

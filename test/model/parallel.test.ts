@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { decodeExamples } from '../../src/core/report/examples.js';
@@ -247,6 +247,32 @@ describe('a graph model whose input is int32 (raw pixels, scaled inside the grap
         shard: { index: 3, count: 3 },
       }),
     ).rejects.toThrow(/test\.csv: example 300, feature 5 is 2\.5 after reading/);
+  });
+
+  it('an image folder: integer pixels pass; a refused one is named by its image', async () => {
+    const { PNG } = await import('pngjs');
+    const root = mkdtempSync(path.join(tmpdir(), 'mg-int-imgs-'));
+    // The first 8 test digits as 8x8 grayscale PNGs of their raw 0..16 pixels, by label folder.
+    const rows = readFileSync(SPLITS[2].path, 'utf8').trim().split('\n').slice(1, 9).map((l) => l.split(',').map(Number));
+    // Every digit's folder, some empty: the model's 10 outputs are the folders' classes.
+    for (let d = 0; d < 10; d++) mkdirSync(path.join(root, String(d)));
+    rows.forEach((r, i) => {
+      const label = String(r[64]);
+      mkdirSync(path.join(root, label), { recursive: true });
+      const p = new PNG({ width: 8, height: 8 });
+      for (let q = 0; q < 64; q++) p.data.set([r[q], r[q], r[q], 255], q * 4);
+      writeFileSync(path.join(root, label, `img${i}.png`), PNG.sync.write(p));
+    });
+    const backend = await selectBackend('cpu');
+    const model = path.join(ROOT, 'models/base-graph-int');
+    const ok = await evaluateModel({ model, data: [{ name: 'test', path: root }], backendHandle: backend, preprocess: { channels: 1 } });
+    expect(ok.report.splits.test.examples).toBe(8);
+    // Halved, an odd pixel is a fraction: the first such image, in the folder's order, is named.
+    const first = readdirSync(root).sort()[0];
+    const img = readdirSync(path.join(root, first)).sort()[0];
+    await expect(
+      evaluateModel({ model, data: [{ name: 'test', path: root }], backendHandle: backend, preprocess: { channels: 1, scale: 0.5 } }),
+    ).rejects.toThrow(new RegExp(`: example 1 \\(${first}/${img}\\), feature \\d+ is \\d+\\.5 after reading and preprocessing`));
   });
 
   it("a uint8 placeholder's range is checked (TensorFlow.js feeds it as int32)", async () => {

@@ -198,6 +198,7 @@ export async function readImageFolder(dir: string, opts: DataOptions): Promise<F
     task: 'multiclass',
     count: items.length,
     batches: batches(),
+    rowName: (row) => path.relative(dir, items[row].file).split(path.sep).join('/'),
     close: async () => {},
     fingerprints() {
       digest ??= hash.digest('hex');

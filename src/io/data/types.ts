@@ -28,6 +28,8 @@ export interface FeatureStream {
   fingerprints(): FileFingerprint[];
   /** The file row (0-based) of the stream's k-th example, when they are not consecutive (a shard's); absent: k. */
   fileRow?: (k: number) => number;
+  /** What names a row (0-based) in messages besides its number, where one exists: an image's path in its folder. */
+  rowName?: (row: number) => string;
 }
 
 export interface ImageOptions {

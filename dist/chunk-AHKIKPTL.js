@@ -7,7 +7,7 @@ var __dirname = __mgDirname(__filename);
 import {
   checkSplitNames,
   evaluatePredictionFiles
-} from "./chunk-4BMOTWPO.js";
+} from "./chunk-KLWOYAYW.js";
 import "./chunk-JU3MACUJ.js";
 import "./chunk-NEJ5F2JK.js";
 import "./chunk-J5VWRRYV.js";

@@ -15,7 +15,7 @@ import {
 } from "./chunk-WUSCD43Q.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-4BMOTWPO.js";
+} from "./chunk-KLWOYAYW.js";
 import "./chunk-JU3MACUJ.js";
 import {
   debug,
@@ -96450,7 +96450,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-KB353D2H.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-D7EYYELC.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

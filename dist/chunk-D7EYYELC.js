@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-4BMOTWPO.js";
+} from "./chunk-KLWOYAYW.js";
 import {
   classIndexOf,
   csvRows,
@@ -40,7 +40,7 @@ import {
   declaredInputType,
   inputOf,
   inputTensor
-} from "./chunk-5RGVVJME.js";
+} from "./chunk-556YBGSZ.js";
 import {
   selectBackend
 } from "./chunk-DHVGWI4P.js";
@@ -4632,6 +4632,7 @@ async function readImageFolder(dir, opts) {
     task: "multiclass",
     count: items.length,
     batches: batches(),
+    rowName: (row) => path.relative(dir, items[row].file).split(path.sep).join("/"),
     close: async () => {
     },
     fingerprints() {
@@ -5602,7 +5603,7 @@ async function dispatchBatch(b, d) {
     d.apply(x);
     if (d.ints) {
       const first = d.seen;
-      checkIntegers(x, d.featureSize, (k) => d.fileRow(first + k), d.file, d.ints);
+      checkIntegers(x, d.featureSize, (k) => d.fileRow(first + k), d.file, d.ints, d.rowName);
     }
     d.seen += m;
     const c = chunkOf(b, d.task, s, m);
@@ -5644,6 +5645,7 @@ async function runModel(tf, model, stream, opts, sink, pool) {
     ints: model.inputInts,
     seen: 0,
     fileRow: stream.fileRow ?? ((k) => k),
+    rowName: stream.rowName,
     file: opts.file
   };
   try {
@@ -5848,14 +5850,7 @@ function keyedByFeatures(stream, diagnostics) {
       yield b;
     }
   }
-  return {
-    featureShape: stream.featureShape,
-    task: stream.task,
-    count: stream.count,
-    batches: batches(),
-    close: () => stream.close(),
-    fingerprints: () => stream.fingerprints()
-  };
+  return { ...stream, batches: batches() };
 }
 async function evaluateModelSplits(opts) {
   return (await evaluateModel(opts)).report;

@@ -33,11 +33,13 @@ function declaredInputType(topology) {
   const t = p?.attr?.dtype?.type;
   return typeof t === "string" ? t : void 0;
 }
-function checkIntegers(x, featureSize, row, file, ints) {
+function checkIntegers(x, featureSize, row, file, ints, rowName) {
   for (let i = 0; i < x.length; i++) {
     const v = x[i];
     if (Number.isInteger(v) && v >= ints.min && v <= ints.max) continue;
-    const where = `example ${row(Math.floor(i / featureSize)) + 1}, feature ${i % featureSize + 1} is ${v} after reading and preprocessing`;
+    const r = row(Math.floor(i / featureSize));
+    const name = rowName ? ` (${rowName(r)})` : "";
+    const where = `example ${r + 1}${name}, feature ${i % featureSize + 1} is ${v} after reading and preprocessing`;
     const range = `${ints.min.toLocaleString("en-US")} to ${ints.max.toLocaleString("en-US")}`;
     throw new InputError(
       file,

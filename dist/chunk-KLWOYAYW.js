@@ -377,6 +377,7 @@ function shardFeatures(stream, s) {
     batches: ownBatches(stream.batches, s, pickFeatures(featureSize)),
     // Shard i of n owns rows i - 1, i - 1 + n, ... (core/shard.ts's ownedRows).
     fileRow: (k) => s.index - 1 + k * s.count,
+    ...stream.rowName ? { rowName: stream.rowName } : {},
     close: () => stream.close(),
     fingerprints: () => stream.fingerprints()
   };
