@@ -9,7 +9,7 @@ import {
 } from "./chunk-J2V27CF6.js";
 import {
   ScoreAccumulator
-} from "./chunk-756VI4GZ.js";
+} from "./chunk-UUFAK5VJ.js";
 import "./chunk-J4X2SOEV.js";
 import {
   lowerThisThread

@@ -20,9 +20,12 @@ type Metrics = ReturnType<ScoreAccumulator['result']>;
 
 /** Equal but for the last bits of the two floating-point sums, which are added in another order. */
 function expectSameFigures(got: Metrics, want: Metrics): void {
-  const { logLoss, ece, logLossSe, ...counts } = want!;
-  const { logLoss: gotLogLoss, ece: gotEce, logLossSe: gotSe, ...gotCounts } = got!;
+  const { logLoss, ece, logLossSe, eceSe, ...counts } = want!;
+  const { logLoss: gotLogLoss, ece: gotEce, logLossSe: gotSe, eceSe: gotEceSe, ...gotCounts } = got!;
   expect(gotCounts).toEqual(counts);
+  // Multiclass: the calibration bins' sums added block by block.
+  expect(gotEceSe === undefined).toBe(eceSe === undefined);
+  if (eceSe !== undefined) expect(Math.abs(gotEceSe! - eceSe)).toBeLessThanOrEqual(1e-11 * eceSe);
   expect(Math.abs(gotLogLoss - logLoss)).toBeLessThanOrEqual(1e-13 * logLoss);
   // Each example's loss is a difference of the running sums, whose sizes differ by block.
   expect(Math.abs(gotSe! - logLossSe!)).toBeLessThanOrEqual(1e-11 * logLossSe!);

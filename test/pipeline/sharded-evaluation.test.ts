@@ -41,8 +41,12 @@ function sameScores(merged: Report, one: Report): number {
     const [m, o] = [merged.splits[name].scores, split.scores];
     expect(m === undefined).toBe(o === undefined);
     if (!m || !o) continue;
-    expect({ ...m, logLoss: 0, ece: 0, logLossSe: 0 }).toEqual({ ...o, logLoss: 0, ece: 0, logLossSe: 0 });
+    const sums = { logLoss: 0, ece: 0, logLossSe: 0, eceSe: 0 };
+    expect({ ...m, ...sums }).toEqual({ ...o, ...sums });
     expect(m.logLoss).toBeCloseTo(o.logLoss, 12);
+    // Multiclass: the shards' calibration sums (the top scores' and their squares' too) added up.
+    expect(m.eceSe === undefined).toBe(o.eceSe === undefined);
+    if (o.eceSe !== undefined) expect(Math.abs(m.eceSe! - o.eceSe)).toBeLessThanOrEqual(1e-11 * o.eceSe);
     expect(Math.abs(m.logLossSe! - o.logLossSe!)).toBeLessThanOrEqual(1e-11 * o.logLossSe!);
     expect(m.ece).toBeCloseTo(o.ece, 12);
     expect(merged.splits[name].scoreCounts).toBeUndefined();

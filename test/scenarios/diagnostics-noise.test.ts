@@ -2,7 +2,7 @@
 // judgement bench's MLPs with their scores, seeds 0..19): a log-loss that rose past the 10%
 // cut-off only because another seed made a few more confident mistakes is not shown as worse; a
 // real damage to the scores is, with its noise band. What a reviewer sees outside <details>.
-import { LOG_LOSS_RISE } from '../../src/core/compare/diagnostics.js';
+import { ECE_RISE, LOG_LOSS_RISE } from '../../src/core/compare/diagnostics.js';
 import { defaultRules } from '../../src/core/compare/rules.js';
 import type { Report } from '../../src/core/report/types.js';
 import { renderSummary } from '../../src/core/render/index.js';
@@ -68,6 +68,44 @@ describe('breast cancer, two seeds of one MLP: test log-loss past the 10% cut-of
     // A half-width, never signed.
     expect(visible).toMatch(/calibration error, ECE \(lower is better\) [\d.]+% → [\d.]+% \(\+[\d.]+ pts, past the noise of ±\d+\.\d pts\)/);
     expect(visible).not.toMatch(/±[+−-]/);
+  });
+});
+
+describe("wine, two seeds of one MLP: validation calibration error past the 2-point cut-off, within the noise", () => {
+  // Every top label of wine's validation split is right, so a bin's hits vary by nothing: a
+  // standard error from the hits alone was ~0.001 and 22 of 380 seed pairs showed this line.
+  let base: Report;
+  let head: Report;
+  let seed: string;
+  beforeAll(async () => {
+    const seeds = seedsOf('wine');
+    const reports = await Promise.all(seeds.map((s) => scoredReport('wine', s)));
+    const ece = (r: Report) => r.splits.validation.scores!.ece;
+    // The pair of seeds whose validation ECE rose the most.
+    let best = -Infinity;
+    for (let i = 0; i < seeds.length; i++)
+      for (let j = 0; j < seeds.length; j++)
+        if (ece(reports[j]) - ece(reports[i]) > best) {
+          best = ece(reports[j]) - ece(reports[i]);
+          [base, head, seed] = [reports[i], reports[j], seeds[j]];
+        }
+  });
+
+  it('shows no calibration line above the fold: the band counts the scores\' spread, not only the hits\'', () => {
+    const { visible, comparison } = visibleComment(base, head);
+    const row = comparison.diagnostics!.scores.find((r) => r.split === 'validation' && r.metric === 'ece')!;
+    expect(row.delta!).toBeGreaterThan(ECE_RISE);
+    // Each side's standard error is the examples' (~0.017 here), not the hits' alone (~0.001).
+    expect(head.splits.validation.scores!.eceSe!).toBeGreaterThan(0.005);
+    expect(row.noise!).toBeGreaterThan(row.delta!);
+    expect(row.worse).toBe(false);
+    expect(visible).not.toMatch(/calibration error/);
+  });
+
+  it('control: the same head with 10% of its validation rows moved one class along shows a worse line', async () => {
+    const damaged = await scoredReport('wine', seed, { kind: 'rows', share: 0.1 });
+    const { comparison } = visibleComment(base, damaged);
+    expect(comparison.diagnostics!.scores.some((r) => r.split === 'validation' && r.worse)).toBe(true);
   });
 });
 

@@ -186,8 +186,12 @@ export interface ScoreCounts {
   logLossSum: number;
   /** The sum of the squares of the examples' losses (for log-loss's standard error); absent from older shards. */
   lossSquares?: number;
-  /** Per calibration bin: scores, the sum of them, true ones. */
-  ece: { count: number[]; conf: number[]; hit: number[] };
+  /**
+   * Per calibration bin: scores, the sum of them, true ones; multiclass also the true ones'
+   * scores summed and the scores' squares summed (for the calibration error's standard error;
+   * absent from older shards).
+   */
+  ece: { count: number[]; conf: number[]; hit: number[]; hitConf?: number[]; confSq?: number[] };
   /** Classes in `data` (report.classes' length). */
   classes: number;
   /**

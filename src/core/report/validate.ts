@@ -270,9 +270,11 @@ function checkScoreCounts(
   at: (...p: (string | number)[]) => string,
   fail: (msg: string) => never,
 ): void {
-  for (const key of ['count', 'conf', 'hit'] as const)
-    if (sc.ece[key].length !== ECE_BINS)
-      fail(`${at('scoreCounts', 'ece', key)} has ${sc.ece[key].length} entries; expected ${ECE_BINS}`);
+  for (const key of ['count', 'conf', 'hit', 'hitConf', 'confSq'] as const) {
+    const sums = sc.ece[key];
+    if (sums && sums.length !== ECE_BINS)
+      fail(`${at('scoreCounts', 'ece', key)} has ${sums.length} entries; expected ${ECE_BINS}`);
+  }
   checkClassCounts('scoreCounts', sc, { bins: SCORE_BINS, slots: SCORE_BINS, examples, C }, at, fail);
 }
 

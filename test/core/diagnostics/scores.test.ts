@@ -358,11 +358,20 @@ describe('ScoreAccumulator: 16-bit counts that wrap', () => {
       feed(b, 70_000, 140_000);
       a.merge(b.state());
       const perm = Uint32Array.of(0, 1);
-      const { logLoss, ece, logLossSe, ...counted } = a.result(perm, 2, 140_000)!;
-      const { logLoss: wantLogLoss, ece: wantEce, logLossSe: wantSe, ...want } = whole.result(perm, 2, 140_000)!;
+      const { logLoss, ece, logLossSe, eceSe, ...counted } = a.result(perm, 2, 140_000)!;
+      const {
+        logLoss: wantLogLoss,
+        ece: wantEce,
+        logLossSe: wantSe,
+        eceSe: wantEceSe,
+        ...want
+      } = whole.result(perm, 2, 140_000)!;
       expect(counted).toEqual(want);
       // Each example's loss squared, whichever accumulator counted it.
       expect(Math.abs(logLossSe! - wantSe!)).toBeLessThan(1e-9 * wantSe!);
+      // The calibration sums of both added (multiclass: the top scores' and their squares' too).
+      if (task === 'multiclass') expect(Math.abs(eceSe! - wantEceSe!)).toBeLessThan(1e-9 * wantEceSe!);
+      else expect([eceSe, wantEceSe]).toEqual([undefined, undefined]);
       // Not one positive or negative lost to the wraps: class 0's AUC from its scores counted here.
       const n = { pos: [0, 0], neg: [0, 0] };
       for (let i = 0; i < 140_000; i++) n[i % 3 === 0 ? 'pos' : 'neg'][i % 2]++;
@@ -401,9 +410,16 @@ describe('ScoreAccumulator: 16-bit counts that wrap', () => {
       expect(taker.tuningCounts()).toEqual(counted.tuningCounts());
       // Counting on: the adopted counts move into the kernel's memory first.
       feed(taker, 140_000, 160_000);
-      const { logLoss, ece, logLossSe, ...got } = taker.result(perm, 2, 160_000)!;
-      const { logLoss: wantLogLoss, ece: wantEce, logLossSe: wantSe, ...all } = whole.result(perm, 2, 160_000)!;
+      const { logLoss, ece, logLossSe, eceSe, ...got } = taker.result(perm, 2, 160_000)!;
+      const {
+        logLoss: wantLogLoss,
+        ece: wantEce,
+        logLossSe: wantSe,
+        eceSe: wantEceSe,
+        ...all
+      } = whole.result(perm, 2, 160_000)!;
       expect(got).toEqual(all);
+      if (task === 'multiclass') expect(Math.abs(eceSe! - wantEceSe!)).toBeLessThan(1e-9 * wantEceSe!);
       // The examples counted after the merge have their own losses (not the merged sum's).
       expect(Math.abs(logLossSe! - wantSe!)).toBeLessThan(1e-9 * wantSe!);
       expect(Math.abs(logLoss - wantLogLoss)).toBeLessThan(1e-11 * wantLogLoss);
@@ -411,4 +427,46 @@ describe('ScoreAccumulator: 16-bit counts that wrap', () => {
       expect(taker.tuningCounts()).toEqual(whole.tuningCounts());
     },
   );
+});
+
+describe("ScoreAccumulator: a shard's calibration sums", () => {
+  /** 400 multiclass examples of 3 classes, top score 0.5-0.9, right three times in four. */
+  const shard = (from: number) => {
+    const acc = new ScoreAccumulator('multiclass');
+    for (let i = from; i < from + 400; i++) {
+      const top = 0.5 + ((i * 37) % 41) / 100;
+      acc.scores([top, (1 - top) * 0.7, (1 - top) * 0.3], 0, 3);
+      acc.end([i % 4 === 0 ? 1 : 0], 0, 1);
+    }
+    return acc;
+  };
+  const perm = Uint32Array.of(0, 1, 2);
+
+  it('added up give the one-pass standard error; a shard written before they were kept gives none', () => {
+    const whole = new ScoreAccumulator('multiclass');
+    for (const from of [0, 400]) whole.merge(shard(from).state());
+    const want = whole.result(perm, 3, 800)!;
+    const counts = [0, 400].map((from) => shard(from).counts(perm, 3, 400)!);
+    expect(counts[0].ece.hitConf).toHaveLength(15);
+    const added = new ScoreAccumulator('multiclass');
+    for (const c of counts) added.add(c, [0, 1, 2]);
+    expect(want.eceSe).toBeGreaterThan(0);
+    expect(Math.abs(added.result(perm, 3, 800)!.eceSe! - want.eceSe!)).toBeLessThan(1e-12);
+
+    const old = new ScoreAccumulator('multiclass');
+    const { hitConf, confSq, ...before } = counts[1].ece;
+    expect([hitConf, confSq].every(Boolean)).toBe(true);
+    old.add(counts[0], [0, 1, 2]);
+    old.add({ ...counts[1], ece: before }, [0, 1, 2]);
+    const r = old.result(perm, 3, 800)!;
+    expect(r.eceSe).toBeUndefined();
+    expect(r.ece).toBeCloseTo(want.ece, 12);
+  });
+
+  it('multi-label counts carry none (its calibration error has no standard error)', () => {
+    const acc = new ScoreAccumulator('multilabel');
+    acc.scores([0.2, 0.9], 0, 2);
+    acc.end([1], 0, 1);
+    expect(acc.counts(Uint32Array.of(0, 1), 2, 1)!.ece).not.toHaveProperty('hitConf');
+  });
 });

@@ -22,7 +22,7 @@ import {
 } from "./chunk-5UDJ5SI4.js";
 import {
   readReport
-} from "./chunk-FKWTKUZX.js";
+} from "./chunk-5EWAS5YQ.js";
 import {
   truncateEnd
 } from "./chunk-PQEN5O2V.js";

@@ -12,7 +12,7 @@ import {
   ThresholdTuning,
   checkSplitNames,
   shardFeatures
-} from "./chunk-KLWOYAYW.js";
+} from "./chunk-FFB4I3YQ.js";
 import {
   classIndexOf,
   csvRows,
@@ -47,7 +47,7 @@ import {
 import {
   findBundled
 } from "./chunk-J2V27CF6.js";
-import "./chunk-756VI4GZ.js";
+import "./chunk-UUFAK5VJ.js";
 import "./chunk-J4X2SOEV.js";
 import "./chunk-3PH7HBNS.js";
 import {

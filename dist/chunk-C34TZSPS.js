@@ -12,10 +12,10 @@ import {
 } from "./chunk-AQQHMIXV.js";
 import {
   mergeReports
-} from "./chunk-WUSCD43Q.js";
+} from "./chunk-SFIPVFPX.js";
 import {
   evaluatePredictionFiles
-} from "./chunk-KLWOYAYW.js";
+} from "./chunk-FFB4I3YQ.js";
 import "./chunk-JU3MACUJ.js";
 import {
   debug,
@@ -44,7 +44,7 @@ import {
   parseThreshold
 } from "./chunk-EGE46RNV.js";
 import "./chunk-J2V27CF6.js";
-import "./chunk-756VI4GZ.js";
+import "./chunk-UUFAK5VJ.js";
 import "./chunk-J4X2SOEV.js";
 import "./chunk-3PH7HBNS.js";
 import {
@@ -81,7 +81,7 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   whoAmI
-} from "./chunk-IEREOJPP.js";
+} from "./chunk-ZK26FQCW.js";
 import {
   BaselineUnusable,
   baselineNotes,
@@ -90,7 +90,7 @@ import {
   findBaseline,
   renderOutcome,
   runGate
-} from "./chunk-ZNVTJHIU.js";
+} from "./chunk-MLVHMUBH.js";
 import "./chunk-CQJEIHKA.js";
 import {
   parseConfig
@@ -117,7 +117,7 @@ import {
   formatReport,
   parseReport,
   writeReport
-} from "./chunk-FKWTKUZX.js";
+} from "./chunk-5EWAS5YQ.js";
 import "./chunk-7YSFBFLQ.js";
 import "./chunk-6H52OHPX.js";
 import {
@@ -96450,7 +96450,7 @@ function progressLogger() {
   };
 }
 async function evaluateModelAt(model, inputs, setup, commit, source, shard) {
-  const { evaluateModelSplits, formatProgress } = await import("./chunk-D7EYYELC.js");
+  const { evaluateModelSplits, formatProgress } = await import("./chunk-UJU7HUL5.js");
   const progress = progressLogger();
   return evaluateModelSplits({
     model,

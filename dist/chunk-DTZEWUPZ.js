@@ -5,16 +5,28 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  mergeReports
-} from "./chunk-WUSCD43Q.js";
-import "./chunk-J5VWRRYV.js";
-import "./chunk-EGE46RNV.js";
-import "./chunk-756VI4GZ.js";
-import "./chunk-J4X2SOEV.js";
+  BaselineUnusable,
+  baselineNotes,
+  countRegressions,
+  fileBaseline,
+  findBaseline,
+  renderOutcome,
+  runGate,
+  sameCommit
+} from "./chunk-MLVHMUBH.js";
+import "./chunk-CQJEIHKA.js";
 import "./chunk-D5XZYOBY.js";
+import "./chunk-LNATR2QF.js";
+import "./chunk-QROKTEVK.js";
+import "./chunk-L3YDZWQK.js";
+import "./chunk-5UDJ5SI4.js";
+import "./chunk-SDVFDVTO.js";
+import "./chunk-5EWAS5YQ.js";
 import "./chunk-7YSFBFLQ.js";
 import "./chunk-6H52OHPX.js";
+import "./chunk-SXAORDUR.js";
 import "./chunk-KSATUSI5.js";
+import "./chunk-R7VUTDUK.js";
 import "./chunk-3Q6HRQ5E.js";
 import "./chunk-L4A26YP5.js";
 import "./chunk-TTVUQ5IT.js";
@@ -24,5 +36,12 @@ import "./chunk-TEFQHNLO.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  mergeReports
+  BaselineUnusable,
+  baselineNotes,
+  countRegressions,
+  fileBaseline,
+  findBaseline,
+  renderOutcome,
+  runGate,
+  sameCommit
 };

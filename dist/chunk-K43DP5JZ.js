@@ -42,11 +42,11 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   withClientLimits
-} from "./chunk-IEREOJPP.js";
+} from "./chunk-ZK26FQCW.js";
 import {
   findBaseline,
   runGate
-} from "./chunk-ZNVTJHIU.js";
+} from "./chunk-MLVHMUBH.js";
 import {
   parseConfig
 } from "./chunk-5CPSZITO.js";

@@ -9,9 +9,9 @@ import {
   consoleLog,
   createBot,
   startBot
-} from "./chunk-HMHIVFOX.js";
-import "./chunk-IEREOJPP.js";
-import "./chunk-ZNVTJHIU.js";
+} from "./chunk-K43DP5JZ.js";
+import "./chunk-ZK26FQCW.js";
+import "./chunk-MLVHMUBH.js";
 import "./chunk-CQJEIHKA.js";
 import "./chunk-5CPSZITO.js";
 import "./chunk-FR4FU6ET.js";
@@ -22,7 +22,7 @@ import "./chunk-QROKTEVK.js";
 import "./chunk-L3YDZWQK.js";
 import "./chunk-5UDJ5SI4.js";
 import "./chunk-SDVFDVTO.js";
-import "./chunk-FKWTKUZX.js";
+import "./chunk-5EWAS5YQ.js";
 import "./chunk-7YSFBFLQ.js";
 import "./chunk-6H52OHPX.js";
 import "./chunk-SXAORDUR.js";

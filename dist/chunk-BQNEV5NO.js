@@ -5,17 +5,16 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  formatReport,
-  parseReport,
-  readReport,
-  reportPieces,
-  writeReport
-} from "./chunk-FKWTKUZX.js";
+  mergeReports
+} from "./chunk-SFIPVFPX.js";
+import "./chunk-J5VWRRYV.js";
+import "./chunk-EGE46RNV.js";
+import "./chunk-UUFAK5VJ.js";
+import "./chunk-J4X2SOEV.js";
+import "./chunk-D5XZYOBY.js";
 import "./chunk-7YSFBFLQ.js";
 import "./chunk-6H52OHPX.js";
-import "./chunk-SXAORDUR.js";
 import "./chunk-KSATUSI5.js";
-import "./chunk-R7VUTDUK.js";
 import "./chunk-3Q6HRQ5E.js";
 import "./chunk-L4A26YP5.js";
 import "./chunk-TTVUQ5IT.js";
@@ -25,9 +24,5 @@ import "./chunk-TEFQHNLO.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  formatReport,
-  parseReport,
-  readReport,
-  reportPieces,
-  writeReport
+  mergeReports
 };

@@ -26,7 +26,7 @@ import {
 } from "./chunk-SDVFDVTO.js";
 import {
   validateReport
-} from "./chunk-FKWTKUZX.js";
+} from "./chunk-5EWAS5YQ.js";
 import {
   unzipSync
 } from "./chunk-6H52OHPX.js";

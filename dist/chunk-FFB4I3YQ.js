@@ -24,7 +24,7 @@ import {
 } from "./chunk-J2V27CF6.js";
 import {
   ScoreAccumulator
-} from "./chunk-756VI4GZ.js";
+} from "./chunk-UUFAK5VJ.js";
 import {
   VERSION
 } from "./chunk-4L747AVC.js";

@@ -6958,7 +6958,7 @@ var report_schema_default = {
   $schema: "http://json-schema.org/draft-07/schema#",
   $id: "https://modelgate.dev/schema/report@3.json",
   title: "modelgate report",
-  description: "What one evaluation of one model on its splits produced (src/core/report/types.ts). Semantic checks (array lengths, per-example predictions) are in src/core/report/validate.ts. Unknown properties are allowed on the report, a split and perClass so that optional fields can be added; every other object is closed. Version 2 adds the optional split.scores (threshold-free metrics), leakage, replicates (seed runs) and thresholdTuning; a version 1 report is read as a version 2 report without them. Version 3 adds the optional standard errors of split.scores (rocAucSe, averagePrecisionSe, logLossSe, eceSe) and of a shard's scoreCounts (lossSquares); a version 2 report is read as a version 3 report without them.",
+  description: "What one evaluation of one model on its splits produced (src/core/report/types.ts). Semantic checks (array lengths, per-example predictions) are in src/core/report/validate.ts. Unknown properties are allowed on the report, a split and perClass so that optional fields can be added; every other object is closed. Version 2 adds the optional split.scores (threshold-free metrics), leakage, replicates (seed runs) and thresholdTuning; a version 1 report is read as a version 2 report without them. Version 3 adds the optional standard errors of split.scores (rocAucSe, averagePrecisionSe, logLossSe, eceSe) and of a shard's scoreCounts (lossSquares; multiclass ece.hitConf and ece.confSq, the calibration sums its standard error needs); a version 2 report is read as a version 3 report without them.",
   type: "object",
   required: ["schema", "tool", "createdAt", "task", "classes", "splits", "gaps"],
   properties: {
@@ -7500,7 +7500,9 @@ var report_schema_default = {
           properties: {
             count: { type: "array", items: { type: "number", minimum: 0 } },
             conf: { type: "array", items: { type: "number", minimum: 0 } },
-            hit: { type: "array", items: { type: "number", minimum: 0 } }
+            hit: { type: "array", items: { type: "number", minimum: 0 } },
+            hitConf: { type: "array", items: { type: "number", minimum: 0 } },
+            confSq: { type: "array", items: { type: "number", minimum: 0 } }
           }
         },
         classes: { $ref: "#/definitions/count" },
@@ -8086,9 +8088,11 @@ function checkSplit(r, name, s, C, fail) {
   checkSplitFigures(r, s, facts, at, fail);
 }
 function checkScoreCounts(sc, examples, C, at, fail) {
-  for (const key of ["count", "conf", "hit"])
-    if (sc.ece[key].length !== ECE_BINS)
-      fail(`${at("scoreCounts", "ece", key)} has ${sc.ece[key].length} entries; expected ${ECE_BINS}`);
+  for (const key of ["count", "conf", "hit", "hitConf", "confSq"]) {
+    const sums = sc.ece[key];
+    if (sums && sums.length !== ECE_BINS)
+      fail(`${at("scoreCounts", "ece", key)} has ${sums.length} entries; expected ${ECE_BINS}`);
+  }
   checkClassCounts("scoreCounts", sc, { bins: SCORE_BINS, slots: SCORE_BINS, examples, C }, at, fail);
 }
 function checkTuningCounts(tc, s, C, at, fail) {

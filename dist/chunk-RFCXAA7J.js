@@ -7,13 +7,13 @@ var __dirname = __mgDirname(__filename);
 import {
   checkSplitNames,
   evaluatePredictionFiles
-} from "./chunk-KLWOYAYW.js";
+} from "./chunk-FFB4I3YQ.js";
 import "./chunk-JU3MACUJ.js";
 import "./chunk-NEJ5F2JK.js";
 import "./chunk-J5VWRRYV.js";
 import "./chunk-EGE46RNV.js";
 import "./chunk-J2V27CF6.js";
-import "./chunk-756VI4GZ.js";
+import "./chunk-UUFAK5VJ.js";
 import "./chunk-J4X2SOEV.js";
 import "./chunk-3PH7HBNS.js";
 import "./chunk-4L747AVC.js";

@@ -160,6 +160,7 @@ function align8(n) {
 var LOG_LOSS_EPS = 2220446049250313e-31;
 var bit = (b) => b | 0;
 var ECE_LANE_BITS = 2;
+var BLOCK_SUMS = 2 + 3 * ECE_BINS;
 var TILE = 64;
 var WIDE_TILE = 512;
 var WIDE_FROM = 4096;
@@ -244,6 +245,13 @@ var ScoreAccumulator = class {
   eceCount = new Float64Array(ECE_BINS << ECE_LANE_BITS);
   eceConf = new Float64Array(ECE_BINS << ECE_LANE_BITS);
   eceHit = new Float64Array(ECE_BINS << ECE_LANE_BITS);
+  /**
+   * Multiclass, per calibration bin: the sum of the true top scores and of the top scores'
+   * squares, for the calibration error's standard error (calibrationSe); NaN once a shard
+   * without them was added.
+   */
+  eceHitConf = new Float64Array(ECE_BINS);
+  eceConfSq = new Float64Array(ECE_BINS);
   /** Examples that came with scores. */
   examples = 0;
   /** Why no threshold-free metric can be given (set once; later scores are ignored). */
@@ -414,18 +422,29 @@ var ScoreAccumulator = class {
     }
   }
   calibrate(conf, hit) {
-    const b = eceBin(conf) << ECE_LANE_BITS;
+    const bin = eceBin(conf);
+    const b = bin << ECE_LANE_BITS;
     this.eceCount[b]++;
     this.eceConf[b] += conf;
     this.eceHit[b] += hit;
+    this.eceHitConf[bin] += hit * conf;
+    this.eceConfSq[bin] += conf * conf;
   }
-  /** Per calibration bin: the scores (decisions), the sum of their scores, the true ones. */
+  /**
+   * Per calibration bin: the scores (decisions), the sum of their scores, the true ones; for
+   * multiclass also the true ones' scores summed and the scores' squares summed.
+   */
   calibration() {
     const lanes = (a) => Array.from(
       { length: ECE_BINS },
       (_, b) => a.subarray(b << ECE_LANE_BITS, b + 1 << ECE_LANE_BITS).reduce((x, y) => x + y, 0)
     );
-    const out = { count: lanes(this.eceCount), conf: lanes(this.confSums()), hit: lanes(this.eceHit) };
+    const out = {
+      count: lanes(this.eceCount),
+      conf: lanes(this.confSums()),
+      hit: lanes(this.eceHit),
+      ...this.task === "multiclass" && { hitConf: [...this.eceHitConf], confSq: [...this.eceConfSq] }
+    };
     const grid = this.grid;
     if (grid) {
       for (let cell = 0; cell < grid.cells; cell++) {
@@ -471,11 +490,13 @@ var ScoreAccumulator = class {
       rocAucSe[at] = r.aucSe;
       averagePrecisionSe[at] = r.apSe;
     }
-    const { count, conf, hit } = this.calibration();
+    const calibration = this.calibration();
+    const { count, conf, hit } = calibration;
     let ece = 0;
     for (let b = 0; b < ECE_BINS; b++) if (count[b] > 0) ece += Math.abs(hit[b] - conf[b]) / this.decisions;
     const logLoss = (this.logLossSum - Math.log(this.likelihood)) / this.decisions;
     const logLossSe = meanLossSe(logLoss * this.decisions, this.lossSquares, this.examples, this.decisions);
+    const eceSe = this.task === "multiclass" ? calibrationSe(calibration, this.decisions) : null;
     return {
       bins: SCORE_BINS,
       rocAuc,
@@ -493,7 +514,7 @@ var ScoreAccumulator = class {
       // Multi-label: none. Its calibration error averages label decisions, which are not
       // independent draws (a review measured this formula 3x below a bootstrap over the
       // examples); the right one needs each example's residuals by bin. The cut-off alone decides.
-      ...this.task === "multiclass" ? { eceSe: calibrationSe(count, hit, this.decisions) } : {}
+      ...eceSe === null ? {} : { eceSe }
     };
   }
   /**
@@ -520,22 +541,27 @@ var ScoreAccumulator = class {
     };
   }
   /**
-   * The floating-point sums since the last call ([log-loss sum, then the calibration bins'
-   * scores' sums]), which start again from zero. A worker thread counts blocks of examples and
+   * The floating-point sums since the last call ([log-loss sum, the calibration bins' scores'
+   * sums, the sum of the examples' losses' squares, then (multiclass) the calibration bins' true
+   * scores' sums and squares' sums]), which start again from zero. A worker thread counts blocks of examples and
    * this thread takes some when the worker is behind: each block's sums are taken alone and
    * added in the blocks' order (addSums), so the figures do not depend on which thread counted what.
    */
   blockSums() {
-    const out = new Float64Array(2 + ECE_BINS);
+    const out = new Float64Array(BLOCK_SUMS);
     out[0] = this.logLossSum - Math.log(this.likelihood);
     const conf = this.confSums();
     for (let l = 0; l < conf.length; l++) out[1 + (l >> ECE_LANE_BITS)] += conf[l];
     out[1 + ECE_BINS] = this.lossSquares;
+    out.set(this.eceHitConf, 2 + ECE_BINS);
+    out.set(this.eceConfSq, 2 + 2 * ECE_BINS);
     this.logLossSum = 0;
     this.likelihood = 1;
     this.lossSquares = 0;
     this.lossBefore = 0;
     this.eceConf.fill(0);
+    this.eceHitConf.fill(0);
+    this.eceConfSq.fill(0);
     return out;
   }
   /** Adds sums blockSums() took (here or on another thread). */
@@ -544,6 +570,10 @@ var ScoreAccumulator = class {
     this.lossBefore += sums[0];
     for (let b = 0; b < ECE_BINS; b++) this.eceConf[b << ECE_LANE_BITS] += sums[1 + b];
     this.lossSquares += sums[1 + ECE_BINS];
+    for (let b = 0; b < ECE_BINS; b++) {
+      this.eceHitConf[b] += sums[2 + ECE_BINS + b];
+      this.eceConfSq[b] += sums[2 + 2 * ECE_BINS + b];
+    }
   }
   /** Adds a shard's counts; `index[i]` is this accumulator's class index of the counts' class i. */
   add(counts, index) {
@@ -567,6 +597,8 @@ var ScoreAccumulator = class {
       this.eceCount[b << ECE_LANE_BITS] += counts.ece.count[b];
       this.eceConf[b << ECE_LANE_BITS] += counts.ece.conf[b];
       this.eceHit[b << ECE_LANE_BITS] += counts.ece.hit[b];
+      this.eceHitConf[b] += counts.ece.hitConf?.[b] ?? NaN;
+      this.eceConfSq[b] += counts.ece.confSq?.[b] ?? NaN;
     }
     this.logLossSum += counts.logLossSum;
     this.lossBefore += counts.logLossSum;
@@ -617,7 +649,7 @@ var ScoreAccumulator = class {
    * the kernel's memory: transfer them, then drop it).
    */
   state() {
-    const { task, cap, classes, eceCount, eceHit, pos, posWraps } = this;
+    const { task, cap, classes, eceCount, eceHit, eceHitConf, eceConfSq, pos, posWraps } = this;
     const eceConf = this.confSums();
     const { logLossSum, likelihood, lossSquares, decisions, examples, problem } = this;
     return {
@@ -631,6 +663,8 @@ var ScoreAccumulator = class {
       eceCount,
       eceConf,
       eceHit,
+      eceHitConf,
+      eceConfSq,
       logLossSum,
       likelihood,
       lossSquares,
@@ -673,6 +707,10 @@ var ScoreAccumulator = class {
       this.eceConf[l] += other.eceConf[l];
       this.eceHit[l] += other.eceHit[l];
     }
+    for (let b = 0; b < ECE_BINS; b++) {
+      this.eceHitConf[b] += other.eceHitConf[b];
+      this.eceConfSq[b] += other.eceConfSq[b];
+    }
     this.logLossSum += other.logLossSum - Math.log(other.likelihood);
     this.lossBefore += other.logLossSum - Math.log(other.likelihood);
     this.lossSquares += other.lossSquares;
@@ -714,10 +752,19 @@ function meanLossSe(total, squares, examples, decisions) {
   const variance = Math.max(0, (squares - examples * mean2 * mean2) / (examples - 1));
   return Math.sqrt(examples * variance) / decisions;
 }
-function calibrationSe(count, hit, decisions) {
-  let v = 0;
-  for (let b = 0; b < count.length; b++) if (count[b] > 0) v += hit[b] * (1 - hit[b] / count[b]);
-  return decisions > 0 ? Math.sqrt(v) / decisions : 0;
+function calibrationSe(ece, examples) {
+  const { count, conf, hit, hitConf, confSq } = ece;
+  if (!hitConf || !confSq || !(examples >= 2)) return null;
+  let sum = 0;
+  let squares = 0;
+  for (let b = 0; b < count.length; b++) {
+    if (count[b] === 0) continue;
+    sum += Math.abs(hit[b] - conf[b]);
+    squares += hit[b] - 2 * hitConf[b] + confSq[b];
+  }
+  if (!Number.isFinite(squares)) return null;
+  const variance = Math.max(0, (squares - sum * sum / examples) / (examples - 1));
+  return Math.sqrt(variance / examples);
 }
 function classCurves(pos, neg) {
   let P = 0;

@@ -14,7 +14,7 @@ import {
 } from "./chunk-EGE46RNV.js";
 import {
   ScoreAccumulator
-} from "./chunk-756VI4GZ.js";
+} from "./chunk-UUFAK5VJ.js";
 import {
   accumulatorFromExamples,
   accumulatorFromSplit,

@@ -5,23 +5,12 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  BaselineUnusable,
-  baselineNotes,
-  countRegressions,
-  fileBaseline,
-  findBaseline,
-  renderOutcome,
-  runGate,
-  sameCommit
-} from "./chunk-ZNVTJHIU.js";
-import "./chunk-CQJEIHKA.js";
-import "./chunk-D5XZYOBY.js";
-import "./chunk-LNATR2QF.js";
-import "./chunk-QROKTEVK.js";
-import "./chunk-L3YDZWQK.js";
-import "./chunk-5UDJ5SI4.js";
-import "./chunk-SDVFDVTO.js";
-import "./chunk-FKWTKUZX.js";
+  formatReport,
+  parseReport,
+  readReport,
+  reportPieces,
+  writeReport
+} from "./chunk-5EWAS5YQ.js";
 import "./chunk-7YSFBFLQ.js";
 import "./chunk-6H52OHPX.js";
 import "./chunk-SXAORDUR.js";
@@ -36,12 +25,9 @@ import "./chunk-TEFQHNLO.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  BaselineUnusable,
-  baselineNotes,
-  countRegressions,
-  fileBaseline,
-  findBaseline,
-  renderOutcome,
-  runGate,
-  sameCommit
+  formatReport,
+  parseReport,
+  readReport,
+  reportPieces,
+  writeReport
 };
