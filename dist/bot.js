@@ -9,9 +9,9 @@ import {
 } from "./chunk-5P3WJWIY.js";
 import {
   startBot
-} from "./chunk-K43DP5JZ.js";
-import "./chunk-ZK26FQCW.js";
-import "./chunk-MLVHMUBH.js";
+} from "./chunk-F5AVTDE5.js";
+import "./chunk-KAV3YJTJ.js";
+import "./chunk-B2NNX5WP.js";
 import "./chunk-CQJEIHKA.js";
 import "./chunk-5CPSZITO.js";
 import "./chunk-FR4FU6ET.js";
@@ -20,7 +20,7 @@ import "./chunk-D5XZYOBY.js";
 import {
   describeError
 } from "./chunk-5OTVHDUD.js";
-import "./chunk-LNATR2QF.js";
+import "./chunk-DIAPULNL.js";
 import "./chunk-QROKTEVK.js";
 import "./chunk-L3YDZWQK.js";
 import "./chunk-5UDJ5SI4.js";

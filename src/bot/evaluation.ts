@@ -19,8 +19,15 @@ import {
 } from '../github/evaluation-artifact.js';
 import { findBaseline, runGate, type BaselineSource, type GateOutcome, type LoadedBaseline } from '../pipeline/gate.js';
 
-/** Workflow runs looked at per commit, newest first. */
-const MAX_RUNS = 10;
+/**
+ * Completed workflow runs listed per commit, newest first (one page), and of those the most whose
+ * artifacts are listed (a call each). A commit at the tip of the default branch has many runs
+ * (CI, lint, CodeQL, scheduled and comment-triggered workflows): a review found the baseline's
+ * push run buried under 10 others, and the check passing with "no baseline". The baseline is
+ * looked for among push runs only (GitHub filters them), the head's evaluation among all runs.
+ */
+const RUNS_LISTED = 100;
+const RUNS_EXAMINED = 30;
 export const CONFIG_PATH = '.modelgate.yml';
 
 export interface FoundEvaluation {
@@ -56,8 +63,12 @@ async function* evaluationsAt(
   r: RepoRef & { sha: string },
   accept: (run: RunInfo, ev: Evaluation) => boolean,
   log: (line: string) => void,
+  event?: string,
 ): AsyncGenerator<FoundEvaluation> {
-  for (const run of await listRunsAt(gh, { owner: r.owner, repo: r.repo, sha: r.sha, perPage: MAX_RUNS })) {
+  const runs = await listRunsAt(gh, { owner: r.owner, repo: r.repo, sha: r.sha, perPage: RUNS_LISTED, event });
+  if (runs.length > RUNS_EXAMINED)
+    log(`${r.sha.slice(0, 12)} has ${runs.length} completed ${event ?? ''} runs: the newest ${RUNS_EXAMINED} are looked at`);
+  for (const run of runs.slice(0, RUNS_EXAMINED)) {
     for (const artifact of await listEvaluationArtifacts(gh, { ...r, runId: run.id })) {
       let ev: Evaluation;
       try {
@@ -85,12 +96,12 @@ async function* evaluationsAt(
 /** The newest valid evaluation of `sha` (of comment key `key`, when given) that `accept` takes. */
 export async function findEvaluationAt(
   gh: GitHubClient,
-  r: RepoRef & { sha: string; key?: string },
+  r: RepoRef & { sha: string; key?: string; event?: string },
   accept: (run: RunInfo, ev: Evaluation) => boolean,
   log: (line: string) => void,
 ): Promise<FoundEvaluation | null> {
   const wanted = (run: RunInfo, ev: Evaluation) => (r.key === undefined || ev.key === r.key) && accept(run, ev);
-  for await (const found of evaluationsAt(gh, r, wanted, log)) return found;
+  for await (const found of evaluationsAt(gh, r, wanted, log, r.event)) return found;
   return null;
 }
 
@@ -122,7 +133,7 @@ export function artifactBaseline(
     async load(): Promise<LoadedBaseline | null> {
       const found = await findEvaluationAt(
         gh,
-        { owner: r.owner, repo: r.repo, sha: r.baseSha, key: r.key },
+        { owner: r.owner, repo: r.repo, sha: r.baseSha, key: r.key, event: 'push' },
         (run, ev) =>
           run.event === 'push' &&
           run.head_repository?.full_name?.toLowerCase() === `${r.owner}/${r.repo}`.toLowerCase() &&

@@ -221,7 +221,7 @@ export interface AcceptanceQuery {
 }
 
 /** Whether a command's `--key` (absent: every key) names the job's key, as given or as its check's name. */
-function forKey(selector: string | undefined, key: string | undefined): boolean {
+export function forKey(selector: string | undefined, key: string | undefined): boolean {
   if (selector === undefined || key === undefined) return true;
   const k = normalizeKey(key);
   return selector !== '' && [key, k, `modelgate/${k}`].includes(selector);
@@ -243,11 +243,21 @@ export async function findAcceptance(gh: GitHubClient, q: AcceptanceQuery): Prom
   const candidates: { login: string; at: string; reason: string; url: string; member: boolean }[] = [];
   try {
     let pages = 0;
-    const it = gh.paginate.iterator(gh.rest.issues.listComments, { ...where, issue_number: q.prNumber, per_page: 100 });
+    // Only comments written or edited since the head was pushed: older commands never count, and
+    // a long thread's newest comments are then within the bound of pages.
+    const it = gh.paginate.iterator(gh.rest.issues.listComments, {
+      ...where,
+      issue_number: q.prNumber,
+      per_page: 100,
+      since: q.since,
+    });
     for await (const page of it) {
       for (const c of page.data) {
         const cmd = parseCommand(c.body);
         if (cmd?.name !== 'accept' || !cmd.reason || isBotAccount(c.user) || !forKey(cmd.key, q.key)) continue;
+        // An edited comment is not a command: its text may not be its author's (anyone with
+        // write access can edit any comment), and its time is its creation's.
+        if (c.updated_at !== c.created_at) continue;
         if (!commandPostdates(c.created_at, q.since)) continue;
         const member = MEMBER_ASSOCIATIONS.has(c.author_association);
         candidates.push({ login: c.user!.login, at: c.created_at, reason: cmd.reason, url: c.html_url, member });

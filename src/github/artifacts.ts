@@ -151,7 +151,10 @@ export async function listArtifactsNamed(
 }
 
 /** The completed workflow runs at commit `sha`, newest first (one page of up to `perPage`). */
-export async function listRunsAt(gh: GitHubClient, r: RepoRef & { sha: string; perPage?: number }): Promise<RunInfo[]> {
+export async function listRunsAt(
+  gh: GitHubClient,
+  r: RepoRef & { sha: string; perPage?: number; event?: string },
+): Promise<RunInfo[]> {
   try {
     const { data } = await gh.rest.actions.listWorkflowRunsForRepo({
       owner: r.owner,
@@ -159,6 +162,7 @@ export async function listRunsAt(gh: GitHubClient, r: RepoRef & { sha: string; p
       head_sha: r.sha,
       status: 'completed',
       per_page: r.perPage ?? 20,
+      ...(r.event !== undefined && { event: r.event }),
     });
     return data.workflow_runs.filter((w) => w.head_sha === r.sha);
   } catch (e) {

@@ -17,7 +17,9 @@ export function parseCommand(body: string | null | undefined): BotCommand | null
   const first = (body ?? '')
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/, 1)[0]
-    .trim();
+    // Not trimmed at the start: a command is at the start of its line, and an indented one is
+    // quoted code (four spaces or a tab make a Markdown code block).
+    .trimEnd();
   const m = /^\/modelgate(?:\s+(\S+)(?:\s+(.*))?)?$/i.exec(first);
   if (!m) return null;
   const verb = (m[1] ?? 'help').toLowerCase();

@@ -110,7 +110,18 @@ describe('an acceptance recorded in the first format', () => {
     await failingPull(32, small);
     // What the bot wrote before: the full list in the record, right under the marker.
     const regressions = names.flatMap((n) => [`validation: class ${n} recall`, `test: class ${n} recall`]);
-    const old = { by: ADMIN.login, role: 'admin', at: '2026-01-01T00:00:05Z', reason: 'intended', headSha: HEAD_SHA };
+    // Its command comment, as GitHub holds it (a record counts only while that comment says it).
+    const command = commentPayload(REPO, 32, '/modelgate accept intended', ADMIN);
+    command.comment.created_at = '2026-01-01T00:00:05Z';
+    w.gh.storeDeliveredComment(REPO, 32, { ...command.comment, user: ADMIN });
+    const old = {
+      by: ADMIN.login,
+      role: 'admin',
+      at: '2026-01-01T00:00:05Z',
+      reason: 'intended',
+      headSha: HEAD_SHA,
+      commentUrl: command.comment.html_url,
+    };
     const block = Buffer.from(JSON.stringify({ ...old, regressions })).toString('base64url');
     const comment = sticky(32);
     expect(comment.user.login).toBe(APP_BOT.login);

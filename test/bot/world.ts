@@ -8,6 +8,7 @@ import { DEFAULT_WEBHOOK_PATH } from '../../src/bot/config.js';
 import { buildEvaluation, zipEvaluation } from '../../src/github/evaluation-artifact.js';
 import { evaluatePredictionFiles } from '../../src/pipeline/evaluate.js';
 import { SPLITS, workspace, writePredictions, type Scenario } from '../action/scenario.js';
+import type { FakeUser } from '../helpers/fake-github.js';
 import {
   APP_ID,
   appKeyPair,
@@ -85,6 +86,8 @@ export async function startWorld(o: { maxBodyBytes?: number; requestTimeoutMs?: 
     url,
     logs,
     async send(event, payload, so = {}) {
+      // A delivered comment exists on GitHub too (the bot reads a recorded command back from it).
+      if (event === 'issue_comment' && payload.action === 'created') storeComment(gh, payload);
       const r = await deliver(url, event, payload, { secret: SECRET, id: so.id });
       await bot.web.idle();
       return r.status;
@@ -161,5 +164,22 @@ export function addKeyedRun(
     event: push ? 'push' : 'pull_request',
     headRepo: REPO,
     artifacts: Object.fromEntries(artifacts),
+  });
+}
+
+/** An issue_comment.created delivery's comment, stored on the fake GitHub as GitHub holds it. */
+function storeComment(gh: FakeGitHubApp, payload: Record<string, unknown>): void {
+  const p = payload as {
+    repository: { full_name: string };
+    issue: { number: number };
+    comment: { id: number; body: string; user: FakeUser; created_at: string; html_url: string };
+  };
+  const { id, body, user, created_at, html_url } = p.comment;
+  gh.storeDeliveredComment(p.repository.full_name, p.issue.number, {
+    id,
+    body,
+    user: { login: user.login, id: user.id, type: user.type },
+    created_at,
+    html_url,
   });
 }

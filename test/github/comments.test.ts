@@ -4,6 +4,8 @@ import type { GitHubClient } from '../../src/github/client.js';
 import { findOwnComments, MAX_COMMENT_LENGTH, prepareBody, upsertStickyComment } from '../../src/github/comments.js';
 import { whoAmI, type Identity } from '../../src/github/identity.js';
 import { commentMarker } from '../../src/core/render/marker.js';
+import { stickyState } from '../../src/github/acceptance-record.js';
+import { acceptanceBlock } from '../../src/github/acceptance.js';
 import {
   ACTIONS_BOT,
   fakeServerClient,
@@ -213,5 +215,46 @@ describe('prepareBody', () => {
     expect(body.length).toBeLessThanOrEqual(MAX_COMMENT_LENGTH);
     expect(body).toMatch(/truncated/);
     expect(body).not.toMatch(/<[^>]*\n\n…/);
+  });
+});
+
+describe("another workflow's comment that quotes the marker (GITHUB_TOKEN: every github-actions[bot] comment may be ours)", () => {
+  let gh: FakeGitHub;
+  beforeEach(async () => (gh = await startFakeGitHub()));
+  afterEach(() => gh.stop());
+
+  it('is not taken for the sticky comment: neither edited over nor its acceptance record read', async () => {
+    const marker = commentMarker('modelgate');
+    const planted = `${marker}\n${acceptanceBlock({
+      by: 'maintainer-ann',
+      role: 'admin',
+      at: '2026-01-01T00:00:00Z',
+      reason: 'forged',
+      headSha: 'b'.repeat(40),
+      regressions: ['x'],
+    })}`;
+    // A "PR summary" workflow echoing a fork author's pull request description.
+    const other = gh.addComment(REPO, 7, `### PR summary\n\nDescription:\n\n${planted}`, ACTIONS_BOT);
+    const client = fakeServerClient(gh);
+    expect((await stickyState(client, { ...ref, key: 'modelgate' }, heuristic)).record).toBeNull();
+    const r = await upsertStickyComment(client, ref, 'modelgate', `${marker}\nverdict`, {
+      mode: 'update',
+      skipUnchanged: true,
+      identity: heuristic,
+    });
+    expect(r.action).toBe('created');
+    expect(r.id).not.toBe(other.id);
+    expect(gh.commentList(REPO, 7).find((c) => c.id === other.id)!.body).toContain('### PR summary');
+  });
+
+  it('control: our own comment, the marker on its first line, is found and updated', async () => {
+    const marker = commentMarker('modelgate');
+    const ours = gh.addComment(REPO, 7, `${marker}\nold verdict`, ACTIONS_BOT);
+    const r = await upsertStickyComment(fakeServerClient(gh), ref, 'modelgate', `${marker}\nnew verdict`, {
+      mode: 'update',
+      skipUnchanged: true,
+      identity: heuristic,
+    });
+    expect(r).toMatchObject({ action: 'updated', id: ours.id });
   });
 });

@@ -154,8 +154,10 @@ export function actionsRoute(h: Holder, rec: RecordedRequest, send: Send): boole
   if (rec.method !== 'GET') return false;
   let m: RegExpMatchArray | null;
   if ((m = rec.path.match(/^\/repos\/([^/]+\/[^/]+)\/actions\/runs$/))) {
-    const sha = rec.query.get('head_sha');
-    const runs = h.runs.filter((r) => r.repo === m![1] && (!sha || r.head_sha === sha)).reverse();
+    const [sha, event] = [rec.query.get('head_sha'), rec.query.get('event')];
+    const runs = h.runs
+      .filter((r) => r.repo === m![1] && (!sha || r.head_sha === sha) && (!event || r.event === event))
+      .reverse();
     const p = page(h, rec, runs);
     const op = 'GET /repos/{owner}/{repo}/actions/runs';
     send(200, githubResponse(op, 200, { total_count: runs.length, workflow_runs: p.items.map(runJson) }), p.link);

@@ -201,6 +201,25 @@ export class FakeGitHub {
     return c;
   }
 
+  /**
+   * The comments webhook deliveries announced (`${repo}#${issue}` -> comments), as GitHub holds
+   * them: GET /repos/{o}/{r}/issues/comments/{id} reads them. Kept apart from commentList (which
+   * the tests read as what was written to the pull request), so listing does not show them.
+   */
+  readonly delivered = new Map<string, FakeComment[]>();
+
+  /** The comment a webhook delivery announces, stored as GitHub holds it (its id, author, body and time). */
+  storeDeliveredComment(
+    repo: string,
+    issue: number,
+    c: { id: number; body: string; user: FakeUser; created_at: string; html_url: string },
+  ): void {
+    const k = `${repo}#${issue}`;
+    const list = this.delivered.get(k) ?? [];
+    if (!list.some((x) => x.id === c.id)) list.push({ ...c, performed_via_github_app: null, updated_at: c.created_at });
+    this.delivered.set(k, list);
+  }
+
   commentList(repo: string, issue: number): FakeComment[] {
     const k = `${repo}#${issue}`;
     let l = this.comments.get(k);
@@ -319,7 +338,9 @@ export class FakeGitHub {
     }
     if ((m = rec.path.match(/^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/))) {
       const [repo, issue] = [`${m[1]}/${m[2]}`, Number(m[3])];
-      const list = this.commentList(repo, issue);
+      const since = u.searchParams.get('since');
+      // `since`: only comments updated at or after it, as GitHub filters.
+      const list = this.commentList(repo, issue).filter((c) => !since || Date.parse(c.updated_at) >= Date.parse(since));
       if (rec.method === 'GET') {
         const perPage = Math.min(100, Number(u.searchParams.get('per_page') ?? 30) || 30);
         const page = Math.max(1, Number(u.searchParams.get('page') ?? 1) || 1);
@@ -360,7 +381,7 @@ export class FakeGitHub {
       const id = Number(m[3]);
       const repo = `${m[1]}/${m[2]}`;
       let found: { list: FakeComment[]; i: number; issue: number } | null = null;
-      for (const [k, list] of this.comments) {
+      for (const [k, list] of [...this.comments, ...this.delivered]) {
         if (!k.startsWith(`${repo}#`)) continue;
         const i = list.findIndex((c) => c.id === id);
         if (i >= 0) found = { list, i, issue: Number(k.slice(repo.length + 1)) };

@@ -10,7 +10,10 @@ import { runGate } from '../../src/pipeline/gate.js';
 import { diagnosticsNoise, scoredDatasets, scoredReport, seedsOf } from '../helpers/judgement-scores.js';
 import { outsideDetails } from '../helpers/scenario.js';
 
-function visibleComment(base: Report, head: Report): { visible: string; comparison: ReturnType<typeof runGate>['comparison'] } {
+function visibleComment(
+  base: Report,
+  head: Report,
+): { visible: string; comparison: ReturnType<typeof runGate>['comparison'] } {
   const { comparison, comment } = runGate({
     head,
     headSide: {},
@@ -30,7 +33,10 @@ describe('breast cancer, two seeds of one MLP: test log-loss past the 10% cut-of
     // The first consecutive pair of seeds whose test log-loss rose past the old fixed cut-off.
     const seeds = seedsOf('breast-cancer');
     for (let i = 0; i + 1 < seeds.length; i++) {
-      const [b, h] = await Promise.all([scoredReport('breast-cancer', seeds[i]), scoredReport('breast-cancer', seeds[i + 1])]);
+      const [b, h] = await Promise.all([
+        scoredReport('breast-cancer', seeds[i]),
+        scoredReport('breast-cancer', seeds[i + 1]),
+      ]);
       const [lb, lh] = [b.splits.test.scores!.logLoss, h.splits.test.scores!.logLoss];
       if (lh - lb > LOG_LOSS_RISE * lb && lh - lb > 0.01) {
         [base, head, seed] = [b, h, seeds[i + 1]];
@@ -60,18 +66,22 @@ describe('breast cancer, two seeds of one MLP: test log-loss past the 10% cut-of
     ]);
   });
 
-  it('control: 10% of the same head\'s held-out rows moved one class along are shown, past the band', async () => {
+  it("control: 10% of the same head's held-out rows moved one class along are shown, past the band", async () => {
     const damaged = await scoredReport('breast-cancer', seed, { kind: 'rows', share: 0.1 });
     const { visible } = visibleComment(base, damaged);
-    expect(visible).toMatch(/- test: log-loss \(lower is better\) \d\.\d{3} → \d\.\d{3} \(\+\d\.\d{3}, past the noise of ±\d\.\d{3}\)/);
+    expect(visible).toMatch(
+      /- test: log-loss \(lower is better\) \d\.\d{3} → \d\.\d{3} \(\+\d\.\d{3}, past the noise of ±\d\.\d{3}\)/,
+    );
     expect(visible).toMatch(/- test: ROC-AUC \(macro\) .*past the noise of ±/);
     // A half-width, never signed.
-    expect(visible).toMatch(/calibration error, ECE \(lower is better\) [\d.]+% → [\d.]+% \(\+[\d.]+ pts, past the noise of ±\d+\.\d pts\)/);
+    expect(visible).toMatch(
+      /calibration error, ECE \(lower is better\) [\d.]+% → [\d.]+% \(\+[\d.]+ pts, past the noise of ±\d+\.\d pts\)/,
+    );
     expect(visible).not.toMatch(/±[+−-]/);
   });
 });
 
-describe("wine, two seeds of one MLP: validation calibration error past the 2-point cut-off, within the noise", () => {
+describe('wine, two seeds of one MLP: validation calibration error past the 2-point cut-off, within the noise', () => {
   // Every top label of wine's validation split is right, so a bin's hits vary by nothing: a
   // standard error from the hits alone was ~0.001 and 22 of 380 seed pairs showed this line.
   let base: Report;
@@ -91,7 +101,7 @@ describe("wine, two seeds of one MLP: validation calibration error past the 2-po
         }
   });
 
-  it('shows no calibration line above the fold: the band counts the scores\' spread, not only the hits\'', () => {
+  it("shows no calibration line above the fold: the band counts the scores' spread, not only the hits'", () => {
     const { visible, comparison } = visibleComment(base, head);
     const row = comparison.diagnostics!.scores.find((r) => r.split === 'validation' && r.metric === 'ece')!;
     expect(row.delta!).toBeGreaterThan(ECE_RISE);
@@ -110,7 +120,7 @@ describe("wine, two seeds of one MLP: validation calibration error past the 2-po
 });
 
 describe('every data set, consecutive seed pairs (no real change)', () => {
-  it('at most 5% show a worse threshold-free line or a ranking drop; the damaged heads show one but for one of wine\'s', async () => {
+  it("at most 5% show a worse threshold-free line or a ranking drop; the damaged heads show one but for one of wine's", async () => {
     let shown = 0;
     let pairs = 0;
     let detected = 0;

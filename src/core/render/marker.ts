@@ -10,7 +10,12 @@ export function commentMarker(key: string): string {
   return `<!-- modelgate:comment key=${normalizeKey(key)} -->`;
 }
 
-/** True when `body` carries the marker of `key` (and not merely of a key that starts like it). */
+/**
+ * True when `body`'s first line is the marker of `key` (and not merely of a key that starts like
+ * it). Only the first line: another workflow's comment that quotes a text holding the marker (a
+ * pull request's description) is not ours to edit.
+ */
 export function hasMarker(body: string | null | undefined, key: string): boolean {
-  return !!body && body.includes(commentMarker(key));
+  const first = (body ?? '').replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
+  return first.trimEnd() === commentMarker(key);
 }

@@ -5,18 +5,19 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  BaselineUnusable,
-  baselineNotes,
-  countRegressions,
-  fileBaseline,
-  findBaseline,
-  renderOutcome,
-  runGate,
-  sameCommit
-} from "./chunk-MLVHMUBH.js";
+  HANDLED_EVENTS,
+  consoleLog,
+  createBot,
+  startBot
+} from "./chunk-F5AVTDE5.js";
+import "./chunk-KAV3YJTJ.js";
+import "./chunk-B2NNX5WP.js";
 import "./chunk-CQJEIHKA.js";
+import "./chunk-5CPSZITO.js";
+import "./chunk-FR4FU6ET.js";
+import "./chunk-4L747AVC.js";
 import "./chunk-D5XZYOBY.js";
-import "./chunk-LNATR2QF.js";
+import "./chunk-DIAPULNL.js";
 import "./chunk-QROKTEVK.js";
 import "./chunk-L3YDZWQK.js";
 import "./chunk-5UDJ5SI4.js";
@@ -36,12 +37,8 @@ import "./chunk-TEFQHNLO.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  BaselineUnusable,
-  baselineNotes,
-  countRegressions,
-  fileBaseline,
-  findBaseline,
-  renderOutcome,
-  runGate,
-  sameCommit
+  HANDLED_EVENTS,
+  consoleLog,
+  createBot,
+  startBot
 };

@@ -13,7 +13,7 @@ import {
 import {
   renderComment,
   renderSummary
-} from "./chunk-LNATR2QF.js";
+} from "./chunk-DIAPULNL.js";
 import {
   VERDICT_WORD
 } from "./chunk-QROKTEVK.js";

@@ -42,11 +42,11 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   withClientLimits
-} from "./chunk-ZK26FQCW.js";
+} from "./chunk-KAV3YJTJ.js";
 import {
   findBaseline,
   runGate
-} from "./chunk-MLVHMUBH.js";
+} from "./chunk-B2NNX5WP.js";
 import {
   parseConfig
 } from "./chunk-5CPSZITO.js";
@@ -56,7 +56,7 @@ import {
 import {
   normalizeKey,
   renderComment
-} from "./chunk-LNATR2QF.js";
+} from "./chunk-DIAPULNL.js";
 import {
   TEST_NAME,
   pct,
@@ -95,15 +95,19 @@ async function reactToComment(gh, p) {
 }
 
 // src/bot/evaluation.ts
-var MAX_RUNS = 10;
+var RUNS_LISTED = 100;
+var RUNS_EXAMINED = 30;
 var CONFIG_PATH = ".modelgate.yml";
 function evaluatedAt(runCreatedAt2, artifact) {
   const times = [runCreatedAt2, artifact.createdAt].filter((t) => !Number.isNaN(Date.parse(t ?? "")));
   return times.sort((a, b) => Date.parse(b) - Date.parse(a))[0] ?? null;
 }
 var runCreatedAt = (run) => "created_at" in run && typeof run.created_at === "string" ? run.created_at : void 0;
-async function* evaluationsAt(gh, r, accept, log) {
-  for (const run of await listRunsAt(gh, { owner: r.owner, repo: r.repo, sha: r.sha, perPage: MAX_RUNS })) {
+async function* evaluationsAt(gh, r, accept, log, event) {
+  const runs = await listRunsAt(gh, { owner: r.owner, repo: r.repo, sha: r.sha, perPage: RUNS_LISTED, event });
+  if (runs.length > RUNS_EXAMINED)
+    log(`${r.sha.slice(0, 12)} has ${runs.length} completed ${event ?? ""} runs: the newest ${RUNS_EXAMINED} are looked at`);
+  for (const run of runs.slice(0, RUNS_EXAMINED)) {
     for (const artifact of await listEvaluationArtifacts(gh, { ...r, runId: run.id })) {
       let ev;
       try {
@@ -129,7 +133,7 @@ async function* evaluationsAt(gh, r, accept, log) {
 }
 async function findEvaluationAt(gh, r, accept, log) {
   const wanted = (run, ev) => (r.key === void 0 || ev.key === r.key) && accept(run, ev);
-  for await (const found of evaluationsAt(gh, r, wanted, log)) return found;
+  for await (const found of evaluationsAt(gh, r, wanted, log, r.event)) return found;
   return null;
 }
 async function findPullEvaluations(gh, r, pull, log) {
@@ -145,7 +149,7 @@ function artifactBaseline(gh, r, log) {
     async load() {
       const found = await findEvaluationAt(
         gh,
-        { owner: r.owner, repo: r.repo, sha: r.baseSha, key: r.key },
+        { owner: r.owner, repo: r.repo, sha: r.baseSha, key: r.key, event: "push" },
         (run, ev) => run.event === "push" && run.head_repository?.full_name?.toLowerCase() === `${r.owner}/${r.repo}`.toLowerCase() && ev.pullRequest === null,
         log
       );

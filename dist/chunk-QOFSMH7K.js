@@ -81,7 +81,7 @@ import {
   upsertStickyComment,
   verifyClaimedPull,
   whoAmI
-} from "./chunk-ZK26FQCW.js";
+} from "./chunk-KAV3YJTJ.js";
 import {
   BaselineUnusable,
   baselineNotes,
@@ -90,7 +90,7 @@ import {
   findBaseline,
   renderOutcome,
   runGate
-} from "./chunk-MLVHMUBH.js";
+} from "./chunk-B2NNX5WP.js";
 import "./chunk-CQJEIHKA.js";
 import {
   parseConfig
@@ -106,7 +106,7 @@ import {
 } from "./chunk-5OTVHDUD.js";
 import {
   normalizeKey
-} from "./chunk-LNATR2QF.js";
+} from "./chunk-DIAPULNL.js";
 import "./chunk-QROKTEVK.js";
 import "./chunk-L3YDZWQK.js";
 import {

@@ -16,7 +16,7 @@ import {
   normalizeKey,
   renderComment,
   utf8Length
-} from "./chunk-LNATR2QF.js";
+} from "./chunk-DIAPULNL.js";
 import {
   escapeMarkdown,
   sanitizeText
@@ -28747,7 +28747,7 @@ import { readFileSync as readFileSync2 } from "node:fs";
 // src/github/commands.ts
 var MAX_ARGUMENT = 500;
 function parseCommand(body) {
-  const first = (body ?? "").replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0].trim();
+  const first = (body ?? "").replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0].trimEnd();
   const m = /^\/modelgate(?:\s+(\S+)(?:\s+(.*))?)?$/i.exec(first);
   if (!m) return null;
   const verb = (m[1] ?? "help").toLowerCase();
@@ -28985,11 +28985,17 @@ async function findAcceptance(gh, q) {
   const candidates = [];
   try {
     let pages = 0;
-    const it = gh.paginate.iterator(gh.rest.issues.listComments, { ...where, issue_number: q.prNumber, per_page: 100 });
+    const it = gh.paginate.iterator(gh.rest.issues.listComments, {
+      ...where,
+      issue_number: q.prNumber,
+      per_page: 100,
+      since: q.since
+    });
     for await (const page of it) {
       for (const c of page.data) {
         const cmd = parseCommand(c.body);
         if (cmd?.name !== "accept" || !cmd.reason || isBotAccount(c.user) || !forKey(cmd.key, q.key)) continue;
+        if (c.updated_at !== c.created_at) continue;
         if (!commandPostdates(c.created_at, q.since)) continue;
         const member = MEMBER_ASSOCIATIONS.has(c.author_association);
         candidates.push({ login: c.user.login, at: c.created_at, reason: cmd.reason, url: c.html_url, member });
@@ -29254,7 +29260,24 @@ async function create(gh, ref, text) {
 async function stickyState(gh, q, me) {
   const ref = { owner: q.owner, repo: q.repo, issueNumber: q.issueNumber };
   const [own] = await findOwnComments(gh, ref, q.key, me, { maxPages: q.maxPages });
-  return { record: readAcceptanceBlock(own?.body), updatedAt: own?.updatedAt ?? null };
+  const record = readAcceptanceBlock(own?.body);
+  return { record: record && await verifiedRecord(gh, q, record), updatedAt: own?.updatedAt ?? null };
+}
+async function verifiedRecord(gh, q, a) {
+  const id = /#issuecomment-(\d{1,19})$/.exec(a.commentUrl ?? "")?.[1];
+  if (!id) return null;
+  let c;
+  try {
+    c = (await gh.rest.issues.getComment({ owner: q.owner, repo: q.repo, comment_id: Number(id) })).data;
+  } catch (e) {
+    if (e.status === 404) return null;
+    throw explain(e, "comment", `reading the comment of the acceptance recorded on #${q.issueNumber}`);
+  }
+  const cmd = parseCommand(c.body);
+  const same = c.issue_url.endsWith(`/issues/${q.issueNumber}`) && !isBotAccount(c.user) && c.user?.login === a.by && Date.parse(c.created_at) === Date.parse(a.at) && cmd?.name === "accept" && cmd.reason === a.reason && forKey(cmd.key, q.key);
+  if (!same) return null;
+  const role = await repoRole(gh, { owner: q.owner, repo: q.repo, username: a.by });
+  return ACCEPT_ROLES.has(role) ? { ...a, role } : null;
 }
 async function recordedAcceptance(gh, q, me) {
   return (await stickyState(gh, q, me)).record;
@@ -30147,7 +30170,8 @@ async function listRunsAt(gh, r) {
       repo: r.repo,
       head_sha: r.sha,
       status: "completed",
-      per_page: r.perPage ?? 20
+      per_page: r.perPage ?? 20,
+      ...r.event !== void 0 && { event: r.event }
     });
     return data.workflow_runs.filter((w) => w.head_sha === r.sha);
   } catch (e) {

@@ -5,31 +5,15 @@ var require = __mgCreateRequire(import.meta.url);
 var __filename = __mgFileURLToPath(import.meta.url);
 var __dirname = __mgDirname(__filename);
 import {
-  HANDLED_EVENTS,
-  consoleLog,
-  createBot,
-  startBot
-} from "./chunk-K43DP5JZ.js";
-import "./chunk-ZK26FQCW.js";
-import "./chunk-MLVHMUBH.js";
-import "./chunk-CQJEIHKA.js";
-import "./chunk-5CPSZITO.js";
-import "./chunk-FR4FU6ET.js";
-import "./chunk-4L747AVC.js";
-import "./chunk-D5XZYOBY.js";
-import "./chunk-LNATR2QF.js";
+  COMMENT_MAX_LENGTH,
+  SUMMARY_MAX_BYTES,
+  renderComment,
+  renderSummary
+} from "./chunk-DIAPULNL.js";
 import "./chunk-QROKTEVK.js";
 import "./chunk-L3YDZWQK.js";
 import "./chunk-5UDJ5SI4.js";
 import "./chunk-SDVFDVTO.js";
-import "./chunk-5EWAS5YQ.js";
-import "./chunk-7YSFBFLQ.js";
-import "./chunk-6H52OHPX.js";
-import "./chunk-SXAORDUR.js";
-import "./chunk-KSATUSI5.js";
-import "./chunk-R7VUTDUK.js";
-import "./chunk-3Q6HRQ5E.js";
-import "./chunk-L4A26YP5.js";
 import "./chunk-TTVUQ5IT.js";
 import "./chunk-PQEN5O2V.js";
 import "./chunk-GTK7TP36.js";
@@ -37,8 +21,8 @@ import "./chunk-TEFQHNLO.js";
 import "./chunk-3P3OTKBG.js";
 import "./chunk-WDHMFPCS.js";
 export {
-  HANDLED_EVENTS,
-  consoleLog,
-  createBot,
-  startBot
+  COMMENT_MAX_LENGTH,
+  SUMMARY_MAX_BYTES,
+  renderComment,
+  renderSummary
 };

@@ -98,7 +98,8 @@ function commentMarker(key) {
   return `<!-- modelgate:comment key=${normalizeKey(key)} -->`;
 }
 function hasMarker(body, key) {
-  return !!body && body.includes(commentMarker(key));
+  const first = (body ?? "").replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0];
+  return first.trimEnd() === commentMarker(key);
 }
 
 // src/core/render/comment.ts
